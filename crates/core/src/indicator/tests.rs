@@ -1,0 +1,195 @@
+use super::*;
+use crate::date::ymd;
+use crate::model::{AdminUnit, ReportFigures, UnitId};
+use proptest::prelude::*;
+
+fn unit(id: i64, level: AdminLevel, parent: Option<i64>) -> AdminUnit {
+    AdminUnit {
+        id: UnitId(id),
+        code: id.to_string(),
+        name: format!("U{id}"),
+        level,
+        parent: parent.map(UnitId),
+        valid_from: None,
+        valid_to: None,
+    }
+}
+
+fn org(code: &str, kind: OrgKind, sector: Sector, commune: i64, founded: i32, dissolved: Option<i32>) -> Organization {
+    Organization {
+        code: OrgCode::parse(code).unwrap(),
+        kind,
+        name: code.into(),
+        sector,
+        commune: UnitId(commune),
+        founded_on: ymd(founded, 3, 1).unwrap(),
+        dissolved_on: dissolved.map(|y| ymd(y, 6, 30).unwrap()),
+        registration_no: None,
+    }
+}
+
+fn rep(code: &str, year: i32, members: i64, revenue: i64, profit: i64, services: &[Service], rating: Option<Rating>) -> AnnualReport {
+    AnnualReport {
+        org: OrgCode::parse(code).unwrap(),
+        year: Year::new(year).unwrap(),
+        figures: ReportFigures {
+            members: Some(members),
+            members_joined: Some(members / 10),
+            revenue: Some(Fixed::from_int(revenue)),
+            profit: Some(Fixed::from_int(profit)),
+            services: services.iter().copied().collect(),
+            rating,
+            ..Default::default()
+        },
+    }
+}
+
+fn snap() -> Snapshot {
+    use Service::*;
+    Snapshot {
+        units: vec![
+            unit(1, AdminLevel::District, None),
+            unit(10, AdminLevel::Commune, Some(1)),
+            unit(11, AdminLevel::Commune, Some(1)),
+            unit(12, AdminLevel::Commune, Some(1)),
+        ],
+        orgs: vec![
+            org("A", OrgKind::Htx, Sector::Agriculture, 10, 2010, None),
+            org("B", OrgKind::Htx, Sector::Agriculture, 11, 2017, None),
+            org("C", OrgKind::Htx, Sector::Transport, 10, 2012, Some(2019)),
+            org("T1", OrgKind::Tht, Sector::Agriculture, 10, 2015, None),
+            org("T2", OrgKind::Tht, Sector::Handicraft, 11, 2018, None),
+        ],
+        reports: vec![
+            rep("A", 2016, 100, 1000, 100, &[Irrigation], None),
+            rep("C", 2016, 40, 2000, -50, &[Transport], None),
+            rep("A", 2020, 150, 1500, 200, &[Irrigation, SeedSupply, InputSupply], None),
+            rep("B", 2020, 50, 500, -10, &[Irrigation], None),
+            rep("C", 2018, 30, 100, 1, &[], None),
+            rep("T1", 2020, 12, 300, 30, &[], Some(Rating::Kha)),
+            rep("T2", 2020, 8, 100, 10, &[], Some(Rating::TrungBinh)),
+        ],
+        managers: vec![],
+    }
+}
+
+fn eval(id: &str) -> IndicatorValue {
+    let s = snap();
+    let all = evaluate_all(&s, 2016, 2020);
+    find(&all, id).unwrap().clone()
+}
+
+fn int(n: i64) -> Option<Fixed> {
+    Some(Fixed::from_int(n))
+}
+
+#[test]
+fn counts_active_at_year_end() {
+    let v = eval("htx.active");
+    assert_eq!((v.value, v.base), (int(2), int(2))); // 2016: A, C; 2020: A, B
+    assert_eq!(v.change_pct, Some(Fixed::ZERO));
+    assert_eq!(eval("htx.active.by_sector.transport").value, int(0));
+    assert_eq!(eval("htx.active.by_sector.transport").base, int(1));
+}
+
+#[test]
+fn flows_count_events_in_the_period() {
+    assert_eq!(eval("htx.founded").value, int(1));
+    assert_eq!(eval("htx.founded").base, None);
+    assert_eq!(eval("htx.dissolved").value, int(1));
+    assert_eq!(eval("tht.founded").value, int(1));
+}
+
+#[test]
+fn sums_and_averages_over_reporting_active_orgs() {
+    let m = eval("htx.members");
+    assert_eq!((m.value, m.base), (int(200), int(140)));
+    assert_eq!(m.ratio_pct.unwrap().to_string(), "142.86");
+    // members_joined is a flow over all reports, the dissolved C's included: 10+4+15+5+3
+    assert_eq!(eval("htx.members_joined").value, int(37));
+    let r = eval("htx.revenue_avg");
+    assert_eq!((r.value, r.base), (int(1000), int(1500)));
+    assert_eq!(eval("htx.profit_avg").value, int(95));
+    assert_eq!(eval("htx.services_avg").value, int(2));
+}
+
+#[test]
+fn shares_and_conditions() {
+    assert_eq!(eval("htx.agri.multiservice3").value, int(1));
+    assert_eq!(eval("htx.agri.profitable_pct").value, int(50));
+    assert_eq!(eval("tht.rated_kha_or_better").value, int(1));
+    assert_eq!(eval("tht.rated_kha_or_better_pct").value, int(50));
+    // no managers recorded: shares cannot be computed
+    assert_eq!(eval("htx.managers.qualified_pct").value, None);
+}
+
+#[test]
+fn communes_without_a_group() {
+    let v = eval("tht.communes_without");
+    assert_eq!((v.value, v.base), (int(1), int(2)));
+}
+
+#[test]
+fn scope_restricts_to_subtree() {
+    let s = snap().restrict(Some(UnitId(11)));
+    let all = evaluate_all(&s, 2016, 2020);
+    assert_eq!(find(&all, "htx.active").unwrap().value, int(1));
+    assert_eq!(find(&all, "htx.members").unwrap().value, int(50));
+}
+
+#[test]
+fn every_core_indicator_is_in_the_catalogue_once() {
+    let ids: Vec<String> = catalogue().into_iter().map(|d| d.id).collect();
+    let set: BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(set.len(), ids.len());
+    for id in [
+        "htx.active", "htx.founded", "htx.dissolved", "htx.members", "htx.members_joined", "htx.workers",
+        "htx.revenue_avg", "htx.profit_avg", "htx.member_income_avg", "htx.worker_income_avg",
+        "htx.services_avg", "htx.agri.multiservice3", "htx.agri.profitable_pct",
+        "htx.managers.qualified_pct", "htx.managers.trained_pct", "tht.active", "tht.founded",
+        "tht.dissolved", "tht.members", "tht.members_joined", "tht.workers", "tht.revenue_avg",
+        "tht.profit_avg", "tht.rated_kha_or_better", "tht.rated_kha_or_better_pct",
+        "tht.communes_without", "htx.active.by_sector.agriculture", "tht.active.by_sector.other",
+    ] {
+        assert!(set.contains(&id.to_string()), "{id} missing");
+    }
+}
+
+proptest! {
+    /// Stocks and flows agree: active at the end of `to` = active at the end of `from`
+    /// + founded − dissolved in the years after `from`.
+    #[test]
+    fn stocks_and_flows_agree(lives in proptest::collection::vec((2000i32..2030, proptest::option::of(0i32..15)), 0..60),
+                              from in 2005i32..2020, len in 0i32..8) {
+        let to = from + len;
+        let orgs: Vec<Organization> = lives.iter().enumerate().map(|(i, (f, d))| {
+            org(&format!("O{i}"), OrgKind::Htx, Sector::Agriculture, 10, *f, d.map(|d| f + 1 + d))
+        }).collect();
+        let s = Snapshot { units: vec![unit(10, AdminLevel::Commune, None)], orgs, ..Default::default() };
+        let e = Engine::new(&s);
+        let cat = catalogue();
+        let get = |id: &str| cat.iter().find(|d| d.id == id).unwrap().clone();
+        let start = e.at(&get("htx.active"), from).unwrap().micros();
+        let end = e.at(&get("htx.active"), to).unwrap().micros();
+        let (founded, dissolved) = if to > from {
+            let f = e.evaluate(&get("htx.founded"), from + 1, to).value.unwrap().micros();
+            let d = e.evaluate(&get("htx.dissolved"), from + 1, to).value.unwrap().micros();
+            (f, d)
+        } else { (0, 0) };
+        prop_assert_eq!(end, start + founded - dissolved);
+    }
+
+    /// The average is the sum over the reporting organisations divided by their number.
+    #[test]
+    fn average_matches_sum_over_count(revs in proptest::collection::vec(0i64..100_000, 1..30)) {
+        let orgs: Vec<Organization> = (0..revs.len()).map(|i| org(&format!("O{i}"), OrgKind::Htx, Sector::Agriculture, 10, 2000, None)).collect();
+        let reports: Vec<AnnualReport> = revs.iter().enumerate().map(|(i, r)| rep(&format!("O{i}"), 2020, 1, *r, 0, &[], None)).collect();
+        let s = Snapshot { orgs, reports, ..Default::default() };
+        let e = Engine::new(&s);
+        let d = catalogue().into_iter().find(|d| d.id == "htx.revenue_avg").unwrap();
+        let avg = e.at(&d, 2020).unwrap();
+        let sum: i128 = revs.iter().map(|&r| r as i128 * 1_000_000).sum();
+        let n = revs.len() as i128;
+        prop_assert!((avg.micros() as i128 * n - sum).abs() * 2 <= n);
+    }
+}

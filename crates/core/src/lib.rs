@@ -1,0 +1,22 @@
+//! hoptac-core: the pure domain of hoptac (kinh tế tập thể — the collective economy).
+//!
+//! Nothing here touches files, SQL or HTTP: types that can only hold valid values, the
+//! invariants of the registry, the indicator engine and the text of the situation report.
+//! Every other crate speaks in these types.
+
+pub mod date;
+pub mod fixed;
+pub mod indicator;
+pub mod message;
+pub mod model;
+pub mod parse;
+pub mod report;
+pub mod text;
+pub mod types;
+pub mod validate;
+
+pub use date::Date;
+pub use fixed::Fixed;
+pub use message::Msg;
+pub use model::{AdminUnit, AnnualReport, Manager, Organization, Snapshot, UnitId};
+pub use types::{AdminLevel, OrgCode, OrgKind, Qualification, Rating, Role, Sector, Service, Year};

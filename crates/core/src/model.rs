@@ -1,0 +1,149 @@
+//! The records of the registry.
+
+use crate::date::Date;
+use crate::fixed::Fixed;
+use crate::types::*;
+use std::collections::{BTreeSet, HashMap};
+
+/// Internal identity of an administrative unit. Official codes are reused after
+/// reorganisations (30043 was Xã Hưng Thạnh, is now Xã Phương Thịnh), so a code alone
+/// does not name a unit over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct UnitId(pub i64);
+
+/// An administrative unit (đơn vị hành chính): province, district or commune.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AdminUnit {
+    pub id: UnitId,
+    pub code: String,
+    pub name: String,
+    pub level: AdminLevel,
+    pub parent: Option<UnitId>,
+    /// Came into being; `None`: long before the data.
+    pub valid_from: Option<Date>,
+    /// Ceased (merged, abolished); `None` while it exists.
+    pub valid_to: Option<Date>,
+}
+
+impl AdminUnit {
+    /// Whether the unit existed on `d`.
+    pub fn valid_on(&self, d: Date) -> bool {
+        self.valid_from.is_none_or(|f| f <= d) && self.valid_to.is_none_or(|t| t >= d)
+    }
+}
+
+/// An organisation of the collective economy (tổ chức kinh tế tập thể).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Organization {
+    pub code: OrgCode,
+    pub kind: OrgKind,
+    pub name: String,
+    pub sector: Sector,
+    pub commune: UnitId,
+    /// Ngày thành lập.
+    pub founded_on: Date,
+    /// Ngày giải thể: the dissolution was completed.
+    pub dissolved_on: Option<Date>,
+    /// Số đăng ký.
+    pub registration_no: Option<String>,
+}
+
+impl Organization {
+    /// Active at `d`: founded on or before it and not dissolved on or before it.
+    pub fn active_on(&self, d: Date) -> bool {
+        self.founded_on <= d && self.dissolved_on.is_none_or(|x| x > d)
+    }
+}
+
+/// The yearly figures of one organisation (báo cáo năm). Money in million VND, exact.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct ReportFigures {
+    /// Số thành viên at the end of the year.
+    pub members: Option<i64>,
+    pub members_joined: Option<i64>,
+    pub members_left: Option<i64>,
+    /// Lao động thường xuyên at the end of the year.
+    pub workers: Option<i64>,
+    pub revenue: Option<Fixed>,
+    pub profit: Option<Fixed>,
+    pub member_income: Option<Fixed>,
+    pub worker_income: Option<Fixed>,
+    pub services: BTreeSet<Service>,
+    pub rating: Option<Rating>,
+    pub general_meeting_on: Option<Date>,
+    pub statements_filed: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AnnualReport {
+    pub org: OrgCode,
+    pub year: Year,
+    #[serde(flatten)]
+    pub figures: ReportFigures,
+}
+
+/// A person who manages an organisation (cán bộ quản lý).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Manager {
+    pub org: OrgCode,
+    pub full_name: String,
+    pub role: Role,
+    pub qualification: Option<Qualification>,
+    /// Last training course attended (bồi dưỡng, tập huấn).
+    pub trained_on: Option<Date>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl Manager {
+    /// In office on `d`.
+    pub fn in_office_on(&self, d: Date) -> bool {
+        self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| t >= d)
+    }
+}
+
+/// Everything the engines need for one computation, loaded by the store in one go.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub units: Vec<AdminUnit>,
+    pub orgs: Vec<Organization>,
+    pub reports: Vec<AnnualReport>,
+    pub managers: Vec<Manager>,
+}
+
+impl Snapshot {
+    /// The unit and all units below it.
+    pub fn subtree(&self, root: UnitId) -> BTreeSet<UnitId> {
+        let mut children: HashMap<UnitId, Vec<UnitId>> = HashMap::new();
+        for u in &self.units {
+            if let Some(p) = u.parent {
+                children.entry(p).or_default().push(u.id);
+            }
+        }
+        let mut out = BTreeSet::new();
+        let mut stack = vec![root];
+        while let Some(u) = stack.pop() {
+            if out.insert(u) {
+                stack.extend(children.get(&u).into_iter().flatten().copied());
+            }
+        }
+        out
+    }
+
+    pub fn unit(&self, id: UnitId) -> Option<&AdminUnit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// Keeps only what lies inside the scope (a unit and its subtree); `None` keeps all.
+    pub fn restrict(mut self, scope: Option<UnitId>) -> Snapshot {
+        let Some(root) = scope else { return self };
+        let keep = self.subtree(root);
+        self.units.retain(|u| keep.contains(&u.id));
+        self.orgs.retain(|o| keep.contains(&o.commune));
+        let codes: BTreeSet<&OrgCode> = self.orgs.iter().map(|o| &o.code).collect();
+        let codes: BTreeSet<OrgCode> = codes.into_iter().cloned().collect();
+        self.reports.retain(|r| codes.contains(&r.org));
+        self.managers.retain(|m| codes.contains(&m.org));
+        self
+    }
+}

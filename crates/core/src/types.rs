@@ -1,0 +1,260 @@
+//! Value types of the registry. Each parses from the codes and Vietnamese aliases of the data
+//! exchange contract (`shared/spec/data-exchange.md`), ignoring case and diacritics, so
+//! a value that exists is a valid one.
+
+use crate::text::fold;
+use std::fmt;
+
+/// A year of figures (năm báo cáo), 1900–2200.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Year(i32);
+
+impl Year {
+    pub fn new(y: i32) -> Option<Year> {
+        (1900..=2200).contains(&y).then_some(Year(y))
+    }
+    pub fn get(self) -> i32 {
+        self.0
+    }
+    pub fn prev(self) -> Year {
+        Year(self.0 - 1)
+    }
+}
+
+impl fmt::Display for Year {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// The unique code of an organisation (mã): a registration number or a local code.
+/// Trimmed, 1–40 characters, no control characters; compared exactly.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct OrgCode(String);
+
+impl OrgCode {
+    pub fn parse(s: &str) -> Option<OrgCode> {
+        let t = s.trim();
+        let ok = !t.is_empty()
+            && t.chars().count() <= 40
+            && !t.chars().any(|c| c.is_control() || c == '/' || c == '?' || c == '#');
+        ok.then(|| OrgCode(t.to_string()))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for OrgCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An enumeration of the contract: a stable code, a Vietnamese and an English label, and
+/// the aliases an import accepts.
+pub trait Enumerated: Sized + Copy + 'static {
+    const ALL: &'static [Self];
+    /// What the contract calls this enumeration, for messages.
+    const FIELD: &'static str;
+    fn code(self) -> &'static str;
+    fn label_vi(self) -> &'static str;
+    fn label_en(self) -> &'static str;
+    fn aliases(self) -> &'static [&'static str];
+
+    /// Accepts the code or any alias, ignoring case, diacritics and surrounding spaces.
+    fn parse(s: &str) -> Option<Self> {
+        let f = fold(s).replace(['-', '_'], " ");
+        let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
+        Self::ALL.iter().copied().find(|v| {
+            fold(&v.code().replace('_', " ")) == f
+                || fold(v.label_vi()) == f
+                || v.aliases().iter().any(|a| fold(&a.replace(['-', '_'], " ")).split_whitespace().collect::<Vec<_>>().join(" ") == f)
+        })
+    }
+
+    /// "one of: a, b, c" for messages.
+    fn expected() -> String {
+        Self::ALL.iter().map(|v| format!("{} ({})", v.code(), v.label_vi())).collect::<Vec<_>>().join(", ")
+    }
+}
+
+macro_rules! enumeration {
+    ($(#[$m:meta])* $name:ident, $field:literal, { $($(#[$vm:meta])* $var:ident => $code:literal, $vi:literal, $en:literal, [$($alias:literal),*];)+ }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($(#[$vm])* $var),+ }
+
+        impl Enumerated for $name {
+            const ALL: &'static [Self] = &[$($name::$var),+];
+            const FIELD: &'static str = $field;
+            fn code(self) -> &'static str { match self { $($name::$var => $code),+ } }
+            fn label_vi(self) -> &'static str { match self { $($name::$var => $vi),+ } }
+            fn label_en(self) -> &'static str { match self { $($name::$var => $en),+ } }
+            fn aliases(self) -> &'static [&'static str] { match self { $($name::$var => &[$($alias),*]),+ } }
+        }
+
+        impl $name {
+            pub fn code(self) -> &'static str { Enumerated::code(self) }
+            pub fn label_vi(self) -> &'static str { Enumerated::label_vi(self) }
+            pub fn label_en(self) -> &'static str { Enumerated::label_en(self) }
+            pub fn label(self, lang: &str) -> &'static str {
+                if lang == "en" { self.label_en() } else { self.label_vi() }
+            }
+            pub fn parse(s: &str) -> Option<Self> { <Self as Enumerated>::parse(s) }
+            pub fn all() -> &'static [Self] { <Self as Enumerated>::ALL }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.code()) }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.code())
+            }
+        }
+    };
+}
+
+enumeration!(
+    /// Kind of collective-economy organisation (loại hình).
+    OrgKind, "kind", {
+        /// Hợp tác xã — cooperative.
+        Htx => "HTX", "Hợp tác xã", "Cooperative", ["hop tac xa"];
+        /// Liên hiệp hợp tác xã — union of cooperatives.
+        Lhhtx => "LHHTX", "Liên hiệp HTX", "Union of cooperatives", ["lien hiep hop tac xa"];
+        /// Tổ hợp tác — cooperative group.
+        Tht => "THT", "Tổ hợp tác", "Cooperative group", [];
+        /// Hội quán — farmer club (a Đồng Tháp model).
+        HoiQuan => "HOIQUAN", "Hội quán", "Farmer club", ["hoi quan"];
+    }
+);
+
+enumeration!(
+    /// Sector of activity (lĩnh vực).
+    Sector, "sector", {
+        Agriculture => "agriculture", "Nông nghiệp", "Agriculture", ["dịch vụ nông nghiệp", "DVNN", "nong nghiep"];
+        Aquaculture => "aquaculture", "Thủy sản", "Aquaculture", ["thuỷ sản"];
+        Forestry => "forestry", "Lâm nghiệp", "Forestry", [];
+        Handicraft => "handicraft", "Tiểu thủ công nghiệp", "Handicraft", ["TTCN", "thủ công nghiệp"];
+        Industry => "industry", "Công nghiệp", "Industry", [];
+        Construction => "construction", "Xây dựng", "Construction", [];
+        TradeServices => "trade_services", "Thương mại - dịch vụ", "Trade and services", ["thương mại dịch vụ", "thương mại", "TMDV"];
+        Transport => "transport", "Vận tải", "Transport", ["giao thông vận tải", "GTVT", "DVVT", "dịch vụ vận tải"];
+        Credit => "credit", "Tín dụng", "Credit", ["quỹ tín dụng"];
+        RuralWater => "rural_water", "Nước sạch nông thôn", "Rural water", ["nước sạch"];
+        Environment => "environment", "Vệ sinh môi trường", "Environment", ["môi trường"];
+        Other => "other", "Khác", "Other", ["lĩnh vực khác"];
+    }
+);
+
+enumeration!(
+    /// A service an organisation provides (dịch vụ, khâu dịch vụ).
+    Service, "services", {
+        Irrigation => "irrigation", "Bơm tưới", "Irrigation", ["thủy lợi", "thuỷ lợi", "bơm tưới, thủy lợi"];
+        LandPreparation => "land_preparation", "Làm đất", "Land preparation", [];
+        SeedSupply => "seed_supply", "Cung ứng giống", "Seed supply", ["giống"];
+        InputSupply => "input_supply", "Cung ứng vật tư, phân bón", "Input supply", ["vật tư", "phân bón", "cung ứng vật tư"];
+        PlantProtection => "plant_protection", "Bảo vệ thực vật", "Plant protection", ["phun xịt", "BVTV"];
+        Harvesting => "harvesting", "Thu hoạch", "Harvesting", [];
+        DryingStorage => "drying_storage", "Sấy, bảo quản", "Drying and storage", ["sấy", "bảo quản"];
+        ProductSales => "product_sales", "Tiêu thụ sản phẩm", "Product sales", ["tiêu thụ"];
+        Processing => "processing", "Chế biến", "Processing", [];
+        Credit => "credit", "Tín dụng nội bộ", "Internal credit", ["tín dụng"];
+        CleanWater => "clean_water", "Nước sạch", "Clean water", [];
+        Electricity => "electricity", "Điện", "Electricity", [];
+        Transport => "transport", "Vận chuyển", "Transport", [];
+        Other => "other", "Khác", "Other", [];
+    }
+);
+
+enumeration!(
+    /// Yearly rating (xếp loại). Ordered from weakest to best.
+    Rating, "rating", {
+        Yeu => "yeu", "Yếu", "Weak", ["kém"];
+        TrungBinh => "trung_binh", "Trung bình", "Average", ["TB"];
+        Kha => "kha", "Khá", "Fairly good", [];
+        Tot => "tot", "Tốt", "Good", ["xuất sắc"];
+    }
+);
+
+enumeration!(
+    /// Role of a manager (chức vụ).
+    Role, "role", {
+        Chair => "chair", "Chủ tịch HĐQT / Tổ trưởng", "Chair", ["chủ tịch HĐQT", "chủ tịch", "tổ trưởng", "chủ nhiệm"];
+        Director => "director", "Giám đốc", "Director", [];
+        Deputy => "deputy", "Phó", "Deputy", ["phó giám đốc", "tổ phó", "phó chủ tịch"];
+        Accountant => "accountant", "Kế toán", "Accountant", ["kế toán trưởng"];
+        Controller => "controller", "Kiểm soát viên", "Controller", ["trưởng ban kiểm soát", "kiểm soát"];
+        Staff => "staff", "Cán bộ chuyên môn", "Professional staff", ["nhân viên", "cán bộ"];
+        Other => "other", "Khác", "Other", [];
+    }
+);
+
+enumeration!(
+    /// Professional qualification (trình độ chuyên môn). Ordered from none to highest.
+    Qualification, "qualification", {
+        None => "none", "Chưa qua đào tạo", "None", ["không", "chưa đào tạo"];
+        Elementary => "elementary", "Sơ cấp", "Elementary", [];
+        Intermediate => "intermediate", "Trung cấp", "Intermediate", [];
+        College => "college", "Cao đẳng", "College", [];
+        University => "university", "Đại học", "University", [];
+        Postgraduate => "postgraduate", "Sau đại học", "Postgraduate", ["thạc sĩ", "tiến sĩ"];
+    }
+);
+
+impl Qualification {
+    /// "Có trình độ chuyên môn": intermediate or higher, per the contract.
+    pub fn is_professional(self) -> bool {
+        self >= Qualification::Intermediate
+    }
+}
+
+enumeration!(
+    /// Level of an administrative unit (cấp hành chính).
+    AdminLevel, "level", {
+        Province => "province", "Tỉnh", "Province", ["thành phố trực thuộc trung ương"];
+        District => "district", "Huyện", "District", ["quận", "thị xã", "thành phố thuộc tỉnh"];
+        Commune => "commune", "Xã", "Commune", ["phường", "thị trấn", "đặc khu"];
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_codes_and_aliases() {
+        assert_eq!(OrgKind::parse("htx"), Some(OrgKind::Htx));
+        assert_eq!(OrgKind::parse("Tổ hợp tác"), Some(OrgKind::Tht));
+        assert_eq!(OrgKind::parse("hoi quan"), Some(OrgKind::HoiQuan));
+        assert_eq!(Sector::parse("Tiểu thủ công nghiệp"), Some(Sector::Handicraft));
+        assert_eq!(Sector::parse("tieu thu cong nghiep"), Some(Sector::Handicraft));
+        assert_eq!(Sector::parse("trade_services"), Some(Sector::TradeServices));
+        assert_eq!(Sector::parse("Thương mại - dịch vụ"), Some(Sector::TradeServices));
+        assert_eq!(Sector::parse("giao thông vận tải"), Some(Sector::Transport));
+        assert_eq!(Service::parse("phun xịt"), Some(Service::PlantProtection));
+        assert_eq!(Rating::parse("Trung bình"), Some(Rating::TrungBinh));
+        assert_eq!(Rating::parse("trung_binh"), Some(Rating::TrungBinh));
+        assert_eq!(AdminLevel::parse("thị trấn"), Some(AdminLevel::Commune));
+        assert_eq!(Sector::parse("rice"), None);
+    }
+
+    #[test]
+    fn orders_ratings_and_qualifications() {
+        assert!(Rating::Tot > Rating::Kha && Rating::Kha > Rating::TrungBinh);
+        assert!(Qualification::Intermediate.is_professional());
+        assert!(!Qualification::Elementary.is_professional());
+    }
+
+    #[test]
+    fn validates_codes_and_years() {
+        assert!(OrgCode::parse("  1234567890 ").is_some());
+        assert_eq!(OrgCode::parse(" HTX-01 ").unwrap().as_str(), "HTX-01");
+        assert!(OrgCode::parse("   ").is_none());
+        assert!(OrgCode::parse("a/b").is_none());
+        assert!(Year::new(2020).is_some());
+        assert!(Year::new(20).is_none());
+    }
+}

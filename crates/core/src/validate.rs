@@ -1,0 +1,279 @@
+//! Invariants of the registry. Each broken rule is a [`Finding`] naming the field and the
+//! value, in Vietnamese and English; errors block a write, warnings are shown and kept.
+
+use crate::date::{to_vi, Date};
+use crate::fixed::Fixed;
+use crate::message::Msg;
+use crate::model::{AnnualReport, Manager, Organization};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One broken rule.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// The contract's column key (`founded_on`, `members`, …).
+    pub field: &'static str,
+    /// The value found, as text.
+    pub value: String,
+    pub msg: Msg,
+}
+
+impl Finding {
+    pub fn error(field: &'static str, value: impl Into<String>, msg: Msg) -> Self {
+        Finding { severity: Severity::Error, field, value: value.into(), msg }
+    }
+    pub fn warning(field: &'static str, value: impl Into<String>, msg: Msg) -> Self {
+        Finding { severity: Severity::Warning, field, value: value.into(), msg }
+    }
+}
+
+pub fn has_errors(fs: &[Finding]) -> bool {
+    fs.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// Rules on an organisation by itself.
+pub fn check_organization(o: &Organization, today: Date) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if o.name.trim().is_empty() {
+        out.push(Finding::error("name", "", Msg::new("Tên không được để trống", "The name must not be empty")));
+    }
+    if let Some(d) = o.dissolved_on
+        && d <= o.founded_on
+    {
+        out.push(Finding::error(
+            "dissolved_on",
+            to_vi(d),
+            Msg::new(
+                format!("Ngày giải thể {} phải sau ngày thành lập {}", to_vi(d), to_vi(o.founded_on)),
+                format!("The dissolution date {} must be after the founding date {}", to_vi(d), to_vi(o.founded_on)),
+            ),
+        ));
+    }
+    if o.founded_on > today {
+        out.push(Finding::error(
+            "founded_on",
+            to_vi(o.founded_on),
+            Msg::new(
+                format!("Ngày thành lập {} ở tương lai", to_vi(o.founded_on)),
+                format!("The founding date {} is in the future", to_vi(o.founded_on)),
+            ),
+        ));
+    }
+    if let Some(d) = o.dissolved_on
+        && d > today
+    {
+        out.push(Finding::error(
+            "dissolved_on",
+            to_vi(d),
+            Msg::new(
+                format!("Ngày giải thể {} ở tương lai: chỉ ghi khi đã hoàn thành giải thể", to_vi(d)),
+                format!("The dissolution date {} is in the future: record it once the dissolution is complete", to_vi(d)),
+            ),
+        ));
+    }
+    out
+}
+
+/// Rules on a yearly report, given its organisation and the report of the year before.
+pub fn check_report(o: &Organization, r: &AnnualReport, prev: Option<&AnnualReport>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let y = r.year.get();
+    let last = o.dissolved_on.map(|d| d.year());
+    if y < o.founded_on.year() || last.is_some_and(|l| y > l) {
+        let life = match last {
+            Some(l) => format!("{}–{}", o.founded_on.year(), l),
+            None => format!("{}–", o.founded_on.year()),
+        };
+        out.push(Finding::error(
+            "year",
+            y.to_string(),
+            Msg::new(
+                format!("Năm {y} nằm ngoài thời gian hoạt động của {} ({life})", o.code),
+                format!("Year {y} lies outside the life of {} ({life})", o.code),
+            ),
+        ));
+    }
+    let f = &r.figures;
+    let counts = [
+        ("members", f.members),
+        ("members_joined", f.members_joined),
+        ("members_left", f.members_left),
+        ("workers", f.workers),
+    ];
+    for (field, v) in counts {
+        if let Some(v) = v
+            && v < 0
+        {
+            out.push(Finding::error(
+                field,
+                v.to_string(),
+                Msg::new(format!("Số lượng không được âm: {v}"), format!("A count cannot be negative: {v}")),
+            ));
+        }
+    }
+    let amounts = [("revenue", f.revenue), ("member_income", f.member_income), ("worker_income", f.worker_income)];
+    for (field, v) in amounts {
+        if let Some(v) = v
+            && v < Fixed::ZERO
+        {
+            out.push(Finding::error(
+                field,
+                v.to_string(),
+                Msg::new(
+                    format!("Giá trị không được âm: {v} (chỉ lợi nhuận mới có thể âm)"),
+                    format!("The value cannot be negative: {v} (only profit may be negative)"),
+                ),
+            ));
+        }
+    }
+    if let Some(d) = f.general_meeting_on
+        && d.year() != y
+    {
+        out.push(Finding::error(
+            "general_meeting_on",
+            to_vi(d),
+            Msg::new(
+                format!("Ngày đại hội {} không thuộc năm báo cáo {y}", to_vi(d)),
+                format!("The general meeting date {} is not in the reported year {y}", to_vi(d)),
+            ),
+        ));
+    }
+    if let (Some(p), Some(m), Some(j), Some(l)) = (prev.and_then(|p| p.figures.members), f.members, f.members_joined, f.members_left)
+        && p + j - l != m
+    {
+        out.push(Finding::warning(
+            "members",
+            m.to_string(),
+            Msg::new(
+                format!("Số thành viên {m} khác với {p} (cuối năm {}) + {j} mới − {l} ra = {}", y - 1, p + j - l),
+                format!("Members {m} differ from {p} (end of {}) + {j} joined − {l} left = {}", y - 1, p + j - l),
+            ),
+        ));
+    }
+    if let (Some(m), Some(w)) = (f.members, f.workers)
+        && o.kind != crate::types::OrgKind::HoiQuan
+        && m == 0
+        && w > 0
+    {
+        out.push(Finding::warning(
+            "members",
+            "0",
+            Msg::new("Có lao động nhưng không có thành viên", "Workers but no members"),
+        ));
+    }
+    out
+}
+
+/// Rules on a manager record.
+pub fn check_manager(m: &Manager) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if m.full_name.trim().is_empty() {
+        out.push(Finding::error("full_name", "", Msg::new("Họ và tên không được để trống", "The full name must not be empty")));
+    }
+    if let (Some(f), Some(t)) = (m.from, m.to)
+        && t < f
+    {
+        out.push(Finding::error(
+            "to",
+            to_vi(t),
+            Msg::new(
+                format!("Ngày kết thúc {} trước ngày bắt đầu {}", to_vi(t), to_vi(f)),
+                format!("The end date {} is before the start date {}", to_vi(t), to_vi(f)),
+            ),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::ymd;
+    use crate::model::{ReportFigures, UnitId};
+    use crate::types::*;
+
+    fn org() -> Organization {
+        Organization {
+            code: OrgCode::parse("X1").unwrap(),
+            kind: OrgKind::Htx,
+            name: "HTX DVNN Tân Kiều".into(),
+            sector: Sector::Agriculture,
+            commune: UnitId(1),
+            founded_on: ymd(2010, 5, 1).unwrap(),
+            dissolved_on: None,
+            registration_no: None,
+        }
+    }
+
+    fn report(year: i32, members: i64, joined: i64, left: i64) -> AnnualReport {
+        AnnualReport {
+            org: OrgCode::parse("X1").unwrap(),
+            year: Year::new(year).unwrap(),
+            figures: ReportFigures {
+                members: Some(members),
+                members_joined: Some(joined),
+                members_left: Some(left),
+                ..Default::default()
+            },
+        }
+    }
+
+    #[test]
+    fn dissolution_must_follow_founding() {
+        let today = ymd(2026, 1, 1).unwrap();
+        let mut o = org();
+        assert!(check_organization(&o, today).is_empty());
+        o.dissolved_on = ymd(2009, 1, 1);
+        let f = check_organization(&o, today);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].field, "dissolved_on");
+        assert_eq!(f[0].value, "01/01/2009");
+        assert!(f[0].msg.vi.contains("phải sau ngày thành lập 01/05/2010"));
+    }
+
+    #[test]
+    fn report_year_within_life() {
+        let mut o = org();
+        o.dissolved_on = ymd(2018, 3, 1);
+        assert!(check_report(&o, &report(2018, 10, 0, 0), None).is_empty());
+        assert_eq!(check_report(&o, &report(2019, 10, 0, 0), None)[0].field, "year");
+        assert_eq!(check_report(&o, &report(2009, 10, 0, 0), None)[0].field, "year");
+    }
+
+    #[test]
+    fn negative_counts_are_errors() {
+        let f = check_report(&org(), &report(2020, -1, 0, 0), None);
+        assert!(has_errors(&f));
+        assert_eq!(f[0].field, "members");
+    }
+
+    #[test]
+    fn member_flow_mismatch_is_a_warning() {
+        let prev = report(2019, 100, 0, 0);
+        assert!(check_report(&org(), &report(2020, 110, 15, 5), Some(&prev)).is_empty());
+        let f = check_report(&org(), &report(2020, 120, 15, 5), Some(&prev));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(f[0].msg.en.contains("= 110"));
+    }
+
+    #[test]
+    fn manager_dates_in_order() {
+        let m = Manager {
+            org: OrgCode::parse("X1").unwrap(),
+            full_name: "Nguyễn Văn A".into(),
+            role: Role::Director,
+            qualification: None,
+            trained_on: None,
+            from: ymd(2020, 1, 1),
+            to: ymd(2019, 1, 1),
+        };
+        assert_eq!(check_manager(&m)[0].field, "to");
+    }
+}
