@@ -1,0 +1,447 @@
+//! The situation report (báo cáo tình hình): part A of the source plan, written from the
+//! records. The text model is built here once; renderers turn it into Markdown or HTML (and
+//! later Word and PDF), so every format says the same thing.
+
+use crate::date::year_end;
+use crate::fixed::Fixed;
+use crate::indicator::{catalogue, find, Engine, IndicatorValue};
+use crate::model::{AdminUnit, Organization, Snapshot};
+use crate::text::group_thousands;
+use crate::types::*;
+
+/// A piece of running text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    /// A figure computed by an indicator, kept apart so renderers can link it to its records.
+    Figure { text: String, indicator: String },
+    /// A reference to footnote `n` (1-based).
+    Note(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Paragraph(pub Vec<Inline>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub heading: String,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub title: String,
+    pub subtitle: String,
+    pub sections: Vec<Section>,
+    pub footnotes: Vec<String>,
+}
+
+/// Counts the way Vietnamese administrative texts write them: 02, 07/19, 2.697.
+pub fn count_vi(n: Fixed) -> String {
+    let i = n.round(0).micros() / 1_000_000;
+    if (0..10).contains(&i) { format!("0{i}") } else { group_thousands(i as i128) }
+}
+
+pub fn money_vi(n: Fixed) -> String {
+    n.format_vi(2, false)
+}
+
+pub fn pct_vi(n: Fixed) -> String {
+    format!("{}%", n.format_vi(2, true))
+}
+
+/// "tăng 6,67% so với năm 2016", "giảm 8,70% …", "đạt 192,92% …" (for growth above 50 %,
+/// as the source writes it) or "không đổi …"; empty without a base.
+pub fn change_phrase(v: &IndicatorValue, base_year: i32) -> String {
+    let (Some(c), Some(r)) = (v.change_pct, v.ratio_pct) else { return String::new() };
+    let fifty = Fixed::from_int(50);
+    if c > fifty {
+        format!("đạt {} so với năm {base_year}", pct_vi(r))
+    } else if c.is_positive() {
+        format!("tăng {} so với năm {base_year}", pct_vi(c))
+    } else if c < Fixed::ZERO {
+        format!("giảm {} so với năm {base_year}", pct_vi(Fixed::from_micros(-c.micros())))
+    } else {
+        format!("không đổi so với năm {base_year}")
+    }
+}
+
+struct Writer<'a> {
+    values: &'a [IndicatorValue],
+    from: i32,
+    notes: Vec<String>,
+}
+
+impl Writer<'_> {
+    fn v(&self, id: &str) -> IndicatorValue {
+        find(self.values, id).cloned().unwrap_or(IndicatorValue { id: id.into(), value: None, base: None, change_pct: None, ratio_pct: None })
+    }
+    fn fig(&self, id: &str, f: fn(Fixed) -> String) -> Inline {
+        let text = self.v(id).value.map(f).unwrap_or_else(|| "(chưa có số liệu)".to_string());
+        Inline::Figure { text, indicator: id.to_string() }
+    }
+    fn change(&self, id: &str) -> Option<Inline> {
+        let p = change_phrase(&self.v(id), self.from);
+        (!p.is_empty()).then(|| Inline::Text(format!(" ({p})")))
+    }
+    fn note(&mut self, text: String) -> Inline {
+        self.notes.push(text);
+        Inline::Note(self.notes.len())
+    }
+}
+
+fn t(s: impl Into<String>) -> Inline {
+    Inline::Text(s.into())
+}
+
+fn area_word(scope: Option<&AdminUnit>) -> &'static str {
+    match scope.map(|u| u.level) {
+        Some(AdminLevel::Province) => "tỉnh",
+        Some(AdminLevel::District) => "huyện",
+        Some(AdminLevel::Commune) => "xã",
+        None => "địa bàn",
+    }
+}
+
+fn names(orgs: &[&Organization]) -> String {
+    let mut v: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
+    v.sort_by_key(|n| crate::text::fold(n));
+    format!("{}.", v.join(", "))
+}
+
+/// Writes part A for a period and a scope. `snap` must already be restricted to the scope.
+pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32) -> Document {
+    let values = crate::indicator::evaluate_all(snap, from, to);
+    let engine = Engine::new(snap);
+    let mut w = Writer { values: &values, from, notes: Vec::new() };
+    let area = area_word(scope);
+    let end = year_end(to);
+    let active = |kind: OrgKind, sector: Option<Sector>| -> Vec<&Organization> {
+        snap.orgs.iter().filter(|o| o.kind == kind && o.active_on(end) && sector.is_none_or(|s| o.sector == s)).collect()
+    };
+
+    // 1. Cooperatives
+    let mut htx = Vec::new();
+    let mut p = vec![
+        t(format!("Trong giai đoạn {from} – {to}, trên địa bàn {area} đã thành lập mới ")),
+        w.fig("htx.founded", count_vi),
+        t(" hợp tác xã (HTX), hoàn thành giải thể "),
+        w.fig("htx.dissolved", count_vi),
+        t(format!(" HTX. Hiện tại, toàn {area} có ")),
+        w.fig("htx.active", count_vi),
+        t(" HTX đang hoạt động"),
+    ];
+    p.extend(w.change("htx.active"));
+    let sectors: Vec<(Sector, Vec<&Organization>)> =
+        Sector::all().iter().map(|s| (*s, active(OrgKind::Htx, Some(*s)))).filter(|(_, v)| !v.is_empty()).collect();
+    if !sectors.is_empty() {
+        p.push(t(". Trong đó, có "));
+        let n = sectors.len();
+        for (i, (s, orgs)) in sectors.iter().enumerate() {
+            if i > 0 {
+                p.push(t(if i + 1 == n { " và " } else { ", " }));
+            }
+            p.push(w.fig(&format!("htx.active.by_sector.{}", s.code()), count_vi));
+            p.push(t(format!(" HTX lĩnh vực {}", s.label_vi().to_lowercase())));
+            let note = w.note(names(orgs));
+            p.push(note);
+        }
+    }
+    p.push(t("."));
+    htx.push(Paragraph(p));
+
+    let mut p = vec![t("Tổng số thành viên HTX là "), w.fig("htx.members", count_vi), t(" người")];
+    p.extend(w.change("htx.members"));
+    p.extend([
+        t(". Trong đó, số lượng thành viên mới gia nhập "),
+        w.fig("htx.members_joined", count_vi),
+        t(" người. Tổng số lao động làm việc thường xuyên trong HTX là "),
+        w.fig("htx.workers", count_vi),
+        t(" lao động."),
+    ]);
+    htx.push(Paragraph(p));
+
+    let mut p = vec![t("Doanh thu bình quân của HTX là "), w.fig("htx.revenue_avg", money_vi), t(" triệu đồng/năm")];
+    p.extend(w.change("htx.revenue_avg"));
+    p.extend([t(", lợi nhuận bình quân đối với HTX đạt "), w.fig("htx.profit_avg", money_vi), t(" triệu đồng/năm")]);
+    p.extend(w.change("htx.profit_avg"));
+    p.extend([t(". Thu nhập bình quân của thành viên HTX là "), w.fig("htx.member_income_avg", money_vi), t(" triệu đồng/năm.")]);
+    htx.push(Paragraph(p));
+
+    let agri = active(OrgKind::Htx, Some(Sector::Agriculture));
+    if !agri.is_empty() {
+        let multi: Vec<&Organization> = agri
+            .iter()
+            .copied()
+            .filter(|o| engine.report(&o.code, to).is_some_and(|r| r.figures.services.len() >= 3))
+            .collect();
+        let mut p = vec![
+            t(format!("{} có ", capitalize(area))),
+            w.fig("htx.agri.multiservice3", count_vi),
+            t(format!("/{} HTX nông nghiệp đang thực hiện từ 03 dịch vụ trở lên", count_vi(Fixed::from_int(agri.len() as i64)))),
+        ];
+        if !multi.is_empty() {
+            let note = w.note(names(&multi));
+            p.push(note);
+        }
+        if multi.len() < agri.len() {
+            p.push(t("; các HTX còn lại thực hiện dưới 03 dịch vụ"));
+        }
+        p.push(t("."));
+        htx.push(Paragraph(p));
+    }
+
+    // 2. Cooperative groups
+    let mut tht = Vec::new();
+    let mut p = vec![t(format!("{} hiện có ", capitalize(area))), w.fig("tht.active", count_vi), t(" tổ hợp tác (THT)")];
+    p.extend(w.change("tht.active"));
+    let tht_sectors: Vec<(Sector, usize)> =
+        Sector::all().iter().map(|s| (*s, active(OrgKind::Tht, Some(*s)).len())).filter(|(_, n)| *n > 0).collect();
+    if !tht_sectors.is_empty() {
+        p.push(t(". Trong đó, có "));
+        for (i, (s, _)) in tht_sectors.iter().enumerate() {
+            if i > 0 {
+                p.push(t(", "));
+            }
+            p.push(w.fig(&format!("tht.active.by_sector.{}", s.code()), count_vi));
+            p.push(t(format!(" THT {}", sector_phrase(*s))));
+        }
+    }
+    p.push(t("."));
+    tht.push(Paragraph(p));
+
+    let mut p = vec![t("Tổng số thành viên THT là "), w.fig("tht.members", count_vi), t(" người")];
+    p.extend(w.change("tht.members"));
+    p.extend([
+        t(", số lượng thành viên mới gia nhập "),
+        w.fig("tht.members_joined", count_vi),
+        t(" người. Tổng số lao động làm việc thường xuyên trong THT là "),
+        w.fig("tht.workers", count_vi),
+        t(" lao động."),
+    ]);
+    tht.push(Paragraph(p));
+
+    let mut p = vec![t("Doanh thu bình quân của THT khoảng "), w.fig("tht.revenue_avg", money_vi), t(" triệu đồng/năm")];
+    p.extend(w.change("tht.revenue_avg"));
+    p.extend([t(", lợi nhuận bình quân đối với THT đạt "), w.fig("tht.profit_avg", money_vi), t(" triệu đồng/năm")]);
+    p.extend(w.change("tht.profit_avg"));
+    p.push(t("."));
+    tht.push(Paragraph(p));
+
+    let groups = active(OrgKind::Tht, None);
+    if !groups.is_empty() {
+        let rating = |o: &Organization| engine.report(&o.code, to).and_then(|r| r.figures.rating);
+        let good: Vec<&Organization> = groups.iter().copied().filter(|o| rating(o).is_some_and(|r| r >= Rating::Kha)).collect();
+        let mut p = vec![
+            t(format!("{} có ", capitalize(area))),
+            w.fig("tht.rated_kha_or_better", count_vi),
+            t(format!("/{} THT hoạt động khá trở lên, đạt ", count_vi(Fixed::from_int(groups.len() as i64)))),
+            w.fig("tht.rated_kha_or_better_pct", pct_vi),
+        ];
+        let by_sector: Vec<String> = Sector::all()
+            .iter()
+            .map(|s| (s, good.iter().filter(|o| o.sector == *s).count()))
+            .filter(|(_, n)| *n > 0)
+            .map(|(s, n)| format!("{} THT {}", count_vi(Fixed::from_int(n as i64)), sector_phrase(*s)))
+            .collect();
+        if !by_sector.is_empty() {
+            p.push(t(format!(" (trong đó, có {})", by_sector.join(", "))));
+        }
+        let rest: Vec<String> = [(Some(Rating::TrungBinh), "hoạt động trung bình"), (Some(Rating::Yeu), "hoạt động yếu"), (None, "chưa được xếp loại")]
+            .iter()
+            .map(|(r, label)| (groups.iter().filter(|o| rating(o) == *r).count(), label))
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, label)| format!("{} THT {label}", count_vi(Fixed::from_int(n as i64))))
+            .collect();
+        if !rest.is_empty() {
+            p.push(t(format!("; số còn lại: {}", rest.join(", "))));
+        }
+        p.push(t("."));
+        tht.push(Paragraph(p));
+    }
+
+    // 3. General figures
+    let mut general = Vec::new();
+    let stock_check = |kind: &str| -> Paragraph {
+        let cat = catalogue();
+        let d = |id: &str| cat.iter().find(|d| d.id == id).cloned().expect("core indicator");
+        let start = engine.at(&d(&format!("{kind}.active")), from - 1).unwrap_or_default();
+        let founded = engine.evaluate(&d(&format!("{kind}.founded")), from, to).value.unwrap_or_default();
+        let dissolved = engine.evaluate(&d(&format!("{kind}.dissolved")), from, to).value.unwrap_or_default();
+        let end_v = engine.at(&d(&format!("{kind}.active")), to).unwrap_or_default();
+        let sum = Fixed::from_micros(start.micros() + founded.micros() - dissolved.micros());
+        let ok = if sum == end_v { "khớp" } else { "KHÔNG khớp, cần rà soát số liệu" };
+        Paragraph(vec![t(format!(
+            "Đối chiếu số {}: đầu kỳ (cuối năm {}) {} + thành lập {} − giải thể {} = {}; cuối kỳ {} ({ok}).",
+            kind.to_uppercase(),
+            from - 1,
+            count_vi(start),
+            count_vi(founded),
+            count_vi(dissolved),
+            count_vi(sum),
+            count_vi(end_v)
+        ))])
+    };
+    let mut p = vec![t("Thu nhập bình quân của lao động thường xuyên trong HTX là "), w.fig("htx.worker_income_avg", money_vi), t(" triệu đồng/năm; bình quân mỗi HTX thực hiện ")];
+    p.extend([w.fig("htx.services_avg", money_vi), t(" dịch vụ; tỷ lệ HTX nông nghiệp hoạt động có lãi là "), w.fig("htx.agri.profitable_pct", pct_vi), t(".")]);
+    general.push(Paragraph(p));
+    general.push(Paragraph(vec![
+        t("Tỷ lệ cán bộ quản lý HTX có trình độ chuyên môn từ trung cấp trở lên là "),
+        w.fig("htx.managers.qualified_pct", pct_vi),
+        t(format!("; tỷ lệ cán bộ quản lý, cán bộ chuyên môn HTX và THT được bồi dưỡng trong giai đoạn {} – {to} là ", to - 4)),
+        w.fig("htx.managers.trained_pct", pct_vi),
+        t("."),
+    ]));
+    general.push(stock_check("htx"));
+    general.push(stock_check("tht"));
+
+    let scope_name = scope.map(|u| u.name.clone()).unwrap_or_else(|| "Toàn bộ dữ liệu".into());
+    Document {
+        title: format!("ĐÁNH GIÁ TÌNH HÌNH PHÁT TRIỂN KINH TẾ TẬP THỂ, HỢP TÁC XÃ GIAI ĐOẠN {from} – {to}"),
+        subtitle: format!("Địa bàn: {scope_name}. Số liệu tổng hợp từ cơ sở dữ liệu hoptac; số liệu thời điểm (số tổ chức, thành viên, lao động) tính đến ngày 31/12."),
+        sections: vec![
+            Section { heading: "1. Về Hợp tác xã".into(), paragraphs: htx },
+            Section { heading: "2. Về tổ hợp tác".into(), paragraphs: tht },
+            Section { heading: "3. Một số chỉ tiêu chung".into(), paragraphs: general },
+        ],
+        footnotes: w.notes,
+    }
+}
+
+fn sector_phrase(s: Sector) -> String {
+    match s {
+        Sector::Other => "lĩnh vực khác".into(),
+        s => s.label_vi().to_lowercase(),
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+fn superscript(n: usize) -> String {
+    n.to_string().chars().map(|c| SUPERSCRIPTS[c.to_digit(10).unwrap_or(0) as usize]).collect()
+}
+
+/// Markdown, with footnote markers as the source document prints them (¹ ² ³).
+pub fn render_md(d: &Document) -> String {
+    let mut s = format!("# {}\n\n_{}_\n", d.title, d.subtitle);
+    for sec in &d.sections {
+        s.push_str(&format!("\n## {}\n\n", sec.heading));
+        for p in &sec.paragraphs {
+            s.push_str("- ");
+            for i in &p.0 {
+                match i {
+                    Inline::Text(x) | Inline::Figure { text: x, .. } => s.push_str(x),
+                    Inline::Note(n) => s.push_str(&superscript(*n)),
+                }
+            }
+            s.push('\n');
+        }
+    }
+    if !d.footnotes.is_empty() {
+        s.push_str("\n---\n\n");
+        for (i, n) in d.footnotes.iter().enumerate() {
+            s.push_str(&format!("{} {}\n\n", superscript(i + 1), n));
+        }
+    }
+    s
+}
+
+pub fn escape_html(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '&' => o.push_str("&amp;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// An HTML fragment; each figure links to `figure_link(indicator id)`, so a reader can see
+/// the records behind a number.
+pub fn render_html(d: &Document, figure_link: &dyn Fn(&str) -> String) -> String {
+    let mut s = format!("<article class=\"report\"><h1>{}</h1><p class=\"subtitle\"><em>{}</em></p>", escape_html(&d.title), escape_html(&d.subtitle));
+    for sec in &d.sections {
+        s.push_str(&format!("<h2>{}</h2>", escape_html(&sec.heading)));
+        for p in &sec.paragraphs {
+            s.push_str("<p>- ");
+            for i in &p.0 {
+                match i {
+                    Inline::Text(x) => s.push_str(&escape_html(x)),
+                    Inline::Figure { text, indicator } => s.push_str(&format!(
+                        "<a class=\"fig\" href=\"{}\" title=\"{}\">{}</a>",
+                        escape_html(&figure_link(indicator)),
+                        escape_html(indicator),
+                        escape_html(text)
+                    )),
+                    Inline::Note(n) => s.push_str(&format!("<sup><a href=\"#fn{n}\" id=\"r{n}\">{n}</a></sup>")),
+                }
+            }
+            s.push_str("</p>");
+        }
+    }
+    if !d.footnotes.is_empty() {
+        s.push_str("<hr><ol class=\"footnotes\">");
+        for (i, n) in d.footnotes.iter().enumerate() {
+            s.push_str(&format!("<li id=\"fn{}\">{}</li>", i + 1, escape_html(n)));
+        }
+        s.push_str("</ol>");
+    }
+    s.push_str("</article>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iv(value: i64, base: i64) -> IndicatorValue {
+        let (v, b) = (Fixed::from_int(value), Fixed::from_int(base));
+        IndicatorValue { id: "x".into(), value: Some(v), base: Some(b), change_pct: v.change_pct(b), ratio_pct: v.ratio_pct(b) }
+    }
+
+    #[test]
+    fn phrases_follow_the_data() {
+        assert_eq!(change_phrase(&iv(21, 23), 2016), "giảm 8,70% so với năm 2016");
+        assert_eq!(change_phrase(&iv(2697, 1398), 2016), "đạt 192,92% so với năm 2016");
+        assert_eq!(change_phrase(&iv(1600, 1500), 2016), "tăng 6,67% so với năm 2016");
+        assert_eq!(change_phrase(&iv(5, 5), 2016), "không đổi so với năm 2016");
+        let mut none = iv(5, 5);
+        none.base = None;
+        none.change_pct = None;
+        assert_eq!(change_phrase(&none, 2016), "");
+    }
+
+    #[test]
+    fn counts_are_padded_like_the_source() {
+        assert_eq!(count_vi(Fixed::from_int(2)), "02");
+        assert_eq!(count_vi(Fixed::from_int(21)), "21");
+        assert_eq!(count_vi(Fixed::from_int(2697)), "2.697");
+        assert_eq!(pct_vi(Fixed::from_int(72)), "72,00%");
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        let d = Document {
+            title: "<b>".into(),
+            subtitle: String::new(),
+            sections: vec![Section { heading: "a&b".into(), paragraphs: vec![Paragraph(vec![t("<script>")])] }],
+            footnotes: vec!["\"x\"".into()],
+        };
+        let h = render_html(&d, &|id| format!("/x?{id}"));
+        assert!(h.contains("&lt;b&gt;") && h.contains("a&amp;b") && h.contains("&lt;script&gt;") && h.contains("&quot;x&quot;"));
+        assert!(!h.contains("<script>"));
+    }
+}

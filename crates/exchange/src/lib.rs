@@ -1,1 +1,42 @@
+//! Import and export per the data exchange contract (`shared/spec/data-exchange.md`).
+//!
+//! Reading turns a workbook or a folder of CSV files into core values plus a list of
+//! problems, each with its sheet, row, column, the value found and what was expected. It
+//! writes nothing: the application decides, in one transaction, whether to apply.
 
+pub mod cells;
+pub mod columns;
+pub mod parse;
+pub mod read;
+pub mod write;
+
+use hoptac_core::validate::Severity;
+use hoptac_core::Msg;
+
+/// Where a problem was found and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub sheet: String,
+    /// 1-based row as the spreadsheet shows it; `None` for a whole-sheet problem.
+    pub row: Option<u32>,
+    /// The column header as found (or the machine key when the column is missing).
+    pub column: Option<String>,
+    pub value: String,
+    pub msg: Msg,
+}
+
+impl Problem {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// A file could not be read at all (not a workbook, unreadable CSV, …).
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("không đọc được tệp / cannot read the file: {0}")]
+    Unreadable(String),
+    #[error("không có bảng nào theo mẫu trao đổi dữ liệu / no sheet of the data exchange format was found (expected: admin_units, organizations, annual_reports, managers)")]
+    NoTables,
+}

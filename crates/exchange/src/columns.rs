@@ -1,0 +1,143 @@
+//! The tables and columns of the exchange contract: machine keys, Vietnamese headers and the
+//! aliases an import accepts. This is the stable core of the format.
+
+use hoptac_core::text::fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub key: &'static str,
+    pub vi: &'static str,
+    pub aliases: &'static [&'static str],
+    pub required: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Table {
+    pub key: &'static str,
+    pub vi: &'static str,
+    pub aliases: &'static [&'static str],
+    pub columns: &'static [Column],
+}
+
+const fn col(key: &'static str, vi: &'static str, aliases: &'static [&'static str], required: bool) -> Column {
+    Column { key, vi, aliases, required }
+}
+
+pub const ADMIN_UNITS: Table = Table {
+    key: "admin_units",
+    vi: "Đơn vị hành chính",
+    aliases: &["địa bàn", "don vi"],
+    columns: &[
+        col("code", "Mã", &["mã đơn vị", "mã số"], true),
+        col("name", "Tên", &["tên đơn vị"], true),
+        col("level", "Cấp", &[], true),
+        col("parent_code", "Mã cấp trên", &["mã đơn vị cấp trên"], false),
+        col("valid_from", "Hiệu lực từ", &["từ ngày"], false),
+        col("valid_to", "Hiệu lực đến", &["đến ngày"], false),
+    ],
+};
+
+pub const ORGANIZATIONS: Table = Table {
+    key: "organizations",
+    vi: "Tổ chức",
+    aliases: &["danh sách", "danh sách tổ chức", "orgs"],
+    columns: &[
+        col("code", "Mã", &["mã số", "mã tổ chức"], true),
+        col("kind", "Loại hình", &["loại"], true),
+        col("name", "Tên", &["tên tổ chức", "tên htx", "tên đơn vị"], true),
+        col("sector", "Lĩnh vực", &["ngành", "lĩnh vực hoạt động"], true),
+        col("commune", "Xã", &["xã, thị trấn", "địa bàn", "xã / phường", "phường"], true),
+        col("founded_on", "Ngày thành lập", &["thành lập", "năm thành lập"], true),
+        col("dissolved_on", "Ngày giải thể", &["giải thể"], false),
+        col("registration_no", "Số đăng ký", &["số giấy chứng nhận", "số gcn", "số đăng ký kinh doanh"], false),
+    ],
+};
+
+pub const ANNUAL_REPORTS: Table = Table {
+    key: "annual_reports",
+    vi: "Báo cáo năm",
+    aliases: &["số liệu năm", "số liệu", "reports"],
+    columns: &[
+        col("org_code", "Mã", &["mã tổ chức", "mã số"], true),
+        col("year", "Năm", &["năm báo cáo"], true),
+        col("members", "Số thành viên", &["thành viên", "tổng số thành viên"], false),
+        col("members_joined", "Thành viên mới", &["thành viên mới gia nhập", "kết nạp mới"], false),
+        col("members_left", "Thành viên ra", &["thành viên ra khỏi"], false),
+        col("workers", "Lao động thường xuyên", &["lao động", "số lao động"], false),
+        col("revenue", "Doanh thu", &[], false),
+        col("profit", "Lợi nhuận", &["lãi"], false),
+        col("member_income", "Thu nhập thành viên", &["thu nhập bình quân thành viên"], false),
+        col("worker_income", "Thu nhập lao động", &["thu nhập bình quân lao động"], false),
+        col("services", "Dịch vụ", &["các dịch vụ", "khâu dịch vụ"], false),
+        col("rating", "Xếp loại", &["phân loại"], false),
+        col("general_meeting_on", "Ngày đại hội", &["đại hội thành viên"], false),
+        col("statements_filed", "Nộp BCTC", &["báo cáo tài chính", "nộp báo cáo tài chính"], false),
+    ],
+};
+
+pub const MANAGERS: Table = Table {
+    key: "managers",
+    vi: "Cán bộ quản lý",
+    aliases: &["cán bộ", "nhân sự"],
+    columns: &[
+        col("org_code", "Mã", &["mã tổ chức", "mã số"], true),
+        col("full_name", "Họ và tên", &["họ tên", "tên"], true),
+        col("role", "Chức vụ", &[], true),
+        col("qualification", "Trình độ chuyên môn", &["trình độ"], false),
+        col("trained_on", "Ngày bồi dưỡng", &["bồi dưỡng", "tập huấn"], false),
+        col("from", "Từ ngày", &["từ"], false),
+        col("to", "Đến ngày", &["đến"], false),
+    ],
+};
+
+pub const TABLES: [Table; 4] = [ADMIN_UNITS, ORGANIZATIONS, ANNUAL_REPORTS, MANAGERS];
+
+/// Folds a header or sheet name for matching: no case, no diacritics, no unit in
+/// parentheses ("Doanh thu (triệu đồng)" is "doanh thu"), `_` as a space.
+pub fn fold_header(s: &str) -> String {
+    let base = match s.find('(') {
+        Some(i) if i > 0 => &s[..i],
+        _ => s,
+    };
+    fold(&base.replace('_', " "))
+}
+
+impl Table {
+    pub fn matches_name(&self, name: &str) -> bool {
+        let f = fold_header(name);
+        f == fold_header(self.key) || f == fold_header(self.vi) || self.aliases.iter().any(|a| fold_header(a) == f)
+    }
+
+    pub fn column_for(&self, header: &str) -> Option<&'static Column> {
+        let f = fold_header(header);
+        if f.is_empty() {
+            return None;
+        }
+        // Keys and Vietnamese headers first, so an alias never shadows a real column.
+        self.columns
+            .iter()
+            .find(|c| fold_header(c.key) == f || fold_header(c.vi) == f)
+            .or_else(|| self.columns.iter().find(|c| c.aliases.iter().any(|a| fold_header(a) == f)))
+    }
+
+    pub fn by_name(name: &str) -> Option<Table> {
+        TABLES.iter().copied().find(|t| t.matches_name(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_keys_and_vietnamese() {
+        assert_eq!(ANNUAL_REPORTS.column_for("Doanh thu (triệu đồng)").unwrap().key, "revenue");
+        assert_eq!(ANNUAL_REPORTS.column_for("members_joined").unwrap().key, "members_joined");
+        assert_eq!(ANNUAL_REPORTS.column_for("  SO THANH VIEN ").unwrap().key, "members");
+        assert_eq!(ORGANIZATIONS.column_for("Ngày thành lập").unwrap().key, "founded_on");
+        assert_eq!(MANAGERS.column_for("Họ và tên").unwrap().key, "full_name");
+        assert!(ORGANIZATIONS.column_for("Ghi chú").is_none());
+        assert_eq!(Table::by_name("Báo cáo năm").unwrap().key, "annual_reports");
+        assert_eq!(Table::by_name("organizations").unwrap().key, "organizations");
+    }
+}

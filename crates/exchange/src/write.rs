@@ -1,0 +1,157 @@
+//! The database to a workbook: one sheet per table, Vietnamese headers (or machine keys),
+//! real numbers and dates, frozen header rows. Re-importing it reproduces the database.
+
+use crate::cells::date_to_serial;
+use crate::columns::{Table, TABLES};
+use hoptac_core::model::{AdminUnit, Snapshot};
+use hoptac_core::{Date, Fixed};
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Headers {
+    #[default]
+    Vietnamese,
+    Keys,
+}
+
+enum Val {
+    Empty,
+    Text(String),
+    Int(i64),
+    Money(Fixed),
+    Date(Date),
+}
+
+fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> Val) -> Val {
+    v.map(f).unwrap_or(Val::Empty)
+}
+
+pub fn write_xlsx(snap: &Snapshot, headers: Headers) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let head = Format::new().set_bold().set_background_color("#D9E2F3").set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
+    let date_fmt = Format::new().set_num_format("dd/mm/yyyy");
+    let int_fmt = Format::new().set_num_format("#,##0");
+    let money_fmt = Format::new().set_num_format("#,##0.00");
+    let units_by_id: HashMap<_, &AdminUnit> = snap.units.iter().map(|u| (u.id, u)).collect();
+
+    let mut units: Vec<&AdminUnit> = snap.units.iter().collect();
+    // parents first, so a re-import can resolve every parent code
+    units.sort_by_key(|u| (u.level != hoptac_core::AdminLevel::Province, u.level != hoptac_core::AdminLevel::District, u.code.clone(), u.valid_from));
+    let unit_rows: Vec<Vec<Val>> = units
+        .iter()
+        .map(|u| {
+            vec![
+                Val::Text(u.code.clone()),
+                Val::Text(u.name.clone()),
+                Val::Text(u.level.code().into()),
+                opt(u.parent.and_then(|p| units_by_id.get(&p)), |p| Val::Text(p.code.clone())),
+                opt(u.valid_from, Val::Date),
+                opt(u.valid_to, Val::Date),
+            ]
+        })
+        .collect();
+    let mut orgs: Vec<_> = snap.orgs.iter().collect();
+    orgs.sort_by(|a, b| a.code.cmp(&b.code));
+    let org_rows: Vec<Vec<Val>> = orgs
+        .iter()
+        .map(|o| {
+            vec![
+                Val::Text(o.code.to_string()),
+                Val::Text(o.kind.code().into()),
+                Val::Text(o.name.clone()),
+                Val::Text(o.sector.code().into()),
+                opt(units_by_id.get(&o.commune), |u| Val::Text(u.code.clone())),
+                Val::Date(o.founded_on),
+                opt(o.dissolved_on, Val::Date),
+                opt(o.registration_no.clone(), Val::Text),
+            ]
+        })
+        .collect();
+    let mut reports: Vec<_> = snap.reports.iter().collect();
+    reports.sort_by(|a, b| (&a.org, a.year).cmp(&(&b.org, b.year)));
+    let report_rows: Vec<Vec<Val>> = reports
+        .iter()
+        .map(|r| {
+            let f = &r.figures;
+            vec![
+                Val::Text(r.org.to_string()),
+                Val::Int(r.year.get() as i64),
+                opt(f.members, Val::Int),
+                opt(f.members_joined, Val::Int),
+                opt(f.members_left, Val::Int),
+                opt(f.workers, Val::Int),
+                opt(f.revenue, Val::Money),
+                opt(f.profit, Val::Money),
+                opt(f.member_income, Val::Money),
+                opt(f.worker_income, Val::Money),
+                if f.services.is_empty() { Val::Empty } else { Val::Text(f.services.iter().map(|s| s.code()).collect::<Vec<_>>().join(";")) },
+                opt(f.rating, |r| Val::Text(r.code().into())),
+                opt(f.general_meeting_on, Val::Date),
+                opt(f.statements_filed, |b| Val::Text(if b { "yes" } else { "no" }.into())),
+            ]
+        })
+        .collect();
+    let mut managers: Vec<_> = snap.managers.iter().collect();
+    managers.sort_by(|a, b| (&a.org, &a.full_name, a.from).cmp(&(&b.org, &b.full_name, b.from)));
+    let manager_rows: Vec<Vec<Val>> = managers
+        .iter()
+        .map(|m| {
+            vec![
+                Val::Text(m.org.to_string()),
+                Val::Text(m.full_name.clone()),
+                Val::Text(m.role.code().into()),
+                opt(m.qualification, |q| Val::Text(q.code().into())),
+                opt(m.trained_on, Val::Date),
+                opt(m.from, Val::Date),
+                opt(m.to, Val::Date),
+            ]
+        })
+        .collect();
+
+    for (table, rows) in TABLES.iter().zip([unit_rows, org_rows, report_rows, manager_rows]) {
+        let ws = wb.add_worksheet();
+        sheet(ws, table, &rows, headers, &head, &date_fmt, &int_fmt, &money_fmt)?;
+    }
+    wb.save_to_buffer()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sheet(ws: &mut Worksheet, table: &Table, rows: &[Vec<Val>], headers: Headers, head: &Format, date_fmt: &Format, int_fmt: &Format, money_fmt: &Format) -> Result<(), XlsxError> {
+    ws.set_name(table.key)?;
+    for (c, col) in table.columns.iter().enumerate() {
+        let h = match headers {
+            Headers::Vietnamese => col.vi,
+            Headers::Keys => col.key,
+        };
+        ws.write_string_with_format(0, c as u16, h, head)?;
+        ws.set_column_width(c as u16, (h.chars().count() as f64 + 4.0).max(12.0))?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, v) in row.iter().enumerate() {
+            let c = c as u16;
+            match v {
+                Val::Empty => {}
+                Val::Text(s) => {
+                    ws.write_string(r, c, s)?;
+                }
+                Val::Int(i) => {
+                    ws.write_number_with_format(r, c, *i as f64, int_fmt)?;
+                }
+                Val::Money(m) => {
+                    // Display only: the cell keeps the exact value, whole amounts show no decimals.
+                    ws.write_number_with_format(r, c, m.to_f64(), if m.is_integer() { int_fmt } else { money_fmt })?;
+                }
+                Val::Date(d) => {
+                    ws.write_number_with_format(r, c, date_to_serial(*d), date_fmt)?;
+                }
+            }
+        }
+    }
+    if !rows.is_empty() {
+        ws.autofilter(0, 0, rows.len() as u32, table.columns.len() as u16 - 1)?;
+    }
+    Ok(())
+}

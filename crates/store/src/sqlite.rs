@@ -1,0 +1,382 @@
+//! The SQLite adapter: one embedded file, WAL, foreign keys on, migrations embedded.
+
+use crate::*;
+use hoptac_core::date::{parse as parse_date, to_iso};
+use hoptac_core::model::ReportFigures;
+use hoptac_core::types::{AdminLevel, Qualification, Rating, Role, Service, Year};
+use hoptac_core::Fixed;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::Row;
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+
+#[derive(Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database file and brings its schema up to date.
+    pub async fn open(path: &Path) -> Result<SqliteStore> {
+        let opts = SqliteConnectOptions::from_str("sqlite://")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(opts).await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(SqliteStore { pool })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+fn corrupt(table: &'static str, detail: impl Into<String>) -> StoreError {
+    StoreError::Corrupt { table, detail: detail.into() }
+}
+
+fn date_col(row: &SqliteRow, i: usize, table: &'static str) -> Result<Option<Date>> {
+    let s: Option<String> = row.try_get(i)?;
+    match s {
+        None => Ok(None),
+        Some(s) => parse_date(&s).map(Some).ok_or_else(|| corrupt(table, format!("bad date {s:?}"))),
+    }
+}
+
+fn enum_col<T>(row: &SqliteRow, i: usize, table: &'static str, parse: fn(&str) -> Option<T>) -> Result<T> {
+    let s: String = row.try_get(i)?;
+    parse(&s).ok_or_else(|| corrupt(table, format!("bad value {s:?}")))
+}
+
+fn opt_enum_col<T>(row: &SqliteRow, i: usize, table: &'static str, parse: fn(&str) -> Option<T>) -> Result<Option<T>> {
+    let s: Option<String> = row.try_get(i)?;
+    s.map(|s| parse(&s).ok_or_else(|| corrupt(table, format!("bad value {s:?}")))).transpose()
+}
+
+fn money_col(row: &SqliteRow, i: usize) -> Result<Option<Fixed>> {
+    Ok(row.try_get::<Option<i64>, _>(i)?.map(Fixed::from_micros))
+}
+
+fn opt_iso(d: Option<Date>) -> Option<String> {
+    d.map(to_iso)
+}
+
+
+fn unit_row(r: &SqliteRow) -> Result<AdminUnit> {
+    Ok(AdminUnit {
+        id: UnitId(r.try_get(0)?),
+        code: r.try_get(1)?,
+        name: r.try_get(2)?,
+        level: enum_col(r, 3, "admin_units", AdminLevel::parse)?,
+        parent: r.try_get::<Option<i64>, _>(4)?.map(UnitId),
+        valid_from: date_col(r, 5, "admin_units")?,
+        valid_to: date_col(r, 6, "admin_units")?,
+    })
+}
+
+fn org_row(r: &SqliteRow) -> Result<Organization> {
+    let code: String = r.try_get(0)?;
+    Ok(Organization {
+        code: OrgCode::parse(&code).ok_or_else(|| corrupt("organizations", format!("bad code {code:?}")))?,
+        kind: enum_col(r, 1, "organizations", OrgKind::parse)?,
+        name: r.try_get(2)?,
+        sector: enum_col(r, 3, "organizations", Sector::parse)?,
+        commune: UnitId(r.try_get(4)?),
+        founded_on: date_col(r, 5, "organizations")?.ok_or_else(|| corrupt("organizations", "no founding date"))?,
+        dissolved_on: date_col(r, 6, "organizations")?,
+        registration_no: r.try_get(7)?,
+    })
+}
+
+fn report_row(r: &SqliteRow) -> Result<AnnualReport> {
+    let code: String = r.try_get(0)?;
+    let year: i64 = r.try_get(1)?;
+    let services: String = r.try_get(10)?;
+    let services = services
+        .split(';')
+        .filter(|s| !s.is_empty())
+        .map(|s| Service::parse(s).ok_or_else(|| corrupt("annual_reports", format!("bad service {s:?}"))))
+        .collect::<Result<_>>()?;
+    Ok(AnnualReport {
+        org: OrgCode::parse(&code).ok_or_else(|| corrupt("annual_reports", format!("bad code {code:?}")))?,
+        year: Year::new(year as i32).ok_or_else(|| corrupt("annual_reports", format!("bad year {year}")))?,
+        figures: ReportFigures {
+            members: r.try_get(2)?,
+            members_joined: r.try_get(3)?,
+            members_left: r.try_get(4)?,
+            workers: r.try_get(5)?,
+            revenue: money_col(r, 6)?,
+            profit: money_col(r, 7)?,
+            member_income: money_col(r, 8)?,
+            worker_income: money_col(r, 9)?,
+            services,
+            rating: opt_enum_col(r, 11, "annual_reports", Rating::parse)?,
+            general_meeting_on: date_col(r, 12, "annual_reports")?,
+            statements_filed: r.try_get::<Option<i64>, _>(13)?.map(|v| v != 0),
+        },
+    })
+}
+
+fn manager_row(r: &SqliteRow) -> Result<Manager> {
+    let code: String = r.try_get(0)?;
+    Ok(Manager {
+        org: OrgCode::parse(&code).ok_or_else(|| corrupt("managers", format!("bad code {code:?}")))?,
+        full_name: r.try_get(1)?,
+        role: enum_col(r, 2, "managers", Role::parse)?,
+        qualification: opt_enum_col(r, 3, "managers", Qualification::parse)?,
+        trained_on: date_col(r, 4, "managers")?,
+        from: date_col(r, 5, "managers")?,
+        to: date_col(r, 6, "managers")?,
+    })
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn units(&self) -> Result<Vec<AdminUnit>> {
+        let rows = sqlx::query("SELECT id, code, name, level, parent_id, valid_from, valid_to FROM admin_units ORDER BY level DESC, code, valid_from")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(unit_row).collect()
+    }
+
+    async fn snapshot(&self, years: Option<(i32, i32)>) -> Result<Snapshot> {
+        let mut conn = self.pool.acquire().await?;
+        let units = sqlx::query("SELECT id, code, name, level, parent_id, valid_from, valid_to FROM admin_units")
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(unit_row)
+            .collect::<Result<_>>()?;
+        let orgs = sqlx::query("SELECT o.code, o.kind, o.name, o.sector, o.commune_id, o.founded_on, o.dissolved_on, o.registration_no FROM organizations o")
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(org_row)
+            .collect::<Result<_>>()?;
+        let (lo, hi) = years.unwrap_or((i32::MIN, i32::MAX));
+        let reports = sqlx::query("SELECT org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed FROM annual_reports WHERE year BETWEEN $1 AND $2")
+            .bind(lo as i64)
+            .bind(hi as i64)
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(report_row)
+            .collect::<Result<_>>()?;
+        let managers = sqlx::query("SELECT org_code, full_name, role, qualification, trained_on, from_date, to_date FROM managers")
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(manager_row)
+            .collect::<Result<_>>()?;
+        Ok(Snapshot { units, orgs, reports, managers })
+    }
+
+    async fn org(&self, code: &OrgCode) -> Result<Option<Organization>> {
+        let row = sqlx::query("SELECT o.code, o.kind, o.name, o.sector, o.commune_id, o.founded_on, o.dissolved_on, o.registration_no FROM organizations o WHERE o.code = $1")
+            .bind(code.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(org_row).transpose()
+    }
+
+    async fn reports_of(&self, code: &OrgCode) -> Result<Vec<AnnualReport>> {
+        sqlx::query("SELECT org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed FROM annual_reports WHERE org_code = $1 ORDER BY year")
+            .bind(code.as_str())
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(report_row)
+            .collect()
+    }
+
+    async fn managers_of(&self, code: &OrgCode) -> Result<Vec<Manager>> {
+        sqlx::query("SELECT org_code, full_name, role, qualification, trained_on, from_date, to_date FROM managers WHERE org_code = $1 ORDER BY to_date IS NOT NULL, from_date DESC, full_name")
+            .bind(code.as_str())
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(manager_row)
+            .collect()
+    }
+
+    async fn search(&self, q: &OrgQuery) -> Result<OrgPage> {
+        let like = q.text.as_ref().filter(|t| !t.is_empty()).map(|t| format!("%{}%", t.replace(['%', '_'], "")));
+        let year_end = q.active_in.map(|y| format!("{y:04}-12-31"));
+        let per_page = q.per_page.clamp(1, 500) as i64;
+        let offset = q.page as i64 * per_page;
+        // Static SQL with optional parameters, portable to PostgreSQL as it stands.
+        let total: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM organizations o JOIN admin_units u ON u.id = o.commune_id \
+            WHERE ($1 IS NULL OR o.name_folded LIKE $1 OR lower(o.code) LIKE $1) \
+            AND ($2 IS NULL OR o.kind = $2) AND ($3 IS NULL OR o.sector = $3) AND ($4 IS NULL OR o.commune_id = $4) \
+            AND ($5 IS NULL OR (o.founded_on <= $5 AND (o.dissolved_on IS NULL OR o.dissolved_on > $5)))",
+        )
+        .bind(like.clone())
+        .bind(q.kind.map(|k| k.code()))
+        .bind(q.sector.map(|s| s.code()))
+        .bind(q.commune.map(|c| c.0))
+        .bind(year_end.clone())
+        .fetch_one(&self.pool)
+        .await?;
+        macro_rules! page_sql {
+            ($order:literal) => {
+                concat!(
+                    "SELECT o.code, o.kind, o.name, o.sector, o.commune_id, o.founded_on, o.dissolved_on, o.registration_no, u.name \
+                    FROM organizations o JOIN admin_units u ON u.id = o.commune_id \
+                    WHERE ($1 IS NULL OR o.name_folded LIKE $1 OR lower(o.code) LIKE $1) \
+                    AND ($2 IS NULL OR o.kind = $2) AND ($3 IS NULL OR o.sector = $3) AND ($4 IS NULL OR o.commune_id = $4) \
+                    AND ($5 IS NULL OR (o.founded_on <= $5 AND (o.dissolved_on IS NULL OR o.dissolved_on > $5))) ORDER BY ",
+                    $order,
+                    " LIMIT $6 OFFSET $7"
+                )
+            };
+        }
+        let sql: &'static str = match (q.sort, q.descending) {
+            (SortKey::Name, false) => page_sql!("o.name_folded, o.code"),
+            (SortKey::Name, true) => page_sql!("o.name_folded DESC, o.code DESC"),
+            (SortKey::Code, false) => page_sql!("o.code"),
+            (SortKey::Code, true) => page_sql!("o.code DESC"),
+            (SortKey::Founded, false) => page_sql!("o.founded_on, o.code"),
+            (SortKey::Founded, true) => page_sql!("o.founded_on DESC, o.code DESC"),
+            (SortKey::Commune, false) => page_sql!("u.name_folded, o.name_folded"),
+            (SortKey::Commune, true) => page_sql!("u.name_folded DESC, o.name_folded DESC"),
+        };
+        let rows = sqlx::query(sql)
+            .bind(like)
+            .bind(q.kind.map(|k| k.code()))
+            .bind(q.sector.map(|s| s.code()))
+            .bind(q.commune.map(|c| c.0))
+            .bind(year_end)
+            .bind(per_page)
+            .bind(offset)
+            .fetch_all(&self.pool)
+            .await?;
+        let rows = rows
+            .iter()
+            .map(|r| Ok(OrgRow { org: org_row(r)?, commune_name: r.try_get(8)? }))
+            .collect::<Result<_>>()?;
+        Ok(OrgPage { rows, total: total as u64 })
+    }
+
+    async fn apply(&self, c: &ChangeSet) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for u in &c.units {
+            let parent: Option<i64> = match &u.parent_code {
+                None => None,
+                Some(pc) => Some(
+                    sqlx::query_scalar("SELECT id FROM admin_units WHERE code = $1 ORDER BY COALESCE(valid_from, '') DESC LIMIT 1")
+                        .bind(pc)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .ok_or_else(|| StoreError::UnknownParent(pc.clone()))?,
+                ),
+            };
+            sqlx::query(
+                "INSERT INTO admin_units (code, name, name_folded, level, parent_id, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                 ON CONFLICT (code, COALESCE(valid_from, '')) DO UPDATE SET name = excluded.name, name_folded = excluded.name_folded, \
+                 level = excluded.level, parent_id = excluded.parent_id, valid_to = excluded.valid_to",
+            )
+            .bind(&u.code)
+            .bind(&u.name)
+            .bind(hoptac_core::text::fold(&u.name))
+            .bind(u.level.code())
+            .bind(parent)
+            .bind(opt_iso(u.valid_from))
+            .bind(opt_iso(u.valid_to))
+            .execute(&mut *tx)
+            .await?;
+        }
+        for o in &c.orgs {
+            sqlx::query(
+                "INSERT INTO organizations (code, kind, name, name_folded, sector, commune_id, founded_on, dissolved_on, registration_no) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, name = excluded.name, \
+                 name_folded = excluded.name_folded, sector = excluded.sector, commune_id = excluded.commune_id, founded_on = excluded.founded_on, \
+                 dissolved_on = excluded.dissolved_on, registration_no = excluded.registration_no",
+            )
+            .bind(o.code.as_str())
+            .bind(o.kind.code())
+            .bind(&o.name)
+            .bind(hoptac_core::text::fold(&o.name))
+            .bind(o.sector.code())
+            .bind(o.commune.0)
+            .bind(to_iso(o.founded_on))
+            .bind(opt_iso(o.dissolved_on))
+            .bind(o.registration_no.as_deref())
+            .execute(&mut *tx)
+            .await?;
+        }
+        for r in &c.reports {
+            let f = &r.figures;
+            let services: Vec<&str> = f.services.iter().map(|s| s.code()).collect();
+            sqlx::query(
+                "INSERT INTO annual_reports (org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, \
+                 worker_income, services, rating, general_meeting_on, statements_filed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+                 ON CONFLICT (org_code, year) DO UPDATE SET members = excluded.members, members_joined = excluded.members_joined, \
+                 members_left = excluded.members_left, workers = excluded.workers, revenue = excluded.revenue, profit = excluded.profit, \
+                 member_income = excluded.member_income, worker_income = excluded.worker_income, services = excluded.services, \
+                 rating = excluded.rating, general_meeting_on = excluded.general_meeting_on, statements_filed = excluded.statements_filed",
+            )
+            .bind(r.org.as_str())
+            .bind(r.year.get() as i64)
+            .bind(f.members)
+            .bind(f.members_joined)
+            .bind(f.members_left)
+            .bind(f.workers)
+            .bind(f.revenue.map(|v| v.micros()))
+            .bind(f.profit.map(|v| v.micros()))
+            .bind(f.member_income.map(|v| v.micros()))
+            .bind(f.worker_income.map(|v| v.micros()))
+            .bind(services.join(";"))
+            .bind(f.rating.map(|r| r.code()))
+            .bind(opt_iso(f.general_meeting_on))
+            .bind(f.statements_filed.map(|b| b as i64))
+            .execute(&mut *tx)
+            .await?;
+        }
+        for m in &c.managers {
+            sqlx::query(
+                "INSERT INTO managers (org_code, full_name, role, qualification, trained_on, from_date, to_date) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                 ON CONFLICT (org_code, full_name, role, COALESCE(from_date, '')) DO UPDATE SET qualification = excluded.qualification, \
+                 trained_on = excluded.trained_on, to_date = excluded.to_date",
+            )
+            .bind(m.org.as_str())
+            .bind(&m.full_name)
+            .bind(m.role.code())
+            .bind(m.qualification.map(|q| q.code()))
+            .bind(opt_iso(m.trained_on))
+            .bind(opt_iso(m.from))
+            .bind(opt_iso(m.to))
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (k, v) in &c.meta {
+            sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                .bind(k)
+                .bind(v)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn counts(&self) -> Result<Counts> {
+        let (units, orgs, reports, managers): (i64, i64, i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM admin_units), (SELECT COUNT(*) FROM organizations), (SELECT COUNT(*) FROM annual_reports), (SELECT COUNT(*) FROM managers)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Counts { units: units as u64, orgs: orgs as u64, reports: reports as u64, managers: managers as u64 })
+    }
+
+    async fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT value FROM meta WHERE key = $1").bind(key).fetch_optional(&self.pool).await?)
+    }
+}
