@@ -1,1 +1,202 @@
+//! The use cases of hoptac, shared by the web UI and the CLI. Each write is one transaction;
+//! each answer is in core types or bilingual errors with stable codes.
 
+pub mod demo;
+pub mod error;
+pub mod import;
+pub mod seed;
+pub mod synthetic;
+
+use hoptac_core::indicator::{evaluate_all, IndicatorValue};
+use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, Snapshot};
+use hoptac_core::report::{situation, Document};
+use hoptac_core::text::{fold, fold_unit_name};
+use hoptac_core::{Date, OrgCode};
+use hoptac_exchange::write::{write_xlsx, Headers};
+use hoptac_store::{ChangeSet, OrgPage, OrgQuery, Store};
+use std::sync::Arc;
+
+pub use error::AppError;
+pub use import::{ImportOutcome, TableSummary};
+
+pub type Result<T> = std::result::Result<T, AppError>;
+
+/// The `stats` answer, in the JSON shape of `shared/spec/indicators.md`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Stats {
+    pub scope: String,
+    pub from: i32,
+    pub to: i32,
+    pub indicators: Vec<IndicatorValue>,
+}
+
+/// One organisation with everything its page shows.
+#[derive(Debug, Clone)]
+pub struct OrgDetail {
+    pub org: Organization,
+    pub commune: Option<AdminUnit>,
+    pub reports: Vec<AnnualReport>,
+    pub managers: Vec<Manager>,
+}
+
+#[derive(Clone)]
+pub struct App {
+    store: Arc<dyn Store>,
+}
+
+/// Today in Vietnam (UTC+7): the date a clerk sees on the wall.
+pub fn today() -> Date {
+    let now = time::OffsetDateTime::now_utc().to_offset(time::UtcOffset::from_hms(7, 0, 0).expect("offset"));
+    now.date()
+}
+
+impl App {
+    pub fn new(store: Arc<dyn Store>) -> App {
+        App { store }
+    }
+
+    pub fn store(&self) -> &dyn Store {
+        &*self.store
+    }
+
+    /// Ships the Tháp Mười units into an empty database, so a new office starts with its
+    /// communes.
+    pub async fn ensure_seed(&self) -> Result<()> {
+        if self.store.counts().await?.units == 0 {
+            let changes = ChangeSet { units: seed::thap_muoi_units(), ..Default::default() };
+            self.store.apply(&changes).await?;
+        }
+        Ok(())
+    }
+
+    /// Loads the demo district (illustrative data) into the database, replacing nothing
+    /// that is not demo data: records are matched on their codes.
+    pub async fn load_demo(&self) -> Result<()> {
+        let s = demo::demo_snapshot();
+        let changes = ChangeSet {
+            units: s.units,
+            orgs: s.orgs,
+            reports: s.reports,
+            managers: s.managers,
+            meta: vec![("dataset".into(), "demo".into())],
+        };
+        self.store.apply(&changes).await?;
+        Ok(())
+    }
+
+    pub async fn is_demo(&self) -> Result<bool> {
+        Ok(self.store.meta("dataset").await?.as_deref() == Some("demo"))
+    }
+
+    pub async fn units(&self) -> Result<Vec<AdminUnit>> {
+        Ok(self.store.units().await?)
+    }
+
+    /// Finds a unit by code or by name (ignoring case, diacritics and the type word).
+    pub async fn resolve_scope(&self, scope: &str) -> Result<AdminUnit> {
+        let units = self.store.units().await?;
+        find_unit(&units, scope, None).map(|u| u.clone())
+    }
+
+    async fn scoped_snapshot(&self, from: i32, to: i32, scope: Option<&str>) -> Result<(Snapshot, Option<AdminUnit>)> {
+        check_period(from, to)?;
+        let snap = self.store.snapshot(Some((from - 1, to))).await?;
+        let unit = match scope.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => Some(find_unit(&snap.units, s, None)?.clone()),
+            None => None,
+        };
+        Ok((snap.restrict(unit.as_ref().map(|u| u.id)), unit))
+    }
+
+    pub async fn stats(&self, from: i32, to: i32, scope: Option<&str>) -> Result<Stats> {
+        let (snap, unit) = self.scoped_snapshot(from, to, scope).await?;
+        Ok(Stats {
+            scope: unit.map(|u| u.code).unwrap_or_else(|| "all".into()),
+            from,
+            to,
+            indicators: evaluate_all(&snap, from, to),
+        })
+    }
+
+    pub async fn situation_report(&self, from: i32, to: i32, scope: Option<&str>) -> Result<Document> {
+        let (snap, unit) = self.scoped_snapshot(from, to, scope).await?;
+        Ok(situation(&snap, unit.as_ref(), from, to))
+    }
+
+    pub async fn registry(&self, q: &OrgQuery) -> Result<OrgPage> {
+        let mut q = q.clone();
+        q.text = q.text.as_deref().map(fold).filter(|t| !t.is_empty());
+        Ok(self.store.search(&q).await?)
+    }
+
+    pub async fn org_detail(&self, code: &str) -> Result<OrgDetail> {
+        let code = OrgCode::parse(code).ok_or_else(|| AppError::not_found("org", code))?;
+        let org = self.store.org(&code).await?.ok_or_else(|| AppError::not_found("org", code.as_str()))?;
+        let units = self.store.units().await?;
+        Ok(OrgDetail {
+            commune: units.into_iter().find(|u| u.id == org.commune),
+            reports: self.store.reports_of(&code).await?,
+            managers: self.store.managers_of(&code).await?,
+            org,
+        })
+    }
+
+    pub async fn export_xlsx(&self, headers: Headers) -> Result<Vec<u8>> {
+        let snap = self.store.snapshot(None).await?;
+        write_xlsx(&snap, headers).map_err(|e| AppError::internal(format!("xlsx: {e}")))
+    }
+}
+
+pub fn check_period(from: i32, to: i32) -> Result<()> {
+    if !(1900..=2200).contains(&from) || !(1900..=2200).contains(&to) || from > to {
+        return Err(AppError::invalid(
+            "period",
+            format!("{from}–{to}"),
+            hoptac_core::Msg::new(
+                format!("Giai đoạn {from}–{to} không hợp lệ: cần năm đầu ≤ năm cuối, trong khoảng 1900–2200"),
+                format!("Invalid period {from}–{to}: the first year must not be after the last, within 1900–2200"),
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A unit by code, or by name ignoring case, diacritics and the type word. A full name
+/// ("Thị trấn Mỹ An") that matches exactly one unit wins over the type-less match; several
+/// units with the same code (codes are reused after reorganisations) are told apart by the
+/// date, when given.
+pub fn find_unit<'a>(units: &'a [AdminUnit], reference: &str, on: Option<Date>) -> Result<&'a AdminUnit> {
+    let r = reference.trim();
+    let narrow = |v: Vec<&'a AdminUnit>| -> Vec<&'a AdminUnit> {
+        match on {
+            Some(d) if v.len() > 1 => {
+                let valid: Vec<&AdminUnit> = v.iter().copied().filter(|u| u.valid_on(d)).collect();
+                if valid.is_empty() { v } else { valid }
+            }
+            _ => v,
+        }
+    };
+    let by_code = narrow(units.iter().filter(|u| u.code == r).collect());
+    let candidates = if !by_code.is_empty() {
+        by_code
+    } else {
+        let full = narrow(units.iter().filter(|u| fold(&u.name) == fold(r)).collect());
+        if full.len() == 1 { full } else { narrow(units.iter().filter(|u| fold_unit_name(&u.name) == fold_unit_name(r)).collect()) }
+    };
+    match candidates.as_slice() {
+        [one] => Ok(one),
+        [] => Err(AppError::invalid(
+            "commune",
+            r,
+            hoptac_core::Msg::new(format!("Không tìm thấy đơn vị hành chính \"{r}\": hãy dùng mã (ví dụ 30049) hoặc tên đúng"), format!("No administrative unit \"{r}\": use its code (e.g. 30049) or its exact name")),
+        )),
+        many => {
+            let list = many.iter().map(|u| format!("{} ({})", u.name, u.code)).collect::<Vec<_>>().join(", ");
+            Err(AppError::invalid(
+                "commune",
+                r,
+                hoptac_core::Msg::new(format!("Tên \"{r}\" trùng với nhiều đơn vị: {list}; hãy ghi mã"), format!("The name \"{r}\" matches several units: {list}; give the code")),
+            ))
+        }
+    }
+}

@@ -22,28 +22,16 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("corrupt row in {table}: {detail}")]
     Corrupt { table: &'static str, detail: String },
-    #[error("unknown parent unit {0}")]
-    UnknownParent(String),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// An administrative unit to create or update, its parent named by code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewUnit {
-    pub code: String,
-    pub name: String,
-    pub level: hoptac_core::AdminLevel,
-    pub parent_code: Option<String>,
-    pub valid_from: Option<Date>,
-    pub valid_to: Option<Date>,
-}
-
 /// Writes applied together, in one transaction: all or nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChangeSet {
-    /// Upserted on (code, valid_from), parents before children.
-    pub units: Vec<NewUnit>,
+    /// Upserted on id (the application assigns ids to new units, so the organisations of
+    /// the same change set can refer to them), parents before children.
+    pub units: Vec<AdminUnit>,
     /// Upserted on code.
     pub orgs: Vec<Organization>,
     /// Upserted on (org, year).

@@ -268,26 +268,17 @@ impl Store for SqliteStore {
     async fn apply(&self, c: &ChangeSet) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         for u in &c.units {
-            let parent: Option<i64> = match &u.parent_code {
-                None => None,
-                Some(pc) => Some(
-                    sqlx::query_scalar("SELECT id FROM admin_units WHERE code = $1 ORDER BY COALESCE(valid_from, '') DESC LIMIT 1")
-                        .bind(pc)
-                        .fetch_optional(&mut *tx)
-                        .await?
-                        .ok_or_else(|| StoreError::UnknownParent(pc.clone()))?,
-                ),
-            };
             sqlx::query(
-                "INSERT INTO admin_units (code, name, name_folded, level, parent_id, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6, $7) \
-                 ON CONFLICT (code, COALESCE(valid_from, '')) DO UPDATE SET name = excluded.name, name_folded = excluded.name_folded, \
-                 level = excluded.level, parent_id = excluded.parent_id, valid_to = excluded.valid_to",
+                "INSERT INTO admin_units (id, code, name, name_folded, level, parent_id, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                 ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, name_folded = excluded.name_folded, \
+                 level = excluded.level, parent_id = excluded.parent_id, valid_from = excluded.valid_from, valid_to = excluded.valid_to",
             )
+            .bind(u.id.0)
             .bind(&u.code)
             .bind(&u.name)
             .bind(hoptac_core::text::fold(&u.name))
             .bind(u.level.code())
-            .bind(parent)
+            .bind(u.parent.map(|p| p.0))
             .bind(opt_iso(u.valid_from))
             .bind(opt_iso(u.valid_to))
             .execute(&mut *tx)

@@ -1,0 +1,67 @@
+//! The application's error: a stable code, the field and value concerned, and a message in
+//! Vietnamese and English. The web and the CLI translate it at the edge.
+
+use hoptac_core::Msg;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The user's input is wrong; nothing was written.
+    #[error("{field} = {value:?}: {msg}")]
+    Invalid { field: String, value: String, msg: Msg },
+    #[error("not found: {kind} {key}")]
+    NotFound { kind: &'static str, key: String },
+    /// A file that cannot be read as a workbook or CSV.
+    #[error("{0}")]
+    Unreadable(#[from] hoptac_exchange::ReadError),
+    #[error("storage: {0}")]
+    Store(#[from] hoptac_store::StoreError),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn invalid(field: impl Into<String>, value: impl Into<String>, msg: Msg) -> AppError {
+        AppError::Invalid { field: field.into(), value: value.into(), msg }
+    }
+    pub fn not_found(kind: &'static str, key: impl Into<String>) -> AppError {
+        AppError::NotFound { kind, key: key.into() }
+    }
+    pub fn internal(s: impl Into<String>) -> AppError {
+        AppError::Internal(s.into())
+    }
+
+    /// Stable machine code, for logs, tests and API clients.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Invalid { .. } => "invalid_input",
+            AppError::NotFound { .. } => "not_found",
+            AppError::Unreadable(_) => "unreadable_file",
+            AppError::Store(_) => "storage_error",
+            AppError::Internal(_) => "internal_error",
+        }
+    }
+
+    /// Whether the user caused it (and can fix it), as opposed to a fault of the system.
+    pub fn is_user_error(&self) -> bool {
+        matches!(self, AppError::Invalid { .. } | AppError::NotFound { .. } | AppError::Unreadable(_))
+    }
+
+    pub fn message(&self) -> Msg {
+        match self {
+            AppError::Invalid { msg, .. } => msg.clone(),
+            AppError::NotFound { kind, key } => {
+                let vi_kind = match *kind {
+                    "org" => "tổ chức",
+                    "report" => "báo cáo năm",
+                    _ => "mục",
+                };
+                Msg::new(format!("Không tìm thấy {vi_kind} \"{key}\""), format!("No {kind} \"{key}\" was found"))
+            }
+            AppError::Unreadable(e) => Msg::new(e.to_string(), e.to_string()),
+            AppError::Store(_) | AppError::Internal(_) => Msg::new(
+                "Lỗi hệ thống; dữ liệu không bị thay đổi. Hãy thử lại hoặc báo cho quản trị viên.",
+                "System error; no data was changed. Try again or tell the administrator.",
+            ),
+        }
+    }
+}
