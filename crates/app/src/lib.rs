@@ -17,6 +17,8 @@ use hoptac_store::{ChangeSet, OrgPage, OrgQuery, Store};
 use std::sync::Arc;
 
 pub use error::AppError;
+pub use hoptac_exchange::write::Headers as ExportHeaders;
+pub use hoptac_exchange::Problem;
 pub use import::{ImportOutcome, TableSummary};
 
 pub type Result<T> = std::result::Result<T, AppError>;

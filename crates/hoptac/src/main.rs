@@ -1,1 +1,250 @@
-fn main() {}
+//! `hoptac`: the web app and the command line of the collective-economy system.
+
+mod bench;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use hoptac_app::{App, AppError, ExportHeaders, ImportOutcome};
+use hoptac_core::indicator::catalogue;
+use hoptac_core::report::{escape_html, render_html, render_md};
+use hoptac_store::SqliteStore;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(name = "hoptac", version, about = "Hệ thống quản lý kinh tế tập thể / Collective-economy information system")]
+struct Cli {
+    /// SQLite database file (tệp cơ sở dữ liệu)
+    #[arg(long, global = true, env = "HOPTAC_DB", default_value = "hoptac.db")]
+    db: PathBuf,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Start the web app (chạy giao diện web)
+    Serve {
+        /// Load the demo district first (nạp dữ liệu minh họa huyện Tháp Mười)
+        #[arg(long)]
+        demo: bool,
+        #[arg(long, env = "HOPTAC_ADDR", default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
+    /// Load the demo district, Tháp Mười 2015–2025, illustrative data (nạp dữ liệu minh họa)
+    Demo,
+    /// Import a workbook (.xlsx), a CSV file or a folder of CSV files: all or nothing
+    Import {
+        path: PathBuf,
+        /// Check only; write nothing (chỉ kiểm tra)
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export the whole database to a workbook (.xlsx)
+    Export {
+        path: PathBuf,
+        /// Machine keys as headers instead of Vietnamese ones
+        #[arg(long)]
+        keys: bool,
+    },
+    /// Indicators for a period (chỉ tiêu thống kê)
+    Stats {
+        #[arg(long)]
+        from: i32,
+        #[arg(long)]
+        to: i32,
+        /// Administrative unit: code or name (mã hoặc tên đơn vị hành chính)
+        #[arg(long)]
+        scope: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: StatsFormat,
+    },
+    /// Generated reports (báo cáo)
+    Report {
+        #[command(subcommand)]
+        kind: ReportKind,
+    },
+    /// Write a synthetic province workbook (for benchmarks)
+    Generate {
+        path: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        htx: usize,
+        #[arg(long, default_value_t = 5000)]
+        tht: usize,
+        #[arg(long, default_value_t = 10)]
+        years: i32,
+    },
+    /// Measure stats, import and registry page on a synthetic province (see BENCHMARKS.md)
+    Bench {
+        #[arg(long, default_value_t = 1000)]
+        htx: usize,
+        #[arg(long, default_value_t = 5000)]
+        tht: usize,
+        #[arg(long, default_value_t = 10)]
+        years: i32,
+        /// Repetitions of each timed step
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReportKind {
+    /// Part A of the plan: the situation of the collective economy (báo cáo tình hình)
+    Situation {
+        #[arg(long)]
+        from: i32,
+        #[arg(long)]
+        to: i32,
+        #[arg(long)]
+        scope: Option<String>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        /// Write to this file instead of standard output
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StatsFormat {
+    Json,
+    Table,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Md,
+    Html,
+}
+
+async fn open(db: &Path) -> anyhow::Result<App> {
+    let store = SqliteStore::open(db).await.with_context(|| format!("mở cơ sở dữ liệu / opening the database {}", db.display()))?;
+    let app = App::new(Arc::new(store));
+    app.ensure_seed().await?;
+    Ok(app)
+}
+
+fn print_outcome(o: &ImportOutcome) {
+    println!("{:<16} {:>8} {:>10} {:>10}", "bảng / table", "mới/new", "đổi/changed", "giữ/same");
+    for s in &o.summary {
+        println!("{:<16} {:>8} {:>10} {:>10}", s.table, s.new, s.changed, s.unchanged);
+    }
+    for p in &o.problems {
+        let sev = if p.is_error() { "LỖI/ERROR" } else { "LƯU Ý/WARNING" };
+        let row = p.row.map(|r| r.to_string()).unwrap_or_default();
+        eprintln!("{sev}: {} dòng/row {row}, cột/column \"{}\", giá trị/value \"{}\": {}", p.sheet, p.column.clone().unwrap_or_default(), p.value, p.msg);
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.cmd {
+        Cmd::Serve { demo, addr } => {
+            let app = open(&cli.db).await?;
+            if demo {
+                app.load_demo().await?;
+            }
+            let listener = tokio::net::TcpListener::bind(&addr).await.with_context(|| format!("không mở được cổng / cannot listen on {addr}"))?;
+            let local = listener.local_addr()?;
+            println!("hoptac: http://{local}/  (cơ sở dữ liệu / database: {})", cli.db.display());
+            hoptac_web::serve(app, listener).await?;
+        }
+        Cmd::Demo => {
+            let app = open(&cli.db).await?;
+            app.load_demo().await?;
+            let c = app.store().counts().await?;
+            println!(
+                "Đã nạp dữ liệu minh họa huyện Tháp Mười / demo district loaded: {} đơn vị/units, {} tổ chức/organisations, {} báo cáo/reports, {} cán bộ/managers",
+                c.units, c.orgs, c.reports, c.managers
+            );
+        }
+        Cmd::Import { path, dry_run } => {
+            let app = open(&cli.db).await?;
+            let o = app.import_path(&path, !dry_run).await?;
+            print_outcome(&o);
+            if o.has_errors() {
+                eprintln!("Có {} lỗi: không có gì được ghi / {} errors: nothing was written", o.errors(), o.errors());
+                return Ok(ExitCode::from(1));
+            }
+            if dry_run {
+                println!("Kiểm tra xong, không ghi gì / checked, nothing written ({} thay đổi/changes)", o.changes());
+            } else {
+                println!("Đã nhập / imported: {} thay đổi/changes", o.changes());
+            }
+        }
+        Cmd::Export { path, keys } => {
+            let app = open(&cli.db).await?;
+            let bytes = app.export_xlsx(if keys { ExportHeaders::Keys } else { ExportHeaders::Vietnamese }).await?;
+            std::fs::write(&path, bytes).with_context(|| format!("ghi tệp / writing {}", path.display()))?;
+            println!("Đã xuất / exported: {}", path.display());
+        }
+        Cmd::Stats { from, to, scope, format } => {
+            let app = open(&cli.db).await?;
+            let stats = app.stats(from, to, scope.as_deref()).await?;
+            match format {
+                StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&stats)?),
+                StatsFormat::Table => {
+                    let cat = catalogue();
+                    println!("{:<44} {:>12} {:>12} {:>10} {:>10}  {}", "id", from, to, "change %", "ratio %", "chỉ tiêu");
+                    for (d, v) in cat.iter().zip(&stats.indicators) {
+                        let f = |x: Option<hoptac_core::Fixed>| x.map(|x| x.format_vi(2, false)).unwrap_or_else(|| "—".into());
+                        let pct = |x: Option<hoptac_core::Fixed>| x.map(|x| x.format_vi(2, true)).unwrap_or_else(|| "—".into());
+                        println!("{:<44} {:>12} {:>12} {:>10} {:>10}  {}", d.id, f(v.base), f(v.value), pct(v.change_pct), pct(v.ratio_pct), d.label_vi);
+                    }
+                }
+            }
+        }
+        Cmd::Report { kind: ReportKind::Situation { from, to, scope, format, output } } => {
+            let app = open(&cli.db).await?;
+            let doc = app.situation_report(from, to, scope.as_deref()).await?;
+            let text = match format {
+                ReportFormat::Md => render_md(&doc),
+                ReportFormat::Html => format!(
+                    "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font-family:'Times New Roman',serif;max-width:50rem;margin:2rem auto;text-align:justify}}h1{{text-align:center;font-size:1.2rem}}</style></head><body>{}</body></html>\n",
+                    escape_html(&doc.title),
+                    render_html(&doc, &|id| format!("#{id}"))
+                ),
+            };
+            match output {
+                Some(p) => std::fs::write(&p, text).with_context(|| format!("ghi tệp / writing {}", p.display()))?,
+                None => print!("{text}"),
+            }
+        }
+        Cmd::Generate { path, htx, tht, years } => {
+            let snap = hoptac_app::synthetic::province(&hoptac_app::synthetic::Size { htx, tht, years });
+            let bytes = hoptac_exchange::write::write_xlsx(&snap, ExportHeaders::Vietnamese)?;
+            std::fs::write(&path, bytes)?;
+            println!("{}: {} tổ chức/organisations, {} báo cáo/reports", path.display(), snap.orgs.len(), snap.reports.len());
+        }
+        Cmd::Bench { htx, tht, years, runs } => bench::run(htx, tht, years, runs).await?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::try_from_env("HOPTAC_LOG").unwrap_or_else(|_| "info".into())).with_writer(std::io::stderr).init();
+    let cli = Cli::parse();
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("tokio: {e}");
+            return ExitCode::from(3);
+        }
+    };
+    match rt.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            match e.downcast_ref::<AppError>() {
+                Some(a) if a.is_user_error() => {
+                    eprintln!("Lỗi / Error [{}]: {}", a.code(), a.message());
+                    ExitCode::from(1)
+                }
+                _ => {
+                    eprintln!("Lỗi hệ thống / System error: {e:#}");
+                    ExitCode::from(3)
+                }
+            }
+        }
+    }
+}

@@ -1,1 +1,74 @@
+//! The web UI of hoptac: server-rendered HTML (axum + askama), Vietnamese by default with an
+//! English switch, no external assets, usable on a phone and an old office PC.
 
+mod chart;
+mod error;
+mod handlers;
+pub mod i18n;
+mod page;
+
+use axum::routing::{get, post};
+use axum::Router;
+use hoptac_app::App;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// An uploaded file checked but not yet confirmed.
+struct Pending {
+    file_name: String,
+    bytes: Vec<u8>,
+    at: Instant,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    app: App,
+    pending: Arc<Mutex<HashMap<String, Pending>>>,
+}
+
+/// Uploads larger than this are refused before they are read (a district workbook is
+/// well under 10 MB).
+pub const MAX_UPLOAD: usize = 32 * 1024 * 1024;
+const PENDING_TTL: Duration = Duration::from_secs(30 * 60);
+
+pub fn router(app: App) -> Router {
+    let state = AppState { app, pending: Arc::default() };
+    use axum::http::header::{HeaderName, HeaderValue};
+    Router::new()
+        .route("/", get(handlers::dashboard))
+        .route("/orgs", get(handlers::registry))
+        .route("/orgs/new", get(handlers::org_new_form).post(handlers::org_create))
+        .route("/orgs/{code}", get(handlers::org_page))
+        .route("/orgs/{code}/edit", get(handlers::org_edit_form).post(handlers::org_update))
+        .route("/orgs/{code}/reports/new", get(handlers::report_new_form).post(handlers::report_save))
+        .route("/orgs/{code}/reports/{year}/edit", get(handlers::report_edit_form).post(handlers::report_save))
+        .route("/import", get(handlers::import_form).post(handlers::import_check))
+        .route("/import/confirm", post(handlers::import_confirm))
+        .route("/export.xlsx", get(handlers::export))
+        .route("/report/situation", get(handlers::situation))
+        .route("/lang/{lang}", get(handlers::switch_lang))
+        .route("/static/app.css", get(handlers::css))
+        .route("/healthz", get(|| async { "ok" }))
+        .fallback(handlers::not_found)
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD))
+        .layer(RequestBodyLimitLayer::new(MAX_UPLOAD + 64 * 1024))
+        .layer(SetResponseHeaderLayer::overriding(HeaderName::from_static("x-content-type-options"), HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(HeaderName::from_static("x-frame-options"), HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("content-security-policy"),
+            HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"),
+        ))
+        .with_state(state)
+}
+
+/// Serves until Ctrl-C.
+pub async fn serve(app: App, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    axum::serve(listener, router(app))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

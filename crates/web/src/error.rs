@@ -1,0 +1,53 @@
+//! Errors at the HTTP edge: a user's mistake is a 400/404 page in their language, never a
+//! 500; a system fault is logged and answered with a generic page.
+
+use crate::i18n::Lang;
+use crate::page::{ErrorPage, Page};
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use hoptac_app::AppError;
+
+pub struct WebError {
+    pub lang: Lang,
+    pub err: AppError,
+}
+
+impl WebError {
+    pub fn new(lang: Lang, err: AppError) -> WebError {
+        WebError { lang, err }
+    }
+}
+
+pub fn render<T: Template>(t: &T) -> Response {
+    match t.render() {
+        Ok(s) => Html(s).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "template error").into_response()
+        }
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let status = match &self.err {
+            AppError::NotFound { .. } => StatusCode::NOT_FOUND,
+            e if e.is_user_error() => StatusCode::BAD_REQUEST,
+            e => {
+                tracing::error!(code = e.code(), error = %e, "request failed");
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        };
+        let m = self.err.message();
+        let page = ErrorPage {
+            p: Page::new(self.lang, false, "error_title"),
+            code: self.err.code(),
+            message: m.get(self.lang.code()).to_string(),
+            other: m.get(if self.lang == Lang::Vi { "en" } else { "vi" }).to_string(),
+        };
+        let mut r = render(&page);
+        *r.status_mut() = status;
+        r
+    }
+}
