@@ -7,7 +7,7 @@ use hoptac_core::Fixed;
 pub fn bars(title: &str, points: &[(i32, Option<Fixed>)]) -> String {
     let w = 340.0;
     let h = 170.0;
-    let (top, bottom, left) = (22.0, 24.0, 6.0);
+    let (top, bottom, left) = (32.0, 24.0, 6.0);
     let n = points.len().max(1) as f64;
     let slot = (w - left * 2.0) / n;
     let max = points.iter().filter_map(|(_, v)| *v).map(|v| v.to_f64()).fold(0.0_f64, f64::max);
@@ -16,6 +16,7 @@ pub fn bars(title: &str, points: &[(i32, Option<Fixed>)]) -> String {
         "<svg class=\"chart\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{t}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{t}</title>",
         t = escape_html(title)
     );
+    s.push_str(&format!("<text x=\"{left}\" y=\"12\" font-size=\"11\" font-weight=\"bold\">{}</text>", escape_html(title)));
     s.push_str(&format!("<line x1=\"{left}\" y1=\"{y}\" x2=\"{x2}\" y2=\"{y}\" stroke=\"#333\"/>", y = h - bottom, x2 = w - left));
     for (i, (year, v)) in points.iter().enumerate() {
         let x = left + slot * i as f64;
