@@ -52,8 +52,12 @@ fn header(t: &Table, key: &str) -> String {
     t.columns.iter().find(|c| c.key == key).map(|c| c.vi.to_string()).unwrap_or_else(|| key.to_string())
 }
 
+fn column_key(t: &Table, key: &str) -> Option<&'static str> {
+    t.columns.iter().find(|c| c.key == key).map(|c| c.key)
+}
+
 fn located<T>(l: &Located<T>, t: &Table, f: Finding) -> Problem {
-    Problem { severity: f.severity, sheet: l.sheet.clone(), row: Some(l.row), column: Some(header(t, f.field)), value: f.value, msg: f.msg }
+    Problem { severity: f.severity, sheet: l.sheet.clone(), row: Some(l.row), column: Some(header(t, f.field)), key: column_key(t, f.field), value: f.value, msg: f.msg }
 }
 
 fn located_err<T>(l: &Located<T>, t: &Table, field: &'static str, value: impl Into<String>, msg: Msg) -> Problem {

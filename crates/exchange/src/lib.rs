@@ -20,8 +20,10 @@ pub struct Problem {
     pub sheet: String,
     /// 1-based row as the spreadsheet shows it; `None` for a whole-sheet problem.
     pub row: Option<u32>,
-    /// The column header as found (or the machine key when the column is missing).
+    /// The column header as found (or the Vietnamese header when the column is missing).
     pub column: Option<String>,
+    /// The contract's machine key of that column (`founded_on`, `members`, …).
+    pub key: Option<&'static str>,
     pub value: String,
     pub msg: Msg,
 }

@@ -87,7 +87,8 @@ impl RowReader<'_> {
         if severity == Severity::Error {
             self.failed = true;
         }
-        self.problems.push(Problem { severity, sheet: self.layout.sheet.clone(), row: Some(self.row), column: Some(self.header(key)), value, msg });
+        let key = self.layout.cols.get_key_value(key).map(|(k, _)| *k).or_else(|| crate::columns::TABLES.iter().flat_map(|t| t.columns).map(|c| c.key).find(|k| *k == key));
+        self.problems.push(Problem { severity, sheet: self.layout.sheet.clone(), row: Some(self.row), column: Some(self.header(key.unwrap_or_default())), key, value, msg });
     }
 
     fn issue(&mut self, key: &str, i: CellIssue) {
@@ -246,6 +247,7 @@ fn layout(sheet: &RawSheet, table: &Table, problems: &mut Vec<Problem>) -> Optio
                         sheet: sheet.name.clone(),
                         row: Some(header_row),
                         column: Some(h.clone()),
+                        key: Some(col.key),
                         value: h.clone(),
                         msg: Msg::new(
                             format!("Cột \"{h}\" trùng với cột \"{first}\" (cùng là {})", col.key),
@@ -261,6 +263,7 @@ fn layout(sheet: &RawSheet, table: &Table, problems: &mut Vec<Problem>) -> Optio
                 sheet: sheet.name.clone(),
                 row: Some(header_row),
                 column: Some(h.clone()),
+                key: None,
                 value: h.clone(),
                 msg: Msg::new(
                     format!("Cột \"{h}\" không thuộc mẫu trao đổi dữ liệu nên không được nhập"),
@@ -282,6 +285,7 @@ fn missing_column(sheet: &str, header_row: u32, c: &Column) -> Problem {
         sheet: sheet.to_string(),
         row: Some(header_row),
         column: Some(c.vi.to_string()),
+        key: Some(c.key),
         value: String::new(),
         msg: Msg::new(
             format!("Thiếu cột bắt buộc \"{}\" (khóa {})", c.vi, c.key),
@@ -303,6 +307,7 @@ fn duplicate(seen: &mut HashMap<String, u32>, key: String, row: u32, sheet: &str
             sheet: sheet.to_string(),
             row: Some(row),
             column: Some(column.to_string()),
+            key: None,
             value: key.clone(),
             msg: Msg::new(
                 format!("Trùng khóa \"{key}\": đã có ở dòng {first}"),
@@ -327,6 +332,7 @@ pub fn parse_book(book: &RawBook) -> Parsed {
                     sheet: sheet.name.clone(),
                     row: None,
                     column: None,
+                    key: None,
                     value: sheet.name.clone(),
                     msg: Msg::new(
                         "Trang tính không thuộc mẫu trao đổi dữ liệu nên không được nhập (tên hợp lệ: admin_units, organizations, annual_reports, managers hoặc tên tiếng Việt)",
@@ -342,6 +348,7 @@ pub fn parse_book(book: &RawBook) -> Parsed {
                 sheet: sheet.name.clone(),
                 row: None,
                 column: None,
+                key: None,
                 value: sheet.name.clone(),
                 msg: Msg::new(format!("Bảng {} xuất hiện hai lần (đã có trang \"{first}\")", table.key), format!("Table {} appears twice (already sheet \"{first}\")", table.key)),
             });

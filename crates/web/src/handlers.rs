@@ -406,7 +406,7 @@ async fn form_page(st: &AppState, l: Lang, heading: String, action: String, back
     if let Some(o) = outcome {
         for p in o.problems.iter().filter(|p| p.is_error()) {
             let text = format!("{}{}", p.msg.get(l.code()), if p.value.is_empty() { String::new() } else { format!(" [{}]", p.value) });
-            match fields.iter_mut().find(|f| Some(f.key) == p.column.as_deref()) {
+            match fields.iter_mut().find(|f| Some(f.key) == p.key) {
                 Some(f) if f.error.is_empty() => f.error = text,
                 Some(f) => {
                     f.error.push_str("; ");
@@ -472,7 +472,7 @@ async fn save_org(st: &AppState, l: Lang, mut v: HashMap<String, String>, fixed_
         let fields = org_fields(st, l, &v, false).await?;
         let msg = Msg::new(format!("Mã \"{code}\" đã được dùng cho một tổ chức khác"), format!("The code \"{code}\" is already used by another organisation"));
         let o = ImportOutcome {
-            problems: vec![hoptac_app::Problem { severity: hoptac_core::validate::Severity::Error, sheet: "organizations".into(), row: Some(2), column: Some("code".into()), value: code.to_string(), msg }],
+            problems: vec![hoptac_app::Problem { severity: hoptac_core::validate::Severity::Error, sheet: "organizations".into(), row: Some(2), column: Some("code".into()), key: Some("code"), value: code.to_string(), msg }],
             ..Default::default()
         };
         return Ok(form_page(st, l, crate::i18n::t(l, "new_org").into(), "/orgs/new".into(), "/orgs".into(), fields, Some(&o)).await);
