@@ -1,0 +1,135 @@
+//! The `hoptac` binary on temporary databases, as an office clerk would run it.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn hoptac(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hoptac")).env("HOPTAC_DB", db).env("HOPTAC_LOG", "warn").args(args).output().expect("run hoptac")
+}
+
+fn ok(o: &Output) -> String {
+    assert!(o.status.success(), "exit {:?}\nstdout: {}\nstderr: {}", o.status, String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn demo_then_stats_gives_every_part_a_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(&hoptac(&db, &["demo"]));
+    let out = ok(&hoptac(&db, &["stats", "--from", "2016", "--to", "2020", "--format", "json"]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((v["from"].as_i64(), v["to"].as_i64()), (Some(2016), Some(2020)));
+    let ind = v["indicators"].as_array().unwrap();
+    let get = |id: &str| ind.iter().find(|i| i["id"] == id).unwrap_or_else(|| panic!("{id} missing"));
+    let expect = |id: &str, value: f64, base: Option<f64>, change: Option<f64>, ratio: Option<f64>| {
+        let i = get(id);
+        assert_eq!(i["value"].as_f64(), Some(value), "{id} value");
+        if let Some(b) = base {
+            assert_eq!(i["base"].as_f64(), Some(b), "{id} base");
+        }
+        if let Some(c) = change {
+            assert_eq!(i["change_pct"].as_f64(), Some(c), "{id} change_pct");
+        }
+        if let Some(r) = ratio {
+            assert_eq!(i["ratio_pct"].as_f64(), Some(r), "{id} ratio_pct");
+        }
+    };
+    expect("htx.active", 21.0, Some(23.0), Some(-8.70), Some(91.30));
+    expect("htx.founded", 11.0, None, None, None);
+    expect("htx.dissolved", 12.0, None, None, None);
+    expect("htx.active.by_sector.agriculture", 19.0, None, None, None);
+    expect("htx.active.by_sector.transport", 2.0, None, None, None);
+    expect("htx.members", 2697.0, Some(1398.0), None, Some(192.92));
+    expect("htx.members_joined", 1799.0, None, None, None);
+    expect("htx.workers", 240.0, None, None, None);
+    expect("htx.revenue_avg", 1600.0, Some(1500.0), Some(6.67), None);
+    expect("htx.profit_avg", 200.0, Some(180.0), Some(11.11), None);
+    expect("htx.member_income_avg", 45.0, None, None, None);
+    expect("htx.agri.multiservice3", 7.0, None, None, None);
+    expect("tht.active", 129.0, Some(125.0), Some(3.2), None);
+    expect("tht.active.by_sector.agriculture", 115.0, None, None, None);
+    expect("tht.active.by_sector.aquaculture", 3.0, None, None, None);
+    expect("tht.active.by_sector.handicraft", 8.0, None, None, None);
+    expect("tht.active.by_sector.trade_services", 1.0, None, None, None);
+    expect("tht.active.by_sector.other", 2.0, None, None, None);
+    expect("tht.members", 3127.0, Some(2768.0), Some(12.97), None);
+    expect("tht.members_joined", 292.0, None, None, None);
+    expect("tht.workers", 542.0, None, None, None);
+    expect("tht.revenue_avg", 450.0, Some(443.0), Some(1.58), None);
+    expect("tht.profit_avg", 85.0, Some(110.0), Some(-22.73), None);
+    expect("tht.rated_kha_or_better", 93.0, None, None, None);
+    expect("tht.rated_kha_or_better_pct", 72.09, None, None, None);
+    // flows have no base; every core indicator is present, null where it cannot be computed
+    assert!(get("htx.founded")["base"].is_null());
+    for id in ["htx.managers.qualified_pct", "htx.managers.trained_pct", "htx.worker_income_avg", "htx.services_avg", "htx.agri.profitable_pct", "tht.communes_without"] {
+        assert!(get(id)["value"].is_number(), "{id}");
+    }
+    // a scope by name, ignoring diacritics and the type word
+    let out = ok(&hoptac(&db, &["stats", "--from", "2016", "--to", "2020", "--scope", "tan kieu"]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["scope"], "30049");
+}
+
+#[test]
+fn situation_report_reads_like_part_a() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(&hoptac(&db, &["demo"]));
+    let md = ok(&hoptac(&db, &["report", "situation", "--from", "2016", "--to", "2020", "--scope", "872", "--format", "md"]));
+    insta::assert_snapshot!("situation_2016_2020_md", md);
+    let html_path = dir.path().join("r.html");
+    ok(&hoptac(&db, &["report", "situation", "--from", "2016", "--to", "2020", "--format", "html", "--output", html_path.to_str().unwrap()]));
+    let html = std::fs::read_to_string(html_path).unwrap();
+    assert!(html.starts_with("<!doctype html>") && html.contains("giảm 8,70% so với năm 2016"));
+}
+
+#[test]
+fn import_export_round_trip_and_idempotence() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    let b = dir.path().join("b.db");
+    let xlsx = dir.path().join("export.xlsx");
+    ok(&hoptac(&a, &["demo"]));
+    ok(&hoptac(&a, &["export", xlsx.to_str().unwrap()]));
+    let out = ok(&hoptac(&b, &["import", xlsx.to_str().unwrap()]));
+    assert!(out.contains("imported"));
+    let again = ok(&hoptac(&b, &["import", xlsx.to_str().unwrap()]));
+    assert!(again.contains("0 thay đổi/changes"), "{again}");
+    let sa = ok(&hoptac(&a, &["stats", "--from", "2016", "--to", "2025"]));
+    let sb = ok(&hoptac(&b, &["stats", "--from", "2016", "--to", "2025"]));
+    assert_eq!(sa, sb);
+}
+
+#[test]
+fn bad_input_exits_1_with_a_bilingual_message_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let folder = dir.path().join("csv");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("organizations.csv"), "code,kind,name,sector,commune,founded_on\nA,HTX,X,agriculture,30049,2012-01-01\nB,HTX,Y,agriculture,30049,ngày mai\n").unwrap();
+    let o = hoptac(&db, &["import", folder.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("organizations dòng/row 3") && err.contains("ngày mai") && err.contains("Expected a date"), "{err}");
+    let s = ok(&hoptac(&db, &["stats", "--from", "2010", "--to", "2020"]));
+    let v: Value = serde_json::from_str(&s).unwrap();
+    assert_eq!(v["indicators"].as_array().unwrap().iter().find(|i| i["id"] == "htx.active").unwrap()["value"], 0);
+
+    let o = hoptac(&db, &["stats", "--from", "2020", "--to", "2016"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("invalid_input"));
+    let o = hoptac(&db, &["import", dir.path().join("missing.xlsx").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn db_flag_and_env_pick_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("by-env.db");
+    let other = dir.path().join("by-flag.db");
+    let o = Command::new(env!("CARGO_BIN_EXE_hoptac")).env("HOPTAC_DB", &db).args(["--db", other.to_str().unwrap(), "demo"]).output().unwrap();
+    assert!(o.status.success());
+    assert!(other.exists() && !db.exists(), "--db wins over HOPTAC_DB");
+}
