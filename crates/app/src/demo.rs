@@ -42,7 +42,10 @@ impl Rng {
 /// Splits `total` in proportion to `weights`, exactly (largest remainder).
 pub fn exact_split(weights: &[i64], total: i64) -> Vec<i64> {
     let w: i64 = weights.iter().sum();
-    assert!(w > 0 && total >= 0, "exact_split needs positive weights and a non-negative total");
+    assert!(
+        w > 0 && total >= 0,
+        "exact_split needs positive weights and a non-negative total"
+    );
     let mut out: Vec<i64> = weights.iter().map(|x| total * x / w).collect();
     let mut rest = total - out.iter().sum::<i64>();
     let mut order: Vec<usize> = (0..weights.len()).collect();
@@ -71,7 +74,10 @@ impl Plan {
         self.org.founded_on.year().max(FIRST_YEAR)
     }
     fn last_year(&self) -> i32 {
-        self.org.dissolved_on.map(|d| d.year() - 1).unwrap_or(LAST_YEAR)
+        self.org
+            .dissolved_on
+            .map(|d| d.year() - 1)
+            .unwrap_or(LAST_YEAR)
     }
     fn years(&self) -> std::ops::RangeInclusive<i32> {
         self.first_year()..=self.last_year()
@@ -98,58 +104,277 @@ fn date(y: i32, m: u8, d: u8) -> Date {
     ymd(y, m, d).expect("valid demo date")
 }
 
-fn org(code: String, kind: OrgKind, name: &str, sector: Sector, commune: &str, founded: Date, dissolved: Option<Date>) -> Organization {
-    let registration_no = (kind == OrgKind::Htx).then(|| format!("1407{}", &code[code.len() - 2..]));
-    Organization { code: OrgCode::parse(&code).expect("demo code"), kind, name: name.to_string(), sector, commune: commune_id(commune), founded_on: founded, dissolved_on: dissolved, registration_no }
+fn org(
+    code: String,
+    kind: OrgKind,
+    name: &str,
+    sector: Sector,
+    commune: &str,
+    founded: Date,
+    dissolved: Option<Date>,
+) -> Organization {
+    let registration_no =
+        (kind == OrgKind::Htx).then(|| format!("1407{}", &code[code.len() - 2..]));
+    Organization {
+        code: OrgCode::parse(&code).expect("demo code"),
+        kind,
+        name: name.to_string(),
+        sector,
+        commune: commune_id(commune),
+        founded_on: founded,
+        dissolved_on: dissolved,
+        registration_no,
+    }
 }
 
 /// The named cooperatives: (name, commune, sector, founded year, multi-service).
 const NAMED_HTX: [(&str, &str, Sector, i32, bool); 21] = [
     ("HTX DVNN Mỹ Quý", "30055", Sector::Agriculture, 2003, false),
-    ("HTX DVNN Mỹ Đông 2", "30058", Sector::Agriculture, 2008, true),
-    ("HTX DVNN Thắng Lợi", "30064", Sector::Agriculture, 2005, true),
+    (
+        "HTX DVNN Mỹ Đông 2",
+        "30058",
+        Sector::Agriculture,
+        2008,
+        true,
+    ),
+    (
+        "HTX DVNN Thắng Lợi",
+        "30064",
+        Sector::Agriculture,
+        2005,
+        true,
+    ),
     ("HTX DVNN Mỹ An", "30037", Sector::Agriculture, 2004, true),
-    ("HTX DVNN Hưng Thạnh", "30043", Sector::Agriculture, 2006, true),
-    ("HTX DVNN Trường Xuân", "30046", Sector::Agriculture, 2009, false),
-    ("HTX DVNN Tân Kiều", "30049", Sector::Agriculture, 2007, true),
-    ("HTX DVNN Thạnh Lợi", "30040", Sector::Agriculture, 2010, true),
-    ("HTX DVNN Đốc Binh Kiều", "30061", Sector::Agriculture, 2008, true),
-    ("HTX GTVT Tháp Mười", "30037", Sector::Transport, 2002, false),
-    ("HTX DVNN Phước Tiến", "30052", Sector::Agriculture, 2016, false),
-    ("HTX DVNN Phước Thành", "30061", Sector::Agriculture, 2016, false),
-    ("HTX DVNN An Phong-Mỹ Hòa", "30052", Sector::Agriculture, 2017, false),
-    ("HTX DVNN Đông Thành", "30055", Sector::Agriculture, 2017, false),
-    ("HTX DVNN Mỹ Đông 3", "30058", Sector::Agriculture, 2017, false),
-    ("HTX DVNN Trường Phát", "30046", Sector::Agriculture, 2018, false),
-    ("HTX DVNN Lộc Phát", "30040", Sector::Agriculture, 2018, false),
-    ("HTX DVNN Phú Điền", "30067", Sector::Agriculture, 2019, false),
-    ("HTX DVNN Thanh Mỹ", "30073", Sector::Agriculture, 2019, false),
-    ("HTX DVNN Láng Biển", "30070", Sector::Agriculture, 2020, false),
-    ("HTX Vận tải Thủy bộ Tháp Mười", "30037", Sector::Transport, 2020, false),
+    (
+        "HTX DVNN Hưng Thạnh",
+        "30043",
+        Sector::Agriculture,
+        2006,
+        true,
+    ),
+    (
+        "HTX DVNN Trường Xuân",
+        "30046",
+        Sector::Agriculture,
+        2009,
+        false,
+    ),
+    (
+        "HTX DVNN Tân Kiều",
+        "30049",
+        Sector::Agriculture,
+        2007,
+        true,
+    ),
+    (
+        "HTX DVNN Thạnh Lợi",
+        "30040",
+        Sector::Agriculture,
+        2010,
+        true,
+    ),
+    (
+        "HTX DVNN Đốc Binh Kiều",
+        "30061",
+        Sector::Agriculture,
+        2008,
+        true,
+    ),
+    (
+        "HTX GTVT Tháp Mười",
+        "30037",
+        Sector::Transport,
+        2002,
+        false,
+    ),
+    (
+        "HTX DVNN Phước Tiến",
+        "30052",
+        Sector::Agriculture,
+        2016,
+        false,
+    ),
+    (
+        "HTX DVNN Phước Thành",
+        "30061",
+        Sector::Agriculture,
+        2016,
+        false,
+    ),
+    (
+        "HTX DVNN An Phong-Mỹ Hòa",
+        "30052",
+        Sector::Agriculture,
+        2017,
+        false,
+    ),
+    (
+        "HTX DVNN Đông Thành",
+        "30055",
+        Sector::Agriculture,
+        2017,
+        false,
+    ),
+    (
+        "HTX DVNN Mỹ Đông 3",
+        "30058",
+        Sector::Agriculture,
+        2017,
+        false,
+    ),
+    (
+        "HTX DVNN Trường Phát",
+        "30046",
+        Sector::Agriculture,
+        2018,
+        false,
+    ),
+    (
+        "HTX DVNN Lộc Phát",
+        "30040",
+        Sector::Agriculture,
+        2018,
+        false,
+    ),
+    (
+        "HTX DVNN Phú Điền",
+        "30067",
+        Sector::Agriculture,
+        2019,
+        false,
+    ),
+    (
+        "HTX DVNN Thanh Mỹ",
+        "30073",
+        Sector::Agriculture,
+        2019,
+        false,
+    ),
+    (
+        "HTX DVNN Láng Biển",
+        "30070",
+        Sector::Agriculture,
+        2020,
+        false,
+    ),
+    (
+        "HTX Vận tải Thủy bộ Tháp Mười",
+        "30037",
+        Sector::Transport,
+        2020,
+        false,
+    ),
 ];
 
 /// Cooperatives dissolved 2016–2020 (generated names): (name, commune, sector, founded, dissolved).
 const DISSOLVED_HTX: [(&str, &str, Sector, i32, i32); 12] = [
-    ("HTX DVNN Mỹ Hòa 1", "30052", Sector::Agriculture, 2001, 2016),
-    ("HTX DVNN Tân Kiều 2", "30049", Sector::Agriculture, 2004, 2017),
-    ("HTX DVNN Phú Điền 1", "30067", Sector::Agriculture, 2003, 2017),
-    ("HTX Vận tải Trường Xuân", "30046", Sector::Transport, 2006, 2017),
-    ("HTX DVNN Láng Biển 1", "30070", Sector::Agriculture, 2002, 2018),
-    ("HTX DVNN Thanh Mỹ 1", "30073", Sector::Agriculture, 2005, 2018),
-    ("HTX DVNN Hưng Thạnh 2", "30043", Sector::Agriculture, 2007, 2018),
-    ("HTX Tiểu thủ công nghiệp Mỹ An", "30064", Sector::Handicraft, 2009, 2018),
-    ("HTX DVNN Mỹ Quý 2", "30055", Sector::Agriculture, 2004, 2019),
-    ("HTX DVNN Đốc Binh Kiều 2", "30061", Sector::Agriculture, 2006, 2019),
-    ("HTX DVNN Thạnh Lợi 2", "30040", Sector::Agriculture, 2008, 2020),
-    ("HTX DVNN Mỹ Đông 1", "30058", Sector::Agriculture, 2003, 2020),
+    (
+        "HTX DVNN Mỹ Hòa 1",
+        "30052",
+        Sector::Agriculture,
+        2001,
+        2016,
+    ),
+    (
+        "HTX DVNN Tân Kiều 2",
+        "30049",
+        Sector::Agriculture,
+        2004,
+        2017,
+    ),
+    (
+        "HTX DVNN Phú Điền 1",
+        "30067",
+        Sector::Agriculture,
+        2003,
+        2017,
+    ),
+    (
+        "HTX Vận tải Trường Xuân",
+        "30046",
+        Sector::Transport,
+        2006,
+        2017,
+    ),
+    (
+        "HTX DVNN Láng Biển 1",
+        "30070",
+        Sector::Agriculture,
+        2002,
+        2018,
+    ),
+    (
+        "HTX DVNN Thanh Mỹ 1",
+        "30073",
+        Sector::Agriculture,
+        2005,
+        2018,
+    ),
+    (
+        "HTX DVNN Hưng Thạnh 2",
+        "30043",
+        Sector::Agriculture,
+        2007,
+        2018,
+    ),
+    (
+        "HTX Tiểu thủ công nghiệp Mỹ An",
+        "30064",
+        Sector::Handicraft,
+        2009,
+        2018,
+    ),
+    (
+        "HTX DVNN Mỹ Quý 2",
+        "30055",
+        Sector::Agriculture,
+        2004,
+        2019,
+    ),
+    (
+        "HTX DVNN Đốc Binh Kiều 2",
+        "30061",
+        Sector::Agriculture,
+        2006,
+        2019,
+    ),
+    (
+        "HTX DVNN Thạnh Lợi 2",
+        "30040",
+        Sector::Agriculture,
+        2008,
+        2020,
+    ),
+    (
+        "HTX DVNN Mỹ Đông 1",
+        "30058",
+        Sector::Agriculture,
+        2003,
+        2020,
+    ),
 ];
 
 /// Cooperatives founded after 2020, two grown from farmer clubs (Hội quán).
 const LATER_HTX: [(&str, &str, Sector, i32); 4] = [
-    ("HTX Nông nghiệp Hội quán Mỹ Hòa", "30052", Sector::Agriculture, 2021),
+    (
+        "HTX Nông nghiệp Hội quán Mỹ Hòa",
+        "30052",
+        Sector::Agriculture,
+        2021,
+    ),
     ("HTX DVNN Tân Kiều Xanh", "30049", Sector::Agriculture, 2022),
-    ("HTX Thủy sản Trường Xuân", "30046", Sector::Aquaculture, 2023),
-    ("HTX Nông nghiệp Hội quán Láng Biển", "30070", Sector::Agriculture, 2024),
+    (
+        "HTX Thủy sản Trường Xuân",
+        "30046",
+        Sector::Aquaculture,
+        2023,
+    ),
+    (
+        "HTX Nông nghiệp Hội quán Láng Biển",
+        "30070",
+        Sector::Agriculture,
+        2024,
+    ),
 ];
 
 const HTX_MEMBERS_2016: i64 = 1398;
@@ -170,18 +395,50 @@ fn htx_plans(rng: &mut Rng) -> Vec<Plan> {
         let founded = date(year, rng.range(1, 12) as u8, rng.range(1, 28) as u8);
         // the dissolution of one weak cooperative in 2023 (after missing its general meetings)
         let dissolved = (name == "HTX DVNN Trường Phát").then(|| date(2023, 9, 15));
-        plans.push(Plan { org: org(code(), OrgKind::Htx, name, sector, commune, founded, dissolved), points: vec![], multi });
+        plans.push(Plan {
+            org: org(
+                code(),
+                OrgKind::Htx,
+                name,
+                sector,
+                commune,
+                founded,
+                dissolved,
+            ),
+            points: vec![],
+            multi,
+        });
     }
     for (name, commune, sector, year, dy) in DISSOLVED_HTX {
         let founded = date(year, rng.range(1, 12) as u8, rng.range(1, 28) as u8);
         let dissolved = date(dy, rng.range(3, 11) as u8, rng.range(1, 28) as u8);
-        plans.push(Plan { org: org(code(), OrgKind::Htx, name, sector, commune, founded, Some(dissolved)), points: vec![], multi: false });
+        plans.push(Plan {
+            org: org(
+                code(),
+                OrgKind::Htx,
+                name,
+                sector,
+                commune,
+                founded,
+                Some(dissolved),
+            ),
+            points: vec![],
+            multi: false,
+        });
     }
     for (name, commune, sector, year) in LATER_HTX {
         let founded = date(year, rng.range(2, 10) as u8, rng.range(1, 28) as u8);
-        plans.push(Plan { org: org(code(), OrgKind::Htx, name, sector, commune, founded, None), points: vec![], multi: false });
+        plans.push(Plan {
+            org: org(code(), OrgKind::Htx, name, sector, commune, founded, None),
+            points: vec![],
+            multi: false,
+        });
     }
-    let weight = |p: &Plan, rng: &mut Rng| match (p.org.sector, p.org.dissolved_on.is_some(), p.org.founded_on.year() >= 2016) {
+    let weight = |p: &Plan, rng: &mut Rng| match (
+        p.org.sector,
+        p.org.dissolved_on.is_some(),
+        p.org.founded_on.year() >= 2016,
+    ) {
         (Sector::Transport, _, _) => rng.range(25, 45),
         (_, true, _) => rng.range(25, 55),
         (_, _, true) => rng.range(25, 40),
@@ -190,7 +447,13 @@ fn htx_plans(rng: &mut Rng) -> Vec<Plan> {
     members_plan(
         &mut plans,
         rng,
-        MemberTargets { m2016: HTX_MEMBERS_2016, m2020: HTX_MEMBERS_2020, flat_before_2016: false, founders: (20, 40), growth_2025: (106, 114) },
+        MemberTargets {
+            m2016: HTX_MEMBERS_2016,
+            m2020: HTX_MEMBERS_2020,
+            flat_before_2016: false,
+            founders: (20, 40),
+            growth_2025: (106, 114),
+        },
         &weight,
     );
     plans
@@ -208,26 +471,49 @@ struct MemberTargets {
 }
 
 /// Sets every plan's membership points so that the totals of 2016 and 2020 are exact.
-fn members_plan(plans: &mut [Plan], rng: &mut Rng, t: MemberTargets, weight: &dyn Fn(&Plan, &mut Rng) -> i64) {
-    let active16: Vec<usize> = (0..plans.len()).filter(|&i| plans[i].active_end(2016)).collect();
+fn members_plan(
+    plans: &mut [Plan],
+    rng: &mut Rng,
+    t: MemberTargets,
+    weight: &dyn Fn(&Plan, &mut Rng) -> i64,
+) {
+    let active16: Vec<usize> = (0..plans.len())
+        .filter(|&i| plans[i].active_end(2016))
+        .collect();
     let w: Vec<i64> = active16.iter().map(|&i| weight(&plans[i], rng)).collect();
-    let a16: BTreeMap<usize, i64> = active16.iter().copied().zip(exact_split(&w, t.m2016)).collect();
+    let a16: BTreeMap<usize, i64> = active16
+        .iter()
+        .copied()
+        .zip(exact_split(&w, t.m2016))
+        .collect();
     // founded 2017–2020: founders, then (cooperatives only) some growth until 2020
     let mut a20: BTreeMap<usize, i64> = BTreeMap::new();
     let mut founders: BTreeMap<usize, i64> = BTreeMap::new();
-    for i in 0..plans.len() {
-        let fy = plans[i].org.founded_on.year();
-        if (2017..=2020).contains(&fy) && plans[i].active_end(2020) {
+    for (i, plan) in plans.iter().enumerate() {
+        let fy = plan.org.founded_on.year();
+        if (2017..=2020).contains(&fy) && plan.active_end(2020) {
             let f = rng.range(t.founders.0, t.founders.1);
             founders.insert(i, f);
-            let grow = if t.flat_before_2016 { 0 } else { (2020 - fy) as i64 * rng.range(6, 14) };
+            let grow = if t.flat_before_2016 {
+                0
+            } else {
+                (2020 - fy) as i64 * rng.range(6, 14)
+            };
             a20.insert(i, f + grow);
         }
     }
-    let survivors: Vec<usize> = active16.iter().copied().filter(|&i| plans[i].active_end(2020)).collect();
-    let growth_total = t.m2020 - a20.values().sum::<i64>() - survivors.iter().map(|i| a16[i]).sum::<i64>();
+    let survivors: Vec<usize> = active16
+        .iter()
+        .copied()
+        .filter(|&i| plans[i].active_end(2020))
+        .collect();
+    let growth_total =
+        t.m2020 - a20.values().sum::<i64>() - survivors.iter().map(|i| a16[i]).sum::<i64>();
     assert!(growth_total >= 0, "demo: 2020 members below 2016 survivors");
-    let gw: Vec<i64> = survivors.iter().map(|i| a16[i] + rng.range(0, a16[i])).collect();
+    let gw: Vec<i64> = survivors
+        .iter()
+        .map(|i| a16[i] + rng.range(0, a16[i]))
+        .collect();
     for (i, g) in survivors.iter().zip(exact_split(&gw, growth_total)) {
         a20.insert(*i, a16[i] + g);
     }
@@ -277,14 +563,22 @@ fn members_plan(plans: &mut [Plan], rng: &mut Rng, t: MemberTargets, weight: &dy
 
 /// Yearly flows of members: joined and left, consistent with the stocks; "churn" (people
 /// joining and others leaving in the same year) fills the total of joiners the plan reports.
-fn member_flows(plans: &[Plan], rng: &mut Rng, joined_2016_2020: i64) -> BTreeMap<(usize, i32), (i64, i64)> {
+fn member_flows(
+    plans: &[Plan],
+    rng: &mut Rng,
+    joined_2016_2020: i64,
+) -> BTreeMap<(usize, i32), (i64, i64)> {
     let mut flows = BTreeMap::new();
     let mut eligible = Vec::new();
     for (i, p) in plans.iter().enumerate() {
         for y in p.years() {
             let m = p.members(y);
             let (j, l) = if y == p.first_year() {
-                if p.org.founded_on.year() == y { (0, 0) } else { (rng.range(0, 4), rng.range(0, 3)) }
+                if p.org.founded_on.year() == y {
+                    (0, 0)
+                } else {
+                    (rng.range(0, 4), rng.range(0, 3))
+                }
             } else {
                 let d = m - p.members(y - 1);
                 if (2016..=2020).contains(&y) {
@@ -298,9 +592,16 @@ fn member_flows(plans: &[Plan], rng: &mut Rng, joined_2016_2020: i64) -> BTreeMa
             flows.insert((i, y), (j, l));
         }
     }
-    let base: i64 = flows.iter().filter(|((_, y), _)| (2016..=2020).contains(y)).map(|(_, (j, _))| j).sum();
+    let base: i64 = flows
+        .iter()
+        .filter(|((_, y), _)| (2016..=2020).contains(y))
+        .map(|(_, (j, _))| j)
+        .sum();
     let mut extra = joined_2016_2020 - base;
-    assert!(extra >= 0, "demo: more joiners from growth ({base}) than the plan reports ({joined_2016_2020})");
+    assert!(
+        extra >= 0,
+        "demo: more joiners from growth ({base}) than the plan reports ({joined_2016_2020})"
+    );
     while extra > 0 {
         let k = *rng.pick(&eligible);
         let e = flows.get_mut(&k).expect("eligible flow");
@@ -326,7 +627,9 @@ const AGRI_SERVICES: [Service; 9] = [
 fn services(p: &Plan, y: i32, rng: &mut Rng) -> BTreeSet<Service> {
     let n = match (p.org.kind, p.org.sector) {
         (OrgKind::Htx, Sector::Transport) => return [Service::Transport].into(),
-        (OrgKind::Htx, Sector::Aquaculture) => return [Service::InputSupply, Service::ProductSales].into(),
+        (OrgKind::Htx, Sector::Aquaculture) => {
+            return [Service::InputSupply, Service::ProductSales].into();
+        }
         (OrgKind::Htx, Sector::Handicraft) => return [Service::ProductSales].into(),
         (OrgKind::Htx, _) if p.multi => rng.range(3, if y > 2020 { 6 } else { 5 }),
         (OrgKind::Htx, _) if p.org.founded_on.year() > 2020 => rng.range(2, 4),
@@ -354,7 +657,13 @@ struct YearTargets {
 }
 
 fn htx_targets(y: i32) -> YearTargets {
-    let t = |revenue, profit, member_income, worker_income, workers_total| YearTargets { revenue, profit, member_income, worker_income, workers_total };
+    let t = |revenue, profit, member_income, worker_income, workers_total| YearTargets {
+        revenue,
+        profit,
+        member_income,
+        worker_income,
+        workers_total,
+    };
     match y {
         2015 => t(1450, 170, 38, 36, 228),
         2016 => t(1500, 180, 40, 38, 225),
@@ -371,7 +680,13 @@ fn htx_targets(y: i32) -> YearTargets {
 }
 
 fn tht_targets(y: i32) -> YearTargets {
-    let t = |revenue, profit, workers_total| YearTargets { revenue, profit, member_income: 0, worker_income: 0, workers_total };
+    let t = |revenue, profit, workers_total| YearTargets {
+        revenue,
+        profit,
+        member_income: 0,
+        worker_income: 0,
+        workers_total,
+    };
     match y {
         2015 => t(440, 112, 515),
         2016 => t(443, 110, 520),
@@ -387,11 +702,18 @@ fn tht_targets(y: i32) -> YearTargets {
     }
 }
 
-fn reports(plans: &[Plan], rng: &mut Rng, joined: i64, targets: fn(i32) -> YearTargets) -> Vec<AnnualReport> {
+fn reports(
+    plans: &[Plan],
+    rng: &mut Rng,
+    joined: i64,
+    targets: fn(i32) -> YearTargets,
+) -> Vec<AnnualReport> {
     let flows = member_flows(plans, rng, joined);
     let mut out: BTreeMap<(usize, i32), AnnualReport> = BTreeMap::new();
     for y in FIRST_YEAR..=LAST_YEAR {
-        let idx: Vec<usize> = (0..plans.len()).filter(|&i| plans[i].years().contains(&y)).collect();
+        let idx: Vec<usize> = (0..plans.len())
+            .filter(|&i| plans[i].years().contains(&y))
+            .collect();
         if idx.is_empty() {
             continue;
         }
@@ -412,18 +734,34 @@ fn reports(plans: &[Plan], rng: &mut Rng, joined: i64, targets: fn(i32) -> YearT
                         || (y == 2025 && name == "HTX DVNN Phú Điền")
                         || ((2021..=2022).contains(&y) && name == "HTX DVNN Trường Phát")
                 } else {
-                    (i + y as usize) % 23 == 0
+                    (i + y as usize).is_multiple_of(23)
                 }
             })
             .collect();
         let loss: Vec<i64> = losers.iter().map(|_| rng.range(5, 20)).collect();
-        let gainers: Vec<usize> = idx.iter().copied().filter(|i| !losers.contains(i)).collect();
+        let gainers: Vec<usize> = idx
+            .iter()
+            .copied()
+            .filter(|i| !losers.contains(i))
+            .collect();
         let pw: Vec<i64> = gainers.iter().map(|_| rng.range(40, 160)).collect();
         let profit_total = t.profit * idx.len() as i64 + loss.iter().sum::<i64>();
-        let mut profit: BTreeMap<usize, i64> = gainers.iter().copied().zip(exact_split(&pw, profit_total)).collect();
+        let mut profit: BTreeMap<usize, i64> = gainers
+            .iter()
+            .copied()
+            .zip(exact_split(&pw, profit_total))
+            .collect();
         profit.extend(losers.iter().copied().zip(loss.iter().map(|l| -l)));
-        let member_income = if is_htx { spread(&idx, t.member_income, rng, 70, 130) } else { vec![] };
-        let worker_income = if is_htx { spread(&idx, t.worker_income, rng, 80, 120) } else { vec![] };
+        let member_income = if is_htx {
+            spread(&idx, t.member_income, rng, 70, 130)
+        } else {
+            vec![]
+        };
+        let worker_income = if is_htx {
+            spread(&idx, t.worker_income, rng, 80, 120)
+        } else {
+            vec![]
+        };
         for (k, &i) in idx.iter().enumerate() {
             let p = &plans[i];
             let (joined, left) = flows[&(i, y)];
@@ -439,10 +777,18 @@ fn reports(plans: &[Plan], rng: &mut Rng, joined: i64, targets: fn(i32) -> YearT
                 worker_income: worker_income.get(k).map(|v| Fixed::from_int(*v)),
                 services: services(p, y, rng),
                 rating: None,
-                general_meeting_on: (!skip_meeting).then(|| date(y, rng.range(2, 4) as u8, rng.range(1, 28) as u8)),
+                general_meeting_on: (!skip_meeting)
+                    .then(|| date(y, rng.range(2, 4) as u8, rng.range(1, 28) as u8)),
                 statements_filed: Some(!(skip_meeting || (is_htx && y >= 2021 && rng.chance(8)))),
             };
-            out.insert((i, y), AnnualReport { org: p.org.code.clone(), year: Year::new(y).expect("year"), figures });
+            out.insert(
+                (i, y),
+                AnnualReport {
+                    org: p.org.code.clone(),
+                    year: Year::new(y).expect("year"),
+                    figures,
+                },
+            );
         }
     }
     out.into_values().collect()
@@ -452,8 +798,20 @@ fn reports(plans: &[Plan], rng: &mut Rng, joined: i64, targets: fn(i32) -> YearT
 /// sector count: 115 agriculture, 3 aquaculture, 8 handicraft, 1 trade-services, 2 other.
 fn tht_plans(rng: &mut Rng) -> Vec<Plan> {
     use crate::seed::THAP_MUOI_COMMUNES as C;
-    let short = |code: &str| C.iter().find(|(c, _)| *c == code).map(|(_, n)| n.trim_start_matches("Xã ").trim_start_matches("Thị trấn ")).unwrap_or("");
-    let agri_stems = ["THT bơm tưới", "THT phun xịt", "THT sản xuất lúa", "THT nuôi vịt", "THT trồng sen", "THT làm đất"];
+    let short = |code: &str| {
+        C.iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, n)| n.trim_start_matches("Xã ").trim_start_matches("Thị trấn "))
+            .unwrap_or("")
+    };
+    let agri_stems = [
+        "THT bơm tưới",
+        "THT phun xịt",
+        "THT sản xuất lúa",
+        "THT nuôi vịt",
+        "THT trồng sen",
+        "THT làm đất",
+    ];
     let mut specs: Vec<(Sector, String, &str, i32, Option<i32>)> = Vec::new(); // sector, name, commune, founded, dissolved
     let mut count: BTreeMap<String, usize> = BTreeMap::new();
     let mut name_for = |stem: &str, commune: &str| {
@@ -466,31 +824,97 @@ fn tht_plans(rng: &mut Rng) -> Vec<Plan> {
     for k in 0..115 {
         let commune = C[k % 13].0;
         let stem = agri_stems[(k / 13) % agri_stems.len()];
-        let founded = if k < 106 { 2000 + (k as i32 % 15) } else if k < 111 { 2016 } else { 2017 + (k as i32 - 111) };
+        let founded = if k < 106 {
+            2000 + (k as i32 % 15)
+        } else if k < 111 {
+            2016
+        } else {
+            2017 + (k as i32 - 111)
+        };
         // one old group gives up in 2023
         let dissolved = (k == 7).then_some(2023);
-        specs.push((Sector::Agriculture, name_for(stem, commune), commune, founded, dissolved));
+        specs.push((
+            Sector::Agriculture,
+            name_for(stem, commune),
+            commune,
+            founded,
+            dissolved,
+        ));
     }
     for (k, commune) in ["30070", "30073", "30046"].iter().enumerate() {
         let founded = if k == 2 { 2019 } else { 2012 + k as i32 };
-        specs.push((Sector::Aquaculture, name_for("THT nuôi cá", commune), commune, founded, None));
+        specs.push((
+            Sector::Aquaculture,
+            name_for("THT nuôi cá", commune),
+            commune,
+            founded,
+            None,
+        ));
     }
     // handicraft (đan lục bình) in 6 communes; the other 7 have none — target 1 of the plan
-    for (k, commune) in ["30052", "30052", "30049", "30049", "30040", "30046", "30064", "30043"].iter().enumerate() {
-        let founded = if k >= 5 { 2017 + k as i32 - 5 } else { 2011 + k as i32 };
-        specs.push((Sector::Handicraft, name_for("THT đan lục bình", commune), commune, founded, None));
+    for (k, commune) in [
+        "30052", "30052", "30049", "30049", "30040", "30046", "30064", "30043",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let founded = if k >= 5 {
+            2017 + k as i32 - 5
+        } else {
+            2011 + k as i32
+        };
+        specs.push((
+            Sector::Handicraft,
+            name_for("THT đan lục bình", commune),
+            commune,
+            founded,
+            None,
+        ));
     }
-    specs.push((Sector::TradeServices, name_for("THT dịch vụ thương mại", "30037"), "30037", 2014, None));
-    specs.push((Sector::Other, name_for("THT vệ sinh môi trường", "30037"), "30037", 2013, None));
-    specs.push((Sector::Other, name_for("THT dịch vụ mai táng", "30064"), "30064", 2016, None));
+    specs.push((
+        Sector::TradeServices,
+        name_for("THT dịch vụ thương mại", "30037"),
+        "30037",
+        2014,
+        None,
+    ));
+    specs.push((
+        Sector::Other,
+        name_for("THT vệ sinh môi trường", "30037"),
+        "30037",
+        2013,
+        None,
+    ));
+    specs.push((
+        Sector::Other,
+        name_for("THT dịch vụ mai táng", "30064"),
+        "30064",
+        2016,
+        None,
+    ));
     // dissolved: 2 in 2016, 1 each year 2017–2020
     for (k, dy) in [2016, 2016, 2017, 2018, 2019, 2020].iter().enumerate() {
         let commune = C[(k * 5) % 13].0;
-        specs.push((Sector::Agriculture, name_for("THT bơm tưới", commune), commune, 2005 + k as i32, Some(*dy)));
+        specs.push((
+            Sector::Agriculture,
+            name_for("THT bơm tưới", commune),
+            commune,
+            2005 + k as i32,
+            Some(*dy),
+        ));
     }
     // founded 2021–2025: handicraft in communes that had none (5 of the 7 the plan asks for)
-    for (k, commune) in ["30055", "30058", "30061", "30067", "30070"].iter().enumerate() {
-        specs.push((Sector::Handicraft, name_for("THT đan lục bình", commune), commune, 2021 + k as i32, None));
+    for (k, commune) in ["30055", "30058", "30061", "30067", "30070"]
+        .iter()
+        .enumerate()
+    {
+        specs.push((
+            Sector::Handicraft,
+            name_for("THT đan lục bình", commune),
+            commune,
+            2021 + k as i32,
+            None,
+        ));
     }
     let mut plans: Vec<Plan> = specs
         .into_iter()
@@ -498,14 +922,38 @@ fn tht_plans(rng: &mut Rng) -> Vec<Plan> {
         .map(|(n, (sector, name, commune, fy, dy))| {
             let founded = date(fy, rng.range(1, 12) as u8, rng.range(1, 28) as u8);
             let dissolved = dy.map(|y| date(y, rng.range(3, 11) as u8, rng.range(1, 28) as u8));
-            Plan { org: org(format!("THT-TM-{:03}", n + 1), OrgKind::Tht, &name, sector, commune, founded, dissolved), points: vec![], multi: false }
+            Plan {
+                org: org(
+                    format!("THT-TM-{:03}", n + 1),
+                    OrgKind::Tht,
+                    &name,
+                    sector,
+                    commune,
+                    founded,
+                    dissolved,
+                ),
+                points: vec![],
+                multi: false,
+            }
         })
         .collect();
-    let weight = |p: &Plan, rng: &mut Rng| if p.org.dissolved_on.is_some() { rng.range(8, 12) } else { rng.range(15, 32) };
+    let weight = |p: &Plan, rng: &mut Rng| {
+        if p.org.dissolved_on.is_some() {
+            rng.range(8, 12)
+        } else {
+            rng.range(15, 32)
+        }
+    };
     members_plan(
         &mut plans,
         rng,
-        MemberTargets { m2016: THT_MEMBERS_2016, m2020: THT_MEMBERS_2020, flat_before_2016: true, founders: (14, 22), growth_2025: (97, 99) },
+        MemberTargets {
+            m2016: THT_MEMBERS_2016,
+            m2020: THT_MEMBERS_2020,
+            flat_before_2016: true,
+            founders: (14, 22),
+            growth_2025: (97, 99),
+        },
         &weight,
     );
     plans
@@ -514,8 +962,13 @@ fn tht_plans(rng: &mut Rng) -> Vec<Plan> {
 /// Ratings of the groups: for 2020 exactly as the plan reports (93 of 129 fairly good or
 /// better: 84 agriculture, 3 aquaculture, 5 handicraft, 1 trade-services; the rest average).
 fn rate_groups(plans: &[Plan], reports: &mut [AnnualReport], rng: &mut Rng) {
-    let mut good_left: BTreeMap<Sector, usize> =
-        [(Sector::Agriculture, 84), (Sector::Aquaculture, 3), (Sector::Handicraft, 5), (Sector::TradeServices, 1)].into();
+    let mut good_left: BTreeMap<Sector, usize> = [
+        (Sector::Agriculture, 84),
+        (Sector::Aquaculture, 3),
+        (Sector::Handicraft, 5),
+        (Sector::TradeServices, 1),
+    ]
+    .into();
     let by_code: BTreeMap<&OrgCode, &Plan> = plans.iter().map(|p| (&p.org.code, p)).collect();
     for r in reports.iter_mut() {
         let p = by_code[&r.org];
@@ -524,7 +977,11 @@ fn rate_groups(plans: &[Plan], reports: &mut [AnnualReport], rng: &mut Rng) {
             let left = good_left.entry(p.org.sector).or_insert(0);
             if *left > 0 {
                 *left -= 1;
-                if rng.chance(12) { Rating::Tot } else { Rating::Kha }
+                if rng.chance(12) {
+                    Rating::Tot
+                } else {
+                    Rating::Kha
+                }
             } else {
                 Rating::TrungBinh
             }
@@ -539,25 +996,49 @@ fn rate_groups(plans: &[Plan], reports: &mut [AnnualReport], rng: &mut Rng) {
     }
 }
 
-const FAMILY: [&str; 12] = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"];
+const FAMILY: [&str; 12] = [
+    "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+];
 const MIDDLE_M: [&str; 5] = ["Văn", "Minh", "Thanh", "Hữu", "Công"];
 const MIDDLE_F: [&str; 4] = ["Thị", "Ngọc", "Thanh", "Kim"];
-const GIVEN_M: [&str; 14] = ["An", "Bình", "Cường", "Dũng", "Hùng", "Phúc", "Tâm", "Thành", "Tuấn", "Sơn", "Long", "Hải", "Nam", "Trí"];
+const GIVEN_M: [&str; 14] = [
+    "An", "Bình", "Cường", "Dũng", "Hùng", "Phúc", "Tâm", "Thành", "Tuấn", "Sơn", "Long", "Hải",
+    "Nam", "Trí",
+];
 const GIVEN_F: [&str; 8] = ["Lan", "Mai", "Hoa", "Hạnh", "Thảo", "Nga", "Hương", "Yến"];
 
 fn person(rng: &mut Rng) -> String {
     if rng.chance(30) {
-        format!("{} {} {}", rng.pick(&FAMILY), rng.pick(&MIDDLE_F), rng.pick(&GIVEN_F))
+        format!(
+            "{} {} {}",
+            rng.pick(&FAMILY),
+            rng.pick(&MIDDLE_F),
+            rng.pick(&GIVEN_F)
+        )
     } else {
-        format!("{} {} {}", rng.pick(&FAMILY), rng.pick(&MIDDLE_M), rng.pick(&GIVEN_M))
+        format!(
+            "{} {} {}",
+            rng.pick(&FAMILY),
+            rng.pick(&MIDDLE_M),
+            rng.pick(&GIVEN_M)
+        )
     }
 }
 
 fn qualification(rng: &mut Rng, professional_pct: u64) -> Qualification {
     if rng.chance(professional_pct) {
-        *rng.pick(&[Qualification::Intermediate, Qualification::Intermediate, Qualification::College, Qualification::University])
+        *rng.pick(&[
+            Qualification::Intermediate,
+            Qualification::Intermediate,
+            Qualification::College,
+            Qualification::University,
+        ])
     } else {
-        *rng.pick(&[Qualification::None, Qualification::Elementary, Qualification::Elementary])
+        *rng.pick(&[
+            Qualification::None,
+            Qualification::Elementary,
+            Qualification::Elementary,
+        ])
     }
 }
 
@@ -576,15 +1057,32 @@ fn managers(plans: &[Plan], rng: &mut Rng) -> Vec<Manager> {
     for p in plans {
         let start = p.org.founded_on;
         let end = p.org.dissolved_on;
-        let roles: &[Role] = if p.org.kind == OrgKind::Htx { &[Role::Chair, Role::Accountant, Role::Controller] } else { &[Role::Chair] };
+        let roles: &[Role] = if p.org.kind == OrgKind::Htx {
+            &[Role::Chair, Role::Accountant, Role::Controller]
+        } else {
+            &[Role::Chair]
+        };
         for role in roles {
             let pct = if p.org.kind == OrgKind::Htx { 30 } else { 8 };
-            let m = Manager { org: p.org.code.clone(), full_name: person(rng), role: *role, qualification: Some(qualification(rng, pct)), trained_on: trained(rng, start), from: Some(start), to: end };
+            let m = Manager {
+                org: p.org.code.clone(),
+                full_name: person(rng),
+                role: *role,
+                qualification: Some(qualification(rng, pct)),
+                trained_on: trained(rng, start),
+                from: Some(start),
+                to: end,
+            };
             // cooperatives renew part of their boards after 2021 with trained, qualified people
-            if p.org.kind == OrgKind::Htx && end.is_none() && start.year() < 2021 && rng.chance(35) {
+            if p.org.kind == OrgKind::Htx && end.is_none() && start.year() < 2021 && rng.chance(35)
+            {
                 let change = date(rng.range(2021, 2024) as i32, 7, 1);
                 let prev_end = change.previous_day().expect("date");
-                out.push(Manager { to: Some(prev_end), trained_on: m.trained_on.filter(|t| *t <= prev_end), ..m.clone() });
+                out.push(Manager {
+                    to: Some(prev_end),
+                    trained_on: m.trained_on.filter(|t| *t <= prev_end),
+                    ..m.clone()
+                });
                 out.push(Manager {
                     full_name: person(rng),
                     qualification: Some(qualification(rng, 75)),
@@ -604,17 +1102,40 @@ fn farmer_clubs(rng: &mut Rng) -> (Vec<Organization>, Vec<AnnualReport>) {
     let mut orgs = Vec::new();
     let mut reports = Vec::new();
     for (k, (code, name)) in crate::seed::THAP_MUOI_COMMUNES.iter().enumerate() {
-        let short = name.trim_start_matches("Xã ").trim_start_matches("Thị trấn ");
-        let founded = date(2016 + (k as i32 % 4), rng.range(1, 12) as u8, rng.range(1, 28) as u8);
-        let o = org(format!("HQ-TM-{:02}", k + 1), OrgKind::HoiQuan, &format!("Hội quán {short}"), Sector::Agriculture, code, founded, None);
+        let short = name
+            .trim_start_matches("Xã ")
+            .trim_start_matches("Thị trấn ");
+        let founded = date(
+            2016 + (k as i32 % 4),
+            rng.range(1, 12) as u8,
+            rng.range(1, 28) as u8,
+        );
+        let o = org(
+            format!("HQ-TM-{:02}", k + 1),
+            OrgKind::HoiQuan,
+            &format!("Hội quán {short}"),
+            Sector::Agriculture,
+            code,
+            founded,
+            None,
+        );
         let mut members = rng.range(25, 40);
         for y in founded.year()..=LAST_YEAR {
-            let joined = if y == founded.year() { 0 } else { rng.range(0, 6) };
+            let joined = if y == founded.year() {
+                0
+            } else {
+                rng.range(0, 6)
+            };
             members += joined;
             reports.push(AnnualReport {
                 org: o.code.clone(),
                 year: Year::new(y).expect("year"),
-                figures: ReportFigures { members: Some(members), members_joined: Some(joined), members_left: Some(0), ..Default::default() },
+                figures: ReportFigures {
+                    members: Some(members),
+                    members_joined: Some(joined),
+                    members_left: Some(0),
+                    ..Default::default()
+                },
             });
         }
         orgs.push(o);
@@ -637,7 +1158,12 @@ pub fn demo_snapshot() -> Snapshot {
     reps.extend(club_reports);
     let mut orgs: Vec<Organization> = htx.into_iter().chain(tht).map(|p| p.org).collect();
     orgs.extend(clubs);
-    Snapshot { units: thap_muoi_units(), orgs, reports: reps, managers: mgrs }
+    Snapshot {
+        units: thap_muoi_units(),
+        orgs,
+        reports: reps,
+        managers: mgrs,
+    }
 }
 
 #[cfg(test)]
@@ -665,7 +1191,7 @@ mod tests {
 mod part_a {
     use super::*;
     use hoptac_core::indicator::{evaluate_all, find};
-    use hoptac_core::validate::{check_manager, check_organization, check_report, Finding};
+    use hoptac_core::validate::{Finding, check_manager, check_organization, check_report};
 
     /// Every figure of part A of the plan, from the records (see shared/seed/README.md).
     #[test]
@@ -681,7 +1207,11 @@ mod part_a {
                 assert_eq!(s(v.base), base, "{id} base");
             }
             if !pct.is_empty() {
-                let p = if pct.starts_with('r') { s(v.ratio_pct) } else { s(v.change_pct) };
+                let p = if pct.starts_with('r') {
+                    s(v.ratio_pct)
+                } else {
+                    s(v.change_pct)
+                };
                 assert_eq!(p, pct.trim_start_matches('r'), "{id} pct");
             }
         };
@@ -712,7 +1242,10 @@ mod part_a {
         check("tht.rated_kha_or_better_pct", "72.09", "", "");
         // the 22 active at the start of 2016 + 11 − 12 = 21
         let e = hoptac_core::indicator::Engine::new(&snap);
-        let active = hoptac_core::indicator::catalogue().into_iter().find(|d| d.id == "htx.active").unwrap();
+        let active = hoptac_core::indicator::catalogue()
+            .into_iter()
+            .find(|d| d.id == "htx.active")
+            .unwrap();
         assert_eq!(e.at(&active, 2015), Some(Fixed::from_int(22)));
     }
 
@@ -723,11 +1256,26 @@ mod part_a {
             .reports
             .iter()
             .filter(|r| r.year.get() == 2020 && r.figures.services.len() >= 3)
-            .filter_map(|r| snap.orgs.iter().find(|o| o.code == r.org && o.kind == OrgKind::Htx))
+            .filter_map(|r| {
+                snap.orgs
+                    .iter()
+                    .find(|o| o.code == r.org && o.kind == OrgKind::Htx)
+            })
             .map(|o| o.name.as_str())
             .collect();
         names.sort();
-        assert_eq!(names, ["HTX DVNN Hưng Thạnh", "HTX DVNN Mỹ An", "HTX DVNN Mỹ Đông 2", "HTX DVNN Thạnh Lợi", "HTX DVNN Thắng Lợi", "HTX DVNN Tân Kiều", "HTX DVNN Đốc Binh Kiều"]);
+        assert_eq!(
+            names,
+            [
+                "HTX DVNN Hưng Thạnh",
+                "HTX DVNN Mỹ An",
+                "HTX DVNN Mỹ Đông 2",
+                "HTX DVNN Thạnh Lợi",
+                "HTX DVNN Thắng Lợi",
+                "HTX DVNN Tân Kiều",
+                "HTX DVNN Đốc Binh Kiều"
+            ]
+        );
     }
 
     /// The demo obeys every invariant, member flows included (not even a warning).
@@ -735,10 +1283,17 @@ mod part_a {
     fn demo_breaks_no_rule() {
         let snap = demo_snapshot();
         let today = ymd(2026, 1, 1).unwrap();
-        let mut findings: Vec<Finding> = snap.orgs.iter().flat_map(|o| check_organization(o, today)).collect();
+        let mut findings: Vec<Finding> = snap
+            .orgs
+            .iter()
+            .flat_map(|o| check_organization(o, today))
+            .collect();
         for r in &snap.reports {
             let o = snap.orgs.iter().find(|o| o.code == r.org).unwrap();
-            let prev = snap.reports.iter().find(|p| p.org == r.org && p.year.get() == r.year.get() - 1);
+            let prev = snap
+                .reports
+                .iter()
+                .find(|p| p.org == r.org && p.year.get() == r.year.get() - 1);
             findings.extend(check_report(o, r, prev));
         }
         findings.extend(snap.managers.iter().flat_map(check_manager));

@@ -7,7 +7,11 @@ use hoptac_core::Msg;
 pub enum AppError {
     /// The user's input is wrong; nothing was written.
     #[error("{field} = {value:?}: {msg}")]
-    Invalid { field: String, value: String, msg: Msg },
+    Invalid {
+        field: String,
+        value: String,
+        msg: Msg,
+    },
     #[error("not found: {kind} {key}")]
     NotFound { kind: &'static str, key: String },
     /// A file that cannot be read as a workbook or CSV.
@@ -21,10 +25,17 @@ pub enum AppError {
 
 impl AppError {
     pub fn invalid(field: impl Into<String>, value: impl Into<String>, msg: Msg) -> AppError {
-        AppError::Invalid { field: field.into(), value: value.into(), msg }
+        AppError::Invalid {
+            field: field.into(),
+            value: value.into(),
+            msg,
+        }
     }
     pub fn not_found(kind: &'static str, key: impl Into<String>) -> AppError {
-        AppError::NotFound { kind, key: key.into() }
+        AppError::NotFound {
+            kind,
+            key: key.into(),
+        }
     }
     pub fn internal(s: impl Into<String>) -> AppError {
         AppError::Internal(s.into())
@@ -43,7 +54,10 @@ impl AppError {
 
     /// Whether the user caused it (and can fix it), as opposed to a fault of the system.
     pub fn is_user_error(&self) -> bool {
-        matches!(self, AppError::Invalid { .. } | AppError::NotFound { .. } | AppError::Unreadable(_))
+        matches!(
+            self,
+            AppError::Invalid { .. } | AppError::NotFound { .. } | AppError::Unreadable(_)
+        )
     }
 
     pub fn message(&self) -> Msg {
@@ -55,7 +69,10 @@ impl AppError {
                     "report" => "báo cáo năm",
                     _ => "mục",
                 };
-                Msg::new(format!("Không tìm thấy {vi_kind} \"{key}\""), format!("No {kind} \"{key}\" was found"))
+                Msg::new(
+                    format!("Không tìm thấy {vi_kind} \"{key}\""),
+                    format!("No {kind} \"{key}\" was found"),
+                )
             }
             AppError::Unreadable(e) => Msg::new(e.to_string(), e.to_string()),
             AppError::Store(_) | AppError::Internal(_) => Msg::new(

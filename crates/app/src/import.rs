@@ -3,14 +3,14 @@
 //! Web forms go through the same path as a one-row sheet, so a value typed in a browser and a
 //! value in a workbook are read, checked and reported by the same rules.
 
-use crate::{find_unit, today, App, AppError, Result};
+use crate::{App, AppError, Result, find_unit, today};
 use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, UnitId};
-use hoptac_core::validate::{check_manager, check_organization, check_report, Finding, Severity};
+use hoptac_core::validate::{Finding, Severity, check_manager, check_organization, check_report};
 use hoptac_core::{AdminLevel, Msg, OrgCode};
 use hoptac_exchange::cells::Cell;
-use hoptac_exchange::columns::{Table, ADMIN_UNITS, ANNUAL_REPORTS, MANAGERS, ORGANIZATIONS};
-use hoptac_exchange::parse::{parse_book, Located};
-use hoptac_exchange::read::{read_bytes, read_path, RawBook, RawSheet};
+use hoptac_exchange::columns::{ADMIN_UNITS, ANNUAL_REPORTS, MANAGERS, ORGANIZATIONS, Table};
+use hoptac_exchange::parse::{Located, parse_book};
+use hoptac_exchange::read::{RawBook, RawSheet, read_bytes, read_path};
 use hoptac_exchange::{Problem, ReadError};
 use hoptac_store::ChangeSet;
 use std::collections::HashMap;
@@ -49,7 +49,11 @@ impl ImportOutcome {
 }
 
 fn header(t: &Table, key: &str) -> String {
-    t.columns.iter().find(|c| c.key == key).map(|c| c.vi.to_string()).unwrap_or_else(|| key.to_string())
+    t.columns
+        .iter()
+        .find(|c| c.key == key)
+        .map(|c| c.vi.to_string())
+        .unwrap_or_else(|| key.to_string())
 }
 
 fn column_key(t: &Table, key: &str) -> Option<&'static str> {
@@ -57,10 +61,24 @@ fn column_key(t: &Table, key: &str) -> Option<&'static str> {
 }
 
 fn located<T>(l: &Located<T>, t: &Table, f: Finding) -> Problem {
-    Problem { severity: f.severity, sheet: l.sheet.clone(), row: Some(l.row), column: Some(header(t, f.field)), key: column_key(t, f.field), value: f.value, msg: f.msg }
+    Problem {
+        severity: f.severity,
+        sheet: l.sheet.clone(),
+        row: Some(l.row),
+        column: Some(header(t, f.field)),
+        key: column_key(t, f.field),
+        value: f.value,
+        msg: f.msg,
+    }
 }
 
-fn located_err<T>(l: &Located<T>, t: &Table, field: &'static str, value: impl Into<String>, msg: Msg) -> Problem {
+fn located_err<T>(
+    l: &Located<T>,
+    t: &Table,
+    field: &'static str,
+    value: impl Into<String>,
+    msg: Msg,
+) -> Problem {
     located(l, t, Finding::error(field, value, msg))
 }
 
@@ -87,35 +105,73 @@ impl App {
         self.import_book(&book, commit).await
     }
 
-    pub async fn import_bytes(&self, file_name: &str, bytes: &[u8], commit: bool) -> Result<ImportOutcome> {
+    pub async fn import_bytes(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        commit: bool,
+    ) -> Result<ImportOutcome> {
         let book = read_bytes(file_name, bytes)?;
         self.import_book(&book, commit).await
     }
 
     /// A web form as a one-row sheet with machine keys as headers.
     pub async fn save_form(&self, table: &str, fields: &[(&str, String)]) -> Result<ImportOutcome> {
-        let header = fields.iter().map(|(k, _)| Cell::Text(k.to_string())).collect();
-        let values = fields.iter().map(|(_, v)| if v.trim().is_empty() { Cell::Empty } else { Cell::Text(v.clone()) }).collect();
-        let book = RawBook { sheets: vec![RawSheet { name: table.to_string(), rows: vec![(1, header), (2, values)] }] };
+        let header = fields
+            .iter()
+            .map(|(k, _)| Cell::Text(k.to_string()))
+            .collect();
+        let values = fields
+            .iter()
+            .map(|(_, v)| {
+                if v.trim().is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(v.clone())
+                }
+            })
+            .collect();
+        let book = RawBook {
+            sheets: vec![RawSheet {
+                name: table.to_string(),
+                rows: vec![(1, header), (2, values)],
+            }],
+        };
         self.import_book(&book, true).await
     }
 
     /// Checks a parsed workbook against the database; applies it in one transaction when
     /// `commit` is set and there is no error.
     pub async fn import_book(&self, book: &RawBook, commit: bool) -> Result<ImportOutcome> {
-        if !book.sheets.iter().any(|s| Table::by_name(&s.name).is_some()) {
+        if !book
+            .sheets
+            .iter()
+            .any(|s| Table::by_name(&s.name).is_some())
+        {
             return Err(AppError::Unreadable(ReadError::NoTables));
         }
         let parsed = parse_book(book);
         let mut problems = parsed.problems.clone();
-        let db = self.store().snapshot(None).await?;
+        let db = self.snapshot().await?;
         let today = today();
         let mut changes = ChangeSet::default();
         let mut summary = vec![
-            TableSummary { table: "admin_units", ..Default::default() },
-            TableSummary { table: "organizations", ..Default::default() },
-            TableSummary { table: "annual_reports", ..Default::default() },
-            TableSummary { table: "managers", ..Default::default() },
+            TableSummary {
+                table: "admin_units",
+                ..Default::default()
+            },
+            TableSummary {
+                table: "organizations",
+                ..Default::default()
+            },
+            TableSummary {
+                table: "annual_reports",
+                ..Default::default()
+            },
+            TableSummary {
+                table: "managers",
+                ..Default::default()
+            },
         ];
 
         // Units: existing ones keep their id, new ones get the next free ids.
@@ -150,12 +206,22 @@ impl App {
                     }
                 }
             };
-            let existing = units.iter().position(|x| x.code == u.code && x.valid_from == u.valid_from);
+            let existing = units
+                .iter()
+                .position(|x| x.code == u.code && x.valid_from == u.valid_from);
             let id = existing.map(|i| units[i].id).unwrap_or_else(|| {
                 next_id += 1;
                 UnitId(next_id - 1)
             });
-            let unit = AdminUnit { id, code: u.code.clone(), name: u.name.clone(), level: u.level, parent, valid_from: u.valid_from, valid_to: u.valid_to };
+            let unit = AdminUnit {
+                id,
+                code: u.code.clone(),
+                name: u.name.clone(),
+                level: u.level,
+                parent,
+                valid_from: u.valid_from,
+                valid_to: u.valid_to,
+            };
             let old = existing.map(|i| units[i].clone());
             if tally(&mut summary[0], old.as_ref(), &unit) {
                 changes.units.push(unit.clone());
@@ -167,15 +233,26 @@ impl App {
         }
 
         // Organisations.
-        let communes: Vec<AdminUnit> = units.iter().filter(|u| u.level == AdminLevel::Commune).cloned().collect();
-        let db_orgs: HashMap<&OrgCode, &Organization> = db.orgs.iter().map(|o| (&o.code, o)).collect();
+        let communes: Vec<AdminUnit> = units
+            .iter()
+            .filter(|u| u.level == AdminLevel::Commune)
+            .cloned()
+            .collect();
+        let db_orgs: HashMap<&OrgCode, &Organization> =
+            db.orgs.iter().map(|o| (&o.code, o)).collect();
         let mut file_orgs: HashMap<OrgCode, Organization> = HashMap::new();
         for l in &parsed.orgs {
             let i = &l.value;
             let commune = match find_unit(&communes, &i.commune, Some(i.founded_on)) {
                 Ok(u) => u.id,
                 Err(AppError::Invalid { msg, .. }) => {
-                    problems.push(located_err(l, &ORGANIZATIONS, "commune", i.commune.clone(), msg));
+                    problems.push(located_err(
+                        l,
+                        &ORGANIZATIONS,
+                        "commune",
+                        i.commune.clone(),
+                        msg,
+                    ));
                     continue;
                 }
                 Err(e) => return Err(e),
@@ -202,11 +279,21 @@ impl App {
             file_orgs.insert(org.code.clone(), org);
         }
         let org_of = |code: &OrgCode| file_orgs.get(code).or_else(|| db_orgs.get(code).copied());
-        let known = |code: &OrgCode| org_of(code).is_some() || parsed.orgs.iter().any(|l| &l.value.code == code);
+        let known = |code: &OrgCode| {
+            org_of(code).is_some() || parsed.orgs.iter().any(|l| &l.value.code == code)
+        };
 
         // Reports, each checked with its organisation and the report of the year before.
-        let db_reports: HashMap<(&OrgCode, i32), &AnnualReport> = db.reports.iter().map(|r| ((&r.org, r.year.get()), r)).collect();
-        let file_reports: HashMap<(&OrgCode, i32), &AnnualReport> = parsed.reports.iter().map(|l| ((&l.value.org, l.value.year.get()), &l.value)).collect();
+        let db_reports: HashMap<(&OrgCode, i32), &AnnualReport> = db
+            .reports
+            .iter()
+            .map(|r| ((&r.org, r.year.get()), r))
+            .collect();
+        let file_reports: HashMap<(&OrgCode, i32), &AnnualReport> = parsed
+            .reports
+            .iter()
+            .map(|l| ((&l.value.org, l.value.year.get()), &l.value))
+            .collect();
         for l in &parsed.reports {
             let r = &l.value;
             let Some(org) = org_of(&r.org) else {
@@ -216,19 +303,35 @@ impl App {
                 continue;
             };
             let key_prev = (&r.org, r.year.get() - 1);
-            let prev = file_reports.get(&key_prev).or_else(|| db_reports.get(&key_prev)).copied();
+            let prev = file_reports
+                .get(&key_prev)
+                .or_else(|| db_reports.get(&key_prev))
+                .copied();
             let findings = check_report(org, r, prev);
             let bad = findings.iter().any(|f| f.severity == Severity::Error);
             problems.extend(findings.into_iter().map(|f| located(l, &ANNUAL_REPORTS, f)));
-            if !bad && tally(&mut summary[2], db_reports.get(&(&r.org, r.year.get())).copied(), r) {
+            if !bad
+                && tally(
+                    &mut summary[2],
+                    db_reports.get(&(&r.org, r.year.get())).copied(),
+                    r,
+                )
+            {
                 changes.reports.push(r.clone());
             }
         }
         // Reports already stored must still fall inside a changed organisation's life.
         for l in &parsed.orgs {
-            let Some(org) = file_orgs.get(&l.value.code) else { continue };
-            for r in db.reports.iter().filter(|r| r.org == org.code && !file_reports.contains_key(&(&r.org, r.year.get()))) {
-                for f in check_report(org, r, None).into_iter().filter(|f| f.field == "year") {
+            let Some(org) = file_orgs.get(&l.value.code) else {
+                continue;
+            };
+            for r in db.reports.iter().filter(|r| {
+                r.org == org.code && !file_reports.contains_key(&(&r.org, r.year.get()))
+            }) {
+                for f in check_report(org, r, None)
+                    .into_iter()
+                    .filter(|f| f.field == "year")
+                {
                     problems.push(located_err(l, &ORGANIZATIONS, "dissolved_on", f.value.clone(), Msg::new(
                         format!("Đã có báo cáo năm {} của {}: ngày thành lập/giải thể mới làm năm đó nằm ngoài thời gian hoạt động", r.year, org.code),
                         format!("A report for {} of {} is stored: the new founding/dissolution date puts that year outside its life", r.year, org.code),
@@ -257,19 +360,35 @@ impl App {
         }
 
         let sheet_order: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
-        problems.sort_by_key(|p| (sheet_order.iter().position(|s| *s == p.sheet), p.row, std::cmp::Reverse(p.severity)));
+        problems.sort_by_key(|p| {
+            (
+                sheet_order.iter().position(|s| *s == p.sheet),
+                p.row,
+                std::cmp::Reverse(p.severity),
+            )
+        });
         let has_errors = problems.iter().any(|p| p.is_error());
         let applied = commit && !has_errors;
         if applied && !changes.is_empty() {
             self.store().apply(&changes).await?;
         }
-        Ok(ImportOutcome { problems, summary, applied })
+        Ok(ImportOutcome {
+            problems,
+            summary,
+            applied,
+        })
     }
 }
 
 fn unknown_org<T>(l: &Located<T>, t: &Table, code: &OrgCode) -> Problem {
-    located_err(l, t, "org_code", code.to_string(), Msg::new(
-        format!("Không có tổ chức mã \"{code}\" trong tệp hay trong cơ sở dữ liệu"),
-        format!("No organisation with code \"{code}\" in the file or the database"),
-    ))
+    located_err(
+        l,
+        t,
+        "org_code",
+        code.to_string(),
+        Msg::new(
+            format!("Không có tổ chức mã \"{code}\" trong tệp hay trong cơ sở dữ liệu"),
+            format!("No organisation with code \"{code}\" in the file or the database"),
+        ),
+    )
 }

@@ -7,18 +7,18 @@ pub mod import;
 pub mod seed;
 pub mod synthetic;
 
-use hoptac_core::indicator::{evaluate_all, IndicatorValue};
+use hoptac_core::indicator::{Engine, IndicatorValue, catalogue, evaluate_scoped};
 use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, Snapshot};
-use hoptac_core::report::{situation, Document};
+use hoptac_core::report::{Document, situation};
 use hoptac_core::text::{fold, fold_unit_name};
 use hoptac_core::{Date, OrgCode};
-use hoptac_exchange::write::{write_xlsx, Headers};
+use hoptac_exchange::write::{Headers, write_xlsx};
 use hoptac_store::{ChangeSet, OrgPage, OrgQuery, Store};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 pub use error::AppError;
-pub use hoptac_exchange::write::Headers as ExportHeaders;
 pub use hoptac_exchange::Problem;
+pub use hoptac_exchange::write::Headers as ExportHeaders;
 pub use import::{ImportOutcome, TableSummary};
 
 pub type Result<T> = std::result::Result<T, AppError>;
@@ -44,17 +44,37 @@ pub struct OrgDetail {
 #[derive(Clone)]
 pub struct App {
     store: Arc<dyn Store>,
+    /// The whole database in memory, with the store generation it was read at. Statistics
+    /// read it instead of the database: loading 10⁵ rows costs far more than evaluating.
+    cache: Arc<Mutex<Option<(i64, Arc<Snapshot>)>>>,
 }
 
 /// Today in Vietnam (UTC+7): the date a clerk sees on the wall.
 pub fn today() -> Date {
-    let now = time::OffsetDateTime::now_utc().to_offset(time::UtcOffset::from_hms(7, 0, 0).expect("offset"));
+    let now = time::OffsetDateTime::now_utc()
+        .to_offset(time::UtcOffset::from_hms(7, 0, 0).expect("offset"));
     now.date()
 }
 
 impl App {
     pub fn new(store: Arc<dyn Store>) -> App {
-        App { store }
+        App {
+            store,
+            cache: Arc::default(),
+        }
+    }
+
+    /// The whole database as a snapshot, from the cache unless a write happened since.
+    pub async fn snapshot(&self) -> Result<Arc<Snapshot>> {
+        let generation = self.store.generation().await?;
+        if let Some((g, s)) = self.cache.lock().expect("cache lock").as_ref()
+            && *g == generation
+        {
+            return Ok(s.clone());
+        }
+        let snap = Arc::new(self.store.snapshot(None).await?);
+        *self.cache.lock().expect("cache lock") = Some((generation, snap.clone()));
+        Ok(snap)
     }
 
     pub fn store(&self) -> &dyn Store {
@@ -65,7 +85,10 @@ impl App {
     /// communes.
     pub async fn ensure_seed(&self) -> Result<()> {
         if self.store.counts().await?.units == 0 {
-            let changes = ChangeSet { units: seed::thap_muoi_units(), ..Default::default() };
+            let changes = ChangeSet {
+                units: seed::thap_muoi_units(),
+                ..Default::default()
+            };
             self.store.apply(&changes).await?;
         }
         Ok(())
@@ -94,35 +117,72 @@ impl App {
         Ok(self.store.units().await?)
     }
 
+    /// The unit named by a code or name; `None` for an empty reference (the whole database).
+    pub async fn scope_unit(&self, scope: &str) -> Result<Option<AdminUnit>> {
+        if scope.trim().is_empty() {
+            Ok(None)
+        } else {
+            self.resolve_scope(scope).await.map(Some)
+        }
+    }
+
     /// Finds a unit by code or by name (ignoring case, diacritics and the type word).
     pub async fn resolve_scope(&self, scope: &str) -> Result<AdminUnit> {
         let units = self.store.units().await?;
-        find_unit(&units, scope, None).map(|u| u.clone())
+        find_unit(&units, scope, None).cloned()
     }
 
-    async fn scoped_snapshot(&self, from: i32, to: i32, scope: Option<&str>) -> Result<(Snapshot, Option<AdminUnit>)> {
+    async fn scoped_snapshot(
+        &self,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<(Arc<Snapshot>, Option<AdminUnit>)> {
         check_period(from, to)?;
-        let snap = self.store.snapshot(Some((from - 1, to))).await?;
+        let snap = self.snapshot().await?;
         let unit = match scope.map(str::trim).filter(|s| !s.is_empty()) {
             Some(s) => Some(find_unit(&snap.units, s, None)?.clone()),
             None => None,
         };
-        Ok((snap.restrict(unit.as_ref().map(|u| u.id)), unit))
+        Ok((snap, unit))
     }
 
     pub async fn stats(&self, from: i32, to: i32, scope: Option<&str>) -> Result<Stats> {
         let (snap, unit) = self.scoped_snapshot(from, to, scope).await?;
         Ok(Stats {
+            indicators: evaluate_scoped(&snap, unit.as_ref().map(|u| u.id), from, to),
             scope: unit.map(|u| u.code).unwrap_or_else(|| "all".into()),
             from,
             to,
-            indicators: evaluate_all(&snap, from, to),
         })
     }
 
-    pub async fn situation_report(&self, from: i32, to: i32, scope: Option<&str>) -> Result<Document> {
+    /// One indicator year by year (a stock at each year end, a flow within each year).
+    pub async fn series(
+        &self,
+        id: &str,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<Vec<(i32, Option<hoptac_core::Fixed>)>> {
         let (snap, unit) = self.scoped_snapshot(from, to, scope).await?;
-        Ok(situation(&snap, unit.as_ref(), from, to))
+        let def = catalogue()
+            .into_iter()
+            .find(|d| d.id == id)
+            .ok_or_else(|| AppError::not_found("indicator", id))?;
+        let engine = Engine::scoped(&snap, unit.map(|u| u.id));
+        Ok((from..=to).map(|y| (y, engine.at(&def, y))).collect())
+    }
+
+    pub async fn situation_report(
+        &self,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<Document> {
+        let (snap, unit) = self.scoped_snapshot(from, to, scope).await?;
+        let scoped = snap.as_ref().clone().restrict(unit.as_ref().map(|u| u.id));
+        Ok(situation(&scoped, unit.as_ref(), from, to))
     }
 
     pub async fn registry(&self, q: &OrgQuery) -> Result<OrgPage> {
@@ -133,7 +193,11 @@ impl App {
 
     pub async fn org_detail(&self, code: &str) -> Result<OrgDetail> {
         let code = OrgCode::parse(code).ok_or_else(|| AppError::not_found("org", code))?;
-        let org = self.store.org(&code).await?.ok_or_else(|| AppError::not_found("org", code.as_str()))?;
+        let org = self
+            .store
+            .org(&code)
+            .await?
+            .ok_or_else(|| AppError::not_found("org", code.as_str()))?;
         let units = self.store.units().await?;
         Ok(OrgDetail {
             commune: units.into_iter().find(|u| u.id == org.commune),
@@ -144,7 +208,7 @@ impl App {
     }
 
     pub async fn export_xlsx(&self, headers: Headers) -> Result<Vec<u8>> {
-        let snap = self.store.snapshot(None).await?;
+        let snap = self.snapshot().await?;
         write_xlsx(&snap, headers).map_err(|e| AppError::internal(format!("xlsx: {e}")))
     }
 }
@@ -155,8 +219,12 @@ pub fn check_period(from: i32, to: i32) -> Result<()> {
             "period",
             format!("{from}–{to}"),
             hoptac_core::Msg::new(
-                format!("Giai đoạn {from}–{to} không hợp lệ: cần năm đầu ≤ năm cuối, trong khoảng 1900–2200"),
-                format!("Invalid period {from}–{to}: the first year must not be after the last, within 1900–2200"),
+                format!(
+                    "Giai đoạn {from}–{to} không hợp lệ: cần năm đầu ≤ năm cuối, trong khoảng 1900–2200"
+                ),
+                format!(
+                    "Invalid period {from}–{to}: the first year must not be after the last, within 1900–2200"
+                ),
             ),
         ));
     }
@@ -167,7 +235,11 @@ pub fn check_period(from: i32, to: i32) -> Result<()> {
 /// ("Thị trấn Mỹ An") that matches exactly one unit wins over the type-less match; several
 /// units with the same code (codes are reused after reorganisations) are told apart by the
 /// date, when given.
-pub fn find_unit<'a>(units: &'a [AdminUnit], reference: &str, on: Option<Date>) -> Result<&'a AdminUnit> {
+pub fn find_unit<'a>(
+    units: &'a [AdminUnit],
+    reference: &str,
+    on: Option<Date>,
+) -> Result<&'a AdminUnit> {
     let r = reference.trim();
     let narrow = |v: Vec<&'a AdminUnit>| -> Vec<&'a AdminUnit> {
         match on {
@@ -183,21 +255,44 @@ pub fn find_unit<'a>(units: &'a [AdminUnit], reference: &str, on: Option<Date>) 
         by_code
     } else {
         let full = narrow(units.iter().filter(|u| fold(&u.name) == fold(r)).collect());
-        if full.len() == 1 { full } else { narrow(units.iter().filter(|u| fold_unit_name(&u.name) == fold_unit_name(r)).collect()) }
+        if full.len() == 1 {
+            full
+        } else {
+            narrow(
+                units
+                    .iter()
+                    .filter(|u| fold_unit_name(&u.name) == fold_unit_name(r))
+                    .collect(),
+            )
+        }
     };
     match candidates.as_slice() {
         [one] => Ok(one),
         [] => Err(AppError::invalid(
             "commune",
             r,
-            hoptac_core::Msg::new(format!("Không tìm thấy đơn vị hành chính \"{r}\": hãy dùng mã (ví dụ 30049) hoặc tên đúng"), format!("No administrative unit \"{r}\": use its code (e.g. 30049) or its exact name")),
+            hoptac_core::Msg::new(
+                format!(
+                    "Không tìm thấy đơn vị hành chính \"{r}\": hãy dùng mã (ví dụ 30049) hoặc tên đúng"
+                ),
+                format!(
+                    "No administrative unit \"{r}\": use its code (e.g. 30049) or its exact name"
+                ),
+            ),
         )),
         many => {
-            let list = many.iter().map(|u| format!("{} ({})", u.name, u.code)).collect::<Vec<_>>().join(", ");
+            let list = many
+                .iter()
+                .map(|u| format!("{} ({})", u.name, u.code))
+                .collect::<Vec<_>>()
+                .join(", ");
             Err(AppError::invalid(
                 "commune",
                 r,
-                hoptac_core::Msg::new(format!("Tên \"{r}\" trùng với nhiều đơn vị: {list}; hãy ghi mã"), format!("The name \"{r}\" matches several units: {list}; give the code")),
+                hoptac_core::Msg::new(
+                    format!("Tên \"{r}\" trùng với nhiều đơn vị: {list}; hãy ghi mã"),
+                    format!("The name \"{r}\" matches several units: {list}; give the code"),
+                ),
             ))
         }
     }

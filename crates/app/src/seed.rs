@@ -3,9 +3,9 @@
 //! districts were abolished and its 13 communes merged into 6. Codes per the official list;
 //! see `shared/data/admin/`.
 
+use hoptac_core::AdminLevel;
 use hoptac_core::date::ymd;
 use hoptac_core::model::{AdminUnit, UnitId};
-use hoptac_core::AdminLevel;
 
 /// (code, name) of the 13 communes of Huyện Tháp Mười before 1 July 2025.
 pub const THAP_MUOI_COMMUNES: [(&str, &str); 13] = [
@@ -29,15 +29,34 @@ pub const DISTRICT_ID: UnitId = UnitId(2);
 
 /// Unit id of a Tháp Mười commune by its code.
 pub fn commune_id(code: &str) -> UnitId {
-    let i = THAP_MUOI_COMMUNES.iter().position(|(c, _)| *c == code).expect("a Tháp Mười commune code");
+    let i = THAP_MUOI_COMMUNES
+        .iter()
+        .position(|(c, _)| *c == code)
+        .expect("a Tháp Mười commune code");
     UnitId(3 + i as i64)
 }
 
 pub fn thap_muoi_units() -> Vec<AdminUnit> {
     let ended = ymd(2025, 6, 30);
     let mut v = vec![
-        AdminUnit { id: PROVINCE_ID, code: "87".into(), name: "Tỉnh Đồng Tháp".into(), level: AdminLevel::Province, parent: None, valid_from: None, valid_to: ended },
-        AdminUnit { id: DISTRICT_ID, code: "872".into(), name: "Huyện Tháp Mười".into(), level: AdminLevel::District, parent: Some(PROVINCE_ID), valid_from: None, valid_to: ended },
+        AdminUnit {
+            id: PROVINCE_ID,
+            code: "87".into(),
+            name: "Tỉnh Đồng Tháp".into(),
+            level: AdminLevel::Province,
+            parent: None,
+            valid_from: None,
+            valid_to: ended,
+        },
+        AdminUnit {
+            id: DISTRICT_ID,
+            code: "872".into(),
+            name: "Huyện Tháp Mười".into(),
+            level: AdminLevel::District,
+            parent: Some(PROVINCE_ID),
+            valid_from: None,
+            valid_to: ended,
+        },
     ];
     for (code, name) in THAP_MUOI_COMMUNES {
         v.push(AdminUnit {

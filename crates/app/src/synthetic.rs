@@ -14,24 +14,52 @@ pub struct Size {
 
 impl Default for Size {
     fn default() -> Self {
-        Size { htx: 1_000, tht: 5_000, years: 10 }
+        Size {
+            htx: 1_000,
+            tht: 5_000,
+            years: 10,
+        }
     }
 }
 
 pub fn province(size: &Size) -> Snapshot {
-    let mut units = vec![AdminUnit { id: UnitId(1), code: "99".into(), name: "Tỉnh Thử Nghiệm".into(), level: AdminLevel::Province, parent: None, valid_from: None, valid_to: None }];
+    let mut units = vec![AdminUnit {
+        id: UnitId(1),
+        code: "99".into(),
+        name: "Tỉnh Thử Nghiệm".into(),
+        level: AdminLevel::Province,
+        parent: None,
+        valid_from: None,
+        valid_to: None,
+    }];
     let districts = 12;
     let per_district = 15;
     for d in 0..districts {
         let did = UnitId(2 + d as i64);
-        units.push(AdminUnit { id: did, code: format!("9{d:02}"), name: format!("Huyện Số {}", d + 1), level: AdminLevel::District, parent: Some(UnitId(1)), valid_from: None, valid_to: None });
+        units.push(AdminUnit {
+            id: did,
+            code: format!("9{d:02}"),
+            name: format!("Huyện Số {}", d + 1),
+            level: AdminLevel::District,
+            parent: Some(UnitId(1)),
+            valid_from: None,
+            valid_to: None,
+        });
     }
     let mut communes = Vec::new();
     for d in 0..districts {
         for c in 0..per_district {
             let id = UnitId(100 + (d * per_district + c) as i64);
             communes.push(id);
-            units.push(AdminUnit { id, code: format!("9{d:02}{c:02}"), name: format!("Xã Thử {} - {}", d + 1, c + 1), level: AdminLevel::Commune, parent: Some(UnitId(2 + d as i64)), valid_from: None, valid_to: None });
+            units.push(AdminUnit {
+                id,
+                code: format!("9{d:02}{c:02}"),
+                name: format!("Xã Thử {} - {}", d + 1, c + 1),
+                level: AdminLevel::Commune,
+                parent: Some(UnitId(2 + d as i64)),
+                valid_from: None,
+                valid_to: None,
+            });
         }
     }
     let first = 2025 - size.years + 1;
@@ -41,15 +69,20 @@ pub fn province(size: &Size) -> Snapshot {
     let sectors = Sector::all();
     let mut seed: u64 = 42;
     let mut rnd = |m: u64| {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (seed >> 33) % m
     };
     for i in 0..size.htx + size.tht {
         let is_htx = i < size.htx;
         let kind = if is_htx { OrgKind::Htx } else { OrgKind::Tht };
         let founded = first - 5 + rnd(size.years as u64 + 5) as i32;
-        let dissolved = (rnd(10) == 0).then(|| founded + 1 + rnd(6) as i32).filter(|y| *y <= 2025);
-        let code = OrgCode::parse(&format!("{}-{i:06}", if is_htx { "H" } else { "T" })).expect("code");
+        let dissolved = (rnd(10) == 0)
+            .then(|| founded + 1 + rnd(6) as i32)
+            .filter(|y| *y <= 2025);
+        let code =
+            OrgCode::parse(&format!("{}-{i:06}", if is_htx { "H" } else { "T" })).expect("code");
         let o = Organization {
             code: code.clone(),
             kind,
@@ -97,5 +130,10 @@ pub fn province(size: &Size) -> Snapshot {
         });
         orgs.push(o);
     }
-    Snapshot { units, orgs, reports, managers }
+    Snapshot {
+        units,
+        orgs,
+        reports,
+        managers,
+    }
 }

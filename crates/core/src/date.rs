@@ -28,7 +28,11 @@ pub fn parse(s: &str) -> Option<Date> {
     let s = s.trim();
     if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
         let y: i32 = s.parse().ok()?;
-        return if (1900..=2200).contains(&y) { ymd(y, 7, 1) } else { None };
+        return if (1900..=2200).contains(&y) {
+            ymd(y, 7, 1)
+        } else {
+            None
+        };
     }
     if s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' {
         let y = s[0..4].parse().ok()?;

@@ -98,7 +98,11 @@ impl Fixed {
             return None;
         }
         let int_v: i64 = if int.is_empty() { 0 } else { int.parse().ok()? };
-        let mut frac_v: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+        let mut frac_v: i64 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().ok()?
+        };
         for _ in frac.len()..6 {
             frac_v *= 10;
         }
@@ -210,15 +214,30 @@ mod tests {
     #[test]
     fn formats_vietnamese() {
         assert_eq!(Fixed::from_int(1600).format_vi(2, false), "1.600");
-        assert_eq!(Fixed::parse_plain("-8.7").unwrap().format_vi(2, true), "-8,70");
-        assert_eq!(Fixed::parse_plain("1600.5").unwrap().format_vi(2, false), "1.600,5");
-        assert_eq!(Fixed::parse_plain("0.004").unwrap().format_vi(2, false), "0");
-        assert_eq!(Fixed::parse_plain("-0.004").unwrap().format_vi(2, true), "0,00");
+        assert_eq!(
+            Fixed::parse_plain("-8.7").unwrap().format_vi(2, true),
+            "-8,70"
+        );
+        assert_eq!(
+            Fixed::parse_plain("1600.5").unwrap().format_vi(2, false),
+            "1.600,5"
+        );
+        assert_eq!(
+            Fixed::parse_plain("0.004").unwrap().format_vi(2, false),
+            "0"
+        );
+        assert_eq!(
+            Fixed::parse_plain("-0.004").unwrap().format_vi(2, true),
+            "0,00"
+        );
     }
 
     #[test]
     fn parses_plain() {
-        assert_eq!(Fixed::parse_plain("1600.5").unwrap().micros(), 1_600_500_000);
+        assert_eq!(
+            Fixed::parse_plain("1600.5").unwrap().micros(),
+            1_600_500_000
+        );
         assert_eq!(Fixed::parse_plain("-3").unwrap(), Fixed::from_int(-3));
         assert_eq!(Fixed::parse_plain(".5").unwrap().micros(), 500_000);
         assert!(Fixed::parse_plain("1.2.3").is_none());

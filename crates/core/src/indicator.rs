@@ -4,8 +4,9 @@
 
 use crate::date::year_end;
 use crate::fixed::Fixed;
-use crate::model::{AnnualReport, Manager, Organization, Snapshot};
+use crate::model::{AdminUnit, AnnualReport, Manager, Organization, Snapshot, UnitId};
 use crate::types::*;
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
 /// Which records an indicator runs over.
@@ -28,7 +29,10 @@ pub enum Subject {
 
 impl Subject {
     pub fn is_flow(&self) -> bool {
-        matches!(self, Subject::Founded | Subject::Dissolved | Subject::PeriodReports)
+        matches!(
+            self,
+            Subject::Founded | Subject::Dissolved | Subject::PeriodReports
+        )
     }
 }
 
@@ -151,12 +155,21 @@ pub struct IndicatorValue {
     pub ratio_pct: Option<Fixed>,
 }
 
-/// Evaluates indicators over a snapshot (already restricted to the scope).
+/// Evaluates indicators over a snapshot, optionally within a scope (a unit and its subtree).
+/// Holds references only, so one cached snapshot serves every scope without copying.
 pub struct Engine<'a> {
-    snap: &'a Snapshot,
+    units: Vec<&'a AdminUnit>,
+    org_list: Vec<&'a Organization>,
+    report_list: Vec<&'a AnnualReport>,
+    managers: Vec<&'a Manager>,
     reports: HashMap<(&'a str, i32), &'a AnnualReport>,
     orgs: HashMap<&'a str, &'a Organization>,
+    /// Organisations active at the end of a year, with their report of that year: the
+    /// population of most stocks, built once per year.
+    active: RefCell<HashMap<i32, Vec<ActiveItem<'a>>>>,
 }
+
+type ActiveItem<'a> = (&'a Organization, Option<&'a AnnualReport>);
 
 enum Item<'a> {
     Org(&'a Organization, Option<&'a AnnualReport>),
@@ -166,9 +179,54 @@ enum Item<'a> {
 
 impl<'a> Engine<'a> {
     pub fn new(snap: &'a Snapshot) -> Engine<'a> {
-        let reports = snap.reports.iter().map(|r| ((r.org.as_str(), r.year.get()), r)).collect();
-        let orgs = snap.orgs.iter().map(|o| (o.code.as_str(), o)).collect();
-        Engine { snap, reports, orgs }
+        Engine::scoped(snap, None)
+    }
+
+    pub fn scoped(snap: &'a Snapshot, scope: Option<UnitId>) -> Engine<'a> {
+        let keep = scope.map(|s| snap.subtree(s));
+        let inside = |u: &UnitId| keep.as_ref().is_none_or(|k| k.contains(u));
+        let units: Vec<&AdminUnit> = snap.units.iter().filter(|u| inside(&u.id)).collect();
+        let org_list: Vec<&Organization> =
+            snap.orgs.iter().filter(|o| inside(&o.commune)).collect();
+        let orgs: HashMap<&str, &Organization> =
+            org_list.iter().map(|o| (o.code.as_str(), *o)).collect();
+        let report_list: Vec<&AnnualReport> = snap
+            .reports
+            .iter()
+            .filter(|r| orgs.contains_key(r.org.as_str()))
+            .collect();
+        let reports = report_list
+            .iter()
+            .map(|r| ((r.org.as_str(), r.year.get()), *r))
+            .collect();
+        let managers = snap
+            .managers
+            .iter()
+            .filter(|m| orgs.contains_key(m.org.as_str()))
+            .collect();
+        Engine {
+            units,
+            org_list,
+            report_list,
+            managers,
+            reports,
+            orgs,
+            active: RefCell::default(),
+        }
+    }
+
+    fn with_active<T>(&self, year: i32, f: impl FnOnce(&[ActiveItem<'a>]) -> T) -> T {
+        if !self.active.borrow().contains_key(&year) {
+            let end = year_end(year);
+            let v: Vec<ActiveItem<'a>> = self
+                .org_list
+                .iter()
+                .filter(|o| o.active_on(end))
+                .map(|o| (*o, self.report(&o.code, year)))
+                .collect();
+            self.active.borrow_mut().insert(year, v);
+        }
+        f(&self.active.borrow()[&year])
     }
 
     pub fn report(&self, org: &OrgCode, year: i32) -> Option<&'a AnnualReport> {
@@ -177,7 +235,11 @@ impl<'a> Engine<'a> {
 
     /// A stock at the end of `year`, or a flow over that single year.
     pub fn at(&self, def: &IndicatorDef, year: i32) -> Option<Fixed> {
-        if def.subject.is_flow() { self.flow(def, year, year) } else { self.stock(def, year) }
+        if def.subject.is_flow() {
+            self.flow(def, year, year)
+        } else {
+            self.stock(def, year)
+        }
     }
 
     /// The indicator over a period: a stock at the end of `to` against the end of `from`;
@@ -192,41 +254,54 @@ impl<'a> Engine<'a> {
             (Some(v), Some(b)) => (v.change_pct(b), v.ratio_pct(b)),
             _ => (None, None),
         };
-        IndicatorValue { id: def.id.clone(), value, base, change_pct, ratio_pct }
+        IndicatorValue {
+            id: def.id.clone(),
+            value,
+            base,
+            change_pct,
+            ratio_pct,
+        }
     }
 
     fn stock(&self, def: &IndicatorDef, year: i32) -> Option<Fixed> {
         let end = year_end(year);
         let items: Vec<Item<'a>> = match def.subject {
-            Subject::ActiveOrgs => self
-                .snap
-                .orgs
-                .iter()
-                .filter(|o| def.kinds.contains(&o.kind) && o.active_on(end))
-                .map(|o| Item::Org(o, self.report(&o.code, year)))
-                .collect(),
+            Subject::ActiveOrgs => self.with_active(year, |all| {
+                all.iter()
+                    .filter(|(o, _)| def.kinds.contains(&o.kind))
+                    .map(|(o, r)| Item::Org(o, *r))
+                    .collect()
+            }),
             Subject::ActiveManagers => self
-                .snap
                 .managers
                 .iter()
+                .copied()
                 .filter(|m| m.in_office_on(end))
-                .filter(|m| self.orgs.get(m.org.as_str()).is_some_and(|o| def.kinds.contains(&o.kind) && o.active_on(end)))
+                .filter(|m| {
+                    self.orgs
+                        .get(m.org.as_str())
+                        .is_some_and(|o| def.kinds.contains(&o.kind) && o.active_on(end))
+                })
                 .map(|m| Item::Manager(m, year))
                 .collect(),
             Subject::CommunesWithout => {
-                let covered: BTreeSet<_> = self
-                    .snap
-                    .orgs
-                    .iter()
-                    .filter(|o| def.kinds.contains(&o.kind) && o.active_on(end))
-                    .filter(|o| self.passes(&Item::Org(o, self.report(&o.code, year)), &def.filters))
-                    .map(|o| o.commune)
-                    .collect();
+                let covered: BTreeSet<_> = self.with_active(year, |all| {
+                    all.iter()
+                        .filter(|(o, r)| {
+                            def.kinds.contains(&o.kind)
+                                && self.passes(&Item::Org(o, *r), &def.filters)
+                        })
+                        .map(|(o, _)| o.commune)
+                        .collect()
+                });
                 let n = self
-                    .snap
                     .units
                     .iter()
-                    .filter(|u| u.level == AdminLevel::Commune && u.valid_on(end) && !covered.contains(&u.id))
+                    .filter(|u| {
+                        u.level == AdminLevel::Commune
+                            && u.valid_on(end)
+                            && !covered.contains(&u.id)
+                    })
                     .count();
                 return Some(Fixed::from_int(n as i64));
             }
@@ -239,23 +314,30 @@ impl<'a> Engine<'a> {
         let within = |y: i32| (from..=to).contains(&y);
         let items: Vec<Item<'a>> = match def.subject {
             Subject::Founded => self
-                .snap
-                .orgs
+                .org_list
                 .iter()
+                .copied()
                 .filter(|o| def.kinds.contains(&o.kind) && within(o.founded_on.year()))
                 .map(|o| Item::Org(o, self.report(&o.code, o.founded_on.year())))
                 .collect(),
             Subject::Dissolved => self
-                .snap
-                .orgs
+                .org_list
                 .iter()
-                .filter(|o| def.kinds.contains(&o.kind) && o.dissolved_on.is_some_and(|d| within(d.year())))
-                .map(|o| Item::Org(o, o.dissolved_on.and_then(|d| self.report(&o.code, d.year()))))
+                .copied()
+                .filter(|o| {
+                    def.kinds.contains(&o.kind) && o.dissolved_on.is_some_and(|d| within(d.year()))
+                })
+                .map(|o| {
+                    Item::Org(
+                        o,
+                        o.dissolved_on.and_then(|d| self.report(&o.code, d.year())),
+                    )
+                })
                 .collect(),
             Subject::PeriodReports => self
-                .snap
-                .reports
+                .report_list
                 .iter()
+                .copied()
                 .filter(|r| within(r.year.get()))
                 .filter_map(|r| {
                     let o = self.orgs.get(r.org.as_str())?;
@@ -268,7 +350,10 @@ impl<'a> Engine<'a> {
     }
 
     fn aggregate(&self, def: &IndicatorDef, items: Vec<Item<'a>>) -> Option<Fixed> {
-        let items: Vec<Item<'a>> = items.into_iter().filter(|i| self.passes(i, &def.filters)).collect();
+        let items: Vec<Item<'a>> = items
+            .into_iter()
+            .filter(|i| self.passes(i, &def.filters))
+            .collect();
         match &def.aggregate {
             Aggregate::Count => Some(Fixed::from_int(items.len() as i64)),
             Aggregate::Sum(f) => {
@@ -304,9 +389,13 @@ impl<'a> Engine<'a> {
         match f {
             Filter::Sector(s) => org.is_some_and(|o| o.sector == *s),
             Filter::Reported => report.is_some(),
-            Filter::RatingAtLeast(r) => report.and_then(|r| r.figures.rating).is_some_and(|x| x >= *r),
+            Filter::RatingAtLeast(r) => report
+                .and_then(|r| r.figures.rating)
+                .is_some_and(|x| x >= *r),
             Filter::ServicesAtLeast(n) => report.is_some_and(|r| r.figures.services.len() >= *n),
-            Filter::ProfitPositive => report.and_then(|r| r.figures.profit).is_some_and(|p| p.is_positive()),
+            Filter::ProfitPositive => report
+                .and_then(|r| r.figures.profit)
+                .is_some_and(|p| p.is_positive()),
             Filter::Has(field) => report.and_then(|r| field.get(r)).is_some(),
             Filter::ManagerialRole => matches!(item, Item::Manager(m, _) if m.role != Role::Staff),
             Filter::Professional => {
@@ -326,7 +415,18 @@ fn field_of(item: &Item<'_>, f: Field) -> Option<Fixed> {
     }
 }
 
-fn def(id: &str, vi: &str, en: &str, kinds: &[OrgKind], subject: Subject, filters: Vec<Filter>, aggregate: Aggregate, unit: Unit) -> IndicatorDef {
+// One positional argument per column of the catalogue table below keeps that table readable.
+#[allow(clippy::too_many_arguments)]
+fn def(
+    id: &str,
+    vi: &str,
+    en: &str,
+    kinds: &[OrgKind],
+    subject: Subject,
+    filters: Vec<Filter>,
+    aggregate: Aggregate,
+    unit: Unit,
+) -> IndicatorDef {
     IndicatorDef {
         id: id.to_string(),
         label_vi: vi.to_string(),
@@ -346,12 +446,27 @@ pub fn catalogue() -> Vec<IndicatorDef> {
     let htx = &[OrgKind::Htx][..];
     let tht = &[OrgKind::Tht][..];
     let mut v = Vec::new();
-    for (p, kinds, vi_kind, en_kind) in [("htx", htx, "HTX", "cooperatives"), ("tht", tht, "THT", "cooperative groups")] {
-        v.push(def(&format!("{p}.active"), &format!("Số {vi_kind} đang hoạt động"), &format!("Active {en_kind}"), kinds, ActiveOrgs, vec![], Count, Unit::Organizations));
+    for (p, kinds, vi_kind, en_kind) in [
+        ("htx", htx, "HTX", "cooperatives"),
+        ("tht", tht, "THT", "cooperative groups"),
+    ] {
+        v.push(def(
+            &format!("{p}.active"),
+            &format!("Số {vi_kind} đang hoạt động"),
+            &format!("Active {en_kind}"),
+            kinds,
+            ActiveOrgs,
+            vec![],
+            Count,
+            Unit::Organizations,
+        ));
         for s in Sector::all() {
             v.push(def(
                 &format!("{p}.active.by_sector.{}", s.code()),
-                &format!("Số {vi_kind} đang hoạt động, lĩnh vực {}", s.label_vi().to_lowercase()),
+                &format!(
+                    "Số {vi_kind} đang hoạt động, lĩnh vực {}",
+                    s.label_vi().to_lowercase()
+                ),
                 &format!("Active {en_kind}, {}", s.label_en().to_lowercase()),
                 kinds,
                 ActiveOrgs,
@@ -360,31 +475,203 @@ pub fn catalogue() -> Vec<IndicatorDef> {
                 Unit::Organizations,
             ));
         }
-        v.push(def(&format!("{p}.founded"), &format!("Số {vi_kind} thành lập mới"), &format!("{en_kind} founded"), kinds, Founded, vec![], Count, Unit::Organizations));
-        v.push(def(&format!("{p}.dissolved"), &format!("Số {vi_kind} hoàn thành giải thể"), &format!("{en_kind} dissolved"), kinds, Dissolved, vec![], Count, Unit::Organizations));
-        v.push(def(&format!("{p}.members"), &format!("Tổng số thành viên {vi_kind}"), &format!("Members of {en_kind}"), kinds, ActiveOrgs, vec![], Sum(Field::Members), Unit::Persons));
-        v.push(def(&format!("{p}.members_joined"), &format!("Thành viên mới gia nhập {vi_kind}"), &format!("Members who joined {en_kind}"), kinds, PeriodReports, vec![], Sum(Field::MembersJoined), Unit::Persons));
-        v.push(def(&format!("{p}.workers"), &format!("Lao động thường xuyên trong {vi_kind}"), &format!("Regular workers of {en_kind}"), kinds, ActiveOrgs, vec![], Sum(Field::Workers), Unit::Persons));
-        v.push(def(&format!("{p}.revenue_avg"), &format!("Doanh thu bình quân một {vi_kind}"), &format!("Average revenue per {}", en_kind.trim_end_matches('s')), kinds, ActiveOrgs, vec![Filter::Reported], Avg(Field::Revenue), Unit::MillionVnd));
-        v.push(def(&format!("{p}.profit_avg"), &format!("Lợi nhuận bình quân một {vi_kind}"), &format!("Average profit per {}", en_kind.trim_end_matches('s')), kinds, ActiveOrgs, vec![Filter::Reported], Avg(Field::Profit), Unit::MillionVnd));
+        v.push(def(
+            &format!("{p}.founded"),
+            &format!("Số {vi_kind} thành lập mới"),
+            &format!("{en_kind} founded"),
+            kinds,
+            Founded,
+            vec![],
+            Count,
+            Unit::Organizations,
+        ));
+        v.push(def(
+            &format!("{p}.dissolved"),
+            &format!("Số {vi_kind} hoàn thành giải thể"),
+            &format!("{en_kind} dissolved"),
+            kinds,
+            Dissolved,
+            vec![],
+            Count,
+            Unit::Organizations,
+        ));
+        v.push(def(
+            &format!("{p}.members"),
+            &format!("Tổng số thành viên {vi_kind}"),
+            &format!("Members of {en_kind}"),
+            kinds,
+            ActiveOrgs,
+            vec![],
+            Sum(Field::Members),
+            Unit::Persons,
+        ));
+        v.push(def(
+            &format!("{p}.members_joined"),
+            &format!("Thành viên mới gia nhập {vi_kind}"),
+            &format!("Members who joined {en_kind}"),
+            kinds,
+            PeriodReports,
+            vec![],
+            Sum(Field::MembersJoined),
+            Unit::Persons,
+        ));
+        v.push(def(
+            &format!("{p}.workers"),
+            &format!("Lao động thường xuyên trong {vi_kind}"),
+            &format!("Regular workers of {en_kind}"),
+            kinds,
+            ActiveOrgs,
+            vec![],
+            Sum(Field::Workers),
+            Unit::Persons,
+        ));
+        v.push(def(
+            &format!("{p}.revenue_avg"),
+            &format!("Doanh thu bình quân một {vi_kind}"),
+            &format!("Average revenue per {}", en_kind.trim_end_matches('s')),
+            kinds,
+            ActiveOrgs,
+            vec![Filter::Reported],
+            Avg(Field::Revenue),
+            Unit::MillionVnd,
+        ));
+        v.push(def(
+            &format!("{p}.profit_avg"),
+            &format!("Lợi nhuận bình quân một {vi_kind}"),
+            &format!("Average profit per {}", en_kind.trim_end_matches('s')),
+            kinds,
+            ActiveOrgs,
+            vec![Filter::Reported],
+            Avg(Field::Profit),
+            Unit::MillionVnd,
+        ));
     }
-    v.push(def("htx.member_income_avg", "Thu nhập bình quân của thành viên HTX", "Average income of a cooperative member", htx, ActiveOrgs, vec![Filter::Reported], Avg(Field::MemberIncome), Unit::MillionVnd));
-    v.push(def("htx.worker_income_avg", "Thu nhập bình quân của lao động thường xuyên trong HTX", "Average income of a regular cooperative worker", htx, ActiveOrgs, vec![Filter::Reported], Avg(Field::WorkerIncome), Unit::MillionVnd));
-    v.push(def("htx.services_avg", "Số dịch vụ bình quân một HTX", "Average number of services per cooperative", htx, ActiveOrgs, vec![Filter::Reported], Avg(Field::ServiceCount), Unit::Services));
-    v.push(def("htx.agri.multiservice3", "Số HTX nông nghiệp thực hiện từ 03 dịch vụ trở lên", "Agricultural cooperatives providing 3 or more services", htx, ActiveOrgs, vec![Filter::Sector(Sector::Agriculture), Filter::ServicesAtLeast(3)], Count, Unit::Organizations));
-    v.push(def("htx.agri.profitable_pct", "Tỷ lệ HTX nông nghiệp hoạt động có lãi", "Share of agricultural cooperatives making a profit", htx, ActiveOrgs, vec![Filter::Sector(Sector::Agriculture), Filter::Has(Field::Profit)], SharePct(vec![Filter::ProfitPositive]), Unit::Percent));
-    v.push(def("htx.managers.qualified_pct", "Tỷ lệ cán bộ quản lý HTX có trình độ chuyên môn (trung cấp trở lên)", "Share of cooperative managers with professional qualifications (intermediate or higher)", htx, ActiveManagers, vec![Filter::ManagerialRole], SharePct(vec![Filter::Professional]), Unit::Percent));
-    v.push(def("htx.managers.trained_pct", "Tỷ lệ cán bộ quản lý, chuyên môn HTX và THT được bồi dưỡng trong 5 năm", "Share of managers and staff of cooperatives and groups trained in the last 5 years", &[OrgKind::Htx, OrgKind::Tht], ActiveManagers, vec![], SharePct(vec![Filter::TrainedWithinYears(5)]), Unit::Percent));
-    v.push(def("tht.rated_kha_or_better", "Số THT xếp loại khá trở lên", "Cooperative groups rated fairly good or better", tht, ActiveOrgs, vec![Filter::RatingAtLeast(Rating::Kha)], Count, Unit::Organizations));
-    v.push(def("tht.rated_kha_or_better_pct", "Tỷ lệ THT xếp loại khá trở lên", "Share of cooperative groups rated fairly good or better", tht, ActiveOrgs, vec![], SharePct(vec![Filter::RatingAtLeast(Rating::Kha)]), Unit::Percent));
-    v.push(def("tht.communes_without", "Số xã chưa có THT", "Communes without a cooperative group", tht, CommunesWithout, vec![], Count, Unit::Communes));
+    v.push(def(
+        "htx.member_income_avg",
+        "Thu nhập bình quân của thành viên HTX",
+        "Average income of a cooperative member",
+        htx,
+        ActiveOrgs,
+        vec![Filter::Reported],
+        Avg(Field::MemberIncome),
+        Unit::MillionVnd,
+    ));
+    v.push(def(
+        "htx.worker_income_avg",
+        "Thu nhập bình quân của lao động thường xuyên trong HTX",
+        "Average income of a regular cooperative worker",
+        htx,
+        ActiveOrgs,
+        vec![Filter::Reported],
+        Avg(Field::WorkerIncome),
+        Unit::MillionVnd,
+    ));
+    v.push(def(
+        "htx.services_avg",
+        "Số dịch vụ bình quân một HTX",
+        "Average number of services per cooperative",
+        htx,
+        ActiveOrgs,
+        vec![Filter::Reported],
+        Avg(Field::ServiceCount),
+        Unit::Services,
+    ));
+    v.push(def(
+        "htx.agri.multiservice3",
+        "Số HTX nông nghiệp thực hiện từ 03 dịch vụ trở lên",
+        "Agricultural cooperatives providing 3 or more services",
+        htx,
+        ActiveOrgs,
+        vec![
+            Filter::Sector(Sector::Agriculture),
+            Filter::ServicesAtLeast(3),
+        ],
+        Count,
+        Unit::Organizations,
+    ));
+    v.push(def(
+        "htx.agri.profitable_pct",
+        "Tỷ lệ HTX nông nghiệp hoạt động có lãi",
+        "Share of agricultural cooperatives making a profit",
+        htx,
+        ActiveOrgs,
+        vec![
+            Filter::Sector(Sector::Agriculture),
+            Filter::Has(Field::Profit),
+        ],
+        SharePct(vec![Filter::ProfitPositive]),
+        Unit::Percent,
+    ));
+    v.push(def(
+        "htx.managers.qualified_pct",
+        "Tỷ lệ cán bộ quản lý HTX có trình độ chuyên môn (trung cấp trở lên)",
+        "Share of cooperative managers with professional qualifications (intermediate or higher)",
+        htx,
+        ActiveManagers,
+        vec![Filter::ManagerialRole],
+        SharePct(vec![Filter::Professional]),
+        Unit::Percent,
+    ));
+    v.push(def(
+        "htx.managers.trained_pct",
+        "Tỷ lệ cán bộ quản lý, chuyên môn HTX và THT được bồi dưỡng trong 5 năm",
+        "Share of managers and staff of cooperatives and groups trained in the last 5 years",
+        &[OrgKind::Htx, OrgKind::Tht],
+        ActiveManagers,
+        vec![],
+        SharePct(vec![Filter::TrainedWithinYears(5)]),
+        Unit::Percent,
+    ));
+    v.push(def(
+        "tht.rated_kha_or_better",
+        "Số THT xếp loại khá trở lên",
+        "Cooperative groups rated fairly good or better",
+        tht,
+        ActiveOrgs,
+        vec![Filter::RatingAtLeast(Rating::Kha)],
+        Count,
+        Unit::Organizations,
+    ));
+    v.push(def(
+        "tht.rated_kha_or_better_pct",
+        "Tỷ lệ THT xếp loại khá trở lên",
+        "Share of cooperative groups rated fairly good or better",
+        tht,
+        ActiveOrgs,
+        vec![],
+        SharePct(vec![Filter::RatingAtLeast(Rating::Kha)]),
+        Unit::Percent,
+    ));
+    v.push(def(
+        "tht.communes_without",
+        "Số xã chưa có THT",
+        "Communes without a cooperative group",
+        tht,
+        CommunesWithout,
+        vec![],
+        Count,
+        Unit::Communes,
+    ));
     v
 }
 
 /// Evaluates the whole catalogue over a period.
 pub fn evaluate_all(snap: &Snapshot, from: i32, to: i32) -> Vec<IndicatorValue> {
-    let e = Engine::new(snap);
-    catalogue().iter().map(|d| e.evaluate(d, from, to)).collect()
+    evaluate_scoped(snap, None, from, to)
+}
+
+/// Evaluates the whole catalogue over a period within a scope (a unit and its subtree).
+pub fn evaluate_scoped(
+    snap: &Snapshot,
+    scope: Option<UnitId>,
+    from: i32,
+    to: i32,
+) -> Vec<IndicatorValue> {
+    let e = Engine::scoped(snap, scope);
+    catalogue()
+        .iter()
+        .map(|d| e.evaluate(d, from, to))
+        .collect()
 }
 
 pub fn find<'a>(values: &'a [IndicatorValue], id: &str) -> Option<&'a IndicatorValue> {

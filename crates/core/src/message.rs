@@ -12,7 +12,10 @@ pub struct Msg {
 
 impl Msg {
     pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Self {
-        Msg { vi: vi.into(), en: en.into() }
+        Msg {
+            vi: vi.into(),
+            en: en.into(),
+        }
     }
 
     /// The text in the requested language (`"en"` or anything else for Vietnamese).

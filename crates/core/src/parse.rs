@@ -19,7 +19,11 @@ pub struct ParsedNumber {
 ///   (`.` groups thousands, `,` is the decimal comma);
 /// - otherwise a single separator is the decimal point.
 pub fn parse_number(s: &str) -> Option<ParsedNumber> {
-    let t: String = s.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    let t: String = s
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
     if t.is_empty() {
         return None;
     }
@@ -27,7 +31,11 @@ pub fn parse_number(s: &str) -> Option<ParsedNumber> {
         Some(r) => (true, r),
         None => (false, t.strip_prefix('+').unwrap_or(&t)),
     };
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     let dots = body.matches('.').count();
@@ -42,9 +50,16 @@ pub fn parse_number(s: &str) -> Option<ParsedNumber> {
             if n > 1 {
                 check_groups(&groups)?;
                 groups.concat()
-            } else if groups[1].len() == 3 && (1..=3).contains(&groups[0].len()) && !groups[0].starts_with('0') {
+            } else if groups[1].len() == 3
+                && (1..=3).contains(&groups[0].len())
+                && !groups[0].starts_with('0')
+            {
                 ambiguous = true;
-                if sep == '.' { groups.concat() } else { format!("{}.{}", groups[0], groups[1]) }
+                if sep == '.' {
+                    groups.concat()
+                } else {
+                    format!("{}.{}", groups[0], groups[1])
+                }
             } else {
                 format!("{}.{}", groups[0], groups[1])
             }
@@ -52,7 +67,11 @@ pub fn parse_number(s: &str) -> Option<ParsedNumber> {
         _ => {
             let last_dot = body.rfind('.').unwrap_or(0);
             let last_comma = body.rfind(',').unwrap_or(0);
-            let (group_sep, dec_sep) = if last_comma > last_dot { ('.', ',') } else { (',', '.') };
+            let (group_sep, dec_sep) = if last_comma > last_dot {
+                ('.', ',')
+            } else {
+                (',', '.')
+            };
             if body.matches(dec_sep).count() != 1 {
                 return None;
             }
@@ -66,7 +85,14 @@ pub fn parse_number(s: &str) -> Option<ParsedNumber> {
         }
     };
     let v = Fixed::parse_plain(&plain)?;
-    Some(ParsedNumber { value: if neg { Fixed::from_micros(-v.micros()) } else { v }, ambiguous })
+    Some(ParsedNumber {
+        value: if neg {
+            Fixed::from_micros(-v.micros())
+        } else {
+            v
+        },
+        ambiguous,
+    })
 }
 
 /// Thousands groups: a first group of 1–3 digits, then groups of exactly 3.
@@ -107,7 +133,15 @@ mod tests {
 
     #[test]
     fn rejects_garbage() {
-        for s in ["", "abc", "1.2.3,4,5", "12,34.5,6", "--1", "1e5", "1.6000.000"] {
+        for s in [
+            "",
+            "abc",
+            "1.2.3,4,5",
+            "12,34.5,6",
+            "--1",
+            "1e5",
+            "1.6000.000",
+        ] {
             assert!(parse_number(s).is_none(), "{s:?} should be rejected");
         }
         assert_eq!(v("1.60"), ("1.6".into(), false));

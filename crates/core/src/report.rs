@@ -4,7 +4,7 @@
 
 use crate::date::year_end;
 use crate::fixed::Fixed;
-use crate::indicator::{catalogue, find, Engine, IndicatorValue};
+use crate::indicator::{Engine, IndicatorValue, catalogue, find};
 use crate::model::{AdminUnit, Organization, Snapshot};
 use crate::text::group_thousands;
 use crate::types::*;
@@ -14,7 +14,10 @@ use crate::types::*;
 pub enum Inline {
     Text(String),
     /// A figure computed by an indicator, kept apart so renderers can link it to its records.
-    Figure { text: String, indicator: String },
+    Figure {
+        text: String,
+        indicator: String,
+    },
     /// A reference to footnote `n` (1-based).
     Note(usize),
 }
@@ -39,7 +42,11 @@ pub struct Document {
 /// Counts the way Vietnamese administrative texts write them: 02, 07/19, 2.697.
 pub fn count_vi(n: Fixed) -> String {
     let i = n.round(0).micros() / 1_000_000;
-    if (0..10).contains(&i) { format!("0{i}") } else { group_thousands(i as i128) }
+    if (0..10).contains(&i) {
+        format!("0{i}")
+    } else {
+        group_thousands(i as i128)
+    }
 }
 
 pub fn money_vi(n: Fixed) -> String {
@@ -53,14 +60,19 @@ pub fn pct_vi(n: Fixed) -> String {
 /// "tăng 6,67% so với năm 2016", "giảm 8,70% …", "đạt 192,92% …" (for growth above 50 %,
 /// as the source writes it) or "không đổi …"; empty without a base.
 pub fn change_phrase(v: &IndicatorValue, base_year: i32) -> String {
-    let (Some(c), Some(r)) = (v.change_pct, v.ratio_pct) else { return String::new() };
+    let (Some(c), Some(r)) = (v.change_pct, v.ratio_pct) else {
+        return String::new();
+    };
     let fifty = Fixed::from_int(50);
     if c > fifty {
         format!("đạt {} so với năm {base_year}", pct_vi(r))
     } else if c.is_positive() {
         format!("tăng {} so với năm {base_year}", pct_vi(c))
     } else if c < Fixed::ZERO {
-        format!("giảm {} so với năm {base_year}", pct_vi(Fixed::from_micros(-c.micros())))
+        format!(
+            "giảm {} so với năm {base_year}",
+            pct_vi(Fixed::from_micros(-c.micros()))
+        )
     } else {
         format!("không đổi so với năm {base_year}")
     }
@@ -74,11 +86,24 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn v(&self, id: &str) -> IndicatorValue {
-        find(self.values, id).cloned().unwrap_or(IndicatorValue { id: id.into(), value: None, base: None, change_pct: None, ratio_pct: None })
+        find(self.values, id).cloned().unwrap_or(IndicatorValue {
+            id: id.into(),
+            value: None,
+            base: None,
+            change_pct: None,
+            ratio_pct: None,
+        })
     }
     fn fig(&self, id: &str, f: fn(Fixed) -> String) -> Inline {
-        let text = self.v(id).value.map(f).unwrap_or_else(|| "(chưa có số liệu)".to_string());
-        Inline::Figure { text, indicator: id.to_string() }
+        let text = self
+            .v(id)
+            .value
+            .map(f)
+            .unwrap_or_else(|| "(chưa có số liệu)".to_string());
+        Inline::Figure {
+            text,
+            indicator: id.to_string(),
+        }
     }
     fn change(&self, id: &str) -> Option<Inline> {
         let p = change_phrase(&self.v(id), self.from);
@@ -113,17 +138,26 @@ fn names(orgs: &[&Organization]) -> String {
 pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32) -> Document {
     let values = crate::indicator::evaluate_all(snap, from, to);
     let engine = Engine::new(snap);
-    let mut w = Writer { values: &values, from, notes: Vec::new() };
+    let mut w = Writer {
+        values: &values,
+        from,
+        notes: Vec::new(),
+    };
     let area = area_word(scope);
     let end = year_end(to);
     let active = |kind: OrgKind, sector: Option<Sector>| -> Vec<&Organization> {
-        snap.orgs.iter().filter(|o| o.kind == kind && o.active_on(end) && sector.is_none_or(|s| o.sector == s)).collect()
+        snap.orgs
+            .iter()
+            .filter(|o| o.kind == kind && o.active_on(end) && sector.is_none_or(|s| o.sector == s))
+            .collect()
     };
 
     // 1. Cooperatives
     let mut htx = Vec::new();
     let mut p = vec![
-        t(format!("Trong giai đoạn {from} – {to}, trên địa bàn {area} đã thành lập mới ")),
+        t(format!(
+            "Trong giai đoạn {from} – {to}, trên địa bàn {area} đã thành lập mới "
+        )),
         w.fig("htx.founded", count_vi),
         t(" hợp tác xã (HTX), hoàn thành giải thể "),
         w.fig("htx.dissolved", count_vi),
@@ -132,8 +166,11 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
         t(" HTX đang hoạt động"),
     ];
     p.extend(w.change("htx.active"));
-    let sectors: Vec<(Sector, Vec<&Organization>)> =
-        Sector::all().iter().map(|s| (*s, active(OrgKind::Htx, Some(*s)))).filter(|(_, v)| !v.is_empty()).collect();
+    let sectors: Vec<(Sector, Vec<&Organization>)> = Sector::all()
+        .iter()
+        .map(|s| (*s, active(OrgKind::Htx, Some(*s))))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
     if !sectors.is_empty() {
         p.push(t(". Trong đó, có "));
         let n = sectors.len();
@@ -150,7 +187,11 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
     p.push(t("."));
     htx.push(Paragraph(p));
 
-    let mut p = vec![t("Tổng số thành viên HTX là "), w.fig("htx.members", count_vi), t(" người")];
+    let mut p = vec![
+        t("Tổng số thành viên HTX là "),
+        w.fig("htx.members", count_vi),
+        t(" người"),
+    ];
     p.extend(w.change("htx.members"));
     p.extend([
         t(". Trong đó, số lượng thành viên mới gia nhập "),
@@ -161,11 +202,23 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
     ]);
     htx.push(Paragraph(p));
 
-    let mut p = vec![t("Doanh thu bình quân của HTX là "), w.fig("htx.revenue_avg", money_vi), t(" triệu đồng/năm")];
+    let mut p = vec![
+        t("Doanh thu bình quân của HTX là "),
+        w.fig("htx.revenue_avg", money_vi),
+        t(" triệu đồng/năm"),
+    ];
     p.extend(w.change("htx.revenue_avg"));
-    p.extend([t(", lợi nhuận bình quân đối với HTX đạt "), w.fig("htx.profit_avg", money_vi), t(" triệu đồng/năm")]);
+    p.extend([
+        t(", lợi nhuận bình quân đối với HTX đạt "),
+        w.fig("htx.profit_avg", money_vi),
+        t(" triệu đồng/năm"),
+    ]);
     p.extend(w.change("htx.profit_avg"));
-    p.extend([t(". Thu nhập bình quân của thành viên HTX là "), w.fig("htx.member_income_avg", money_vi), t(" triệu đồng/năm.")]);
+    p.extend([
+        t(". Thu nhập bình quân của thành viên HTX là "),
+        w.fig("htx.member_income_avg", money_vi),
+        t(" triệu đồng/năm."),
+    ]);
     htx.push(Paragraph(p));
 
     let agri = active(OrgKind::Htx, Some(Sector::Agriculture));
@@ -173,12 +226,19 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
         let multi: Vec<&Organization> = agri
             .iter()
             .copied()
-            .filter(|o| engine.report(&o.code, to).is_some_and(|r| r.figures.services.len() >= 3))
+            .filter(|o| {
+                engine
+                    .report(&o.code, to)
+                    .is_some_and(|r| r.figures.services.len() >= 3)
+            })
             .collect();
         let mut p = vec![
             t(format!("{} có ", capitalize(area))),
             w.fig("htx.agri.multiservice3", count_vi),
-            t(format!("/{} HTX nông nghiệp đang thực hiện từ 03 dịch vụ trở lên", count_vi(Fixed::from_int(agri.len() as i64)))),
+            t(format!(
+                "/{} HTX nông nghiệp đang thực hiện từ 03 dịch vụ trở lên",
+                count_vi(Fixed::from_int(agri.len() as i64))
+            )),
         ];
         if !multi.is_empty() {
             let note = w.note(names(&multi));
@@ -193,10 +253,17 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
 
     // 2. Cooperative groups
     let mut tht = Vec::new();
-    let mut p = vec![t(format!("{} hiện có ", capitalize(area))), w.fig("tht.active", count_vi), t(" tổ hợp tác (THT)")];
+    let mut p = vec![
+        t(format!("{} hiện có ", capitalize(area))),
+        w.fig("tht.active", count_vi),
+        t(" tổ hợp tác (THT)"),
+    ];
     p.extend(w.change("tht.active"));
-    let tht_sectors: Vec<(Sector, usize)> =
-        Sector::all().iter().map(|s| (*s, active(OrgKind::Tht, Some(*s)).len())).filter(|(_, n)| *n > 0).collect();
+    let tht_sectors: Vec<(Sector, usize)> = Sector::all()
+        .iter()
+        .map(|s| (*s, active(OrgKind::Tht, Some(*s)).len()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
     if !tht_sectors.is_empty() {
         p.push(t(". Trong đó, có "));
         for (i, (s, _)) in tht_sectors.iter().enumerate() {
@@ -210,7 +277,11 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
     p.push(t("."));
     tht.push(Paragraph(p));
 
-    let mut p = vec![t("Tổng số thành viên THT là "), w.fig("tht.members", count_vi), t(" người")];
+    let mut p = vec![
+        t("Tổng số thành viên THT là "),
+        w.fig("tht.members", count_vi),
+        t(" người"),
+    ];
     p.extend(w.change("tht.members"));
     p.extend([
         t(", số lượng thành viên mới gia nhập "),
@@ -221,9 +292,17 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
     ]);
     tht.push(Paragraph(p));
 
-    let mut p = vec![t("Doanh thu bình quân của THT khoảng "), w.fig("tht.revenue_avg", money_vi), t(" triệu đồng/năm")];
+    let mut p = vec![
+        t("Doanh thu bình quân của THT khoảng "),
+        w.fig("tht.revenue_avg", money_vi),
+        t(" triệu đồng/năm"),
+    ];
     p.extend(w.change("tht.revenue_avg"));
-    p.extend([t(", lợi nhuận bình quân đối với THT đạt "), w.fig("tht.profit_avg", money_vi), t(" triệu đồng/năm")]);
+    p.extend([
+        t(", lợi nhuận bình quân đối với THT đạt "),
+        w.fig("tht.profit_avg", money_vi),
+        t(" triệu đồng/năm"),
+    ]);
     p.extend(w.change("tht.profit_avg"));
     p.push(t("."));
     tht.push(Paragraph(p));
@@ -231,28 +310,45 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
     let groups = active(OrgKind::Tht, None);
     if !groups.is_empty() {
         let rating = |o: &Organization| engine.report(&o.code, to).and_then(|r| r.figures.rating);
-        let good: Vec<&Organization> = groups.iter().copied().filter(|o| rating(o).is_some_and(|r| r >= Rating::Kha)).collect();
+        let good: Vec<&Organization> = groups
+            .iter()
+            .copied()
+            .filter(|o| rating(o).is_some_and(|r| r >= Rating::Kha))
+            .collect();
         let mut p = vec![
             t(format!("{} có ", capitalize(area))),
             w.fig("tht.rated_kha_or_better", count_vi),
-            t(format!("/{} THT hoạt động khá trở lên, đạt ", count_vi(Fixed::from_int(groups.len() as i64)))),
+            t(format!(
+                "/{} THT hoạt động khá trở lên, đạt ",
+                count_vi(Fixed::from_int(groups.len() as i64))
+            )),
             w.fig("tht.rated_kha_or_better_pct", pct_vi),
         ];
         let by_sector: Vec<String> = Sector::all()
             .iter()
             .map(|s| (s, good.iter().filter(|o| o.sector == *s).count()))
             .filter(|(_, n)| *n > 0)
-            .map(|(s, n)| format!("{} THT {}", count_vi(Fixed::from_int(n as i64)), sector_phrase(*s)))
+            .map(|(s, n)| {
+                format!(
+                    "{} THT {}",
+                    count_vi(Fixed::from_int(n as i64)),
+                    sector_phrase(*s)
+                )
+            })
             .collect();
         if !by_sector.is_empty() {
             p.push(t(format!(" (trong đó, có {})", by_sector.join(", "))));
         }
-        let rest: Vec<String> = [(Some(Rating::TrungBinh), "hoạt động trung bình"), (Some(Rating::Yeu), "hoạt động yếu"), (None, "chưa được xếp loại")]
-            .iter()
-            .map(|(r, label)| (groups.iter().filter(|o| rating(o) == *r).count(), label))
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, label)| format!("{} THT {label}", count_vi(Fixed::from_int(n as i64))))
-            .collect();
+        let rest: Vec<String> = [
+            (Some(Rating::TrungBinh), "hoạt động trung bình"),
+            (Some(Rating::Yeu), "hoạt động yếu"),
+            (None, "chưa được xếp loại"),
+        ]
+        .iter()
+        .map(|(r, label)| (groups.iter().filter(|o| rating(o) == *r).count(), label))
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, label)| format!("{} THT {label}", count_vi(Fixed::from_int(n as i64))))
+        .collect();
         if !rest.is_empty() {
             p.push(t(format!("; số còn lại: {}", rest.join(", "))));
         }
@@ -264,13 +360,32 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
     let mut general = Vec::new();
     let stock_check = |kind: &str| -> Paragraph {
         let cat = catalogue();
-        let d = |id: &str| cat.iter().find(|d| d.id == id).cloned().expect("core indicator");
-        let start = engine.at(&d(&format!("{kind}.active")), from - 1).unwrap_or_default();
-        let founded = engine.evaluate(&d(&format!("{kind}.founded")), from, to).value.unwrap_or_default();
-        let dissolved = engine.evaluate(&d(&format!("{kind}.dissolved")), from, to).value.unwrap_or_default();
-        let end_v = engine.at(&d(&format!("{kind}.active")), to).unwrap_or_default();
+        let d = |id: &str| {
+            cat.iter()
+                .find(|d| d.id == id)
+                .cloned()
+                .expect("core indicator")
+        };
+        let start = engine
+            .at(&d(&format!("{kind}.active")), from - 1)
+            .unwrap_or_default();
+        let founded = engine
+            .evaluate(&d(&format!("{kind}.founded")), from, to)
+            .value
+            .unwrap_or_default();
+        let dissolved = engine
+            .evaluate(&d(&format!("{kind}.dissolved")), from, to)
+            .value
+            .unwrap_or_default();
+        let end_v = engine
+            .at(&d(&format!("{kind}.active")), to)
+            .unwrap_or_default();
         let sum = Fixed::from_micros(start.micros() + founded.micros() - dissolved.micros());
-        let ok = if sum == end_v { "khớp" } else { "KHÔNG khớp, cần rà soát số liệu" };
+        let ok = if sum == end_v {
+            "khớp"
+        } else {
+            "KHÔNG khớp, cần rà soát số liệu"
+        };
         Paragraph(vec![t(format!(
             "Đối chiếu số {}: đầu kỳ (cuối năm {}) {} + thành lập {} − giải thể {} = {}; cuối kỳ {} ({ok}).",
             kind.to_uppercase(),
@@ -282,8 +397,17 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
             count_vi(end_v)
         ))])
     };
-    let mut p = vec![t("Thu nhập bình quân của lao động thường xuyên trong HTX là "), w.fig("htx.worker_income_avg", money_vi), t(" triệu đồng/năm; bình quân mỗi HTX thực hiện ")];
-    p.extend([w.fig("htx.services_avg", money_vi), t(" dịch vụ; tỷ lệ HTX nông nghiệp hoạt động có lãi là "), w.fig("htx.agri.profitable_pct", pct_vi), t(".")]);
+    let mut p = vec![
+        t("Thu nhập bình quân của lao động thường xuyên trong HTX là "),
+        w.fig("htx.worker_income_avg", money_vi),
+        t(" triệu đồng/năm; bình quân mỗi HTX thực hiện "),
+    ];
+    p.extend([
+        w.fig("htx.services_avg", money_vi),
+        t(" dịch vụ; tỷ lệ HTX nông nghiệp hoạt động có lãi là "),
+        w.fig("htx.agri.profitable_pct", pct_vi),
+        t("."),
+    ]);
     general.push(Paragraph(p));
     general.push(Paragraph(vec![
         t("Tỷ lệ cán bộ quản lý HTX có trình độ chuyên môn từ trung cấp trở lên là "),
@@ -295,14 +419,29 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
     general.push(stock_check("htx"));
     general.push(stock_check("tht"));
 
-    let scope_name = scope.map(|u| u.name.clone()).unwrap_or_else(|| "Toàn bộ dữ liệu".into());
+    let scope_name = scope
+        .map(|u| u.name.clone())
+        .unwrap_or_else(|| "Toàn bộ dữ liệu".into());
     Document {
-        title: format!("ĐÁNH GIÁ TÌNH HÌNH PHÁT TRIỂN KINH TẾ TẬP THỂ, HỢP TÁC XÃ GIAI ĐOẠN {from} – {to}"),
-        subtitle: format!("Địa bàn: {scope_name}. Số liệu tổng hợp từ cơ sở dữ liệu hoptac; số liệu thời điểm (số tổ chức, thành viên, lao động) tính đến ngày 31/12."),
+        title: format!(
+            "ĐÁNH GIÁ TÌNH HÌNH PHÁT TRIỂN KINH TẾ TẬP THỂ, HỢP TÁC XÃ GIAI ĐOẠN {from} – {to}"
+        ),
+        subtitle: format!(
+            "Địa bàn: {scope_name}. Số liệu tổng hợp từ cơ sở dữ liệu hoptac; số liệu thời điểm (số tổ chức, thành viên, lao động) tính đến ngày 31/12."
+        ),
         sections: vec![
-            Section { heading: "1. Về Hợp tác xã".into(), paragraphs: htx },
-            Section { heading: "2. Về tổ hợp tác".into(), paragraphs: tht },
-            Section { heading: "3. Một số chỉ tiêu chung".into(), paragraphs: general },
+            Section {
+                heading: "1. Về Hợp tác xã".into(),
+                paragraphs: htx,
+            },
+            Section {
+                heading: "2. Về tổ hợp tác".into(),
+                paragraphs: tht,
+            },
+            Section {
+                heading: "3. Một số chỉ tiêu chung".into(),
+                paragraphs: general,
+            },
         ],
         footnotes: w.notes,
     }
@@ -326,7 +465,10 @@ fn capitalize(s: &str) -> String {
 const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 fn superscript(n: usize) -> String {
-    n.to_string().chars().map(|c| SUPERSCRIPTS[c.to_digit(10).unwrap_or(0) as usize]).collect()
+    n.to_string()
+        .chars()
+        .map(|c| SUPERSCRIPTS[c.to_digit(10).unwrap_or(0) as usize])
+        .collect()
 }
 
 /// Markdown, with footnote markers as the source document prints them (¹ ² ³).
@@ -372,7 +514,11 @@ pub fn escape_html(s: &str) -> String {
 /// An HTML fragment; each figure links to `figure_link(indicator id)`, so a reader can see
 /// the records behind a number.
 pub fn render_html(d: &Document, figure_link: &dyn Fn(&str) -> String) -> String {
-    let mut s = format!("<article class=\"report\"><h1>{}</h1><p class=\"subtitle\"><em>{}</em></p>", escape_html(&d.title), escape_html(&d.subtitle));
+    let mut s = format!(
+        "<article class=\"report\"><h1>{}</h1><p class=\"subtitle\"><em>{}</em></p>",
+        escape_html(&d.title),
+        escape_html(&d.subtitle)
+    );
     for sec in &d.sections {
         s.push_str(&format!("<h2>{}</h2>", escape_html(&sec.heading)));
         for p in &sec.paragraphs {
@@ -386,7 +532,9 @@ pub fn render_html(d: &Document, figure_link: &dyn Fn(&str) -> String) -> String
                         escape_html(indicator),
                         escape_html(text)
                     )),
-                    Inline::Note(n) => s.push_str(&format!("<sup><a href=\"#fn{n}\" id=\"r{n}\">{n}</a></sup>")),
+                    Inline::Note(n) => s.push_str(&format!(
+                        "<sup><a href=\"#fn{n}\" id=\"r{n}\">{n}</a></sup>"
+                    )),
                 }
             }
             s.push_str("</p>");
@@ -409,14 +557,29 @@ mod tests {
 
     fn iv(value: i64, base: i64) -> IndicatorValue {
         let (v, b) = (Fixed::from_int(value), Fixed::from_int(base));
-        IndicatorValue { id: "x".into(), value: Some(v), base: Some(b), change_pct: v.change_pct(b), ratio_pct: v.ratio_pct(b) }
+        IndicatorValue {
+            id: "x".into(),
+            value: Some(v),
+            base: Some(b),
+            change_pct: v.change_pct(b),
+            ratio_pct: v.ratio_pct(b),
+        }
     }
 
     #[test]
     fn phrases_follow_the_data() {
-        assert_eq!(change_phrase(&iv(21, 23), 2016), "giảm 8,70% so với năm 2016");
-        assert_eq!(change_phrase(&iv(2697, 1398), 2016), "đạt 192,92% so với năm 2016");
-        assert_eq!(change_phrase(&iv(1600, 1500), 2016), "tăng 6,67% so với năm 2016");
+        assert_eq!(
+            change_phrase(&iv(21, 23), 2016),
+            "giảm 8,70% so với năm 2016"
+        );
+        assert_eq!(
+            change_phrase(&iv(2697, 1398), 2016),
+            "đạt 192,92% so với năm 2016"
+        );
+        assert_eq!(
+            change_phrase(&iv(1600, 1500), 2016),
+            "tăng 6,67% so với năm 2016"
+        );
         assert_eq!(change_phrase(&iv(5, 5), 2016), "không đổi so với năm 2016");
         let mut none = iv(5, 5);
         none.base = None;
@@ -437,11 +600,19 @@ mod tests {
         let d = Document {
             title: "<b>".into(),
             subtitle: String::new(),
-            sections: vec![Section { heading: "a&b".into(), paragraphs: vec![Paragraph(vec![t("<script>")])] }],
+            sections: vec![Section {
+                heading: "a&b".into(),
+                paragraphs: vec![Paragraph(vec![t("<script>")])],
+            }],
             footnotes: vec!["\"x\"".into()],
         };
         let h = render_html(&d, &|id| format!("/x?{id}"));
-        assert!(h.contains("&lt;b&gt;") && h.contains("a&amp;b") && h.contains("&lt;script&gt;") && h.contains("&quot;x&quot;"));
+        assert!(
+            h.contains("&lt;b&gt;")
+                && h.contains("a&amp;b")
+                && h.contains("&lt;script&gt;")
+                && h.contains("&quot;x&quot;")
+        );
         assert!(!h.contains("<script>"));
     }
 }

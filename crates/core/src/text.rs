@@ -39,7 +39,16 @@ pub fn fold(s: &str) -> String {
 /// "tan kieu" and "TÂN KIỀU" all match.
 pub fn fold_unit_name(s: &str) -> String {
     let f = fold(s);
-    for prefix in ["thi tran ", "xa ", "phuong ", "huyen ", "tinh ", "thanh pho ", "thi xa ", "quan "] {
+    for prefix in [
+        "thi tran ",
+        "xa ",
+        "phuong ",
+        "huyen ",
+        "tinh ",
+        "thanh pho ",
+        "thi xa ",
+        "quan ",
+    ] {
         if let Some(rest) = f.strip_prefix(prefix) {
             return rest.to_string();
         }
@@ -53,7 +62,7 @@ pub fn group_thousands(n: i128) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(ch);

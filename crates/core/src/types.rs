@@ -37,7 +37,9 @@ impl OrgCode {
         let t = s.trim();
         let ok = !t.is_empty()
             && t.chars().count() <= 40
-            && !t.chars().any(|c| c.is_control() || c == '/' || c == '?' || c == '#');
+            && !t
+                .chars()
+                .any(|c| c.is_control() || c == '/' || c == '?' || c == '#');
         ok.then(|| OrgCode(t.to_string()))
     }
     pub fn as_str(&self) -> &str {
@@ -69,13 +71,23 @@ pub trait Enumerated: Sized + Copy + 'static {
         Self::ALL.iter().copied().find(|v| {
             fold(&v.code().replace('_', " ")) == f
                 || fold(v.label_vi()) == f
-                || v.aliases().iter().any(|a| fold(&a.replace(['-', '_'], " ")).split_whitespace().collect::<Vec<_>>().join(" ") == f)
+                || v.aliases().iter().any(|a| {
+                    fold(&a.replace(['-', '_'], " "))
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        == f
+                })
         })
     }
 
     /// "one of: a, b, c" for messages.
     fn expected() -> String {
-        Self::ALL.iter().map(|v| format!("{} ({})", v.code(), v.label_vi())).collect::<Vec<_>>().join(", ")
+        Self::ALL
+            .iter()
+            .map(|v| format!("{} ({})", v.code(), v.label_vi()))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -229,10 +241,19 @@ mod tests {
         assert_eq!(OrgKind::parse("htx"), Some(OrgKind::Htx));
         assert_eq!(OrgKind::parse("Tổ hợp tác"), Some(OrgKind::Tht));
         assert_eq!(OrgKind::parse("hoi quan"), Some(OrgKind::HoiQuan));
-        assert_eq!(Sector::parse("Tiểu thủ công nghiệp"), Some(Sector::Handicraft));
-        assert_eq!(Sector::parse("tieu thu cong nghiep"), Some(Sector::Handicraft));
+        assert_eq!(
+            Sector::parse("Tiểu thủ công nghiệp"),
+            Some(Sector::Handicraft)
+        );
+        assert_eq!(
+            Sector::parse("tieu thu cong nghiep"),
+            Some(Sector::Handicraft)
+        );
         assert_eq!(Sector::parse("trade_services"), Some(Sector::TradeServices));
-        assert_eq!(Sector::parse("Thương mại - dịch vụ"), Some(Sector::TradeServices));
+        assert_eq!(
+            Sector::parse("Thương mại - dịch vụ"),
+            Some(Sector::TradeServices)
+        );
         assert_eq!(Sector::parse("giao thông vận tải"), Some(Sector::Transport));
         assert_eq!(Service::parse("phun xịt"), Some(Service::PlantProtection));
         assert_eq!(Rating::parse("Trung bình"), Some(Rating::TrungBinh));

@@ -1,7 +1,7 @@
 //! Invariants of the registry. Each broken rule is a [`Finding`] naming the field and the
 //! value, in Vietnamese and English; errors block a write, warnings are shown and kept.
 
-use crate::date::{to_vi, Date};
+use crate::date::{Date, to_vi};
 use crate::fixed::Fixed;
 use crate::message::Msg;
 use crate::model::{AnnualReport, Manager, Organization};
@@ -26,10 +26,20 @@ pub struct Finding {
 
 impl Finding {
     pub fn error(field: &'static str, value: impl Into<String>, msg: Msg) -> Self {
-        Finding { severity: Severity::Error, field, value: value.into(), msg }
+        Finding {
+            severity: Severity::Error,
+            field,
+            value: value.into(),
+            msg,
+        }
     }
     pub fn warning(field: &'static str, value: impl Into<String>, msg: Msg) -> Self {
-        Finding { severity: Severity::Warning, field, value: value.into(), msg }
+        Finding {
+            severity: Severity::Warning,
+            field,
+            value: value.into(),
+            msg,
+        }
     }
 }
 
@@ -41,7 +51,11 @@ pub fn has_errors(fs: &[Finding]) -> bool {
 pub fn check_organization(o: &Organization, today: Date) -> Vec<Finding> {
     let mut out = Vec::new();
     if o.name.trim().is_empty() {
-        out.push(Finding::error("name", "", Msg::new("Tên không được để trống", "The name must not be empty")));
+        out.push(Finding::error(
+            "name",
+            "",
+            Msg::new("Tên không được để trống", "The name must not be empty"),
+        ));
     }
     if let Some(d) = o.dissolved_on
         && d <= o.founded_on
@@ -50,8 +64,16 @@ pub fn check_organization(o: &Organization, today: Date) -> Vec<Finding> {
             "dissolved_on",
             to_vi(d),
             Msg::new(
-                format!("Ngày giải thể {} phải sau ngày thành lập {}", to_vi(d), to_vi(o.founded_on)),
-                format!("The dissolution date {} must be after the founding date {}", to_vi(d), to_vi(o.founded_on)),
+                format!(
+                    "Ngày giải thể {} phải sau ngày thành lập {}",
+                    to_vi(d),
+                    to_vi(o.founded_on)
+                ),
+                format!(
+                    "The dissolution date {} must be after the founding date {}",
+                    to_vi(d),
+                    to_vi(o.founded_on)
+                ),
             ),
         ));
     }
@@ -81,7 +103,11 @@ pub fn check_organization(o: &Organization, today: Date) -> Vec<Finding> {
 }
 
 /// Rules on a yearly report, given its organisation and the report of the year before.
-pub fn check_report(o: &Organization, r: &AnnualReport, prev: Option<&AnnualReport>) -> Vec<Finding> {
+pub fn check_report(
+    o: &Organization,
+    r: &AnnualReport,
+    prev: Option<&AnnualReport>,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     let y = r.year.get();
     let last = o.dissolved_on.map(|d| d.year());
@@ -94,7 +120,10 @@ pub fn check_report(o: &Organization, r: &AnnualReport, prev: Option<&AnnualRepo
             "year",
             y.to_string(),
             Msg::new(
-                format!("Năm {y} nằm ngoài thời gian hoạt động của {} ({life})", o.code),
+                format!(
+                    "Năm {y} nằm ngoài thời gian hoạt động của {} ({life})",
+                    o.code
+                ),
                 format!("Year {y} lies outside the life of {} ({life})", o.code),
             ),
         ));
@@ -113,11 +142,18 @@ pub fn check_report(o: &Organization, r: &AnnualReport, prev: Option<&AnnualRepo
             out.push(Finding::error(
                 field,
                 v.to_string(),
-                Msg::new(format!("Số lượng không được âm: {v}"), format!("A count cannot be negative: {v}")),
+                Msg::new(
+                    format!("Số lượng không được âm: {v}"),
+                    format!("A count cannot be negative: {v}"),
+                ),
             ));
         }
     }
-    let amounts = [("revenue", f.revenue), ("member_income", f.member_income), ("worker_income", f.worker_income)];
+    let amounts = [
+        ("revenue", f.revenue),
+        ("member_income", f.member_income),
+        ("worker_income", f.worker_income),
+    ];
     for (field, v) in amounts {
         if let Some(v) = v
             && v < Fixed::ZERO
@@ -140,19 +176,34 @@ pub fn check_report(o: &Organization, r: &AnnualReport, prev: Option<&AnnualRepo
             to_vi(d),
             Msg::new(
                 format!("Ngày đại hội {} không thuộc năm báo cáo {y}", to_vi(d)),
-                format!("The general meeting date {} is not in the reported year {y}", to_vi(d)),
+                format!(
+                    "The general meeting date {} is not in the reported year {y}",
+                    to_vi(d)
+                ),
             ),
         ));
     }
-    if let (Some(p), Some(m), Some(j), Some(l)) = (prev.and_then(|p| p.figures.members), f.members, f.members_joined, f.members_left)
-        && p + j - l != m
+    if let (Some(p), Some(m), Some(j), Some(l)) = (
+        prev.and_then(|p| p.figures.members),
+        f.members,
+        f.members_joined,
+        f.members_left,
+    ) && p + j - l != m
     {
         out.push(Finding::warning(
             "members",
             m.to_string(),
             Msg::new(
-                format!("Số thành viên {m} khác với {p} (cuối năm {}) + {j} mới − {l} ra = {}", y - 1, p + j - l),
-                format!("Members {m} differ from {p} (end of {}) + {j} joined − {l} left = {}", y - 1, p + j - l),
+                format!(
+                    "Số thành viên {m} khác với {p} (cuối năm {}) + {j} mới − {l} ra = {}",
+                    y - 1,
+                    p + j - l
+                ),
+                format!(
+                    "Members {m} differ from {p} (end of {}) + {j} joined − {l} left = {}",
+                    y - 1,
+                    p + j - l
+                ),
             ),
         ));
     }
@@ -164,7 +215,10 @@ pub fn check_report(o: &Organization, r: &AnnualReport, prev: Option<&AnnualRepo
         out.push(Finding::warning(
             "members",
             "0",
-            Msg::new("Có lao động nhưng không có thành viên", "Workers but no members"),
+            Msg::new(
+                "Có lao động nhưng không có thành viên",
+                "Workers but no members",
+            ),
         ));
     }
     out
@@ -174,7 +228,14 @@ pub fn check_report(o: &Organization, r: &AnnualReport, prev: Option<&AnnualRepo
 pub fn check_manager(m: &Manager) -> Vec<Finding> {
     let mut out = Vec::new();
     if m.full_name.trim().is_empty() {
-        out.push(Finding::error("full_name", "", Msg::new("Họ và tên không được để trống", "The full name must not be empty")));
+        out.push(Finding::error(
+            "full_name",
+            "",
+            Msg::new(
+                "Họ và tên không được để trống",
+                "The full name must not be empty",
+            ),
+        ));
     }
     if let (Some(f), Some(t)) = (m.from, m.to)
         && t < f
@@ -184,7 +245,11 @@ pub fn check_manager(m: &Manager) -> Vec<Finding> {
             to_vi(t),
             Msg::new(
                 format!("Ngày kết thúc {} trước ngày bắt đầu {}", to_vi(t), to_vi(f)),
-                format!("The end date {} is before the start date {}", to_vi(t), to_vi(f)),
+                format!(
+                    "The end date {} is before the start date {}",
+                    to_vi(t),
+                    to_vi(f)
+                ),
             ),
         ));
     }
@@ -242,8 +307,14 @@ mod tests {
         let mut o = org();
         o.dissolved_on = ymd(2018, 3, 1);
         assert!(check_report(&o, &report(2018, 10, 0, 0), None).is_empty());
-        assert_eq!(check_report(&o, &report(2019, 10, 0, 0), None)[0].field, "year");
-        assert_eq!(check_report(&o, &report(2009, 10, 0, 0), None)[0].field, "year");
+        assert_eq!(
+            check_report(&o, &report(2019, 10, 0, 0), None)[0].field,
+            "year"
+        );
+        assert_eq!(
+            check_report(&o, &report(2009, 10, 0, 0), None)[0].field,
+            "year"
+        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! One cell of a sheet, whatever file it came from, and its reading as each kind of value.
 
+use hoptac_core::Fixed;
 use hoptac_core::date::{self, Date};
 use hoptac_core::parse::parse_number;
-use hoptac_core::Fixed;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -36,8 +36,12 @@ impl Cell {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(s) => s.trim().to_string(),
-            Cell::Number(n) => Fixed::from_f64(*n).map(|f| f.to_string()).unwrap_or_else(|| n.to_string()),
-            Cell::Date(d) => serial_to_date(*d).map(date::to_vi).unwrap_or_else(|| d.to_string()),
+            Cell::Number(n) => Fixed::from_f64(*n)
+                .map(|f| f.to_string())
+                .unwrap_or_else(|| n.to_string()),
+            Cell::Date(d) => serial_to_date(*d)
+                .map(date::to_vi)
+                .unwrap_or_else(|| d.to_string()),
             Cell::Bool(b) => b.to_string(),
         }
     }
@@ -49,18 +53,30 @@ impl Cell {
     /// A number (plain, Vietnamese style or numeric cell). Ambiguous text is read the
     /// Vietnamese way and reported as a warning.
     pub fn number(&self) -> Result<Option<(Fixed, bool)>, CellIssue> {
-        let bad = || CellIssue { expected_vi: "một số (ví dụ 1600,5 hoặc 1.600,5)".into(), expected_en: "a number (e.g. 1600.5 or 1.600,5)".into(), warning: false };
+        let bad = || CellIssue {
+            expected_vi: "một số (ví dụ 1600,5 hoặc 1.600,5)".into(),
+            expected_en: "a number (e.g. 1600.5 or 1.600,5)".into(),
+            warning: false,
+        };
         match self {
             _ if self.is_empty() => Ok(None),
-            Cell::Number(n) => Fixed::from_f64(*n).map(|f| Some((f, false))).ok_or_else(bad),
-            Cell::Text(s) => parse_number(s).map(|p| Some((p.value, p.ambiguous))).ok_or_else(bad),
+            Cell::Number(n) => Fixed::from_f64(*n)
+                .map(|f| Some((f, false)))
+                .ok_or_else(bad),
+            Cell::Text(s) => parse_number(s)
+                .map(|p| Some((p.value, p.ambiguous)))
+                .ok_or_else(bad),
             _ => Err(bad()),
         }
     }
 
     /// A whole number.
     pub fn integer(&self) -> Result<Option<(i64, bool)>, CellIssue> {
-        let bad = || CellIssue { expected_vi: "một số nguyên (ví dụ 2697)".into(), expected_en: "a whole number (e.g. 2697)".into(), warning: false };
+        let bad = || CellIssue {
+            expected_vi: "một số nguyên (ví dụ 2697)".into(),
+            expected_en: "a whole number (e.g. 2697)".into(),
+            warning: false,
+        };
         match self.number().map_err(|_| bad())? {
             None => Ok(None),
             Some((f, amb)) if f.is_integer() => Ok(Some((f.micros() / 1_000_000, amb))),
@@ -77,15 +93,23 @@ impl Cell {
         match self {
             _ if self.is_empty() => Ok(None),
             Cell::Date(d) => serial_to_date(*d).map(Some).ok_or_else(bad),
-            Cell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => Ok(date::ymd(*n as i32, 7, 1)),
-            Cell::Number(n) if n.fract() == 0.0 && *n > 2200.0 => serial_to_date(*n).map(Some).ok_or_else(bad),
+            Cell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
+                Ok(date::ymd(*n as i32, 7, 1))
+            }
+            Cell::Number(n) if n.fract() == 0.0 && *n > 2200.0 => {
+                serial_to_date(*n).map(Some).ok_or_else(bad)
+            }
             Cell::Text(s) => date::parse(s).map(Some).ok_or_else(bad),
             _ => Err(bad()),
         }
     }
 
     pub fn boolean(&self) -> Result<Option<bool>, CellIssue> {
-        let bad = || CellIssue { expected_vi: "có / không (yes / no)".into(), expected_en: "yes / no (có / không)".into(), warning: false };
+        let bad = || CellIssue {
+            expected_vi: "có / không (yes / no)".into(),
+            expected_en: "yes / no (có / không)".into(),
+            warning: false,
+        };
         match self {
             _ if self.is_empty() => Ok(None),
             Cell::Bool(b) => Ok(Some(*b)),
@@ -128,7 +152,10 @@ mod tests {
 
     #[test]
     fn reads_cells() {
-        assert_eq!(Cell::Text("1.600".into()).number().unwrap(), Some((Fixed::from_int(1600), true)));
+        assert_eq!(
+            Cell::Text("1.600".into()).number().unwrap(),
+            Some((Fixed::from_int(1600), true))
+        );
         assert_eq!(Cell::Number(2697.0).integer().unwrap(), Some((2697, false)));
         assert!(Cell::Number(2.5).integer().is_err());
         assert!(Cell::Text("mười".into()).number().is_err());

@@ -19,8 +19,18 @@ pub struct Table {
     pub columns: &'static [Column],
 }
 
-const fn col(key: &'static str, vi: &'static str, aliases: &'static [&'static str], required: bool) -> Column {
-    Column { key, vi, aliases, required }
+const fn col(
+    key: &'static str,
+    vi: &'static str,
+    aliases: &'static [&'static str],
+    required: bool,
+) -> Column {
+    Column {
+        key,
+        vi,
+        aliases,
+        required,
+    }
 }
 
 pub const ADMIN_UNITS: Table = Table {
@@ -44,12 +54,32 @@ pub const ORGANIZATIONS: Table = Table {
     columns: &[
         col("code", "Mã", &["mã số", "mã tổ chức"], true),
         col("kind", "Loại hình", &["loại"], true),
-        col("name", "Tên", &["tên tổ chức", "tên htx", "tên đơn vị"], true),
+        col(
+            "name",
+            "Tên",
+            &["tên tổ chức", "tên htx", "tên đơn vị"],
+            true,
+        ),
         col("sector", "Lĩnh vực", &["ngành", "lĩnh vực hoạt động"], true),
-        col("commune", "Xã", &["xã, thị trấn", "địa bàn", "xã / phường", "phường"], true),
-        col("founded_on", "Ngày thành lập", &["thành lập", "năm thành lập"], true),
+        col(
+            "commune",
+            "Xã",
+            &["xã, thị trấn", "địa bàn", "xã / phường", "phường"],
+            true,
+        ),
+        col(
+            "founded_on",
+            "Ngày thành lập",
+            &["thành lập", "năm thành lập"],
+            true,
+        ),
         col("dissolved_on", "Ngày giải thể", &["giải thể"], false),
-        col("registration_no", "Số đăng ký", &["số giấy chứng nhận", "số gcn", "số đăng ký kinh doanh"], false),
+        col(
+            "registration_no",
+            "Số đăng ký",
+            &["số giấy chứng nhận", "số gcn", "số đăng ký kinh doanh"],
+            false,
+        ),
     ],
 };
 
@@ -60,18 +90,63 @@ pub const ANNUAL_REPORTS: Table = Table {
     columns: &[
         col("org_code", "Mã", &["mã tổ chức", "mã số"], true),
         col("year", "Năm", &["năm báo cáo"], true),
-        col("members", "Số thành viên", &["thành viên", "tổng số thành viên"], false),
-        col("members_joined", "Thành viên mới", &["thành viên mới gia nhập", "kết nạp mới"], false),
-        col("members_left", "Thành viên ra", &["thành viên ra khỏi"], false),
-        col("workers", "Lao động thường xuyên", &["lao động", "số lao động"], false),
+        col(
+            "members",
+            "Số thành viên",
+            &["thành viên", "tổng số thành viên"],
+            false,
+        ),
+        col(
+            "members_joined",
+            "Thành viên mới",
+            &["thành viên mới gia nhập", "kết nạp mới"],
+            false,
+        ),
+        col(
+            "members_left",
+            "Thành viên ra",
+            &["thành viên ra khỏi"],
+            false,
+        ),
+        col(
+            "workers",
+            "Lao động thường xuyên",
+            &["lao động", "số lao động"],
+            false,
+        ),
         col("revenue", "Doanh thu", &[], false),
         col("profit", "Lợi nhuận", &["lãi"], false),
-        col("member_income", "Thu nhập thành viên", &["thu nhập bình quân thành viên"], false),
-        col("worker_income", "Thu nhập lao động", &["thu nhập bình quân lao động"], false),
-        col("services", "Dịch vụ", &["các dịch vụ", "khâu dịch vụ"], false),
+        col(
+            "member_income",
+            "Thu nhập thành viên",
+            &["thu nhập bình quân thành viên"],
+            false,
+        ),
+        col(
+            "worker_income",
+            "Thu nhập lao động",
+            &["thu nhập bình quân lao động"],
+            false,
+        ),
+        col(
+            "services",
+            "Dịch vụ",
+            &["các dịch vụ", "khâu dịch vụ"],
+            false,
+        ),
         col("rating", "Xếp loại", &["phân loại"], false),
-        col("general_meeting_on", "Ngày đại hội", &["đại hội thành viên"], false),
-        col("statements_filed", "Nộp BCTC", &["báo cáo tài chính", "nộp báo cáo tài chính"], false),
+        col(
+            "general_meeting_on",
+            "Ngày đại hội",
+            &["đại hội thành viên"],
+            false,
+        ),
+        col(
+            "statements_filed",
+            "Nộp BCTC",
+            &["báo cáo tài chính", "nộp báo cáo tài chính"],
+            false,
+        ),
     ],
 };
 
@@ -84,7 +159,12 @@ pub const MANAGERS: Table = Table {
         col("full_name", "Họ và tên", &["họ tên", "tên"], true),
         col("role", "Chức vụ", &[], true),
         col("qualification", "Trình độ chuyên môn", &["trình độ"], false),
-        col("trained_on", "Ngày bồi dưỡng", &["bồi dưỡng", "tập huấn"], false),
+        col(
+            "trained_on",
+            "Ngày bồi dưỡng",
+            &["bồi dưỡng", "tập huấn"],
+            false,
+        ),
         col("from", "Từ ngày", &["từ"], false),
         col("to", "Đến ngày", &["đến"], false),
     ],
@@ -105,7 +185,9 @@ pub fn fold_header(s: &str) -> String {
 impl Table {
     pub fn matches_name(&self, name: &str) -> bool {
         let f = fold_header(name);
-        f == fold_header(self.key) || f == fold_header(self.vi) || self.aliases.iter().any(|a| fold_header(a) == f)
+        f == fold_header(self.key)
+            || f == fold_header(self.vi)
+            || self.aliases.iter().any(|a| fold_header(a) == f)
     }
 
     pub fn column_for(&self, header: &str) -> Option<&'static Column> {
@@ -117,7 +199,11 @@ impl Table {
         self.columns
             .iter()
             .find(|c| fold_header(c.key) == f || fold_header(c.vi) == f)
-            .or_else(|| self.columns.iter().find(|c| c.aliases.iter().any(|a| fold_header(a) == f)))
+            .or_else(|| {
+                self.columns
+                    .iter()
+                    .find(|c| c.aliases.iter().any(|a| fold_header(a) == f))
+            })
     }
 
     pub fn by_name(name: &str) -> Option<Table> {
@@ -131,13 +217,31 @@ mod tests {
 
     #[test]
     fn headers_match_keys_and_vietnamese() {
-        assert_eq!(ANNUAL_REPORTS.column_for("Doanh thu (triệu đồng)").unwrap().key, "revenue");
-        assert_eq!(ANNUAL_REPORTS.column_for("members_joined").unwrap().key, "members_joined");
-        assert_eq!(ANNUAL_REPORTS.column_for("  SO THANH VIEN ").unwrap().key, "members");
-        assert_eq!(ORGANIZATIONS.column_for("Ngày thành lập").unwrap().key, "founded_on");
+        assert_eq!(
+            ANNUAL_REPORTS
+                .column_for("Doanh thu (triệu đồng)")
+                .unwrap()
+                .key,
+            "revenue"
+        );
+        assert_eq!(
+            ANNUAL_REPORTS.column_for("members_joined").unwrap().key,
+            "members_joined"
+        );
+        assert_eq!(
+            ANNUAL_REPORTS.column_for("  SO THANH VIEN ").unwrap().key,
+            "members"
+        );
+        assert_eq!(
+            ORGANIZATIONS.column_for("Ngày thành lập").unwrap().key,
+            "founded_on"
+        );
         assert_eq!(MANAGERS.column_for("Họ và tên").unwrap().key, "full_name");
         assert!(ORGANIZATIONS.column_for("Ghi chú").is_none());
         assert_eq!(Table::by_name("Báo cáo năm").unwrap().key, "annual_reports");
-        assert_eq!(Table::by_name("organizations").unwrap().key, "organizations");
+        assert_eq!(
+            Table::by_name("organizations").unwrap().key,
+            "organizations"
+        );
     }
 }

@@ -10,8 +10,8 @@ pub mod parse;
 pub mod read;
 pub mod write;
 
-use hoptac_core::validate::Severity;
 use hoptac_core::Msg;
+use hoptac_core::validate::Severity;
 
 /// Where a problem was found and what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +39,8 @@ impl Problem {
 pub enum ReadError {
     #[error("không đọc được tệp / cannot read the file: {0}")]
     Unreadable(String),
-    #[error("không có bảng nào theo mẫu trao đổi dữ liệu / no sheet of the data exchange format was found (expected: admin_units, organizations, annual_reports, managers)")]
+    #[error(
+        "không có bảng nào theo mẫu trao đổi dữ liệu / no sheet of the data exchange format was found (expected: admin_units, organizations, annual_reports, managers)"
+    )]
     NoTables,
 }

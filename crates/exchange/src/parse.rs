@@ -1,9 +1,9 @@
 //! Sheets of cells to core values, with every problem located.
 
-use crate::cells::{Cell, CellIssue};
-use crate::columns::{Column, Table, ADMIN_UNITS, ANNUAL_REPORTS, MANAGERS, ORGANIZATIONS};
-use crate::read::{RawBook, RawSheet};
 use crate::Problem;
+use crate::cells::{Cell, CellIssue};
+use crate::columns::{ADMIN_UNITS, ANNUAL_REPORTS, Column, MANAGERS, ORGANIZATIONS, Table};
+use crate::read::{RawBook, RawSheet};
 use hoptac_core::model::{AnnualReport, Manager, ReportFigures};
 use hoptac_core::types::*;
 use hoptac_core::validate::Severity;
@@ -76,37 +76,85 @@ static EMPTY: Cell = Cell::Empty;
 
 impl RowReader<'_> {
     fn cell(&self, key: &str) -> &Cell {
-        self.layout.cols.get(key).and_then(|(i, _)| self.cells.get(*i)).unwrap_or(&EMPTY)
+        self.layout
+            .cols
+            .get(key)
+            .and_then(|(i, _)| self.cells.get(*i))
+            .unwrap_or(&EMPTY)
     }
 
     fn header(&self, key: &str) -> String {
-        self.layout.cols.get(key).map(|(_, h)| h.clone()).unwrap_or_else(|| key.to_string())
+        self.layout
+            .cols
+            .get(key)
+            .map(|(_, h)| h.clone())
+            .unwrap_or_else(|| key.to_string())
     }
 
     fn push(&mut self, severity: Severity, key: &str, value: String, msg: Msg) {
         if severity == Severity::Error {
             self.failed = true;
         }
-        let key = self.layout.cols.get_key_value(key).map(|(k, _)| *k).or_else(|| crate::columns::TABLES.iter().flat_map(|t| t.columns).map(|c| c.key).find(|k| *k == key));
-        self.problems.push(Problem { severity, sheet: self.layout.sheet.clone(), row: Some(self.row), column: Some(self.header(key.unwrap_or_default())), key, value, msg });
+        let key = self
+            .layout
+            .cols
+            .get_key_value(key)
+            .map(|(k, _)| *k)
+            .or_else(|| {
+                crate::columns::TABLES
+                    .iter()
+                    .flat_map(|t| t.columns)
+                    .map(|c| c.key)
+                    .find(|k| *k == key)
+            });
+        self.problems.push(Problem {
+            severity,
+            sheet: self.layout.sheet.clone(),
+            row: Some(self.row),
+            column: Some(self.header(key.unwrap_or_default())),
+            key,
+            value,
+            msg,
+        });
     }
 
     fn issue(&mut self, key: &str, i: CellIssue) {
         let v = self.cell(key).shown();
-        let sev = if i.warning { Severity::Warning } else { Severity::Error };
-        self.push(sev, key, v, Msg::new(format!("Cần {}", i.expected_vi), format!("Expected {}", i.expected_en)));
+        let sev = if i.warning {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        self.push(
+            sev,
+            key,
+            v,
+            Msg::new(
+                format!("Cần {}", i.expected_vi),
+                format!("Expected {}", i.expected_en),
+            ),
+        );
     }
 
     fn required<T>(&mut self, key: &str, v: Option<T>) -> Option<T> {
         if v.is_none() && !self.failed_on(key) {
-            self.push(Severity::Error, key, String::new(), Msg::new("Thiếu giá trị bắt buộc", "A required value is missing"));
+            self.push(
+                Severity::Error,
+                key,
+                String::new(),
+                Msg::new("Thiếu giá trị bắt buộc", "A required value is missing"),
+            );
         }
         v
     }
 
     fn failed_on(&self, key: &str) -> bool {
         let h = self.header(key);
-        self.problems.iter().any(|p| p.row == Some(self.row) && p.sheet == self.layout.sheet && p.column.as_deref() == Some(h.as_str()))
+        self.problems.iter().any(|p| {
+            p.row == Some(self.row)
+                && p.sheet == self.layout.sheet
+                && p.column.as_deref() == Some(h.as_str())
+        })
     }
 
     fn text(&mut self, key: &str) -> Option<String> {
@@ -130,7 +178,10 @@ impl RowReader<'_> {
             key,
             shown.clone(),
             Msg::new(
-                format!("Dấu phân cách không rõ: \"{shown}\" được đọc theo kiểu Việt Nam là {}", value.format_vi(6, false)),
+                format!(
+                    "Dấu phân cách không rõ: \"{shown}\" được đọc theo kiểu Việt Nam là {}",
+                    value.format_vi(6, false)
+                ),
                 format!("Ambiguous separators: \"{shown}\" was read the Vietnamese way as {value}"),
             ),
         );
@@ -187,7 +238,13 @@ impl RowReader<'_> {
                     Severity::Error,
                     key,
                     s.clone(),
-                    Msg::new(format!("Giá trị không hợp lệ \"{s}\"; cần một trong: {}", T::expected()), format!("Unknown value \"{s}\"; expected one of: {}", T::expected())),
+                    Msg::new(
+                        format!(
+                            "Giá trị không hợp lệ \"{s}\"; cần một trong: {}",
+                            T::expected()
+                        ),
+                        format!("Unknown value \"{s}\"; expected one of: {}", T::expected()),
+                    ),
                 );
                 None
             }
@@ -195,9 +252,15 @@ impl RowReader<'_> {
     }
 
     fn services(&mut self, key: &str) -> BTreeSet<Service> {
-        let Some(s) = self.text(key) else { return BTreeSet::new() };
+        let Some(s) = self.text(key) else {
+            return BTreeSet::new();
+        };
         let mut out = BTreeSet::new();
-        for part in s.split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+        for part in s
+            .split([';', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             match Service::parse(part) {
                 Some(v) => {
                     out.insert(v);
@@ -230,7 +293,16 @@ impl ExpectedList for Service {
 fn layout(sheet: &RawSheet, table: &Table, problems: &mut Vec<Problem>) -> Option<Layout> {
     let candidates = sheet.rows.iter().take(10);
     let (header_row, cells) = candidates
-        .map(|(n, cells)| (n, cells, cells.iter().filter(|c| c.text().is_some_and(|t| table.column_for(&t).is_some())).count()))
+        .map(|(n, cells)| {
+            (
+                n,
+                cells,
+                cells
+                    .iter()
+                    .filter(|c| c.text().is_some_and(|t| table.column_for(&t).is_some()))
+                    .count(),
+            )
+        })
         .filter(|(_, _, k)| *k > 0)
         .max_by_key(|(n, _, k)| (*k, std::cmp::Reverse(**n)))
         .map(|(n, cells, _)| (*n, cells))?;
@@ -250,8 +322,14 @@ fn layout(sheet: &RawSheet, table: &Table, problems: &mut Vec<Problem>) -> Optio
                         key: Some(col.key),
                         value: h.clone(),
                         msg: Msg::new(
-                            format!("Cột \"{h}\" trùng với cột \"{first}\" (cùng là {})", col.key),
-                            format!("Column \"{h}\" duplicates column \"{first}\" (both are {})", col.key),
+                            format!(
+                                "Cột \"{h}\" trùng với cột \"{first}\" (cùng là {})",
+                                col.key
+                            ),
+                            format!(
+                                "Column \"{h}\" duplicates column \"{first}\" (both are {})",
+                                col.key
+                            ),
                         ),
                     });
                 } else {
@@ -267,16 +345,26 @@ fn layout(sheet: &RawSheet, table: &Table, problems: &mut Vec<Problem>) -> Optio
                 value: h.clone(),
                 msg: Msg::new(
                     format!("Cột \"{h}\" không thuộc mẫu trao đổi dữ liệu nên không được nhập"),
-                    format!("Column \"{h}\" is not part of the data exchange format and is not imported"),
+                    format!(
+                        "Column \"{h}\" is not part of the data exchange format and is not imported"
+                    ),
                 ),
             }),
         }
     }
-    for c in table.columns.iter().filter(|c| c.required && !cols.contains_key(c.key)) {
+    for c in table
+        .columns
+        .iter()
+        .filter(|c| c.required && !cols.contains_key(c.key))
+    {
         ok = false;
         problems.push(missing_column(&sheet.name, header_row, c));
     }
-    ok.then(|| Layout { sheet: sheet.name.clone(), header_row, cols })
+    ok.then(|| Layout {
+        sheet: sheet.name.clone(),
+        header_row,
+        cols,
+    })
 }
 
 fn missing_column(sheet: &str, header_row: u32, c: &Column) -> Problem {
@@ -289,18 +377,31 @@ fn missing_column(sheet: &str, header_row: u32, c: &Column) -> Problem {
         value: String::new(),
         msg: Msg::new(
             format!("Thiếu cột bắt buộc \"{}\" (khóa {})", c.vi, c.key),
-            format!("The required column \"{}\" (key {}) is missing", c.vi, c.key),
+            format!(
+                "The required column \"{}\" (key {}) is missing",
+                c.vi, c.key
+            ),
         ),
     }
 }
 
 fn rows<'a>(sheet: &'a RawSheet, l: &Layout) -> impl Iterator<Item = &'a (u32, Vec<Cell>)> {
     let h = l.header_row;
-    sheet.rows.iter().filter(move |(n, cells)| *n > h && cells.iter().any(|c| !c.is_empty()))
+    sheet
+        .rows
+        .iter()
+        .filter(move |(n, cells)| *n > h && cells.iter().any(|c| !c.is_empty()))
 }
 
 /// Remembers the first row of each key to report duplicates.
-fn duplicate(seen: &mut HashMap<String, u32>, key: String, row: u32, sheet: &str, column: &str, problems: &mut Vec<Problem>) -> bool {
+fn duplicate(
+    seen: &mut HashMap<String, u32>,
+    key: String,
+    row: u32,
+    sheet: &str,
+    column: &str,
+    problems: &mut Vec<Problem>,
+) -> bool {
     if let Some(first) = seen.get(&key) {
         problems.push(Problem {
             severity: Severity::Error,
@@ -326,7 +427,11 @@ pub fn parse_book(book: &RawBook) -> Parsed {
     let mut seen_tables: HashMap<&'static str, String> = HashMap::new();
     for sheet in &book.sheets {
         let Some(table) = Table::by_name(&sheet.name) else {
-            if sheet.rows.iter().any(|(_, c)| c.iter().any(|x| !x.is_empty())) {
+            if sheet
+                .rows
+                .iter()
+                .any(|(_, c)| c.iter().any(|x| !x.is_empty()))
+            {
                 out.problems.push(Problem {
                     severity: Severity::Warning,
                     sheet: sheet.name.clone(),
@@ -350,12 +455,25 @@ pub fn parse_book(book: &RawBook) -> Parsed {
                 column: None,
                 key: None,
                 value: sheet.name.clone(),
-                msg: Msg::new(format!("Bảng {} xuất hiện hai lần (đã có trang \"{first}\")", table.key), format!("Table {} appears twice (already sheet \"{first}\")", table.key)),
+                msg: Msg::new(
+                    format!(
+                        "Bảng {} xuất hiện hai lần (đã có trang \"{first}\")",
+                        table.key
+                    ),
+                    format!(
+                        "Table {} appears twice (already sheet \"{first}\")",
+                        table.key
+                    ),
+                ),
             });
             continue;
         }
         let Some(l) = layout(sheet, &table, &mut out.problems) else {
-            if !out.problems.iter().any(|p| p.sheet == sheet.name && p.is_error()) {
+            if !out
+                .problems
+                .iter()
+                .any(|p| p.sheet == sheet.name && p.is_error())
+            {
                 for c in table.columns.iter().filter(|c| c.required) {
                     out.problems.push(missing_column(&sheet.name, 1, c));
                 }
@@ -375,7 +493,13 @@ pub fn parse_book(book: &RawBook) -> Parsed {
 fn parse_units(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
     let mut seen = HashMap::new();
     for (n, cells) in rows(sheet, l) {
-        let mut r = RowReader { layout: l, row: *n, cells, problems: &mut out.problems, failed: false };
+        let mut r = RowReader {
+            layout: l,
+            row: *n,
+            cells,
+            problems: &mut out.problems,
+            failed: false,
+        };
         let code = r.text("code");
         let code = r.required("code", code);
         let name = r.text("name");
@@ -389,14 +513,38 @@ fn parse_units(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
             && t < f
         {
             let shown = r.cell("valid_to").shown();
-            r.push(Severity::Error, "valid_to", shown, Msg::new("Ngày hết hiệu lực trước ngày có hiệu lực", "Valid-to date is before the valid-from date"));
+            r.push(
+                Severity::Error,
+                "valid_to",
+                shown,
+                Msg::new(
+                    "Ngày hết hiệu lực trước ngày có hiệu lực",
+                    "Valid-to date is before the valid-from date",
+                ),
+            );
         }
         let failed = r.failed;
         if let (Some(code), Some(name), Some(level), false) = (code, name, level, failed) {
-            let key = format!("{code}@{}", valid_from.map(hoptac_core::date::to_iso).unwrap_or_default());
+            let key = format!(
+                "{code}@{}",
+                valid_from
+                    .map(hoptac_core::date::to_iso)
+                    .unwrap_or_default()
+            );
             let col = l.cols.get("code").map(|c| c.1.clone()).unwrap_or_default();
             if !duplicate(&mut seen, key, *n, &sheet.name, &col, &mut out.problems) {
-                out.units.push(Located { sheet: sheet.name.clone(), row: *n, value: UnitInput { code, name, level, parent_code, valid_from, valid_to } });
+                out.units.push(Located {
+                    sheet: sheet.name.clone(),
+                    row: *n,
+                    value: UnitInput {
+                        code,
+                        name,
+                        level,
+                        parent_code,
+                        valid_from,
+                        valid_to,
+                    },
+                });
             }
         }
     }
@@ -405,12 +553,26 @@ fn parse_units(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
 fn parse_orgs(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
     let mut seen = HashMap::new();
     for (n, cells) in rows(sheet, l) {
-        let mut r = RowReader { layout: l, row: *n, cells, problems: &mut out.problems, failed: false };
+        let mut r = RowReader {
+            layout: l,
+            row: *n,
+            cells,
+            problems: &mut out.problems,
+            failed: false,
+        };
         let code_text = r.text("code");
         let code = match code_text.as_deref().map(|c| (c, OrgCode::parse(c))) {
             Some((_, Some(c))) => Some(c),
             Some((c, None)) => {
-                r.push(Severity::Error, "code", c.to_string(), Msg::new("Mã không hợp lệ (tối đa 40 ký tự, không chứa / ? #)", "Invalid code (at most 40 characters, no / ? #)"));
+                r.push(
+                    Severity::Error,
+                    "code",
+                    c.to_string(),
+                    Msg::new(
+                        "Mã không hợp lệ (tối đa 40 ký tự, không chứa / ? #)",
+                        "Invalid code (at most 40 characters, no / ? #)",
+                    ),
+                );
                 None
             }
             None => r.required("code", None),
@@ -428,13 +590,38 @@ fn parse_orgs(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
         let dissolved_on = r.date("dissolved_on");
         let registration_no = r.text("registration_no");
         let failed = r.failed;
-        if let (Some(code), Some(kind), Some(name), Some(sector), Some(commune), Some(founded_on), false) = (code, kind, name, sector, commune, founded_on, failed) {
+        if let (
+            Some(code),
+            Some(kind),
+            Some(name),
+            Some(sector),
+            Some(commune),
+            Some(founded_on),
+            false,
+        ) = (code, kind, name, sector, commune, founded_on, failed)
+        {
             let col = l.cols.get("code").map(|c| c.1.clone()).unwrap_or_default();
-            if !duplicate(&mut seen, code.to_string(), *n, &sheet.name, &col, &mut out.problems) {
+            if !duplicate(
+                &mut seen,
+                code.to_string(),
+                *n,
+                &sheet.name,
+                &col,
+                &mut out.problems,
+            ) {
                 out.orgs.push(Located {
                     sheet: sheet.name.clone(),
                     row: *n,
-                    value: OrgInput { code, kind, name, sector, commune, founded_on, dissolved_on, registration_no },
+                    value: OrgInput {
+                        code,
+                        kind,
+                        name,
+                        sector,
+                        commune,
+                        founded_on,
+                        dissolved_on,
+                        registration_no,
+                    },
                 });
             }
         }
@@ -444,7 +631,13 @@ fn parse_orgs(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
 fn parse_reports(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
     let mut seen = HashMap::new();
     for (n, cells) in rows(sheet, l) {
-        let mut r = RowReader { layout: l, row: *n, cells, problems: &mut out.problems, failed: false };
+        let mut r = RowReader {
+            layout: l,
+            row: *n,
+            cells,
+            problems: &mut out.problems,
+            failed: false,
+        };
         let code_text = r.text("org_code");
         let code = code_text.as_deref().and_then(OrgCode::parse);
         let code = r.required("org_code", code);
@@ -453,7 +646,15 @@ fn parse_reports(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
             Some(y) => match Year::new(y as i32) {
                 Some(y) => Some(y),
                 None => {
-                    r.push(Severity::Error, "year", y.to_string(), Msg::new("Năm phải trong khoảng 1900–2200", "The year must be within 1900–2200"));
+                    r.push(
+                        Severity::Error,
+                        "year",
+                        y.to_string(),
+                        Msg::new(
+                            "Năm phải trong khoảng 1900–2200",
+                            "The year must be within 1900–2200",
+                        ),
+                    );
                     None
                 }
             },
@@ -475,9 +676,24 @@ fn parse_reports(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
         };
         let failed = r.failed;
         if let (Some(org), Some(year), false) = (code, year, failed) {
-            let col = l.cols.get("org_code").map(|c| c.1.clone()).unwrap_or_default();
-            if !duplicate(&mut seen, format!("{org} / {year}"), *n, &sheet.name, &col, &mut out.problems) {
-                out.reports.push(Located { sheet: sheet.name.clone(), row: *n, value: AnnualReport { org, year, figures } });
+            let col = l
+                .cols
+                .get("org_code")
+                .map(|c| c.1.clone())
+                .unwrap_or_default();
+            if !duplicate(
+                &mut seen,
+                format!("{org} / {year}"),
+                *n,
+                &sheet.name,
+                &col,
+                &mut out.problems,
+            ) {
+                out.reports.push(Located {
+                    sheet: sheet.name.clone(),
+                    row: *n,
+                    value: AnnualReport { org, year, figures },
+                });
             }
         }
     }
@@ -486,7 +702,13 @@ fn parse_reports(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
 fn parse_managers(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
     let mut seen = HashMap::new();
     for (n, cells) in rows(sheet, l) {
-        let mut r = RowReader { layout: l, row: *n, cells, problems: &mut out.problems, failed: false };
+        let mut r = RowReader {
+            layout: l,
+            row: *n,
+            cells,
+            problems: &mut out.problems,
+            failed: false,
+        };
         let code_text = r.text("org_code");
         let code = code_text.as_deref().and_then(OrgCode::parse);
         let code = r.required("org_code", code);
@@ -500,10 +722,30 @@ fn parse_managers(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
         let to = r.date("to");
         let failed = r.failed;
         if let (Some(org), Some(full_name), Some(role), false) = (code, full_name, role, failed) {
-            let key = format!("{org} / {full_name} / {} / {}", role.code(), from.map(hoptac_core::date::to_iso).unwrap_or_default());
-            let col = l.cols.get("full_name").map(|c| c.1.clone()).unwrap_or_default();
+            let key = format!(
+                "{org} / {full_name} / {} / {}",
+                role.code(),
+                from.map(hoptac_core::date::to_iso).unwrap_or_default()
+            );
+            let col = l
+                .cols
+                .get("full_name")
+                .map(|c| c.1.clone())
+                .unwrap_or_default();
             if !duplicate(&mut seen, key, *n, &sheet.name, &col, &mut out.problems) {
-                out.managers.push(Located { sheet: sheet.name.clone(), row: *n, value: Manager { org, full_name, role, qualification, trained_on, from, to } });
+                out.managers.push(Located {
+                    sheet: sheet.name.clone(),
+                    row: *n,
+                    value: Manager {
+                        org,
+                        full_name,
+                        role,
+                        qualification,
+                        trained_on,
+                        from,
+                        to,
+                    },
+                });
             }
         }
     }

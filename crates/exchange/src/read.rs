@@ -1,7 +1,7 @@
 //! Files to sheets of cells: an `.xlsx` workbook, one CSV file, or a folder of CSV files.
 
-use crate::cells::Cell;
 use crate::ReadError;
+use crate::cells::Cell;
 use calamine::{Data, Reader, Xlsx};
 use std::io::Cursor;
 use std::path::Path;
@@ -23,8 +23,12 @@ pub fn read_path(path: &Path) -> Result<RawBook, ReadError> {
     if path.is_dir() {
         return read_csv_dir(path);
     }
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Unreadable(format!("{}: {e}", path.display())))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let bytes = std::fs::read(path)
+        .map_err(|e| ReadError::Unreadable(format!("{}: {e}", path.display())))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     read_bytes(&name, &bytes)
 }
 
@@ -33,7 +37,9 @@ pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<RawBook, ReadError> {
     let lower = file_name.to_lowercase();
     if lower.ends_with(".csv") {
         let stem = &file_name[..file_name.len() - 4];
-        return Ok(RawBook { sheets: vec![read_csv(stem, bytes)?] });
+        return Ok(RawBook {
+            sheets: vec![read_csv(stem, bytes)?],
+        });
     }
     if bytes.starts_with(b"PK") || lower.ends_with(".xlsx") {
         return read_xlsx(bytes);
@@ -44,10 +50,13 @@ pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<RawBook, ReadError> {
 }
 
 pub fn read_xlsx(bytes: &[u8]) -> Result<RawBook, ReadError> {
-    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| ReadError::Unreadable(e.to_string()))?;
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| ReadError::Unreadable(e.to_string()))?;
     let mut book = RawBook::default();
     for name in wb.sheet_names() {
-        let range = wb.worksheet_range(&name).map_err(|e| ReadError::Unreadable(format!("{name}: {e}")))?;
+        let range = wb
+            .worksheet_range(&name)
+            .map_err(|e| ReadError::Unreadable(format!("{name}: {e}")))?;
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         for (i, row) in range.rows().enumerate() {
@@ -80,15 +89,35 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<RawSheet, ReadError> {
         ReadError::Unreadable(format!("{name}.csv: không phải UTF-8 / not UTF-8 ({e}); hãy lưu lại dạng CSV UTF-8 / save it again as CSV UTF-8"))
     })?;
     let first = text.lines().next().unwrap_or("");
-    let delim = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
-    let mut rdr = csv::ReaderBuilder::new().delimiter(delim).has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let delim = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| ReadError::Unreadable(format!("{name}.csv: {e}")))?;
-        let cells = rec.iter().map(|s| if s.trim().is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) }).collect();
+        let cells = rec
+            .iter()
+            .map(|s| {
+                if s.trim().is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(s.to_string())
+                }
+            })
+            .collect();
         rows.push((i as u32 + 1, cells));
     }
-    Ok(RawSheet { name: name.to_string(), rows })
+    Ok(RawSheet {
+        name: name.to_string(),
+        rows,
+    })
 }
 
 pub fn read_csv_dir(dir: &Path) -> Result<RawBook, ReadError> {
@@ -101,8 +130,12 @@ pub fn read_csv_dir(dir: &Path) -> Result<RawBook, ReadError> {
     entries.sort();
     let mut book = RawBook::default();
     for p in entries {
-        let bytes = std::fs::read(&p).map_err(|e| ReadError::Unreadable(format!("{}: {e}", p.display())))?;
-        let stem = p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let bytes = std::fs::read(&p)
+            .map_err(|e| ReadError::Unreadable(format!("{}: {e}", p.display())))?;
+        let stem = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
         book.sheets.push(read_csv(&stem, &bytes)?);
     }
     Ok(book)
@@ -114,7 +147,11 @@ mod tests {
 
     #[test]
     fn csv_with_bom_and_semicolons() {
-        let s = read_csv("organizations", "\u{feff}Mã;Tên\nA1;HTX Một, Hai\n".as_bytes()).unwrap();
+        let s = read_csv(
+            "organizations",
+            "\u{feff}Mã;Tên\nA1;HTX Một, Hai\n".as_bytes(),
+        )
+        .unwrap();
         assert_eq!(s.rows.len(), 2);
         assert_eq!(s.rows[0].1[0], Cell::Text("Mã".into()));
         assert_eq!(s.rows[1].1[1], Cell::Text("HTX Một, Hai".into()));

@@ -2,7 +2,7 @@
 //! real numbers and dates, frozen header rows. Re-importing it reproduces the database.
 
 use crate::cells::date_to_serial;
-use crate::columns::{Table, TABLES};
+use crate::columns::{TABLES, Table};
 use hoptac_core::model::{AdminUnit, Snapshot};
 use hoptac_core::{Date, Fixed};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
@@ -29,7 +29,10 @@ fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> Val) -> Val {
 
 pub fn write_xlsx(snap: &Snapshot, headers: Headers) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    let head = Format::new().set_bold().set_background_color("#D9E2F3").set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
+    let head = Format::new()
+        .set_bold()
+        .set_background_color("#D9E2F3")
+        .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
     let date_fmt = Format::new().set_num_format("dd/mm/yyyy");
     let int_fmt = Format::new().set_num_format("#,##0");
     let money_fmt = Format::new().set_num_format("#,##0.00");
@@ -37,7 +40,14 @@ pub fn write_xlsx(snap: &Snapshot, headers: Headers) -> Result<Vec<u8>, XlsxErro
 
     let mut units: Vec<&AdminUnit> = snap.units.iter().collect();
     // parents first, so a re-import can resolve every parent code
-    units.sort_by_key(|u| (u.level != hoptac_core::AdminLevel::Province, u.level != hoptac_core::AdminLevel::District, u.code.clone(), u.valid_from));
+    units.sort_by_key(|u| {
+        (
+            u.level != hoptac_core::AdminLevel::Province,
+            u.level != hoptac_core::AdminLevel::District,
+            u.code.clone(),
+            u.valid_from,
+        )
+    });
     let unit_rows: Vec<Vec<Val>> = units
         .iter()
         .map(|u| {
@@ -45,7 +55,9 @@ pub fn write_xlsx(snap: &Snapshot, headers: Headers) -> Result<Vec<u8>, XlsxErro
                 Val::Text(u.code.clone()),
                 Val::Text(u.name.clone()),
                 Val::Text(u.level.code().into()),
-                opt(u.parent.and_then(|p| units_by_id.get(&p)), |p| Val::Text(p.code.clone())),
+                opt(u.parent.and_then(|p| units_by_id.get(&p)), |p| {
+                    Val::Text(p.code.clone())
+                }),
                 opt(u.valid_from, Val::Date),
                 opt(u.valid_to, Val::Date),
             ]
@@ -85,10 +97,22 @@ pub fn write_xlsx(snap: &Snapshot, headers: Headers) -> Result<Vec<u8>, XlsxErro
                 opt(f.profit, Val::Money),
                 opt(f.member_income, Val::Money),
                 opt(f.worker_income, Val::Money),
-                if f.services.is_empty() { Val::Empty } else { Val::Text(f.services.iter().map(|s| s.code()).collect::<Vec<_>>().join(";")) },
+                if f.services.is_empty() {
+                    Val::Empty
+                } else {
+                    Val::Text(
+                        f.services
+                            .iter()
+                            .map(|s| s.code())
+                            .collect::<Vec<_>>()
+                            .join(";"),
+                    )
+                },
                 opt(f.rating, |r| Val::Text(r.code().into())),
                 opt(f.general_meeting_on, Val::Date),
-                opt(f.statements_filed, |b| Val::Text(if b { "yes" } else { "no" }.into())),
+                opt(f.statements_filed, |b| {
+                    Val::Text(if b { "yes" } else { "no" }.into())
+                }),
             ]
         })
         .collect();
@@ -109,15 +133,29 @@ pub fn write_xlsx(snap: &Snapshot, headers: Headers) -> Result<Vec<u8>, XlsxErro
         })
         .collect();
 
-    for (table, rows) in TABLES.iter().zip([unit_rows, org_rows, report_rows, manager_rows]) {
+    for (table, rows) in TABLES
+        .iter()
+        .zip([unit_rows, org_rows, report_rows, manager_rows])
+    {
         let ws = wb.add_worksheet();
-        sheet(ws, table, &rows, headers, &head, &date_fmt, &int_fmt, &money_fmt)?;
+        sheet(
+            ws, table, &rows, headers, &head, &date_fmt, &int_fmt, &money_fmt,
+        )?;
     }
     wb.save_to_buffer()
 }
 
 #[allow(clippy::too_many_arguments)]
-fn sheet(ws: &mut Worksheet, table: &Table, rows: &[Vec<Val>], headers: Headers, head: &Format, date_fmt: &Format, int_fmt: &Format, money_fmt: &Format) -> Result<(), XlsxError> {
+fn sheet(
+    ws: &mut Worksheet,
+    table: &Table,
+    rows: &[Vec<Val>],
+    headers: Headers,
+    head: &Format,
+    date_fmt: &Format,
+    int_fmt: &Format,
+    money_fmt: &Format,
+) -> Result<(), XlsxError> {
     ws.set_name(table.key)?;
     for (c, col) in table.columns.iter().enumerate() {
         let h = match headers {
@@ -142,7 +180,12 @@ fn sheet(ws: &mut Worksheet, table: &Table, rows: &[Vec<Val>], headers: Headers,
                 }
                 Val::Money(m) => {
                     // Display only: the cell keeps the exact value, whole amounts show no decimals.
-                    ws.write_number_with_format(r, c, m.to_f64(), if m.is_integer() { int_fmt } else { money_fmt })?;
+                    ws.write_number_with_format(
+                        r,
+                        c,
+                        m.to_f64(),
+                        if m.is_integer() { int_fmt } else { money_fmt },
+                    )?;
                 }
                 Val::Date(d) => {
                     ws.write_number_with_format(r, c, date_to_serial(*d), date_fmt)?;

@@ -1,6 +1,6 @@
 //! `hoptac bench`: the numbers of BENCHMARKS.md, measured on a synthetic province.
 
-use hoptac_app::synthetic::{province, Size};
+use hoptac_app::synthetic::{Size, province};
 use hoptac_app::{App, ExportHeaders};
 use hoptac_store::{ChangeSet, SqliteStore};
 use std::sync::Arc;
@@ -11,27 +11,51 @@ fn summary(name: &str, mut xs: Vec<Duration>) {
     xs.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let median = xs[xs.len() / 2];
-    println!("{name:<44} median {:>9.2} ms   min {:>9.2} ms   max {:>9.2} ms   (n = {})", ms(median), ms(xs[0]), ms(xs[xs.len() - 1]), xs.len());
+    println!(
+        "{name:<44} median {:>9.2} ms   min {:>9.2} ms   max {:>9.2} ms   (n = {})",
+        ms(median),
+        ms(xs[0]),
+        ms(xs[xs.len() - 1]),
+        xs.len()
+    );
 }
 
 async fn get(addr: std::net::SocketAddr, path: &str) -> anyhow::Result<usize> {
     let mut s = tokio::net::TcpStream::connect(addr).await?;
-    s.write_all(format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").as_bytes()).await?;
+    s.write_all(
+        format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .await?;
     let mut buf = Vec::new();
     s.read_to_end(&mut buf).await?;
-    anyhow::ensure!(buf.starts_with(b"HTTP/1.1 200"), "GET {path}: {}", String::from_utf8_lossy(&buf[..buf.len().min(200)]));
+    anyhow::ensure!(
+        buf.starts_with(b"HTTP/1.1 200"),
+        "GET {path}: {}",
+        String::from_utf8_lossy(&buf[..buf.len().min(200)])
+    );
     Ok(buf.len())
 }
 
 pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Result<()> {
     let dir = tempfile_dir()?;
     let snap = province(&Size { htx, tht, years });
-    println!("synthetic province: {} units, {} organisations, {} reports, {} managers", snap.units.len(), snap.orgs.len(), snap.reports.len(), snap.managers.len());
+    println!(
+        "synthetic province: {} units, {} organisations, {} reports, {} managers",
+        snap.units.len(),
+        snap.orgs.len(),
+        snap.reports.len(),
+        snap.managers.len()
+    );
 
     // 1. Workbook of the province.
     let t = Instant::now();
     let xlsx = hoptac_exchange::write::write_xlsx(&snap, ExportHeaders::Vietnamese)?;
-    println!("{:<44} {:>9.2} ms ({} KiB)", "write workbook", t.elapsed().as_secs_f64() * 1000.0, xlsx.len() / 1024);
+    println!(
+        "{:<44} {:>9.2} ms ({} KiB)",
+        "write workbook",
+        t.elapsed().as_secs_f64() * 1000.0,
+        xlsx.len() / 1024
+    );
 
     // 2. Import it into a fresh database: parse, check, write in one transaction.
     let mut import_times = Vec::new();
@@ -39,12 +63,20 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
     for i in 0..3.min(runs.max(1)) {
         let db = dir.join(format!("import-{i}.db"));
         let a = App::new(Arc::new(SqliteStore::open(&db).await?));
-        let units = ChangeSet { units: snap.units.clone(), ..Default::default() };
+        let units = ChangeSet {
+            units: snap.units.clone(),
+            ..Default::default()
+        };
         a.store().apply(&units).await?;
         let t = Instant::now();
         let o = a.import_bytes("province.xlsx", &xlsx, true).await?;
         import_times.push(t.elapsed());
-        anyhow::ensure!(o.applied, "import failed: {} errors, first: {:?}", o.errors(), o.problems.first());
+        anyhow::ensure!(
+            o.applied,
+            "import failed: {} errors, first: {:?}",
+            o.errors(),
+            o.problems.first()
+        );
         app = Some(a);
     }
     summary("import province workbook (fresh db)", import_times);
@@ -73,8 +105,14 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
     let server = tokio::spawn(hoptac_web::serve(app.clone(), listener));
     for (name, path) in [
         ("GET /orgs (registry, first page)", "/orgs"),
-        ("GET /orgs?q=thu nghiem so 4&kind=HTX", "/orgs?q=thu%20nghiem%20so%204&kind=HTX"),
-        ("GET /orgs?page=40&sort=founded", "/orgs?page=40&sort=founded"),
+        (
+            "GET /orgs?q=thu nghiem so 4&kind=HTX",
+            "/orgs?q=thu%20nghiem%20so%204&kind=HTX",
+        ),
+        (
+            "GET /orgs?page=40&sort=founded",
+            "/orgs?page=40&sort=founded",
+        ),
         ("GET /orgs/H-000007 (organisation page)", "/orgs/H-000007"),
         ("GET / (dashboard 2016–2020)", "/?from=2016&to=2020"),
     ] {

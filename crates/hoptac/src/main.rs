@@ -13,7 +13,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 #[derive(Parser)]
-#[command(name = "hoptac", version, about = "Hệ thống quản lý kinh tế tập thể / Collective-economy information system")]
+#[command(
+    name = "hoptac",
+    version,
+    about = "Hệ thống quản lý kinh tế tập thể / Collective-economy information system"
+)]
 struct Cli {
     /// SQLite database file (tệp cơ sở dữ liệu)
     #[arg(long, global = true, env = "HOPTAC_DB", default_value = "hoptac.db")]
@@ -120,21 +124,39 @@ enum ReportFormat {
 }
 
 async fn open(db: &Path) -> anyhow::Result<App> {
-    let store = SqliteStore::open(db).await.with_context(|| format!("mở cơ sở dữ liệu / opening the database {}", db.display()))?;
+    let store = SqliteStore::open(db)
+        .await
+        .with_context(|| format!("mở cơ sở dữ liệu / opening the database {}", db.display()))?;
     let app = App::new(Arc::new(store));
     app.ensure_seed().await?;
     Ok(app)
 }
 
 fn print_outcome(o: &ImportOutcome) {
-    println!("{:<16} {:>8} {:>10} {:>10}", "bảng / table", "mới/new", "đổi/changed", "giữ/same");
+    println!(
+        "{:<16} {:>8} {:>10} {:>10}",
+        "bảng / table", "mới/new", "đổi/changed", "giữ/same"
+    );
     for s in &o.summary {
-        println!("{:<16} {:>8} {:>10} {:>10}", s.table, s.new, s.changed, s.unchanged);
+        println!(
+            "{:<16} {:>8} {:>10} {:>10}",
+            s.table, s.new, s.changed, s.unchanged
+        );
     }
     for p in &o.problems {
-        let sev = if p.is_error() { "LỖI/ERROR" } else { "LƯU Ý/WARNING" };
+        let sev = if p.is_error() {
+            "LỖI/ERROR"
+        } else {
+            "LƯU Ý/WARNING"
+        };
         let row = p.row.map(|r| r.to_string()).unwrap_or_default();
-        eprintln!("{sev}: {} dòng/row {row}, cột/column \"{}\", giá trị/value \"{}\": {}", p.sheet, p.column.clone().unwrap_or_default(), p.value, p.msg);
+        eprintln!(
+            "{sev}: {} dòng/row {row}, cột/column \"{}\", giá trị/value \"{}\": {}",
+            p.sheet,
+            p.column.clone().unwrap_or_default(),
+            p.value,
+            p.msg
+        );
     }
 }
 
@@ -145,9 +167,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if demo {
                 app.load_demo().await?;
             }
-            let listener = tokio::net::TcpListener::bind(&addr).await.with_context(|| format!("không mở được cổng / cannot listen on {addr}"))?;
+            let listener = tokio::net::TcpListener::bind(&addr)
+                .await
+                .with_context(|| format!("không mở được cổng / cannot listen on {addr}"))?;
             let local = listener.local_addr()?;
-            println!("hoptac: http://{local}/  (cơ sở dữ liệu / database: {})", cli.db.display());
+            println!(
+                "hoptac: http://{local}/  (cơ sở dữ liệu / database: {})",
+                cli.db.display()
+            );
             hoptac_web::serve(app, listener).await?;
         }
         Cmd::Demo => {
@@ -164,38 +191,83 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let o = app.import_path(&path, !dry_run).await?;
             print_outcome(&o);
             if o.has_errors() {
-                eprintln!("Có {} lỗi: không có gì được ghi / {} errors: nothing was written", o.errors(), o.errors());
+                eprintln!(
+                    "Có {} lỗi: không có gì được ghi / {} errors: nothing was written",
+                    o.errors(),
+                    o.errors()
+                );
                 return Ok(ExitCode::from(1));
             }
             if dry_run {
-                println!("Kiểm tra xong, không ghi gì / checked, nothing written ({} thay đổi/changes)", o.changes());
+                println!(
+                    "Kiểm tra xong, không ghi gì / checked, nothing written ({} thay đổi/changes)",
+                    o.changes()
+                );
             } else {
                 println!("Đã nhập / imported: {} thay đổi/changes", o.changes());
             }
         }
         Cmd::Export { path, keys } => {
             let app = open(&cli.db).await?;
-            let bytes = app.export_xlsx(if keys { ExportHeaders::Keys } else { ExportHeaders::Vietnamese }).await?;
-            std::fs::write(&path, bytes).with_context(|| format!("ghi tệp / writing {}", path.display()))?;
+            let bytes = app
+                .export_xlsx(if keys {
+                    ExportHeaders::Keys
+                } else {
+                    ExportHeaders::Vietnamese
+                })
+                .await?;
+            std::fs::write(&path, bytes)
+                .with_context(|| format!("ghi tệp / writing {}", path.display()))?;
             println!("Đã xuất / exported: {}", path.display());
         }
-        Cmd::Stats { from, to, scope, format } => {
+        Cmd::Stats {
+            from,
+            to,
+            scope,
+            format,
+        } => {
             let app = open(&cli.db).await?;
             let stats = app.stats(from, to, scope.as_deref()).await?;
             match format {
                 StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&stats)?),
                 StatsFormat::Table => {
                     let cat = catalogue();
-                    println!("{:<44} {:>12} {:>12} {:>10} {:>10}  {}", "id", from, to, "change %", "ratio %", "chỉ tiêu");
+                    println!(
+                        "{:<44} {:>12} {:>12} {:>10} {:>10}  chỉ tiêu / indicator",
+                        "id", from, to, "change %", "ratio %"
+                    );
                     for (d, v) in cat.iter().zip(&stats.indicators) {
-                        let f = |x: Option<hoptac_core::Fixed>| x.map(|x| x.format_vi(2, false)).unwrap_or_else(|| "—".into());
-                        let pct = |x: Option<hoptac_core::Fixed>| x.map(|x| x.format_vi(2, true)).unwrap_or_else(|| "—".into());
-                        println!("{:<44} {:>12} {:>12} {:>10} {:>10}  {}", d.id, f(v.base), f(v.value), pct(v.change_pct), pct(v.ratio_pct), d.label_vi);
+                        let f = |x: Option<hoptac_core::Fixed>| {
+                            x.map(|x| x.format_vi(2, false))
+                                .unwrap_or_else(|| "—".into())
+                        };
+                        let pct = |x: Option<hoptac_core::Fixed>| {
+                            x.map(|x| x.format_vi(2, true))
+                                .unwrap_or_else(|| "—".into())
+                        };
+                        println!(
+                            "{:<44} {:>12} {:>12} {:>10} {:>10}  {}",
+                            d.id,
+                            f(v.base),
+                            f(v.value),
+                            pct(v.change_pct),
+                            pct(v.ratio_pct),
+                            d.label_vi
+                        );
                     }
                 }
             }
         }
-        Cmd::Report { kind: ReportKind::Situation { from, to, scope, format, output } } => {
+        Cmd::Report {
+            kind:
+                ReportKind::Situation {
+                    from,
+                    to,
+                    scope,
+                    format,
+                    output,
+                },
+        } => {
             let app = open(&cli.db).await?;
             let doc = app.situation_report(from, to, scope.as_deref()).await?;
             let text = match format {
@@ -207,25 +279,51 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ),
             };
             match output {
-                Some(p) => std::fs::write(&p, text).with_context(|| format!("ghi tệp / writing {}", p.display()))?,
+                Some(p) => std::fs::write(&p, text)
+                    .with_context(|| format!("ghi tệp / writing {}", p.display()))?,
                 None => print!("{text}"),
             }
         }
-        Cmd::Generate { path, htx, tht, years } => {
-            let snap = hoptac_app::synthetic::province(&hoptac_app::synthetic::Size { htx, tht, years });
+        Cmd::Generate {
+            path,
+            htx,
+            tht,
+            years,
+        } => {
+            let snap =
+                hoptac_app::synthetic::province(&hoptac_app::synthetic::Size { htx, tht, years });
             let bytes = hoptac_exchange::write::write_xlsx(&snap, ExportHeaders::Vietnamese)?;
             std::fs::write(&path, bytes)?;
-            println!("{}: {} tổ chức/organisations, {} báo cáo/reports", path.display(), snap.orgs.len(), snap.reports.len());
+            println!(
+                "{}: {} tổ chức/organisations, {} báo cáo/reports",
+                path.display(),
+                snap.orgs.len(),
+                snap.reports.len()
+            );
         }
-        Cmd::Bench { htx, tht, years, runs } => bench::run(htx, tht, years, runs).await?,
+        Cmd::Bench {
+            htx,
+            tht,
+            years,
+            runs,
+        } => bench::run(htx, tht, years, runs).await?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::try_from_env("HOPTAC_LOG").unwrap_or_else(|_| "info".into())).with_writer(std::io::stderr).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("HOPTAC_LOG")
+                .unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
     let cli = Cli::parse();
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("tokio: {e}");
@@ -234,17 +332,15 @@ fn main() -> ExitCode {
     };
     match rt.block_on(run(cli)) {
         Ok(code) => code,
-        Err(e) => {
-            match e.downcast_ref::<AppError>() {
-                Some(a) if a.is_user_error() => {
-                    eprintln!("Lỗi / Error [{}]: {}", a.code(), a.message());
-                    ExitCode::from(1)
-                }
-                _ => {
-                    eprintln!("Lỗi hệ thống / System error: {e:#}");
-                    ExitCode::from(3)
-                }
+        Err(e) => match e.downcast_ref::<AppError>() {
+            Some(a) if a.is_user_error() => {
+                eprintln!("Lỗi / Error [{}]: {}", a.code(), a.message());
+                ExitCode::from(1)
             }
-        }
+            _ => {
+                eprintln!("Lỗi hệ thống / System error: {e:#}");
+                ExitCode::from(3)
+            }
+        },
     }
 }

@@ -43,7 +43,11 @@ pub struct ChangeSet {
 
 impl ChangeSet {
     pub fn is_empty(&self) -> bool {
-        self.units.is_empty() && self.orgs.is_empty() && self.reports.is_empty() && self.managers.is_empty() && self.meta.is_empty()
+        self.units.is_empty()
+            && self.orgs.is_empty()
+            && self.reports.is_empty()
+            && self.managers.is_empty()
+            && self.meta.is_empty()
     }
 }
 
@@ -106,4 +110,7 @@ pub trait Store: Send + Sync {
     async fn apply(&self, changes: &ChangeSet) -> Result<()>;
     async fn counts(&self) -> Result<Counts>;
     async fn meta(&self, key: &str) -> Result<Option<String>>;
+    /// A number that changes with every committed change set, in this process or another:
+    /// readers use it to know when a cached snapshot is stale.
+    async fn generation(&self) -> Result<i64>;
 }

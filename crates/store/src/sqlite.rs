@@ -1,12 +1,15 @@
 //! The SQLite adapter: one embedded file, WAL, foreign keys on, migrations embedded.
 
 use crate::*;
+use hoptac_core::Fixed;
 use hoptac_core::date::{parse as parse_date, to_iso};
 use hoptac_core::model::ReportFigures;
 use hoptac_core::types::{AdminLevel, Qualification, Rating, Role, Service, Year};
-use hoptac_core::Fixed;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
 use sqlx::Row;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
+    SqliteSynchronous,
+};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
@@ -28,7 +31,10 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(opts).await?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(opts)
+            .await?;
         MIGRATOR.run(&pool).await?;
         Ok(SqliteStore { pool })
     }
@@ -39,25 +45,41 @@ impl SqliteStore {
 }
 
 fn corrupt(table: &'static str, detail: impl Into<String>) -> StoreError {
-    StoreError::Corrupt { table, detail: detail.into() }
+    StoreError::Corrupt {
+        table,
+        detail: detail.into(),
+    }
 }
 
 fn date_col(row: &SqliteRow, i: usize, table: &'static str) -> Result<Option<Date>> {
     let s: Option<String> = row.try_get(i)?;
     match s {
         None => Ok(None),
-        Some(s) => parse_date(&s).map(Some).ok_or_else(|| corrupt(table, format!("bad date {s:?}"))),
+        Some(s) => parse_date(&s)
+            .map(Some)
+            .ok_or_else(|| corrupt(table, format!("bad date {s:?}"))),
     }
 }
 
-fn enum_col<T>(row: &SqliteRow, i: usize, table: &'static str, parse: fn(&str) -> Option<T>) -> Result<T> {
+fn enum_col<T>(
+    row: &SqliteRow,
+    i: usize,
+    table: &'static str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<T> {
     let s: String = row.try_get(i)?;
     parse(&s).ok_or_else(|| corrupt(table, format!("bad value {s:?}")))
 }
 
-fn opt_enum_col<T>(row: &SqliteRow, i: usize, table: &'static str, parse: fn(&str) -> Option<T>) -> Result<Option<T>> {
+fn opt_enum_col<T>(
+    row: &SqliteRow,
+    i: usize,
+    table: &'static str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<Option<T>> {
     let s: Option<String> = row.try_get(i)?;
-    s.map(|s| parse(&s).ok_or_else(|| corrupt(table, format!("bad value {s:?}")))).transpose()
+    s.map(|s| parse(&s).ok_or_else(|| corrupt(table, format!("bad value {s:?}"))))
+        .transpose()
 }
 
 fn money_col(row: &SqliteRow, i: usize) -> Result<Option<Fixed>> {
@@ -67,7 +89,6 @@ fn money_col(row: &SqliteRow, i: usize) -> Result<Option<Fixed>> {
 fn opt_iso(d: Option<Date>) -> Option<String> {
     d.map(to_iso)
 }
-
 
 fn unit_row(r: &SqliteRow) -> Result<AdminUnit> {
     Ok(AdminUnit {
@@ -84,12 +105,14 @@ fn unit_row(r: &SqliteRow) -> Result<AdminUnit> {
 fn org_row(r: &SqliteRow) -> Result<Organization> {
     let code: String = r.try_get(0)?;
     Ok(Organization {
-        code: OrgCode::parse(&code).ok_or_else(|| corrupt("organizations", format!("bad code {code:?}")))?,
+        code: OrgCode::parse(&code)
+            .ok_or_else(|| corrupt("organizations", format!("bad code {code:?}")))?,
         kind: enum_col(r, 1, "organizations", OrgKind::parse)?,
         name: r.try_get(2)?,
         sector: enum_col(r, 3, "organizations", Sector::parse)?,
         commune: UnitId(r.try_get(4)?),
-        founded_on: date_col(r, 5, "organizations")?.ok_or_else(|| corrupt("organizations", "no founding date"))?,
+        founded_on: date_col(r, 5, "organizations")?
+            .ok_or_else(|| corrupt("organizations", "no founding date"))?,
         dissolved_on: date_col(r, 6, "organizations")?,
         registration_no: r.try_get(7)?,
     })
@@ -102,11 +125,15 @@ fn report_row(r: &SqliteRow) -> Result<AnnualReport> {
     let services = services
         .split(';')
         .filter(|s| !s.is_empty())
-        .map(|s| Service::parse(s).ok_or_else(|| corrupt("annual_reports", format!("bad service {s:?}"))))
+        .map(|s| {
+            Service::parse(s).ok_or_else(|| corrupt("annual_reports", format!("bad service {s:?}")))
+        })
         .collect::<Result<_>>()?;
     Ok(AnnualReport {
-        org: OrgCode::parse(&code).ok_or_else(|| corrupt("annual_reports", format!("bad code {code:?}")))?,
-        year: Year::new(year as i32).ok_or_else(|| corrupt("annual_reports", format!("bad year {year}")))?,
+        org: OrgCode::parse(&code)
+            .ok_or_else(|| corrupt("annual_reports", format!("bad code {code:?}")))?,
+        year: Year::new(year as i32)
+            .ok_or_else(|| corrupt("annual_reports", format!("bad year {year}")))?,
         figures: ReportFigures {
             members: r.try_get(2)?,
             members_joined: r.try_get(3)?,
@@ -127,7 +154,8 @@ fn report_row(r: &SqliteRow) -> Result<AnnualReport> {
 fn manager_row(r: &SqliteRow) -> Result<Manager> {
     let code: String = r.try_get(0)?;
     Ok(Manager {
-        org: OrgCode::parse(&code).ok_or_else(|| corrupt("managers", format!("bad code {code:?}")))?,
+        org: OrgCode::parse(&code)
+            .ok_or_else(|| corrupt("managers", format!("bad code {code:?}")))?,
         full_name: r.try_get(1)?,
         role: enum_col(r, 2, "managers", Role::parse)?,
         qualification: opt_enum_col(r, 3, "managers", Qualification::parse)?,
@@ -148,12 +176,14 @@ impl Store for SqliteStore {
 
     async fn snapshot(&self, years: Option<(i32, i32)>) -> Result<Snapshot> {
         let mut conn = self.pool.acquire().await?;
-        let units = sqlx::query("SELECT id, code, name, level, parent_id, valid_from, valid_to FROM admin_units")
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(unit_row)
-            .collect::<Result<_>>()?;
+        let units = sqlx::query(
+            "SELECT id, code, name, level, parent_id, valid_from, valid_to FROM admin_units",
+        )
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(unit_row)
+        .collect::<Result<_>>()?;
         let orgs = sqlx::query("SELECT o.code, o.kind, o.name, o.sector, o.commune_id, o.founded_on, o.dissolved_on, o.registration_no FROM organizations o")
             .fetch_all(&mut *conn)
             .await?
@@ -175,7 +205,12 @@ impl Store for SqliteStore {
             .iter()
             .map(manager_row)
             .collect::<Result<_>>()?;
-        Ok(Snapshot { units, orgs, reports, managers })
+        Ok(Snapshot {
+            units,
+            orgs,
+            reports,
+            managers,
+        })
     }
 
     async fn org(&self, code: &OrgCode) -> Result<Option<Organization>> {
@@ -207,7 +242,11 @@ impl Store for SqliteStore {
     }
 
     async fn search(&self, q: &OrgQuery) -> Result<OrgPage> {
-        let like = q.text.as_ref().filter(|t| !t.is_empty()).map(|t| format!("%{}%", t.replace(['%', '_'], "")));
+        let like = q
+            .text
+            .as_ref()
+            .filter(|t| !t.is_empty())
+            .map(|t| format!("%{}%", t.replace(['%', '_'], "")));
         let year_end = q.active_in.map(|y| format!("{y:04}-12-31"));
         let per_page = q.per_page.clamp(1, 500) as i64;
         let offset = q.page as i64 * per_page;
@@ -260,9 +299,17 @@ impl Store for SqliteStore {
             .await?;
         let rows = rows
             .iter()
-            .map(|r| Ok(OrgRow { org: org_row(r)?, commune_name: r.try_get(8)? }))
+            .map(|r| {
+                Ok(OrgRow {
+                    org: org_row(r)?,
+                    commune_name: r.try_get(8)?,
+                })
+            })
             .collect::<Result<_>>()?;
-        Ok(OrgPage { rows, total: total as u64 })
+        Ok(OrgPage {
+            rows,
+            total: total as u64,
+        })
     }
 
     async fn apply(&self, c: &ChangeSet) -> Result<()> {
@@ -354,6 +401,12 @@ impl Store for SqliteStore {
                 .execute(&mut *tx)
                 .await?;
         }
+        sqlx::query(
+            "INSERT INTO meta (key, value) VALUES ('generation', '1') \
+             ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)",
+        )
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -364,10 +417,23 @@ impl Store for SqliteStore {
         )
         .fetch_one(&self.pool)
         .await?;
-        Ok(Counts { units: units as u64, orgs: orgs as u64, reports: reports as u64, managers: managers as u64 })
+        Ok(Counts {
+            units: units as u64,
+            orgs: orgs as u64,
+            reports: reports as u64,
+            managers: managers as u64,
+        })
+    }
+
+    async fn generation(&self) -> Result<i64> {
+        let v: Option<String> = self.meta("generation").await?;
+        Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
     }
 
     async fn meta(&self, key: &str) -> Result<Option<String>> {
-        Ok(sqlx::query_scalar("SELECT value FROM meta WHERE key = $1").bind(key).fetch_optional(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT value FROM meta WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 }

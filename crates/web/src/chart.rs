@@ -1,8 +1,8 @@
 //! Small bar charts as inline SVG: no script, no external asset, readable in black and
 //! white, Vietnamese number format.
 
-use hoptac_core::report::escape_html;
 use hoptac_core::Fixed;
+use hoptac_core::report::escape_html;
 
 pub fn bars(title: &str, points: &[(i32, Option<Fixed>)]) -> String {
     let w = 340.0;
@@ -10,14 +10,29 @@ pub fn bars(title: &str, points: &[(i32, Option<Fixed>)]) -> String {
     let (top, bottom, left) = (32.0, 24.0, 6.0);
     let n = points.len().max(1) as f64;
     let slot = (w - left * 2.0) / n;
-    let max = points.iter().filter_map(|(_, v)| *v).map(|v| v.to_f64()).fold(0.0_f64, f64::max);
-    let scale = if max > 0.0 { (h - top - bottom) / max } else { 0.0 };
+    let max = points
+        .iter()
+        .filter_map(|(_, v)| *v)
+        .map(|v| v.to_f64())
+        .fold(0.0_f64, f64::max);
+    let scale = if max > 0.0 {
+        (h - top - bottom) / max
+    } else {
+        0.0
+    };
     let mut s = format!(
         "<svg class=\"chart\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{t}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{t}</title>",
         t = escape_html(title)
     );
-    s.push_str(&format!("<text x=\"{left}\" y=\"12\" font-size=\"11\" font-weight=\"bold\">{}</text>", escape_html(title)));
-    s.push_str(&format!("<line x1=\"{left}\" y1=\"{y}\" x2=\"{x2}\" y2=\"{y}\" stroke=\"#333\"/>", y = h - bottom, x2 = w - left));
+    s.push_str(&format!(
+        "<text x=\"{left}\" y=\"12\" font-size=\"11\" font-weight=\"bold\">{}</text>",
+        escape_html(title)
+    ));
+    s.push_str(&format!(
+        "<line x1=\"{left}\" y1=\"{y}\" x2=\"{x2}\" y2=\"{y}\" stroke=\"#333\"/>",
+        y = h - bottom,
+        x2 = w - left
+    ));
     for (i, (year, v)) in points.iter().enumerate() {
         let x = left + slot * i as f64;
         let bw = (slot * 0.7).max(2.0);
@@ -49,7 +64,14 @@ mod tests {
 
     #[test]
     fn draws_bars_with_vietnamese_numbers() {
-        let svg = bars("Thành viên <HTX>", &[(2019, Some(Fixed::from_int(2500))), (2020, Some(Fixed::from_int(2697))), (2021, None)]);
+        let svg = bars(
+            "Thành viên <HTX>",
+            &[
+                (2019, Some(Fixed::from_int(2500))),
+                (2020, Some(Fixed::from_int(2697))),
+                (2021, None),
+            ],
+        );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert_eq!(svg.matches("<rect").count(), 2);
         assert!(svg.contains("2.697"));

@@ -44,7 +44,9 @@ impl IntoResponse for WebError {
             p: Page::new(self.lang, false, "error_title"),
             code: self.err.code(),
             message: m.get(self.lang.code()).to_string(),
-            other: m.get(if self.lang == Lang::Vi { "en" } else { "vi" }).to_string(),
+            other: m
+                .get(if self.lang == Lang::Vi { "en" } else { "vi" })
+                .to_string(),
         };
         let mut r = render(&page);
         *r.status_mut() = status;

@@ -1,23 +1,25 @@
 //! Request handlers: parse the request, call one application function, render.
 
 use crate::chart::bars;
-use crate::error::{render, WebError};
+use crate::error::{WebError, render};
 use crate::i18n::Lang;
 use crate::page::*;
-use crate::{AppState, Pending, PENDING_TTL};
+use crate::{AppState, PENDING_TTL, Pending};
+use axum::Form;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, COOKIE, LOCATION, SET_COOKIE};
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, COOKIE, LOCATION, SET_COOKIE,
+};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
+use hoptac_app::ExportHeaders as Headers;
 use hoptac_app::{AppError, ImportOutcome};
 use hoptac_core::date::to_vi;
-use hoptac_core::indicator::{catalogue, Engine, Filter, IndicatorDef, Subject, Unit};
+use hoptac_core::indicator::{Filter, IndicatorDef, Subject, Unit, catalogue};
 use hoptac_core::report::{money_vi, pct_vi, render_html, render_md};
 use hoptac_core::text::group_thousands;
 use hoptac_core::types::*;
 use hoptac_core::{Fixed, Msg};
-use hoptac_app::ExportHeaders as Headers;
 use hoptac_store::{OrgQuery, SortKey};
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
@@ -42,9 +44,18 @@ fn bad(field: &str, value: &str, vi: String, en: String) -> AppError {
 fn year_param(q: &HashMap<String, String>, key: &str, default: i32) -> Result<i32, AppError> {
     match q.get(key).map(|s| s.trim()).filter(|s| !s.is_empty()) {
         None => Ok(default),
-        Some(s) => s.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y)).ok_or_else(|| {
-            bad(key, s, format!("Năm không hợp lệ ở \"{key}\": \"{s}\" (cần 4 chữ số, ví dụ 2020)"), format!("Invalid year in \"{key}\": \"{s}\" (expected 4 digits, e.g. 2020)"))
-        }),
+        Some(s) => s
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y))
+            .ok_or_else(|| {
+                bad(
+                    key,
+                    s,
+                    format!("Năm không hợp lệ ở \"{key}\": \"{s}\" (cần 4 chữ số, ví dụ 2020)"),
+                    format!("Invalid year in \"{key}\": \"{s}\" (expected 4 digits, e.g. 2020)"),
+                )
+            }),
     }
 }
 
@@ -76,7 +87,9 @@ fn enc(s: &str) -> String {
     let mut o = String::new();
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => o.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                o.push(b as char)
+            }
             _ => o.push_str(&format!("%{b:02X}")),
         }
     }
@@ -104,16 +117,30 @@ fn records_link(d: &IndicatorDef, to: i32, scope_commune: Option<&str>) -> Strin
 }
 
 fn scope_options(units: &[hoptac_core::AdminUnit], selected: &str, lang: Lang) -> Vec<Opt> {
-    let mut v = vec![Opt { value: String::new(), label: crate::i18n::t(lang, "all_scopes").into(), selected: selected.is_empty() }];
+    let mut v = vec![Opt {
+        value: String::new(),
+        label: crate::i18n::t(lang, "all_scopes").into(),
+        selected: selected.is_empty(),
+    }];
     let mut us: Vec<_> = units.iter().collect();
-    us.sort_by_key(|u| (u.level != AdminLevel::Province, u.level != AdminLevel::District, u.code.clone()));
+    us.sort_by_key(|u| {
+        (
+            u.level != AdminLevel::Province,
+            u.level != AdminLevel::District,
+            u.code.clone(),
+        )
+    });
     for u in us {
         let indent = match u.level {
             AdminLevel::Province => "",
             AdminLevel::District => "· ",
             AdminLevel::Commune => "· · ",
         };
-        v.push(Opt { value: u.code.clone(), label: format!("{indent}{} ({})", u.name, u.code), selected: u.code == selected });
+        v.push(Opt {
+            value: u.code.clone(),
+            label: format!("{indent}{} ({})", u.name, u.code),
+            selected: u.code == selected,
+        });
     }
     v
 }
@@ -126,21 +153,37 @@ pub async fn dashboard(State(st): State<AppState>, h: HeaderMap, Query(q): Param
     let to = year_param(&q, "to", dt).map_err(e)?;
     let scope = q.get("scope").cloned().unwrap_or_default();
     let stats = st.app.stats(from, to, Some(&scope)).await.map_err(e)?;
-    let snap = st.app.store().snapshot(Some((from, to))).await.map_err(|x| e(x.into()))?;
-    let unit = if scope.trim().is_empty() { None } else { Some(st.app.resolve_scope(&scope).await.map_err(e)?) };
-    let snap = snap.restrict(unit.as_ref().map(|u| u.id));
-    let commune_filter = unit.as_ref().filter(|u| u.level == AdminLevel::Commune).map(|u| u.id.0.to_string());
+    let unit = st.app.scope_unit(&scope).await.map_err(e)?;
+    let commune_filter = unit
+        .as_ref()
+        .filter(|u| u.level == AdminLevel::Commune)
+        .map(|u| u.id.0.to_string());
     let cat = catalogue();
     let mut rows = Vec::new();
     for (d, v) in cat.iter().zip(&stats.indicators) {
-        if d.id.contains(".by_sector.") && v.value.is_none_or(|x| x == Fixed::ZERO) && v.base.is_none_or(|x| x == Fixed::ZERO) {
+        if d.id.contains(".by_sector.")
+            && v.value.is_none_or(|x| x == Fixed::ZERO)
+            && v.base.is_none_or(|x| x == Fixed::ZERO)
+        {
             continue;
         }
         let flow = d.subject.is_flow();
         rows.push(IndicatorRow {
-            label: if l == Lang::En { d.label_en.clone() } else { d.label_vi.clone() },
-            unit: if l == Lang::En { d.unit.label_en() } else { d.unit.label_vi() },
-            base: if flow { String::new() } else { fmt_value(d.unit, v.base) },
+            label: if l == Lang::En {
+                d.label_en.clone()
+            } else {
+                d.label_vi.clone()
+            },
+            unit: if l == Lang::En {
+                d.unit.label_en()
+            } else {
+                d.unit.label_vi()
+            },
+            base: if flow {
+                String::new()
+            } else {
+                fmt_value(d.unit, v.base)
+            },
             value: fmt_value(d.unit, v.value),
             change: signed_pct(v.change_pct),
             ratio: v.ratio_pct.map(pct_vi).unwrap_or_default(),
@@ -148,11 +191,16 @@ pub async fn dashboard(State(st): State<AppState>, h: HeaderMap, Query(q): Param
             flow,
         });
     }
-    let engine = Engine::new(&snap);
-    let series = |id: &str| -> Vec<(i32, Option<Fixed>)> {
-        let d = cat.iter().find(|d| d.id == id).expect("core indicator");
-        (from..=to).map(|y| (y, engine.at(d, y))).collect()
-    };
+    let members_htx = st
+        .app
+        .series("htx.members", from, to, Some(&scope))
+        .await
+        .map_err(e)?;
+    let members_tht = st
+        .app
+        .series("tht.members", from, to, Some(&scope))
+        .await
+        .map_err(e)?;
     let units = st.app.units().await.map_err(e)?;
     let t = Dashboard {
         p: page(&st, l, "nav_dashboard").await,
@@ -160,40 +208,106 @@ pub async fn dashboard(State(st): State<AppState>, h: HeaderMap, Query(q): Param
         to,
         scopes: scope_options(&units, scope.trim(), l),
         rows,
-        chart_htx: bars(if l == Lang::En { "Cooperative members" } else { "Thành viên HTX" }, &series("htx.members")),
-        chart_tht: bars(if l == Lang::En { "Cooperative group members" } else { "Thành viên THT" }, &series("tht.members")),
-        report_link: format!("/report/situation?from={from}&to={to}&scope={}", enc(scope.trim())),
+        chart_htx: bars(
+            if l == Lang::En {
+                "Cooperative members"
+            } else {
+                "Thành viên HTX"
+            },
+            &members_htx,
+        ),
+        chart_tht: bars(
+            if l == Lang::En {
+                "Cooperative group members"
+            } else {
+                "Thành viên THT"
+            },
+            &members_tht,
+        ),
+        report_link: format!(
+            "/report/situation?from={from}&to={to}&scope={}",
+            enc(scope.trim())
+        ),
     };
     Ok(render(&t))
 }
 
-fn enum_opts<T: Copy + PartialEq>(all: &[T], selected: Option<T>, code: fn(T) -> &'static str, label: fn(T) -> &'static str, any: &str) -> Vec<Opt> {
-    let mut v = vec![Opt { value: String::new(), label: any.into(), selected: selected.is_none() }];
-    v.extend(all.iter().map(|x| Opt { value: code(*x).into(), label: label(*x).into(), selected: selected == Some(*x) }));
+fn enum_opts<T: Copy + PartialEq>(
+    all: &[T],
+    selected: Option<T>,
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+    any: &str,
+) -> Vec<Opt> {
+    let mut v = vec![Opt {
+        value: String::new(),
+        label: any.into(),
+        selected: selected.is_none(),
+    }];
+    v.extend(all.iter().map(|x| Opt {
+        value: code(*x).into(),
+        label: label(*x).into(),
+        selected: selected == Some(*x),
+    }));
     v
 }
 
-fn parse_enum<T>(q: &HashMap<String, String>, key: &str, parse: fn(&str) -> Option<T>, expected: String) -> Result<Option<T>, AppError> {
+fn parse_enum<T>(
+    q: &HashMap<String, String>,
+    key: &str,
+    parse: fn(&str) -> Option<T>,
+    expected: String,
+) -> Result<Option<T>, AppError> {
     match q.get(key).map(|s| s.trim()).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => parse(s).map(Some).ok_or_else(|| bad(key, s, format!("Giá trị \"{s}\" không hợp lệ ở \"{key}\"; cần một trong: {expected}"), format!("Invalid value \"{s}\" for \"{key}\"; expected one of: {expected}"))),
+        Some(s) => parse(s).map(Some).ok_or_else(|| {
+            bad(
+                key,
+                s,
+                format!("Giá trị \"{s}\" không hợp lệ ở \"{key}\"; cần một trong: {expected}"),
+                format!("Invalid value \"{s}\" for \"{key}\"; expected one of: {expected}"),
+            )
+        }),
     }
 }
 
 pub async fn registry(State(st): State<AppState>, h: HeaderMap, Query(q): Params) -> WebResult {
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
-    let kind = parse_enum(&q, "kind", OrgKind::parse, <OrgKind as Enumerated>::expected()).map_err(e)?;
-    let sector = parse_enum(&q, "sector", Sector::parse, <Sector as Enumerated>::expected()).map_err(e)?;
+    let kind = parse_enum(
+        &q,
+        "kind",
+        OrgKind::parse,
+        <OrgKind as Enumerated>::expected(),
+    )
+    .map_err(e)?;
+    let sector = parse_enum(
+        &q,
+        "sector",
+        Sector::parse,
+        <Sector as Enumerated>::expected(),
+    )
+    .map_err(e)?;
     let year = match q.get("year").map(|s| s.trim()).filter(|s| !s.is_empty()) {
         None => None,
         Some(_) => Some(year_param(&q, "year", 0).map_err(e)?),
     };
     let commune = match q.get("commune").map(|s| s.trim()).filter(|s| !s.is_empty()) {
         None => None,
-        Some(s) => Some(s.parse::<i64>().map(hoptac_core::UnitId).map_err(|_| e(bad("commune", s, format!("Xã không hợp lệ: \"{s}\""), format!("Invalid commune: \"{s}\""))))?),
+        Some(s) => Some(s.parse::<i64>().map(hoptac_core::UnitId).map_err(|_| {
+            e(bad(
+                "commune",
+                s,
+                format!("Xã không hợp lệ: \"{s}\""),
+                format!("Invalid commune: \"{s}\""),
+            ))
+        })?),
     };
-    let page_no = q.get("page").and_then(|s| s.parse::<u32>().ok()).unwrap_or(1).max(1);
+    let page_no = q
+        .get("page")
+        .and_then(|s| s.parse::<u32>().ok())
+        .unwrap_or(1)
+        .max(1);
     let sort_key = q.get("sort").map(String::as_str).unwrap_or("name");
     let sort = match sort_key {
         "code" => SortKey::Code,
@@ -204,16 +318,45 @@ pub async fn registry(State(st): State<AppState>, h: HeaderMap, Query(q): Params
     let desc = q.get("desc").is_some_and(|v| v == "1");
     let text = q.get("q").cloned().unwrap_or_default();
     let per_page = 50;
-    let query = OrgQuery { text: Some(text.clone()), kind, sector, commune, active_in: year, sort, descending: desc, page: page_no - 1, per_page };
+    let query = OrgQuery {
+        text: Some(text.clone()),
+        kind,
+        sector,
+        commune,
+        active_in: year,
+        sort,
+        descending: desc,
+        page: page_no - 1,
+        per_page,
+    };
     let result = st.app.registry(&query).await.map_err(e)?;
     let units = st.app.units().await.map_err(e)?;
-    let mut communes: Vec<_> = units.iter().filter(|u| u.level == AdminLevel::Commune).collect();
+    let mut communes: Vec<_> = units
+        .iter()
+        .filter(|u| u.level == AdminLevel::Commune)
+        .collect();
     communes.sort_by_key(|u| hoptac_core::text::fold_unit_name(&u.name));
     let any = crate::i18n::t(l, "any");
-    let mut commune_opts = vec![Opt { value: String::new(), label: any.into(), selected: commune.is_none() }];
-    commune_opts.extend(communes.iter().map(|u| Opt { value: u.id.0.to_string(), label: u.name.clone(), selected: Some(u.id) == commune }));
-    let label_kind = if l == Lang::En { OrgKind::label_en } else { OrgKind::label_vi };
-    let label_sector = if l == Lang::En { Sector::label_en } else { Sector::label_vi };
+    let mut commune_opts = vec![Opt {
+        value: String::new(),
+        label: any.into(),
+        selected: commune.is_none(),
+    }];
+    commune_opts.extend(communes.iter().map(|u| Opt {
+        value: u.id.0.to_string(),
+        label: u.name.clone(),
+        selected: Some(u.id) == commune,
+    }));
+    let label_kind = if l == Lang::En {
+        OrgKind::label_en
+    } else {
+        OrgKind::label_vi
+    };
+    let label_sector = if l == Lang::En {
+        Sector::label_en
+    } else {
+        Sector::label_vi
+    };
     let base = {
         let mut p = Vec::new();
         for k in ["q", "kind", "sector", "commune", "year"] {
@@ -223,15 +366,34 @@ pub async fn registry(State(st): State<AppState>, h: HeaderMap, Query(q): Params
         }
         p.join("&")
     };
-    let link = |sort: &str, desc: bool, page: u32| format!("/orgs?{base}&sort={sort}&desc={}&page={page}", desc as u8);
+    let link = |sort: &str, desc: bool, page: u32| {
+        format!("/orgs?{base}&sort={sort}&desc={}&page={page}", desc as u8)
+    };
     let pages = (result.total as u32).div_ceil(per_page).max(1);
-    let sort_links = [("code", "code"), ("name", "name"), ("commune", "commune"), ("founded", "founded_on")]
-        .iter()
-        .map(|(k, label)| {
-            let active = *k == sort_key || (sort_key != "code" && sort_key != "founded" && sort_key != "commune" && *k == "name");
-            SortLink { label: crate::i18n::t(l, label), href: link(k, active && !desc, 1), mark: if active { if desc { " ▼" } else { " ▲" } } else { "" } }
-        })
-        .collect();
+    let sort_links = [
+        ("code", "code"),
+        ("name", "name"),
+        ("commune", "commune"),
+        ("founded", "founded_on"),
+    ]
+    .iter()
+    .map(|(k, label)| {
+        let active = *k == sort_key
+            || (sort_key != "code"
+                && sort_key != "founded"
+                && sort_key != "commune"
+                && *k == "name");
+        SortLink {
+            label: crate::i18n::t(l, label),
+            href: link(k, active && !desc, 1),
+            mark: if active {
+                if desc { " ▼" } else { " ▲" }
+            } else {
+                ""
+            },
+        }
+    })
+    .collect();
     let t = Registry {
         p: page(&st, l, "nav_registry").await,
         q: text,
@@ -255,8 +417,16 @@ pub async fn registry(State(st): State<AppState>, h: HeaderMap, Query(q): Params
         total: result.total,
         page: page_no,
         pages,
-        prev_link: if page_no > 1 { link(sort_key, desc, page_no - 1) } else { String::new() },
-        next_link: if page_no < pages { link(sort_key, desc, page_no + 1) } else { String::new() },
+        prev_link: if page_no > 1 {
+            link(sort_key, desc, page_no - 1)
+        } else {
+            String::new()
+        },
+        next_link: if page_no < pages {
+            link(sort_key, desc, page_no + 1)
+        } else {
+            String::new()
+        },
         sort_links,
     };
     Ok(render(&t))
@@ -270,7 +440,13 @@ fn opt_int(v: Option<i64>) -> String {
     v.map(|x| group_thousands(x as i128)).unwrap_or_default()
 }
 
-async fn org_page_view(st: &AppState, l: Lang, code: &str, notice: String, warnings: Vec<String>) -> Result<OrgPage, WebError> {
+async fn org_page_view(
+    st: &AppState,
+    l: Lang,
+    code: &str,
+    notice: String,
+    warnings: Vec<String>,
+) -> Result<OrgPage, WebError> {
     let e = |err| WebError::new(l, err);
     let d = st.app.org_detail(code).await.map_err(e)?;
     let en = l == Lang::En;
@@ -281,13 +457,41 @@ async fn org_page_view(st: &AppState, l: Lang, code: &str, notice: String, warni
         None => String::new(),
     };
     let facts = vec![
-        KeyVal { key: "code", value: o.code.to_string() },
-        KeyVal { key: "kind", value: o.kind.label(l.code()).into() },
-        KeyVal { key: "sector", value: o.sector.label(l.code()).into() },
-        KeyVal { key: "commune", value: d.commune.as_ref().map(|u| format!("{} ({})", u.name, u.code)).unwrap_or_default() },
-        KeyVal { key: "founded_on", value: to_vi(o.founded_on) },
-        KeyVal { key: "dissolved_on", value: o.dissolved_on.map(to_vi).unwrap_or_else(|| crate::i18n::t(l, "operating").into()) },
-        KeyVal { key: "registration_no", value: o.registration_no.clone().unwrap_or_default() },
+        KeyVal {
+            key: "code",
+            value: o.code.to_string(),
+        },
+        KeyVal {
+            key: "kind",
+            value: o.kind.label(l.code()).into(),
+        },
+        KeyVal {
+            key: "sector",
+            value: o.sector.label(l.code()).into(),
+        },
+        KeyVal {
+            key: "commune",
+            value: d
+                .commune
+                .as_ref()
+                .map(|u| format!("{} ({})", u.name, u.code))
+                .unwrap_or_default(),
+        },
+        KeyVal {
+            key: "founded_on",
+            value: to_vi(o.founded_on),
+        },
+        KeyVal {
+            key: "dissolved_on",
+            value: o
+                .dissolved_on
+                .map(to_vi)
+                .unwrap_or_else(|| crate::i18n::t(l, "operating").into()),
+        },
+        KeyVal {
+            key: "registration_no",
+            value: o.registration_no.clone().unwrap_or_default(),
+        },
     ];
     let reports = d
         .reports
@@ -305,8 +509,14 @@ async fn org_page_view(st: &AppState, l: Lang, code: &str, notice: String, warni
                     opt_fixed(f.profit),
                     opt_fixed(f.member_income),
                     opt_fixed(f.worker_income),
-                    f.services.iter().map(|s| s.label(l.code())).collect::<Vec<_>>().join(", "),
-                    f.rating.map(|x| x.label(l.code()).to_string()).unwrap_or_default(),
+                    f.services
+                        .iter()
+                        .map(|s| s.label(l.code()))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    f.rating
+                        .map(|x| x.label(l.code()).to_string())
+                        .unwrap_or_default(),
                     f.general_meeting_on.map(to_vi).unwrap_or_default(),
                     yes_no(f.statements_filed),
                 ],
@@ -320,51 +530,144 @@ async fn org_page_view(st: &AppState, l: Lang, code: &str, notice: String, warni
         .map(|m| ManagerRow {
             name: m.full_name.clone(),
             role: m.role.label(l.code()),
-            qualification: m.qualification.map(|q| q.label(l.code()).to_string()).unwrap_or_default(),
+            qualification: m
+                .qualification
+                .map(|q| q.label(l.code()).to_string())
+                .unwrap_or_default(),
             trained: m.trained_on.map(to_vi).unwrap_or_default(),
-            term: format!("{} – {}", m.from.map(to_vi).unwrap_or_default(), m.to.map(to_vi).unwrap_or_default()),
+            term: format!(
+                "{} – {}",
+                m.from.map(to_vi).unwrap_or_default(),
+                m.to.map(to_vi).unwrap_or_default()
+            ),
         })
         .collect();
-    let members: Vec<(i32, Option<Fixed>)> = d.reports.iter().map(|r| (r.year.get(), r.figures.members.map(Fixed::from_int))).collect();
-    let revenue: Vec<(i32, Option<Fixed>)> = d.reports.iter().map(|r| (r.year.get(), r.figures.revenue)).collect();
+    let members: Vec<(i32, Option<Fixed>)> = d
+        .reports
+        .iter()
+        .map(|r| (r.year.get(), r.figures.members.map(Fixed::from_int)))
+        .collect();
+    let revenue: Vec<(i32, Option<Fixed>)> = d
+        .reports
+        .iter()
+        .map(|r| (r.year.get(), r.figures.revenue))
+        .collect();
     Ok(OrgPage {
         p: page(st, l, "details").await,
         code: o.code.to_string(),
         name: o.name.clone(),
         facts,
-        report_heads: vec!["members", "members_joined", "members_left", "workers", "revenue", "profit", "member_income", "worker_income", "services", "rating", "general_meeting_on", "statements_filed"],
+        report_heads: vec![
+            "members",
+            "members_joined",
+            "members_left",
+            "workers",
+            "revenue",
+            "profit",
+            "member_income",
+            "worker_income",
+            "services",
+            "rating",
+            "general_meeting_on",
+            "statements_filed",
+        ],
         reports,
         managers,
-        chart_members: if members.is_empty() { String::new() } else { bars(if en { "Members at year end" } else { "Thành viên cuối năm" }, &members) },
-        chart_revenue: if revenue.is_empty() { String::new() } else { bars(if en { "Revenue (million VND)" } else { "Doanh thu (triệu đồng)" }, &revenue) },
+        chart_members: if members.is_empty() {
+            String::new()
+        } else {
+            bars(
+                if en {
+                    "Members at year end"
+                } else {
+                    "Thành viên cuối năm"
+                },
+                &members,
+            )
+        },
+        chart_revenue: if revenue.is_empty() {
+            String::new()
+        } else {
+            bars(
+                if en {
+                    "Revenue (million VND)"
+                } else {
+                    "Doanh thu (triệu đồng)"
+                },
+                &revenue,
+            )
+        },
         notice,
         warnings,
     })
 }
 
-pub async fn org_page(State(st): State<AppState>, h: HeaderMap, Path(code): Path<String>, Query(q): Params) -> WebResult {
+pub async fn org_page(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    Path(code): Path<String>,
+    Query(q): Params,
+) -> WebResult {
     let l = lang(&h);
-    let notice = if q.contains_key("saved") { crate::i18n::t(l, "saved").to_string() } else { String::new() };
+    let notice = if q.contains_key("saved") {
+        crate::i18n::t(l, "saved").to_string()
+    } else {
+        String::new()
+    };
     Ok(render(&org_page_view(&st, l, &code, notice, vec![]).await?))
 }
 
 fn field(l: Lang, key: &'static str, kind: &'static str, value: String) -> Field {
-    Field { key, label: crate::i18n::t(l, key), kind, value, options: vec![], error: String::new(), hint: "", readonly: false, required: false }
+    Field {
+        key,
+        label: crate::i18n::t(l, key),
+        kind,
+        value,
+        options: vec![],
+        error: String::new(),
+        hint: "",
+        readonly: false,
+        required: false,
+    }
 }
 
-fn select<T: Copy>(l: Lang, key: &'static str, all: &[T], value: &str, code: fn(T) -> &'static str, label: fn(T, &str) -> &'static str, empty: bool) -> Field {
+fn select<T: Copy>(
+    l: Lang,
+    key: &'static str,
+    all: &[T],
+    value: &str,
+    code: fn(T) -> &'static str,
+    label: fn(T, &str) -> &'static str,
+    empty: bool,
+) -> Field {
     let mut f = field(l, key, "select", value.to_string());
     if empty {
-        f.options.push(Opt { value: String::new(), label: "—".into(), selected: value.is_empty() });
+        f.options.push(Opt {
+            value: String::new(),
+            label: "—".into(),
+            selected: value.is_empty(),
+        });
     }
-    f.options.extend(all.iter().map(|x| Opt { value: code(*x).into(), label: label(*x, l.code()).into(), selected: code(*x) == value }));
+    f.options.extend(all.iter().map(|x| Opt {
+        value: code(*x).into(),
+        label: label(*x, l.code()).into(),
+        selected: code(*x) == value,
+    }));
     f
 }
 
-async fn org_fields(st: &AppState, l: Lang, v: &HashMap<String, String>, editing: bool) -> Result<Vec<Field>, WebError> {
+async fn org_fields(
+    st: &AppState,
+    l: Lang,
+    v: &HashMap<String, String>,
+    editing: bool,
+) -> Result<Vec<Field>, WebError> {
     let get = |k: &str| v.get(k).cloned().unwrap_or_default();
     let units = st.app.units().await.map_err(|e| WebError::new(l, e))?;
-    let mut communes: Vec<_> = units.iter().filter(|u| u.level == AdminLevel::Commune).collect();
+    let mut communes: Vec<_> = units
+        .iter()
+        .filter(|u| u.level == AdminLevel::Commune)
+        .collect();
     communes.sort_by_key(|u| hoptac_core::text::fold_unit_name(&u.name));
     let mut code = field(l, "code", "text", get("code"));
     code.readonly = editing;
@@ -372,16 +675,40 @@ async fn org_fields(st: &AppState, l: Lang, v: &HashMap<String, String>, editing
     let mut name = field(l, "name", "text", get("name"));
     name.required = true;
     let mut commune = field(l, "commune", "select", get("commune"));
-    commune.options.push(Opt { value: String::new(), label: "—".into(), selected: get("commune").is_empty() });
-    commune.options.extend(communes.iter().map(|u| Opt { value: u.code.clone(), label: format!("{} ({})", u.name, u.code), selected: u.code == get("commune") }));
+    commune.options.push(Opt {
+        value: String::new(),
+        label: "—".into(),
+        selected: get("commune").is_empty(),
+    });
+    commune.options.extend(communes.iter().map(|u| Opt {
+        value: u.code.clone(),
+        label: format!("{} ({})", u.name, u.code),
+        selected: u.code == get("commune"),
+    }));
     commune.required = true;
     let mut founded = field(l, "founded_on", "date", get("founded_on"));
     founded.required = true;
     Ok(vec![
         code,
-        select(l, "kind", OrgKind::all(), &get("kind"), OrgKind::code, OrgKind::label, false),
+        select(
+            l,
+            "kind",
+            OrgKind::all(),
+            &get("kind"),
+            OrgKind::code,
+            OrgKind::label,
+            false,
+        ),
         name,
-        select(l, "sector", Sector::all(), &get("sector"), Sector::code, Sector::label, false),
+        select(
+            l,
+            "sector",
+            Sector::all(),
+            &get("sector"),
+            Sector::code,
+            Sector::label,
+            false,
+        ),
         commune,
         founded,
         field(l, "dissolved_on", "date", get("dissolved_on")),
@@ -392,20 +719,38 @@ async fn org_fields(st: &AppState, l: Lang, v: &HashMap<String, String>, editing
 fn to_map(pairs: &[(String, String)]) -> HashMap<String, String> {
     let mut m: HashMap<String, String> = HashMap::new();
     for (k, v) in pairs {
-        m.entry(k.clone()).and_modify(|x| {
-            x.push(';');
-            x.push_str(v)
-        }).or_insert_with(|| v.clone());
+        m.entry(k.clone())
+            .and_modify(|x| {
+                x.push(';');
+                x.push_str(v)
+            })
+            .or_insert_with(|| v.clone());
     }
     m
 }
 
-async fn form_page(st: &AppState, l: Lang, heading: String, action: String, back: String, fields: Vec<Field>, outcome: Option<&ImportOutcome>) -> Response {
+async fn form_page(
+    st: &AppState,
+    l: Lang,
+    heading: String,
+    action: String,
+    back: String,
+    fields: Vec<Field>,
+    outcome: Option<&ImportOutcome>,
+) -> Response {
     let mut fields = fields;
     let mut general = Vec::new();
     if let Some(o) = outcome {
         for p in o.problems.iter().filter(|p| p.is_error()) {
-            let text = format!("{}{}", p.msg.get(l.code()), if p.value.is_empty() { String::new() } else { format!(" [{}]", p.value) });
+            let text = format!(
+                "{}{}",
+                p.msg.get(l.code()),
+                if p.value.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", p.value)
+                }
+            );
             match fields.iter_mut().find(|f| Some(f.key) == p.key) {
                 Some(f) if f.error.is_empty() => f.error = text,
                 Some(f) => {
@@ -419,7 +764,14 @@ async fn form_page(st: &AppState, l: Lang, heading: String, action: String, back
             general.push(crate::i18n::t(l, "form_has_errors").into());
         }
     }
-    let t = FormPage { p: page(st, l, "nav_registry").await, heading, action, back, fields, general_errors: general };
+    let t = FormPage {
+        p: page(st, l, "nav_registry").await,
+        heading,
+        action,
+        back,
+        fields,
+        general_errors: general,
+    };
     let mut r = render(&t);
     if outcome.is_some() {
         *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
@@ -433,78 +785,211 @@ pub async fn org_new_form(State(st): State<AppState>, h: HeaderMap) -> WebResult
     v.insert("kind".into(), "HTX".into());
     v.insert("sector".into(), "agriculture".into());
     let fields = org_fields(&st, l, &v, false).await?;
-    Ok(form_page(&st, l, crate::i18n::t(l, "new_org").into(), "/orgs/new".into(), "/orgs".into(), fields, None).await)
+    Ok(form_page(
+        &st,
+        l,
+        crate::i18n::t(l, "new_org").into(),
+        "/orgs/new".into(),
+        "/orgs".into(),
+        fields,
+        None,
+    )
+    .await)
 }
 
-pub async fn org_edit_form(State(st): State<AppState>, h: HeaderMap, Path(code): Path<String>) -> WebResult {
+pub async fn org_edit_form(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    Path(code): Path<String>,
+) -> WebResult {
     let l = lang(&h);
-    let d = st.app.org_detail(&code).await.map_err(|e| WebError::new(l, e))?;
+    let d = st
+        .app
+        .org_detail(&code)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
     let o = &d.org;
     let v: HashMap<String, String> = [
         ("code", o.code.to_string()),
         ("kind", o.kind.code().into()),
         ("name", o.name.clone()),
         ("sector", o.sector.code().into()),
-        ("commune", d.commune.as_ref().map(|u| u.code.clone()).unwrap_or_default()),
+        (
+            "commune",
+            d.commune
+                .as_ref()
+                .map(|u| u.code.clone())
+                .unwrap_or_default(),
+        ),
         ("founded_on", hoptac_core::date::to_iso(o.founded_on)),
-        ("dissolved_on", o.dissolved_on.map(hoptac_core::date::to_iso).unwrap_or_default()),
-        ("registration_no", o.registration_no.clone().unwrap_or_default()),
+        (
+            "dissolved_on",
+            o.dissolved_on
+                .map(hoptac_core::date::to_iso)
+                .unwrap_or_default(),
+        ),
+        (
+            "registration_no",
+            o.registration_no.clone().unwrap_or_default(),
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
     let fields = org_fields(&st, l, &v, true).await?;
     let path = format!("/orgs/{}", enc(&code));
-    Ok(form_page(&st, l, format!("{} — {}", crate::i18n::t(l, "edit"), o.name), format!("{path}/edit"), path, fields, None).await)
+    Ok(form_page(
+        &st,
+        l,
+        format!("{} — {}", crate::i18n::t(l, "edit"), o.name),
+        format!("{path}/edit"),
+        path,
+        fields,
+        None,
+    )
+    .await)
 }
 
-const ORG_KEYS: [&str; 8] = ["code", "kind", "name", "sector", "commune", "founded_on", "dissolved_on", "registration_no"];
+const ORG_KEYS: [&str; 8] = [
+    "code",
+    "kind",
+    "name",
+    "sector",
+    "commune",
+    "founded_on",
+    "dissolved_on",
+    "registration_no",
+];
 
-async fn save_org(st: &AppState, l: Lang, mut v: HashMap<String, String>, fixed_code: Option<String>) -> WebResult {
+async fn save_org(
+    st: &AppState,
+    l: Lang,
+    mut v: HashMap<String, String>,
+    fixed_code: Option<String>,
+) -> WebResult {
     if let Some(c) = &fixed_code {
         v.insert("code".into(), c.clone());
         // the organisation must exist: editing never creates
-        st.app.org_detail(c).await.map_err(|e| WebError::new(l, e))?;
+        st.app
+            .org_detail(c)
+            .await
+            .map_err(|e| WebError::new(l, e))?;
     } else if let Some(c) = v.get("code")
         && let Some(code) = hoptac_core::OrgCode::parse(c)
-        && st.app.store().org(&code).await.map_err(|e| WebError::new(l, e.into()))?.is_some()
+        && st
+            .app
+            .store()
+            .org(&code)
+            .await
+            .map_err(|e| WebError::new(l, e.into()))?
+            .is_some()
     {
         let fields = org_fields(st, l, &v, false).await?;
-        let msg = Msg::new(format!("Mã \"{code}\" đã được dùng cho một tổ chức khác"), format!("The code \"{code}\" is already used by another organisation"));
+        let msg = Msg::new(
+            format!("Mã \"{code}\" đã được dùng cho một tổ chức khác"),
+            format!("The code \"{code}\" is already used by another organisation"),
+        );
         let o = ImportOutcome {
-            problems: vec![hoptac_app::Problem { severity: hoptac_core::validate::Severity::Error, sheet: "organizations".into(), row: Some(2), column: Some("code".into()), key: Some("code"), value: code.to_string(), msg }],
+            problems: vec![hoptac_app::Problem {
+                severity: hoptac_core::validate::Severity::Error,
+                sheet: "organizations".into(),
+                row: Some(2),
+                column: Some("code".into()),
+                key: Some("code"),
+                value: code.to_string(),
+                msg,
+            }],
             ..Default::default()
         };
-        return Ok(form_page(st, l, crate::i18n::t(l, "new_org").into(), "/orgs/new".into(), "/orgs".into(), fields, Some(&o)).await);
+        return Ok(form_page(
+            st,
+            l,
+            crate::i18n::t(l, "new_org").into(),
+            "/orgs/new".into(),
+            "/orgs".into(),
+            fields,
+            Some(&o),
+        )
+        .await);
     }
-    let pairs: Vec<(&str, String)> = ORG_KEYS.iter().map(|k| (*k, v.get(*k).cloned().unwrap_or_default())).collect();
-    let outcome = st.app.save_form("organizations", &pairs).await.map_err(|e| WebError::new(l, e))?;
+    let pairs: Vec<(&str, String)> = ORG_KEYS
+        .iter()
+        .map(|k| (*k, v.get(*k).cloned().unwrap_or_default()))
+        .collect();
+    let outcome = st
+        .app
+        .save_form("organizations", &pairs)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
     let code = v.get("code").cloned().unwrap_or_default();
     if outcome.applied {
-        let warnings: Vec<String> = outcome.problems.iter().map(|p| p.msg.get(l.code()).to_string()).collect();
+        let warnings: Vec<String> = outcome
+            .problems
+            .iter()
+            .map(|p| p.msg.get(l.code()).to_string())
+            .collect();
         if warnings.is_empty() {
             return Ok(Redirect::to(&format!("/orgs/{}?saved=1", enc(code.trim()))).into_response());
         }
-        return Ok(render(&org_page_view(st, l, code.trim(), crate::i18n::t(l, "saved_with_warnings").into(), warnings).await?));
+        return Ok(render(
+            &org_page_view(
+                st,
+                l,
+                code.trim(),
+                crate::i18n::t(l, "saved_with_warnings").into(),
+                warnings,
+            )
+            .await?,
+        ));
     }
     let fields = org_fields(st, l, &v, fixed_code.is_some()).await?;
     let (heading, action, back) = match &fixed_code {
-        Some(c) => (crate::i18n::t(l, "edit").to_string(), format!("/orgs/{}/edit", enc(c)), format!("/orgs/{}", enc(c))),
-        None => (crate::i18n::t(l, "new_org").to_string(), "/orgs/new".into(), "/orgs".into()),
+        Some(c) => (
+            crate::i18n::t(l, "edit").to_string(),
+            format!("/orgs/{}/edit", enc(c)),
+            format!("/orgs/{}", enc(c)),
+        ),
+        None => (
+            crate::i18n::t(l, "new_org").to_string(),
+            "/orgs/new".into(),
+            "/orgs".into(),
+        ),
     };
     Ok(form_page(st, l, heading, action, back, fields, Some(&outcome)).await)
 }
 
-pub async fn org_create(State(st): State<AppState>, h: HeaderMap, Form(pairs): Form<Vec<(String, String)>>) -> WebResult {
+pub async fn org_create(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult {
     save_org(&st, lang(&h), to_map(&pairs), None).await
 }
 
-pub async fn org_update(State(st): State<AppState>, h: HeaderMap, Path(code): Path<String>, Form(pairs): Form<Vec<(String, String)>>) -> WebResult {
+pub async fn org_update(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    Path(code): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult {
     save_org(&st, lang(&h), to_map(&pairs), Some(code)).await
 }
 
 const REPORT_KEYS: [&str; 14] = [
-    "org_code", "year", "members", "members_joined", "members_left", "workers", "revenue", "profit", "member_income", "worker_income", "services", "rating", "general_meeting_on", "statements_filed",
+    "org_code",
+    "year",
+    "members",
+    "members_joined",
+    "members_left",
+    "workers",
+    "revenue",
+    "profit",
+    "member_income",
+    "worker_income",
+    "services",
+    "rating",
+    "general_meeting_on",
+    "statements_filed",
 ];
 
 fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -> Vec<Field> {
@@ -521,33 +1006,95 @@ fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -> Vec<Fie
         f.hint = crate::i18n::t(l, "money_hint");
         out.push(f);
     }
-    let chosen: Vec<String> = get("services").split(';').map(|s| s.trim().to_string()).collect();
+    let chosen: Vec<String> = get("services")
+        .split(';')
+        .map(|s| s.trim().to_string())
+        .collect();
     let mut services = field(l, "services", "checkboxes", String::new());
-    services.options = Service::all().iter().map(|s| Opt { value: s.code().into(), label: s.label(l.code()).into(), selected: chosen.iter().any(|c| c == s.code()) }).collect();
+    services.options = Service::all()
+        .iter()
+        .map(|s| Opt {
+            value: s.code().into(),
+            label: s.label(l.code()).into(),
+            selected: chosen.iter().any(|c| c == s.code()),
+        })
+        .collect();
     out.push(services);
-    out.push(select(l, "rating", Rating::all(), &get("rating"), Rating::code, Rating::label, true));
-    out.push(field(l, "general_meeting_on", "date", get("general_meeting_on")));
+    out.push(select(
+        l,
+        "rating",
+        Rating::all(),
+        &get("rating"),
+        Rating::code,
+        Rating::label,
+        true,
+    ));
+    out.push(field(
+        l,
+        "general_meeting_on",
+        "date",
+        get("general_meeting_on"),
+    ));
     let mut filed = field(l, "statements_filed", "select", get("statements_filed"));
     for (val, key) in [("", "unknown"), ("yes", "yes"), ("no", "no")] {
-        filed.options.push(Opt { value: val.into(), label: crate::i18n::t(l, key).into(), selected: get("statements_filed") == val });
+        filed.options.push(Opt {
+            value: val.into(),
+            label: crate::i18n::t(l, key).into(),
+            selected: get("statements_filed") == val,
+        });
     }
     out.push(filed);
     out
 }
 
-pub async fn report_new_form(State(st): State<AppState>, h: HeaderMap, Path(code): Path<String>) -> WebResult {
+pub async fn report_new_form(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    Path(code): Path<String>,
+) -> WebResult {
     let l = lang(&h);
-    let d = st.app.org_detail(&code).await.map_err(|e| WebError::new(l, e))?;
-    let next = d.reports.last().map(|r| r.year.get() + 1).unwrap_or(hoptac_app::today().year() - 1);
+    let d = st
+        .app
+        .org_detail(&code)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let next = d
+        .reports
+        .last()
+        .map(|r| r.year.get() + 1)
+        .unwrap_or(hoptac_app::today().year() - 1);
     let v: HashMap<String, String> = [("year".to_string(), next.to_string())].into();
     let path = format!("/orgs/{}", enc(&code));
-    Ok(form_page(&st, l, format!("{} — {}", crate::i18n::t(l, "add_report"), d.org.name), format!("{path}/reports/new"), path, report_fields(l, &v, false), None).await)
+    Ok(form_page(
+        &st,
+        l,
+        format!("{} — {}", crate::i18n::t(l, "add_report"), d.org.name),
+        format!("{path}/reports/new"),
+        path,
+        report_fields(l, &v, false),
+        None,
+    )
+    .await)
 }
 
-pub async fn report_edit_form(State(st): State<AppState>, h: HeaderMap, Path((code, year)): Path<(String, String)>) -> WebResult {
+pub async fn report_edit_form(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    Path((code, year)): Path<(String, String)>,
+) -> WebResult {
     let l = lang(&h);
-    let d = st.app.org_detail(&code).await.map_err(|e| WebError::new(l, e))?;
-    let r = d.reports.iter().find(|r| r.year.to_string() == year).ok_or_else(|| WebError::new(l, AppError::not_found("report", format!("{code} / {year}"))))?;
+    let d = st
+        .app
+        .org_detail(&code)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let r = d
+        .reports
+        .iter()
+        .find(|r| r.year.to_string() == year)
+        .ok_or_else(|| {
+            WebError::new(l, AppError::not_found("report", format!("{code} / {year}")))
+        })?;
     let f = &r.figures;
     let s = |v: Option<Fixed>| v.map(|x| x.to_string()).unwrap_or_default();
     let i = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
@@ -561,54 +1108,156 @@ pub async fn report_edit_form(State(st): State<AppState>, h: HeaderMap, Path((co
         ("profit", s(f.profit)),
         ("member_income", s(f.member_income)),
         ("worker_income", s(f.worker_income)),
-        ("services", f.services.iter().map(|x| x.code()).collect::<Vec<_>>().join(";")),
-        ("rating", f.rating.map(|x| x.code().to_string()).unwrap_or_default()),
-        ("general_meeting_on", f.general_meeting_on.map(hoptac_core::date::to_iso).unwrap_or_default()),
-        ("statements_filed", f.statements_filed.map(|b| if b { "yes" } else { "no" }.to_string()).unwrap_or_default()),
+        (
+            "services",
+            f.services
+                .iter()
+                .map(|x| x.code())
+                .collect::<Vec<_>>()
+                .join(";"),
+        ),
+        (
+            "rating",
+            f.rating.map(|x| x.code().to_string()).unwrap_or_default(),
+        ),
+        (
+            "general_meeting_on",
+            f.general_meeting_on
+                .map(hoptac_core::date::to_iso)
+                .unwrap_or_default(),
+        ),
+        (
+            "statements_filed",
+            f.statements_filed
+                .map(|b| if b { "yes" } else { "no" }.to_string())
+                .unwrap_or_default(),
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
     let path = format!("/orgs/{}", enc(&code));
-    Ok(form_page(&st, l, format!("{} {} — {}", crate::i18n::t(l, "yearly_figures"), year, d.org.name), format!("{path}/reports/{year}/edit"), path, report_fields(l, &v, true), None).await)
+    Ok(form_page(
+        &st,
+        l,
+        format!(
+            "{} {} — {}",
+            crate::i18n::t(l, "yearly_figures"),
+            year,
+            d.org.name
+        ),
+        format!("{path}/reports/{year}/edit"),
+        path,
+        report_fields(l, &v, true),
+        None,
+    )
+    .await)
 }
 
-pub async fn report_save(State(st): State<AppState>, h: HeaderMap, Path(params): Path<HashMap<String, String>>, Form(pairs): Form<Vec<(String, String)>>) -> WebResult {
+pub async fn report_save(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    Path(params): Path<HashMap<String, String>>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult {
     let l = lang(&h);
     let code = params.get("code").cloned().unwrap_or_default();
-    let d = st.app.org_detail(&code).await.map_err(|e| WebError::new(l, e))?;
+    let d = st
+        .app
+        .org_detail(&code)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
     let mut v = to_map(&pairs);
     let editing = params.get("year").cloned();
     if let Some(y) = &editing {
         v.insert("year".into(), y.clone());
     }
     v.insert("org_code".into(), code.clone());
-    let fields_in: Vec<(&str, String)> = REPORT_KEYS.iter().map(|k| (*k, v.get(*k).cloned().unwrap_or_default())).collect();
-    let outcome = st.app.save_form("annual_reports", &fields_in).await.map_err(|e| WebError::new(l, e))?;
+    let fields_in: Vec<(&str, String)> = REPORT_KEYS
+        .iter()
+        .map(|k| (*k, v.get(*k).cloned().unwrap_or_default()))
+        .collect();
+    let outcome = st
+        .app
+        .save_form("annual_reports", &fields_in)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
     let path = format!("/orgs/{}", enc(&code));
     if outcome.applied {
-        let warnings: Vec<String> = outcome.problems.iter().map(|p| format!("{}: {}", p.column.clone().unwrap_or_default(), p.msg.get(l.code()))).collect();
+        let warnings: Vec<String> = outcome
+            .problems
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}: {}",
+                    p.column.clone().unwrap_or_default(),
+                    p.msg.get(l.code())
+                )
+            })
+            .collect();
         if warnings.is_empty() {
             return Ok(Redirect::to(&format!("{path}?saved=1")).into_response());
         }
-        return Ok(render(&org_page_view(&st, l, &code, crate::i18n::t(l, "saved_with_warnings").into(), warnings).await?));
+        return Ok(render(
+            &org_page_view(
+                &st,
+                l,
+                &code,
+                crate::i18n::t(l, "saved_with_warnings").into(),
+                warnings,
+            )
+            .await?,
+        ));
     }
     let action = match &editing {
         Some(y) => format!("{path}/reports/{y}/edit"),
         None => format!("{path}/reports/new"),
     };
     let heading = format!("{} — {}", crate::i18n::t(l, "yearly_figures"), d.org.name);
-    Ok(form_page(&st, l, heading, action, path, report_fields(l, &v, editing.is_some()), Some(&outcome)).await)
+    Ok(form_page(
+        &st,
+        l,
+        heading,
+        action,
+        path,
+        report_fields(l, &v, editing.is_some()),
+        Some(&outcome),
+    )
+    .await)
 }
 
 pub async fn import_form(State(st): State<AppState>, h: HeaderMap) -> WebResult {
     let l = lang(&h);
-    Ok(render(&import_view(page(&st, l, "nav_import").await, l, None, String::new(), String::new(), false)))
+    Ok(render(&import_view(
+        page(&st, l, "nav_import").await,
+        l,
+        None,
+        String::new(),
+        String::new(),
+        false,
+    )))
 }
 
-fn import_view(p: Page, l: Lang, o: Option<&ImportOutcome>, file_name: String, token: String, done: bool) -> ImportPage {
+fn import_view(
+    p: Page,
+    l: Lang,
+    o: Option<&ImportOutcome>,
+    file_name: String,
+    token: String,
+    done: bool,
+) -> ImportPage {
     let summary = o
-        .map(|o| o.summary.iter().map(|s| SummaryRow { table: s.table, new: s.new, changed: s.changed, unchanged: s.unchanged }).collect())
+        .map(|o| {
+            o.summary
+                .iter()
+                .map(|s| SummaryRow {
+                    table: s.table,
+                    new: s.new,
+                    changed: s.changed,
+                    unchanged: s.unchanged,
+                })
+                .collect()
+        })
         .unwrap_or_default();
     let problems = o
         .map(|o| {
@@ -642,24 +1291,51 @@ fn import_view(p: Page, l: Lang, o: Option<&ImportOutcome>, file_name: String, t
 }
 
 fn token() -> String {
-    let a = std::collections::hash_map::RandomState::new().build_hasher().finish();
+    let a = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_u128(Instant::now().elapsed().as_nanos());
     format!("{a:016x}{:016x}", h.finish())
 }
 
-pub async fn import_check(State(st): State<AppState>, h: HeaderMap, mut mp: Multipart) -> WebResult {
+pub async fn import_check(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    mut mp: Multipart,
+) -> WebResult {
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
     let mut file = None;
-    while let Some(field) = mp.next_field().await.map_err(|x| e(bad("file", "", format!("Không đọc được tệp tải lên: {x}"), format!("Could not read the upload: {x}"))))? {
+    while let Some(field) = mp.next_field().await.map_err(|x| {
+        e(bad(
+            "file",
+            "",
+            format!("Không đọc được tệp tải lên: {x}"),
+            format!("Could not read the upload: {x}"),
+        ))
+    })? {
         if field.name() == Some("file") {
             let name = field.file_name().unwrap_or("upload.xlsx").to_string();
-            let bytes = field.bytes().await.map_err(|x| e(bad("file", &name, format!("Không đọc được tệp \"{name}\": {x}"), format!("Could not read \"{name}\": {x}"))))?;
+            let bytes = field.bytes().await.map_err(|x| {
+                e(bad(
+                    "file",
+                    &name,
+                    format!("Không đọc được tệp \"{name}\": {x}"),
+                    format!("Could not read \"{name}\": {x}"),
+                ))
+            })?;
             file = Some((name, bytes.to_vec()));
         }
     }
-    let (name, bytes) = file.filter(|(_, b)| !b.is_empty()).ok_or_else(|| e(bad("file", "", "Chưa chọn tệp".into(), "No file was chosen".into())))?;
+    let (name, bytes) = file.filter(|(_, b)| !b.is_empty()).ok_or_else(|| {
+        e(bad(
+            "file",
+            "",
+            "Chưa chọn tệp".into(),
+            "No file was chosen".into(),
+        ))
+    })?;
     let outcome = st.app.import_bytes(&name, &bytes, false).await.map_err(e)?;
     let tok = if outcome.has_errors() {
         String::new()
@@ -669,42 +1345,104 @@ pub async fn import_check(State(st): State<AppState>, h: HeaderMap, mut mp: Mult
         pending.retain(|_, p| p.at.elapsed() < PENDING_TTL);
         if pending.len() >= 16 {
             // an office has few clerks; drop the oldest rather than grow without bound
-            if let Some(oldest) = pending.iter().min_by_key(|(_, p)| p.at).map(|(k, _)| k.clone()) {
+            if let Some(oldest) = pending
+                .iter()
+                .min_by_key(|(_, p)| p.at)
+                .map(|(k, _)| k.clone())
+            {
                 pending.remove(&oldest);
             }
         }
-        pending.insert(t.clone(), Pending { file_name: name.clone(), bytes, at: Instant::now() });
+        pending.insert(
+            t.clone(),
+            Pending {
+                file_name: name.clone(),
+                bytes,
+                at: Instant::now(),
+            },
+        );
         t
     };
-    Ok(render(&import_view(page(&st, l, "nav_import").await, l, Some(&outcome), name, tok, false)))
+    Ok(render(&import_view(
+        page(&st, l, "nav_import").await,
+        l,
+        Some(&outcome),
+        name,
+        tok,
+        false,
+    )))
 }
 
-pub async fn import_confirm(State(st): State<AppState>, h: HeaderMap, Form(f): Form<HashMap<String, String>>) -> WebResult {
+pub async fn import_confirm(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    Form(f): Form<HashMap<String, String>>,
+) -> WebResult {
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
     let tok = f.get("token").cloned().unwrap_or_default();
-    let pending = st.pending.lock().expect("pending lock").remove(&tok).filter(|p| p.at.elapsed() < PENDING_TTL);
+    let pending = st
+        .pending
+        .lock()
+        .expect("pending lock")
+        .remove(&tok)
+        .filter(|p| p.at.elapsed() < PENDING_TTL);
     let Some(p) = pending else {
-        let mut v = import_view(page(&st, l, "nav_import").await, l, None, String::new(), String::new(), false);
+        let mut v = import_view(
+            page(&st, l, "nav_import").await,
+            l,
+            None,
+            String::new(),
+            String::new(),
+            false,
+        );
         v.notice = crate::i18n::t(l, "import_expired").into();
         let mut r = render(&v);
         *r.status_mut() = StatusCode::GONE;
         return Ok(r);
     };
-    let outcome = st.app.import_bytes(&p.file_name, &p.bytes, true).await.map_err(e)?;
+    let outcome = st
+        .app
+        .import_bytes(&p.file_name, &p.bytes, true)
+        .await
+        .map_err(e)?;
     let done = outcome.applied;
-    Ok(render(&import_view(page(&st, l, "nav_import").await, l, Some(&outcome), p.file_name, String::new(), done)))
+    Ok(render(&import_view(
+        page(&st, l, "nav_import").await,
+        l,
+        Some(&outcome),
+        p.file_name,
+        String::new(),
+        done,
+    )))
 }
 
 pub async fn export(State(st): State<AppState>, h: HeaderMap, Query(q): Params) -> WebResult {
     let l = lang(&h);
-    let headers = if q.get("headers").is_some_and(|v| v == "keys") { Headers::Keys } else { Headers::Vietnamese };
-    let bytes = st.app.export_xlsx(headers).await.map_err(|e| WebError::new(l, e))?;
-    let name = format!("hoptac-{}.xlsx", hoptac_core::date::to_iso(hoptac_app::today()));
+    let headers = if q.get("headers").is_some_and(|v| v == "keys") {
+        Headers::Keys
+    } else {
+        Headers::Vietnamese
+    };
+    let bytes = st
+        .app
+        .export_xlsx(headers)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let name = format!(
+        "hoptac-{}.xlsx",
+        hoptac_core::date::to_iso(hoptac_app::today())
+    );
     Ok((
         [
-            (CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string()),
-            (CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (
+                CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
         ],
         bytes,
     )
@@ -718,17 +1456,41 @@ pub async fn situation(State(st): State<AppState>, h: HeaderMap, Query(q): Param
     let from = year_param(&q, "from", df).map_err(e)?;
     let to = year_param(&q, "to", dt).map_err(e)?;
     let scope = q.get("scope").cloned().unwrap_or_default();
-    let doc = st.app.situation_report(from, to, Some(&scope)).await.map_err(e)?;
+    let doc = st
+        .app
+        .situation_report(from, to, Some(&scope))
+        .await
+        .map_err(e)?;
     if q.get("format").is_some_and(|f| f == "md") {
         return Ok((
-            [(CONTENT_TYPE, "text/markdown; charset=utf-8".to_string()), (CONTENT_DISPOSITION, format!("attachment; filename=\"bao-cao-tinh-hinh-{from}-{to}.md\""))],
+            [
+                (CONTENT_TYPE, "text/markdown; charset=utf-8".to_string()),
+                (
+                    CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"bao-cao-tinh-hinh-{from}-{to}.md\""),
+                ),
+            ],
             render_md(&doc),
         )
             .into_response());
     }
-    let commune = if scope.trim().is_empty() { None } else { st.app.resolve_scope(&scope).await.ok().filter(|u| u.level == AdminLevel::Commune).map(|u| u.id.0.to_string()) };
+    let commune = if scope.trim().is_empty() {
+        None
+    } else {
+        st.app
+            .resolve_scope(&scope)
+            .await
+            .ok()
+            .filter(|u| u.level == AdminLevel::Commune)
+            .map(|u| u.id.0.to_string())
+    };
     let cat = catalogue();
-    let link = |id: &str| cat.iter().find(|d| d.id == id).map(|d| records_link(d, to, commune.as_deref())).unwrap_or_else(|| "/orgs".into());
+    let link = |id: &str| {
+        cat.iter()
+            .find(|d| d.id == id)
+            .map(|d| records_link(d, to, commune.as_deref()))
+            .unwrap_or_else(|| "/orgs".into())
+    };
     let units = st.app.units().await.map_err(e)?;
     let t = SituationPage {
         p: page(&st, l, "nav_report").await,
@@ -736,7 +1498,10 @@ pub async fn situation(State(st): State<AppState>, h: HeaderMap, Query(q): Param
         to,
         scopes: scope_options(&units, scope.trim(), l),
         body: render_html(&doc, &link),
-        md_link: format!("/report/situation?from={from}&to={to}&scope={}&format=md", enc(scope.trim())),
+        md_link: format!(
+            "/report/situation?from={from}&to={to}&scope={}&format=md",
+            enc(scope.trim())
+        ),
     };
     Ok(render(&t))
 }
@@ -744,22 +1509,40 @@ pub async fn situation(State(st): State<AppState>, h: HeaderMap, Query(q): Param
 /// Sets the language cookie and goes back to the page the switch was pressed on (a local
 /// path only: never an open redirect).
 pub async fn switch_lang(Path(to): Path<String>, h: HeaderMap, Query(q): Params) -> Response {
-    let referer = h.get(axum::http::header::REFERER).and_then(|v| v.to_str().ok()).and_then(|r| {
-        let rest = r.split_once("://").map(|(_, x)| x).unwrap_or(r);
-        rest.find('/').map(|i| rest[i..].to_string())
-    });
+    let referer = h
+        .get(axum::http::header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| {
+            let rest = r.split_once("://").map(|(_, x)| x).unwrap_or(r);
+            rest.find('/').map(|i| rest[i..].to_string())
+        });
     let back = q
         .get("back")
         .cloned()
         .or(referer)
         .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
         .unwrap_or_else(|| "/".into());
-    let cookie = if to == "en" { "lang=en; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly" } else { "lang=vi; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly" };
-    (StatusCode::SEE_OTHER, [(SET_COOKIE, cookie.to_string()), (LOCATION, back)]).into_response()
+    let cookie = if to == "en" {
+        "lang=en; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"
+    } else {
+        "lang=vi; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"
+    };
+    (
+        StatusCode::SEE_OTHER,
+        [(SET_COOKIE, cookie.to_string()), (LOCATION, back)],
+    )
+        .into_response()
 }
 
 pub async fn css() -> Response {
-    ([(CONTENT_TYPE, "text/css; charset=utf-8"), (CACHE_CONTROL, "public, max-age=3600")], include_str!("../static/app.css")).into_response()
+    (
+        [
+            (CONTENT_TYPE, "text/css; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/app.css"),
+    )
+        .into_response()
 }
 
 pub async fn not_found(h: HeaderMap) -> Response {

@@ -7,8 +7,8 @@ mod handlers;
 pub mod i18n;
 mod page;
 
-use axum::routing::{get, post};
 use axum::Router;
+use axum::routing::{get, post};
 use hoptac_app::App;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -35,7 +35,10 @@ pub const MAX_UPLOAD: usize = 32 * 1024 * 1024;
 const PENDING_TTL: Duration = Duration::from_secs(30 * 60);
 
 pub fn router(app: App) -> Router {
-    let state = AppState { app, pending: Arc::default() };
+    let state = AppState {
+        app,
+        pending: Arc::default(),
+    };
     use axum::http::header::{HeaderName, HeaderValue};
     Router::new()
         .route("/", get(handlers::dashboard))

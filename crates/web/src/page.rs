@@ -1,6 +1,6 @@
 //! What every page shares, and the template structs.
 
-use crate::i18n::{t, Lang};
+use crate::i18n::{Lang, t};
 use askama::Template;
 
 /// The frame of every page: language, demo banner, title.
@@ -12,7 +12,11 @@ pub struct Page {
 
 impl Page {
     pub fn new(lang: Lang, demo: bool, title_key: &'static str) -> Page {
-        Page { lang, demo, title_key }
+        Page {
+            lang,
+            demo,
+            title_key,
+        }
     }
     pub fn t(&self, key: &str) -> &'static str {
         t(self.lang, key)

@@ -3,7 +3,7 @@
 
 use hoptac_app::{App, ExportHeaders, ImportOutcome};
 use hoptac_core::indicator::find;
-use hoptac_exchange::read::{read_csv, RawBook};
+use hoptac_exchange::read::{RawBook, read_csv};
 use hoptac_store::SqliteStore;
 use rust_xlsxwriter::Workbook;
 use std::sync::Arc;
@@ -17,7 +17,12 @@ async fn app() -> (App, tempfile::TempDir) {
 }
 
 fn csv(sheets: &[(&str, &str)]) -> RawBook {
-    RawBook { sheets: sheets.iter().map(|(n, t)| read_csv(n, t.as_bytes()).unwrap()).collect() }
+    RawBook {
+        sheets: sheets
+            .iter()
+            .map(|(n, t)| read_csv(n, t.as_bytes()).unwrap())
+            .collect(),
+    }
 }
 
 const ORGS: &str = "code,kind,name,sector,commune,founded_on,dissolved_on\n\
@@ -36,38 +41,72 @@ async fn refused(book: RawBook) -> hoptac_app::Problem {
     let o = app.import_book(&book, true).await.unwrap();
     assert!(!o.applied, "must not apply: {:#?}", o.problems);
     assert_eq!(counts(&app).await, before, "nothing may be written");
-    let errors: Vec<_> = o.problems.iter().filter(|p| p.is_error()).cloned().collect();
+    let errors: Vec<_> = o
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .cloned()
+        .collect();
     assert!(!errors.is_empty());
     let e = errors[0].clone();
-    assert!(!e.msg.vi.is_empty() && !e.msg.en.is_empty() && e.msg.vi != e.msg.en, "bilingual message");
+    assert!(
+        !e.msg.vi.is_empty() && !e.msg.en.is_empty() && e.msg.vi != e.msg.en,
+        "bilingual message"
+    );
     e
 }
 
 #[tokio::test]
 async fn wrong_type_is_located() {
-    let book = csv(&[("organizations", ORGS), ("annual_reports", "org_code,year,members\nA1,2020,mười\n")]);
+    let book = csv(&[
+        ("organizations", ORGS),
+        ("annual_reports", "org_code,year,members\nA1,2020,mười\n"),
+    ]);
     let e = refused(book).await;
-    assert_eq!((e.sheet.as_str(), e.row, e.column.as_deref(), e.value.as_str()), ("annual_reports", Some(2), Some("members"), "mười"));
+    assert_eq!(
+        (
+            e.sheet.as_str(),
+            e.row,
+            e.column.as_deref(),
+            e.value.as_str()
+        ),
+        ("annual_reports", Some(2), Some("members"), "mười")
+    );
     assert!(e.msg.en.contains("whole number"));
 }
 
 #[tokio::test]
 async fn unknown_enumeration_lists_what_is_expected() {
-    let e = refused(csv(&[("organizations", "code,kind,name,sector,commune,founded_on\nA1,HTX,X,lúa gạo,30049,2012-01-01\n")])).await;
-    assert_eq!((e.column.as_deref(), e.value.as_str()), (Some("sector"), "lúa gạo"));
+    let e = refused(csv(&[(
+        "organizations",
+        "code,kind,name,sector,commune,founded_on\nA1,HTX,X,lúa gạo,30049,2012-01-01\n",
+    )]))
+    .await;
+    assert_eq!(
+        (e.column.as_deref(), e.value.as_str()),
+        (Some("sector"), "lúa gạo")
+    );
     assert!(e.msg.vi.contains("handicraft (Tiểu thủ công nghiệp)"));
 }
 
 #[tokio::test]
 async fn missing_required_column() {
-    let e = refused(csv(&[("organizations", "code,kind,name,sector,commune\nA1,HTX,X,agriculture,30049\n")])).await;
+    let e = refused(csv(&[(
+        "organizations",
+        "code,kind,name,sector,commune\nA1,HTX,X,agriculture,30049\n",
+    )]))
+    .await;
     assert_eq!(e.column.as_deref(), Some("Ngày thành lập"));
     assert!(e.msg.en.contains("founded_on"));
 }
 
 #[tokio::test]
 async fn duplicate_key_names_the_first_row() {
-    let e = refused(csv(&[("organizations", &format!("{ORGS}A1,HTX,Khác,agriculture,30049,2012-03-15,\n"))])).await;
+    let e = refused(csv(&[(
+        "organizations",
+        &format!("{ORGS}A1,HTX,Khác,agriculture,30049,2012-03-15,\n"),
+    )]))
+    .await;
     assert_eq!((e.row, e.value.as_str()), (Some(4), "A1"));
     assert!(e.msg.vi.contains("dòng 2"));
 }
@@ -75,34 +114,66 @@ async fn duplicate_key_names_the_first_row() {
 #[tokio::test]
 async fn dissolution_before_founding() {
     let e = refused(csv(&[("organizations", "code,kind,name,sector,commune,founded_on,dissolved_on\nA1,HTX,X,agriculture,30049,2012-03-15,2011-01-01\n")])).await;
-    assert_eq!((e.column.as_deref(), e.value.as_str()), (Some("Ngày giải thể"), "01/01/2011"));
+    assert_eq!(
+        (e.column.as_deref(), e.value.as_str()),
+        (Some("Ngày giải thể"), "01/01/2011")
+    );
 }
 
 #[tokio::test]
 async fn report_outside_the_life_of_its_organisation() {
-    let e = refused(csv(&[("organizations", ORGS), ("annual_reports", "org_code,year,members\nA1,2011,10\n")])).await;
-    assert_eq!((e.column.as_deref(), e.value.as_str()), (Some("Năm"), "2011"));
+    let e = refused(csv(&[
+        ("organizations", ORGS),
+        ("annual_reports", "org_code,year,members\nA1,2011,10\n"),
+    ]))
+    .await;
+    assert_eq!(
+        (e.column.as_deref(), e.value.as_str()),
+        (Some("Năm"), "2011")
+    );
 }
 
 #[tokio::test]
 async fn unknown_organisation_in_reports() {
-    let e = refused(csv(&[("annual_reports", "org_code,year,members\nZZ,2020,10\n")])).await;
+    let e = refused(csv(&[(
+        "annual_reports",
+        "org_code,year,members\nZZ,2020,10\n",
+    )]))
+    .await;
     assert_eq!((e.column.as_deref(), e.value.as_str()), (Some("Mã"), "ZZ"));
 }
 
 #[tokio::test]
 async fn commune_names_that_match_two_units_ask_for_the_code() {
-    let e = refused(csv(&[("organizations", "code,kind,name,sector,commune,founded_on\nA1,HTX,X,agriculture,Mỹ An,2012-01-01\n")])).await;
+    let e = refused(csv(&[(
+        "organizations",
+        "code,kind,name,sector,commune,founded_on\nA1,HTX,X,agriculture,Mỹ An,2012-01-01\n",
+    )]))
+    .await;
     assert_eq!(e.column.as_deref(), Some("Xã"));
-    assert!(e.msg.vi.contains("30037") && e.msg.vi.contains("30064"), "{}", e.msg.vi);
-    let e = refused(csv(&[("organizations", "code,kind,name,sector,commune,founded_on\nA1,HTX,X,agriculture,Tân Kiêu Mới,2012-01-01\n")])).await;
+    assert!(
+        e.msg.vi.contains("30037") && e.msg.vi.contains("30064"),
+        "{}",
+        e.msg.vi
+    );
+    let e = refused(csv(&[(
+        "organizations",
+        "code,kind,name,sector,commune,founded_on\nA1,HTX,X,agriculture,Tân Kiêu Mới,2012-01-01\n",
+    )]))
+    .await;
     assert!(e.msg.en.contains("No administrative unit"));
 }
 
 #[tokio::test]
 async fn one_bad_row_rejects_the_whole_import() {
     let (app, _d) = app().await;
-    let book = csv(&[("organizations", ORGS), ("annual_reports", "org_code,year,members\nA1,2020,10\nA2,2020,-3\n")]);
+    let book = csv(&[
+        ("organizations", ORGS),
+        (
+            "annual_reports",
+            "org_code,year,members\nA1,2020,10\nA2,2020,-3\n",
+        ),
+    ]);
     let o = app.import_book(&book, true).await.unwrap();
     assert!(!o.applied);
     assert_eq!(counts(&app).await, (0, 0, 0));
@@ -111,13 +182,26 @@ async fn one_bad_row_rejects_the_whole_import() {
 #[tokio::test]
 async fn ambiguous_numbers_are_read_vietnamese_style_with_a_warning() {
     let (app, _d) = app().await;
-    let book = csv(&[("organizations", ORGS), ("annual_reports", "org_code;year;revenue;profit\nA1;2020;1.600;8,5\n")]);
+    let book = csv(&[
+        ("organizations", ORGS),
+        (
+            "annual_reports",
+            "org_code;year;revenue;profit\nA1;2020;1.600;8,5\n",
+        ),
+    ]);
     let o = app.import_book(&book, true).await.unwrap();
     assert!(o.applied, "{:#?}", o.problems);
     let w: Vec<_> = o.problems.iter().filter(|p| !p.is_error()).collect();
     assert_eq!(w.len(), 1, "{w:#?}");
-    assert_eq!((w[0].column.as_deref(), w[0].value.as_str(), w[0].row), (Some("revenue"), "1.600", Some(2)));
-    let r = &app.store().reports_of(&hoptac_core::OrgCode::parse("A1").unwrap()).await.unwrap()[0];
+    assert_eq!(
+        (w[0].column.as_deref(), w[0].value.as_str(), w[0].row),
+        (Some("revenue"), "1.600", Some(2))
+    );
+    let r = &app
+        .store()
+        .reports_of(&hoptac_core::OrgCode::parse("A1").unwrap())
+        .await
+        .unwrap()[0];
     assert_eq!(r.figures.revenue.unwrap().to_string(), "1600");
     assert_eq!(r.figures.profit.unwrap().to_string(), "8.5");
 }
@@ -125,17 +209,37 @@ async fn ambiguous_numbers_are_read_vietnamese_style_with_a_warning() {
 #[tokio::test]
 async fn unknown_columns_and_sheets_are_reported_not_dropped_silently() {
     let (app, _d) = app().await;
-    let book = csv(&[("organizations", &ORGS.replace("dissolved_on\n", "dissolved_on,Ghi chú\n")), ("Sheet1", "x\n1\n")]);
+    let book = csv(&[
+        (
+            "organizations",
+            &ORGS.replace("dissolved_on\n", "dissolved_on,Ghi chú\n"),
+        ),
+        ("Sheet1", "x\n1\n"),
+    ]);
     let o = app.import_book(&book, true).await.unwrap();
     assert!(o.applied);
-    assert!(o.problems.iter().any(|p| p.column.as_deref() == Some("Ghi chú") && !p.is_error()));
-    assert!(o.problems.iter().any(|p| p.sheet == "Sheet1" && !p.is_error()));
+    assert!(
+        o.problems
+            .iter()
+            .any(|p| p.column.as_deref() == Some("Ghi chú") && !p.is_error())
+    );
+    assert!(
+        o.problems
+            .iter()
+            .any(|p| p.sheet == "Sheet1" && !p.is_error())
+    );
 }
 
 #[tokio::test]
 async fn a_second_import_changes_nothing() {
     let (app, _d) = app().await;
-    let book = csv(&[("organizations", ORGS), ("annual_reports", "org_code,year,members,revenue,services\nA1,2020,10,1600.5,irrigation;phun xịt\n")]);
+    let book = csv(&[
+        ("organizations", ORGS),
+        (
+            "annual_reports",
+            "org_code,year,members,revenue,services\nA1,2020,10,1600.5,irrigation;phun xịt\n",
+        ),
+    ]);
     let first = app.import_book(&book, true).await.unwrap();
     assert!(first.applied);
     assert_eq!(first.changes(), 3);
@@ -148,7 +252,10 @@ async fn a_second_import_changes_nothing() {
 #[tokio::test]
 async fn dry_run_writes_nothing() {
     let (app, _d) = app().await;
-    let o = app.import_book(&csv(&[("organizations", ORGS)]), false).await.unwrap();
+    let o = app
+        .import_book(&csv(&[("organizations", ORGS)]), false)
+        .await
+        .unwrap();
     assert!(!o.applied && !o.has_errors() && o.changes() == 2);
     assert_eq!(counts(&app).await, (0, 0, 0));
 }
@@ -161,13 +268,23 @@ async fn export_then_import_reproduces_the_database() {
     let (b, _d2) = app().await;
     let o = b.import_bytes("export.xlsx", &xlsx, true).await.unwrap();
     assert!(o.applied, "{:#?}", &o.problems[..o.problems.len().min(5)]);
-    assert!(o.problems.is_empty(), "{:#?}", &o.problems[..o.problems.len().min(5)]);
-    let (sa, sb) = (a.store().snapshot(None).await.unwrap(), b.store().snapshot(None).await.unwrap());
+    assert!(
+        o.problems.is_empty(),
+        "{:#?}",
+        &o.problems[..o.problems.len().min(5)]
+    );
+    let (sa, sb) = (
+        a.store().snapshot(None).await.unwrap(),
+        b.store().snapshot(None).await.unwrap(),
+    );
     let sorted = |mut s: hoptac_core::Snapshot| {
         s.units.sort_by_key(|u| u.id);
         s.orgs.sort_by(|x, y| x.code.cmp(&y.code));
-        s.reports.sort_by(|x, y| (&x.org, x.year).cmp(&(&y.org, y.year)));
-        s.managers.sort_by(|x, y| (&x.org, &x.full_name, x.role, x.from).cmp(&(&y.org, &y.full_name, y.role, y.from)));
+        s.reports
+            .sort_by(|x, y| (&x.org, x.year).cmp(&(&y.org, y.year)));
+        s.managers.sort_by(|x, y| {
+            (&x.org, &x.full_name, x.role, x.from).cmp(&(&y.org, &y.full_name, y.role, y.from))
+        });
         s
     };
     let (sa, sb) = (sorted(sa), sorted(sb));
@@ -187,15 +304,64 @@ async fn export_then_import_reproduces_the_database() {
 async fn district_workbook_with_vietnamese_headers_gives_correct_statistics() {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("Tổ chức").unwrap();
-    ws.write(0, 0, "DANH SÁCH HỢP TÁC XÃ, TỔ HỢP TÁC HUYỆN THÁP MƯỜI").unwrap();
-    for (c, h) in ["STT", "Mã số", "Loại hình", "Tên HTX", "Lĩnh vực", "Xã, thị trấn", "Ngày thành lập", "Ngày giải thể"].iter().enumerate() {
+    ws.write(0, 0, "DANH SÁCH HỢP TÁC XÃ, TỔ HỢP TÁC HUYỆN THÁP MƯỜI")
+        .unwrap();
+    for (c, h) in [
+        "STT",
+        "Mã số",
+        "Loại hình",
+        "Tên HTX",
+        "Lĩnh vực",
+        "Xã, thị trấn",
+        "Ngày thành lập",
+        "Ngày giải thể",
+    ]
+    .iter()
+    .enumerate()
+    {
         ws.write(2, c as u16, *h).unwrap();
     }
     let rows: [[&str; 8]; 4] = [
-        ["1", "H1", "Hợp tác xã", "HTX DVNN Tân Kiều", "Dịch vụ nông nghiệp", "Tân Kiều", "15/03/2012", ""],
-        ["2", "H2", "hop tac xa", "HTX GTVT Tháp Mười", "giao thông vận tải", "Thị trấn Mỹ An", "2005", ""],
-        ["3", "H3", "HTX", "HTX DVNN Láng Biển 1", "nông nghiệp", "lang bien", "2008-01-01", "30/06/2018"],
-        ["4", "T1", "Tổ hợp tác", "THT đan lục bình Mỹ Hòa", "tiểu thủ công nghiệp", "30052", "2019", ""],
+        [
+            "1",
+            "H1",
+            "Hợp tác xã",
+            "HTX DVNN Tân Kiều",
+            "Dịch vụ nông nghiệp",
+            "Tân Kiều",
+            "15/03/2012",
+            "",
+        ],
+        [
+            "2",
+            "H2",
+            "hop tac xa",
+            "HTX GTVT Tháp Mười",
+            "giao thông vận tải",
+            "Thị trấn Mỹ An",
+            "2005",
+            "",
+        ],
+        [
+            "3",
+            "H3",
+            "HTX",
+            "HTX DVNN Láng Biển 1",
+            "nông nghiệp",
+            "lang bien",
+            "2008-01-01",
+            "30/06/2018",
+        ],
+        [
+            "4",
+            "T1",
+            "Tổ hợp tác",
+            "THT đan lục bình Mỹ Hòa",
+            "tiểu thủ công nghiệp",
+            "30052",
+            "2019",
+            "",
+        ],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -205,15 +371,90 @@ async fn district_workbook_with_vietnamese_headers_gives_correct_statistics() {
         }
     }
     let ws = wb.add_worksheet().set_name("Báo cáo năm").unwrap();
-    for (c, h) in ["Mã", "Năm", "Số thành viên", "Thành viên mới", "Thành viên ra", "Lao động", "Doanh thu (triệu đồng)", "Lợi nhuận (triệu đồng)", "Dịch vụ", "Xếp loại", "Nộp BCTC"].iter().enumerate() {
+    for (c, h) in [
+        "Mã",
+        "Năm",
+        "Số thành viên",
+        "Thành viên mới",
+        "Thành viên ra",
+        "Lao động",
+        "Doanh thu (triệu đồng)",
+        "Lợi nhuận (triệu đồng)",
+        "Dịch vụ",
+        "Xếp loại",
+        "Nộp BCTC",
+    ]
+    .iter()
+    .enumerate()
+    {
         ws.write(0, c as u16, *h).unwrap();
     }
     let reports: [[&str; 11]; 5] = [
-        ["H1", "2016", "100", "10", "2", "8", "1.500,5", "120", "bơm tưới; phun xịt; cung ứng giống", "", "có"],
-        ["H1", "2020", "150", "60", "10", "12", "2000", "200,25", "Bơm tưới;làm đất", "khá", "có"],
-        ["H2", "2016", "40", "0", "0", "20", "1200", "-30", "vận chuyển", "", "không"],
-        ["H2", "2020", "45", "5", "0", "22", "1300.75", "50", "vận chuyển", "", "có"],
-        ["H3", "2016", "30", "0", "5", "3", "400", "10", "bơm tưới", "", "có"],
+        [
+            "H1",
+            "2016",
+            "100",
+            "10",
+            "2",
+            "8",
+            "1.500,5",
+            "120",
+            "bơm tưới; phun xịt; cung ứng giống",
+            "",
+            "có",
+        ],
+        [
+            "H1",
+            "2020",
+            "150",
+            "60",
+            "10",
+            "12",
+            "2000",
+            "200,25",
+            "Bơm tưới;làm đất",
+            "khá",
+            "có",
+        ],
+        [
+            "H2",
+            "2016",
+            "40",
+            "0",
+            "0",
+            "20",
+            "1200",
+            "-30",
+            "vận chuyển",
+            "",
+            "không",
+        ],
+        [
+            "H2",
+            "2020",
+            "45",
+            "5",
+            "0",
+            "22",
+            "1300.75",
+            "50",
+            "vận chuyển",
+            "",
+            "có",
+        ],
+        [
+            "H3",
+            "2016",
+            "30",
+            "0",
+            "5",
+            "3",
+            "400",
+            "10",
+            "bơm tưới",
+            "",
+            "có",
+        ],
     ];
     for (r, row) in reports.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -224,13 +465,28 @@ async fn district_workbook_with_vietnamese_headers_gives_correct_statistics() {
     }
     let bytes = wb.save_to_buffer().unwrap();
     let (app, _d) = app().await;
-    let o: ImportOutcome = app.import_bytes("tháp mười.xlsx", &bytes, true).await.unwrap();
+    let o: ImportOutcome = app
+        .import_bytes("tháp mười.xlsx", &bytes, true)
+        .await
+        .unwrap();
     assert!(o.applied, "{:#?}", o.problems);
-    assert!(o.problems.iter().all(|p| p.column.as_deref() == Some("STT")), "only the STT column is unknown: {:#?}", o.problems);
-    let s = app.stats(2016, 2020, Some("Huyện Tháp Mười")).await.unwrap();
+    assert!(
+        o.problems
+            .iter()
+            .all(|p| p.column.as_deref() == Some("STT")),
+        "only the STT column is unknown: {:#?}",
+        o.problems
+    );
+    let s = app
+        .stats(2016, 2020, Some("Huyện Tháp Mười"))
+        .await
+        .unwrap();
     let v = |id: &str| {
         let x = find(&s.indicators, id).unwrap();
-        (x.value.map(|v| v.to_string()), x.base.map(|v| v.to_string()))
+        (
+            x.value.map(|v| v.to_string()),
+            x.base.map(|v| v.to_string()),
+        )
     };
     let some = |a: &str, b: Option<&str>| (Some(a.to_string()), b.map(|b| b.to_string()));
     assert_eq!(v("htx.active"), some("2", Some("3")));

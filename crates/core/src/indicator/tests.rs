@@ -15,7 +15,14 @@ fn unit(id: i64, level: AdminLevel, parent: Option<i64>) -> AdminUnit {
     }
 }
 
-fn org(code: &str, kind: OrgKind, sector: Sector, commune: i64, founded: i32, dissolved: Option<i32>) -> Organization {
+fn org(
+    code: &str,
+    kind: OrgKind,
+    sector: Sector,
+    commune: i64,
+    founded: i32,
+    dissolved: Option<i32>,
+) -> Organization {
     Organization {
         code: OrgCode::parse(code).unwrap(),
         kind,
@@ -28,7 +35,15 @@ fn org(code: &str, kind: OrgKind, sector: Sector, commune: i64, founded: i32, di
     }
 }
 
-fn rep(code: &str, year: i32, members: i64, revenue: i64, profit: i64, services: &[Service], rating: Option<Rating>) -> AnnualReport {
+fn rep(
+    code: &str,
+    year: i32,
+    members: i64,
+    revenue: i64,
+    profit: i64,
+    services: &[Service],
+    rating: Option<Rating>,
+) -> AnnualReport {
     AnnualReport {
         org: OrgCode::parse(code).unwrap(),
         year: Year::new(year).unwrap(),
@@ -63,7 +78,15 @@ fn snap() -> Snapshot {
         reports: vec![
             rep("A", 2016, 100, 1000, 100, &[Irrigation], None),
             rep("C", 2016, 40, 2000, -50, &[Transport], None),
-            rep("A", 2020, 150, 1500, 200, &[Irrigation, SeedSupply, InputSupply], None),
+            rep(
+                "A",
+                2020,
+                150,
+                1500,
+                200,
+                &[Irrigation, SeedSupply, InputSupply],
+                None,
+            ),
             rep("B", 2020, 50, 500, -10, &[Irrigation], None),
             rep("C", 2018, 30, 100, 1, &[], None),
             rep("T1", 2020, 12, 300, 30, &[], Some(Rating::Kha)),
@@ -143,13 +166,34 @@ fn every_core_indicator_is_in_the_catalogue_once() {
     let set: BTreeSet<&String> = ids.iter().collect();
     assert_eq!(set.len(), ids.len());
     for id in [
-        "htx.active", "htx.founded", "htx.dissolved", "htx.members", "htx.members_joined", "htx.workers",
-        "htx.revenue_avg", "htx.profit_avg", "htx.member_income_avg", "htx.worker_income_avg",
-        "htx.services_avg", "htx.agri.multiservice3", "htx.agri.profitable_pct",
-        "htx.managers.qualified_pct", "htx.managers.trained_pct", "tht.active", "tht.founded",
-        "tht.dissolved", "tht.members", "tht.members_joined", "tht.workers", "tht.revenue_avg",
-        "tht.profit_avg", "tht.rated_kha_or_better", "tht.rated_kha_or_better_pct",
-        "tht.communes_without", "htx.active.by_sector.agriculture", "tht.active.by_sector.other",
+        "htx.active",
+        "htx.founded",
+        "htx.dissolved",
+        "htx.members",
+        "htx.members_joined",
+        "htx.workers",
+        "htx.revenue_avg",
+        "htx.profit_avg",
+        "htx.member_income_avg",
+        "htx.worker_income_avg",
+        "htx.services_avg",
+        "htx.agri.multiservice3",
+        "htx.agri.profitable_pct",
+        "htx.managers.qualified_pct",
+        "htx.managers.trained_pct",
+        "tht.active",
+        "tht.founded",
+        "tht.dissolved",
+        "tht.members",
+        "tht.members_joined",
+        "tht.workers",
+        "tht.revenue_avg",
+        "tht.profit_avg",
+        "tht.rated_kha_or_better",
+        "tht.rated_kha_or_better_pct",
+        "tht.communes_without",
+        "htx.active.by_sector.agriculture",
+        "tht.active.by_sector.other",
     ] {
         assert!(set.contains(&id.to_string()), "{id} missing");
     }
@@ -191,5 +235,15 @@ proptest! {
         let sum: i128 = revs.iter().map(|&r| r as i128 * 1_000_000).sum();
         let n = revs.len() as i128;
         prop_assert!((avg.micros() as i128 * n - sum).abs() * 2 <= n);
+    }
+}
+
+#[test]
+fn scoped_engine_equals_a_restricted_snapshot() {
+    for scope in [UnitId(1), UnitId(10), UnitId(11), UnitId(12)] {
+        let s = snap();
+        let scoped = evaluate_scoped(&s, Some(scope), 2016, 2020);
+        let restricted = evaluate_all(&s.clone().restrict(Some(scope)), 2016, 2020);
+        assert_eq!(scoped, restricted, "scope {scope:?}");
     }
 }

@@ -5,11 +5,22 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn hoptac(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hoptac")).env("HOPTAC_DB", db).env("HOPTAC_LOG", "warn").args(args).output().expect("run hoptac")
+    Command::new(env!("CARGO_BIN_EXE_hoptac"))
+        .env("HOPTAC_DB", db)
+        .env("HOPTAC_LOG", "warn")
+        .args(args)
+        .output()
+        .expect("run hoptac")
 }
 
 fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "exit {:?}\nstdout: {}\nstderr: {}", o.status, String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        o.status,
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
@@ -18,24 +29,37 @@ fn demo_then_stats_gives_every_part_a_figure() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     ok(&hoptac(&db, &["demo"]));
-    let out = ok(&hoptac(&db, &["stats", "--from", "2016", "--to", "2020", "--format", "json"]));
+    let out = ok(&hoptac(
+        &db,
+        &[
+            "stats", "--from", "2016", "--to", "2020", "--format", "json",
+        ],
+    ));
     let v: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!((v["from"].as_i64(), v["to"].as_i64()), (Some(2016), Some(2020)));
+    assert_eq!(
+        (v["from"].as_i64(), v["to"].as_i64()),
+        (Some(2016), Some(2020))
+    );
     let ind = v["indicators"].as_array().unwrap();
-    let get = |id: &str| ind.iter().find(|i| i["id"] == id).unwrap_or_else(|| panic!("{id} missing"));
-    let expect = |id: &str, value: f64, base: Option<f64>, change: Option<f64>, ratio: Option<f64>| {
-        let i = get(id);
-        assert_eq!(i["value"].as_f64(), Some(value), "{id} value");
-        if let Some(b) = base {
-            assert_eq!(i["base"].as_f64(), Some(b), "{id} base");
-        }
-        if let Some(c) = change {
-            assert_eq!(i["change_pct"].as_f64(), Some(c), "{id} change_pct");
-        }
-        if let Some(r) = ratio {
-            assert_eq!(i["ratio_pct"].as_f64(), Some(r), "{id} ratio_pct");
-        }
+    let get = |id: &str| {
+        ind.iter()
+            .find(|i| i["id"] == id)
+            .unwrap_or_else(|| panic!("{id} missing"))
     };
+    let expect =
+        |id: &str, value: f64, base: Option<f64>, change: Option<f64>, ratio: Option<f64>| {
+            let i = get(id);
+            assert_eq!(i["value"].as_f64(), Some(value), "{id} value");
+            if let Some(b) = base {
+                assert_eq!(i["base"].as_f64(), Some(b), "{id} base");
+            }
+            if let Some(c) = change {
+                assert_eq!(i["change_pct"].as_f64(), Some(c), "{id} change_pct");
+            }
+            if let Some(r) = ratio {
+                assert_eq!(i["ratio_pct"].as_f64(), Some(r), "{id} ratio_pct");
+            }
+        };
     expect("htx.active", 21.0, Some(23.0), Some(-8.70), Some(91.30));
     expect("htx.founded", 11.0, None, None, None);
     expect("htx.dissolved", 12.0, None, None, None);
@@ -63,11 +87,23 @@ fn demo_then_stats_gives_every_part_a_figure() {
     expect("tht.rated_kha_or_better_pct", 72.09, None, None, None);
     // flows have no base; every core indicator is present, null where it cannot be computed
     assert!(get("htx.founded")["base"].is_null());
-    for id in ["htx.managers.qualified_pct", "htx.managers.trained_pct", "htx.worker_income_avg", "htx.services_avg", "htx.agri.profitable_pct", "tht.communes_without"] {
+    for id in [
+        "htx.managers.qualified_pct",
+        "htx.managers.trained_pct",
+        "htx.worker_income_avg",
+        "htx.services_avg",
+        "htx.agri.profitable_pct",
+        "tht.communes_without",
+    ] {
         assert!(get(id)["value"].is_number(), "{id}");
     }
     // a scope by name, ignoring diacritics and the type word
-    let out = ok(&hoptac(&db, &["stats", "--from", "2016", "--to", "2020", "--scope", "tan kieu"]));
+    let out = ok(&hoptac(
+        &db,
+        &[
+            "stats", "--from", "2016", "--to", "2020", "--scope", "tan kieu",
+        ],
+    ));
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["scope"], "30049");
 }
@@ -77,10 +113,38 @@ fn situation_report_reads_like_part_a() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     ok(&hoptac(&db, &["demo"]));
-    let md = ok(&hoptac(&db, &["report", "situation", "--from", "2016", "--to", "2020", "--scope", "872", "--format", "md"]));
+    let md = ok(&hoptac(
+        &db,
+        &[
+            "report",
+            "situation",
+            "--from",
+            "2016",
+            "--to",
+            "2020",
+            "--scope",
+            "872",
+            "--format",
+            "md",
+        ],
+    ));
     insta::assert_snapshot!("situation_2016_2020_md", md);
     let html_path = dir.path().join("r.html");
-    ok(&hoptac(&db, &["report", "situation", "--from", "2016", "--to", "2020", "--format", "html", "--output", html_path.to_str().unwrap()]));
+    ok(&hoptac(
+        &db,
+        &[
+            "report",
+            "situation",
+            "--from",
+            "2016",
+            "--to",
+            "2020",
+            "--format",
+            "html",
+            "--output",
+            html_path.to_str().unwrap(),
+        ],
+    ));
     let html = std::fs::read_to_string(html_path).unwrap();
     assert!(html.starts_with("<!doctype html>") && html.contains("giảm 8,70% so với năm 2016"));
 }
@@ -112,15 +176,31 @@ fn bad_input_exits_1_with_a_bilingual_message_and_writes_nothing() {
     let o = hoptac(&db, &["import", folder.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("organizations dòng/row 3") && err.contains("ngày mai") && err.contains("Expected a date"), "{err}");
+    assert!(
+        err.contains("organizations dòng/row 3")
+            && err.contains("ngày mai")
+            && err.contains("Expected a date"),
+        "{err}"
+    );
     let s = ok(&hoptac(&db, &["stats", "--from", "2010", "--to", "2020"]));
     let v: Value = serde_json::from_str(&s).unwrap();
-    assert_eq!(v["indicators"].as_array().unwrap().iter().find(|i| i["id"] == "htx.active").unwrap()["value"], 0);
+    assert_eq!(
+        v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "htx.active")
+            .unwrap()["value"],
+        0
+    );
 
     let o = hoptac(&db, &["stats", "--from", "2020", "--to", "2016"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("invalid_input"));
-    let o = hoptac(&db, &["import", dir.path().join("missing.xlsx").to_str().unwrap()]);
+    let o = hoptac(
+        &db,
+        &["import", dir.path().join("missing.xlsx").to_str().unwrap()],
+    );
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -129,7 +209,11 @@ fn db_flag_and_env_pick_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("by-env.db");
     let other = dir.path().join("by-flag.db");
-    let o = Command::new(env!("CARGO_BIN_EXE_hoptac")).env("HOPTAC_DB", &db).args(["--db", other.to_str().unwrap(), "demo"]).output().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_hoptac"))
+        .env("HOPTAC_DB", &db)
+        .args(["--db", other.to_str().unwrap(), "demo"])
+        .output()
+        .unwrap();
     assert!(o.status.success());
     assert!(other.exists() && !db.exists(), "--db wins over HOPTAC_DB");
 }

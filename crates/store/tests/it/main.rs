@@ -1,10 +1,10 @@
 //! Store conformance tests. Each takes a fresh store from `backends()`, so a PostgreSQL
 //! adapter runs the same suite by adding itself there.
 
+use hoptac_core::Fixed;
 use hoptac_core::date::ymd;
 use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, ReportFigures, UnitId};
 use hoptac_core::types::*;
-use hoptac_core::Fixed;
 use hoptac_store::{ChangeSet, OrgQuery, SortKey, SqliteStore, Store};
 use std::sync::Arc;
 
@@ -16,11 +16,43 @@ async fn backends() -> Vec<(Arc<dyn Store>, tempfile::TempDir)> {
 
 fn units() -> Vec<AdminUnit> {
     vec![
-        AdminUnit { id: UnitId(1), code: "872".into(), name: "Huyện Tháp Mười".into(), level: AdminLevel::District, parent: None, valid_from: None, valid_to: ymd(2025, 6, 30) },
-        AdminUnit { id: UnitId(2), code: "30049".into(), name: "Xã Tân Kiều".into(), level: AdminLevel::Commune, parent: Some(UnitId(1)), valid_from: None, valid_to: None },
+        AdminUnit {
+            id: UnitId(1),
+            code: "872".into(),
+            name: "Huyện Tháp Mười".into(),
+            level: AdminLevel::District,
+            parent: None,
+            valid_from: None,
+            valid_to: ymd(2025, 6, 30),
+        },
+        AdminUnit {
+            id: UnitId(2),
+            code: "30049".into(),
+            name: "Xã Tân Kiều".into(),
+            level: AdminLevel::Commune,
+            parent: Some(UnitId(1)),
+            valid_from: None,
+            valid_to: None,
+        },
         // a reused code: the same number names another unit from 2025
-        AdminUnit { id: UnitId(3), code: "30043".into(), name: "Xã Hưng Thạnh".into(), level: AdminLevel::Commune, parent: Some(UnitId(1)), valid_from: None, valid_to: ymd(2025, 6, 30) },
-        AdminUnit { id: UnitId(4), code: "30043".into(), name: "Xã Phương Thịnh".into(), level: AdminLevel::Commune, parent: None, valid_from: ymd(2025, 7, 1), valid_to: None },
+        AdminUnit {
+            id: UnitId(3),
+            code: "30043".into(),
+            name: "Xã Hưng Thạnh".into(),
+            level: AdminLevel::Commune,
+            parent: Some(UnitId(1)),
+            valid_from: None,
+            valid_to: ymd(2025, 6, 30),
+        },
+        AdminUnit {
+            id: UnitId(4),
+            code: "30043".into(),
+            name: "Xã Phương Thịnh".into(),
+            level: AdminLevel::Commune,
+            parent: None,
+            valid_from: ymd(2025, 7, 1),
+            valid_to: None,
+        },
     ]
 }
 
@@ -61,7 +93,10 @@ fn report(code: &str, year: i32) -> AnnualReport {
 fn base() -> ChangeSet {
     ChangeSet {
         units: units(),
-        orgs: vec![org("A1", "HTX DVNN Tân Kiều", 2), org("B2", "HTX Đồng Tâm", 3)],
+        orgs: vec![
+            org("A1", "HTX DVNN Tân Kiều", 2),
+            org("B2", "HTX Đồng Tâm", 3),
+        ],
         reports: vec![report("A1", 2019), report("A1", 2020)],
         managers: vec![Manager {
             org: OrgCode::parse("A1").unwrap(),
@@ -108,8 +143,20 @@ async fn upserts_are_idempotent() {
         changed.orgs[0].name = "HTX DVNN Tân Kiều Mới".into();
         changed.reports[0].figures.members = Some(99);
         s.apply(&changed).await.unwrap();
-        assert_eq!(s.org(&OrgCode::parse("A1").unwrap()).await.unwrap().unwrap().name, "HTX DVNN Tân Kiều Mới");
-        assert_eq!(s.reports_of(&OrgCode::parse("A1").unwrap()).await.unwrap()[0].figures.members, Some(99));
+        assert_eq!(
+            s.org(&OrgCode::parse("A1").unwrap())
+                .await
+                .unwrap()
+                .unwrap()
+                .name,
+            "HTX DVNN Tân Kiều Mới"
+        );
+        assert_eq!(
+            s.reports_of(&OrgCode::parse("A1").unwrap()).await.unwrap()[0]
+                .figures
+                .members,
+            Some(99)
+        );
     }
 }
 
@@ -129,18 +176,51 @@ async fn a_failing_change_set_writes_nothing() {
 async fn search_folds_diacritics_filters_and_pages() {
     for (s, _d) in backends().await {
         s.apply(&base()).await.unwrap();
-        let q = |text: &str| OrgQuery { text: Some(hoptac_core::text::fold(text)), per_page: 10, ..Default::default() };
+        let q = |text: &str| OrgQuery {
+            text: Some(hoptac_core::text::fold(text)),
+            per_page: 10,
+            ..Default::default()
+        };
         let r = s.search(&q("tan kieu")).await.unwrap();
         assert_eq!(r.total, 1);
         assert_eq!(r.rows[0].org.name, "HTX DVNN Tân Kiều");
         assert_eq!(r.rows[0].commune_name, "Xã Tân Kiều");
         assert_eq!(s.search(&q("DONG TAM")).await.unwrap().total, 1);
-        assert_eq!(s.search(&q("b2")).await.unwrap().total, 1, "codes match too");
-        let all = s.search(&OrgQuery { per_page: 1, sort: SortKey::Code, descending: true, ..Default::default() }).await.unwrap();
-        assert_eq!((all.total, all.rows.len(), all.rows[0].org.code.as_str()), (2, 1, "B2"));
-        let commune = s.search(&OrgQuery { commune: Some(UnitId(2)), per_page: 10, ..Default::default() }).await.unwrap();
+        assert_eq!(
+            s.search(&q("b2")).await.unwrap().total,
+            1,
+            "codes match too"
+        );
+        let all = s
+            .search(&OrgQuery {
+                per_page: 1,
+                sort: SortKey::Code,
+                descending: true,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            (all.total, all.rows.len(), all.rows[0].org.code.as_str()),
+            (2, 1, "B2")
+        );
+        let commune = s
+            .search(&OrgQuery {
+                commune: Some(UnitId(2)),
+                per_page: 10,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
         assert_eq!(commune.total, 1);
-        let before = s.search(&OrgQuery { active_in: Some(2009), per_page: 10, ..Default::default() }).await.unwrap();
+        let before = s
+            .search(&OrgQuery {
+                active_in: Some(2009),
+                per_page: 10,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
         assert_eq!(before.total, 0, "not yet founded in 2009");
     }
 }
@@ -149,8 +229,14 @@ async fn search_folds_diacritics_filters_and_pages() {
 async fn snapshot_limits_report_years() {
     for (s, _d) in backends().await {
         s.apply(&base()).await.unwrap();
-        assert_eq!(s.snapshot(Some((2020, 2020))).await.unwrap().reports.len(), 1);
-        assert_eq!(s.snapshot(Some((2021, 2025))).await.unwrap().reports.len(), 0);
+        assert_eq!(
+            s.snapshot(Some((2020, 2020))).await.unwrap().reports.len(),
+            1
+        );
+        assert_eq!(
+            s.snapshot(Some((2021, 2025))).await.unwrap().reports.len(),
+            0
+        );
     }
 }
 
@@ -160,6 +246,9 @@ async fn database_constraints_back_the_domain() {
         s.apply(&base()).await.unwrap();
         let mut bad = base();
         bad.orgs[0].dissolved_on = ymd(2000, 1, 1);
-        assert!(s.apply(&bad).await.is_err(), "dissolution before founding is refused by the schema too");
+        assert!(
+            s.apply(&bad).await.is_err(),
+            "dissolution before founding is refused by the schema too"
+        );
     }
 }

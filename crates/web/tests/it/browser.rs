@@ -17,7 +17,11 @@ impl Drop for Driver {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 async fn browser() -> Option<(fantoccini::Client, Driver, tempfile::TempDir)> {
@@ -78,51 +82,140 @@ async fn serve() -> (String, tempfile::TempDir) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dashboard_search_without_diacritics_and_a_form_error() {
-    let Some((c, _driver, _profile)) = browser().await else { return };
+    let Some((c, _driver, _profile)) = browser().await else {
+        return;
+    };
     let (base, _db) = serve().await;
 
     // the dashboard shows the part-A figures
     c.goto(&format!("{base}/?from=2016&to=2020")).await.unwrap();
-    let table = c.find(Locator::Css("#indicators")).await.unwrap().text().await.unwrap();
-    assert!(table.contains("2.697") && table.contains("-8,70%"), "{table}");
+    let table = c
+        .find(Locator::Css("#indicators"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        table.contains("2.697") && table.contains("-8,70%"),
+        "{table}"
+    );
 
     // the registry finds "Tân Kiều" from "tan kieu"
     c.goto(&format!("{base}/orgs")).await.unwrap();
     let q = c.find(Locator::Css("#q")).await.unwrap();
     q.send_keys("tan kieu").await.unwrap();
-    c.find(Locator::Css("#search-button")).await.unwrap().click().await.unwrap();
-    let link = c.wait().for_element(Locator::LinkText("HTX DVNN Tân Kiều")).await.unwrap();
-    let rows = c.find(Locator::Css("#orgs tbody")).await.unwrap().text().await.unwrap();
+    c.find(Locator::Css("#search-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let link = c
+        .wait()
+        .for_element(Locator::LinkText("HTX DVNN Tân Kiều"))
+        .await
+        .unwrap();
+    let rows = c
+        .find(Locator::Css("#orgs tbody"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(!rows.contains("Mỹ Quý"), "{rows}");
 
     // open it, then submit a form with a mistake and see the message beside the field
     link.click().await.unwrap();
-    c.wait().for_element(Locator::Css("#org-name")).await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("#org-name"))
+        .await
+        .unwrap();
     c.goto(&format!("{base}/orgs/new")).await.unwrap();
-    c.find(Locator::Css("#f-code")).await.unwrap().send_keys("BROWSER-1").await.unwrap();
-    c.find(Locator::Css("#f-name")).await.unwrap().send_keys("HTX Thử Trình Duyệt").await.unwrap();
-    c.find(Locator::Css("#save")).await.unwrap().click().await.unwrap();
-    let err = c.wait().for_element(Locator::Css("#error-founded_on")).await.unwrap().text().await.unwrap();
+    c.find(Locator::Css("#f-code"))
+        .await
+        .unwrap()
+        .send_keys("BROWSER-1")
+        .await
+        .unwrap();
+    c.find(Locator::Css("#f-name"))
+        .await
+        .unwrap()
+        .send_keys("HTX Thử Trình Duyệt")
+        .await
+        .unwrap();
+    c.find(Locator::Css("#save"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let err = c
+        .wait()
+        .for_element(Locator::Css("#error-founded_on"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(err.contains("Thiếu giá trị bắt buộc"), "{err}");
-    let kept = c.find(Locator::Css("#f-name")).await.unwrap().prop("value").await.unwrap();
-    assert_eq!(kept.as_deref(), Some("HTX Thử Trình Duyệt"), "the typed value is kept");
+    let kept = c
+        .find(Locator::Css("#f-name"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        kept.as_deref(),
+        Some("HTX Thử Trình Duyệt"),
+        "the typed value is kept"
+    );
 
     // English is one click away
-    c.find(Locator::Css("#lang-switch")).await.unwrap().click().await.unwrap();
-    let h = c.wait().for_element(Locator::Css("#lang-switch")).await.unwrap().text().await.unwrap();
+    c.find(Locator::Css("#lang-switch"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let h = c
+        .wait()
+        .for_element(Locator::Css("#lang-switch"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert_eq!(h, "Tiếng Việt");
     c.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn phone_sized_screen_keeps_the_registry_usable() {
-    let Some((c, _driver, _profile)) = browser().await else { return };
+    let Some((c, _driver, _profile)) = browser().await else {
+        return;
+    };
     let (base, _db) = serve().await;
     c.set_window_size(390, 844).await.unwrap();
     c.goto(&format!("{base}/orgs?q=my+dong")).await.unwrap();
-    let body_width: f64 = c.execute("return document.body.scrollWidth", vec![]).await.unwrap().as_f64().unwrap();
-    assert!(body_width <= 400.0, "the page does not scroll sideways: {body_width}");
-    let rows = c.find(Locator::Css("#orgs tbody")).await.unwrap().text().await.unwrap();
+    let body_width: f64 = c
+        .execute("return document.body.scrollWidth", vec![])
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(
+        body_width <= 400.0,
+        "the page does not scroll sideways: {body_width}"
+    );
+    let rows = c
+        .find(Locator::Css("#orgs tbody"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(rows.contains("HTX DVNN Mỹ Đông 2"));
     c.close().await.unwrap();
 }

@@ -1,6 +1,6 @@
 use crate::demo_app;
 use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -21,7 +21,12 @@ async fn send_to(router: &axum::Router, req: Request<Body>) -> Resp {
     let status = r.status();
     let headers = r.headers().clone();
     let bytes = r.into_body().collect().await.unwrap().to_bytes().to_vec();
-    Resp { status, headers, body: String::from_utf8_lossy(&bytes).to_string(), bytes }
+    Resp {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).to_string(),
+        bytes,
+    }
 }
 
 async fn get(app: &hoptac_app::App, uri: &str) -> Resp {
@@ -29,7 +34,14 @@ async fn get(app: &hoptac_app::App, uri: &str) -> Resp {
 }
 
 async fn post_form(app: &hoptac_app::App, uri: &str, body: &str) -> Resp {
-    send(app, Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from(body.to_string())).unwrap()).await
+    send(
+        app,
+        Request::post(uri)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body.to_string()))
+            .unwrap(),
+    )
+    .await
 }
 
 fn multipart(file_name: &str, content: &[u8]) -> Request<Body> {
@@ -37,7 +49,13 @@ fn multipart(file_name: &str, content: &[u8]) -> Request<Body> {
     let mut body = format!("--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").into_bytes();
     body.extend_from_slice(content);
     body.extend_from_slice(format!("\r\n--{b}--\r\n").as_bytes());
-    Request::post("/import").header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={b}")).body(Body::from(body)).unwrap()
+    Request::post("/import")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={b}"),
+        )
+        .body(Body::from(body))
+        .unwrap()
 }
 
 #[tokio::test]
@@ -45,7 +63,19 @@ async fn dashboard_shows_part_a_figures() {
     let (app, _d) = demo_app().await;
     let r = get(&app, "/?from=2016&to=2020").await;
     assert_eq!(r.status, StatusCode::OK);
-    for s in ["2.697", "1.398", "-8,70%", "192,92%", "+6,67%", "+11,11%", "+12,97%", "+1,58%", "-22,73%", "72,09%", "Dữ liệu minh họa"] {
+    for s in [
+        "2.697",
+        "1.398",
+        "-8,70%",
+        "192,92%",
+        "+6,67%",
+        "+11,11%",
+        "+12,97%",
+        "+1,58%",
+        "-22,73%",
+        "72,09%",
+        "Dữ liệu minh họa",
+    ] {
         assert!(r.body.contains(s), "dashboard lacks {s}");
     }
     assert!(r.body.contains("<svg"), "charts are inline SVG");
@@ -56,14 +86,39 @@ async fn dashboard_shows_part_a_figures() {
 #[tokio::test]
 async fn english_is_one_cookie_away() {
     let (app, _d) = demo_app().await;
-    let r = send(&app, Request::get("/?from=2016&to=2020").header(header::COOKIE, "lang=en").body(Body::empty()).unwrap()).await;
+    let r = send(
+        &app,
+        Request::get("/?from=2016&to=2020")
+            .header(header::COOKIE, "lang=en")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert!(r.body.contains("Active cooperatives") && r.body.contains("Dashboard"));
-    let r = send(&app, Request::get("/lang/en").header(header::REFERER, "http://127.0.0.1:8080/orgs?q=x").body(Body::empty()).unwrap()).await;
+    let r = send(
+        &app,
+        Request::get("/lang/en")
+            .header(header::REFERER, "http://127.0.0.1:8080/orgs?q=x")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(r.headers.get(header::LOCATION).unwrap(), "/orgs?q=x");
-    assert!(r.headers.get(header::SET_COOKIE).unwrap().to_str().unwrap().starts_with("lang=en"));
+    assert!(
+        r.headers
+            .get(header::SET_COOKIE)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("lang=en")
+    );
     let r = get(&app, "/lang/vi?back=//evil.example/").await;
-    assert_eq!(r.headers.get(header::LOCATION).unwrap(), "/", "no open redirect");
+    assert_eq!(
+        r.headers.get(header::LOCATION).unwrap(),
+        "/",
+        "no open redirect"
+    );
 }
 
 #[tokio::test]
@@ -73,13 +128,31 @@ async fn bad_parameters_are_400_with_the_field_and_value() {
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("abc") && r.body.contains("from"));
     assert!(r.body.contains("Năm không hợp lệ") && r.body.contains("Invalid year"));
-    assert_eq!(get(&app, "/?from=2020&to=2016").await.status, StatusCode::BAD_REQUEST);
-    assert_eq!(get(&app, "/?scope=Atlantis").await.status, StatusCode::BAD_REQUEST);
-    assert_eq!(get(&app, "/orgs?kind=XYZ").await.status, StatusCode::BAD_REQUEST);
-    assert_eq!(get(&app, "/orgs?year=20x0").await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        get(&app, "/?from=2020&to=2016").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(&app, "/?scope=Atlantis").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(&app, "/orgs?kind=XYZ").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(&app, "/orgs?year=20x0").await.status,
+        StatusCode::BAD_REQUEST
+    );
     assert_eq!(get(&app, "/orgs/NOPE").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(get(&app, "/orgs/HTX-TM-07/reports/1999/edit").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(get(&app, "/no/such/page").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get(&app, "/orgs/HTX-TM-07/reports/1999/edit").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&app, "/no/such/page").await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -92,7 +165,10 @@ async fn registry_search_ignores_diacritics_and_filters() {
     let r = get(&app, "/orgs?q=%C4%90%E1%BB%90C+BINH").await; // "ĐỐC BINH"
     assert!(r.body.contains("HTX DVNN Đốc Binh Kiều"));
     let r = get(&app, "/orgs?kind=HTX&year=2020").await;
-    assert!(r.body.contains("21 kết quả"), "21 cooperatives active at the end of 2020");
+    assert!(
+        r.body.contains("21 kết quả"),
+        "21 cooperatives active at the end of 2020"
+    );
     let r = get(&app, "/orgs?kind=THT&sector=handicraft&year=2020").await;
     assert!(r.body.contains("8 kết quả"));
     let r = get(&app, "/orgs?sort=founded&desc=1&page=2").await;
@@ -116,25 +192,56 @@ async fn creating_an_organisation_validates_and_keeps_typed_values() {
     let bad = "code=NEW-1&kind=HTX&name=HTX+M%E1%BB%9Bi&sector=agriculture&commune=30049&founded_on=2024-05-01&dissolved_on=2020-01-01&registration_no=";
     let r = post_form(&app, "/orgs/new", bad).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("id=\"error-dissolved_on\""), "message beside the field");
+    assert!(
+        r.body.contains("id=\"error-dissolved_on\""),
+        "message beside the field"
+    );
     assert!(r.body.contains("phải sau ngày thành lập"));
     assert!(r.body.contains("value=\"HTX Mới\""), "typed name kept");
-    assert!(app.store().org(&hoptac_core::OrgCode::parse("NEW-1").unwrap()).await.unwrap().is_none());
+    assert!(
+        app.store()
+            .org(&hoptac_core::OrgCode::parse("NEW-1").unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
 
-    let r = post_form(&app, "/orgs/new", "code=NEW-1&kind=HTX&name=&sector=agriculture&commune=&founded_on=").await;
+    let r = post_form(
+        &app,
+        "/orgs/new",
+        "code=NEW-1&kind=HTX&name=&sector=agriculture&commune=&founded_on=",
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("id=\"error-name\"") && r.body.contains("id=\"error-commune\"") && r.body.contains("id=\"error-founded_on\""));
+    assert!(
+        r.body.contains("id=\"error-name\"")
+            && r.body.contains("id=\"error-commune\"")
+            && r.body.contains("id=\"error-founded_on\"")
+    );
 
-    let dup = "code=HTX-TM-07&kind=HTX&name=X&sector=agriculture&commune=30049&founded_on=2024-05-01";
+    let dup =
+        "code=HTX-TM-07&kind=HTX&name=X&sector=agriculture&commune=30049&founded_on=2024-05-01";
     let r = post_form(&app, "/orgs/new", dup).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "an existing code is not overwritten");
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "an existing code is not overwritten"
+    );
     assert!(r.body.contains("đã được dùng"));
 
     let good = "code=NEW-1&kind=HTX&name=HTX+M%E1%BB%9Bi&sector=agriculture&commune=30049&founded_on=2024-05-01&dissolved_on=&registration_no=";
     let r = post_form(&app, "/orgs/new", good).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert_eq!(r.headers.get(header::LOCATION).unwrap(), "/orgs/NEW-1?saved=1");
-    assert!(get(&app, "/orgs/NEW-1?saved=1").await.body.contains("Đã lưu"));
+    assert_eq!(
+        r.headers.get(header::LOCATION).unwrap(),
+        "/orgs/NEW-1?saved=1"
+    );
+    assert!(
+        get(&app, "/orgs/NEW-1?saved=1")
+            .await
+            .body
+            .contains("Đã lưu")
+    );
 }
 
 #[tokio::test]
@@ -145,24 +252,51 @@ async fn editing_an_organisation_cannot_change_its_code() {
     let body = "code=HIJACK&kind=HTX&name=HTX+DVNN+T%C3%A2n+Ki%E1%BB%81u+(%C4%91%E1%BB%95i)&sector=agriculture&commune=30049&founded_on=2007-12-04";
     let r = post_form(&app, "/orgs/HTX-TM-07/edit", body).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let o = app.store().org(&hoptac_core::OrgCode::parse("HTX-TM-07").unwrap()).await.unwrap().unwrap();
+    let o = app
+        .store()
+        .org(&hoptac_core::OrgCode::parse("HTX-TM-07").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(o.name, "HTX DVNN Tân Kiều (đổi)");
-    assert!(app.store().org(&hoptac_core::OrgCode::parse("HIJACK").unwrap()).await.unwrap().is_none());
+    assert!(
+        app.store()
+            .org(&hoptac_core::OrgCode::parse("HIJACK").unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 #[tokio::test]
 async fn yearly_figures_form_reads_vietnamese_numbers_and_reports_errors() {
     let (app, _d) = demo_app().await;
-    let r = post_form(&app, "/orgs/HTX-TM-07/reports/new", "year=2026&members=m%C6%B0%E1%BB%9Di&revenue=1.600%2C5").await;
+    let r = post_form(
+        &app,
+        "/orgs/HTX-TM-07/reports/new",
+        "year=2026&members=m%C6%B0%E1%BB%9Di&revenue=1.600%2C5",
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"error-members\"") && r.body.contains("value=\"mười\""));
     let r = post_form(&app, "/orgs/HTX-TM-07/reports/2025/edit", "year=1999&members=310&members_joined=12&members_left=3&revenue=1.600%2C5&services=irrigation&services=harvesting&statements_filed=yes").await;
-    assert!(r.status == StatusCode::SEE_OTHER || r.status == StatusCode::OK, "{}", r.body);
-    let reps = app.store().reports_of(&hoptac_core::OrgCode::parse("HTX-TM-07").unwrap()).await.unwrap();
+    assert!(
+        r.status == StatusCode::SEE_OTHER || r.status == StatusCode::OK,
+        "{}",
+        r.body
+    );
+    let reps = app
+        .store()
+        .reports_of(&hoptac_core::OrgCode::parse("HTX-TM-07").unwrap())
+        .await
+        .unwrap();
     let r2025 = reps.iter().find(|r| r.year.get() == 2025).unwrap();
     assert_eq!(r2025.figures.revenue.unwrap().to_string(), "1600.5");
     assert_eq!(r2025.figures.services.len(), 2);
-    assert!(!reps.iter().any(|r| r.year.get() == 1999), "the year comes from the URL");
+    assert!(
+        !reps.iter().any(|r| r.year.get() == 1999),
+        "the year comes from the URL"
+    );
 }
 
 #[tokio::test]
@@ -174,9 +308,25 @@ async fn import_previews_then_confirms() {
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("id=\"confirm\""));
     let code = hoptac_core::OrgCode::parse("IMP-1").unwrap();
-    assert!(app.store().org(&code).await.unwrap().is_none(), "nothing written before confirmation");
-    let token = r.body.split("name=\"token\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
-    let confirm = |t: String| Request::post("/import/confirm").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from(format!("token={t}"))).unwrap();
+    assert!(
+        app.store().org(&code).await.unwrap().is_none(),
+        "nothing written before confirmation"
+    );
+    let token = r
+        .body
+        .split("name=\"token\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let confirm = |t: String| {
+        Request::post("/import/confirm")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!("token={t}")))
+            .unwrap()
+    };
     let r = send_to(&router, confirm(token.clone())).await;
     assert!(r.body.contains("id=\"import-done\""), "{}", r.body);
     assert!(app.store().org(&code).await.unwrap().is_some());
@@ -203,13 +353,27 @@ async fn export_downloads_a_workbook() {
     let (app, _d) = demo_app().await;
     let r = get(&app, "/export.xlsx").await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.headers.get(header::CONTENT_DISPOSITION).unwrap().to_str().unwrap().contains(".xlsx"));
+    assert!(
+        r.headers
+            .get(header::CONTENT_DISPOSITION)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains(".xlsx")
+    );
     use calamine::Reader;
-    let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(r.bytes)).unwrap();
-    assert_eq!(wb.sheet_names(), ["admin_units", "organizations", "annual_reports", "managers"]);
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(r.bytes)).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["admin_units", "organizations", "annual_reports", "managers"]
+    );
     let orgs = wb.worksheet_range("organizations").unwrap();
     assert_eq!(orgs.rows().next().unwrap()[0].to_string(), "Mã");
-    assert_eq!(orgs.height(), 1 + app.store().counts().await.unwrap().orgs as usize);
+    assert_eq!(
+        orgs.height(),
+        1 + app.store().counts().await.unwrap().orgs as usize
+    );
 }
 
 #[tokio::test]
@@ -217,11 +381,28 @@ async fn situation_report_page_and_markdown() {
     let (app, _d) = demo_app().await;
     let r = get(&app, "/report/situation?from=2016&to=2020&scope=872").await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.body.contains("giảm 8,70% so với năm 2016") && r.body.contains("đạt 192,92% so với năm 2016"));
-    assert!(r.body.contains("HTX GTVT Tháp Mười, HTX Vận tải Thủy bộ Tháp Mười."));
-    assert!(r.body.contains("class=\"fig\" href=\"/orgs?kind=HTX&amp;year=2020\""), "figures link to their records");
+    assert!(
+        r.body.contains("giảm 8,70% so với năm 2016")
+            && r.body.contains("đạt 192,92% so với năm 2016")
+    );
+    assert!(
+        r.body
+            .contains("HTX GTVT Tháp Mười, HTX Vận tải Thủy bộ Tháp Mười.")
+    );
+    assert!(
+        r.body
+            .contains("class=\"fig\" href=\"/orgs?kind=HTX&amp;year=2020\""),
+        "figures link to their records"
+    );
     let r = get(&app, "/report/situation?from=2016&to=2020&format=md").await;
-    assert!(r.headers.get(header::CONTENT_TYPE).unwrap().to_str().unwrap().starts_with("text/markdown"));
+    assert!(
+        r.headers
+            .get(header::CONTENT_TYPE)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("text/markdown")
+    );
     assert!(r.body.starts_with("# ĐÁNH GIÁ TÌNH HÌNH"));
 }
 
@@ -232,7 +413,13 @@ async fn static_assets_are_served_locally() {
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("@media (max-width: 600px)"));
     let page = get(&app, "/").await.body;
-    for attr in ["src=\"http", "href=\"http", "src=\"//", "href=\"//", "url(http"] {
+    for attr in [
+        "src=\"http",
+        "href=\"http",
+        "src=\"//",
+        "href=\"//",
+        "url(http",
+    ] {
         assert!(!page.contains(attr), "no external assets ({attr})");
     }
     assert_eq!(get(&app, "/healthz").await.body, "ok");
