@@ -150,7 +150,9 @@ impl App {
         {
             return Err(AppError::Unreadable(ReadError::NoTables));
         }
+        let started = std::time::Instant::now();
         let parsed = parse_book(book);
+        let parsed_in = started.elapsed();
         let mut problems = parsed.problems.clone();
         let db = self.snapshot().await?;
         let today = today();
@@ -369,8 +371,17 @@ impl App {
         });
         let has_errors = problems.iter().any(|p| p.is_error());
         let applied = commit && !has_errors;
+        let checked_in = started.elapsed();
         if applied && !changes.is_empty() {
             self.store().apply(&changes).await?;
+            tracing::info!(
+                parsed_ms = parsed_in.as_millis() as u64,
+                checked_ms = checked_in.as_millis() as u64,
+                total_ms = started.elapsed().as_millis() as u64,
+                orgs = changes.orgs.len(),
+                reports = changes.reports.len(),
+                "import applied"
+            );
         }
         Ok(ImportOutcome {
             problems,

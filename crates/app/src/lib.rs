@@ -41,12 +41,15 @@ pub struct OrgDetail {
     pub managers: Vec<Manager>,
 }
 
+/// A snapshot and the store generation it was read at.
+type CachedSnapshot = (i64, Arc<Snapshot>);
+
 #[derive(Clone)]
 pub struct App {
     store: Arc<dyn Store>,
     /// The whole database in memory, with the store generation it was read at. Statistics
     /// read it instead of the database: loading 10⁵ rows costs far more than evaluating.
-    cache: Arc<Mutex<Option<(i64, Arc<Snapshot>)>>>,
+    cache: Arc<Mutex<Option<CachedSnapshot>>>,
 }
 
 /// Today in Vietnam (UTC+7): the date a clerk sees on the wall.
