@@ -74,7 +74,22 @@ struct RowReader<'a> {
 
 static EMPTY: Cell = Cell::Empty;
 
-impl RowReader<'_> {
+impl<'a> RowReader<'a> {
+    fn new(
+        layout: &'a Layout,
+        row: u32,
+        cells: &'a [Cell],
+        problems: &'a mut Vec<Problem>,
+    ) -> Self {
+        RowReader {
+            layout,
+            row,
+            cells,
+            problems,
+            failed: false,
+        }
+    }
+
     fn cell(&self, key: &str) -> &Cell {
         self.layout
             .cols
@@ -493,13 +508,7 @@ pub fn parse_book(book: &RawBook) -> Parsed {
 fn parse_units(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
     let mut seen = HashMap::new();
     for (n, cells) in rows(sheet, l) {
-        let mut r = RowReader {
-            layout: l,
-            row: *n,
-            cells,
-            problems: &mut out.problems,
-            failed: false,
-        };
+        let mut r = RowReader::new(l, *n, cells, &mut out.problems);
         let code = r.text("code");
         let code = r.required("code", code);
         let name = r.text("name");
@@ -553,13 +562,7 @@ fn parse_units(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
 fn parse_orgs(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
     let mut seen = HashMap::new();
     for (n, cells) in rows(sheet, l) {
-        let mut r = RowReader {
-            layout: l,
-            row: *n,
-            cells,
-            problems: &mut out.problems,
-            failed: false,
-        };
+        let mut r = RowReader::new(l, *n, cells, &mut out.problems);
         let code_text = r.text("code");
         let code = match code_text.as_deref().map(|c| (c, OrgCode::parse(c))) {
             Some((_, Some(c))) => Some(c),
@@ -631,13 +634,7 @@ fn parse_orgs(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
 fn parse_reports(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
     let mut seen = HashMap::new();
     for (n, cells) in rows(sheet, l) {
-        let mut r = RowReader {
-            layout: l,
-            row: *n,
-            cells,
-            problems: &mut out.problems,
-            failed: false,
-        };
+        let mut r = RowReader::new(l, *n, cells, &mut out.problems);
         let code_text = r.text("org_code");
         let code = code_text.as_deref().and_then(OrgCode::parse);
         let code = r.required("org_code", code);
@@ -702,13 +699,7 @@ fn parse_reports(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
 fn parse_managers(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
     let mut seen = HashMap::new();
     for (n, cells) in rows(sheet, l) {
-        let mut r = RowReader {
-            layout: l,
-            row: *n,
-            cells,
-            problems: &mut out.problems,
-            failed: false,
-        };
+        let mut r = RowReader::new(l, *n, cells, &mut out.problems);
         let code_text = r.text("org_code");
         let code = code_text.as_deref().and_then(OrgCode::parse);
         let code = r.required("org_code", code);
