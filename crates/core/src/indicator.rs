@@ -86,6 +86,11 @@ pub enum Filter {
     Professional,
     /// Managers: trained in the `n` years ending with the year (y−n+1 … y).
     TrainedWithinYears(i32),
+    /// Rated at least this, or not rated at all ("khá trở lên, nếu có xếp loại").
+    RatingOrUnratedAtLeast(Rating),
+    /// The organisation's commune had no active organisation of this kind (and sector) at
+    /// the end of `year`: "ở các xã chưa có THT tiểu thủ công nghiệp".
+    CommuneWithoutAt { kind: OrgKind, sector: Option<Sector>, year: i32 },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,6 +172,7 @@ pub struct Engine<'a> {
     /// Organisations active at the end of a year, with their report of that year: the
     /// population of most stocks, built once per year.
     active: RefCell<HashMap<i32, Vec<ActiveItem<'a>>>>,
+    covered: RefCell<HashMap<(OrgKind, Option<Sector>, i32), BTreeSet<UnitId>>>,
 }
 
 type ActiveItem<'a> = (&'a Organization, Option<&'a AnnualReport>);
@@ -212,7 +218,24 @@ impl<'a> Engine<'a> {
             reports,
             orgs,
             active: RefCell::default(),
+            covered: RefCell::default(),
         }
+    }
+
+    /// Communes with an active organisation of this kind (and sector) at the end of `year`.
+    fn communes_with(&self, kind: OrgKind, sector: Option<Sector>, year: i32) -> BTreeSet<UnitId> {
+        let key = (kind, sector, year);
+        if let Some(v) = self.covered.borrow().get(&key) {
+            return v.clone();
+        }
+        let v: BTreeSet<UnitId> = self.with_active(year, |all| {
+            all.iter()
+                .filter(|(o, _)| o.kind == kind && sector.is_none_or(|s| o.sector == s))
+                .map(|(o, _)| o.commune)
+                .collect()
+        });
+        self.covered.borrow_mut().insert(key, v.clone());
+        v
     }
 
     fn with_active<T>(&self, year: i32, f: impl FnOnce(&[ActiveItem<'a>]) -> T) -> T {
@@ -403,6 +426,11 @@ impl<'a> Engine<'a> {
             }
             Filter::TrainedWithinYears(n) => matches!(item, Item::Manager(m, y)
                 if m.trained_on.is_some_and(|t| t.year() > y - n && t.year() <= *y)),
+            Filter::RatingOrUnratedAtLeast(r) => {
+                report.and_then(|r| r.figures.rating).is_none_or(|x| x >= *r)
+            }
+            Filter::CommuneWithoutAt { kind, sector, year } => org
+                .is_some_and(|o| !self.communes_with(*kind, *sector, *year).contains(&o.commune)),
         }
     }
 }
