@@ -2,8 +2,10 @@
 //! each answer is in core types or bilingual errors with stable codes.
 
 pub mod demo;
+pub mod demo_plan;
 pub mod error;
 pub mod import;
+pub mod plans;
 pub mod seed;
 pub mod synthetic;
 
@@ -107,6 +109,13 @@ impl App {
             reports: s.reports,
             managers: s.managers,
             meta: vec![("dataset".into(), "demo".into())],
+            indicators: demo_plan::indicators(),
+            plans: vec![demo_plan::plan()],
+            targets: demo_plan::plan()
+                .targets
+                .into_iter()
+                .map(|t| (demo_plan::PLAN_CODE.to_string(), t))
+                .collect(),
         };
         self.store.apply(&changes).await?;
         Ok(())

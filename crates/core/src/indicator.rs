@@ -90,7 +90,11 @@ pub enum Filter {
     RatingOrUnratedAtLeast(Rating),
     /// The organisation's commune had no active organisation of this kind (and sector) at
     /// the end of `year`: "ở các xã chưa có THT tiểu thủ công nghiệp".
-    CommuneWithoutAt { kind: OrgKind, sector: Option<Sector>, year: i32 },
+    CommuneWithoutAt {
+        kind: OrgKind,
+        sector: Option<Sector>,
+        year: i32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,6 +180,18 @@ pub struct Engine<'a> {
 }
 
 type ActiveItem<'a> = (&'a Organization, Option<&'a AnnualReport>);
+
+/// One organisation's part in a figure.
+#[derive(Debug, Clone)]
+pub struct Contribution<'a> {
+    pub org: &'a Organization,
+    /// Its figure (sums over a period's reports, for flows of reports).
+    pub value: Option<Fixed>,
+    /// How many of its records (reports, managers) are in the population …
+    pub items: usize,
+    /// … and how many of them are counted.
+    pub hits: usize,
+}
 
 enum Item<'a> {
     Org(&'a Organization, Option<&'a AnnualReport>),
@@ -287,8 +303,36 @@ impl<'a> Engine<'a> {
     }
 
     fn stock(&self, def: &IndicatorDef, year: i32) -> Option<Fixed> {
+        if def.subject == Subject::CommunesWithout {
+            return Some(self.communes_without(def, year));
+        }
+        let items = self.stock_items(def, year);
+        self.aggregate(def, items)
+    }
+
+    fn communes_without(&self, def: &IndicatorDef, year: i32) -> Fixed {
         let end = year_end(year);
-        let items: Vec<Item<'a>> = match def.subject {
+        let covered: BTreeSet<_> = self.with_active(year, |all| {
+            all.iter()
+                .filter(|(o, r)| {
+                    def.kinds.contains(&o.kind) && self.passes(&Item::Org(o, *r), &def.filters)
+                })
+                .map(|(o, _)| o.commune)
+                .collect()
+        });
+        let n = self
+            .units
+            .iter()
+            .filter(|u| {
+                u.level == AdminLevel::Commune && u.valid_on(end) && !covered.contains(&u.id)
+            })
+            .count();
+        Fixed::from_int(n as i64)
+    }
+
+    fn stock_items(&self, def: &IndicatorDef, year: i32) -> Vec<Item<'a>> {
+        let end = year_end(year);
+        match def.subject {
             Subject::ActiveOrgs => self.with_active(year, |all| {
                 all.iter()
                     .filter(|(o, _)| def.kinds.contains(&o.kind))
@@ -307,35 +351,18 @@ impl<'a> Engine<'a> {
                 })
                 .map(|m| Item::Manager(m, year))
                 .collect(),
-            Subject::CommunesWithout => {
-                let covered: BTreeSet<_> = self.with_active(year, |all| {
-                    all.iter()
-                        .filter(|(o, r)| {
-                            def.kinds.contains(&o.kind)
-                                && self.passes(&Item::Org(o, *r), &def.filters)
-                        })
-                        .map(|(o, _)| o.commune)
-                        .collect()
-                });
-                let n = self
-                    .units
-                    .iter()
-                    .filter(|u| {
-                        u.level == AdminLevel::Commune
-                            && u.valid_on(end)
-                            && !covered.contains(&u.id)
-                    })
-                    .count();
-                return Some(Fixed::from_int(n as i64));
-            }
-            _ => unreachable!("flows are evaluated by flow()"),
-        };
-        self.aggregate(def, items)
+            _ => Vec::new(),
+        }
     }
 
     fn flow(&self, def: &IndicatorDef, from: i32, to: i32) -> Option<Fixed> {
+        let items = self.flow_items(def, from, to);
+        self.aggregate(def, items)
+    }
+
+    fn flow_items(&self, def: &IndicatorDef, from: i32, to: i32) -> Vec<Item<'a>> {
         let within = |y: i32| (from..=to).contains(&y);
-        let items: Vec<Item<'a>> = match def.subject {
+        match def.subject {
             Subject::Founded => self
                 .org_list
                 .iter()
@@ -367,9 +394,60 @@ impl<'a> Engine<'a> {
                     def.kinds.contains(&o.kind).then_some(Item::Report(o, r))
                 })
                 .collect(),
-            _ => unreachable!("stocks are evaluated by stock()"),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Who makes up a figure: per organisation, its own value (its figure for sums and
+    /// averages; for managers, the share of its managers counted) and whether it is counted
+    /// (for counts and shares). Stocks at the end of `to`; flows over `from..=to`.
+    pub fn contributions(&self, def: &IndicatorDef, from: i32, to: i32) -> Vec<Contribution<'a>> {
+        let items = if def.subject.is_flow() {
+            self.flow_items(def, from, to)
+        } else {
+            self.stock_items(def, to)
         };
-        self.aggregate(def, items)
+        let items: Vec<Item<'a>> = items
+            .into_iter()
+            .filter(|i| self.passes(i, &def.filters))
+            .collect();
+        let counted = |i: &Item<'_>| match &def.aggregate {
+            Aggregate::SharePct(num) => self.passes(i, num),
+            _ => true,
+        };
+        let field = match def.aggregate {
+            Aggregate::Sum(f) | Aggregate::Avg(f) => Some(f),
+            _ => None,
+        };
+        let mut out: Vec<Contribution<'a>> = Vec::new();
+        for item in &items {
+            let org = match item {
+                Item::Org(o, _) | Item::Report(o, _) => *o,
+                Item::Manager(m, _) => match self.orgs.get(m.org.as_str()) {
+                    Some(o) => *o,
+                    None => continue,
+                },
+            };
+            let value = field.and_then(|f| field_of(item, f));
+            let hit = counted(item);
+            match out.iter_mut().find(|c| c.org.code == org.code) {
+                Some(c) => {
+                    c.items += 1;
+                    c.hits += hit as usize;
+                    c.value = match (c.value, value) {
+                        (Some(a), Some(b)) => a.checked_add(b),
+                        (a, b) => a.or(b),
+                    };
+                }
+                None => out.push(Contribution {
+                    org,
+                    value,
+                    items: 1,
+                    hits: hit as usize,
+                }),
+            }
+        }
+        out
     }
 
     fn aggregate(&self, def: &IndicatorDef, items: Vec<Item<'a>>) -> Option<Fixed> {
@@ -426,11 +504,14 @@ impl<'a> Engine<'a> {
             }
             Filter::TrainedWithinYears(n) => matches!(item, Item::Manager(m, y)
                 if m.trained_on.is_some_and(|t| t.year() > y - n && t.year() <= *y)),
-            Filter::RatingOrUnratedAtLeast(r) => {
-                report.and_then(|r| r.figures.rating).is_none_or(|x| x >= *r)
-            }
-            Filter::CommuneWithoutAt { kind, sector, year } => org
-                .is_some_and(|o| !self.communes_with(*kind, *sector, *year).contains(&o.commune)),
+            Filter::RatingOrUnratedAtLeast(r) => report
+                .and_then(|r| r.figures.rating)
+                .is_none_or(|x| x >= *r),
+            Filter::CommuneWithoutAt { kind, sector, year } => org.is_some_and(|o| {
+                !self
+                    .communes_with(*kind, *sector, *year)
+                    .contains(&o.commune)
+            }),
         }
     }
 }

@@ -1,10 +1,10 @@
 //! Plans and targets (kế hoạch, chỉ tiêu): progress year by year, a projection to the final
 //! year, and checks on the plan itself. Pure: the caller supplies the indicator values.
 
+use crate::Date;
 use crate::fixed::Fixed;
 use crate::indicator::{IndicatorDef, Unit};
 use crate::message::Msg;
-use crate::Date;
 
 /// How a target compares: "trở lên" (≥), "trên" (>), "dưới" (<), "trở xuống" (≤), "bằng"
 /// (=), or a range "5–6".
@@ -19,7 +19,14 @@ pub enum Comparator {
 }
 
 impl Comparator {
-    pub const ALL: [Comparator; 6] = [Comparator::Ge, Comparator::Gt, Comparator::Le, Comparator::Lt, Comparator::Eq, Comparator::Between];
+    pub const ALL: [Comparator; 6] = [
+        Comparator::Ge,
+        Comparator::Gt,
+        Comparator::Le,
+        Comparator::Lt,
+        Comparator::Eq,
+        Comparator::Between,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -110,8 +117,16 @@ impl Target {
     pub fn describe(&self, unit: Unit) -> String {
         let f = |v: Fixed| fmt(v, unit);
         match self.comparator {
-            Comparator::Between => format!("{} – {}", f(self.value), f(self.value_hi.unwrap_or(self.value))),
-            c => format!("{} {}", c.code().replace(">=", "≥").replace("<=", "≤"), f(self.value)),
+            Comparator::Between => format!(
+                "{} – {}",
+                f(self.value),
+                f(self.value_hi.unwrap_or(self.value))
+            ),
+            c => format!(
+                "{} {}",
+                c.code().replace(">=", "≥").replace("<=", "≤"),
+                f(self.value)
+            ),
         }
     }
 }
@@ -136,15 +151,37 @@ pub struct Plan {
 /// Checks a plan's own fields (not its targets).
 pub fn check_plan(p: &Plan) -> Vec<(&'static str, Msg)> {
     let mut out = Vec::new();
-    let code_ok = !p.code.trim().is_empty() && p.code.len() <= 40 && p.code.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+    let code_ok = !p.code.trim().is_empty()
+        && p.code.len() <= 40
+        && p.code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
     if !code_ok {
-        out.push(("code", Msg::new(format!("Mã kế hoạch \"{}\" không hợp lệ (chữ không dấu, số, . _ -)", p.code), format!("Invalid plan code \"{}\" (ASCII letters, digits, . _ -)", p.code))));
+        out.push((
+            "code",
+            Msg::new(
+                format!(
+                    "Mã kế hoạch \"{}\" không hợp lệ (chữ không dấu, số, . _ -)",
+                    p.code
+                ),
+                format!(
+                    "Invalid plan code \"{}\" (ASCII letters, digits, . _ -)",
+                    p.code
+                ),
+            ),
+        ));
     }
     if p.title.trim().is_empty() {
         out.push(("title", Msg::new("Cần tên kế hoạch", "A title is required")));
     }
     if !(1900..=2200).contains(&p.from) || !(1900..=2200).contains(&p.to) || p.from > p.to {
-        out.push(("to", Msg::new(format!("Giai đoạn {}–{} không hợp lệ", p.from, p.to), format!("Invalid period {}–{}", p.from, p.to))));
+        out.push((
+            "to",
+            Msg::new(
+                format!("Giai đoạn {}–{} không hợp lệ", p.from, p.to),
+                format!("Invalid period {}–{}", p.from, p.to),
+            ),
+        ));
     }
     if p.baseline_year >= p.from || p.baseline_year < p.from - 10 {
         out.push((
@@ -162,37 +199,96 @@ pub fn check_plan(p: &Plan) -> Vec<(&'static str, Msg)> {
 pub fn check_target(t: &Target, def: Option<&IndicatorDef>) -> Vec<(&'static str, Msg)> {
     let mut out = Vec::new();
     if t.no.trim().is_empty() || t.no.len() > 10 {
-        out.push(("no", Msg::new("Cần số thứ tự chỉ tiêu (ví dụ 1, 7a)", "A target number is required (e.g. 1, 7a)")));
+        out.push((
+            "no",
+            Msg::new(
+                "Cần số thứ tự chỉ tiêu (ví dụ 1, 7a)",
+                "A target number is required (e.g. 1, 7a)",
+            ),
+        ));
     }
     if t.wording.trim().is_empty() {
-        out.push(("wording", Msg::new("Cần nội dung chỉ tiêu như kế hoạch ghi", "The target's wording, as the plan writes it, is required")));
+        out.push((
+            "wording",
+            Msg::new(
+                "Cần nội dung chỉ tiêu như kế hoạch ghi",
+                "The target's wording, as the plan writes it, is required",
+            ),
+        ));
     }
     let Some(def) = def else {
-        out.push(("indicator", Msg::new(format!("Không có chỉ tiêu thống kê \"{}\"", t.indicator), format!("No indicator \"{}\"", t.indicator))));
+        out.push((
+            "indicator",
+            Msg::new(
+                format!("Không có chỉ tiêu thống kê \"{}\"", t.indicator),
+                format!("No indicator \"{}\"", t.indicator),
+            ),
+        ));
         return out;
     };
     match (t.comparator, t.value_hi) {
-        (Comparator::Between, None) => out.push(("value_hi", Msg::new("Khoảng cần giá trị trên (ví dụ 5 – 6)", "A range needs an upper value (e.g. 5 – 6)"))),
-        (Comparator::Between, Some(hi)) if hi < t.value => out.push(("value_hi", Msg::new("Giá trị trên của khoảng nhỏ hơn giá trị dưới", "The upper value of the range is below the lower one"))),
-        (c, Some(_)) if c != Comparator::Between => out.push(("value_hi", Msg::new("Chỉ khoảng mới có giá trị trên", "Only a range has an upper value"))),
+        (Comparator::Between, None) => out.push((
+            "value_hi",
+            Msg::new(
+                "Khoảng cần giá trị trên (ví dụ 5 – 6)",
+                "A range needs an upper value (e.g. 5 – 6)",
+            ),
+        )),
+        (Comparator::Between, Some(hi)) if hi < t.value => out.push((
+            "value_hi",
+            Msg::new(
+                "Giá trị trên của khoảng nhỏ hơn giá trị dưới",
+                "The upper value of the range is below the lower one",
+            ),
+        )),
+        (c, Some(_)) if c != Comparator::Between => out.push((
+            "value_hi",
+            Msg::new(
+                "Chỉ khoảng mới có giá trị trên",
+                "Only a range has an upper value",
+            ),
+        )),
         _ => {}
     }
-    let values = std::iter::once(t.value).chain(t.value_hi).chain(t.milestones.iter().map(|m| m.1));
+    let values = std::iter::once(t.value)
+        .chain(t.value_hi)
+        .chain(t.milestones.iter().map(|m| m.1));
     for v in values {
         match def.unit {
             Unit::Percent if v < Fixed::ZERO || v > Fixed::from_int(100) => out.push((
                 "value",
-                Msg::new(format!("Chỉ tiêu tính bằng %: giá trị {v} phải trong 0–100"), format!("A percentage target: {v} must be within 0–100")),
+                Msg::new(
+                    format!("Chỉ tiêu tính bằng %: giá trị {v} phải trong 0–100"),
+                    format!("A percentage target: {v} must be within 0–100"),
+                ),
             )),
-            Unit::Organizations | Unit::Persons | Unit::Communes if !v.is_integer() || v < Fixed::ZERO => out.push((
-                "value",
-                Msg::new(format!("Chỉ tiêu đếm số lượng: giá trị {v} phải là số nguyên không âm"), format!("A count target: {v} must be a whole, non-negative number")),
-            )),
+            Unit::Organizations | Unit::Persons | Unit::Communes
+                if !v.is_integer() || v < Fixed::ZERO =>
+            {
+                out.push((
+                    "value",
+                    Msg::new(
+                        format!("Chỉ tiêu đếm số lượng: giá trị {v} phải là số nguyên không âm"),
+                        format!("A count target: {v} must be a whole, non-negative number"),
+                    ),
+                ))
+            }
             _ => {}
         }
     }
-    if matches!(def.unit, Unit::Percent | Unit::Organizations | Unit::Persons | Unit::Communes) && t.comparator == Comparator::Eq && def.unit == Unit::MillionVnd {
-        out.push(("comparator", Msg::new("So sánh bằng không phù hợp với số tiền", "Equality does not suit an amount of money")));
+    if matches!(
+        def.unit,
+        Unit::Percent | Unit::Organizations | Unit::Persons | Unit::Communes
+    ) && t.comparator == Comparator::Eq
+        && def.unit == Unit::MillionVnd
+    {
+        out.push((
+            "comparator",
+            Msg::new(
+                "So sánh bằng không phù hợp với số tiền",
+                "Equality does not suit an amount of money",
+            ),
+        ));
     }
     out
 }
@@ -312,10 +408,18 @@ pub struct Inputs<'a> {
 pub fn progress(plan: &Plan, t: &Target, i: &Inputs<'_>) -> TargetProgress {
     let flow = i.def.subject.is_flow();
     // a flow counts from the start of the plan, so its baseline is zero
-    let baseline = if flow { Some(Fixed::ZERO) } else { (i.values)(plan.baseline_year) };
+    let baseline = if flow {
+        Some(Fixed::ZERO)
+    } else {
+        (i.values)(plan.baseline_year)
+    };
     let mut years = Vec::new();
     for y in plan.from..=plan.to {
-        let value = if (i.years_with_data)(y) { (i.values)(y) } else { None };
+        let value = if (i.years_with_data)(y) {
+            (i.values)(y)
+        } else {
+            None
+        };
         years.push(year_progress(plan, t, baseline, y, value));
     }
     let latest = years.iter().rev().find(|y| y.value.is_some()).cloned();
@@ -323,9 +427,13 @@ pub fn progress(plan: &Plan, t: &Target, i: &Inputs<'_>) -> TargetProgress {
     if let Some(b) = baseline {
         pts.push((plan.baseline_year as f64, b.to_f64()));
     }
-    pts.extend(years.iter().filter_map(|y| y.value.map(|v| (y.year as f64, v.to_f64()))));
+    pts.extend(
+        years
+            .iter()
+            .filter_map(|y| y.value.map(|v| (y.year as f64, v.to_f64()))),
+    );
     let projection = match &latest {
-        Some(l) if l.year < plan.to && pts.len() >= 2 => project(&pts, plan.to, t),
+        Some(l) if l.year < plan.to && pts.len() >= 2 => project(&pts, plan.to, t, i.def.unit),
         _ => None,
     };
     let mut checks = Vec::new();
@@ -348,7 +456,10 @@ pub fn progress(plan: &Plan, t: &Target, i: &Inputs<'_>) -> TargetProgress {
         ));
     }
     if years.iter().all(|y| y.value.is_none()) {
-        checks.push(Msg::new("Chưa có số liệu nào đo được chỉ tiêu này", "No data can measure this target yet"));
+        checks.push(Msg::new(
+            "Chưa có số liệu nào đo được chỉ tiêu này",
+            "No data can measure this target yet",
+        ));
     }
     if let Some(c) = &i.coverage {
         checks.push(c.clone());
@@ -357,32 +468,85 @@ pub fn progress(plan: &Plan, t: &Target, i: &Inputs<'_>) -> TargetProgress {
         && !p.meets
     {
         checks.push(Msg::new(
-            format!("Cảnh báo: theo xu hướng hiện nay, năm {} ước đạt {} — không đạt chỉ tiêu {}", p.year, fmt(p.value, unit), t.describe(unit)),
-            format!("Warning: at the present trend, {} is projected at {} — short of the target {}", p.year, fmt(p.value, unit), t.describe(unit)),
+            format!(
+                "Cảnh báo: theo xu hướng hiện nay, năm {} ước đạt {} — không đạt chỉ tiêu {}",
+                p.year,
+                fmt(p.value, unit),
+                t.describe(unit)
+            ),
+            format!(
+                "Warning: at the present trend, {} is projected at {} — short of the target {}",
+                p.year,
+                fmt(p.value, unit),
+                t.describe(unit)
+            ),
         ));
     }
-    TargetProgress { target: t.clone(), label_vi: i.def.label_vi.clone(), label_en: i.def.label_en.clone(), unit, flow, baseline, years, latest, projection, checks }
+    TargetProgress {
+        target: t.clone(),
+        label_vi: i.def.label_vi.clone(),
+        label_en: i.def.label_en.clone(),
+        unit,
+        flow,
+        baseline,
+        years,
+        latest,
+        projection,
+        checks,
+    }
 }
 
-fn year_progress(plan: &Plan, t: &Target, baseline: Option<Fixed>, y: i32, value: Option<Fixed>) -> YearProgress {
-    let expected = t.milestones.iter().find(|(my, _)| *my == y).map(|m| m.1).or_else(|| {
-        let b = baseline?;
-        let span = (plan.to - plan.baseline_year) as i128;
-        let done = (y - plan.baseline_year) as i128;
-        let delta = t.value.micros() as i128 - b.micros() as i128;
-        Fixed::ratio(b.micros() as i128 * span + delta * done, span * 1_000_000, 6)
-    });
+fn year_progress(
+    plan: &Plan,
+    t: &Target,
+    baseline: Option<Fixed>,
+    y: i32,
+    value: Option<Fixed>,
+) -> YearProgress {
+    let expected = t
+        .milestones
+        .iter()
+        .find(|(my, _)| *my == y)
+        .map(|m| m.1)
+        .or_else(|| {
+            let b = baseline?;
+            let span = (plan.to - plan.baseline_year) as i128;
+            let done = (y - plan.baseline_year) as i128;
+            let delta = t.value.micros() as i128 - b.micros() as i128;
+            Fixed::ratio(
+                b.micros() as i128 * span + delta * done,
+                span * 1_000_000,
+                6,
+            )
+        });
     let Some(v) = value else {
-        return YearProgress { year: y, value: None, gap: None, share_pct: None, expected, status: Status::NoData };
+        return YearProgress {
+            year: y,
+            value: None,
+            gap: None,
+            share_pct: None,
+            expected,
+            status: Status::NoData,
+        };
     };
     let threshold = match t.comparator {
         Comparator::Between if v > t.value_hi.unwrap_or(t.value) => t.value_hi.unwrap_or(t.value),
         _ => t.value,
     };
     let gap = Some(Fixed::from_micros(threshold.micros() - v.micros()));
-    let share_pct = baseline.and_then(|b| Fixed::ratio((v.micros() as i128 - b.micros() as i128) * 100, t.value.micros() as i128 - b.micros() as i128, 2));
+    let share_pct = baseline.and_then(|b| {
+        Fixed::ratio(
+            (v.micros() as i128 - b.micros() as i128) * 100,
+            t.value.micros() as i128 - b.micros() as i128,
+            2,
+        )
+    });
     let status = if t.holds(v) {
-        if t.exceeds(v) { Status::Exceeded } else { Status::Met }
+        if t.exceeds(v) {
+            Status::Exceeded
+        } else {
+            Status::Met
+        }
     } else if y >= plan.to {
         Status::Missed
     } else {
@@ -392,11 +556,19 @@ fn year_progress(plan: &Plan, t: &Target, baseline: Option<Fixed>, y: i32, value
             _ => Status::Behind,
         }
     };
-    YearProgress { year: y, value, gap, share_pct, expected, status }
+    YearProgress {
+        year: y,
+        value,
+        gap,
+        share_pct,
+        expected,
+        status,
+    }
 }
 
-/// Least squares through the points, evaluated at `year`.
-fn project(pts: &[(f64, f64)], year: i32, t: &Target) -> Option<Projection> {
+/// Least squares through the points, evaluated at `year`, kept within what the unit allows
+/// (a share stays within 0–100 %, a count is never negative).
+fn project(pts: &[(f64, f64)], year: i32, t: &Target, unit: Unit) -> Option<Projection> {
     let n = pts.len() as f64;
     let mx = pts.iter().map(|p| p.0).sum::<f64>() / n;
     let my = pts.iter().map(|p| p.1).sum::<f64>() / n;
@@ -406,17 +578,36 @@ fn project(pts: &[(f64, f64)], year: i32, t: &Target) -> Option<Projection> {
     }
     let slope = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum::<f64>() / sxx;
     let x0 = year as f64;
-    let yhat = my + slope * (x0 - mx);
+    let clamp = |v: f64| match unit {
+        Unit::Percent => v.clamp(0.0, 100.0),
+        Unit::MillionVnd => v,
+        _ => v.max(0.0),
+    };
+    let yhat = clamp(my + slope * (x0 - mx));
     let (low, high) = if pts.len() >= 3 {
-        let sse: f64 = pts.iter().map(|p| (p.1 - (my + slope * (p.0 - mx))).powi(2)).sum();
+        let sse: f64 = pts
+            .iter()
+            .map(|p| (p.1 - (my + slope * (p.0 - mx))).powi(2))
+            .sum();
         let s = (sse / (n - 2.0)).sqrt();
         let se = s * (1.0 + 1.0 / n + (x0 - mx).powi(2) / sxx).sqrt();
-        (Fixed::from_f64(yhat - se).map(|v| v.round(2)), Fixed::from_f64(yhat + se).map(|v| v.round(2)))
+        (
+            Fixed::from_f64(clamp(yhat - se)).map(|v| v.round(2)),
+            Fixed::from_f64(clamp(yhat + se)).map(|v| v.round(2)),
+        )
     } else {
         (None, None)
     };
     let value = Fixed::from_f64(yhat)?.round(2);
-    Some(Projection { method: PROJECTION_METHOD, year, value, low, high, points: pts.len(), meets: t.holds(value) })
+    Some(Projection {
+        method: PROJECTION_METHOD,
+        year,
+        value,
+        low,
+        high,
+        points: pts.len(),
+        meets: t.holds(value),
+    })
 }
 
 #[cfg(test)]

@@ -62,24 +62,47 @@ fn names<T>(xs: &[(&str, T)]) -> String {
 }
 
 fn field(s: &str) -> Result<Field, Msg> {
-    FIELDS.iter().find(|(n, _)| *n == s.trim()).map(|(_, f)| *f).ok_or_else(|| {
-        err(format!("Trường số liệu không hợp lệ \"{s}\"; cần một trong: {}", names(&FIELDS)), format!("Unknown field \"{s}\"; expected one of: {}", names(&FIELDS)))
-    })
+    FIELDS
+        .iter()
+        .find(|(n, _)| *n == s.trim())
+        .map(|(_, f)| *f)
+        .ok_or_else(|| {
+            err(
+                format!(
+                    "Trường số liệu không hợp lệ \"{s}\"; cần một trong: {}",
+                    names(&FIELDS)
+                ),
+                format!("Unknown field \"{s}\"; expected one of: {}", names(&FIELDS)),
+            )
+        })
 }
 
 fn field_name(f: Field) -> &'static str {
-    FIELDS.iter().find(|(_, x)| *x == f).map(|(n, _)| *n).unwrap_or("members")
+    FIELDS
+        .iter()
+        .find(|(_, x)| *x == f)
+        .map(|(n, _)| *n)
+        .unwrap_or("members")
 }
 
 fn parse_filter(t: &str) -> Result<Filter, Msg> {
     let t = t.trim();
     let bad = || {
         err(
-            format!("Điều kiện không hợp lệ \"{t}\" (ví dụ: sector:agriculture, services>=3, profit>0, rating>=kha, reported)"),
-            format!("Invalid condition \"{t}\" (e.g. sector:agriculture, services>=3, profit>0, rating>=kha, reported)"),
+            format!(
+                "Điều kiện không hợp lệ \"{t}\" (ví dụ: sector:agriculture, services>=3, profit>0, rating>=kha, reported)"
+            ),
+            format!(
+                "Invalid condition \"{t}\" (e.g. sector:agriculture, services>=3, profit>0, rating>=kha, reported)"
+            ),
         )
     };
-    let enum_err = |what: &str, v: &str, expected: String| err(format!("Giá trị \"{v}\" không hợp lệ cho {what}; cần một trong: {expected}"), format!("Invalid {what} \"{v}\"; expected one of: {expected}"));
+    let enum_err = |what: &str, v: &str, expected: String| {
+        err(
+            format!("Giá trị \"{v}\" không hợp lệ cho {what}; cần một trong: {expected}"),
+            format!("Invalid {what} \"{v}\"; expected one of: {expected}"),
+        )
+    };
     Ok(match t {
         "reported" => Filter::Reported,
         "profit>0" => Filter::ProfitPositive,
@@ -87,11 +110,20 @@ fn parse_filter(t: &str) -> Result<Filter, Msg> {
         "professional" => Filter::Professional,
         _ => {
             if let Some(v) = t.strip_prefix("sector:") {
-                Filter::Sector(Sector::parse(v).ok_or_else(|| enum_err("sector", v, <Sector as Enumerated>::expected()))?)
+                Filter::Sector(
+                    Sector::parse(v)
+                        .ok_or_else(|| enum_err("sector", v, <Sector as Enumerated>::expected()))?,
+                )
             } else if let Some(v) = t.strip_prefix("rating_or_none>=") {
-                Filter::RatingOrUnratedAtLeast(Rating::parse(v).ok_or_else(|| enum_err("rating", v, <Rating as Enumerated>::expected()))?)
+                Filter::RatingOrUnratedAtLeast(
+                    Rating::parse(v)
+                        .ok_or_else(|| enum_err("rating", v, <Rating as Enumerated>::expected()))?,
+                )
             } else if let Some(v) = t.strip_prefix("rating>=") {
-                Filter::RatingAtLeast(Rating::parse(v).ok_or_else(|| enum_err("rating", v, <Rating as Enumerated>::expected()))?)
+                Filter::RatingAtLeast(
+                    Rating::parse(v)
+                        .ok_or_else(|| enum_err("rating", v, <Rating as Enumerated>::expected()))?,
+                )
             } else if let Some(v) = t.strip_prefix("services>=") {
                 Filter::ServicesAtLeast(v.trim().parse().map_err(|_| bad())?)
             } else if let Some(v) = t.strip_prefix("has:") {
@@ -106,10 +138,16 @@ fn parse_filter(t: &str) -> Result<Filter, Msg> {
                 let (what, year) = v.split_once('@').ok_or_else(bad)?;
                 let year: i32 = year.trim().parse().map_err(|_| bad())?;
                 let (kind, sector) = match what.split_once('/') {
-                    Some((k, s)) => (k, Some(Sector::parse(s).ok_or_else(|| enum_err("sector", s, <Sector as Enumerated>::expected()))?)),
+                    Some((k, s)) => (
+                        k,
+                        Some(Sector::parse(s).ok_or_else(|| {
+                            enum_err("sector", s, <Sector as Enumerated>::expected())
+                        })?),
+                    ),
                     None => (what, None),
                 };
-                let kind = OrgKind::parse(kind).ok_or_else(|| enum_err("kind", kind, <OrgKind as Enumerated>::expected()))?;
+                let kind = OrgKind::parse(kind)
+                    .ok_or_else(|| enum_err("kind", kind, <OrgKind as Enumerated>::expected()))?;
                 Filter::CommuneWithoutAt { kind, sector, year }
             } else {
                 return Err(bad());
@@ -138,38 +176,99 @@ fn filter_text(f: &Filter) -> String {
 }
 
 fn filters(s: &str) -> Result<Vec<Filter>, Msg> {
-    s.split(',').map(str::trim).filter(|t| !t.is_empty()).map(parse_filter).collect()
+    s.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(parse_filter)
+        .collect()
+}
+
+/// An indicator defined by an office, as stored and exchanged.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct IndicatorRecord {
+    pub id: String,
+    pub label_vi: String,
+    pub label_en: String,
+    /// The definition in the syntax of this module.
+    pub definition: String,
+    /// What it means, in words, for the people who read it.
+    pub description: String,
+}
+
+impl IndicatorRecord {
+    pub fn to_def(&self) -> Result<IndicatorDef, Msg> {
+        parse(&self.id, &self.label_vi, &self.label_en, &self.definition)
+    }
 }
 
 /// Parses a definition; `id` and labels come from elsewhere (the form or the sheet).
 pub fn parse(id: &str, label_vi: &str, label_en: &str, spec: &str) -> Result<IndicatorDef, Msg> {
     let id = id.trim();
-    let id_ok = !id.is_empty() && id.len() <= 80 && id.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+    let id_ok = !id.is_empty()
+        && id.len() <= 80
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
     if !id_ok {
         return Err(err(
-            format!("Mã chỉ tiêu \"{id}\" không hợp lệ: chỉ dùng chữ không dấu, số, dấu chấm, gạch (ví dụ htx.multiservice_effective_pct)"),
-            format!("Invalid indicator id \"{id}\": use ASCII letters, digits, dots and dashes (e.g. htx.multiservice_effective_pct)"),
+            format!(
+                "Mã chỉ tiêu \"{id}\" không hợp lệ: chỉ dùng chữ không dấu, số, dấu chấm, gạch (ví dụ htx.multiservice_effective_pct)"
+            ),
+            format!(
+                "Invalid indicator id \"{id}\": use ASCII letters, digits, dots and dashes (e.g. htx.multiservice_effective_pct)"
+            ),
         ));
     }
     if label_vi.trim().is_empty() {
-        return Err(err("Cần tên chỉ tiêu bằng tiếng Việt".into(), "A Vietnamese label is required".into()));
+        return Err(err(
+            "Cần tên chỉ tiêu bằng tiếng Việt".into(),
+            "A Vietnamese label is required".into(),
+        ));
     }
-    let (mut subject, mut kinds, mut wh, mut agg, mut share, mut unit) = (None, None, Vec::new(), None, Vec::new(), None);
+    let (mut subject, mut kinds, mut wh, mut agg, mut share, mut unit) =
+        (None, None, Vec::new(), None, Vec::new(), None);
     for clause in spec.split(';').map(str::trim).filter(|c| !c.is_empty()) {
-        let (k, v) = clause.split_once('=').ok_or_else(|| err(format!("Thiếu dấu = trong \"{clause}\""), format!("Missing = in \"{clause}\"")))?;
+        let (k, v) = clause.split_once('=').ok_or_else(|| {
+            err(
+                format!("Thiếu dấu = trong \"{clause}\""),
+                format!("Missing = in \"{clause}\""),
+            )
+        })?;
         let v = v.trim();
         match k.trim() {
             "subject" => {
-                subject = Some(SUBJECTS.iter().find(|(n, _)| *n == v).map(|(_, s)| s.clone()).ok_or_else(|| {
-                    err(format!("Đối tượng \"{v}\" không hợp lệ; cần một trong: {}", names(&SUBJECTS)), format!("Unknown subject \"{v}\"; expected one of: {}", names(&SUBJECTS)))
-                })?)
+                subject = Some(
+                    SUBJECTS
+                        .iter()
+                        .find(|(n, _)| *n == v)
+                        .map(|(_, s)| s.clone())
+                        .ok_or_else(|| {
+                            err(
+                                format!(
+                                    "Đối tượng \"{v}\" không hợp lệ; cần một trong: {}",
+                                    names(&SUBJECTS)
+                                ),
+                                format!(
+                                    "Unknown subject \"{v}\"; expected one of: {}",
+                                    names(&SUBJECTS)
+                                ),
+                            )
+                        })?,
+                )
             }
             "kinds" => {
                 kinds = Some(
                     v.split(',')
                         .map(str::trim)
                         .filter(|x| !x.is_empty())
-                        .map(|x| OrgKind::parse(x).ok_or_else(|| err(format!("Loại hình \"{x}\" không hợp lệ"), format!("Unknown kind \"{x}\""))))
+                        .map(|x| {
+                            OrgKind::parse(x).ok_or_else(|| {
+                                err(
+                                    format!("Loại hình \"{x}\" không hợp lệ"),
+                                    format!("Unknown kind \"{x}\""),
+                                )
+                            })
+                        })
                         .collect::<Result<Vec<_>, _>>()?,
                 )
             }
@@ -182,34 +281,77 @@ pub fn parse(id: &str, label_vi: &str, label_en: &str, spec: &str) -> Result<Ind
                     _ => match v.split_once(':') {
                         Some(("sum", f)) => Aggregate::Sum(field(f)?),
                         Some(("avg", f)) => Aggregate::Avg(field(f)?),
-                        _ => return Err(err(format!("Phép tính \"{v}\" không hợp lệ; cần count, sum:<trường>, avg:<trường> hoặc share"), format!("Invalid aggregate \"{v}\"; expected count, sum:<field>, avg:<field> or share"))),
+                        _ => {
+                            return Err(err(
+                                format!(
+                                    "Phép tính \"{v}\" không hợp lệ; cần count, sum:<trường>, avg:<trường> hoặc share"
+                                ),
+                                format!(
+                                    "Invalid aggregate \"{v}\"; expected count, sum:<field>, avg:<field> or share"
+                                ),
+                            ));
+                        }
                     },
                 })
             }
             "unit" => {
-                unit = Some(UNITS.iter().find(|(n, _)| *n == v).map(|(_, u)| *u).ok_or_else(|| {
-                    err(format!("Đơn vị \"{v}\" không hợp lệ; cần một trong: {}", names(&UNITS)), format!("Unknown unit \"{v}\"; expected one of: {}", names(&UNITS)))
-                })?)
+                unit = Some(
+                    UNITS
+                        .iter()
+                        .find(|(n, _)| *n == v)
+                        .map(|(_, u)| *u)
+                        .ok_or_else(|| {
+                            err(
+                                format!(
+                                    "Đơn vị \"{v}\" không hợp lệ; cần một trong: {}",
+                                    names(&UNITS)
+                                ),
+                                format!("Unknown unit \"{v}\"; expected one of: {}", names(&UNITS)),
+                            )
+                        })?,
+                )
             }
-            other => return Err(err(format!("Mục \"{other}\" không có trong định nghĩa chỉ tiêu"), format!("\"{other}\" is not part of an indicator definition"))),
+            other => {
+                return Err(err(
+                    format!("Mục \"{other}\" không có trong định nghĩa chỉ tiêu"),
+                    format!("\"{other}\" is not part of an indicator definition"),
+                ));
+            }
         }
     }
-    let subject = subject.ok_or_else(|| err("Thiếu subject=…".into(), "subject=… is missing".into()))?;
-    let kinds = kinds.filter(|k| !k.is_empty()).ok_or_else(|| err("Thiếu kinds=… (ví dụ kinds=HTX)".into(), "kinds=… is missing (e.g. kinds=HTX)".into()))?;
-    let mut aggregate = agg.ok_or_else(|| err("Thiếu aggregate=…".into(), "aggregate=… is missing".into()))?;
+    let subject =
+        subject.ok_or_else(|| err("Thiếu subject=…".into(), "subject=… is missing".into()))?;
+    let kinds = kinds.filter(|k| !k.is_empty()).ok_or_else(|| {
+        err(
+            "Thiếu kinds=… (ví dụ kinds=HTX)".into(),
+            "kinds=… is missing (e.g. kinds=HTX)".into(),
+        )
+    })?;
+    let mut aggregate =
+        agg.ok_or_else(|| err("Thiếu aggregate=…".into(), "aggregate=… is missing".into()))?;
     if let Aggregate::SharePct(v) = &mut aggregate {
         if share.is_empty() {
-            return Err(err("Phép tính share cần điều kiện share=… (phần được đếm)".into(), "aggregate=share needs share=… conditions (what is counted)".into()));
+            return Err(err(
+                "Phép tính share cần điều kiện share=… (phần được đếm)".into(),
+                "aggregate=share needs share=… conditions (what is counted)".into(),
+            ));
         }
         *v = share;
     } else if !share.is_empty() {
-        return Err(err("Điều kiện share=… chỉ dùng với aggregate=share".into(), "share=… conditions go with aggregate=share only".into()));
+        return Err(err(
+            "Điều kiện share=… chỉ dùng với aggregate=share".into(),
+            "share=… conditions go with aggregate=share only".into(),
+        ));
     }
     let unit = unit.unwrap_or(match aggregate {
         Aggregate::SharePct(_) => Unit::Percent,
         Aggregate::Avg(Field::ServiceCount) => Unit::Services,
-        Aggregate::Avg(Field::Revenue | Field::Profit | Field::MemberIncome | Field::WorkerIncome)
-        | Aggregate::Sum(Field::Revenue | Field::Profit | Field::MemberIncome | Field::WorkerIncome) => Unit::MillionVnd,
+        Aggregate::Avg(
+            Field::Revenue | Field::Profit | Field::MemberIncome | Field::WorkerIncome,
+        )
+        | Aggregate::Sum(
+            Field::Revenue | Field::Profit | Field::MemberIncome | Field::WorkerIncome,
+        ) => Unit::MillionVnd,
         Aggregate::Sum(_) | Aggregate::Avg(_) => Unit::Persons,
         Aggregate::Count if subject == Subject::CommunesWithout => Unit::Communes,
         Aggregate::Count => Unit::Organizations,
@@ -225,15 +367,45 @@ pub fn parse(id: &str, label_vi: &str, label_en: &str, spec: &str) -> Result<Ind
             "This aggregate does not apply to this subject (managers: count/share only; communes: count only)".into(),
         ));
     }
-    Ok(IndicatorDef { id: id.to_string(), label_vi: label_vi.trim().to_string(), label_en: label_en.trim().to_string(), kinds, subject, filters: wh, aggregate, unit })
+    Ok(IndicatorDef {
+        id: id.to_string(),
+        label_vi: label_vi.trim().to_string(),
+        label_en: label_en.trim().to_string(),
+        kinds,
+        subject,
+        filters: wh,
+        aggregate,
+        unit,
+    })
 }
 
 /// The definition back as text: `parse(to_spec(d)) == d`.
 pub fn to_spec(d: &IndicatorDef) -> String {
-    let subject = SUBJECTS.iter().find(|(_, s)| *s == d.subject).map(|(n, _)| *n).unwrap_or("active_orgs");
-    let mut out = vec![format!("subject={subject}"), format!("kinds={}", d.kinds.iter().map(|k| k.code()).collect::<Vec<_>>().join(","))];
+    let subject = SUBJECTS
+        .iter()
+        .find(|(_, s)| *s == d.subject)
+        .map(|(n, _)| *n)
+        .unwrap_or("active_orgs");
+    let mut out = vec![
+        format!("subject={subject}"),
+        format!(
+            "kinds={}",
+            d.kinds
+                .iter()
+                .map(|k| k.code())
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+    ];
     if !d.filters.is_empty() {
-        out.push(format!("where={}", d.filters.iter().map(filter_text).collect::<Vec<_>>().join(", ")));
+        out.push(format!(
+            "where={}",
+            d.filters
+                .iter()
+                .map(filter_text)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     match &d.aggregate {
         Aggregate::Count => out.push("aggregate=count".into()),
@@ -241,10 +413,17 @@ pub fn to_spec(d: &IndicatorDef) -> String {
         Aggregate::Avg(f) => out.push(format!("aggregate=avg:{}", field_name(*f))),
         Aggregate::SharePct(v) => {
             out.push("aggregate=share".into());
-            out.push(format!("share={}", v.iter().map(filter_text).collect::<Vec<_>>().join(", ")));
+            out.push(format!(
+                "share={}",
+                v.iter().map(filter_text).collect::<Vec<_>>().join(", ")
+            ));
         }
     }
-    let unit = UNITS.iter().find(|(_, u)| *u == d.unit).map(|(n, _)| *n).unwrap_or("organizations");
+    let unit = UNITS
+        .iter()
+        .find(|(_, u)| *u == d.unit)
+        .map(|(n, _)| *n)
+        .unwrap_or("organizations");
     out.push(format!("unit={unit}"));
     out.join("; ")
 }
@@ -258,7 +437,8 @@ mod tests {
     fn every_core_indicator_round_trips() {
         for d in catalogue() {
             let text = to_spec(&d);
-            let back = parse(&d.id, &d.label_vi, &d.label_en, &text).unwrap_or_else(|e| panic!("{}: {text}: {e}", d.id));
+            let back = parse(&d.id, &d.label_vi, &d.label_en, &text)
+                .unwrap_or_else(|e| panic!("{}: {text}: {e}", d.id));
             assert_eq!(back, d, "{text}");
         }
     }
@@ -273,9 +453,23 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.unit, Unit::Percent);
-        assert_eq!(d.aggregate, Aggregate::SharePct(vec![Filter::ServicesAtLeast(3), Filter::ProfitPositive, Filter::RatingOrUnratedAtLeast(Rating::Kha)]));
+        assert_eq!(
+            d.aggregate,
+            Aggregate::SharePct(vec![
+                Filter::ServicesAtLeast(3),
+                Filter::ProfitPositive,
+                Filter::RatingOrUnratedAtLeast(Rating::Kha)
+            ])
+        );
         let d = parse("x", "x", "", "subject=founded; kinds=THT; where=sector:handicraft, commune_without:THT/handicraft@2020; aggregate=count").unwrap();
-        assert_eq!(d.filters[1], Filter::CommuneWithoutAt { kind: OrgKind::Tht, sector: Some(Sector::Handicraft), year: 2020 });
+        assert_eq!(
+            d.filters[1],
+            Filter::CommuneWithoutAt {
+                kind: OrgKind::Tht,
+                sector: Some(Sector::Handicraft),
+                year: 2020
+            }
+        );
         assert_eq!(parse("x", "x", "", &to_spec(&d)).unwrap(), d);
     }
 
@@ -283,13 +477,53 @@ mod tests {
     fn refuses_with_a_message_naming_the_part() {
         let e = |spec: &str| parse("x", "nhãn", "", spec).unwrap_err();
         assert!(e("kinds=HTX; aggregate=count").en.contains("subject"));
-        assert!(e("subject=everything; kinds=HTX; aggregate=count").vi.contains("everything"));
-        assert!(e("subject=active_orgs; kinds=HTX; aggregate=avg:height").en.contains("height"));
-        assert!(e("subject=active_orgs; kinds=HTX; where=sector:rice; aggregate=count").en.contains("rice"));
-        assert!(e("subject=active_orgs; kinds=HTX; aggregate=share").en.contains("share=…"));
-        assert!(e("subject=active_managers; kinds=HTX; aggregate=avg:revenue").en.contains("managers"));
-        assert!(e("subject=active_orgs; kinds=; aggregate=count").en.contains("kinds"));
-        assert!(parse("bad id!", "x", "", "subject=active_orgs; kinds=HTX; aggregate=count").is_err());
-        assert!(parse("x", " ", "", "subject=active_orgs; kinds=HTX; aggregate=count").is_err());
+        assert!(
+            e("subject=everything; kinds=HTX; aggregate=count")
+                .vi
+                .contains("everything")
+        );
+        assert!(
+            e("subject=active_orgs; kinds=HTX; aggregate=avg:height")
+                .en
+                .contains("height")
+        );
+        assert!(
+            e("subject=active_orgs; kinds=HTX; where=sector:rice; aggregate=count")
+                .en
+                .contains("rice")
+        );
+        assert!(
+            e("subject=active_orgs; kinds=HTX; aggregate=share")
+                .en
+                .contains("share=…")
+        );
+        assert!(
+            e("subject=active_managers; kinds=HTX; aggregate=avg:revenue")
+                .en
+                .contains("managers")
+        );
+        assert!(
+            e("subject=active_orgs; kinds=; aggregate=count")
+                .en
+                .contains("kinds")
+        );
+        assert!(
+            parse(
+                "bad id!",
+                "x",
+                "",
+                "subject=active_orgs; kinds=HTX; aggregate=count"
+            )
+            .is_err()
+        );
+        assert!(
+            parse(
+                "x",
+                " ",
+                "",
+                "subject=active_orgs; kinds=HTX; aggregate=count"
+            )
+            .is_err()
+        );
     }
 }

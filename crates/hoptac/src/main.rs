@@ -64,6 +64,17 @@ enum Cmd {
         #[arg(long, value_enum, default_value = "json")]
         format: StatsFormat,
     },
+    /// Targets of a plan: progress year by year, status, projection (tiến độ chỉ tiêu)
+    Targets {
+        /// Plan code, e.g. TM-KTTT-2021-2026
+        #[arg(long)]
+        plan: String,
+        /// Assess as of this year (ignore later figures)
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatsFormat,
+    },
     /// Generated reports (báo cáo)
     Report {
         #[command(subcommand)]
@@ -109,6 +120,17 @@ enum ReportKind {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// The assessment of a plan, target by target (đánh giá thực hiện kế hoạch)
+    Plan {
+        #[arg(long)]
+        plan: String,
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -130,6 +152,79 @@ async fn open(db: &Path) -> anyhow::Result<App> {
     let app = App::new(Arc::new(store));
     app.ensure_seed().await?;
     Ok(app)
+}
+
+fn write_doc(
+    doc: &hoptac_core::report::Document,
+    format: ReportFormat,
+    output: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    let text = match format {
+        ReportFormat::Md => render_md(doc),
+        ReportFormat::Html => format!(
+            "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font-family:'Times New Roman',serif;max-width:50rem;margin:2rem auto;text-align:justify}}h1{{text-align:center;font-size:1.2rem}}</style></head><body>{}</body></html>\n",
+            escape_html(&doc.title),
+            render_html(doc, &|id| format!("#{id}"))
+        ),
+    };
+    match output {
+        Some(p) => std::fs::write(&p, text)
+            .with_context(|| format!("ghi tệp / writing {}", p.display()))?,
+        None => print!("{text}"),
+    }
+    Ok(())
+}
+
+fn print_targets(p: &hoptac_app::plans::PlanProgress) {
+    use hoptac_core::plan::fmt;
+    println!(
+        "{} — {} ({}–{}, năm gốc/baseline {})",
+        p.plan.code, p.plan.title, p.plan.from, p.plan.to, p.plan.baseline_year
+    );
+    let years: Vec<i32> = (p.plan.from..=p.plan.to).collect();
+    print!(
+        "{:<4} {:<34} {:>10} {:>12}",
+        "no", "indicator", "baseline", "target"
+    );
+    for y in &years {
+        print!(" {y:>10}");
+    }
+    println!("  {:<16} {:>22}", "status", "projection");
+    for t in &p.targets {
+        let f =
+            |v: Option<hoptac_core::Fixed>| v.map(|v| fmt(v, t.unit)).unwrap_or_else(|| "—".into());
+        print!(
+            "{:<4} {:<34} {:>10} {:>12}",
+            t.target.no,
+            t.target.indicator,
+            f(t.baseline),
+            t.target.describe(t.unit)
+        );
+        for y in &t.years {
+            print!(" {:>10}", f(y.value));
+        }
+        let status = t
+            .latest
+            .as_ref()
+            .map(|l| format!("{} {}", l.year, l.status.label_vi()))
+            .unwrap_or_else(|| "—".into());
+        let proj = t
+            .projection
+            .as_ref()
+            .map(|pr| {
+                format!(
+                    "{}: {}{}",
+                    pr.year,
+                    fmt(pr.value, t.unit),
+                    if pr.meets { "" } else { " ⚠" }
+                )
+            })
+            .unwrap_or_default();
+        println!("  {status:<16} {proj:>22}");
+        for c in &t.checks {
+            println!("       ! {}", c.vi);
+        }
+    }
 }
 
 fn print_outcome(o: &ImportOutcome) {
@@ -258,6 +353,28 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        Cmd::Targets { plan, year, format } => {
+            let app = open(&cli.db).await?;
+            let p = app.plan_progress(&plan, year).await?;
+            match format {
+                StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&p)?),
+                StatsFormat::Table => print_targets(&p),
+            }
+        }
+        Cmd::Report {
+            kind:
+                ReportKind::Plan {
+                    plan,
+                    year,
+                    format,
+                    output,
+                },
+        } => {
+            let app = open(&cli.db).await?;
+            let p = app.plan_progress(&plan, year).await?;
+            let doc = hoptac_core::report::plan_assessment(&p.plan, &p.targets, &p.scope_name);
+            write_doc(&doc, format, output)?;
+        }
         Cmd::Report {
             kind:
                 ReportKind::Situation {
@@ -270,19 +387,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let app = open(&cli.db).await?;
             let doc = app.situation_report(from, to, scope.as_deref()).await?;
-            let text = match format {
-                ReportFormat::Md => render_md(&doc),
-                ReportFormat::Html => format!(
-                    "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font-family:'Times New Roman',serif;max-width:50rem;margin:2rem auto;text-align:justify}}h1{{text-align:center;font-size:1.2rem}}</style></head><body>{}</body></html>\n",
-                    escape_html(&doc.title),
-                    render_html(&doc, &|id| format!("#{id}"))
-                ),
-            };
-            match output {
-                Some(p) => std::fs::write(&p, text)
-                    .with_context(|| format!("ghi tệp / writing {}", p.display()))?,
-                None => print!("{text}"),
-            }
+            write_doc(&doc, format, output)?;
         }
         Cmd::Generate {
             path,

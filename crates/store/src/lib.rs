@@ -8,6 +8,8 @@ pub mod sqlite;
 
 use async_trait::async_trait;
 use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, Snapshot, UnitId};
+use hoptac_core::plan::{Plan, Target};
+use hoptac_core::spec::IndicatorRecord;
 use hoptac_core::types::{OrgKind, Sector};
 use hoptac_core::{Date, OrgCode};
 
@@ -39,6 +41,12 @@ pub struct ChangeSet {
     /// Upserted on (org, full name, role, from).
     pub managers: Vec<Manager>,
     pub meta: Vec<(String, String)>,
+    /// Upserted on id.
+    pub indicators: Vec<IndicatorRecord>,
+    /// Upserted on code; targets are not touched.
+    pub plans: Vec<Plan>,
+    /// Upserted on (plan code, number): editing one target never loses the others.
+    pub targets: Vec<(String, Target)>,
 }
 
 impl ChangeSet {
@@ -48,6 +56,9 @@ impl ChangeSet {
             && self.reports.is_empty()
             && self.managers.is_empty()
             && self.meta.is_empty()
+            && self.indicators.is_empty()
+            && self.plans.is_empty()
+            && self.targets.is_empty()
     }
 }
 
@@ -113,4 +124,7 @@ pub trait Store: Send + Sync {
     /// A number that changes with every committed change set, in this process or another:
     /// readers use it to know when a cached snapshot is stale.
     async fn generation(&self) -> Result<i64>;
+    async fn indicators(&self) -> Result<Vec<IndicatorRecord>>;
+    /// Every plan with its targets, in target order.
+    async fn plans(&self) -> Result<Vec<Plan>>;
 }

@@ -2,6 +2,16 @@
 
 use crate::*;
 use hoptac_core::Fixed;
+use hoptac_core::plan::Comparator;
+
+/// Targets numbered 1, 2, … 7a, 7b, … 10 sort as people read them.
+fn target_order(no: &str) -> (u32, String) {
+    let digits: String = no.chars().take_while(|c| c.is_ascii_digit()).collect();
+    (
+        digits.parse().unwrap_or(u32::MAX),
+        no[digits.len()..].to_string(),
+    )
+}
 use hoptac_core::date::{parse as parse_date, to_iso};
 use hoptac_core::model::ReportFigures;
 use hoptac_core::types::{AdminLevel, Qualification, Rating, Role, Service, Year};
@@ -408,6 +418,64 @@ impl Store for SqliteStore {
             );
             qb.build().execute(&mut *tx).await?;
         }
+        for i in &c.indicators {
+            sqlx::query(
+                "INSERT INTO indicators (id, label_vi, label_en, definition, description) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (id) DO UPDATE SET label_vi = excluded.label_vi, label_en = excluded.label_en, \
+                 definition = excluded.definition, description = excluded.description",
+            )
+            .bind(&i.id)
+            .bind(&i.label_vi)
+            .bind(&i.label_en)
+            .bind(&i.definition)
+            .bind(&i.description)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for p in &c.plans {
+            sqlx::query(
+                "INSERT INTO plans (code, title, issuer, doc_no, doc_date, from_year, to_year, baseline_year, scope_code) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (code) DO UPDATE SET title = excluded.title, \
+                 issuer = excluded.issuer, doc_no = excluded.doc_no, doc_date = excluded.doc_date, from_year = excluded.from_year, \
+                 to_year = excluded.to_year, baseline_year = excluded.baseline_year, scope_code = excluded.scope_code",
+            )
+            .bind(&p.code)
+            .bind(&p.title)
+            .bind(&p.issuer)
+            .bind(&p.doc_no)
+            .bind(opt_iso(p.doc_date))
+            .bind(p.from as i64)
+            .bind(p.to as i64)
+            .bind(p.baseline_year as i64)
+            .bind(&p.scope)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (plan, t) in &c.targets {
+            let milestones: Vec<String> = t
+                .milestones
+                .iter()
+                .map(|(y, v)| format!("{y}:{v}"))
+                .collect();
+            sqlx::query(
+                "INSERT INTO targets (plan_code, no, wording, indicator, comparator, value, value_hi, baseline_indicator, milestones, note) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (plan_code, no) DO UPDATE SET wording = excluded.wording, \
+                 indicator = excluded.indicator, comparator = excluded.comparator, value = excluded.value, value_hi = excluded.value_hi, \
+                 baseline_indicator = excluded.baseline_indicator, milestones = excluded.milestones, note = excluded.note",
+            )
+            .bind(plan)
+            .bind(&t.no)
+            .bind(&t.wording)
+            .bind(&t.indicator)
+            .bind(t.comparator.code())
+            .bind(t.value.micros())
+            .bind(t.value_hi.map(|v| v.micros()))
+            .bind(t.baseline_indicator.as_deref())
+            .bind(milestones.join(";"))
+            .bind(&t.note)
+            .execute(&mut *tx)
+            .await?;
+        }
         for (k, v) in &c.meta {
             sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
                 .bind(k)
@@ -437,6 +505,93 @@ impl Store for SqliteStore {
             reports: reports as u64,
             managers: managers as u64,
         })
+    }
+
+    async fn indicators(&self) -> Result<Vec<IndicatorRecord>> {
+        let rows = sqlx::query(
+            "SELECT id, label_vi, label_en, definition, description FROM indicators ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(IndicatorRecord {
+                    id: r.try_get(0)?,
+                    label_vi: r.try_get(1)?,
+                    label_en: r.try_get(2)?,
+                    definition: r.try_get(3)?,
+                    description: r.try_get(4)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn plans(&self) -> Result<Vec<Plan>> {
+        let plans = sqlx::query(
+            "SELECT code, title, issuer, doc_no, doc_date, from_year, to_year, baseline_year, scope_code FROM plans ORDER BY from_year DESC, code",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let targets = sqlx::query(
+            "SELECT plan_code, no, wording, indicator, comparator, value, value_hi, baseline_indicator, milestones, note FROM targets",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::new();
+        for r in &plans {
+            let code: String = r.try_get(0)?;
+            let mut ts = Vec::new();
+            for t in targets
+                .iter()
+                .filter(|t| t.try_get::<String, _>(0).is_ok_and(|c| c == code))
+            {
+                let comparator: String = t.try_get(4)?;
+                let milestones: String = t.try_get(8)?;
+                let milestones = milestones
+                    .split(';')
+                    .filter(|m| !m.is_empty())
+                    .map(|m| {
+                        let (y, v) = m
+                            .split_once(':')
+                            .ok_or_else(|| corrupt("targets", format!("bad milestone {m:?}")))?;
+                        Ok((
+                            y.parse()
+                                .map_err(|_| corrupt("targets", format!("bad milestone {m:?}")))?,
+                            Fixed::parse_plain(v).ok_or_else(|| {
+                                corrupt("targets", format!("bad milestone {m:?}"))
+                            })?,
+                        ))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                ts.push(Target {
+                    no: t.try_get(1)?,
+                    wording: t.try_get(2)?,
+                    indicator: t.try_get(3)?,
+                    comparator: Comparator::parse(&comparator).ok_or_else(|| {
+                        corrupt("targets", format!("bad comparator {comparator:?}"))
+                    })?,
+                    value: Fixed::from_micros(t.try_get(5)?),
+                    value_hi: t.try_get::<Option<i64>, _>(6)?.map(Fixed::from_micros),
+                    baseline_indicator: t.try_get(7)?,
+                    milestones,
+                    note: t.try_get(9)?,
+                });
+            }
+            ts.sort_by_key(|t| target_order(&t.no));
+            out.push(Plan {
+                code,
+                title: r.try_get(1)?,
+                issuer: r.try_get(2)?,
+                doc_no: r.try_get(3)?,
+                doc_date: date_col(r, 4, "plans")?,
+                from: r.try_get::<i64, _>(5)? as i32,
+                to: r.try_get::<i64, _>(6)? as i32,
+                baseline_year: r.try_get::<i64, _>(7)? as i32,
+                scope: r.try_get(8)?,
+                targets: ts,
+            });
+        }
+        Ok(out)
     }
 
     async fn generation(&self) -> Result<i64> {

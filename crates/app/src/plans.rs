@@ -1,0 +1,417 @@
+//! Plans, targets and the indicators offices define: saving (checked), progress, drill-down.
+
+use crate::{App, AppError, Result, find_unit};
+use hoptac_core::date::year_end;
+use hoptac_core::indicator::{Aggregate, Engine, IndicatorDef, Subject, catalogue};
+use hoptac_core::model::{AdminUnit, Snapshot};
+use hoptac_core::plan::{Inputs, Plan, Target, TargetProgress, check_plan, check_target, progress};
+use hoptac_core::spec::IndicatorRecord;
+use hoptac_core::{AdminLevel, Fixed, Msg};
+use hoptac_store::ChangeSet;
+use std::collections::BTreeSet;
+
+/// A plan's progress, target by target.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PlanProgress {
+    pub plan: Plan,
+    pub scope_name: String,
+    /// Figures after this year are ignored (an assessment "as of" a year).
+    pub as_of: Option<i32>,
+    pub targets: Vec<TargetProgress>,
+}
+
+/// Who makes up a target's figure.
+#[derive(Debug, Clone)]
+pub struct Drill {
+    pub def: IndicatorDef,
+    pub year: i32,
+    pub from: i32,
+    /// (commune, its value)
+    pub by_commune: Vec<(AdminUnit, Option<Fixed>)>,
+    /// (code, name, commune name, own value, records, counted)
+    pub by_org: Vec<DrillRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DrillRow {
+    pub code: String,
+    pub name: String,
+    pub commune: String,
+    pub value: Option<Fixed>,
+    pub items: usize,
+    pub hits: usize,
+}
+
+fn invalid(field: &'static str, value: impl Into<String>, msg: Msg) -> AppError {
+    AppError::invalid(field, value, msg)
+}
+
+impl App {
+    /// The core indicators and those defined as data.
+    pub async fn indicator_catalogue(&self) -> Result<Vec<IndicatorDef>> {
+        let mut all = catalogue();
+        for r in self.store().indicators().await? {
+            let d = r
+                .to_def()
+                .map_err(|m| invalid("definition", r.definition.clone(), m))?;
+            all.push(d);
+        }
+        Ok(all)
+    }
+
+    pub async fn indicator_records(&self) -> Result<Vec<IndicatorRecord>> {
+        Ok(self.store().indicators().await?)
+    }
+
+    /// Checks and saves an indicator defined by an office.
+    pub async fn save_indicator(&self, r: IndicatorRecord) -> Result<()> {
+        r.to_def()
+            .map_err(|m| invalid("definition", r.definition.clone(), m))?;
+        if catalogue().iter().any(|d| d.id == r.id.trim()) {
+            return Err(invalid(
+                "id",
+                r.id.clone(),
+                Msg::new(
+                    format!(
+                        "\"{}\" là chỉ tiêu gốc của hệ thống, không sửa được; hãy đặt mã khác",
+                        r.id
+                    ),
+                    format!(
+                        "\"{}\" is a core indicator and cannot be changed; choose another id",
+                        r.id
+                    ),
+                ),
+            ));
+        }
+        let r = IndicatorRecord {
+            id: r.id.trim().to_string(),
+            ..r
+        };
+        self.store()
+            .apply(&ChangeSet {
+                indicators: vec![r],
+                ..Default::default()
+            })
+            .await?;
+        Ok(())
+    }
+
+    pub async fn plans(&self) -> Result<Vec<Plan>> {
+        Ok(self.store().plans().await?)
+    }
+
+    pub async fn plan(&self, code: &str) -> Result<Plan> {
+        self.plans()
+            .await?
+            .into_iter()
+            .find(|p| p.code == code)
+            .ok_or_else(|| AppError::not_found("plan", code))
+    }
+
+    /// Saves a plan's own fields; its targets stay as they are.
+    pub async fn save_plan(&self, p: Plan) -> Result<()> {
+        if let Some((field, msg)) = check_plan(&p).into_iter().next() {
+            let value = match field {
+                "code" => p.code.clone(),
+                "title" => p.title.clone(),
+                "baseline_year" => p.baseline_year.to_string(),
+                _ => format!("{}–{}", p.from, p.to),
+            };
+            return Err(invalid(field, value, msg));
+        }
+        let units = self.units().await?;
+        if let Err(AppError::Invalid { value, msg, .. }) = find_unit(&units, &p.scope, None) {
+            return Err(invalid("scope", value, msg));
+        }
+        let unit = find_unit(&units, &p.scope, None)?.code.clone();
+        let plan = Plan {
+            targets: vec![],
+            scope: unit,
+            ..p
+        };
+        self.store()
+            .apply(&ChangeSet {
+                plans: vec![plan],
+                ..Default::default()
+            })
+            .await?;
+        Ok(())
+    }
+
+    /// Saves one target (new or changed) of an existing plan; the others stay.
+    pub async fn save_target(&self, plan_code: &str, t: Target) -> Result<()> {
+        self.plan(plan_code).await?;
+        let cat = self.indicator_catalogue().await?;
+        let def = cat.iter().find(|d| d.id == t.indicator);
+        if let Some((field, msg)) = check_target(&t, def).into_iter().next() {
+            let value = match field {
+                "indicator" => t.indicator.clone(),
+                "value_hi" => t.value_hi.map(|v| v.to_string()).unwrap_or_default(),
+                "no" => t.no.clone(),
+                "wording" => t.wording.clone(),
+                _ => t.value.to_string(),
+            };
+            return Err(invalid(field, value, msg));
+        }
+        if let Some(b) = &t.baseline_indicator
+            && !cat.iter().any(|d| &d.id == b)
+        {
+            return Err(invalid(
+                "baseline_indicator",
+                b.clone(),
+                Msg::new(
+                    format!("Không có chỉ tiêu thống kê \"{b}\""),
+                    format!("No indicator \"{b}\""),
+                ),
+            ));
+        }
+        self.store()
+            .apply(&ChangeSet {
+                targets: vec![(plan_code.to_string(), t)],
+                ..Default::default()
+            })
+            .await?;
+        Ok(())
+    }
+
+    /// Progress of every target of a plan; with `as_of`, figures after that year are ignored.
+    pub async fn plan_progress(&self, code: &str, as_of: Option<i32>) -> Result<PlanProgress> {
+        let plan = self.plan(code).await?;
+        if let Some(y) = as_of
+            && !(plan.baseline_year..=plan.to).contains(&y)
+        {
+            return Err(invalid(
+                "year",
+                y.to_string(),
+                Msg::new(
+                    format!(
+                        "Năm {y} nằm ngoài kế hoạch ({}–{})",
+                        plan.baseline_year, plan.to
+                    ),
+                    format!(
+                        "Year {y} is outside the plan ({}–{})",
+                        plan.baseline_year, plan.to
+                    ),
+                ),
+            ));
+        }
+        let cat = self.indicator_catalogue().await?;
+        let snap = self.snapshot().await?;
+        let unit = find_unit(&snap.units, &plan.scope, None)?.clone();
+        let engine = Engine::scoped(&snap, Some(unit.id));
+        let in_scope: BTreeSet<_> = snap.subtree(unit.id);
+        let orgs_in: BTreeSet<&str> = snap
+            .orgs
+            .iter()
+            .filter(|o| in_scope.contains(&o.commune))
+            .map(|o| o.code.as_str())
+            .collect();
+        let report_years: BTreeSet<i32> = snap
+            .reports
+            .iter()
+            .filter(|r| orgs_in.contains(r.org.as_str()))
+            .map(|r| r.year.get())
+            .collect();
+        let mut targets = Vec::new();
+        for t in &plan.targets {
+            let def = cat.iter().find(|d| d.id == t.indicator).ok_or_else(|| {
+                invalid(
+                    "indicator",
+                    t.indicator.clone(),
+                    Msg::new(
+                        format!("Không có chỉ tiêu thống kê \"{}\"", t.indicator),
+                        format!("No indicator \"{}\"", t.indicator),
+                    ),
+                )
+            })?;
+            let values = |y: i32| {
+                if def.subject.is_flow() {
+                    engine.evaluate(def, plan.from, y).value
+                } else {
+                    engine.at(def, y)
+                }
+            };
+            let has = |y: i32| report_years.contains(&y) && as_of.is_none_or(|a| y <= a);
+            let baseline_other = t
+                .baseline_indicator
+                .as_ref()
+                .filter(|b| **b != t.indicator)
+                .map(|b| {
+                    let v = cat
+                        .iter()
+                        .find(|d| &d.id == b)
+                        .and_then(|d| engine.at(d, plan.baseline_year));
+                    (b.clone(), v)
+                });
+            let latest = (plan.baseline_year..=plan.to).rev().find(|y| has(*y));
+            let coverage = latest.and_then(|y| coverage(&snap, &in_scope, def, y));
+            targets.push(progress(
+                &plan,
+                t,
+                &Inputs {
+                    def,
+                    values: &values,
+                    baseline_other,
+                    years_with_data: &has,
+                    coverage,
+                },
+            ));
+        }
+        Ok(PlanProgress {
+            scope_name: unit.name.clone(),
+            plan,
+            as_of,
+            targets,
+        })
+    }
+
+    /// Who makes up a target's figure in a year: each commune's value and each
+    /// organisation's part.
+    pub async fn target_drill(&self, code: &str, no: &str, year: Option<i32>) -> Result<Drill> {
+        let plan = self.plan(code).await?;
+        let t = plan
+            .targets
+            .iter()
+            .find(|t| t.no == no)
+            .ok_or_else(|| AppError::not_found("target", format!("{code} / {no}")))?;
+        let cat = self.indicator_catalogue().await?;
+        let def = cat
+            .into_iter()
+            .find(|d| d.id == t.indicator)
+            .ok_or_else(|| AppError::not_found("indicator", t.indicator.clone()))?;
+        let snap = self.snapshot().await?;
+        let unit = find_unit(&snap.units, &plan.scope, None)?.clone();
+        let latest = snap
+            .reports
+            .iter()
+            .map(|r| r.year.get())
+            .filter(|y| *y <= plan.to)
+            .max()
+            .unwrap_or(plan.to);
+        let year = year.unwrap_or(latest);
+        if !(plan.baseline_year..=plan.to).contains(&year) {
+            return Err(invalid(
+                "year",
+                year.to_string(),
+                Msg::new(
+                    format!("Năm {year} nằm ngoài kế hoạch"),
+                    format!("Year {year} is outside the plan"),
+                ),
+            ));
+        }
+        let from = if def.subject.is_flow() {
+            plan.from
+        } else {
+            year
+        };
+        let value_at = |e: &Engine<'_>| {
+            if def.subject.is_flow() {
+                e.evaluate(&def, plan.from, year).value
+            } else {
+                e.at(&def, year)
+            }
+        };
+        let subtree = snap.subtree(unit.id);
+        let mut by_commune: Vec<(AdminUnit, Option<Fixed>)> = snap
+            .units
+            .iter()
+            .filter(|u| u.level == AdminLevel::Commune && subtree.contains(&u.id))
+            .map(|u| (u.clone(), value_at(&Engine::scoped(&snap, Some(u.id)))))
+            .collect();
+        by_commune.sort_by_key(|(u, _)| hoptac_core::text::fold_unit_name(&u.name));
+        let engine = Engine::scoped(&snap, Some(unit.id));
+        let mut by_org: Vec<DrillRow> = engine
+            .contributions(&def, from, year)
+            .into_iter()
+            .map(|c| DrillRow {
+                code: c.org.code.to_string(),
+                name: c.org.name.clone(),
+                commune: snap
+                    .unit(c.org.commune)
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default(),
+                value: match def.aggregate {
+                    Aggregate::SharePct(_) if def.subject == Subject::ActiveManagers => {
+                        Fixed::ratio(c.hits as i128 * 100, c.items as i128, 2)
+                    }
+                    _ => c.value,
+                },
+                items: c.items,
+                hits: c.hits,
+            })
+            .collect();
+        by_org.sort_by(|a, b| {
+            a.value
+                .cmp(&b.value)
+                .then(a.hits.cmp(&b.hits))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        Ok(Drill {
+            def,
+            year,
+            from,
+            by_commune,
+            by_org,
+        })
+    }
+}
+
+/// "Some records are missing" remarks: organisations without a report, or without any
+/// manager on file, in the year the assessment rests on.
+fn coverage(
+    snap: &Snapshot,
+    scope: &BTreeSet<hoptac_core::UnitId>,
+    def: &IndicatorDef,
+    year: i32,
+) -> Option<Msg> {
+    let end = year_end(year);
+    let active: Vec<_> = snap
+        .orgs
+        .iter()
+        .filter(|o| def.kinds.contains(&o.kind) && scope.contains(&o.commune) && o.active_on(end))
+        .collect();
+    match def.subject {
+        Subject::ActiveManagers => {
+            let with: BTreeSet<&str> = snap
+                .managers
+                .iter()
+                .filter(|m| m.in_office_on(end))
+                .map(|m| m.org.as_str())
+                .collect();
+            let missing = active
+                .iter()
+                .filter(|o| !with.contains(o.code.as_str()))
+                .count();
+            (missing > 0).then(|| {
+                Msg::new(
+                    format!("{missing}/{} tổ chức đang hoạt động năm {year} chưa có hồ sơ cán bộ quản lý: tỷ lệ chỉ tính trên các tổ chức có hồ sơ", active.len()),
+                    format!("{missing} of {} organisations active in {year} have no managers on file: the share covers only those that do", active.len()),
+                )
+            })
+        }
+        Subject::ActiveOrgs
+            if matches!(
+                def.aggregate,
+                Aggregate::Avg(_) | Aggregate::Sum(_) | Aggregate::SharePct(_)
+            ) =>
+        {
+            let reported: BTreeSet<&str> = snap
+                .reports
+                .iter()
+                .filter(|r| r.year.get() == year)
+                .map(|r| r.org.as_str())
+                .collect();
+            let missing = active
+                .iter()
+                .filter(|o| !reported.contains(o.code.as_str()))
+                .count();
+            (missing > 0).then(|| {
+                Msg::new(
+                    format!("{missing}/{} tổ chức đang hoạt động chưa nộp báo cáo năm {year}: số liệu chỉ tính trên các báo cáo đã nộp", active.len()),
+                    format!("{missing} of {} active organisations have not reported for {year}: the figure covers the reports received", active.len()),
+                )
+            })
+        }
+        _ => None,
+    }
+}
