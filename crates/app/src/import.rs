@@ -5,10 +5,12 @@
 
 use crate::{App, AppError, Result, find_unit, today};
 use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, UnitId};
+use hoptac_core::indicator::{catalogue, IndicatorDef};
+use hoptac_core::plan::{check_plan, check_target, Plan};
 use hoptac_core::validate::{Finding, Severity, check_manager, check_organization, check_report};
 use hoptac_core::{AdminLevel, Msg, OrgCode};
 use hoptac_exchange::cells::Cell;
-use hoptac_exchange::columns::{ADMIN_UNITS, ANNUAL_REPORTS, MANAGERS, ORGANIZATIONS, Table};
+use hoptac_exchange::columns::{INDICATORS, PLANS, TARGETS, ADMIN_UNITS, ANNUAL_REPORTS, MANAGERS, ORGANIZATIONS, Table};
 use hoptac_exchange::parse::{Located, parse_book};
 use hoptac_exchange::read::{RawBook, RawSheet, read_bytes, read_path};
 use hoptac_exchange::{Problem, ReadError};
@@ -157,24 +159,10 @@ impl App {
         let db = self.snapshot().await?;
         let today = today();
         let mut changes = ChangeSet::default();
-        let mut summary = vec![
-            TableSummary {
-                table: "admin_units",
-                ..Default::default()
-            },
-            TableSummary {
-                table: "organizations",
-                ..Default::default()
-            },
-            TableSummary {
-                table: "annual_reports",
-                ..Default::default()
-            },
-            TableSummary {
-                table: "managers",
-                ..Default::default()
-            },
-        ];
+        let mut summary: Vec<TableSummary> = hoptac_exchange::columns::TABLES
+            .iter()
+            .map(|t| TableSummary { table: t.key, ..Default::default() })
+            .collect();
 
         // Units: existing ones keep their id, new ones get the next free ids.
         let mut units: Vec<AdminUnit> = db.units.clone();
@@ -358,6 +346,101 @@ impl App {
             problems.extend(findings.into_iter().map(|f| located(l, &MANAGERS, f)));
             if !bad && tally(&mut summary[3], db_managers.get(&key(m)).copied(), m) {
                 changes.managers.push(m.clone());
+            }
+        }
+
+        // Indicators defined as data, plans and their targets.
+        let core_ids: Vec<String> = catalogue().into_iter().map(|d| d.id).collect();
+        let db_indicators = self.store().indicators().await?;
+        let mut known_defs: HashMap<String, IndicatorDef> = catalogue().into_iter().map(|d| (d.id.clone(), d)).collect();
+        for r in &db_indicators {
+            if let Ok(d) = r.to_def() {
+                known_defs.insert(r.id.clone(), d);
+            }
+        }
+        for l in &parsed.indicators {
+            let r = &l.value;
+            if core_ids.contains(&r.id) {
+                problems.push(located_err(l, &INDICATORS, "id", r.id.clone(), Msg::new(
+                    format!("\"{}\" là chỉ tiêu gốc của hệ thống, không định nghĩa lại được", r.id),
+                    format!("\"{}\" is a core indicator and cannot be redefined", r.id),
+                )));
+                continue;
+            }
+            if let Ok(d) = r.to_def() {
+                known_defs.insert(r.id.clone(), d);
+            }
+            if tally(&mut summary[4], db_indicators.iter().find(|x| x.id == r.id), r) {
+                changes.indicators.push(r.clone());
+            }
+        }
+        let db_plans = self.store().plans().await?;
+        let mut plan_codes: Vec<String> = db_plans.iter().map(|p| p.code.clone()).collect();
+        for l in &parsed.plans {
+            let p = &l.value;
+            let mut bad = false;
+            for (field, msg) in check_plan(p) {
+                let value = match field {
+                    "code" => p.code.clone(),
+                    "title" => p.title.clone(),
+                    "baseline_year" => p.baseline_year.to_string(),
+                    _ => format!("{}–{}", p.from, p.to),
+                };
+                let field = if field == "to" { "to" } else { field };
+                problems.push(located(l, &PLANS, Finding::error(field, value, msg)));
+                bad = true;
+            }
+            let scope = match find_unit(&units, &p.scope, None) {
+                Ok(u) => u.code.clone(),
+                Err(AppError::Invalid { msg, .. }) => {
+                    problems.push(located_err(l, &PLANS, "scope", p.scope.clone(), msg));
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            if bad {
+                continue;
+            }
+            let plan = Plan { scope, ..p.clone() };
+            let old = db_plans.iter().find(|x| x.code == plan.code).map(|x| Plan { targets: vec![], ..x.clone() });
+            if tally(&mut summary[5], old.as_ref(), &plan) {
+                changes.plans.push(plan.clone());
+            }
+            plan_codes.push(plan.code);
+        }
+        for l in &parsed.targets {
+            let (code, t) = &l.value;
+            if !plan_codes.contains(code) {
+                problems.push(located_err(l, &TARGETS, "plan_code", code.clone(), Msg::new(
+                    format!("Không có kế hoạch mã \"{code}\" trong tệp hay trong cơ sở dữ liệu"),
+                    format!("No plan with code \"{code}\" in the file or the database"),
+                )));
+                continue;
+            }
+            let mut bad = false;
+            for (field, msg) in check_target(t, known_defs.get(&t.indicator)) {
+                let value = match field {
+                    "indicator" => t.indicator.clone(),
+                    "no" => t.no.clone(),
+                    "wording" => t.wording.clone(),
+                    "value_hi" => t.value_hi.map(|v| v.to_string()).unwrap_or_default(),
+                    _ => t.value.to_string(),
+                };
+                problems.push(located(l, &TARGETS, Finding::error(field, value, msg)));
+                bad = true;
+            }
+            if let Some(b) = &t.baseline_indicator
+                && !known_defs.contains_key(b)
+            {
+                problems.push(located_err(l, &TARGETS, "baseline_indicator", b.clone(), Msg::new(format!("Không có chỉ tiêu thống kê \"{b}\""), format!("No indicator \"{b}\""))));
+                bad = true;
+            }
+            if bad {
+                continue;
+            }
+            let old = db_plans.iter().find(|p| &p.code == code).and_then(|p| p.targets.iter().find(|x| x.no == t.no));
+            if tally(&mut summary[6], old, t) {
+                changes.targets.push((code.clone(), t.clone()));
             }
         }
 

@@ -221,7 +221,10 @@ impl App {
 
     pub async fn export_xlsx(&self, headers: Headers) -> Result<Vec<u8>> {
         let snap = self.snapshot().await?;
-        write_xlsx(&snap, headers).map_err(|e| AppError::internal(format!("xlsx: {e}")))
+        let indicators = self.store.indicators().await?;
+        let plans = self.store.plans().await?;
+        let data = hoptac_exchange::write::PlanData { indicators: &indicators, plans: &plans };
+        write_xlsx(&snap, data, headers).map_err(|e| AppError::internal(format!("xlsx: {e}")))
     }
 }
 

@@ -170,7 +170,56 @@ pub const MANAGERS: Table = Table {
     ],
 };
 
-pub const TABLES: [Table; 4] = [ADMIN_UNITS, ORGANIZATIONS, ANNUAL_REPORTS, MANAGERS];
+/// Indicators defined as data (see `hoptac_core::spec` for the definition syntax).
+pub const INDICATORS: Table = Table {
+    key: "indicators",
+    vi: "Chỉ tiêu thống kê",
+    aliases: &["định nghĩa chỉ tiêu"],
+    columns: &[
+        col("id", "Mã chỉ tiêu", &["mã"], true),
+        col("label_vi", "Tên chỉ tiêu", &["tên"], true),
+        col("label_en", "Tên tiếng Anh", &["english"], false),
+        col("definition", "Định nghĩa", &["công thức"], true),
+        col("description", "Diễn giải", &["mô tả"], false),
+    ],
+};
+
+pub const PLANS: Table = Table {
+    key: "plans",
+    vi: "Kế hoạch",
+    aliases: &["danh sách kế hoạch"],
+    columns: &[
+        col("code", "Mã kế hoạch", &["mã"], true),
+        col("title", "Tên kế hoạch", &["tên"], true),
+        col("issuer", "Cơ quan ban hành", &["cơ quan"], false),
+        col("doc_no", "Số hiệu văn bản", &["số hiệu", "số văn bản"], false),
+        col("doc_date", "Ngày ban hành", &[], false),
+        col("from", "Từ năm", &[], true),
+        col("to", "Đến năm", &[], true),
+        col("baseline_year", "Năm gốc", &[], true),
+        col("scope", "Địa bàn", &["phạm vi"], true),
+    ],
+};
+
+pub const TARGETS: Table = Table {
+    key: "targets",
+    vi: "Chỉ tiêu kế hoạch",
+    aliases: &["mục tiêu", "chỉ tiêu cụ thể"],
+    columns: &[
+        col("plan_code", "Mã kế hoạch", &[], true),
+        col("no", "Số thứ tự", &["stt", "số"], true),
+        col("wording", "Nội dung chỉ tiêu", &["nội dung"], true),
+        col("indicator", "Mã chỉ tiêu", &["chỉ tiêu thống kê"], true),
+        col("comparator", "So sánh", &["điều kiện"], true),
+        col("value", "Giá trị", &["mục tiêu"], true),
+        col("value_hi", "Giá trị trên", &["đến"], false),
+        col("baseline_indicator", "Chỉ tiêu năm gốc", &[], false),
+        col("milestones", "Lộ trình", &["mốc"], false),
+        col("note", "Ghi chú", &[], false),
+    ],
+};
+
+pub const TABLES: [Table; 7] = [ADMIN_UNITS, ORGANIZATIONS, ANNUAL_REPORTS, MANAGERS, INDICATORS, PLANS, TARGETS];
 
 /// Folds a header or sheet name for matching: no case, no diacritics, no unit in
 /// parentheses ("Doanh thu (triệu đồng)" is "doanh thu"), `_` as a space.

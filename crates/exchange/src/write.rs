@@ -4,6 +4,8 @@
 use crate::cells::date_to_serial;
 use crate::columns::{TABLES, Table};
 use hoptac_core::model::{AdminUnit, Snapshot};
+use hoptac_core::plan::Plan;
+use hoptac_core::spec::IndicatorRecord;
 use hoptac_core::{Date, Fixed};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use std::collections::HashMap;
@@ -27,7 +29,14 @@ fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> Val) -> Val {
     v.map(f).unwrap_or(Val::Empty)
 }
 
-pub fn write_xlsx(snap: &Snapshot, headers: Headers) -> Result<Vec<u8>, XlsxError> {
+/// Plans and the indicators offices defined, exported beside the registry.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PlanData<'a> {
+    pub indicators: &'a [IndicatorRecord],
+    pub plans: &'a [Plan],
+}
+
+pub fn write_xlsx(snap: &Snapshot, plans: PlanData<'_>, headers: Headers) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let head = Format::new()
         .set_bold()
@@ -133,9 +142,51 @@ pub fn write_xlsx(snap: &Snapshot, headers: Headers) -> Result<Vec<u8>, XlsxErro
         })
         .collect();
 
+    let text = |s: &str| if s.is_empty() { Val::Empty } else { Val::Text(s.to_string()) };
+    let indicator_rows: Vec<Vec<Val>> = plans
+        .indicators
+        .iter()
+        .map(|i| vec![Val::Text(i.id.clone()), Val::Text(i.label_vi.clone()), text(&i.label_en), Val::Text(i.definition.clone()), text(&i.description)])
+        .collect();
+    let plan_rows: Vec<Vec<Val>> = plans
+        .plans
+        .iter()
+        .map(|p| {
+            vec![
+                Val::Text(p.code.clone()),
+                Val::Text(p.title.clone()),
+                text(&p.issuer),
+                text(&p.doc_no),
+                opt(p.doc_date, Val::Date),
+                Val::Int(p.from as i64),
+                Val::Int(p.to as i64),
+                Val::Int(p.baseline_year as i64),
+                Val::Text(p.scope.clone()),
+            ]
+        })
+        .collect();
+    let target_rows: Vec<Vec<Val>> = plans
+        .plans
+        .iter()
+        .flat_map(|p| p.targets.iter().map(move |t| (p, t)))
+        .map(|(p, t)| {
+            vec![
+                Val::Text(p.code.clone()),
+                Val::Text(t.no.clone()),
+                Val::Text(t.wording.clone()),
+                Val::Text(t.indicator.clone()),
+                Val::Text(t.comparator.code().into()),
+                Val::Money(t.value),
+                opt(t.value_hi, Val::Money),
+                opt(t.baseline_indicator.clone(), Val::Text),
+                text(&t.milestones.iter().map(|(y, v)| format!("{y}: {v}")).collect::<Vec<_>>().join("; ")),
+                text(&t.note),
+            ]
+        })
+        .collect();
     for (table, rows) in TABLES
         .iter()
-        .zip([unit_rows, org_rows, report_rows, manager_rows])
+        .zip([unit_rows, org_rows, report_rows, manager_rows, indicator_rows, plan_rows, target_rows])
     {
         let ws = wb.add_worksheet();
         sheet(

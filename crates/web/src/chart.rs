@@ -5,6 +5,11 @@ use hoptac_core::Fixed;
 use hoptac_core::report::escape_html;
 
 pub fn bars(title: &str, points: &[(i32, Option<Fixed>)]) -> String {
+    bars_with_target(title, points, None)
+}
+
+/// Bars with a dashed line at the target (readable in black and white print).
+pub fn bars_with_target(title: &str, points: &[(i32, Option<Fixed>)], target: Option<Fixed>) -> String {
     let w = 340.0;
     let h = 170.0;
     let (top, bottom, left) = (32.0, 24.0, 6.0);
@@ -13,6 +18,7 @@ pub fn bars(title: &str, points: &[(i32, Option<Fixed>)]) -> String {
     let max = points
         .iter()
         .filter_map(|(_, v)| *v)
+        .chain(target)
         .map(|v| v.to_f64())
         .fold(0.0_f64, f64::max);
     let scale = if max > 0.0 {
@@ -53,6 +59,19 @@ pub fn bars(title: &str, points: &[(i32, Option<Fixed>)]) -> String {
         if n <= 12.0 || i % 2 == 0 {
             s.push_str(&format!("<text x=\"{cx:.1}\" y=\"{:.1}\" font-size=\"9\" text-anchor=\"middle\">{year}</text>", h - bottom + 12.0));
         }
+    }
+    if let Some(t) = target {
+        let ty = h - bottom - t.to_f64().max(0.0) * scale;
+        s.push_str(&format!(
+            "<line x1=\"{left}\" y1=\"{ty:.1}\" x2=\"{x2}\" y2=\"{ty:.1}\" stroke=\"#a40000\" stroke-width=\"1.5\" stroke-dasharray=\"6 3\"/>",
+            x2 = w - left
+        ));
+        s.push_str(&format!(
+            "<text x=\"{x}\" y=\"{y:.1}\" font-size=\"9\" text-anchor=\"end\" fill=\"#a40000\">{}</text>",
+            t.format_vi(2, false),
+            x = w - left,
+            y = ty - 3.0
+        ));
     }
     s.push_str("</svg>");
     s

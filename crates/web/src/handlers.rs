@@ -25,23 +25,23 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::time::Instant;
 
-type Params = Query<HashMap<String, String>>;
-type WebResult = Result<Response, WebError>;
+pub(crate) type Params = Query<HashMap<String, String>>;
+pub(crate) type WebResult = Result<Response, WebError>;
 
-fn lang(h: &HeaderMap) -> Lang {
+pub(crate) fn lang(h: &HeaderMap) -> Lang {
     Lang::from_cookie_header(h.get(COOKIE).and_then(|v| v.to_str().ok()))
 }
 
-async fn page(st: &AppState, lang: Lang, key: &'static str) -> Page {
+pub(crate) async fn page(st: &AppState, lang: Lang, key: &'static str) -> Page {
     Page::new(lang, st.app.is_demo().await.unwrap_or(false), key)
 }
 
-fn bad(field: &str, value: &str, vi: String, en: String) -> AppError {
+pub(crate) fn bad(field: &str, value: &str, vi: String, en: String) -> AppError {
     AppError::invalid(field, value, Msg::new(vi, en))
 }
 
 /// A year from a query parameter, or the default when absent.
-fn year_param(q: &HashMap<String, String>, key: &str, default: i32) -> Result<i32, AppError> {
+pub(crate) fn year_param(q: &HashMap<String, String>, key: &str, default: i32) -> Result<i32, AppError> {
     match q.get(key).map(|s| s.trim()).filter(|s| !s.is_empty()) {
         None => Ok(default),
         Some(s) => s
@@ -64,7 +64,7 @@ fn default_period() -> (i32, i32) {
     (to - 4, to)
 }
 
-fn fmt_value(unit: Unit, v: Option<Fixed>) -> String {
+pub(crate) fn fmt_value(unit: Unit, v: Option<Fixed>) -> String {
     match v {
         None => "—".into(),
         Some(v) => match unit {
@@ -75,7 +75,7 @@ fn fmt_value(unit: Unit, v: Option<Fixed>) -> String {
     }
 }
 
-fn signed_pct(v: Option<Fixed>) -> String {
+pub(crate) fn signed_pct(v: Option<Fixed>) -> String {
     match v {
         None => String::new(),
         Some(v) if v.is_positive() => format!("+{}", pct_vi(v)),
@@ -83,7 +83,7 @@ fn signed_pct(v: Option<Fixed>) -> String {
     }
 }
 
-fn enc(s: &str) -> String {
+pub(crate) fn enc(s: &str) -> String {
     let mut o = String::new();
     for b in s.bytes() {
         match b {
@@ -604,7 +604,7 @@ pub async fn org_page(
     Ok(render(&org_page_view(&st, l, &code, notice, vec![]).await?))
 }
 
-fn field(l: Lang, key: &'static str, kind: &'static str, value: String) -> Field {
+pub(crate) fn field(l: Lang, key: &'static str, kind: &'static str, value: String) -> Field {
     Field {
         key,
         label: crate::i18n::t(l, key),
@@ -618,7 +618,7 @@ fn field(l: Lang, key: &'static str, kind: &'static str, value: String) -> Field
     }
 }
 
-fn select<T: Copy>(
+pub(crate) fn select<T: Copy>(
     l: Lang,
     key: &'static str,
     all: &[T],
@@ -703,7 +703,7 @@ async fn org_fields(
     ])
 }
 
-fn to_map(pairs: &[(String, String)]) -> HashMap<String, String> {
+pub(crate) fn to_map(pairs: &[(String, String)]) -> HashMap<String, String> {
     let mut m: HashMap<String, String> = HashMap::new();
     for (k, v) in pairs {
         m.entry(k.clone())
@@ -725,42 +725,48 @@ async fn form_page(
     fields: Vec<Field>,
     outcome: Option<&ImportOutcome>,
 ) -> Response {
-    let mut fields = fields;
+    let errors = outcome.map(|o| {
+        o.problems
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| {
+                let text = format!("{}{}", p.msg.get(l.code()), if p.value.is_empty() { String::new() } else { format!(" [{}]", p.value) });
+                (p.key.unwrap_or_default().to_string(), text)
+            })
+            .collect()
+    });
+    form_page_errors(st, l, heading, action, back, fields, errors).await
+}
+
+/// A form page; with `errors` (field key, message), each message goes beside its field
+/// (or above the form) and the answer is 422.
+pub(crate) async fn form_page_errors(
+    st: &AppState,
+    l: Lang,
+    heading: String,
+    action: String,
+    back: String,
+    mut fields: Vec<Field>,
+    errors: Option<Vec<(String, String)>>,
+) -> Response {
     let mut general = Vec::new();
-    if let Some(o) = outcome {
-        for p in o.problems.iter().filter(|p| p.is_error()) {
-            let text = format!(
-                "{}{}",
-                p.msg.get(l.code()),
-                if p.value.is_empty() {
-                    String::new()
-                } else {
-                    format!(" [{}]", p.value)
-                }
-            );
-            match fields.iter_mut().find(|f| Some(f.key) == p.key) {
-                Some(f) if f.error.is_empty() => f.error = text,
-                Some(f) => {
-                    f.error.push_str("; ");
-                    f.error.push_str(&text)
-                }
-                None => general.push(text),
+    let failed = errors.is_some();
+    for (key, text) in errors.unwrap_or_default() {
+        match fields.iter_mut().find(|f| f.key == key) {
+            Some(f) if f.error.is_empty() => f.error = text,
+            Some(f) => {
+                f.error.push_str("; ");
+                f.error.push_str(&text)
             }
-        }
-        if general.is_empty() && fields.iter().all(|f| f.error.is_empty()) {
-            general.push(crate::i18n::t(l, "form_has_errors").into());
+            None => general.push(text),
         }
     }
-    let t = FormPage {
-        p: page(st, l, "nav_registry").await,
-        heading,
-        action,
-        back,
-        fields,
-        general_errors: general,
-    };
+    if failed && general.is_empty() && fields.iter().all(|f| f.error.is_empty()) {
+        general.push(crate::i18n::t(l, "form_has_errors").into());
+    }
+    let t = FormPage { p: page(st, l, "nav_registry").await, heading, action, back, fields, general_errors: general };
     let mut r = render(&t);
-    if outcome.is_some() {
+    if failed {
         *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     }
     r

@@ -6,6 +6,7 @@ mod error;
 mod handlers;
 pub mod i18n;
 mod page;
+mod plans;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -52,6 +53,17 @@ pub fn router(app: App) -> Router {
         .route("/import/confirm", post(handlers::import_confirm))
         .route("/export.xlsx", get(handlers::export))
         .route("/report/situation", get(handlers::situation))
+        .route("/plans", get(plans::plans))
+        .route("/plans/new", get(plans::plan_new_form).post(plans::plan_create))
+        .route("/plans/{code}", get(plans::plan))
+        .route("/plans/{code}/edit", get(plans::plan_edit_form).post(plans::plan_update))
+        .route("/plans/{code}/report", get(plans::plan_report))
+        .route("/plans/{code}/targets/new", get(plans::target_new_form).post(plans::target_create))
+        .route("/plans/{code}/targets/{no}", get(plans::drill))
+        .route("/plans/{code}/targets/{no}/edit", get(plans::target_edit_form).post(plans::target_update))
+        .route("/indicators", get(plans::indicators))
+        .route("/indicators/new", get(plans::indicator_new_form).post(plans::indicator_create))
+        .route("/indicators/{id}/edit", get(plans::indicator_edit_form).post(plans::indicator_update))
         .route("/lang/{lang}", get(handlers::switch_lang))
         .route("/static/app.css", get(handlers::css))
         .route("/healthz", get(|| async { "ok" }))

@@ -292,6 +292,9 @@ async fn export_then_import_reproduces_the_database() {
     assert_eq!(sa.orgs, sb.orgs);
     assert_eq!(sa.reports, sb.reports);
     assert_eq!(sa.managers, sb.managers);
+    assert_eq!(a.plans().await.unwrap(), b.plans().await.unwrap(), "plans and targets travel with the workbook");
+    assert_eq!(a.indicator_records().await.unwrap(), b.indicator_records().await.unwrap());
+    assert_eq!(b.plans().await.unwrap()[0].targets.len(), 11);
     // and with machine keys as headers
     let keys = a.export_xlsx(ExportHeaders::Keys).await.unwrap();
     let again = b.import_bytes("keys.xlsx", &keys, true).await.unwrap();
