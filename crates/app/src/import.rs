@@ -4,13 +4,15 @@
 //! value in a workbook are read, checked and reported by the same rules.
 
 use crate::{App, AppError, Result, find_unit, today};
+use hoptac_core::indicator::{IndicatorDef, catalogue};
 use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, UnitId};
-use hoptac_core::indicator::{catalogue, IndicatorDef};
-use hoptac_core::plan::{check_plan, check_target, Plan};
+use hoptac_core::plan::{Plan, check_plan, check_target};
 use hoptac_core::validate::{Finding, Severity, check_manager, check_organization, check_report};
 use hoptac_core::{AdminLevel, Msg, OrgCode};
 use hoptac_exchange::cells::Cell;
-use hoptac_exchange::columns::{INDICATORS, PLANS, TARGETS, ADMIN_UNITS, ANNUAL_REPORTS, MANAGERS, ORGANIZATIONS, Table};
+use hoptac_exchange::columns::{
+    ADMIN_UNITS, ANNUAL_REPORTS, INDICATORS, MANAGERS, ORGANIZATIONS, PLANS, TARGETS, Table,
+};
 use hoptac_exchange::parse::{Located, parse_book};
 use hoptac_exchange::read::{RawBook, RawSheet, read_bytes, read_path};
 use hoptac_exchange::{Problem, ReadError};
@@ -161,7 +163,10 @@ impl App {
         let mut changes = ChangeSet::default();
         let mut summary: Vec<TableSummary> = hoptac_exchange::columns::TABLES
             .iter()
-            .map(|t| TableSummary { table: t.key, ..Default::default() })
+            .map(|t| TableSummary {
+                table: t.key,
+                ..Default::default()
+            })
             .collect();
 
         // Units: existing ones keep their id, new ones get the next free ids.
@@ -352,7 +357,8 @@ impl App {
         // Indicators defined as data, plans and their targets.
         let core_ids: Vec<String> = catalogue().into_iter().map(|d| d.id).collect();
         let db_indicators = self.store().indicators().await?;
-        let mut known_defs: HashMap<String, IndicatorDef> = catalogue().into_iter().map(|d| (d.id.clone(), d)).collect();
+        let mut known_defs: HashMap<String, IndicatorDef> =
+            catalogue().into_iter().map(|d| (d.id.clone(), d)).collect();
         for r in &db_indicators {
             if let Ok(d) = r.to_def() {
                 known_defs.insert(r.id.clone(), d);
@@ -361,16 +367,29 @@ impl App {
         for l in &parsed.indicators {
             let r = &l.value;
             if core_ids.contains(&r.id) {
-                problems.push(located_err(l, &INDICATORS, "id", r.id.clone(), Msg::new(
-                    format!("\"{}\" là chỉ tiêu gốc của hệ thống, không định nghĩa lại được", r.id),
-                    format!("\"{}\" is a core indicator and cannot be redefined", r.id),
-                )));
+                problems.push(located_err(
+                    l,
+                    &INDICATORS,
+                    "id",
+                    r.id.clone(),
+                    Msg::new(
+                        format!(
+                            "\"{}\" là chỉ tiêu gốc của hệ thống, không định nghĩa lại được",
+                            r.id
+                        ),
+                        format!("\"{}\" is a core indicator and cannot be redefined", r.id),
+                    ),
+                ));
                 continue;
             }
             if let Ok(d) = r.to_def() {
                 known_defs.insert(r.id.clone(), d);
             }
-            if tally(&mut summary[4], db_indicators.iter().find(|x| x.id == r.id), r) {
+            if tally(
+                &mut summary[4],
+                db_indicators.iter().find(|x| x.id == r.id),
+                r,
+            ) {
                 changes.indicators.push(r.clone());
             }
         }
@@ -402,7 +421,10 @@ impl App {
                 continue;
             }
             let plan = Plan { scope, ..p.clone() };
-            let old = db_plans.iter().find(|x| x.code == plan.code).map(|x| Plan { targets: vec![], ..x.clone() });
+            let old = db_plans.iter().find(|x| x.code == plan.code).map(|x| Plan {
+                targets: vec![],
+                ..x.clone()
+            });
             if tally(&mut summary[5], old.as_ref(), &plan) {
                 changes.plans.push(plan.clone());
             }
@@ -411,10 +433,18 @@ impl App {
         for l in &parsed.targets {
             let (code, t) = &l.value;
             if !plan_codes.contains(code) {
-                problems.push(located_err(l, &TARGETS, "plan_code", code.clone(), Msg::new(
-                    format!("Không có kế hoạch mã \"{code}\" trong tệp hay trong cơ sở dữ liệu"),
-                    format!("No plan with code \"{code}\" in the file or the database"),
-                )));
+                problems.push(located_err(
+                    l,
+                    &TARGETS,
+                    "plan_code",
+                    code.clone(),
+                    Msg::new(
+                        format!(
+                            "Không có kế hoạch mã \"{code}\" trong tệp hay trong cơ sở dữ liệu"
+                        ),
+                        format!("No plan with code \"{code}\" in the file or the database"),
+                    ),
+                ));
                 continue;
             }
             let mut bad = false;
@@ -432,13 +462,25 @@ impl App {
             if let Some(b) = &t.baseline_indicator
                 && !known_defs.contains_key(b)
             {
-                problems.push(located_err(l, &TARGETS, "baseline_indicator", b.clone(), Msg::new(format!("Không có chỉ tiêu thống kê \"{b}\""), format!("No indicator \"{b}\""))));
+                problems.push(located_err(
+                    l,
+                    &TARGETS,
+                    "baseline_indicator",
+                    b.clone(),
+                    Msg::new(
+                        format!("Không có chỉ tiêu thống kê \"{b}\""),
+                        format!("No indicator \"{b}\""),
+                    ),
+                ));
                 bad = true;
             }
             if bad {
                 continue;
             }
-            let old = db_plans.iter().find(|p| &p.code == code).and_then(|p| p.targets.iter().find(|x| x.no == t.no));
+            let old = db_plans
+                .iter()
+                .find(|p| &p.code == code)
+                .and_then(|p| p.targets.iter().find(|x| x.no == t.no));
             if tally(&mut summary[6], old, t) {
                 changes.targets.push((code.clone(), t.clone()));
             }

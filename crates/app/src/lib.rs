@@ -223,7 +223,10 @@ impl App {
         let snap = self.snapshot().await?;
         let indicators = self.store.indicators().await?;
         let plans = self.store.plans().await?;
-        let data = hoptac_exchange::write::PlanData { indicators: &indicators, plans: &plans };
+        let data = hoptac_exchange::write::PlanData {
+            indicators: &indicators,
+            plans: &plans,
+        };
         write_xlsx(&snap, data, headers).map_err(|e| AppError::internal(format!("xlsx: {e}")))
     }
 }

@@ -176,8 +176,11 @@ pub struct Engine<'a> {
     /// Organisations active at the end of a year, with their report of that year: the
     /// population of most stocks, built once per year.
     active: RefCell<HashMap<i32, Vec<ActiveItem<'a>>>>,
-    covered: RefCell<HashMap<(OrgKind, Option<Sector>, i32), BTreeSet<UnitId>>>,
+    covered: RefCell<HashMap<CoverKey, BTreeSet<UnitId>>>,
 }
+
+/// (kind, sector, year) of a "communes with …" set.
+type CoverKey = (OrgKind, Option<Sector>, i32);
 
 type ActiveItem<'a> = (&'a Organization, Option<&'a AnnualReport>);
 

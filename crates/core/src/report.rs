@@ -551,6 +551,162 @@ pub fn render_html(d: &Document, figure_link: &dyn Fn(&str) -> String) -> String
     s
 }
 
+/// The part of a review report that goes target by target: what was planned, what was
+/// achieved, whether it was met, with the figures (báo cáo đánh giá kết quả thực hiện kế hoạch).
+pub fn plan_assessment(
+    plan: &crate::plan::Plan,
+    progress: &[crate::plan::TargetProgress],
+    scope_name: &str,
+) -> Document {
+    use crate::plan::{Status, fmt};
+    let latest_year = progress
+        .iter()
+        .filter_map(|p| p.latest.as_ref().map(|l| l.year))
+        .max();
+    let count = |pred: &dyn Fn(Status) -> bool| {
+        progress
+            .iter()
+            .filter(|p| {
+                pred(
+                    p.latest
+                        .as_ref()
+                        .map(|l| l.status)
+                        .unwrap_or(Status::NoData),
+                )
+            })
+            .count()
+    };
+    let n = |k: usize| {
+        if k == 0 {
+            "0".to_string()
+        } else {
+            count_vi(Fixed::from_int(k as i64))
+        }
+    };
+    let mut summary = vec![t(format!(
+        "Kế hoạch đặt {} chỉ tiêu cụ thể cho giai đoạn {} – {} (năm gốc {}).",
+        n(progress.len()),
+        plan.from,
+        plan.to,
+        plan.baseline_year
+    ))];
+    if let Some(y) = latest_year {
+        summary.push(t(format!(
+            " Tính đến năm {y} (năm gần nhất có số liệu): {} chỉ tiêu đạt hoặc vượt, {} đúng tiến độ, {} chậm tiến độ, {} không đạt, {} chưa có số liệu.",
+            n(count(&|s| matches!(s, Status::Met | Status::Exceeded))),
+            n(count(&|s| s == Status::OnTrack)),
+            n(count(&|s| s == Status::Behind)),
+            n(count(&|s| s == Status::Missed)),
+            n(count(&|s| s == Status::NoData)),
+        )));
+    }
+    let mut items = Vec::new();
+    let mut notes = Vec::new();
+    for p in progress {
+        let u = p.unit;
+        let tg = &p.target;
+        let mut para = vec![t(format!(
+            "Chỉ tiêu {}: {} — mục tiêu {}{}. ",
+            tg.no,
+            tg.wording,
+            tg.describe(u),
+            match u {
+                crate::indicator::Unit::Percent => String::new(),
+                u => format!(" {}", u.label_vi()),
+            }
+        ))];
+        match (&p.latest, p.baseline) {
+            (Some(l), base) => {
+                let v = l.value.map(|v| fmt(v, u)).unwrap_or_default();
+                let base_text = match base {
+                    Some(b) if !p.flow => {
+                        format!(" (năm gốc {}: {})", plan.baseline_year, fmt(b, u))
+                    }
+                    _ if p.flow => format!(" (cộng dồn từ năm {})", plan.from),
+                    _ => String::new(),
+                };
+                para.push(Inline::Figure {
+                    text: format!("Kết quả năm {}: {v}{base_text}", l.year),
+                    indicator: tg.indicator.clone(),
+                });
+                para.push(t(format!(
+                    "; đánh giá: {}",
+                    l.status.label_vi().to_lowercase()
+                )));
+                match l
+                    .share_pct
+                    .filter(|_| !matches!(l.status, Status::Met | Status::Exceeded))
+                {
+                    Some(sh) if sh < Fixed::ZERO => para.push(t(", còn thấp hơn năm gốc")),
+                    Some(sh) => para.push(t(format!(
+                        ", đạt {} chặng đường từ năm gốc đến mục tiêu",
+                        pct_vi(sh)
+                    ))),
+                    None => {}
+                }
+                para.push(t("."));
+                if let Some(pr) = &p.projection {
+                    let range = match (pr.low, pr.high) {
+                        (Some(lo), Some(hi)) if lo != hi => {
+                            format!(" (khoảng {} – {})", fmt(lo, u), fmt(hi, u))
+                        }
+                        _ => String::new(),
+                    };
+                    para.push(t(format!(
+                        " Ước năm {}: {}{range}, {}.",
+                        pr.year,
+                        fmt(pr.value, u),
+                        if pr.meets {
+                            "có khả năng đạt"
+                        } else {
+                            "có nguy cơ không đạt"
+                        }
+                    )));
+                }
+            }
+            (None, _) => para.push(t("Chưa có số liệu để đánh giá.")),
+        }
+        items.push(Paragraph(para));
+        for c in &p.checks {
+            notes.push(Paragraph(vec![t(format!("Chỉ tiêu {}: {}", tg.no, c.vi))]));
+        }
+    }
+    let mut sections = vec![
+        Section {
+            heading: "1. Tổng quát".into(),
+            paragraphs: vec![Paragraph(summary)],
+        },
+        Section {
+            heading: "2. Kết quả từng chỉ tiêu".into(),
+            paragraphs: items,
+        },
+    ];
+    if !notes.is_empty() {
+        sections.push(Section {
+            heading: "3. Lưu ý về chỉ tiêu và số liệu".into(),
+            paragraphs: notes,
+        });
+    }
+    Document {
+        title: format!("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN {}", plan.title.to_uppercase()),
+        subtitle: format!(
+            "{}{}. Địa bàn: {scope_name}. Dự báo: {}.",
+            plan.issuer,
+            if plan.doc_no.is_empty() {
+                String::new()
+            } else {
+                format!(", số {}", plan.doc_no)
+            },
+            crate::plan::PROJECTION_METHOD
+                .split(" / ")
+                .next()
+                .unwrap_or_default()
+        ),
+        sections,
+        footnotes: vec![],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -614,150 +770,5 @@ mod tests {
                 && h.contains("&quot;x&quot;")
         );
         assert!(!h.contains("<script>"));
-    }
-}
-
-/// The part of a review report that goes target by target: what was planned, what was
-/// achieved, whether it was met, with the figures (báo cáo đánh giá kết quả thực hiện kế hoạch).
-pub fn plan_assessment(
-    plan: &crate::plan::Plan,
-    progress: &[crate::plan::TargetProgress],
-    scope_name: &str,
-) -> Document {
-    use crate::plan::{Status, fmt};
-    let latest_year = progress
-        .iter()
-        .filter_map(|p| p.latest.as_ref().map(|l| l.year))
-        .max();
-    let count = |pred: &dyn Fn(Status) -> bool| {
-        progress
-            .iter()
-            .filter(|p| {
-                pred(
-                    p.latest
-                        .as_ref()
-                        .map(|l| l.status)
-                        .unwrap_or(Status::NoData),
-                )
-            })
-            .count()
-    };
-    let n = |k: usize| count_vi(Fixed::from_int(k as i64));
-    let mut summary = vec![t(format!(
-        "Kế hoạch đặt {} chỉ tiêu cụ thể cho giai đoạn {} – {} (năm gốc {}).",
-        n(progress.len()),
-        plan.from,
-        plan.to,
-        plan.baseline_year
-    ))];
-    if let Some(y) = latest_year {
-        summary.push(t(format!(
-            " Tính đến năm {y} (năm gần nhất có số liệu): {} chỉ tiêu đạt hoặc vượt, {} đúng tiến độ, {} chậm tiến độ, {} không đạt, {} chưa có số liệu.",
-            n(count(&|s| matches!(s, Status::Met | Status::Exceeded))),
-            n(count(&|s| s == Status::OnTrack)),
-            n(count(&|s| s == Status::Behind)),
-            n(count(&|s| s == Status::Missed)),
-            n(count(&|s| s == Status::NoData)),
-        )));
-    }
-    let mut items = Vec::new();
-    let mut notes = Vec::new();
-    for p in progress {
-        let u = p.unit;
-        let tg = &p.target;
-        let mut para = vec![t(format!(
-            "Chỉ tiêu {}: {} — mục tiêu {} {}. ",
-            tg.no,
-            tg.wording,
-            tg.describe(u),
-            crate::indicator::Unit::label_vi(u)
-        ))];
-        match (&p.latest, p.baseline) {
-            (Some(l), base) => {
-                let v = l.value.map(|v| fmt(v, u)).unwrap_or_default();
-                let base_text = match base {
-                    Some(b) if !p.flow => {
-                        format!(" (năm gốc {}: {})", plan.baseline_year, fmt(b, u))
-                    }
-                    _ if p.flow => format!(" (cộng dồn từ năm {})", plan.from),
-                    _ => String::new(),
-                };
-                para.push(Inline::Figure {
-                    text: format!("Kết quả năm {}: {v}{base_text}", l.year),
-                    indicator: tg.indicator.clone(),
-                });
-                para.push(t(format!(
-                    "; đánh giá: {}",
-                    l.status.label_vi().to_lowercase()
-                )));
-                if let Some(sh) = l
-                    .share_pct
-                    .filter(|_| !matches!(l.status, Status::Met | Status::Exceeded))
-                {
-                    para.push(t(format!(
-                        ", đạt {} chặng đường từ năm gốc đến mục tiêu",
-                        pct_vi(sh)
-                    )));
-                }
-                para.push(t("."));
-                if let Some(pr) = &p.projection {
-                    let range = match (pr.low, pr.high) {
-                        (Some(lo), Some(hi)) => {
-                            format!(" (khoảng {} – {})", fmt(lo, u), fmt(hi, u))
-                        }
-                        _ => String::new(),
-                    };
-                    para.push(t(format!(
-                        " Ước năm {}: {}{range}, {}.",
-                        pr.year,
-                        fmt(pr.value, u),
-                        if pr.meets {
-                            "có khả năng đạt"
-                        } else {
-                            "có nguy cơ không đạt"
-                        }
-                    )));
-                }
-            }
-            (None, _) => para.push(t("Chưa có số liệu để đánh giá.")),
-        }
-        items.push(Paragraph(para));
-        for c in &p.checks {
-            notes.push(Paragraph(vec![t(format!("Chỉ tiêu {}: {}", tg.no, c.vi))]));
-        }
-    }
-    let mut sections = vec![
-        Section {
-            heading: "1. Tổng quát".into(),
-            paragraphs: vec![Paragraph(summary)],
-        },
-        Section {
-            heading: "2. Kết quả từng chỉ tiêu".into(),
-            paragraphs: items,
-        },
-    ];
-    if !notes.is_empty() {
-        sections.push(Section {
-            heading: "3. Lưu ý về chỉ tiêu và số liệu".into(),
-            paragraphs: notes,
-        });
-    }
-    Document {
-        title: format!("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN {}", plan.title.to_uppercase()),
-        subtitle: format!(
-            "{}{}. Địa bàn: {scope_name}. Dự báo: {}.",
-            plan.issuer,
-            if plan.doc_no.is_empty() {
-                String::new()
-            } else {
-                format!(", số {}", plan.doc_no)
-            },
-            crate::plan::PROJECTION_METHOD
-                .split(" / ")
-                .next()
-                .unwrap_or_default()
-        ),
-        sections,
-        footnotes: vec![],
     }
 }

@@ -192,7 +192,12 @@ pub const PLANS: Table = Table {
         col("code", "Mã kế hoạch", &["mã"], true),
         col("title", "Tên kế hoạch", &["tên"], true),
         col("issuer", "Cơ quan ban hành", &["cơ quan"], false),
-        col("doc_no", "Số hiệu văn bản", &["số hiệu", "số văn bản"], false),
+        col(
+            "doc_no",
+            "Số hiệu văn bản",
+            &["số hiệu", "số văn bản"],
+            false,
+        ),
         col("doc_date", "Ngày ban hành", &[], false),
         col("from", "Từ năm", &[], true),
         col("to", "Đến năm", &[], true),
@@ -219,7 +224,15 @@ pub const TARGETS: Table = Table {
     ],
 };
 
-pub const TABLES: [Table; 7] = [ADMIN_UNITS, ORGANIZATIONS, ANNUAL_REPORTS, MANAGERS, INDICATORS, PLANS, TARGETS];
+pub const TABLES: [Table; 7] = [
+    ADMIN_UNITS,
+    ORGANIZATIONS,
+    ANNUAL_REPORTS,
+    MANAGERS,
+    INDICATORS,
+    PLANS,
+    TARGETS,
+];
 
 /// Folds a header or sheet name for matching: no case, no diacritics, no unit in
 /// parentheses ("Doanh thu (triệu đồng)" is "doanh thu"), `_` as a space.

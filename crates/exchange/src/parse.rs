@@ -751,8 +751,6 @@ fn parse_managers(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
     }
 }
 
-
-
 fn col_header(l: &Layout, key: &str) -> String {
     l.cols.get(key).map(|c| c.1.clone()).unwrap_or_default()
 }
@@ -775,10 +773,28 @@ fn parse_indicators(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
             r.push(Severity::Error, "definition", definition.clone(), msg);
         }
         let failed = r.failed;
-        if let (Some(id), Some(label_vi), Some(definition), false) = (id, label_vi, definition, failed)
-            && !duplicate(&mut seen, id.clone(), *n, &sheet.name, &col_header(l, "id"), &mut out.problems)
+        if let (Some(id), Some(label_vi), Some(definition), false) =
+            (id, label_vi, definition, failed)
+            && !duplicate(
+                &mut seen,
+                id.clone(),
+                *n,
+                &sheet.name,
+                &col_header(l, "id"),
+                &mut out.problems,
+            )
         {
-            out.indicators.push(Located { sheet: sheet.name.clone(), row: *n, value: IndicatorRecord { id, label_vi, label_en, definition, description } });
+            out.indicators.push(Located {
+                sheet: sheet.name.clone(),
+                row: *n,
+                value: IndicatorRecord {
+                    id,
+                    label_vi,
+                    label_en,
+                    definition,
+                    description,
+                },
+            });
         }
     }
 }
@@ -788,7 +804,15 @@ fn year_of(r: &mut RowReader<'_>, key: &str) -> Option<i32> {
     match hoptac_core::Year::new(v as i32) {
         Some(y) => Some(y.get()),
         None => {
-            r.push(Severity::Error, key, v.to_string(), Msg::new("Năm phải trong khoảng 1900–2200", "The year must be within 1900–2200"));
+            r.push(
+                Severity::Error,
+                key,
+                v.to_string(),
+                Msg::new(
+                    "Năm phải trong khoảng 1900–2200",
+                    "The year must be within 1900–2200",
+                ),
+            );
             None
         }
     }
@@ -814,17 +838,49 @@ fn parse_plans(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
         let scope = r.text("scope");
         let scope = r.required("scope", scope);
         let failed = r.failed;
-        if let (Some(code), Some(title), Some(from), Some(to), Some(baseline_year), Some(scope), false) = (code, title, from, to, baseline_year, scope, failed)
-            && !duplicate(&mut seen, code.clone(), *n, &sheet.name, &col_header(l, "code"), &mut out.problems)
+        if let (
+            Some(code),
+            Some(title),
+            Some(from),
+            Some(to),
+            Some(baseline_year),
+            Some(scope),
+            false,
+        ) = (code, title, from, to, baseline_year, scope, failed)
+            && !duplicate(
+                &mut seen,
+                code.clone(),
+                *n,
+                &sheet.name,
+                &col_header(l, "code"),
+                &mut out.problems,
+            )
         {
-            out.plans.push(Located { sheet: sheet.name.clone(), row: *n, value: Plan { code, title, issuer, doc_no, doc_date, from, to, baseline_year, scope, targets: vec![] } });
+            out.plans.push(Located {
+                sheet: sheet.name.clone(),
+                row: *n,
+                value: Plan {
+                    code,
+                    title,
+                    issuer,
+                    doc_no,
+                    doc_date,
+                    from,
+                    to,
+                    baseline_year,
+                    scope,
+                    targets: vec![],
+                },
+            });
         }
     }
 }
 
 /// "2022: 115; 2023: 130" → [(2022, 115), (2023, 130)]
 fn milestones(r: &mut RowReader<'_>, key: &str) -> Vec<(i32, Fixed)> {
-    let Some(text) = r.text(key) else { return vec![] };
+    let Some(text) = r.text(key) else {
+        return vec![];
+    };
     let mut out = Vec::new();
     for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
         let parsed = part.split_once(':').and_then(|(y, v)| {
@@ -874,11 +930,40 @@ fn parse_targets(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
         let milestones = milestones(&mut r, "milestones");
         let note = r.text("note").unwrap_or_default();
         let failed = r.failed;
-        if let (Some(plan), Some(no), Some(wording), Some(indicator), Some(comparator), Some(value), false) = (plan, no, wording, indicator, comparator, value, failed)
-            && !duplicate(&mut seen, format!("{plan} / {no}"), *n, &sheet.name, &col_header(l, "no"), &mut out.problems)
+        if let (
+            Some(plan),
+            Some(no),
+            Some(wording),
+            Some(indicator),
+            Some(comparator),
+            Some(value),
+            false,
+        ) = (plan, no, wording, indicator, comparator, value, failed)
+            && !duplicate(
+                &mut seen,
+                format!("{plan} / {no}"),
+                *n,
+                &sheet.name,
+                &col_header(l, "no"),
+                &mut out.problems,
+            )
         {
-            let t = Target { no, wording, indicator, comparator, value, value_hi, baseline_indicator, milestones, note };
-            out.targets.push(Located { sheet: sheet.name.clone(), row: *n, value: (plan, t) });
+            let t = Target {
+                no,
+                wording,
+                indicator,
+                comparator,
+                value,
+                value_hi,
+                baseline_indicator,
+                milestones,
+                note,
+            };
+            out.targets.push(Located {
+                sheet: sheet.name.clone(),
+                row: *n,
+                value: (plan, t),
+            });
         }
     }
 }

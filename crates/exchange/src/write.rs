@@ -36,7 +36,11 @@ pub struct PlanData<'a> {
     pub plans: &'a [Plan],
 }
 
-pub fn write_xlsx(snap: &Snapshot, plans: PlanData<'_>, headers: Headers) -> Result<Vec<u8>, XlsxError> {
+pub fn write_xlsx(
+    snap: &Snapshot,
+    plans: PlanData<'_>,
+    headers: Headers,
+) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let head = Format::new()
         .set_bold()
@@ -142,11 +146,25 @@ pub fn write_xlsx(snap: &Snapshot, plans: PlanData<'_>, headers: Headers) -> Res
         })
         .collect();
 
-    let text = |s: &str| if s.is_empty() { Val::Empty } else { Val::Text(s.to_string()) };
+    let text = |s: &str| {
+        if s.is_empty() {
+            Val::Empty
+        } else {
+            Val::Text(s.to_string())
+        }
+    };
     let indicator_rows: Vec<Vec<Val>> = plans
         .indicators
         .iter()
-        .map(|i| vec![Val::Text(i.id.clone()), Val::Text(i.label_vi.clone()), text(&i.label_en), Val::Text(i.definition.clone()), text(&i.description)])
+        .map(|i| {
+            vec![
+                Val::Text(i.id.clone()),
+                Val::Text(i.label_vi.clone()),
+                text(&i.label_en),
+                Val::Text(i.definition.clone()),
+                text(&i.description),
+            ]
+        })
         .collect();
     let plan_rows: Vec<Vec<Val>> = plans
         .plans
@@ -179,15 +197,26 @@ pub fn write_xlsx(snap: &Snapshot, plans: PlanData<'_>, headers: Headers) -> Res
                 Val::Money(t.value),
                 opt(t.value_hi, Val::Money),
                 opt(t.baseline_indicator.clone(), Val::Text),
-                text(&t.milestones.iter().map(|(y, v)| format!("{y}: {v}")).collect::<Vec<_>>().join("; ")),
+                text(
+                    &t.milestones
+                        .iter()
+                        .map(|(y, v)| format!("{y}: {v}"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
                 text(&t.note),
             ]
         })
         .collect();
-    for (table, rows) in TABLES
-        .iter()
-        .zip([unit_rows, org_rows, report_rows, manager_rows, indicator_rows, plan_rows, target_rows])
-    {
+    for (table, rows) in TABLES.iter().zip([
+        unit_rows,
+        org_rows,
+        report_rows,
+        manager_rows,
+        indicator_rows,
+        plan_rows,
+        target_rows,
+    ]) {
         let ws = wb.add_worksheet();
         sheet(
             ws, table, &rows, headers, &head, &date_fmt, &int_fmt, &money_fmt,

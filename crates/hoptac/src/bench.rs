@@ -49,7 +49,8 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
 
     // 1. Workbook of the province.
     let t = Instant::now();
-    let xlsx = hoptac_exchange::write::write_xlsx(&snap, Default::default(), ExportHeaders::Vietnamese)?;
+    let xlsx =
+        hoptac_exchange::write::write_xlsx(&snap, Default::default(), ExportHeaders::Vietnamese)?;
     println!(
         "{:<44} {:>9.2} ms ({} KiB)",
         "write workbook",

@@ -397,7 +397,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let snap =
                 hoptac_app::synthetic::province(&hoptac_app::synthetic::Size { htx, tht, years });
-            let bytes = hoptac_exchange::write::write_xlsx(&snap, Default::default(), ExportHeaders::Vietnamese)?;
+            let bytes = hoptac_exchange::write::write_xlsx(
+                &snap,
+                Default::default(),
+                ExportHeaders::Vietnamese,
+            )?;
             std::fs::write(&path, bytes)?;
             println!(
                 "{}: {} tổ chức/organisations, {} báo cáo/reports",

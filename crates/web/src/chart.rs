@@ -9,7 +9,11 @@ pub fn bars(title: &str, points: &[(i32, Option<Fixed>)]) -> String {
 }
 
 /// Bars with a dashed line at the target (readable in black and white print).
-pub fn bars_with_target(title: &str, points: &[(i32, Option<Fixed>)], target: Option<Fixed>) -> String {
+pub fn bars_with_target(
+    title: &str,
+    points: &[(i32, Option<Fixed>)],
+    target: Option<Fixed>,
+) -> String {
     let w = 340.0;
     let h = 170.0;
     let (top, bottom, left) = (32.0, 24.0, 6.0);

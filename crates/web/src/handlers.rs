@@ -41,7 +41,11 @@ pub(crate) fn bad(field: &str, value: &str, vi: String, en: String) -> AppError 
 }
 
 /// A year from a query parameter, or the default when absent.
-pub(crate) fn year_param(q: &HashMap<String, String>, key: &str, default: i32) -> Result<i32, AppError> {
+pub(crate) fn year_param(
+    q: &HashMap<String, String>,
+    key: &str,
+    default: i32,
+) -> Result<i32, AppError> {
     match q.get(key).map(|s| s.trim()).filter(|s| !s.is_empty()) {
         None => Ok(default),
         Some(s) => s
@@ -730,7 +734,15 @@ async fn form_page(
             .iter()
             .filter(|p| p.is_error())
             .map(|p| {
-                let text = format!("{}{}", p.msg.get(l.code()), if p.value.is_empty() { String::new() } else { format!(" [{}]", p.value) });
+                let text = format!(
+                    "{}{}",
+                    p.msg.get(l.code()),
+                    if p.value.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" [{}]", p.value)
+                    }
+                );
                 (p.key.unwrap_or_default().to_string(), text)
             })
             .collect()
@@ -764,7 +776,14 @@ pub(crate) async fn form_page_errors(
     if failed && general.is_empty() && fields.iter().all(|f| f.error.is_empty()) {
         general.push(crate::i18n::t(l, "form_has_errors").into());
     }
-    let t = FormPage { p: page(st, l, "nav_registry").await, heading, action, back, fields, general_errors: general };
+    let t = FormPage {
+        p: page(st, l, "nav_registry").await,
+        heading,
+        action,
+        back,
+        fields,
+        general_errors: general,
+    };
     let mut r = render(&t);
     if failed {
         *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;

@@ -1,6 +1,8 @@
 //! The application on a real SQLite file: imports (one test per class of bad input),
 //! idempotence, export → import, statistics from a district workbook.
 
+mod plans;
+
 use hoptac_app::{App, ExportHeaders, ImportOutcome};
 use hoptac_core::indicator::find;
 use hoptac_exchange::read::{RawBook, read_csv};
@@ -8,7 +10,7 @@ use hoptac_store::SqliteStore;
 use rust_xlsxwriter::Workbook;
 use std::sync::Arc;
 
-async fn app() -> (App, tempfile::TempDir) {
+pub async fn app() -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(&dir.path().join("t.db")).await.unwrap();
     let app = App::new(Arc::new(store));
@@ -16,7 +18,7 @@ async fn app() -> (App, tempfile::TempDir) {
     (app, dir)
 }
 
-fn csv(sheets: &[(&str, &str)]) -> RawBook {
+pub fn csv(sheets: &[(&str, &str)]) -> RawBook {
     RawBook {
         sheets: sheets
             .iter()
@@ -292,8 +294,15 @@ async fn export_then_import_reproduces_the_database() {
     assert_eq!(sa.orgs, sb.orgs);
     assert_eq!(sa.reports, sb.reports);
     assert_eq!(sa.managers, sb.managers);
-    assert_eq!(a.plans().await.unwrap(), b.plans().await.unwrap(), "plans and targets travel with the workbook");
-    assert_eq!(a.indicator_records().await.unwrap(), b.indicator_records().await.unwrap());
+    assert_eq!(
+        a.plans().await.unwrap(),
+        b.plans().await.unwrap(),
+        "plans and targets travel with the workbook"
+    );
+    assert_eq!(
+        a.indicator_records().await.unwrap(),
+        b.indicator_records().await.unwrap()
+    );
     assert_eq!(b.plans().await.unwrap()[0].targets.len(), 11);
     // and with machine keys as headers
     let keys = a.export_xlsx(ExportHeaders::Keys).await.unwrap();

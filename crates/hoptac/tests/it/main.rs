@@ -217,3 +217,77 @@ fn db_flag_and_env_pick_the_file() {
     assert!(o.status.success());
     assert!(other.exists() && !db.exists(), "--db wins over HOPTAC_DB");
 }
+
+#[test]
+fn targets_and_the_plan_report_give_the_same_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(&hoptac(&db, &["demo"]));
+    let json = ok(&hoptac(
+        &db,
+        &["targets", "--plan", "TM-KTTT-2021-2026", "--format", "json"],
+    ));
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let targets = v["targets"].as_array().unwrap();
+    assert_eq!(targets.len(), 11);
+    let md = ok(&hoptac(
+        &db,
+        &[
+            "report",
+            "plan",
+            "--plan",
+            "TM-KTTT-2021-2026",
+            "--format",
+            "md",
+        ],
+    ));
+    // every target's latest figure, as the report writes it, is the one `targets` computed
+    for t in targets {
+        let no = t["target"]["no"].as_str().unwrap();
+        let latest = &t["latest"];
+        let value = latest["value"].as_f64().unwrap();
+        let unit = t["unit"].as_str().unwrap();
+        let shown = match unit {
+            "percent" => format!("{}%", vi(value, 2)),
+            "million_vnd" | "services" => vi(value, 2),
+            _ => vi(value, 0),
+        };
+        let line = md
+            .lines()
+            .find(|l| l.starts_with(&format!("- Chỉ tiêu {no}:")))
+            .unwrap_or_else(|| panic!("target {no} missing"));
+        assert!(
+            line.contains(&format!("Kết quả năm 2025: {shown}")),
+            "target {no}: {shown} not in {line}"
+        );
+    }
+    insta::assert_snapshot!("plan_assessment_md", md);
+    let table = ok(&hoptac(
+        &db,
+        &["targets", "--plan", "TM-KTTT-2021-2026", "--year", "2023"],
+    ));
+    assert!(table.contains("2023 "), "{table}");
+    let o = hoptac(&db, &["targets", "--plan", "NOPE"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+/// Vietnamese number as the report prints it: 3.087; 1.925,33; 41,67.
+fn vi(x: f64, decimals: usize) -> String {
+    let s = format!("{x:.decimals$}");
+    let (int, frac) = s
+        .split_once('.')
+        .map(|(a, b)| (a.to_string(), b.trim_end_matches('0').to_string()))
+        .unwrap_or((s.clone(), String::new()));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    if frac.is_empty() {
+        grouped
+    } else {
+        format!("{grouped},{frac}")
+    }
+}

@@ -108,6 +108,7 @@ fn base() -> ChangeSet {
             to: None,
         }],
         meta: vec![("dataset".into(), "test".into())],
+        ..Default::default()
     }
 }
 
@@ -250,5 +251,96 @@ async fn database_constraints_back_the_domain() {
             s.apply(&bad).await.is_err(),
             "dissolution before founding is refused by the schema too"
         );
+    }
+}
+
+#[tokio::test]
+async fn plans_targets_and_indicators_round_trip_and_upsert_one_by_one() {
+    use hoptac_core::plan::{Comparator, Plan, Target};
+    use hoptac_core::spec::IndicatorRecord;
+    for (s, _d) in backends().await {
+        let target = |no: &str, v: i64| Target {
+            no: no.into(),
+            wording: format!("Chỉ tiêu {no}"),
+            indicator: "htx.members".into(),
+            comparator: Comparator::Between,
+            value: Fixed::from_int(v),
+            value_hi: Some(Fixed::parse_plain("6.5").unwrap()),
+            baseline_indicator: Some("htx.member_income_avg".into()),
+            milestones: vec![(2023, Fixed::parse_plain("3.25").unwrap())],
+            note: "ghi chú".into(),
+        };
+        let plan = Plan {
+            code: "P".into(),
+            title: "Kế hoạch".into(),
+            issuer: "UBND".into(),
+            doc_no: "12/KH-UBND".into(),
+            doc_date: ymd(2021, 4, 9),
+            from: 2021,
+            to: 2026,
+            baseline_year: 2020,
+            scope: "872".into(),
+            targets: vec![
+                target("1", 5),
+                target("10", 3),
+                target("7a", 4),
+                target("2", 1),
+            ],
+        };
+        let ind = IndicatorRecord {
+            id: "x.y".into(),
+            label_vi: "X".into(),
+            label_en: "".into(),
+            definition: "subject=active_orgs; kinds=HTX; aggregate=count".into(),
+            description: "d".into(),
+        };
+        let c = ChangeSet {
+            plans: vec![plan.clone()],
+            targets: plan
+                .targets
+                .iter()
+                .map(|t| ("P".to_string(), t.clone()))
+                .collect(),
+            indicators: vec![ind.clone()],
+            ..Default::default()
+        };
+        s.apply(&c).await.unwrap();
+        let got = s.plans().await.unwrap();
+        assert_eq!(got.len(), 1);
+        let nos: Vec<&str> = got[0].targets.iter().map(|t| t.no.as_str()).collect();
+        assert_eq!(nos, ["1", "2", "7a", "10"], "targets in reading order");
+        assert_eq!(got[0].targets[0], plan.targets[0]);
+        assert_eq!(
+            Plan {
+                targets: vec![],
+                ..got[0].clone()
+            },
+            Plan {
+                targets: vec![],
+                ..plan.clone()
+            }
+        );
+        assert_eq!(s.indicators().await.unwrap(), vec![ind]);
+        // one target changed: the others stay
+        s.apply(&ChangeSet {
+            targets: vec![("P".into(), target("2", 9))],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+        let got = s.plans().await.unwrap();
+        assert_eq!(got[0].targets.len(), 4);
+        assert_eq!(got[0].targets[1].value, Fixed::from_int(9));
+        // a target of no plan is refused, and nothing of its change set is written
+        let bad = ChangeSet {
+            targets: vec![("NOPE".into(), target("1", 1))],
+            indicators: vec![IndicatorRecord {
+                id: "z".into(),
+                ..s.indicators().await.unwrap()[0].clone()
+            }],
+            ..Default::default()
+        };
+        assert!(s.apply(&bad).await.is_err());
+        assert_eq!(s.indicators().await.unwrap().len(), 1);
     }
 }

@@ -4,10 +4,10 @@ use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-struct Resp {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
     bytes: Vec<u8>,
 }
 
@@ -29,11 +29,11 @@ async fn send_to(router: &axum::Router, req: Request<Body>) -> Resp {
     }
 }
 
-async fn get(app: &hoptac_app::App, uri: &str) -> Resp {
+pub async fn get(app: &hoptac_app::App, uri: &str) -> Resp {
     send(app, Request::get(uri).body(Body::empty()).unwrap()).await
 }
 
-async fn post_form(app: &hoptac_app::App, uri: &str, body: &str) -> Resp {
+pub async fn post_form(app: &hoptac_app::App, uri: &str, body: &str) -> Resp {
     send(
         app,
         Request::post(uri)
@@ -366,7 +366,15 @@ async fn export_downloads_a_workbook() {
         calamine::open_workbook_from_rs(std::io::Cursor::new(r.bytes)).unwrap();
     assert_eq!(
         wb.sheet_names(),
-        ["admin_units", "organizations", "annual_reports", "managers"]
+        [
+            "admin_units",
+            "organizations",
+            "annual_reports",
+            "managers",
+            "indicators",
+            "plans",
+            "targets"
+        ]
     );
     let orgs = wb.worksheet_range("organizations").unwrap();
     assert_eq!(orgs.rows().next().unwrap()[0].to_string(), "Mã");

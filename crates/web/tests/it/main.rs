@@ -3,6 +3,7 @@
 
 mod browser;
 mod http;
+mod http_plans;
 
 use hoptac_app::App;
 use hoptac_store::SqliteStore;

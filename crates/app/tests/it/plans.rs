@@ -1,0 +1,332 @@
+//! Plans and targets on a real database: the demo plan, edits, indicators as data, imports.
+
+use crate::{app, csv};
+use hoptac_app::demo_plan::PLAN_CODE;
+use hoptac_core::Fixed;
+use hoptac_core::plan::{Comparator, Status, Target};
+use hoptac_core::spec::IndicatorRecord;
+
+async fn demo() -> (hoptac_app::App, tempfile::TempDir) {
+    let (a, d) = app().await;
+    a.load_demo().await.unwrap();
+    (a, d)
+}
+
+fn int(n: i64) -> Option<Fixed> {
+    Some(Fixed::from_int(n))
+}
+
+#[tokio::test]
+async fn the_demo_plan_is_tracked_year_by_year() {
+    let (a, _d) = demo().await;
+    let p = a.plan_progress(PLAN_CODE, None).await.unwrap();
+    assert_eq!(p.targets.len(), 11);
+    let t = |no: &str| p.targets.iter().find(|t| t.target.no == no).unwrap();
+    // target 1: handicraft groups founded in communes without one, counted from 2021
+    let t1 = t("1");
+    assert!(t1.flow);
+    assert_eq!(
+        t1.years.iter().map(|y| y.value).collect::<Vec<_>>(),
+        vec![int(1), int(2), int(3), int(4), int(5), None]
+    );
+    assert_eq!(t1.latest.as_ref().unwrap().status, Status::Behind);
+    assert!(!t1.projection.as_ref().unwrap().meets);
+    // target 2: met before the plan began (2.600 vs 2.697 in 2020)
+    let t2 = t("2");
+    assert_eq!(t2.baseline, int(2697));
+    assert!(
+        t2.checks
+            .iter()
+            .any(|c| c.vi.contains("đã đạt ngay từ năm gốc 2020 (2.697)"))
+    );
+    assert_eq!(t2.latest.as_ref().unwrap().status, Status::Exceeded);
+    // target 6 measures workers' income while part A reported members' income
+    assert!(
+        t("6")
+            .checks
+            .iter()
+            .any(|c| c.vi.contains("htx.member_income_avg = 45")
+                && c.vi.contains("htx.worker_income_avg"))
+    );
+    // no figures for 2026 yet: the projection speaks for it
+    for tp in &p.targets {
+        assert_eq!(
+            tp.years.last().unwrap().status,
+            Status::NoData,
+            "{}",
+            tp.target.no
+        );
+        assert_eq!(tp.latest.as_ref().unwrap().year, 2025);
+        assert!(tp.projection.is_some());
+    }
+    let missed: Vec<&str> = p
+        .targets
+        .iter()
+        .filter(|t| t.projection.as_ref().is_some_and(|p| !p.meets))
+        .map(|t| t.target.no.as_str())
+        .collect();
+    assert!(
+        missed.contains(&"3")
+            && missed.contains(&"5")
+            && missed.contains(&"7b")
+            && missed.contains(&"8b"),
+        "{missed:?}"
+    );
+    // as of 2023, later years are ignored
+    let p23 = a.plan_progress(PLAN_CODE, Some(2023)).await.unwrap();
+    assert!(
+        p23.targets
+            .iter()
+            .all(|t| t.latest.as_ref().unwrap().year == 2023)
+    );
+    assert!(
+        a.plan_progress(PLAN_CODE, Some(1999))
+            .await
+            .unwrap_err()
+            .is_user_error()
+    );
+}
+
+#[tokio::test]
+async fn editing_a_target_keeps_the_others_and_bad_targets_are_refused() {
+    let (a, _d) = demo().await;
+    let mut t = a
+        .plan(PLAN_CODE)
+        .await
+        .unwrap()
+        .targets
+        .into_iter()
+        .find(|t| t.no == "8b")
+        .unwrap();
+    t.value = Fixed::from_int(4);
+    t.milestones = vec![(2023, Fixed::from_int(3))];
+    a.save_target(PLAN_CODE, t).await.unwrap();
+    let plan = a.plan(PLAN_CODE).await.unwrap();
+    assert_eq!(plan.targets.len(), 11);
+    assert_eq!(
+        plan.targets
+            .iter()
+            .find(|t| t.no == "8b")
+            .unwrap()
+            .milestones,
+        vec![(2023, Fixed::from_int(3))]
+    );
+
+    let bad = |f: &dyn Fn(&mut Target)| {
+        let mut t = Target {
+            no: "10".into(),
+            wording: "Tỷ lệ HTX có lãi".into(),
+            indicator: "htx.agri.profitable_pct".into(),
+            comparator: Comparator::Ge,
+            value: Fixed::from_int(90),
+            value_hi: None,
+            baseline_indicator: None,
+            milestones: vec![],
+            note: String::new(),
+        };
+        f(&mut t);
+        t
+    };
+    for (t, field) in [
+        (bad(&|t| t.value = Fixed::from_int(120)), "value"),
+        (bad(&|t| t.indicator = "htx.happiness".into()), "indicator"),
+        (bad(&|t| t.comparator = Comparator::Between), "value_hi"),
+        (bad(&|t| t.wording = " ".into()), "wording"),
+        (
+            bad(&|t| t.baseline_indicator = Some("nope".into())),
+            "baseline_indicator",
+        ),
+    ] {
+        match a.save_target(PLAN_CODE, t).await.unwrap_err() {
+            hoptac_app::AppError::Invalid { field: f, msg, .. } => {
+                assert_eq!(f, field);
+                assert!(!msg.vi.is_empty() && !msg.en.is_empty());
+            }
+            e => panic!("{e}"),
+        }
+    }
+    assert_eq!(
+        a.plan(PLAN_CODE).await.unwrap().targets.len(),
+        11,
+        "nothing was written"
+    );
+    assert!(a.save_target("NO-PLAN", bad(&|_| {})).await.is_err());
+}
+
+#[tokio::test]
+async fn a_new_indicator_and_target_without_code() {
+    let (a, _d) = demo().await;
+    let rec = IndicatorRecord {
+        id: "htx.transport.members".into(),
+        label_vi: "Thành viên HTX vận tải".into(),
+        label_en: "Members of transport cooperatives".into(),
+        definition: "subject=active_orgs; kinds=HTX; where=sector:transport; aggregate=sum:members"
+            .into(),
+        description: "".into(),
+    };
+    a.save_indicator(rec.clone()).await.unwrap();
+    assert!(
+        a.indicator_catalogue()
+            .await
+            .unwrap()
+            .iter()
+            .any(|d| d.id == "htx.transport.members")
+    );
+    a.save_target(
+        PLAN_CODE,
+        Target {
+            no: "10".into(),
+            wording: "Thành viên HTX vận tải từ 150 người trở lên".into(),
+            indicator: "htx.transport.members".into(),
+            comparator: Comparator::Ge,
+            value: Fixed::from_int(150),
+            value_hi: None,
+            baseline_indicator: None,
+            milestones: vec![],
+            note: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    let p = a.plan_progress(PLAN_CODE, None).await.unwrap();
+    let t = p.targets.iter().find(|t| t.target.no == "10").unwrap();
+    assert!(t.baseline.is_some() && t.latest.is_some());
+
+    let err = |definition: &str, id: &str| {
+        let mut r = rec.clone();
+        r.definition = definition.into();
+        r.id = id.into();
+        r
+    };
+    assert!(
+        a.save_indicator(err(
+            "subject=active_orgs; kinds=HTX; aggregate=avg:height",
+            "x.y"
+        ))
+        .await
+        .unwrap_err()
+        .message()
+        .en
+        .contains("height")
+    );
+    assert!(
+        a.save_indicator(err(
+            "subject=active_orgs; kinds=HTX; aggregate=count",
+            "htx.active"
+        ))
+        .await
+        .unwrap_err()
+        .message()
+        .vi
+        .contains("chỉ tiêu gốc")
+    );
+}
+
+#[tokio::test]
+async fn plans_import_from_sheets_all_or_nothing() {
+    let (a, _d) = demo().await;
+    let good = csv(&[
+        (
+            "plans",
+            "code,title,from,to,baseline_year,scope\nP-2026,Kế hoạch 2026 – 2030,2026,2030,2025,Tháp Mười\n",
+        ),
+        (
+            "targets",
+            "plan_code,no,wording,indicator,comparator,value,value_hi,milestones\nP-2026,1,HTX có lãi,htx.agri.profitable_pct,trở lên,100,,2027: 96; 2028: 98\nP-2026,2,Dịch vụ,htx.services_avg,range,4,5,\n",
+        ),
+    ]);
+    let o = a.import_book(&good, true).await.unwrap();
+    assert!(o.applied, "{:#?}", o.problems);
+    let p = a.plan("P-2026").await.unwrap();
+    assert_eq!((p.scope.as_str(), p.targets.len()), ("872", 2));
+    assert_eq!(p.targets[0].milestones[1], (2028, Fixed::from_int(98)));
+    assert_eq!(
+        a.import_book(&good, true).await.unwrap().changes(),
+        0,
+        "idempotent"
+    );
+
+    let bad = csv(&[(
+        "targets",
+        "plan_code,no,wording,indicator,comparator,value\nP-2026,3,X,htx.agri.profitable_pct,>=,120\nNOPE,1,X,htx.members,>=,1\nP-2026,4,X,htx.members,nhiều,1\n",
+    )]);
+    let o = a.import_book(&bad, true).await.unwrap();
+    assert!(!o.applied);
+    let cols: Vec<(Option<u32>, Option<&str>)> = o
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| (p.row, p.key))
+        .collect();
+    assert_eq!(
+        cols,
+        vec![
+            (Some(2), Some("value")),
+            (Some(3), Some("plan_code")),
+            (Some(4), Some("comparator"))
+        ]
+    );
+    assert_eq!(a.plan("P-2026").await.unwrap().targets.len(), 2);
+}
+
+#[tokio::test]
+async fn drill_down_shows_who_makes_up_the_figure() {
+    let (a, _d) = demo().await;
+    let d = a.target_drill(PLAN_CODE, "4", Some(2025)).await.unwrap();
+    assert_eq!(d.by_commune.len(), 13);
+    assert_eq!(
+        d.by_org.len(),
+        24,
+        "the 24 cooperatives active and reporting in 2025"
+    );
+    assert!(
+        d.by_org.windows(2).all(|w| w[0].value <= w[1].value),
+        "lowest first"
+    );
+    let sum: i128 = d
+        .by_org
+        .iter()
+        .map(|r| r.value.unwrap().micros() as i128)
+        .sum();
+    assert_eq!(
+        Fixed::average(sum, d.by_org.len()),
+        int(1870),
+        "the parts add up to the figure"
+    );
+    let d1 = a.target_drill(PLAN_CODE, "1", None).await.unwrap();
+    assert_eq!(d1.year, 2025);
+    assert_eq!(d1.by_org.len(), 5);
+    let d7 = a.target_drill(PLAN_CODE, "7a", Some(2025)).await.unwrap();
+    assert!(d7.by_org.iter().all(|r| r.items >= 1 && r.hits <= r.items));
+    assert!(a.target_drill(PLAN_CODE, "99", None).await.is_err());
+}
+
+#[tokio::test]
+async fn missing_records_are_said_beside_the_target() {
+    let (a, _d) = demo().await;
+    let book = csv(&[
+        (
+            "organizations",
+            "code,kind,name,sector,commune,founded_on\nNEW-HTX,HTX,HTX Mới Chưa Có Hồ Sơ,agriculture,30049,2024-02-01\n",
+        ),
+        ("annual_reports", "org_code,year,members\nNEW-HTX,2024,10\n"),
+    ]);
+    assert!(a.import_book(&book, true).await.unwrap().applied);
+    let p = a.plan_progress(PLAN_CODE, None).await.unwrap();
+    let t7a = p.targets.iter().find(|t| t.target.no == "7a").unwrap();
+    assert!(
+        t7a.checks
+            .iter()
+            .any(|c| c.vi.contains("chưa có hồ sơ cán bộ quản lý")),
+        "{:?}",
+        t7a.checks
+    );
+    let t4 = p.targets.iter().find(|t| t.target.no == "4").unwrap();
+    assert!(
+        t4.checks
+            .iter()
+            .any(|c| c.vi.contains("chưa nộp báo cáo năm 2025")),
+        "{:?}",
+        t4.checks
+    );
+}

@@ -1,0 +1,144 @@
+use crate::demo_app;
+use crate::http::{get, post_form};
+use axum::http::{StatusCode, header};
+
+const PLAN: &str = "/plans/TM-KTTT-2021-2026";
+
+#[tokio::test]
+async fn plan_page_tracks_every_target() {
+    let (app, _d) = demo_app().await;
+    let r = get(&app, PLAN).await;
+    assert_eq!(r.status, StatusCode::OK);
+    for no in ["1", "2", "3", "4", "5", "6", "7a", "7b", "8a", "8b", "9"] {
+        assert!(
+            r.body.contains(&format!("id=\"target-{no}\"")),
+            "target {no}"
+        );
+    }
+    assert!(
+        r.body.contains("đã đạt ngay từ năm gốc 2020 (2.697)"),
+        "target 2 is flagged"
+    );
+    assert!(
+        r.body.contains("htx.member_income_avg = 45"),
+        "target 6 is flagged"
+    );
+    assert!(r.body.contains("2025: Vượt") && r.body.contains("2025: Chậm"));
+    assert!(
+        r.body.contains("stroke-dasharray"),
+        "trend charts mark the target"
+    );
+    let r = get(&app, &format!("{PLAN}?year=2023")).await;
+    assert!(r.body.contains("2023: ") && !r.body.contains("2025: Vượt"));
+    assert_eq!(
+        get(&app, &format!("{PLAN}?year=abc")).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(get(&app, "/plans/NOPE").await.status, StatusCode::NOT_FOUND);
+    let r = get(&app, "/plans").await;
+    assert!(r.body.contains("TM-KTTT-2021-2026") && r.body.contains("Huyện Tháp Mười"));
+}
+
+#[tokio::test]
+async fn drill_down_and_report() {
+    let (app, _d) = demo_app().await;
+    let r = get(&app, &format!("{PLAN}/targets/4?year=2025")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains("id=\"by-commune\"")
+            && r.body.contains("Xã Tân Kiều")
+            && r.body.contains("HTX DVNN Tân Kiều")
+    );
+    assert_eq!(
+        get(&app, &format!("{PLAN}/targets/42")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = get(&app, &format!("{PLAN}/report")).await;
+    assert!(r.body.contains("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN") && r.body.contains("Chỉ tiêu 8b"));
+    let r = get(&app, &format!("{PLAN}/report?format=md")).await;
+    assert!(
+        r.headers
+            .get(header::CONTENT_TYPE)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("text/markdown")
+    );
+}
+
+#[tokio::test]
+async fn targets_and_indicators_are_added_in_the_browser_without_code() {
+    let (app, _d) = demo_app().await;
+    // an indicator with a mistake in its definition: the message names the part
+    let r = post_form(&app, "/indicators/new", "id=htx.transport.members&label_vi=Th%C3%A0nh+vi%C3%AAn+HTX+v%E1%BA%ADn+t%E1%BA%A3i&definition=subject%3Dactive_orgs%3B+kinds%3DHTX%3B+aggregate%3Davg%3Aheight").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"error-definition\"") && r.body.contains("height"));
+    let r = post_form(&app, "/indicators/new", "id=htx.transport.members&label_vi=Th%C3%A0nh+vi%C3%AAn+HTX+v%E1%BA%ADn+t%E1%BA%A3i&definition=subject%3Dactive_orgs%3B+kinds%3DHTX%3B+where%3Dsector%3Atransport%3B+aggregate%3Dsum%3Amembers").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        get(&app, "/indicators")
+            .await
+            .body
+            .contains("htx.transport.members")
+    );
+    // a target on it, first with a percentage above 100 on a share indicator
+    let r = post_form(
+        &app,
+        &format!("{PLAN}/targets/new"),
+        "no=10&wording=X&indicator=htx.agri.profitable_pct&comparator=%3E%3D&value=120",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"error-value\"") && r.body.contains("0–100"));
+    let r = post_form(
+        &app,
+        &format!("{PLAN}/targets/new"),
+        "no=2&wording=X&indicator=htx.members&comparator=%3E%3D&value=1",
+    )
+    .await;
+    assert!(
+        r.body.contains("id=\"error-no\""),
+        "an existing number is not overwritten from the new-target form"
+    );
+    let r = post_form(&app, &format!("{PLAN}/targets/new"), "no=10&wording=Th%C3%A0nh+vi%C3%AAn+HTX+v%E1%BA%ADn+t%E1%BA%A3i&indicator=htx.transport.members&comparator=%3E%3D&value=150&milestones=2023%3A+120").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = get(&app, PLAN).await;
+    assert!(
+        r.body.contains("id=\"target-10\"") && r.body.contains("id=\"target-9\""),
+        "the other targets stay"
+    );
+    // edit keeps its number even if the form says otherwise
+    let r = post_form(
+        &app,
+        &format!("{PLAN}/targets/10/edit"),
+        "no=99&wording=Y&indicator=htx.transport.members&comparator=%3E%3D&value=160",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(get(&app, PLAN).await.body.contains("id=\"target-10\""));
+}
+
+#[tokio::test]
+async fn new_plan_form_validates() {
+    let (app, _d) = demo_app().await;
+    let r = post_form(
+        &app,
+        "/plans/new",
+        "code=P2&title=K%E1%BA%BF+ho%E1%BA%A1ch&from=2026&to=2030&baseline_year=2027&scope=872",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"error-baseline_year\""));
+    let r = post_form(&app, "/plans/new", "code=P2&title=K%E1%BA%BF+ho%E1%BA%A1ch&from=2026&to=2030&baseline_year=2025&scope=Atlantis").await;
+    assert!(r.body.contains("id=\"error-scope\""));
+    let r = post_form(
+        &app,
+        "/plans/new",
+        "code=P2&title=K%E1%BA%BF+ho%E1%BA%A1ch&from=hai&to=2030&baseline_year=2025&scope=872",
+    )
+    .await;
+    assert!(r.body.contains("id=\"error-from\""));
+    let r = post_form(&app, "/plans/new", "code=P2&title=K%E1%BA%BF+ho%E1%BA%A1ch&from=2026&to=2030&baseline_year=2025&scope=tan+kieu").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(get(&app, "/plans/P2").await.body.contains("Xã Tân Kiều"));
+}
