@@ -124,6 +124,22 @@ impl App {
             return Err(invalid("scope", value, msg));
         }
         let unit = find_unit(&units, &p.scope, None)?.code.clone();
+        // A baseline the data cannot reach makes every status meaningless. An empty database
+        // is allowed: an office may enter its plan before loading its figures.
+        let snap = self.snapshot().await?;
+        let years: Vec<i32> = snap.reports.iter().map(|r| r.year.get()).collect();
+        if let (Some(lo), Some(hi)) = (years.iter().min(), years.iter().max())
+            && (p.baseline_year < *lo || p.baseline_year > hi + 1)
+        {
+            return Err(invalid(
+                "baseline_year",
+                p.baseline_year.to_string(),
+                Msg::new(
+                    format!("Năm gốc {} nằm ngoài số liệu đang có ({lo}–{hi})", p.baseline_year),
+                    format!("The baseline year {} lies outside the data held ({lo}–{hi})", p.baseline_year),
+                ),
+            ));
+        }
         let plan = Plan {
             targets: vec![],
             scope: unit,

@@ -85,6 +85,8 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("note", "Ghi chú", "Note"),
     ("goal", "Mục tiêu", "Target"),
     ("baseline", "Năm gốc", "Baseline"),
+    ("gap", "còn thiếu", "short by"),
+    ("of_the_way", "chặng đường", "of the way"),
     ("as_of", "Đánh giá đến năm", "Assess as of"),
     ("projection", "Dự báo", "Projection"),
     ("plan_report", "Báo cáo đánh giá", "Assessment report"),

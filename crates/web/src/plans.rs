@@ -220,8 +220,19 @@ pub async fn plan(
                         css: y.status.css(),
                     })
                     .collect(),
-                status: latest
-                    .map(|x| format!("{}: {}", x.year, status_label(l, x.status)))
+status: latest
+                    .map(|x| {
+                        let mut s = format!("{}: {}", x.year, status_label(l, x.status));
+                        if !matches!(x.status, Status::Met | Status::Exceeded) {
+                            if let Some(g) = x.gap {
+                                s.push_str(&format!(" · {} {}", t(l, "gap"), fmt(g, u)));
+                            }
+                            if let Some(sh) = x.share_pct.filter(|v| *v >= Fixed::ZERO) {
+                                s.push_str(&format!(" · {} {}", hoptac_core::report::pct_vi(sh), t(l, "of_the_way")));
+                            }
+                        }
+                        s
+                    })
                     .unwrap_or_else(|| status_label(l, Status::NoData).into()),
                 status_css: latest.map(|x| x.status.css()).unwrap_or("none"),
                 projection,

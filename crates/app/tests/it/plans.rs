@@ -330,3 +330,20 @@ async fn missing_records_are_said_beside_the_target() {
         t4.checks
     );
 }
+
+#[tokio::test]
+async fn a_plan_whose_baseline_lies_outside_the_data_is_refused() {
+    let (a, _d) = demo().await;
+    let mut p = a.plan(PLAN_CODE).await.unwrap();
+    p.code = "FAR".into();
+    p.from = 2041;
+    p.to = 2045;
+    p.baseline_year = 2040;
+    let e = a.save_plan(p.clone()).await.unwrap_err();
+    assert!(e.message().vi.contains("nằm ngoài số liệu đang có (2015–2025)"), "{}", e.message().vi);
+    p.from = 2026;
+    p.to = 2030;
+    p.baseline_year = 2025;
+    a.save_plan(p).await.unwrap();
+    assert_eq!(a.plan("FAR").await.unwrap().targets.len(), 0);
+}
