@@ -1358,3 +1358,67 @@ mod part_a {
         assert!(v("htx.agri.profitable_pct") < Fixed::from_int(100)); // target 8: missed
     }
 }
+
+/// The password of every demo account (documented in the README; demo only).
+pub const DEMO_PASSWORD: &str = "hoptac-demo";
+
+/// One account per role, for trying the demo: `(account, password)`.
+pub fn demo_accounts() -> Vec<(hoptac_core::auth::Account, &'static str)> {
+    use crate::seed::{DISTRICT_ID, PROVINCE_ID, commune_id};
+    use hoptac_core::auth::{Account, Role, Scope};
+    let a = |username: &str, display: &str, role, scope| Account {
+        username: username.into(),
+        display_name: display.into(),
+        role,
+        scope,
+        must_change_password: false,
+        disabled: false,
+    };
+    vec![
+        (
+            a(
+                "quantri",
+                "Quản trị tỉnh (minh họa)",
+                Role::Admin,
+                Scope::Unit(PROVINCE_ID),
+            ),
+            DEMO_PASSWORD,
+        ),
+        (
+            a(
+                "canbo",
+                "Cán bộ Phòng NN-PTNT huyện (minh họa)",
+                Role::Staff,
+                Scope::Unit(DISTRICT_ID),
+            ),
+            DEMO_PASSWORD,
+        ),
+        (
+            a(
+                "xa.tankieu",
+                "Cán bộ xã Tân Kiều (minh họa)",
+                Role::Commune,
+                Scope::Unit(commune_id("30049")),
+            ),
+            DEMO_PASSWORD,
+        ),
+        (
+            a(
+                "htx.tankieu",
+                "HTX DVNN Tân Kiều (minh họa)",
+                Role::Org,
+                Scope::Org(OrgCode::parse("HTX-TM-07").expect("code")),
+            ),
+            DEMO_PASSWORD,
+        ),
+        (
+            a(
+                "xem",
+                "Mặt trận Tổ quốc huyện (chỉ xem, minh họa)",
+                Role::Viewer,
+                Scope::Unit(DISTRICT_ID),
+            ),
+            DEMO_PASSWORD,
+        ),
+    ]
+}

@@ -21,6 +21,15 @@ pub enum AppError {
     Store(#[from] hoptac_store::StoreError),
     #[error("internal: {0}")]
     Internal(String),
+    /// Wrong user name or password (never says which).
+    #[error("unauthorized")]
+    Unauthorized,
+    /// Not allowed for this account; recorded in the audit trail.
+    #[error("forbidden")]
+    Forbidden,
+    /// Too many failed logins: wait this many seconds.
+    #[error("throttled for {0} s")]
+    Throttled(u64),
 }
 
 impl AppError {
@@ -49,6 +58,9 @@ impl AppError {
             AppError::Unreadable(_) => "unreadable_file",
             AppError::Store(_) => "storage_error",
             AppError::Internal(_) => "internal_error",
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden => "forbidden",
+            AppError::Throttled(_) => "throttled",
         }
     }
 
@@ -56,7 +68,12 @@ impl AppError {
     pub fn is_user_error(&self) -> bool {
         matches!(
             self,
-            AppError::Invalid { .. } | AppError::NotFound { .. } | AppError::Unreadable(_)
+            AppError::Invalid { .. }
+                | AppError::NotFound { .. }
+                | AppError::Unreadable(_)
+                | AppError::Unauthorized
+                | AppError::Forbidden
+                | AppError::Throttled(_)
         )
     }
 
@@ -75,6 +92,18 @@ impl AppError {
                 )
             }
             AppError::Unreadable(e) => Msg::new(e.to_string(), e.to_string()),
+            AppError::Unauthorized => Msg::new(
+                "Sai tên đăng nhập hoặc mật khẩu",
+                "Wrong username or password",
+            ),
+            AppError::Forbidden => Msg::new(
+                "Tài khoản này không có quyền làm việc đó",
+                "This account is not allowed to do that",
+            ),
+            AppError::Throttled(s) => Msg::new(
+                format!("Đăng nhập sai nhiều lần: hãy thử lại sau {s} giây"),
+                format!("Too many failed logins: try again in {s} seconds"),
+            ),
             AppError::Store(_) | AppError::Internal(_) => Msg::new(
                 "Lỗi hệ thống; dữ liệu không bị thay đổi. Hãy thử lại hoặc báo cho quản trị viên.",
                 "System error; no data was changed. Try again or tell the administrator.",

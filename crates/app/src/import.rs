@@ -3,7 +3,8 @@
 //! Web forms go through the same path as a one-row sheet, so a value typed in a browser and a
 //! value in a workbook are read, checked and reported by the same rules.
 
-use crate::{App, AppError, Result, find_unit, today};
+use crate::{Actor, App, AppError, Result, find_unit, today};
+use hoptac_core::auth::{Action, Resource, permits};
 use hoptac_core::indicator::{IndicatorDef, catalogue};
 use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, UnitId};
 use hoptac_core::plan::{Plan, check_plan, check_target};
@@ -104,23 +105,34 @@ fn tally<T: PartialEq>(s: &mut TableSummary, old: Option<&T>, new: &T) -> bool {
 }
 
 impl App {
-    pub async fn import_path(&self, path: &Path, commit: bool) -> Result<ImportOutcome> {
+    pub async fn import_path(
+        &self,
+        actor: &Actor,
+        path: &Path,
+        commit: bool,
+    ) -> Result<ImportOutcome> {
         let book = read_path(path)?;
-        self.import_book(&book, commit).await
+        self.import_book(actor, &book, commit).await
     }
 
     pub async fn import_bytes(
         &self,
+        actor: &Actor,
         file_name: &str,
         bytes: &[u8],
         commit: bool,
     ) -> Result<ImportOutcome> {
         let book = read_bytes(file_name, bytes)?;
-        self.import_book(&book, commit).await
+        self.import_book(actor, &book, commit).await
     }
 
     /// A web form as a one-row sheet with machine keys as headers.
-    pub async fn save_form(&self, table: &str, fields: &[(&str, String)]) -> Result<ImportOutcome> {
+    pub async fn save_form(
+        &self,
+        actor: &Actor,
+        table: &str,
+        fields: &[(&str, String)],
+    ) -> Result<ImportOutcome> {
         let header = fields
             .iter()
             .map(|(k, _)| Cell::Text(k.to_string()))
@@ -141,12 +153,17 @@ impl App {
                 rows: vec![(1, header), (2, values)],
             }],
         };
-        self.import_book(&book, true).await
+        self.import_book(actor, &book, true).await
     }
 
     /// Checks a parsed workbook against the database; applies it in one transaction when
     /// `commit` is set and there is no error.
-    pub async fn import_book(&self, book: &RawBook, commit: bool) -> Result<ImportOutcome> {
+    pub async fn import_book(
+        &self,
+        actor: &Actor,
+        book: &RawBook,
+        commit: bool,
+    ) -> Result<ImportOutcome> {
         if !book
             .sheets
             .iter()
@@ -494,10 +511,212 @@ impl App {
                 std::cmp::Reverse(p.severity),
             )
         });
+        // Who may write what: every change must lie in the actor's scope.
+        let may = |action: Action, r: &Resource| permits(&actor.account, action, r, &units);
+        let commune_of = |c: &OrgCode| {
+            file_orgs
+                .get(c)
+                .or_else(|| db_orgs.get(c).copied())
+                .map(|o| o.commune)
+        };
+        let org_res = |c: &OrgCode, commune: UnitId| Resource::Org {
+            code: c.clone(),
+            commune,
+        };
+        let plan_unit = |code: &str| {
+            let scope = changes
+                .plans
+                .iter()
+                .chain(db_plans.iter())
+                .find(|p| p.code == code)
+                .map(|p| p.scope.clone());
+            scope.and_then(|s| units.iter().find(|u| u.code == s).map(|u| u.id))
+        };
+        let mut refused: Vec<(&'static str, String)> = Vec::new();
+        for u in &changes.units {
+            if !may(
+                Action::ManageUnits,
+                &u.parent.map(Resource::Unit).unwrap_or(Resource::Everything),
+            ) {
+                refused.push(("admin_units", u.code.clone()));
+            }
+        }
+        let own_account = matches!(actor.account.scope, hoptac_core::auth::Scope::Org(_));
+        for o in &changes.orgs {
+            let old = db_orgs.get(&o.code);
+            let old_ok = old.is_none_or(|old| may(Action::Write, &org_res(&o.code, old.commune)));
+            // a cooperative edits its profile, but its legal place and life are the office's
+            let registration_changed = old.is_none_or(|old| {
+                old.commune != o.commune
+                    || old.kind != o.kind
+                    || old.founded_on != o.founded_on
+                    || old.dissolved_on != o.dissolved_on
+            });
+            if !old_ok
+                || !may(Action::Write, &org_res(&o.code, o.commune))
+                || (own_account && registration_changed)
+            {
+                refused.push(("organizations", o.code.to_string()));
+            }
+        }
+        for r in &changes.reports {
+            if !commune_of(&r.org).is_some_and(|c| may(Action::Write, &org_res(&r.org, c))) {
+                refused.push(("annual_reports", format!("{}/{}", r.org, r.year)));
+            }
+        }
+        for m in &changes.managers {
+            if !commune_of(&m.org).is_some_and(|c| may(Action::Write, &org_res(&m.org, c))) {
+                refused.push(("managers", format!("{}/{}", m.org, m.full_name)));
+            }
+        }
+        for i in &changes.indicators {
+            if !may(Action::ManagePlans, &Resource::Everything) {
+                refused.push(("indicators", i.id.clone()));
+            }
+        }
+        for p in &changes.plans {
+            if !plan_unit(&p.code).is_some_and(|u| may(Action::ManagePlans, &Resource::Unit(u))) {
+                refused.push(("plans", p.code.clone()));
+            }
+        }
+        for (code, t) in &changes.targets {
+            if !plan_unit(code).is_some_and(|u| may(Action::ManagePlans, &Resource::Unit(u))) {
+                refused.push(("targets", format!("{code}/{}", t.no)));
+            }
+        }
+        if !refused.is_empty() {
+            let mut e = self.audit_entry(
+                actor,
+                "refused",
+                "import",
+                &format!("{} rows", refused.len()),
+                None,
+            );
+            e.after = Some(
+                serde_json::json!(
+                    refused
+                        .iter()
+                        .take(50)
+                        .map(|(t, k)| format!("{t}:{k}"))
+                        .collect::<Vec<_>>()
+                )
+                .to_string(),
+            );
+            self.store().append_audit(&e).await?;
+            for (table, key) in refused {
+                problems.push(Problem {
+                    severity: Severity::Error,
+                    sheet: table.to_string(),
+                    row: None,
+                    column: None,
+                    key: None,
+                    value: key.clone(),
+                    msg: Msg::new(
+                        format!("Tài khoản \"{}\" không có quyền ghi {key} (ngoài phạm vi hoặc vai trò)", actor.name()),
+                        format!("Account \"{}\" may not write {key} (outside its scope or role)", actor.name()),
+                    ),
+                });
+            }
+        }
+        // The audit trail: one entry a changed row, with the values before and after.
+        let json = |v: &dyn erased::Json| v.json();
+        let mut audit = Vec::new();
+        let mut entry = |entity: &str,
+                         key: String,
+                         unit: Option<UnitId>,
+                         before: Option<String>,
+                         after: String| {
+            let mut e = self.audit_entry(
+                actor,
+                if before.is_some() { "update" } else { "create" },
+                entity,
+                &key,
+                unit,
+            );
+            e.before = before;
+            e.after = Some(after);
+            audit.push(e);
+        };
+        for u in &changes.units {
+            entry(
+                "admin_units",
+                u.code.clone(),
+                Some(u.id),
+                db.units.iter().find(|x| x.id == u.id).map(|x| json(x)),
+                json(u),
+            );
+        }
+        for o in &changes.orgs {
+            entry(
+                "organizations",
+                o.code.to_string(),
+                Some(o.commune),
+                db_orgs.get(&o.code).map(|x| json(*x)),
+                json(o),
+            );
+        }
+        for r in &changes.reports {
+            entry(
+                "annual_reports",
+                format!("{}/{}", r.org, r.year),
+                commune_of(&r.org),
+                db_reports.get(&(&r.org, r.year.get())).map(|x| json(*x)),
+                json(r),
+            );
+        }
+        for m in &changes.managers {
+            let k = format!(
+                "{}/{}/{}/{}",
+                m.org,
+                m.full_name,
+                m.role.code(),
+                m.from.map(hoptac_core::date::to_iso).unwrap_or_default()
+            );
+            entry(
+                "managers",
+                k,
+                commune_of(&m.org),
+                db_managers.get(&key(m)).map(|x| json(*x)),
+                json(m),
+            );
+        }
+        for i in &changes.indicators {
+            entry(
+                "indicators",
+                i.id.clone(),
+                None,
+                db_indicators.iter().find(|x| x.id == i.id).map(|x| json(x)),
+                json(i),
+            );
+        }
+        for p in &changes.plans {
+            let before = db_plans.iter().find(|x| x.code == p.code).map(|x| {
+                json(&Plan {
+                    targets: vec![],
+                    ..x.clone()
+                })
+            });
+            entry("plans", p.code.clone(), plan_unit(&p.code), before, json(p));
+        }
+        for (code, t) in &changes.targets {
+            let before = db_plans
+                .iter()
+                .find(|x| &x.code == code)
+                .and_then(|p| p.targets.iter().find(|x| x.no == t.no))
+                .map(|x| json(x));
+            entry(
+                "targets",
+                format!("{code}/{}", t.no),
+                plan_unit(code),
+                before,
+                json(t),
+            );
+        }
+        changes.audit = audit;
         let has_errors = problems.iter().any(|p| p.is_error());
         let applied = commit && !has_errors;
         let checked_in = started.elapsed();
-        if applied && !changes.is_empty() {
+        if applied && !changes.audit.is_empty() {
             self.store().apply(&changes).await?;
             tracing::info!(
                 parsed_ms = parsed_in.as_millis() as u64,
@@ -527,4 +746,16 @@ fn unknown_org<T>(l: &Located<T>, t: &Table, code: &OrgCode) -> Problem {
             format!("No organisation with code \"{code}\" in the file or the database"),
         ),
     )
+}
+
+/// Serialising the different record types through one closure.
+mod erased {
+    pub trait Json {
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> String {
+            serde_json::to_string(self).unwrap_or_default()
+        }
+    }
 }

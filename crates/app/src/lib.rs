@@ -1,6 +1,7 @@
 //! The use cases of hoptac, shared by the web UI and the CLI. Each write is one transaction;
 //! each answer is in core types or bilingual errors with stable codes.
 
+pub mod auth;
 pub mod demo;
 pub mod demo_plan;
 pub mod error;
@@ -17,6 +18,9 @@ use hoptac_core::{Date, OrgCode};
 use hoptac_exchange::write::{Headers, write_xlsx};
 use hoptac_store::{ChangeSet, OrgPage, OrgQuery, Store};
 use std::sync::{Arc, Mutex};
+
+pub use auth::Actor;
+use hoptac_core::auth::{Action, Resource, Scope};
 
 pub use error::AppError;
 pub use hoptac_exchange::Problem;
@@ -38,6 +42,8 @@ pub struct Stats {
 #[derive(Debug, Clone)]
 pub struct OrgDetail {
     pub org: Organization,
+    /// The last change of the profile: who, when.
+    pub last_change: Option<hoptac_store::AuditEntry>,
     pub commune: Option<AdminUnit>,
     pub reports: Vec<AnnualReport>,
     pub managers: Vec<Manager>,
@@ -52,6 +58,8 @@ pub struct App {
     /// The whole database in memory, with the store generation it was read at. Statistics
     /// read it instead of the database: loading 10⁵ rows costs far more than evaluating.
     cache: Arc<Mutex<Option<CachedSnapshot>>>,
+    /// Failed logins per account and per address: (count, last failure).
+    throttle: Arc<Mutex<std::collections::HashMap<String, (u32, std::time::Instant)>>>,
 }
 
 /// Today in Vietnam (UTC+7): the date a clerk sees on the wall.
@@ -66,6 +74,7 @@ impl App {
         App {
             store,
             cache: Arc::default(),
+            throttle: Arc::default(),
         }
     }
 
@@ -100,9 +109,24 @@ impl App {
     }
 
     /// Loads the demo district (illustrative data) into the database, replacing nothing
-    /// that is not demo data: records are matched on their codes.
+    /// that is not demo data: records are matched on their codes. Also creates one account
+    /// per role (see the README), without the forced password change, for the demo only.
     pub async fn load_demo(&self) -> Result<()> {
         let s = demo::demo_snapshot();
+        let actor = auth::Actor::system();
+        let mut e = self.audit_entry(
+            &actor,
+            "import",
+            "demo",
+            "thap-muoi",
+            Some(seed::DISTRICT_ID),
+        );
+        e.after = Some(format!(
+            "{{\"organizations\":{},\"annual_reports\":{},\"managers\":{}}}",
+            s.orgs.len(),
+            s.reports.len(),
+            s.managers.len()
+        ));
         let changes = ChangeSet {
             units: s.units,
             orgs: s.orgs,
@@ -116,8 +140,17 @@ impl App {
                 .into_iter()
                 .map(|t| (demo_plan::PLAN_CODE.to_string(), t))
                 .collect(),
+            audit: vec![e],
         };
         self.store.apply(&changes).await?;
+        for (account, password) in demo::demo_accounts() {
+            if self.store.account(&account.username).await?.is_none() {
+                let e = self.audit_entry(&actor, "create", "accounts", &account.username, None);
+                self.store
+                    .save_account(&account, Some(&auth::hash_password(password)?), &e)
+                    .await?;
+            }
+        }
         Ok(())
     }
 
@@ -144,8 +177,11 @@ impl App {
         find_unit(&units, scope, None).cloned()
     }
 
+    /// The snapshot and the unit a request is about: the one asked for (which must lie in
+    /// the actor's scope), or by default the actor's own.
     async fn scoped_snapshot(
         &self,
+        actor: &Actor,
         from: i32,
         to: i32,
         scope: Option<&str>,
@@ -154,13 +190,27 @@ impl App {
         let snap = self.snapshot().await?;
         let unit = match scope.map(str::trim).filter(|s| !s.is_empty()) {
             Some(s) => Some(find_unit(&snap.units, s, None)?.clone()),
-            None => None,
+            None => self
+                .scope_root(actor)
+                .await?
+                .and_then(|u| snap.unit(u).cloned()),
         };
+        let resource = unit
+            .as_ref()
+            .map(|u| Resource::Unit(u.id))
+            .unwrap_or(Resource::Everything);
+        self.authorize(actor, Action::Read, &resource).await?;
         Ok((snap, unit))
     }
 
-    pub async fn stats(&self, from: i32, to: i32, scope: Option<&str>) -> Result<Stats> {
-        let (snap, unit) = self.scoped_snapshot(from, to, scope).await?;
+    pub async fn stats(
+        &self,
+        actor: &Actor,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<Stats> {
+        let (snap, unit) = self.scoped_snapshot(actor, from, to, scope).await?;
         Ok(Stats {
             indicators: evaluate_scoped(&snap, unit.as_ref().map(|u| u.id), from, to),
             scope: unit.map(|u| u.code).unwrap_or_else(|| "all".into()),
@@ -172,12 +222,13 @@ impl App {
     /// One indicator year by year (a stock at each year end, a flow within each year).
     pub async fn series(
         &self,
+        actor: &Actor,
         id: &str,
         from: i32,
         to: i32,
         scope: Option<&str>,
     ) -> Result<Vec<(i32, Option<hoptac_core::Fixed>)>> {
-        let (snap, unit) = self.scoped_snapshot(from, to, scope).await?;
+        let (snap, unit) = self.scoped_snapshot(actor, from, to, scope).await?;
         let def = catalogue()
             .into_iter()
             .find(|d| d.id == id)
@@ -188,41 +239,120 @@ impl App {
 
     pub async fn situation_report(
         &self,
+        actor: &Actor,
         from: i32,
         to: i32,
         scope: Option<&str>,
     ) -> Result<Document> {
-        let (snap, unit) = self.scoped_snapshot(from, to, scope).await?;
+        let (snap, unit) = self.scoped_snapshot(actor, from, to, scope).await?;
         let scoped = snap.as_ref().clone().restrict(unit.as_ref().map(|u| u.id));
         Ok(situation(&scoped, unit.as_ref(), from, to))
     }
 
-    pub async fn registry(&self, q: &OrgQuery) -> Result<OrgPage> {
+    /// The registry, limited to what the actor may read.
+    pub async fn registry(&self, actor: &Actor, q: &OrgQuery) -> Result<OrgPage> {
         let mut q = q.clone();
         q.text = q.text.as_deref().map(fold).filter(|t| !t.is_empty());
+        match &actor.account.scope {
+            Scope::All => {}
+            Scope::Unit(u) => q.within = Some(*u),
+            Scope::Org(c) => q.only_org = Some(c.clone()),
+        }
         Ok(self.store.search(&q).await?)
     }
 
-    pub async fn org_detail(&self, code: &str) -> Result<OrgDetail> {
+    pub async fn org_detail(&self, actor: &Actor, code: &str) -> Result<OrgDetail> {
         let code = OrgCode::parse(code).ok_or_else(|| AppError::not_found("org", code))?;
         let org = self
             .store
             .org(&code)
             .await?
             .ok_or_else(|| AppError::not_found("org", code.as_str()))?;
+        self.authorize(
+            actor,
+            Action::Read,
+            &Resource::Org {
+                code: code.clone(),
+                commune: org.commune,
+            },
+        )
+        .await?;
         let units = self.store.units().await?;
+        let history = self
+            .store
+            .audit(&hoptac_store::AuditQuery {
+                entity: Some("organizations".into()),
+                key: Some(code.to_string()),
+                limit: 1,
+                ..Default::default()
+            })
+            .await?;
         Ok(OrgDetail {
             commune: units.into_iter().find(|u| u.id == org.commune),
             reports: self.store.reports_of(&code).await?,
             managers: self.store.managers_of(&code).await?,
+            last_change: history.into_iter().next(),
             org,
         })
     }
 
-    pub async fn export_xlsx(&self, headers: Headers) -> Result<Vec<u8>> {
-        let snap = self.snapshot().await?;
+    /// The history of one organisation's records (profile, yearly figures, managers).
+    pub async fn org_history(
+        &self,
+        actor: &Actor,
+        code: &str,
+    ) -> Result<Vec<hoptac_store::AuditEntry>> {
+        let d = self.org_detail(actor, code).await?;
+        let mut out = Vec::new();
+        for (entity, key) in [
+            ("organizations", d.org.code.to_string()),
+            ("annual_reports", format!("{}/", d.org.code)),
+            ("managers", format!("{}/", d.org.code)),
+        ] {
+            out.extend(
+                self.store
+                    .audit(&hoptac_store::AuditQuery {
+                        entity: Some(entity.into()),
+                        key: Some(key),
+                        limit: 500,
+                        ..Default::default()
+                    })
+                    .await?,
+            );
+        }
+        out.sort_by_key(|e| std::cmp::Reverse(e.id));
+        Ok(out)
+    }
+
+    /// The workbook of everything the actor may read.
+    pub async fn export_xlsx(&self, actor: &Actor, headers: Headers) -> Result<Vec<u8>> {
+        let full = self.snapshot().await?;
         let indicators = self.store.indicators().await?;
-        let plans = self.store.plans().await?;
+        let mut plans = self.store.plans().await?;
+        let snap = match &actor.account.scope {
+            Scope::All => full.as_ref().clone(),
+            Scope::Unit(u) => {
+                self.authorize(actor, Action::Read, &Resource::Unit(*u))
+                    .await?;
+                let inside = full.subtree(*u);
+                plans.retain(|p| {
+                    full.units
+                        .iter()
+                        .any(|x| x.code == p.scope && inside.contains(&x.id))
+                });
+                full.as_ref().clone().restrict(Some(*u))
+            }
+            Scope::Org(c) => {
+                plans.clear();
+                let mut s = full.as_ref().clone();
+                let commune = s.orgs.iter().find(|o| &o.code == c).map(|o| o.commune);
+                s.orgs.retain(|o| &o.code == c);
+                s.reports.retain(|r| &r.org == c);
+                s.managers.retain(|m| &m.org == c);
+                s.units.retain(|u| Some(u.id) == commune);
+                s
+            }
+        };
         let data = hoptac_exchange::write::PlanData {
             indicators: &indicators,
             plans: &plans,

@@ -1,6 +1,8 @@
 //! Plans, targets and the indicators offices define: saving (checked), progress, drill-down.
 
-use crate::{App, AppError, Result, find_unit};
+use crate::{Actor, App, AppError, Result, find_unit};
+use hoptac_core::UnitId;
+use hoptac_core::auth::{Action, Resource, permits};
 use hoptac_core::date::year_end;
 use hoptac_core::indicator::{Aggregate, Engine, IndicatorDef, Subject, catalogue};
 use hoptac_core::model::{AdminUnit, Snapshot};
@@ -64,7 +66,9 @@ impl App {
     }
 
     /// Checks and saves an indicator defined by an office.
-    pub async fn save_indicator(&self, r: IndicatorRecord) -> Result<()> {
+    pub async fn save_indicator(&self, actor: &Actor, r: IndicatorRecord) -> Result<()> {
+        self.authorize(actor, Action::ManagePlans, &Resource::Everything)
+            .await?;
         r.to_def()
             .map_err(|m| invalid("definition", r.definition.clone(), m))?;
         if catalogue().iter().any(|d| d.id == r.id.trim()) {
@@ -87,29 +91,82 @@ impl App {
             id: r.id.trim().to_string(),
             ..r
         };
+        let before = self
+            .store()
+            .indicators()
+            .await?
+            .into_iter()
+            .find(|x| x.id == r.id);
+        let audit = self.change_entry(actor, "indicators", &r.id, None, before.as_ref(), &r);
         self.store()
             .apply(&ChangeSet {
                 indicators: vec![r],
+                audit: vec![audit],
                 ..Default::default()
             })
             .await?;
         Ok(())
     }
 
-    pub async fn plans(&self) -> Result<Vec<Plan>> {
-        Ok(self.store().plans().await?)
+    /// The plans whose scope the actor may read.
+    pub async fn plans(&self, actor: &Actor) -> Result<Vec<Plan>> {
+        let units = self.units().await?;
+        Ok(self
+            .store()
+            .plans()
+            .await?
+            .into_iter()
+            .filter(|p| {
+                units.iter().find(|u| u.code == p.scope).is_some_and(|u| {
+                    permits(&actor.account, Action::Read, &Resource::Unit(u.id), &units)
+                })
+            })
+            .collect())
     }
 
-    pub async fn plan(&self, code: &str) -> Result<Plan> {
-        self.plans()
+    /// A plan, if the actor may read it (else 403, recorded).
+    pub async fn plan(&self, actor: &Actor, code: &str) -> Result<Plan> {
+        let plan = self
+            .store()
+            .plans()
             .await?
             .into_iter()
             .find(|p| p.code == code)
-            .ok_or_else(|| AppError::not_found("plan", code))
+            .ok_or_else(|| AppError::not_found("plan", code))?;
+        let unit = self.plan_unit(&plan).await?;
+        self.authorize(actor, Action::Read, &Resource::Unit(unit))
+            .await?;
+        Ok(plan)
+    }
+
+    async fn plan_unit(&self, p: &Plan) -> Result<UnitId> {
+        let units = self.units().await?;
+        Ok(find_unit(&units, &p.scope, None)?.id)
+    }
+
+    pub(crate) fn change_entry<T: serde::Serialize>(
+        &self,
+        actor: &Actor,
+        entity: &str,
+        key: &str,
+        unit: Option<UnitId>,
+        before: Option<&T>,
+        after: &T,
+    ) -> hoptac_store::AuditEntry {
+        let mut e = self.audit_entry(
+            actor,
+            if before.is_some() { "update" } else { "create" },
+            entity,
+            key,
+            unit,
+        );
+        e.before = before.and_then(|b| serde_json::to_string(b).ok());
+        e.after = serde_json::to_string(after).ok();
+        e
     }
 
     /// Saves a plan's own fields; its targets stay as they are.
-    pub async fn save_plan(&self, p: Plan) -> Result<()> {
+    pub async fn save_plan(&self, actor: &Actor, p: Plan) -> Result<()> {
         if let Some((field, msg)) = check_plan(&p).into_iter().next() {
             let value = match field {
                 "code" => p.code.clone(),
@@ -123,7 +180,26 @@ impl App {
         if let Err(AppError::Invalid { value, msg, .. }) = find_unit(&units, &p.scope, None) {
             return Err(invalid("scope", value, msg));
         }
-        let unit = find_unit(&units, &p.scope, None)?.code.clone();
+        let scope_unit = find_unit(&units, &p.scope, None)?.clone();
+        self.authorize(actor, Action::ManagePlans, &Resource::Unit(scope_unit.id))
+            .await?;
+        let before = self
+            .store()
+            .plans()
+            .await?
+            .into_iter()
+            .find(|x| x.code == p.code)
+            .map(|x| Plan {
+                targets: vec![],
+                ..x
+            });
+        if let Some(old) = &before {
+            // moving a plan out of one's scope is as much a change there
+            let old_unit = self.plan_unit(old).await?;
+            self.authorize(actor, Action::ManagePlans, &Resource::Unit(old_unit))
+                .await?;
+        }
+        let unit = scope_unit.code.clone();
         // A baseline the data cannot reach makes every status meaningless. An empty database
         // is allowed: an office may enter its plan before loading its figures.
         let snap = self.snapshot().await?;
@@ -135,8 +211,14 @@ impl App {
                 "baseline_year",
                 p.baseline_year.to_string(),
                 Msg::new(
-                    format!("Năm gốc {} nằm ngoài số liệu đang có ({lo}–{hi})", p.baseline_year),
-                    format!("The baseline year {} lies outside the data held ({lo}–{hi})", p.baseline_year),
+                    format!(
+                        "Năm gốc {} nằm ngoài số liệu đang có ({lo}–{hi})",
+                        p.baseline_year
+                    ),
+                    format!(
+                        "The baseline year {} lies outside the data held ({lo}–{hi})",
+                        p.baseline_year
+                    ),
                 ),
             ));
         }
@@ -145,9 +227,18 @@ impl App {
             scope: unit,
             ..p
         };
+        let audit = self.change_entry(
+            actor,
+            "plans",
+            &plan.code,
+            Some(scope_unit.id),
+            before.as_ref(),
+            &plan,
+        );
         self.store()
             .apply(&ChangeSet {
                 plans: vec![plan],
+                audit: vec![audit],
                 ..Default::default()
             })
             .await?;
@@ -155,8 +246,11 @@ impl App {
     }
 
     /// Saves one target (new or changed) of an existing plan; the others stay.
-    pub async fn save_target(&self, plan_code: &str, t: Target) -> Result<()> {
-        self.plan(plan_code).await?;
+    pub async fn save_target(&self, actor: &Actor, plan_code: &str, t: Target) -> Result<()> {
+        let plan = self.plan(actor, plan_code).await?;
+        let unit = self.plan_unit(&plan).await?;
+        self.authorize(actor, Action::ManagePlans, &Resource::Unit(unit))
+            .await?;
         let cat = self.indicator_catalogue().await?;
         let def = cat.iter().find(|d| d.id == t.indicator);
         if let Some((field, msg)) = check_target(&t, def).into_iter().next() {
@@ -181,9 +275,19 @@ impl App {
                 ),
             ));
         }
+        let before = plan.targets.iter().find(|x| x.no == t.no);
+        let audit = self.change_entry(
+            actor,
+            "targets",
+            &format!("{plan_code}/{}", t.no),
+            Some(unit),
+            before,
+            &t,
+        );
         self.store()
             .apply(&ChangeSet {
                 targets: vec![(plan_code.to_string(), t)],
+                audit: vec![audit],
                 ..Default::default()
             })
             .await?;
@@ -191,8 +295,13 @@ impl App {
     }
 
     /// Progress of every target of a plan; with `as_of`, figures after that year are ignored.
-    pub async fn plan_progress(&self, code: &str, as_of: Option<i32>) -> Result<PlanProgress> {
-        let plan = self.plan(code).await?;
+    pub async fn plan_progress(
+        &self,
+        actor: &Actor,
+        code: &str,
+        as_of: Option<i32>,
+    ) -> Result<PlanProgress> {
+        let plan = self.plan(actor, code).await?;
         if let Some(y) = as_of
             && !(plan.baseline_year..=plan.to).contains(&y)
         {
@@ -283,8 +392,14 @@ impl App {
 
     /// Who makes up a target's figure in a year: each commune's value and each
     /// organisation's part.
-    pub async fn target_drill(&self, code: &str, no: &str, year: Option<i32>) -> Result<Drill> {
-        let plan = self.plan(code).await?;
+    pub async fn target_drill(
+        &self,
+        actor: &Actor,
+        code: &str,
+        no: &str,
+        year: Option<i32>,
+    ) -> Result<Drill> {
+        let plan = self.plan(actor, code).await?;
         let t = plan
             .targets
             .iter()

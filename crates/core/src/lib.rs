@@ -4,6 +4,7 @@
 //! invariants of the registry, the indicator engine and the text of the situation report.
 //! Every other crate speaks in these types.
 
+pub mod auth;
 pub mod date;
 pub mod fixed;
 pub mod indicator;

@@ -70,7 +70,9 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
         };
         a.store().apply(&units).await?;
         let t = Instant::now();
-        let o = a.import_bytes("province.xlsx", &xlsx, true).await?;
+        let o = a
+            .import_bytes(&hoptac_app::Actor::system(), "province.xlsx", &xlsx, true)
+            .await?;
         import_times.push(t.elapsed());
         anyhow::ensure!(
             o.applied,
@@ -85,7 +87,9 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
     let mut times = Vec::new();
     for _ in 0..3 {
         let t = Instant::now();
-        let o = app.import_bytes("province.xlsx", &xlsx, true).await?;
+        let o = app
+            .import_bytes(&hoptac_app::Actor::system(), "province.xlsx", &xlsx, true)
+            .await?;
         times.push(t.elapsed());
         anyhow::ensure!(
             o.applied && o.changes() == 0,
@@ -100,7 +104,10 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
     for _ in 0..3 {
         let cold = App::new(Arc::new(SqliteStore::open(&db).await?));
         let t = Instant::now();
-        std::hint::black_box(cold.stats(2016, 2020, None).await?);
+        std::hint::black_box(
+            cold.stats(&hoptac_app::Actor::system(), 2016, 2020, None)
+                .await?,
+        );
         times.push(t.elapsed());
     }
     summary("stats, first call after start-up (cold)", times);
@@ -109,7 +116,9 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
     let mut times = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
-        let s = app.stats(2016, 2020, None).await?;
+        let s = app
+            .stats(&hoptac_app::Actor::system(), 2016, 2020, None)
+            .await?;
         times.push(t.elapsed());
         std::hint::black_box(s);
     }
@@ -117,7 +126,10 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
     let mut times = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
-        std::hint::black_box(app.stats(2016, 2020, Some("901")).await?);
+        std::hint::black_box(
+            app.stats(&hoptac_app::Actor::system(), 2016, 2020, Some("901"))
+                .await?,
+        );
         times.push(t.elapsed());
     }
     summary("stats 2016–2020, one district", times);

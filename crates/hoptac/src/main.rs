@@ -75,6 +75,15 @@ enum Cmd {
         #[arg(long, value_enum, default_value = "table")]
         format: StatsFormat,
     },
+    /// Accounts (tài khoản): the first administrator, password resets
+    User {
+        #[command(subcommand)]
+        cmd: UserCmd,
+    },
+    /// A consistent copy of the database, safe while the server runs (sao lưu)
+    Backup { path: PathBuf },
+    /// Replace the database with a backup, after checking it; stop the server first (khôi phục)
+    Restore { path: PathBuf },
     /// Generated reports (báo cáo)
     Report {
         #[command(subcommand)]
@@ -102,6 +111,26 @@ enum Cmd {
         #[arg(long, default_value_t = 20)]
         runs: usize,
     },
+}
+
+#[derive(Subcommand)]
+enum UserCmd {
+    /// Create an account; the password is read from standard input (one line)
+    Add {
+        username: String,
+        /// admin, staff, commune, org, viewer
+        #[arg(long)]
+        role: String,
+        /// `all`, an administrative unit (code or name), or `org:CODE`
+        #[arg(long)]
+        scope: String,
+        #[arg(long, default_value = "")]
+        name: String,
+    },
+    /// Set a new password (read from standard input); the account must change it at next login
+    Passwd { username: String },
+    /// List the accounts
+    List,
 }
 
 #[derive(Subcommand)]
@@ -152,6 +181,113 @@ async fn open(db: &Path) -> anyhow::Result<App> {
     let app = App::new(Arc::new(store));
     app.ensure_seed().await?;
     Ok(app)
+}
+
+fn read_password() -> anyhow::Result<String> {
+    eprintln!("Mật khẩu / password (một dòng / one line):");
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+async fn user_command(app: &App, system: &hoptac_app::Actor, cmd: UserCmd) -> anyhow::Result<()> {
+    use hoptac_core::auth::{Account, Role, Scope};
+    match cmd {
+        UserCmd::Add {
+            username,
+            role,
+            scope,
+            name,
+        } => {
+            let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("vai trò không hợp lệ / unknown role \"{role}\": admin, staff, commune, org, viewer"))?;
+            let scope = if scope == "all" {
+                Scope::All
+            } else if let Some(code) = scope.strip_prefix("org:") {
+                Scope::Org(
+                    hoptac_core::OrgCode::parse(code)
+                        .ok_or_else(|| anyhow::anyhow!("mã không hợp lệ / invalid code {code}"))?,
+                )
+            } else {
+                Scope::Unit(app.resolve_scope(&scope).await?.id)
+            };
+            let password = read_password()?;
+            let account = Account {
+                username: username.clone(),
+                display_name: name,
+                role,
+                scope,
+                must_change_password: true,
+                disabled: false,
+            };
+            app.save_account(system, account, Some(&password)).await?;
+            println!(
+                "Đã tạo / created {username}: phải đổi mật khẩu ở lần đăng nhập đầu / must change the password at first login"
+            );
+        }
+        UserCmd::Passwd { username } => {
+            let stored = app
+                .store()
+                .account(&username)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("không có tài khoản / no account {username}"))?;
+            let password = read_password()?;
+            let account = Account {
+                must_change_password: true,
+                ..stored.account
+            };
+            app.save_account(system, account, Some(&password)).await?;
+            println!("Đã đặt mật khẩu mới / password set for {username}");
+        }
+        UserCmd::List => {
+            for a in app.store().accounts().await? {
+                let scope = match &a.scope {
+                    Scope::All => "all".to_string(),
+                    Scope::Unit(u) => format!("unit {}", u.0),
+                    Scope::Org(c) => format!("org:{c}"),
+                };
+                println!(
+                    "{:<20} {:<10} {:<16} {}{}",
+                    a.username,
+                    a.role.code(),
+                    scope,
+                    a.display_name,
+                    if a.disabled { " (khóa/disabled)" } else { "" }
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Checks a backup on a copy, then puts it in place of the database.
+async fn restore(db: &Path, backup: &Path) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        backup.is_file(),
+        "không có tệp sao lưu / no backup file {}",
+        backup.display()
+    );
+    let tmp = db.with_extension("restore-check");
+    std::fs::copy(backup, &tmp)
+        .with_context(|| format!("sao chép / copying {}", backup.display()))?;
+    let check = async {
+        let store = SqliteStore::open(&tmp).await?;
+        let verdict = store.integrity_check().await?;
+        anyhow::ensure!(verdict == "ok", "tệp sao lưu hỏng / the backup is damaged: {verdict}");
+        let c = hoptac_store::Store::counts(&store).await?;
+        println!("Tệp sao lưu hợp lệ / backup checked: {} đơn vị/units, {} tổ chức/organisations, {} báo cáo/reports", c.units, c.orgs, c.reports);
+        store.close().await;
+        Ok(())
+    }
+    .await;
+    if let Err(e) = check {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    for ext in ["db-wal", "db-shm"] {
+        let _ = std::fs::remove_file(db.with_extension(ext));
+    }
+    std::fs::rename(&tmp, db).with_context(|| format!("thay tệp / replacing {}", db.display()))?;
+    Ok(())
 }
 
 fn write_doc(
@@ -256,6 +392,8 @@ fn print_outcome(o: &ImportOutcome) {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // the local command line acts as the system: whoever runs it can read the file anyway
+    let system = hoptac_app::Actor::system();
     match cli.cmd {
         Cmd::Serve { demo, addr } => {
             let app = open(&cli.db).await?;
@@ -283,7 +421,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Import { path, dry_run } => {
             let app = open(&cli.db).await?;
-            let o = app.import_path(&path, !dry_run).await?;
+            let o = app.import_path(&system, &path, !dry_run).await?;
             print_outcome(&o);
             if o.has_errors() {
                 eprintln!(
@@ -305,11 +443,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Export { path, keys } => {
             let app = open(&cli.db).await?;
             let bytes = app
-                .export_xlsx(if keys {
-                    ExportHeaders::Keys
-                } else {
-                    ExportHeaders::Vietnamese
-                })
+                .export_xlsx(
+                    &system,
+                    if keys {
+                        ExportHeaders::Keys
+                    } else {
+                        ExportHeaders::Vietnamese
+                    },
+                )
                 .await?;
             std::fs::write(&path, bytes)
                 .with_context(|| format!("ghi tệp / writing {}", path.display()))?;
@@ -322,7 +463,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         } => {
             let app = open(&cli.db).await?;
-            let stats = app.stats(from, to, scope.as_deref()).await?;
+            let stats = app.stats(&system, from, to, scope.as_deref()).await?;
             match format {
                 StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&stats)?),
                 StatsFormat::Table => {
@@ -355,7 +496,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Targets { plan, year, format } => {
             let app = open(&cli.db).await?;
-            let p = app.plan_progress(&plan, year).await?;
+            let p = app.plan_progress(&system, &plan, year).await?;
             match format {
                 StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&p)?),
                 StatsFormat::Table => print_targets(&p),
@@ -371,7 +512,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 },
         } => {
             let app = open(&cli.db).await?;
-            let p = app.plan_progress(&plan, year).await?;
+            let p = app.plan_progress(&system, &plan, year).await?;
             let doc = hoptac_core::report::plan_assessment(&p.plan, &p.targets, &p.scope_name);
             write_doc(&doc, format, output)?;
         }
@@ -386,8 +527,32 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 },
         } => {
             let app = open(&cli.db).await?;
-            let doc = app.situation_report(from, to, scope.as_deref()).await?;
+            let doc = app
+                .situation_report(&system, from, to, scope.as_deref())
+                .await?;
             write_doc(&doc, format, output)?;
+        }
+        Cmd::User { cmd } => {
+            let app = open(&cli.db).await?;
+            user_command(&app, &system, cmd).await?;
+        }
+        Cmd::Backup { path } => {
+            let app = open(&cli.db).await?;
+            anyhow::ensure!(
+                !path.exists(),
+                "tệp đã có / the file exists: {}",
+                path.display()
+            );
+            app.store().backup(&path).await?;
+            println!("Đã sao lưu / backed up to {}", path.display());
+        }
+        Cmd::Restore { path } => {
+            restore(&cli.db, &path).await?;
+            println!(
+                "Đã khôi phục / restored {} from {}",
+                cli.db.display(),
+                path.display()
+            );
         }
         Cmd::Generate {
             path,

@@ -7,6 +7,7 @@
 pub mod sqlite;
 
 use async_trait::async_trait;
+use hoptac_core::auth::Account;
 use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, Snapshot, UnitId};
 use hoptac_core::plan::{Plan, Target};
 use hoptac_core::spec::IndicatorRecord;
@@ -47,6 +48,57 @@ pub struct ChangeSet {
     pub plans: Vec<Plan>,
     /// Upserted on (plan code, number): editing one target never loses the others.
     pub targets: Vec<(String, Target)>,
+    /// Written in the same transaction as the changes they record.
+    pub audit: Vec<AuditEntry>,
+}
+
+/// One line of the audit trail (nhật ký thay đổi).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AuditEntry {
+    /// Read back only; ignored when writing.
+    pub id: i64,
+    /// ISO date and time, Vietnam time.
+    pub at: String,
+    pub actor: String,
+    pub ip: String,
+    /// `create`, `update`, `import`, `login`, `login_failed`, `refused`, …
+    pub action: String,
+    /// The table: `organizations`, `annual_reports`, `accounts`, …
+    pub entity: String,
+    /// The row: `HTX-TM-07`, `HTX-TM-07/2020`, …
+    pub key: String,
+    /// The commune (or unit) the row belongs to, so scoped readers see their part.
+    pub unit: Option<UnitId>,
+    /// JSON of the row before and after.
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditQuery {
+    pub actor: Option<String>,
+    pub entity: Option<String>,
+    /// Exact key, or a key prefix ending with `/` (all reports of an organisation: `X/`).
+    pub key: Option<String>,
+    pub action: Option<String>,
+    /// Only rows of these units (a scope); `None`: all.
+    pub units: Option<Vec<UnitId>>,
+    pub limit: u32,
+}
+
+/// A stored account with its password hash.
+#[derive(Debug, Clone)]
+pub struct StoredAccount {
+    pub account: Account,
+    pub password_hash: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionRow {
+    pub username: String,
+    pub csrf: String,
+    /// Unix seconds.
+    pub expires_at: i64,
 }
 
 impl ChangeSet {
@@ -59,6 +111,7 @@ impl ChangeSet {
             && self.indicators.is_empty()
             && self.plans.is_empty()
             && self.targets.is_empty()
+            && self.audit.is_empty()
     }
 }
 
@@ -83,6 +136,10 @@ pub struct OrgQuery {
     pub active_in: Option<i32>,
     pub sort: SortKey,
     pub descending: bool,
+    /// Only organisations in this unit's subtree (the reader's scope).
+    pub within: Option<UnitId>,
+    /// Only this organisation (an organisation account).
+    pub only_org: Option<OrgCode>,
     /// 0-based.
     pub page: u32,
     pub per_page: u32,
@@ -127,4 +184,24 @@ pub trait Store: Send + Sync {
     async fn indicators(&self) -> Result<Vec<IndicatorRecord>>;
     /// Every plan with its targets, in target order.
     async fn plans(&self) -> Result<Vec<Plan>>;
+
+    async fn account(&self, username: &str) -> Result<Option<StoredAccount>>;
+    async fn accounts(&self) -> Result<Vec<Account>>;
+    /// Creates or updates an account; `password_hash: None` keeps the stored one. The audit
+    /// entry is written in the same transaction.
+    async fn save_account(
+        &self,
+        a: &Account,
+        password_hash: Option<&str>,
+        audit: &AuditEntry,
+    ) -> Result<()>;
+    async fn create_session(&self, token_hash: &str, s: &SessionRow) -> Result<()>;
+    async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>>;
+    async fn delete_session(&self, token_hash: &str) -> Result<()>;
+    /// Ends every session of an account (password changed, account disabled).
+    async fn delete_sessions_of(&self, username: &str) -> Result<()>;
+    async fn append_audit(&self, e: &AuditEntry) -> Result<()>;
+    async fn audit(&self, q: &AuditQuery) -> Result<Vec<AuditEntry>>;
+    /// A consistent copy of the whole database, taken while others read and write.
+    async fn backup(&self, path: &std::path::Path) -> Result<()>;
 }

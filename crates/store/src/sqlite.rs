@@ -2,6 +2,7 @@
 
 use crate::*;
 use hoptac_core::Fixed;
+use hoptac_core::auth::{Account, Role as AccountRole, Scope};
 use hoptac_core::plan::Comparator;
 
 /// Targets numbered 1, 2, … 7a, 7b, … 10 sort as people read them.
@@ -55,6 +56,59 @@ impl SqliteStore {
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
+
+    /// SQLite's own check of the file: `ok` when sound.
+    pub async fn integrity_check(&self) -> Result<String> {
+        Ok(sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    /// Closes every connection (and checkpoints the WAL into the file).
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+}
+
+async fn insert_audit(conn: &mut sqlx::SqliteConnection, e: &AuditEntry) -> Result<()> {
+    sqlx::query("INSERT INTO audit (at, actor, ip, action, entity, key, unit_id, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+        .bind(&e.at)
+        .bind(&e.actor)
+        .bind(&e.ip)
+        .bind(&e.action)
+        .bind(&e.entity)
+        .bind(&e.key)
+        .bind(e.unit.map(|u| u.0))
+        .bind(e.before.as_deref())
+        .bind(e.after.as_deref())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+fn account_row(r: &SqliteRow) -> Result<Account> {
+    let kind: String = r.try_get(3)?;
+    let value: String = r.try_get(4)?;
+    let scope = match kind.as_str() {
+        "all" => Scope::All,
+        "unit" => {
+            Scope::Unit(UnitId(value.parse().map_err(|_| {
+                corrupt("accounts", format!("bad unit scope {value:?}"))
+            })?))
+        }
+        _ => Scope::Org(
+            OrgCode::parse(&value)
+                .ok_or_else(|| corrupt("accounts", format!("bad org scope {value:?}")))?,
+        ),
+    };
+    Ok(Account {
+        username: r.try_get(0)?,
+        display_name: r.try_get(1)?,
+        role: enum_col(r, 2, "accounts", AccountRole::parse)?,
+        scope,
+        must_change_password: r.try_get::<i64, _>(5)? != 0,
+        disabled: r.try_get::<i64, _>(6)? != 0,
+    })
 }
 
 fn corrupt(table: &'static str, detail: impl Into<String>) -> StoreError {
@@ -263,30 +317,38 @@ impl Store for SqliteStore {
         let year_end = q.active_in.map(|y| format!("{y:04}-12-31"));
         let per_page = q.per_page.clamp(1, 500) as i64;
         let offset = q.page as i64 * per_page;
-        // Static SQL with optional parameters, portable to PostgreSQL as it stands.
-        let total: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM organizations o JOIN admin_units u ON u.id = o.commune_id \
-            WHERE ($1 IS NULL OR o.name_folded LIKE $1 OR lower(o.code) LIKE $1) \
-            AND ($2 IS NULL OR o.kind = $2) AND ($3 IS NULL OR o.sector = $3) AND ($4 IS NULL OR o.commune_id = $4) \
-            AND ($5 IS NULL OR (o.founded_on <= $5 AND (o.dissolved_on IS NULL OR o.dissolved_on > $5)))",
-        )
-        .bind(like.clone())
-        .bind(q.kind.map(|k| k.code()))
-        .bind(q.sector.map(|s| s.code()))
-        .bind(q.commune.map(|c| c.0))
-        .bind(year_end.clone())
-        .fetch_one(&self.pool)
-        .await?;
-        macro_rules! page_sql {
-            ($order:literal) => {
+        // Static SQL with optional parameters ($N binds argument N wherever it stands), and the
+        // reader's scope as a recursive walk down the tree: portable to PostgreSQL as it is.
+        macro_rules! filtered {
+            ($select:literal, $($tail:literal),*) => {
                 concat!(
-                    "SELECT o.code, o.kind, o.name, o.sector, o.commune_id, o.founded_on, o.dissolved_on, o.registration_no, u.name \
-                    FROM organizations o JOIN admin_units u ON u.id = o.commune_id \
+                    "WITH RECURSIVE sub(id) AS (SELECT id FROM admin_units WHERE id = $6 \
+                     UNION SELECT a.id FROM admin_units a JOIN sub ON a.parent_id = sub.id) ",
+                    $select,
+                    " FROM organizations o JOIN admin_units u ON u.id = o.commune_id \
                     WHERE ($1 IS NULL OR o.name_folded LIKE $1 OR lower(o.code) LIKE $1) \
                     AND ($2 IS NULL OR o.kind = $2) AND ($3 IS NULL OR o.sector = $3) AND ($4 IS NULL OR o.commune_id = $4) \
-                    AND ($5 IS NULL OR (o.founded_on <= $5 AND (o.dissolved_on IS NULL OR o.dissolved_on > $5))) ORDER BY ",
-                    $order,
-                    " LIMIT $6 OFFSET $7"
+                    AND ($5 IS NULL OR (o.founded_on <= $5 AND (o.dissolved_on IS NULL OR o.dissolved_on > $5))) \
+                    AND ($6 IS NULL OR o.commune_id IN (SELECT id FROM sub)) AND ($7 IS NULL OR o.code = $7)"
+                    $(, $tail)*
+                )
+            };
+        }
+        let total: i64 = sqlx::query_scalar(filtered!("SELECT COUNT(*)", ""))
+            .bind(like.clone())
+            .bind(q.kind.map(|k| k.code()))
+            .bind(q.sector.map(|s| s.code()))
+            .bind(q.commune.map(|c| c.0))
+            .bind(year_end.clone())
+            .bind(q.within.map(|u| u.0))
+            .bind(q.only_org.as_ref().map(|c| c.to_string()))
+            .fetch_one(&self.pool)
+            .await?;
+        macro_rules! page_sql {
+            ($order:literal) => {
+                filtered!(
+                    "SELECT o.code, o.kind, o.name, o.sector, o.commune_id, o.founded_on, o.dissolved_on, o.registration_no, u.name",
+                    " ORDER BY ", $order, " LIMIT $8 OFFSET $9"
                 )
             };
         }
@@ -306,6 +368,8 @@ impl Store for SqliteStore {
             .bind(q.sector.map(|s| s.code()))
             .bind(q.commune.map(|c| c.0))
             .bind(year_end)
+            .bind(q.within.map(|u| u.0))
+            .bind(q.only_org.as_ref().map(|c| c.to_string()))
             .bind(per_page)
             .bind(offset)
             .fetch_all(&self.pool)
@@ -483,6 +547,23 @@ impl Store for SqliteStore {
                 .execute(&mut *tx)
                 .await?;
         }
+        for chunk in c.audit.chunks(BATCH) {
+            let mut qb = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO audit (at, actor, ip, action, entity, key, unit_id, before, after) ",
+            );
+            qb.push_values(chunk, |mut b, e| {
+                b.push_bind(e.at.clone())
+                    .push_bind(e.actor.clone())
+                    .push_bind(e.ip.clone())
+                    .push_bind(e.action.clone())
+                    .push_bind(e.entity.clone())
+                    .push_bind(e.key.clone())
+                    .push_bind(e.unit.map(|u| u.0))
+                    .push_bind(e.before.clone())
+                    .push_bind(e.after.clone());
+            });
+            qb.build().execute(&mut *tx).await?;
+        }
         sqlx::query(
             "INSERT INTO meta (key, value) VALUES ('generation', '1') \
              ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)",
@@ -592,6 +673,176 @@ impl Store for SqliteStore {
             });
         }
         Ok(out)
+    }
+
+    async fn account(&self, username: &str) -> Result<Option<StoredAccount>> {
+        let row = sqlx::query("SELECT username, display_name, role, scope_kind, scope_value, must_change, disabled, password_hash FROM accounts WHERE username = $1")
+            .bind(username)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| {
+            Ok(StoredAccount {
+                account: account_row(&r)?,
+                password_hash: r.try_get(7)?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn accounts(&self) -> Result<Vec<Account>> {
+        sqlx::query("SELECT username, display_name, role, scope_kind, scope_value, must_change, disabled FROM accounts ORDER BY username")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(account_row)
+            .collect()
+    }
+
+    async fn save_account(
+        &self,
+        a: &Account,
+        password_hash: Option<&str>,
+        audit: &AuditEntry,
+    ) -> Result<()> {
+        let (kind, value) = match &a.scope {
+            Scope::All => ("all", String::new()),
+            Scope::Unit(u) => ("unit", u.0.to_string()),
+            Scope::Org(c) => ("org", c.to_string()),
+        };
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO accounts (username, display_name, password_hash, role, scope_kind, scope_value, must_change, disabled) \
+             VALUES ($1, $2, COALESCE($3, ''), $4, $5, $6, $7, $8) ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, \
+             password_hash = COALESCE($3, accounts.password_hash), role = excluded.role, scope_kind = excluded.scope_kind, \
+             scope_value = excluded.scope_value, must_change = excluded.must_change, disabled = excluded.disabled",
+        )
+        .bind(&a.username)
+        .bind(&a.display_name)
+        .bind(password_hash)
+        .bind(a.role.code())
+        .bind(kind)
+        .bind(value)
+        .bind(a.must_change_password as i64)
+        .bind(a.disabled as i64)
+        .execute(&mut *tx)
+        .await?;
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn create_session(&self, token_hash: &str, s: &SessionRow) -> Result<()> {
+        // expired sessions are swept whenever a new one starts
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+            .bind(s.expires_at - 60 * 60 * 24 * 30)
+            .execute(&self.pool)
+            .await?;
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, username, csrf, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(&s.username)
+        .bind(&s.csrf)
+        .bind(s.expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>> {
+        let row =
+            sqlx::query("SELECT username, csrf, expires_at FROM sessions WHERE token_hash = $1")
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|r| {
+            Ok(SessionRow {
+                username: r.try_get(0)?,
+                csrf: r.try_get(1)?,
+                expires_at: r.try_get(2)?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_sessions_of(&self, username: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE username = $1")
+            .bind(username)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn append_audit(&self, e: &AuditEntry) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        insert_audit(&mut conn, e).await
+    }
+
+    async fn audit(&self, q: &AuditQuery) -> Result<Vec<AuditEntry>> {
+        let key_exact = q.key.clone().filter(|k| !k.ends_with('/'));
+        let key_prefix = q
+            .key
+            .clone()
+            .filter(|k| k.ends_with('/'))
+            .map(|k| format!("{}%", k.replace(['%', '_'], "")));
+        let rows = sqlx::query(
+            "SELECT id, at, actor, ip, action, entity, key, unit_id, before, after FROM audit \
+             WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR entity = $2) AND ($3 IS NULL OR key = $3) \
+             AND ($4 IS NULL OR key LIKE $4) AND ($5 IS NULL OR action = $5) ORDER BY id DESC LIMIT $6",
+        )
+        .bind(q.actor.as_deref())
+        .bind(q.entity.as_deref())
+        .bind(key_exact)
+        .bind(key_prefix)
+        .bind(q.action.as_deref())
+        .bind(if q.units.is_some() { 100_000 } else { q.limit.clamp(1, 100_000) as i64 })
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::new();
+        for r in &rows {
+            let unit: Option<i64> = r.try_get(7)?;
+            let unit = unit.map(UnitId);
+            // scoped readers see only rows of their units
+            if let Some(allowed) = &q.units
+                && !unit.is_some_and(|u| allowed.contains(&u))
+            {
+                continue;
+            }
+            out.push(AuditEntry {
+                id: r.try_get(0)?,
+                at: r.try_get(1)?,
+                actor: r.try_get(2)?,
+                ip: r.try_get(3)?,
+                action: r.try_get(4)?,
+                entity: r.try_get(5)?,
+                key: r.try_get(6)?,
+                unit,
+                before: r.try_get(8)?,
+                after: r.try_get(9)?,
+            });
+            if out.len() >= q.limit.max(1) as usize {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    async fn backup(&self, path: &std::path::Path) -> Result<()> {
+        let target = path.to_string_lossy().to_string();
+        // VACUUM INTO reads one consistent snapshot while writers carry on (WAL)
+        sqlx::query("VACUUM INTO $1")
+            .bind(target)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     async fn generation(&self) -> Result<i64> {

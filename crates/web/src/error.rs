@@ -33,6 +33,9 @@ impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let status = match &self.err {
             AppError::NotFound { .. } => StatusCode::NOT_FOUND,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
             e if e.is_user_error() => StatusCode::BAD_REQUEST,
             e => {
                 tracing::error!(code = e.code(), error = %e, "request failed");

@@ -4,6 +4,7 @@ use crate::chart::bars;
 use crate::error::{WebError, render};
 use crate::i18n::Lang;
 use crate::page::*;
+use crate::session::CurrentUser;
 use crate::{AppState, PENDING_TTL, Pending};
 use axum::Form;
 use axum::extract::{Multipart, Path, Query, State};
@@ -32,8 +33,8 @@ pub(crate) fn lang(h: &HeaderMap) -> Lang {
     Lang::from_cookie_header(h.get(COOKIE).and_then(|v| v.to_str().ok()))
 }
 
-pub(crate) async fn page(st: &AppState, lang: Lang, key: &'static str) -> Page {
-    Page::new(lang, st.app.is_demo().await.unwrap_or(false), key)
+pub(crate) async fn page(st: &AppState, u: &CurrentUser, lang: Lang, key: &'static str) -> Page {
+    Page::new(lang, st.app.is_demo().await.unwrap_or(false), key).for_user(u)
 }
 
 pub(crate) fn bad(field: &str, value: &str, vi: String, en: String) -> AppError {
@@ -149,14 +150,27 @@ fn scope_options(units: &[hoptac_core::AdminUnit], selected: &str, lang: Lang) -
     v
 }
 
-pub async fn dashboard(State(st): State<AppState>, h: HeaderMap, Query(q): Params) -> WebResult {
+pub async fn dashboard(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Query(q): Params,
+) -> WebResult {
     let l = lang(&h);
+    // an organisation account has no district figures: its home is its own page
+    if let hoptac_core::auth::Scope::Org(c) = &u.actor().account.scope {
+        return Ok(Redirect::to(&format!("/orgs/{}", enc(c.as_str()))).into_response());
+    }
     let e = |err| WebError::new(l, err);
     let (df, dt) = default_period();
     let from = year_param(&q, "from", df).map_err(e)?;
     let to = year_param(&q, "to", dt).map_err(e)?;
     let scope = q.get("scope").cloned().unwrap_or_default();
-    let stats = st.app.stats(from, to, Some(&scope)).await.map_err(e)?;
+    let stats = st
+        .app
+        .stats(u.actor(), from, to, Some(&scope))
+        .await
+        .map_err(e)?;
     let unit = st.app.scope_unit(&scope).await.map_err(e)?;
     let commune_filter = unit
         .as_ref()
@@ -197,17 +211,17 @@ pub async fn dashboard(State(st): State<AppState>, h: HeaderMap, Query(q): Param
     }
     let members_htx = st
         .app
-        .series("htx.members", from, to, Some(&scope))
+        .series(u.actor(), "htx.members", from, to, Some(&scope))
         .await
         .map_err(e)?;
     let members_tht = st
         .app
-        .series("tht.members", from, to, Some(&scope))
+        .series(u.actor(), "tht.members", from, to, Some(&scope))
         .await
         .map_err(e)?;
     let units = st.app.units().await.map_err(e)?;
     let t = Dashboard {
-        p: page(&st, l, "nav_dashboard").await,
+        p: page(&st, &u, l, "nav_dashboard").await,
         from,
         to,
         scopes: scope_options(&units, scope.trim(), l),
@@ -275,7 +289,12 @@ fn parse_enum<T>(
     }
 }
 
-pub async fn registry(State(st): State<AppState>, h: HeaderMap, Query(q): Params) -> WebResult {
+pub async fn registry(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Query(q): Params,
+) -> WebResult {
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
     let kind = parse_enum(
@@ -323,6 +342,8 @@ pub async fn registry(State(st): State<AppState>, h: HeaderMap, Query(q): Params
     let text = q.get("q").cloned().unwrap_or_default();
     let per_page = 50;
     let query = OrgQuery {
+        within: None,
+        only_org: None,
         text: Some(text.clone()),
         kind,
         sector,
@@ -333,7 +354,7 @@ pub async fn registry(State(st): State<AppState>, h: HeaderMap, Query(q): Params
         page: page_no - 1,
         per_page,
     };
-    let result = st.app.registry(&query).await.map_err(e)?;
+    let result = st.app.registry(u.actor(), &query).await.map_err(e)?;
     let units = st.app.units().await.map_err(e)?;
     let mut communes: Vec<_> = units
         .iter()
@@ -399,7 +420,7 @@ pub async fn registry(State(st): State<AppState>, h: HeaderMap, Query(q): Params
     })
     .collect();
     let t = Registry {
-        p: page(&st, l, "nav_registry").await,
+        p: page(&st, &u, l, "nav_registry").await,
         q: text,
         kinds: enum_opts(OrgKind::all(), kind, OrgKind::code, label_kind, any),
         sectors: enum_opts(Sector::all(), sector, Sector::code, label_sector, any),
@@ -446,13 +467,14 @@ fn opt_int(v: Option<i64>) -> String {
 
 async fn org_page_view(
     st: &AppState,
+    u: &CurrentUser,
     l: Lang,
     code: &str,
     notice: String,
     warnings: Vec<String>,
 ) -> Result<OrgPage, WebError> {
     let e = |err| WebError::new(l, err);
-    let d = st.app.org_detail(code).await.map_err(e)?;
+    let d = st.app.org_detail(u.actor(), code).await.map_err(e)?;
     let en = l == Lang::En;
     let o = &d.org;
     let yes_no = |b: Option<bool>| match b {
@@ -557,7 +579,7 @@ async fn org_page_view(
         .map(|r| (r.year.get(), r.figures.revenue))
         .collect();
     Ok(OrgPage {
-        p: page(st, l, "details").await,
+        p: page(st, u, l, "details").await,
         code: o.code.to_string(),
         name: o.name.clone(),
         facts,
@@ -590,12 +612,18 @@ async fn org_page_view(
         },
         notice,
         warnings,
+        last_change: d
+            .last_change
+            .as_ref()
+            .map(|e| format!("{} — {}", e.actor, e.at))
+            .unwrap_or_default(),
     })
 }
 
 pub async fn org_page(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path(code): Path<String>,
     Query(q): Params,
 ) -> WebResult {
@@ -605,7 +633,9 @@ pub async fn org_page(
     } else {
         String::new()
     };
-    Ok(render(&org_page_view(&st, l, &code, notice, vec![]).await?))
+    Ok(render(
+        &org_page_view(&st, &u, l, &code, notice, vec![]).await?,
+    ))
 }
 
 pub(crate) fn field(l: Lang, key: &'static str, kind: &'static str, value: String) -> Field {
@@ -720,8 +750,12 @@ pub(crate) fn to_map(pairs: &[(String, String)]) -> HashMap<String, String> {
     m
 }
 
+// The request's context (state, user, language) and the form's (heading, action, back,
+// fields, errors): grouping them would only rename the same eight things.
+#[allow(clippy::too_many_arguments)]
 async fn form_page(
     st: &AppState,
+    u: &CurrentUser,
     l: Lang,
     heading: String,
     action: String,
@@ -747,13 +781,15 @@ async fn form_page(
             })
             .collect()
     });
-    form_page_errors(st, l, heading, action, back, fields, errors).await
+    form_page_errors(st, u, l, heading, action, back, fields, errors).await
 }
 
 /// A form page; with `errors` (field key, message), each message goes beside its field
 /// (or above the form) and the answer is 422.
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn form_page_errors(
     st: &AppState,
+    u: &CurrentUser,
     l: Lang,
     heading: String,
     action: String,
@@ -777,7 +813,7 @@ pub(crate) async fn form_page_errors(
         general.push(crate::i18n::t(l, "form_has_errors").into());
     }
     let t = FormPage {
-        p: page(st, l, "nav_registry").await,
+        p: page(st, u, l, "nav_registry").await,
         heading,
         action,
         back,
@@ -791,7 +827,7 @@ pub(crate) async fn form_page_errors(
     r
 }
 
-pub async fn org_new_form(State(st): State<AppState>, h: HeaderMap) -> WebResult {
+pub async fn org_new_form(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) -> WebResult {
     let l = lang(&h);
     let mut v = HashMap::new();
     v.insert("kind".into(), "HTX".into());
@@ -799,6 +835,7 @@ pub async fn org_new_form(State(st): State<AppState>, h: HeaderMap) -> WebResult
     let fields = org_fields(&st, l, &v, false).await?;
     Ok(form_page(
         &st,
+        &u,
         l,
         crate::i18n::t(l, "new_org").into(),
         "/orgs/new".into(),
@@ -812,12 +849,13 @@ pub async fn org_new_form(State(st): State<AppState>, h: HeaderMap) -> WebResult
 pub async fn org_edit_form(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path(code): Path<String>,
 ) -> WebResult {
     let l = lang(&h);
     let d = st
         .app
-        .org_detail(&code)
+        .org_detail(u.actor(), &code)
         .await
         .map_err(|e| WebError::new(l, e))?;
     let o = &d.org;
@@ -852,6 +890,7 @@ pub async fn org_edit_form(
     let path = format!("/orgs/{}", enc(&code));
     Ok(form_page(
         &st,
+        &u,
         l,
         format!("{} — {}", crate::i18n::t(l, "edit"), o.name),
         format!("{path}/edit"),
@@ -875,6 +914,7 @@ const ORG_KEYS: [&str; 8] = [
 
 async fn save_org(
     st: &AppState,
+    u: &CurrentUser,
     l: Lang,
     mut v: HashMap<String, String>,
     fixed_code: Option<String>,
@@ -883,7 +923,7 @@ async fn save_org(
         v.insert("code".into(), c.clone());
         // the organisation must exist: editing never creates
         st.app
-            .org_detail(c)
+            .org_detail(u.actor(), c)
             .await
             .map_err(|e| WebError::new(l, e))?;
     } else if let Some(c) = v.get("code")
@@ -915,6 +955,7 @@ async fn save_org(
         };
         return Ok(form_page(
             st,
+            u,
             l,
             crate::i18n::t(l, "new_org").into(),
             "/orgs/new".into(),
@@ -930,7 +971,7 @@ async fn save_org(
         .collect();
     let outcome = st
         .app
-        .save_form("organizations", &pairs)
+        .save_form(u.actor(), "organizations", &pairs)
         .await
         .map_err(|e| WebError::new(l, e))?;
     let code = v.get("code").cloned().unwrap_or_default();
@@ -946,6 +987,7 @@ async fn save_org(
         return Ok(render(
             &org_page_view(
                 st,
+                u,
                 l,
                 code.trim(),
                 crate::i18n::t(l, "saved_with_warnings").into(),
@@ -967,24 +1009,26 @@ async fn save_org(
             "/orgs".into(),
         ),
     };
-    Ok(form_page(st, l, heading, action, back, fields, Some(&outcome)).await)
+    Ok(form_page(st, u, l, heading, action, back, fields, Some(&outcome)).await)
 }
 
 pub async fn org_create(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult {
-    save_org(&st, lang(&h), to_map(&pairs), None).await
+    save_org(&st, &u, lang(&h), to_map(&pairs), None).await
 }
 
 pub async fn org_update(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path(code): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult {
-    save_org(&st, lang(&h), to_map(&pairs), Some(code)).await
+    save_org(&st, &u, lang(&h), to_map(&pairs), Some(code)).await
 }
 
 const REPORT_KEYS: [&str; 14] = [
@@ -1062,12 +1106,13 @@ fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -> Vec<Fie
 pub async fn report_new_form(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path(code): Path<String>,
 ) -> WebResult {
     let l = lang(&h);
     let d = st
         .app
-        .org_detail(&code)
+        .org_detail(u.actor(), &code)
         .await
         .map_err(|e| WebError::new(l, e))?;
     let next = d
@@ -1079,6 +1124,7 @@ pub async fn report_new_form(
     let path = format!("/orgs/{}", enc(&code));
     Ok(form_page(
         &st,
+        &u,
         l,
         format!("{} — {}", crate::i18n::t(l, "add_report"), d.org.name),
         format!("{path}/reports/new"),
@@ -1092,12 +1138,13 @@ pub async fn report_new_form(
 pub async fn report_edit_form(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path((code, year)): Path<(String, String)>,
 ) -> WebResult {
     let l = lang(&h);
     let d = st
         .app
-        .org_detail(&code)
+        .org_detail(u.actor(), &code)
         .await
         .map_err(|e| WebError::new(l, e))?;
     let r = d
@@ -1151,6 +1198,7 @@ pub async fn report_edit_form(
     let path = format!("/orgs/{}", enc(&code));
     Ok(form_page(
         &st,
+        &u,
         l,
         format!(
             "{} {} — {}",
@@ -1169,6 +1217,7 @@ pub async fn report_edit_form(
 pub async fn report_save(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path(params): Path<HashMap<String, String>>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult {
@@ -1176,7 +1225,7 @@ pub async fn report_save(
     let code = params.get("code").cloned().unwrap_or_default();
     let d = st
         .app
-        .org_detail(&code)
+        .org_detail(u.actor(), &code)
         .await
         .map_err(|e| WebError::new(l, e))?;
     let mut v = to_map(&pairs);
@@ -1191,7 +1240,7 @@ pub async fn report_save(
         .collect();
     let outcome = st
         .app
-        .save_form("annual_reports", &fields_in)
+        .save_form(u.actor(), "annual_reports", &fields_in)
         .await
         .map_err(|e| WebError::new(l, e))?;
     let path = format!("/orgs/{}", enc(&code));
@@ -1213,6 +1262,7 @@ pub async fn report_save(
         return Ok(render(
             &org_page_view(
                 &st,
+                &u,
                 l,
                 &code,
                 crate::i18n::t(l, "saved_with_warnings").into(),
@@ -1228,6 +1278,7 @@ pub async fn report_save(
     let heading = format!("{} — {}", crate::i18n::t(l, "yearly_figures"), d.org.name);
     Ok(form_page(
         &st,
+        &u,
         l,
         heading,
         action,
@@ -1238,10 +1289,10 @@ pub async fn report_save(
     .await)
 }
 
-pub async fn import_form(State(st): State<AppState>, h: HeaderMap) -> WebResult {
+pub async fn import_form(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) -> WebResult {
     let l = lang(&h);
     Ok(render(&import_view(
-        page(&st, l, "nav_import").await,
+        page(&st, &u, l, "nav_import").await,
         l,
         None,
         String::new(),
@@ -1314,6 +1365,7 @@ fn token() -> String {
 pub async fn import_check(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     mut mp: Multipart,
 ) -> WebResult {
     let l = lang(&h);
@@ -1348,7 +1400,11 @@ pub async fn import_check(
             "No file was chosen".into(),
         ))
     })?;
-    let outcome = st.app.import_bytes(&name, &bytes, false).await.map_err(e)?;
+    let outcome = st
+        .app
+        .import_bytes(u.actor(), &name, &bytes, false)
+        .await
+        .map_err(e)?;
     let tok = if outcome.has_errors() {
         String::new()
     } else {
@@ -1376,7 +1432,7 @@ pub async fn import_check(
         t
     };
     Ok(render(&import_view(
-        page(&st, l, "nav_import").await,
+        page(&st, &u, l, "nav_import").await,
         l,
         Some(&outcome),
         name,
@@ -1388,6 +1444,7 @@ pub async fn import_check(
 pub async fn import_confirm(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Form(f): Form<HashMap<String, String>>,
 ) -> WebResult {
     let l = lang(&h);
@@ -1401,7 +1458,7 @@ pub async fn import_confirm(
         .filter(|p| p.at.elapsed() < PENDING_TTL);
     let Some(p) = pending else {
         let mut v = import_view(
-            page(&st, l, "nav_import").await,
+            page(&st, &u, l, "nav_import").await,
             l,
             None,
             String::new(),
@@ -1415,12 +1472,12 @@ pub async fn import_confirm(
     };
     let outcome = st
         .app
-        .import_bytes(&p.file_name, &p.bytes, true)
+        .import_bytes(u.actor(), &p.file_name, &p.bytes, true)
         .await
         .map_err(e)?;
     let done = outcome.applied;
     Ok(render(&import_view(
-        page(&st, l, "nav_import").await,
+        page(&st, &u, l, "nav_import").await,
         l,
         Some(&outcome),
         p.file_name,
@@ -1429,7 +1486,12 @@ pub async fn import_confirm(
     )))
 }
 
-pub async fn export(State(st): State<AppState>, h: HeaderMap, Query(q): Params) -> WebResult {
+pub async fn export(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Query(q): Params,
+) -> WebResult {
     let l = lang(&h);
     let headers = if q.get("headers").is_some_and(|v| v == "keys") {
         Headers::Keys
@@ -1438,7 +1500,7 @@ pub async fn export(State(st): State<AppState>, h: HeaderMap, Query(q): Params) 
     };
     let bytes = st
         .app
-        .export_xlsx(headers)
+        .export_xlsx(u.actor(), headers)
         .await
         .map_err(|e| WebError::new(l, e))?;
     let name = format!(
@@ -1461,7 +1523,12 @@ pub async fn export(State(st): State<AppState>, h: HeaderMap, Query(q): Params) 
         .into_response())
 }
 
-pub async fn situation(State(st): State<AppState>, h: HeaderMap, Query(q): Params) -> WebResult {
+pub async fn situation(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Query(q): Params,
+) -> WebResult {
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
     let (df, dt) = default_period();
@@ -1470,7 +1537,7 @@ pub async fn situation(State(st): State<AppState>, h: HeaderMap, Query(q): Param
     let scope = q.get("scope").cloned().unwrap_or_default();
     let doc = st
         .app
-        .situation_report(from, to, Some(&scope))
+        .situation_report(u.actor(), from, to, Some(&scope))
         .await
         .map_err(e)?;
     if q.get("format").is_some_and(|f| f == "md") {
@@ -1505,7 +1572,7 @@ pub async fn situation(State(st): State<AppState>, h: HeaderMap, Query(q): Param
     };
     let units = st.app.units().await.map_err(e)?;
     let t = SituationPage {
-        p: page(&st, l, "nav_report").await,
+        p: page(&st, &u, l, "nav_report").await,
         from,
         to,
         scopes: scope_options(&units, scope.trim(), l),

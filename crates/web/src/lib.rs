@@ -1,12 +1,14 @@
 //! The web UI of hoptac: server-rendered HTML (axum + askama), Vietnamese by default with an
 //! English switch, no external assets, usable on a phone and an old office PC.
 
+mod auth_pages;
 mod chart;
 mod error;
 mod handlers;
 pub mod i18n;
 mod page;
 mod plans;
+mod session;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -64,10 +66,19 @@ pub fn router(app: App) -> Router {
         .route("/indicators", get(plans::indicators))
         .route("/indicators/new", get(plans::indicator_new_form).post(plans::indicator_create))
         .route("/indicators/{id}/edit", get(plans::indicator_edit_form).post(plans::indicator_update))
+        .route("/login", get(auth_pages::login_form).post(auth_pages::login))
+        .route("/logout", post(auth_pages::logout))
+        .route("/password", get(auth_pages::password_form).post(auth_pages::password))
+        .route("/accounts", get(auth_pages::accounts))
+        .route("/accounts/new", get(auth_pages::account_new_form).post(auth_pages::account_create))
+        .route("/accounts/{name}/edit", get(auth_pages::account_edit_form).post(auth_pages::account_update))
+        .route("/audit", get(auth_pages::audit))
+        .route("/orgs/{code}/history", get(auth_pages::org_history))
         .route("/lang/{lang}", get(handlers::switch_lang))
         .route("/static/app.css", get(handlers::css))
         .route("/healthz", get(|| async { "ok" }))
         .fallback(handlers::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), session::csrf))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD))
         .layer(RequestBodyLimitLayer::new(MAX_UPLOAD + 64 * 1024))
         .layer(SetResponseHeaderLayer::overriding(HeaderName::from_static("x-content-type-options"), HeaderValue::from_static("nosniff")))
@@ -81,9 +92,12 @@ pub fn router(app: App) -> Router {
 
 /// Serves until Ctrl-C.
 pub async fn serve(app: App, listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    axum::serve(listener, router(app))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    axum::serve(
+        listener,
+        router(app).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
 }

@@ -8,6 +8,12 @@ pub struct Page {
     pub lang: Lang,
     pub demo: bool,
     pub title_key: &'static str,
+    /// Who is signed in ("" on the login page).
+    pub user: String,
+    /// The session's CSRF token, for every form.
+    pub csrf: String,
+    pub can_manage_accounts: bool,
+    pub can_view_audit: bool,
 }
 
 impl Page {
@@ -16,7 +22,25 @@ impl Page {
             lang,
             demo,
             title_key,
+            user: String::new(),
+            csrf: String::new(),
+            can_manage_accounts: false,
+            can_view_audit: false,
         }
+    }
+
+    pub fn for_user(mut self, u: &crate::session::CurrentUser) -> Page {
+        use hoptac_core::auth::Role;
+        let a = &u.actor().account;
+        self.user = if a.display_name.is_empty() {
+            a.username.clone()
+        } else {
+            format!("{} ({})", a.display_name, a.username)
+        };
+        self.csrf = u.session.csrf.clone();
+        self.can_manage_accounts = a.role == Role::Admin;
+        self.can_view_audit = matches!(a.role, Role::Admin | Role::Staff);
+        self
     }
     pub fn t(&self, key: &str) -> &'static str {
         t(self.lang, key)
@@ -139,6 +163,8 @@ pub struct OrgPage {
     pub chart_revenue: String,
     pub notice: String,
     pub warnings: Vec<String>,
+    /// "by … on …" of the last change of the profile.
+    pub last_change: String,
 }
 
 /// One input of a form, with what was typed and the message for it.

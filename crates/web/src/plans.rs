@@ -9,6 +9,7 @@ use crate::handlers::{
 };
 use crate::i18n::{Lang, t};
 use crate::page::{Field, Opt, Page};
+use crate::session::CurrentUser;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -122,9 +123,13 @@ fn status_label(l: Lang, s: Status) -> &'static str {
     }
 }
 
-pub async fn plans(State(st): State<AppState>, h: HeaderMap) -> WebResult {
+pub async fn plans(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) -> WebResult {
     let l = lang(&h);
-    let plans = st.app.plans().await.map_err(|e| WebError::new(l, e))?;
+    let plans = st
+        .app
+        .plans(u.actor())
+        .await
+        .map_err(|e| WebError::new(l, e))?;
     let units = st.app.units().await.map_err(|e| WebError::new(l, e))?;
     let rows = plans
         .iter()
@@ -141,7 +146,7 @@ pub async fn plans(State(st): State<AppState>, h: HeaderMap) -> WebResult {
         })
         .collect();
     Ok(render(&PlansPage {
-        p: page(&st, l, "nav_plans").await,
+        p: page(&st, &u, l, "nav_plans").await,
         rows,
     }))
 }
@@ -165,13 +170,18 @@ fn opt_year(q: &HashMap<String, String>, key: &str) -> Result<Option<i32>, AppEr
 pub async fn plan(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path(code): Path<String>,
     Query(q): Params,
 ) -> WebResult {
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
     let as_of = opt_year(&q, "year").map_err(e)?;
-    let pr = st.app.plan_progress(&code, as_of).await.map_err(e)?;
+    let pr = st
+        .app
+        .plan_progress(u.actor(), &code, as_of)
+        .await
+        .map_err(e)?;
     let plan = &pr.plan;
     let years: Vec<i32> = (plan.from..=plan.to).collect();
     let rows = pr
@@ -220,7 +230,7 @@ pub async fn plan(
                         css: y.status.css(),
                     })
                     .collect(),
-status: latest
+                status: latest
                     .map(|x| {
                         let mut s = format!("{}: {}", x.year, status_label(l, x.status));
                         if !matches!(x.status, Status::Met | Status::Exceeded) {
@@ -228,7 +238,11 @@ status: latest
                                 s.push_str(&format!(" · {} {}", t(l, "gap"), fmt(g, u)));
                             }
                             if let Some(sh) = x.share_pct.filter(|v| *v >= Fixed::ZERO) {
-                                s.push_str(&format!(" · {} {}", hoptac_core::report::pct_vi(sh), t(l, "of_the_way")));
+                                s.push_str(&format!(
+                                    " · {} {}",
+                                    hoptac_core::report::pct_vi(sh),
+                                    t(l, "of_the_way")
+                                ));
                             }
                         }
                         s
@@ -268,7 +282,7 @@ status: latest
         (t(l, "scope").to_string(), pr.scope_name.clone()),
     ];
     let page_t = PlanPage {
-        p: page(&st, l, "nav_plans").await,
+        p: page(&st, &u, l, "nav_plans").await,
         code: plan.code.clone(),
         title: plan.title.clone(),
         facts,
@@ -287,21 +301,26 @@ status: latest
 pub async fn drill(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path((code, no)): Path<(String, String)>,
     Query(q): Params,
 ) -> WebResult {
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
     let year = opt_year(&q, "year").map_err(e)?;
-    let d = st.app.target_drill(&code, &no, year).await.map_err(e)?;
-    let u = d.def.unit;
-    let f = |v: Option<Fixed>| v.map(|v| fmt(v, u)).unwrap_or_else(|| "—".into());
+    let d = st
+        .app
+        .target_drill(u.actor(), &code, &no, year)
+        .await
+        .map_err(e)?;
+    let unit = d.def.unit;
+    let f = |v: Option<Fixed>| v.map(|v| fmt(v, unit)).unwrap_or_else(|| "—".into());
     let show_counted = matches!(
         d.def.aggregate,
         hoptac_core::indicator::Aggregate::Count | hoptac_core::indicator::Aggregate::SharePct(_)
     );
     let page_t = DrillPage {
-        p: page(&st, l, "nav_plans").await,
+        p: page(&st, &u, l, "nav_plans").await,
         plan_code: code.clone(),
         heading: format!(
             "{} {} — {}",
@@ -426,7 +445,7 @@ fn error_list(l: Lang, e: &AppError) -> Option<Vec<(String, String)>> {
     }
 }
 
-pub async fn plan_new_form(State(st): State<AppState>, h: HeaderMap) -> WebResult {
+pub async fn plan_new_form(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) -> WebResult {
     let l = lang(&h);
     let v: HashMap<String, String> = [("from", "2026"), ("to", "2030"), ("baseline_year", "2025")]
         .iter()
@@ -434,6 +453,7 @@ pub async fn plan_new_form(State(st): State<AppState>, h: HeaderMap) -> WebResul
         .collect();
     Ok(form_page_errors(
         &st,
+        &u,
         l,
         t(l, "new_plan").into(),
         "/plans/new".into(),
@@ -447,10 +467,15 @@ pub async fn plan_new_form(State(st): State<AppState>, h: HeaderMap) -> WebResul
 pub async fn plan_edit_form(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path(code): Path<String>,
 ) -> WebResult {
     let l = lang(&h);
-    let p = st.app.plan(&code).await.map_err(|e| WebError::new(l, e))?;
+    let p = st
+        .app
+        .plan(u.actor(), &code)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
     let v: HashMap<String, String> = [
         ("code", p.code.clone()),
         ("title", p.title.clone()),
@@ -473,6 +498,7 @@ pub async fn plan_edit_form(
     let path = format!("/plans/{}", enc(&code));
     Ok(form_page_errors(
         &st,
+        &u,
         l,
         format!("{} — {}", t(l, "edit"), p.title),
         format!("{path}/edit"),
@@ -485,12 +511,16 @@ pub async fn plan_edit_form(
 
 async fn save_plan(
     st: &AppState,
+    u: &CurrentUser,
     l: Lang,
     mut v: HashMap<String, String>,
     fixed: Option<String>,
 ) -> WebResult {
     if let Some(c) = &fixed {
-        st.app.plan(c).await.map_err(|e| WebError::new(l, e))?;
+        st.app
+            .plan(u.actor(), c)
+            .await
+            .map_err(|e| WebError::new(l, e))?;
         v.insert("code".into(), c.clone());
     }
     let (heading, action, back) = match &fixed {
@@ -507,7 +537,7 @@ async fn save_plan(
     };
     if fixed.is_none()
         && let Some(c) = v.get("code")
-        && st.app.plan(c.trim()).await.is_ok()
+        && st.app.plan(u.actor(), c.trim()).await.is_ok()
     {
         let err = AppError::invalid(
             "code",
@@ -519,6 +549,7 @@ async fn save_plan(
         );
         return Ok(form_page_errors(
             st,
+            u,
             l,
             heading,
             action,
@@ -529,7 +560,7 @@ async fn save_plan(
         .await);
     }
     let result = match plan_from(&v) {
-        Ok(p) => st.app.save_plan(p).await,
+        Ok(p) => st.app.save_plan(u.actor(), p).await,
         Err(e) => Err(e),
     };
     match result {
@@ -538,8 +569,9 @@ async fn save_plan(
             enc(v.get("code").map(|s| s.trim()).unwrap_or_default())
         ))
         .into_response()),
-        Err(e) if e.is_user_error() => Ok(form_page_errors(
+        Err(e @ AppError::Invalid { .. }) => Ok(form_page_errors(
             st,
+            u,
             l,
             heading,
             action,
@@ -555,18 +587,20 @@ async fn save_plan(
 pub async fn plan_create(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult {
-    save_plan(&st, lang(&h), to_map(&pairs), None).await
+    save_plan(&st, &u, lang(&h), to_map(&pairs), None).await
 }
 
 pub async fn plan_update(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path(code): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult {
-    save_plan(&st, lang(&h), to_map(&pairs), Some(code)).await
+    save_plan(&st, &u, lang(&h), to_map(&pairs), Some(code)).await
 }
 
 async fn target_fields(
@@ -712,10 +746,15 @@ fn target_from(v: &HashMap<String, String>) -> Result<Target, AppError> {
 pub async fn target_new_form(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path(code): Path<String>,
 ) -> WebResult {
     let l = lang(&h);
-    let p = st.app.plan(&code).await.map_err(|e| WebError::new(l, e))?;
+    let p = st
+        .app
+        .plan(u.actor(), &code)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
     let v: HashMap<String, String> = [
         ("no".to_string(), (p.targets.len() + 1).to_string()),
         ("comparator".to_string(), ">=".to_string()),
@@ -724,6 +763,7 @@ pub async fn target_new_form(
     let path = format!("/plans/{}", enc(&code));
     Ok(form_page_errors(
         &st,
+        &u,
         l,
         format!("{} — {}", t(l, "new_target"), p.title),
         format!("{path}/targets/new"),
@@ -737,10 +777,15 @@ pub async fn target_new_form(
 pub async fn target_edit_form(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path((code, no)): Path<(String, String)>,
 ) -> WebResult {
     let l = lang(&h);
-    let p = st.app.plan(&code).await.map_err(|e| WebError::new(l, e))?;
+    let p = st
+        .app
+        .plan(u.actor(), &code)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
     let tg =
         p.targets.iter().find(|x| x.no == no).ok_or_else(|| {
             WebError::new(l, AppError::not_found("target", format!("{code} / {no}")))
@@ -775,6 +820,7 @@ pub async fn target_edit_form(
     let path = format!("/plans/{}", enc(&code));
     Ok(form_page_errors(
         &st,
+        &u,
         l,
         format!("{} {} — {}", t(l, "target"), no, p.title),
         format!("{path}/targets/{}/edit", enc(&no)),
@@ -787,12 +833,17 @@ pub async fn target_edit_form(
 
 async fn save_target(
     st: &AppState,
+    u: &CurrentUser,
     l: Lang,
     code: String,
     mut v: HashMap<String, String>,
     fixed: Option<String>,
 ) -> WebResult {
-    let p = st.app.plan(&code).await.map_err(|e| WebError::new(l, e))?;
+    let p = st
+        .app
+        .plan(u.actor(), &code)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
     if let Some(no) = &fixed {
         p.targets.iter().find(|x| &x.no == no).ok_or_else(|| {
             WebError::new(l, AppError::not_found("target", format!("{code} / {no}")))
@@ -819,16 +870,17 @@ async fn save_target(
         ))
     } else {
         match target_from(&v) {
-            Ok(tg) => st.app.save_target(&code, tg).await,
+            Ok(tg) => st.app.save_target(u.actor(), &code, tg).await,
             Err(e) => Err(e),
         }
     };
     match result {
         Ok(()) => Ok(Redirect::to(&path).into_response()),
-        Err(e) if e.is_user_error() => {
+        Err(e @ AppError::Invalid { .. }) => {
             let fields = target_fields(st, l, &v, fixed.is_some()).await?;
             Ok(form_page_errors(
                 st,
+                u,
                 l,
                 format!("{} — {}", t(l, "target"), p.title),
                 action,
@@ -845,22 +897,24 @@ async fn save_target(
 pub async fn target_create(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path(code): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult {
-    save_target(&st, lang(&h), code, to_map(&pairs), None).await
+    save_target(&st, &u, lang(&h), code, to_map(&pairs), None).await
 }
 
 pub async fn target_update(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path((code, no)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult {
-    save_target(&st, lang(&h), code, to_map(&pairs), Some(no)).await
+    save_target(&st, &u, lang(&h), code, to_map(&pairs), Some(no)).await
 }
 
-pub async fn indicators(State(st): State<AppState>, h: HeaderMap) -> WebResult {
+pub async fn indicators(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) -> WebResult {
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
     let records = st.app.indicator_records().await.map_err(e)?;
@@ -890,7 +944,7 @@ pub async fn indicators(State(st): State<AppState>, h: HeaderMap) -> WebResult {
             }),
     );
     Ok(render(&IndicatorsPage {
-        p: page(&st, l, "nav_indicators").await,
+        p: page(&st, &u, l, "nav_indicators").await,
         rows,
     }))
 }
@@ -915,7 +969,11 @@ fn indicator_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -> Vec<
     ]
 }
 
-pub async fn indicator_new_form(State(st): State<AppState>, h: HeaderMap) -> WebResult {
+pub async fn indicator_new_form(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+) -> WebResult {
     let l = lang(&h);
     let v: HashMap<String, String> = [(
         "definition".to_string(),
@@ -925,6 +983,7 @@ pub async fn indicator_new_form(State(st): State<AppState>, h: HeaderMap) -> Web
     .into();
     Ok(form_page_errors(
         &st,
+        &u,
         l,
         t(l, "new_indicator").into(),
         "/indicators/new".into(),
@@ -938,6 +997,7 @@ pub async fn indicator_new_form(State(st): State<AppState>, h: HeaderMap) -> Web
 pub async fn indicator_edit_form(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path(id): Path<String>,
 ) -> WebResult {
     let l = lang(&h);
@@ -961,6 +1021,7 @@ pub async fn indicator_edit_form(
     .collect();
     Ok(form_page_errors(
         &st,
+        &u,
         l,
         format!("{} — {id}", t(l, "edit")),
         format!("/indicators/{}/edit", enc(&id)),
@@ -973,6 +1034,7 @@ pub async fn indicator_edit_form(
 
 async fn save_indicator(
     st: &AppState,
+    u: &CurrentUser,
     l: Lang,
     mut v: HashMap<String, String>,
     fixed: Option<String>,
@@ -1008,18 +1070,21 @@ async fn save_indicator(
         ))
     } else {
         st.app
-            .save_indicator(IndicatorRecord {
-                id: get("id"),
-                label_vi: get("label_vi"),
-                label_en: get("label_en"),
-                definition: get("definition"),
-                description: get("description"),
-            })
+            .save_indicator(
+                u.actor(),
+                IndicatorRecord {
+                    id: get("id"),
+                    label_vi: get("label_vi"),
+                    label_en: get("label_en"),
+                    definition: get("definition"),
+                    description: get("description"),
+                },
+            )
             .await
     };
     match result {
         Ok(()) => Ok(Redirect::to("/indicators").into_response()),
-        Err(e) if e.is_user_error() => {
+        Err(e @ AppError::Invalid { .. }) => {
             // a definition that does not parse names its own part; show it beside the definition
             let errs = error_list(l, &e).map(|v| {
                 v.into_iter()
@@ -1037,6 +1102,7 @@ async fn save_indicator(
             });
             Ok(form_page_errors(
                 st,
+                u,
                 l,
                 heading,
                 action,
@@ -1053,18 +1119,20 @@ async fn save_indicator(
 pub async fn indicator_create(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult {
-    save_indicator(&st, lang(&h), to_map(&pairs), None).await
+    save_indicator(&st, &u, lang(&h), to_map(&pairs), None).await
 }
 
 pub async fn indicator_update(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult {
-    save_indicator(&st, lang(&h), to_map(&pairs), Some(id)).await
+    save_indicator(&st, &u, lang(&h), to_map(&pairs), Some(id)).await
 }
 
 #[derive(Template)]
@@ -1078,13 +1146,18 @@ pub struct ReportPage {
 pub async fn plan_report(
     State(st): State<AppState>,
     h: HeaderMap,
+    u: CurrentUser,
     Path(code): Path<String>,
     Query(q): Params,
 ) -> WebResult {
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
     let as_of = opt_year(&q, "year").map_err(e)?;
-    let pr = st.app.plan_progress(&code, as_of).await.map_err(e)?;
+    let pr = st
+        .app
+        .plan_progress(u.actor(), &code, as_of)
+        .await
+        .map_err(e)?;
     let doc = plan_assessment(&pr.plan, &pr.targets, &pr.scope_name);
     if q.get("format").is_some_and(|f| f == "md") {
         return Ok((
@@ -1101,7 +1174,7 @@ pub async fn plan_report(
     }
     let link = |_: &str| format!("/plans/{}", enc(&code));
     Ok(render(&ReportPage {
-        p: page(&st, l, "plan_report").await,
+        p: page(&st, &u, l, "plan_report").await,
         body: render_html(&doc, &link),
         md_link: format!("/plans/{}/report?format=md", enc(&code)),
     }))

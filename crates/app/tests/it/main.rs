@@ -3,6 +3,10 @@
 
 mod plans;
 
+pub fn sys() -> hoptac_app::Actor {
+    hoptac_app::Actor::system()
+}
+
 use hoptac_app::{App, ExportHeaders, ImportOutcome};
 use hoptac_core::indicator::find;
 use hoptac_exchange::read::{RawBook, read_csv};
@@ -40,7 +44,7 @@ async fn counts(app: &App) -> (u64, u64, u64) {
 async fn refused(book: RawBook) -> hoptac_app::Problem {
     let (app, _d) = app().await;
     let before = counts(&app).await;
-    let o = app.import_book(&book, true).await.unwrap();
+    let o = app.import_book(&sys(), &book, true).await.unwrap();
     assert!(!o.applied, "must not apply: {:#?}", o.problems);
     assert_eq!(counts(&app).await, before, "nothing may be written");
     let errors: Vec<_> = o
@@ -176,7 +180,7 @@ async fn one_bad_row_rejects_the_whole_import() {
             "org_code,year,members\nA1,2020,10\nA2,2020,-3\n",
         ),
     ]);
-    let o = app.import_book(&book, true).await.unwrap();
+    let o = app.import_book(&sys(), &book, true).await.unwrap();
     assert!(!o.applied);
     assert_eq!(counts(&app).await, (0, 0, 0));
 }
@@ -191,7 +195,7 @@ async fn ambiguous_numbers_are_read_vietnamese_style_with_a_warning() {
             "org_code;year;revenue;profit\nA1;2020;1.600;8,5\n",
         ),
     ]);
-    let o = app.import_book(&book, true).await.unwrap();
+    let o = app.import_book(&sys(), &book, true).await.unwrap();
     assert!(o.applied, "{:#?}", o.problems);
     let w: Vec<_> = o.problems.iter().filter(|p| !p.is_error()).collect();
     assert_eq!(w.len(), 1, "{w:#?}");
@@ -218,7 +222,7 @@ async fn unknown_columns_and_sheets_are_reported_not_dropped_silently() {
         ),
         ("Sheet1", "x\n1\n"),
     ]);
-    let o = app.import_book(&book, true).await.unwrap();
+    let o = app.import_book(&sys(), &book, true).await.unwrap();
     assert!(o.applied);
     assert!(
         o.problems
@@ -242,10 +246,10 @@ async fn a_second_import_changes_nothing() {
             "org_code,year,members,revenue,services\nA1,2020,10,1600.5,irrigation;phun xịt\n",
         ),
     ]);
-    let first = app.import_book(&book, true).await.unwrap();
+    let first = app.import_book(&sys(), &book, true).await.unwrap();
     assert!(first.applied);
     assert_eq!(first.changes(), 3);
-    let second = app.import_book(&book, true).await.unwrap();
+    let second = app.import_book(&sys(), &book, true).await.unwrap();
     assert_eq!(second.changes(), 0);
     assert!(second.summary.iter().all(|s| s.new == 0 && s.changed == 0));
     assert_eq!(second.summary[1].unchanged, 2);
@@ -255,7 +259,7 @@ async fn a_second_import_changes_nothing() {
 async fn dry_run_writes_nothing() {
     let (app, _d) = app().await;
     let o = app
-        .import_book(&csv(&[("organizations", ORGS)]), false)
+        .import_book(&sys(), &csv(&[("organizations", ORGS)]), false)
         .await
         .unwrap();
     assert!(!o.applied && !o.has_errors() && o.changes() == 2);
@@ -266,9 +270,15 @@ async fn dry_run_writes_nothing() {
 async fn export_then_import_reproduces_the_database() {
     let (a, _d1) = app().await;
     a.load_demo().await.unwrap();
-    let xlsx = a.export_xlsx(ExportHeaders::Vietnamese).await.unwrap();
+    let xlsx = a
+        .export_xlsx(&sys(), ExportHeaders::Vietnamese)
+        .await
+        .unwrap();
     let (b, _d2) = app().await;
-    let o = b.import_bytes("export.xlsx", &xlsx, true).await.unwrap();
+    let o = b
+        .import_bytes(&sys(), "export.xlsx", &xlsx, true)
+        .await
+        .unwrap();
     assert!(o.applied, "{:#?}", &o.problems[..o.problems.len().min(5)]);
     assert!(
         o.problems.is_empty(),
@@ -295,18 +305,21 @@ async fn export_then_import_reproduces_the_database() {
     assert_eq!(sa.reports, sb.reports);
     assert_eq!(sa.managers, sb.managers);
     assert_eq!(
-        a.plans().await.unwrap(),
-        b.plans().await.unwrap(),
+        a.plans(&sys()).await.unwrap(),
+        b.plans(&sys()).await.unwrap(),
         "plans and targets travel with the workbook"
     );
     assert_eq!(
         a.indicator_records().await.unwrap(),
         b.indicator_records().await.unwrap()
     );
-    assert_eq!(b.plans().await.unwrap()[0].targets.len(), 11);
+    assert_eq!(b.plans(&sys()).await.unwrap()[0].targets.len(), 11);
     // and with machine keys as headers
-    let keys = a.export_xlsx(ExportHeaders::Keys).await.unwrap();
-    let again = b.import_bytes("keys.xlsx", &keys, true).await.unwrap();
+    let keys = a.export_xlsx(&sys(), ExportHeaders::Keys).await.unwrap();
+    let again = b
+        .import_bytes(&sys(), "keys.xlsx", &keys, true)
+        .await
+        .unwrap();
     assert_eq!(again.changes(), 0);
 }
 
@@ -478,7 +491,7 @@ async fn district_workbook_with_vietnamese_headers_gives_correct_statistics() {
     let bytes = wb.save_to_buffer().unwrap();
     let (app, _d) = app().await;
     let o: ImportOutcome = app
-        .import_bytes("tháp mười.xlsx", &bytes, true)
+        .import_bytes(&sys(), "tháp mười.xlsx", &bytes, true)
         .await
         .unwrap();
     assert!(o.applied, "{:#?}", o.problems);
@@ -490,7 +503,7 @@ async fn district_workbook_with_vietnamese_headers_gives_correct_statistics() {
         o.problems
     );
     let s = app
-        .stats(2016, 2020, Some("Huyện Tháp Mười"))
+        .stats(&sys(), 2016, 2020, Some("Huyện Tháp Mười"))
         .await
         .unwrap();
     let v = |id: &str| {
@@ -516,9 +529,12 @@ async fn district_workbook_with_vietnamese_headers_gives_correct_statistics() {
 #[tokio::test]
 async fn period_and_scope_errors_are_user_errors() {
     let (app, _d) = app().await;
-    let e = app.stats(2020, 2016, None).await.unwrap_err();
+    let e = app.stats(&sys(), 2020, 2016, None).await.unwrap_err();
     assert!(e.is_user_error() && e.code() == "invalid_input");
-    let e = app.stats(2016, 2020, Some("Hà Nội")).await.unwrap_err();
+    let e = app
+        .stats(&sys(), 2016, 2020, Some("Hà Nội"))
+        .await
+        .unwrap_err();
     assert!(e.is_user_error());
     assert!(e.message().vi.contains("Hà Nội"));
 }

@@ -1,6 +1,6 @@
 //! Plans and targets on a real database: the demo plan, edits, indicators as data, imports.
 
-use crate::{app, csv};
+use crate::{app, csv, sys};
 use hoptac_app::demo_plan::PLAN_CODE;
 use hoptac_core::Fixed;
 use hoptac_core::plan::{Comparator, Status, Target};
@@ -19,7 +19,7 @@ fn int(n: i64) -> Option<Fixed> {
 #[tokio::test]
 async fn the_demo_plan_is_tracked_year_by_year() {
     let (a, _d) = demo().await;
-    let p = a.plan_progress(PLAN_CODE, None).await.unwrap();
+    let p = a.plan_progress(&sys(), PLAN_CODE, None).await.unwrap();
     assert_eq!(p.targets.len(), 11);
     let t = |no: &str| p.targets.iter().find(|t| t.target.no == no).unwrap();
     // target 1: handicraft groups founded in communes without one, counted from 2021
@@ -73,14 +73,17 @@ async fn the_demo_plan_is_tracked_year_by_year() {
         "{missed:?}"
     );
     // as of 2023, later years are ignored
-    let p23 = a.plan_progress(PLAN_CODE, Some(2023)).await.unwrap();
+    let p23 = a
+        .plan_progress(&sys(), PLAN_CODE, Some(2023))
+        .await
+        .unwrap();
     assert!(
         p23.targets
             .iter()
             .all(|t| t.latest.as_ref().unwrap().year == 2023)
     );
     assert!(
-        a.plan_progress(PLAN_CODE, Some(1999))
+        a.plan_progress(&sys(), PLAN_CODE, Some(1999))
             .await
             .unwrap_err()
             .is_user_error()
@@ -91,7 +94,7 @@ async fn the_demo_plan_is_tracked_year_by_year() {
 async fn editing_a_target_keeps_the_others_and_bad_targets_are_refused() {
     let (a, _d) = demo().await;
     let mut t = a
-        .plan(PLAN_CODE)
+        .plan(&sys(), PLAN_CODE)
         .await
         .unwrap()
         .targets
@@ -100,8 +103,8 @@ async fn editing_a_target_keeps_the_others_and_bad_targets_are_refused() {
         .unwrap();
     t.value = Fixed::from_int(4);
     t.milestones = vec![(2023, Fixed::from_int(3))];
-    a.save_target(PLAN_CODE, t).await.unwrap();
-    let plan = a.plan(PLAN_CODE).await.unwrap();
+    a.save_target(&sys(), PLAN_CODE, t).await.unwrap();
+    let plan = a.plan(&sys(), PLAN_CODE).await.unwrap();
     assert_eq!(plan.targets.len(), 11);
     assert_eq!(
         plan.targets
@@ -137,7 +140,7 @@ async fn editing_a_target_keeps_the_others_and_bad_targets_are_refused() {
             "baseline_indicator",
         ),
     ] {
-        match a.save_target(PLAN_CODE, t).await.unwrap_err() {
+        match a.save_target(&sys(), PLAN_CODE, t).await.unwrap_err() {
             hoptac_app::AppError::Invalid { field: f, msg, .. } => {
                 assert_eq!(f, field);
                 assert!(!msg.vi.is_empty() && !msg.en.is_empty());
@@ -146,11 +149,15 @@ async fn editing_a_target_keeps_the_others_and_bad_targets_are_refused() {
         }
     }
     assert_eq!(
-        a.plan(PLAN_CODE).await.unwrap().targets.len(),
+        a.plan(&sys(), PLAN_CODE).await.unwrap().targets.len(),
         11,
         "nothing was written"
     );
-    assert!(a.save_target("NO-PLAN", bad(&|_| {})).await.is_err());
+    assert!(
+        a.save_target(&sys(), "NO-PLAN", bad(&|_| {}))
+            .await
+            .is_err()
+    );
 }
 
 #[tokio::test]
@@ -164,7 +171,7 @@ async fn a_new_indicator_and_target_without_code() {
             .into(),
         description: "".into(),
     };
-    a.save_indicator(rec.clone()).await.unwrap();
+    a.save_indicator(&sys(), rec.clone()).await.unwrap();
     assert!(
         a.indicator_catalogue()
             .await
@@ -173,6 +180,7 @@ async fn a_new_indicator_and_target_without_code() {
             .any(|d| d.id == "htx.transport.members")
     );
     a.save_target(
+        &sys(),
         PLAN_CODE,
         Target {
             no: "10".into(),
@@ -188,7 +196,7 @@ async fn a_new_indicator_and_target_without_code() {
     )
     .await
     .unwrap();
-    let p = a.plan_progress(PLAN_CODE, None).await.unwrap();
+    let p = a.plan_progress(&sys(), PLAN_CODE, None).await.unwrap();
     let t = p.targets.iter().find(|t| t.target.no == "10").unwrap();
     assert!(t.baseline.is_some() && t.latest.is_some());
 
@@ -199,10 +207,13 @@ async fn a_new_indicator_and_target_without_code() {
         r
     };
     assert!(
-        a.save_indicator(err(
-            "subject=active_orgs; kinds=HTX; aggregate=avg:height",
-            "x.y"
-        ))
+        a.save_indicator(
+            &sys(),
+            err(
+                "subject=active_orgs; kinds=HTX; aggregate=avg:height",
+                "x.y"
+            )
+        )
         .await
         .unwrap_err()
         .message()
@@ -210,10 +221,13 @@ async fn a_new_indicator_and_target_without_code() {
         .contains("height")
     );
     assert!(
-        a.save_indicator(err(
-            "subject=active_orgs; kinds=HTX; aggregate=count",
-            "htx.active"
-        ))
+        a.save_indicator(
+            &sys(),
+            err(
+                "subject=active_orgs; kinds=HTX; aggregate=count",
+                "htx.active"
+            )
+        )
         .await
         .unwrap_err()
         .message()
@@ -235,13 +249,13 @@ async fn plans_import_from_sheets_all_or_nothing() {
             "plan_code,no,wording,indicator,comparator,value,value_hi,milestones\nP-2026,1,HTX có lãi,htx.agri.profitable_pct,trở lên,100,,2027: 96; 2028: 98\nP-2026,2,Dịch vụ,htx.services_avg,range,4,5,\n",
         ),
     ]);
-    let o = a.import_book(&good, true).await.unwrap();
+    let o = a.import_book(&sys(), &good, true).await.unwrap();
     assert!(o.applied, "{:#?}", o.problems);
-    let p = a.plan("P-2026").await.unwrap();
+    let p = a.plan(&sys(), "P-2026").await.unwrap();
     assert_eq!((p.scope.as_str(), p.targets.len()), ("872", 2));
     assert_eq!(p.targets[0].milestones[1], (2028, Fixed::from_int(98)));
     assert_eq!(
-        a.import_book(&good, true).await.unwrap().changes(),
+        a.import_book(&sys(), &good, true).await.unwrap().changes(),
         0,
         "idempotent"
     );
@@ -250,7 +264,7 @@ async fn plans_import_from_sheets_all_or_nothing() {
         "targets",
         "plan_code,no,wording,indicator,comparator,value\nP-2026,3,X,htx.agri.profitable_pct,>=,120\nNOPE,1,X,htx.members,>=,1\nP-2026,4,X,htx.members,nhiều,1\n",
     )]);
-    let o = a.import_book(&bad, true).await.unwrap();
+    let o = a.import_book(&sys(), &bad, true).await.unwrap();
     assert!(!o.applied);
     let cols: Vec<(Option<u32>, Option<&str>)> = o
         .problems
@@ -266,13 +280,16 @@ async fn plans_import_from_sheets_all_or_nothing() {
             (Some(4), Some("comparator"))
         ]
     );
-    assert_eq!(a.plan("P-2026").await.unwrap().targets.len(), 2);
+    assert_eq!(a.plan(&sys(), "P-2026").await.unwrap().targets.len(), 2);
 }
 
 #[tokio::test]
 async fn drill_down_shows_who_makes_up_the_figure() {
     let (a, _d) = demo().await;
-    let d = a.target_drill(PLAN_CODE, "4", Some(2025)).await.unwrap();
+    let d = a
+        .target_drill(&sys(), PLAN_CODE, "4", Some(2025))
+        .await
+        .unwrap();
     assert_eq!(d.by_commune.len(), 13);
     assert_eq!(
         d.by_org.len(),
@@ -293,12 +310,15 @@ async fn drill_down_shows_who_makes_up_the_figure() {
         int(1870),
         "the parts add up to the figure"
     );
-    let d1 = a.target_drill(PLAN_CODE, "1", None).await.unwrap();
+    let d1 = a.target_drill(&sys(), PLAN_CODE, "1", None).await.unwrap();
     assert_eq!(d1.year, 2025);
     assert_eq!(d1.by_org.len(), 5);
-    let d7 = a.target_drill(PLAN_CODE, "7a", Some(2025)).await.unwrap();
+    let d7 = a
+        .target_drill(&sys(), PLAN_CODE, "7a", Some(2025))
+        .await
+        .unwrap();
     assert!(d7.by_org.iter().all(|r| r.items >= 1 && r.hits <= r.items));
-    assert!(a.target_drill(PLAN_CODE, "99", None).await.is_err());
+    assert!(a.target_drill(&sys(), PLAN_CODE, "99", None).await.is_err());
 }
 
 #[tokio::test]
@@ -311,8 +331,8 @@ async fn missing_records_are_said_beside_the_target() {
         ),
         ("annual_reports", "org_code,year,members\nNEW-HTX,2024,10\n"),
     ]);
-    assert!(a.import_book(&book, true).await.unwrap().applied);
-    let p = a.plan_progress(PLAN_CODE, None).await.unwrap();
+    assert!(a.import_book(&sys(), &book, true).await.unwrap().applied);
+    let p = a.plan_progress(&sys(), PLAN_CODE, None).await.unwrap();
     let t7a = p.targets.iter().find(|t| t.target.no == "7a").unwrap();
     assert!(
         t7a.checks
@@ -334,16 +354,22 @@ async fn missing_records_are_said_beside_the_target() {
 #[tokio::test]
 async fn a_plan_whose_baseline_lies_outside_the_data_is_refused() {
     let (a, _d) = demo().await;
-    let mut p = a.plan(PLAN_CODE).await.unwrap();
+    let mut p = a.plan(&sys(), PLAN_CODE).await.unwrap();
     p.code = "FAR".into();
     p.from = 2041;
     p.to = 2045;
     p.baseline_year = 2040;
-    let e = a.save_plan(p.clone()).await.unwrap_err();
-    assert!(e.message().vi.contains("nằm ngoài số liệu đang có (2015–2025)"), "{}", e.message().vi);
+    let e = a.save_plan(&sys(), p.clone()).await.unwrap_err();
+    assert!(
+        e.message()
+            .vi
+            .contains("nằm ngoài số liệu đang có (2015–2025)"),
+        "{}",
+        e.message().vi
+    );
     p.from = 2026;
     p.to = 2030;
     p.baseline_year = 2025;
-    a.save_plan(p).await.unwrap();
-    assert_eq!(a.plan("FAR").await.unwrap().targets.len(), 0);
+    a.save_plan(&sys(), p).await.unwrap();
+    assert_eq!(a.plan(&sys(), "FAR").await.unwrap().targets.len(), 0);
 }

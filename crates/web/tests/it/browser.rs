@@ -76,8 +76,36 @@ async fn serve() -> (String, tempfile::TempDir) {
     let (app, dir) = demo_app().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    tokio::spawn(hoptac_web::serve(app, listener));
+    tokio::spawn(hoptac_web::serve(app.app.clone(), listener));
     (format!("http://{addr}"), dir)
+}
+
+/// Signs in through the login page, as a person would.
+async fn login(c: &fantoccini::Client, base: &str, username: &str) {
+    c.goto(&format!("{base}/orgs")).await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("#login-form"))
+        .await
+        .unwrap();
+    c.find(Locator::Css("#username"))
+        .await
+        .unwrap()
+        .send_keys(username)
+        .await
+        .unwrap();
+    c.find(Locator::Css("#password"))
+        .await
+        .unwrap()
+        .send_keys(hoptac_app::demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    c.find(Locator::Css("#login-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait().for_element(Locator::Css("#who")).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -86,6 +114,7 @@ async fn dashboard_search_without_diacritics_and_a_form_error() {
         return;
     };
     let (base, _db) = serve().await;
+    login(&c, &base, "canbo").await;
 
     // the dashboard shows the part-A figures
     c.goto(&format!("{base}/?from=2016&to=2020")).await.unwrap();
@@ -111,6 +140,13 @@ async fn dashboard_search_without_diacritics_and_a_form_error() {
         .click()
         .await
         .unwrap();
+    // wait for the filtered page, not the full list the link also stands on
+    for _ in 0..100 {
+        if c.current_url().await.unwrap().as_str().contains("q=tan") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     let link = c
         .wait()
         .for_element(Locator::LinkText("HTX DVNN Tân Kiều"))
@@ -198,6 +234,7 @@ async fn phone_sized_screen_keeps_the_registry_usable() {
     };
     let (base, _db) = serve().await;
     c.set_window_size(390, 844).await.unwrap();
+    login(&c, &base, "xem").await;
     c.goto(&format!("{base}/orgs?q=my+dong")).await.unwrap();
     let body_width: f64 = c
         .execute("return document.body.scrollWidth", vec![])

@@ -1,4 +1,4 @@
-use crate::demo_app;
+use crate::{TestApp, demo_app};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
@@ -11,8 +11,17 @@ pub struct Resp {
     bytes: Vec<u8>,
 }
 
-async fn send(app: &hoptac_app::App, req: Request<Body>) -> Resp {
-    send_to(&hoptac_web::router(app.clone()), req).await
+/// Sends a request with the test session's cookie (and its CSRF token on forms).
+pub async fn send(app: &TestApp, req: Request<Body>) -> Resp {
+    send_to(&hoptac_web::router(app.app.clone()), with_session(app, req)).await
+}
+
+pub fn with_session(app: &TestApp, mut req: Request<Body>) -> Request<Body> {
+    if !app.cookie.is_empty() && !req.headers().contains_key(header::COOKIE) {
+        req.headers_mut()
+            .insert(header::COOKIE, app.cookie.parse().unwrap());
+    }
+    req
 }
 
 /// Through one router, whose state (pending imports) lives across requests.
@@ -29,27 +38,28 @@ async fn send_to(router: &axum::Router, req: Request<Body>) -> Resp {
     }
 }
 
-pub async fn get(app: &hoptac_app::App, uri: &str) -> Resp {
+pub async fn get(app: &TestApp, uri: &str) -> Resp {
     send(app, Request::get(uri).body(Body::empty()).unwrap()).await
 }
 
-pub async fn post_form(app: &hoptac_app::App, uri: &str, body: &str) -> Resp {
+pub async fn post_form(app: &TestApp, uri: &str, body: &str) -> Resp {
+    let body = format!("{body}&_csrf={}", app.csrf);
     send(
         app,
         Request::post(uri)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body.to_string()))
+            .body(Body::from(body))
             .unwrap(),
     )
     .await
 }
 
-fn multipart(file_name: &str, content: &[u8]) -> Request<Body> {
+fn multipart(app: &TestApp, file_name: &str, content: &[u8]) -> Request<Body> {
     let b = "XhoptacBoundary";
     let mut body = format!("--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").into_bytes();
     body.extend_from_slice(content);
     body.extend_from_slice(format!("\r\n--{b}--\r\n").as_bytes());
-    Request::post("/import")
+    Request::post(format!("/import?_csrf={}", app.csrf))
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={b}"),
@@ -89,7 +99,7 @@ async fn english_is_one_cookie_away() {
     let r = send(
         &app,
         Request::get("/?from=2016&to=2020")
-            .header(header::COOKIE, "lang=en")
+            .header(header::COOKIE, format!("lang=en; {}", app.cookie))
             .body(Body::empty())
             .unwrap(),
     )
@@ -303,8 +313,12 @@ async fn yearly_figures_form_reads_vietnamese_numbers_and_reports_errors() {
 async fn import_previews_then_confirms() {
     let (app, _d) = demo_app().await;
     let csv = "code;kind;name;sector;commune;founded_on\nIMP-1;THT;THT đan lục bình Phú Điền 9;tiểu thủ công nghiệp;Phú Điền;01/02/2024\n";
-    let router = hoptac_web::router(app.clone());
-    let r = send_to(&router, multipart("organizations.csv", csv.as_bytes())).await;
+    let router = hoptac_web::router(app.app.clone());
+    let r = send_to(
+        &router,
+        with_session(&app, multipart(&app, "organizations.csv", csv.as_bytes())),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("id=\"confirm\""));
     let code = hoptac_core::OrgCode::parse("IMP-1").unwrap();
@@ -322,15 +336,16 @@ async fn import_previews_then_confirms() {
         .unwrap()
         .to_string();
     let confirm = |t: String| {
+        let t = format!("{t}&_csrf={}", app.csrf);
         Request::post("/import/confirm")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from(format!("token={t}")))
             .unwrap()
     };
-    let r = send_to(&router, confirm(token.clone())).await;
+    let r = send_to(&router, with_session(&app, confirm(token.clone()))).await;
     assert!(r.body.contains("id=\"import-done\""), "{}", r.body);
     assert!(app.store().org(&code).await.unwrap().is_some());
-    let r = send_to(&router, confirm(token)).await;
+    let r = send_to(&router, with_session(&app, confirm(token))).await;
     assert_eq!(r.status, StatusCode::GONE, "a token is used once");
 }
 
@@ -338,13 +353,17 @@ async fn import_previews_then_confirms() {
 async fn import_with_errors_is_blocked_and_lists_every_problem() {
     let (app, _d) = demo_app().await;
     let csv = "code,kind,name,sector,commune,founded_on\nB-1,HTX,X,rice,30049,2020-01-01\nB-2,HTX,Y,agriculture,Mỹ An,2020-01-01\n";
-    let r = send(&app, multipart("organizations.csv", csv.as_bytes())).await;
+    let r = send(&app, multipart(&app, "organizations.csv", csv.as_bytes())).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("id=\"import-blocked\"") && !r.body.contains("id=\"confirm\""));
     assert!(r.body.contains("rice") && r.body.contains("Mỹ An"));
-    let r = send(&app, multipart("notes.pdf", b"%PDF-1.4")).await;
+    let r = send(&app, multipart(&app, "notes.pdf", b"%PDF-1.4")).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    let r = send(&app, multipart("broken.xlsx", b"PK\x03\x04 not really")).await;
+    let r = send(
+        &app,
+        multipart(&app, "broken.xlsx", b"PK\x03\x04 not really"),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }
 

@@ -3,17 +3,57 @@
 
 mod browser;
 mod http;
+mod http_auth;
 mod http_plans;
 
 use hoptac_app::App;
 use hoptac_store::SqliteStore;
 use std::sync::Arc;
 
-pub async fn demo_app() -> (App, tempfile::TempDir) {
+/// The app, and a session of one of its demo accounts.
+#[derive(Clone)]
+pub struct TestApp {
+    pub app: App,
+    pub cookie: String,
+    pub csrf: String,
+}
+
+impl std::ops::Deref for TestApp {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl TestApp {
+    /// The same app, signed in as another demo account.
+    pub async fn as_user(&self, username: &str) -> TestApp {
+        let s = self
+            .app
+            .login(username, hoptac_app::demo::DEMO_PASSWORD, "127.0.0.9")
+            .await
+            .unwrap();
+        TestApp {
+            app: self.app.clone(),
+            cookie: format!("hoptac_session={}", s.token),
+            csrf: s.csrf,
+        }
+    }
+}
+
+/// The demo district, signed in as the province administrator.
+pub async fn demo_app() -> (TestApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(&dir.path().join("web.db")).await.unwrap();
     let app = App::new(Arc::new(store));
     app.ensure_seed().await.unwrap();
     app.load_demo().await.unwrap();
-    (app, dir)
+    let t = TestApp {
+        app,
+        cookie: String::new(),
+        csrf: String::new(),
+    }
+    .as_user("quantri")
+    .await;
+    (t, dir)
 }

@@ -1,0 +1,529 @@
+//! Accounts, sessions, permission checks and the audit trail (tài khoản, phân quyền, nhật ký).
+
+use crate::{App, AppError, Result};
+use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
+use blake2::{Blake2s256, Digest};
+use hoptac_core::Msg;
+use hoptac_core::auth::{Account, Action, Resource, Role, Scope, may_delegate, permits, subtree};
+use hoptac_core::model::UnitId;
+use hoptac_store::{AuditEntry, AuditQuery, SessionRow};
+use std::time::{Duration, Instant};
+
+/// Who is acting, and from where.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub account: Account,
+    pub ip: String,
+}
+
+impl Actor {
+    /// The local command line: whoever can run it can read the database file anyway.
+    pub fn system() -> Actor {
+        Actor {
+            account: Account {
+                username: "system".into(),
+                display_name: "Dòng lệnh (CLI)".into(),
+                role: Role::Admin,
+                scope: Scope::All,
+                must_change_password: false,
+                disabled: false,
+            },
+            ip: "local".into(),
+        }
+    }
+    pub fn name(&self) -> &str {
+        &self.account.username
+    }
+}
+
+/// How long a session lasts without a new login.
+pub const SESSION_TTL: Duration = Duration::from_secs(8 * 60 * 60);
+const MIN_PASSWORD: usize = 10;
+
+/// Now, Vietnam time, to the second: `2026-11-26 09:30:12`.
+pub fn now_text() -> String {
+    let now = time::OffsetDateTime::now_utc()
+        .to_offset(time::UtcOffset::from_hms(7, 0, 0).expect("offset"));
+    format!(
+        "{} {:02}:{:02}:{:02}",
+        hoptac_core::date::to_iso(now.date()),
+        now.hour(),
+        now.minute(),
+        now.second()
+    )
+}
+
+fn unix_now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+fn random_token() -> Result<String> {
+    let mut b = [0u8; 32];
+    getrandom::fill(&mut b).map_err(|e| AppError::internal(format!("random: {e}")))?;
+    Ok(b.iter().map(|x| format!("{x:02x}")).collect())
+}
+
+/// Sessions are stored by a hash of their token only.
+pub fn token_hash(token: &str) -> String {
+    Blake2s256::digest(token.as_bytes())
+        .iter()
+        .map(|x| format!("{x:02x}"))
+        .collect()
+}
+
+pub fn hash_password(pw: &str) -> Result<String> {
+    let h: PasswordHash = Argon2::default()
+        .hash_password(pw.as_bytes())
+        .map_err(|e| AppError::internal(format!("argon2: {e}")))?;
+    Ok(h.to_string())
+}
+
+fn verify_password(pw: &str, hash: &str) -> bool {
+    Argon2::default()
+        .verify_password(pw.as_bytes(), hash)
+        .is_ok()
+}
+
+fn check_password_rules(username: &str, pw: &str) -> Result<()> {
+    if pw.chars().count() < MIN_PASSWORD {
+        return Err(AppError::invalid(
+            "password",
+            "",
+            Msg::new(
+                format!("Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự"),
+                format!("A password needs at least {MIN_PASSWORD} characters"),
+            ),
+        ));
+    }
+    if hoptac_core::text::fold(pw).contains(&hoptac_core::text::fold(username)) {
+        return Err(AppError::invalid(
+            "password",
+            "",
+            Msg::new(
+                "Mật khẩu không được chứa tên đăng nhập",
+                "The password must not contain the username",
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A new session: the token for the cookie and the CSRF token for forms.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub token: String,
+    pub csrf: String,
+    pub account: Account,
+}
+
+/// The current session of a request.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub actor: Actor,
+    pub csrf: String,
+}
+
+impl App {
+    pub(crate) fn audit_entry(
+        &self,
+        actor: &Actor,
+        action: &str,
+        entity: &str,
+        key: &str,
+        unit: Option<UnitId>,
+    ) -> AuditEntry {
+        AuditEntry {
+            id: 0,
+            at: now_text(),
+            actor: actor.name().to_string(),
+            ip: actor.ip.clone(),
+            action: action.into(),
+            entity: entity.into(),
+            key: key.into(),
+            unit,
+            before: None,
+            after: None,
+        }
+    }
+
+    /// Checks a permission; a refusal is recorded in the audit trail and answered 403.
+    pub async fn authorize(&self, actor: &Actor, action: Action, r: &Resource) -> Result<()> {
+        let units = self.units().await?;
+        if permits(&actor.account, action, r, &units) {
+            return Ok(());
+        }
+        let (key, unit) = match r {
+            Resource::Org { code, commune } => (code.to_string(), Some(*commune)),
+            Resource::Unit(u) => (
+                units
+                    .iter()
+                    .find(|x| x.id == *u)
+                    .map(|x| x.code.clone())
+                    .unwrap_or_default(),
+                Some(*u),
+            ),
+            Resource::Everything => (String::new(), None),
+        };
+        let mut e = self.audit_entry(actor, "refused", action.code(), &key, unit);
+        e.after = Some(format!("{{\"role\":\"{}\"}}", actor.account.role.code()));
+        self.store().append_audit(&e).await?;
+        tracing::warn!(actor = actor.name(), action = action.code(), key = %key, "permission refused");
+        Err(AppError::Forbidden)
+    }
+
+    /// The unit an actor's figures default to, or a refusal for organisation accounts.
+    pub async fn scope_root(&self, actor: &Actor) -> Result<Option<UnitId>> {
+        match &actor.account.scope {
+            Scope::All => Ok(None),
+            Scope::Unit(u) => Ok(Some(*u)),
+            Scope::Org(_) => {
+                self.authorize(actor, Action::Read, &Resource::Everything)
+                    .await?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Logs in; a wrong user name and a wrong password get the same answer. Repeated
+    /// failures, per account and per address, wait longer and longer.
+    pub async fn login(&self, username: &str, password: &str, ip: &str) -> Result<NewSession> {
+        let keys = [
+            format!("u:{}", username.trim().to_lowercase()),
+            format!("ip:{ip}"),
+        ];
+        if let Some(wait) = self.throttled(&keys) {
+            return Err(AppError::Throttled(wait.as_secs().max(1)));
+        }
+        let stored = self.store().account(username.trim()).await?;
+        let ok = match &stored {
+            Some(s) => verify_password(password, &s.password_hash) && !s.account.disabled,
+            None => {
+                // spend the same time as a real check, so timing tells nothing
+                static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+                let dummy = DUMMY
+                    .get_or_init(|| hash_password("không có tài khoản này").unwrap_or_default());
+                let _ = verify_password(password, dummy);
+                false
+            }
+        };
+        let actor = Actor {
+            account: stored
+                .as_ref()
+                .map(|s| s.account.clone())
+                .unwrap_or_else(|| Account {
+                    username: username.trim().to_string(),
+                    ..Actor::system().account
+                }),
+            ip: ip.into(),
+        };
+        if !ok {
+            self.fail(&keys);
+            let e = self.audit_entry(&actor, "login_failed", "accounts", username.trim(), None);
+            self.store().append_audit(&e).await?;
+            return Err(AppError::Unauthorized);
+        }
+        self.succeed(&keys);
+        let account = stored.expect("checked").account;
+        let token = random_token()?;
+        let csrf = random_token()?;
+        let expires_at = unix_now() + SESSION_TTL.as_secs() as i64;
+        self.store()
+            .create_session(
+                &token_hash(&token),
+                &SessionRow {
+                    username: account.username.clone(),
+                    csrf: csrf.clone(),
+                    expires_at,
+                },
+            )
+            .await?;
+        let e = self.audit_entry(&actor, "login", "accounts", &account.username, None);
+        self.store().append_audit(&e).await?;
+        Ok(NewSession {
+            token,
+            csrf,
+            account,
+        })
+    }
+
+    /// The session a cookie token opens, if it is valid and not expired.
+    pub async fn session(&self, token: &str, ip: &str) -> Result<Option<Session>> {
+        let h = token_hash(token);
+        let Some(s) = self.store().session(&h).await? else {
+            return Ok(None);
+        };
+        if s.expires_at < unix_now() {
+            self.store().delete_session(&h).await?;
+            return Ok(None);
+        }
+        let Some(a) = self.store().account(&s.username).await? else {
+            return Ok(None);
+        };
+        if a.account.disabled {
+            return Ok(None);
+        }
+        Ok(Some(Session {
+            actor: Actor {
+                account: a.account,
+                ip: ip.into(),
+            },
+            csrf: s.csrf,
+        }))
+    }
+
+    pub async fn logout(&self, token: &str, actor: &Actor) -> Result<()> {
+        self.store().delete_session(&token_hash(token)).await?;
+        let e = self.audit_entry(actor, "logout", "accounts", actor.name(), None);
+        self.store().append_audit(&e).await?;
+        Ok(())
+    }
+
+    pub async fn change_password(&self, actor: &Actor, current: &str, new: &str) -> Result<()> {
+        let stored = self
+            .store()
+            .account(actor.name())
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+        if !verify_password(current, &stored.password_hash) {
+            return Err(AppError::invalid(
+                "current",
+                "",
+                Msg::new(
+                    "Mật khẩu hiện tại không đúng",
+                    "The current password is wrong",
+                ),
+            ));
+        }
+        check_password_rules(actor.name(), new)?;
+        let account = Account {
+            must_change_password: false,
+            ..stored.account
+        };
+        let e = self.audit_entry(actor, "password_changed", "accounts", actor.name(), None);
+        self.store()
+            .save_account(&account, Some(&hash_password(new)?), &e)
+            .await?;
+        // every session of the account ends: a stolen one too
+        self.store().delete_sessions_of(actor.name()).await?;
+        Ok(())
+    }
+
+    /// Creates or changes an account, only below the actor's own scope and role.
+    pub async fn save_account(
+        &self,
+        actor: &Actor,
+        a: Account,
+        password: Option<&str>,
+    ) -> Result<()> {
+        let username_ok = !a.username.is_empty()
+            && a.username.len() <= 40
+            && a.username
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+        if !username_ok {
+            return Err(AppError::invalid(
+                "username",
+                a.username.clone(),
+                Msg::new(
+                    "Tên đăng nhập chỉ gồm chữ không dấu, số, . _ - (tối đa 40 ký tự)",
+                    "A username uses ASCII letters, digits, . _ - (at most 40 characters)",
+                ),
+            ));
+        }
+        let units = self.units().await?;
+        let org_commune = match &a.scope {
+            Scope::Org(code) => Some(
+                self.store()
+                    .org(code)
+                    .await?
+                    .ok_or_else(|| {
+                        AppError::invalid(
+                            "scope",
+                            code.to_string(),
+                            Msg::new(
+                                format!("Không có tổ chức \"{code}\""),
+                                format!("No organisation \"{code}\""),
+                            ),
+                        )
+                    })?
+                    .commune,
+            ),
+            _ => None,
+        };
+        if let Scope::Unit(u) = a.scope
+            && !units.iter().any(|x| x.id == u)
+        {
+            return Err(AppError::invalid(
+                "scope",
+                u.0.to_string(),
+                Msg::new(
+                    "Không có đơn vị hành chính này",
+                    "No such administrative unit",
+                ),
+            ));
+        }
+        if !may_delegate(&actor.account, a.role, &a.scope, &units, org_commune) {
+            let mut e = self.audit_entry(actor, "refused", "manage_accounts", &a.username, None);
+            e.after = Some(serde_json::json!({ "role": a.role.code() }).to_string());
+            self.store().append_audit(&e).await?;
+            return Err(AppError::Forbidden);
+        }
+        let existing = self.store().account(&a.username).await?;
+        if let Some(old) = &existing {
+            let old_commune = match &old.account.scope {
+                Scope::Org(c) => self.store().org(c).await?.map(|o| o.commune),
+                _ => None,
+            };
+            if !may_delegate(
+                &actor.account,
+                old.account.role,
+                &old.account.scope,
+                &units,
+                old_commune,
+            ) {
+                let e = self.audit_entry(actor, "refused", "manage_accounts", &a.username, None);
+                self.store().append_audit(&e).await?;
+                return Err(AppError::Forbidden);
+            }
+        }
+        let hash = match (password, &existing) {
+            (Some(pw), _) => {
+                check_password_rules(&a.username, pw)?;
+                Some(hash_password(pw)?)
+            }
+            (None, None) => {
+                return Err(AppError::invalid(
+                    "password",
+                    "",
+                    Msg::new(
+                        "Tài khoản mới cần mật khẩu ban đầu",
+                        "A new account needs an initial password",
+                    ),
+                ));
+            }
+            (None, Some(_)) => None,
+        };
+        let mut e = self.audit_entry(
+            actor,
+            if existing.is_some() {
+                "update"
+            } else {
+                "create"
+            },
+            "accounts",
+            &a.username,
+            scope_unit(&a.scope, org_commune),
+        );
+        e.before = existing.as_ref().map(|o| account_json(&o.account));
+        e.after = Some(account_json(&a));
+        self.store().save_account(&a, hash.as_deref(), &e).await?;
+        if a.disabled || hash.is_some() {
+            self.store().delete_sessions_of(&a.username).await?;
+        }
+        Ok(())
+    }
+
+    /// The accounts an administrator may see: those within its scope.
+    pub async fn accounts(&self, actor: &Actor) -> Result<Vec<Account>> {
+        let units = self.units().await?;
+        let root = match &actor.account.scope {
+            Scope::All => None,
+            Scope::Unit(u) => Some(*u),
+            Scope::Org(_) => return Err(AppError::Forbidden),
+        };
+        self.authorize(
+            actor,
+            Action::ManageAccounts,
+            &root.map(Resource::Unit).unwrap_or(Resource::Everything),
+        )
+        .await?;
+        let snap = self.snapshot().await?;
+        let all = self.store().accounts().await?;
+        Ok(all
+            .into_iter()
+            .filter(|a| {
+                let commune = match &a.scope {
+                    Scope::Org(c) => snap.orgs.iter().find(|o| &o.code == c).map(|o| o.commune),
+                    _ => None,
+                };
+                actor
+                    .account
+                    .scope
+                    .contains_scope(&a.scope, &units, commune)
+            })
+            .collect())
+    }
+
+    /// The audit trail within the actor's scope.
+    pub async fn audit_trail(&self, actor: &Actor, mut q: AuditQuery) -> Result<Vec<AuditEntry>> {
+        let units = self.units().await?;
+        match &actor.account.scope {
+            Scope::All => {
+                self.authorize(actor, Action::ViewAudit, &Resource::Everything)
+                    .await?;
+            }
+            Scope::Unit(u) => {
+                self.authorize(actor, Action::ViewAudit, &Resource::Unit(*u))
+                    .await?;
+                q.units = Some(subtree(&units, *u).into_iter().collect());
+            }
+            Scope::Org(_) => {
+                self.authorize(actor, Action::ViewAudit, &Resource::Everything)
+                    .await?;
+            }
+        }
+        if q.limit == 0 {
+            q.limit = 500;
+        }
+        Ok(self.store().audit(&q).await?)
+    }
+
+    fn throttled(&self, keys: &[String]) -> Option<Duration> {
+        let t = self.throttle.lock().expect("throttle lock");
+        keys.iter()
+            .filter_map(|k| t.get(k))
+            .filter(|(n, _)| *n >= 5)
+            .map(|(n, at)| {
+                let wait = Duration::from_secs((1u64 << (n - 5).min(10)).min(900));
+                wait.saturating_sub(at.elapsed())
+            })
+            .filter(|w| !w.is_zero())
+            .max()
+    }
+
+    fn fail(&self, keys: &[String]) {
+        let mut t = self.throttle.lock().expect("throttle lock");
+        if t.len() > 10_000 {
+            t.retain(|_, (_, at)| at.elapsed() < Duration::from_secs(3600));
+        }
+        for k in keys {
+            let e = t.entry(k.clone()).or_insert((0, Instant::now()));
+            e.0 += 1;
+            e.1 = Instant::now();
+        }
+    }
+
+    fn succeed(&self, keys: &[String]) {
+        let mut t = self.throttle.lock().expect("throttle lock");
+        for k in keys {
+            t.remove(k);
+        }
+    }
+}
+
+fn scope_unit(s: &Scope, org_commune: Option<UnitId>) -> Option<UnitId> {
+    match s {
+        Scope::All => None,
+        Scope::Unit(u) => Some(*u),
+        Scope::Org(_) => org_commune,
+    }
+}
+
+fn account_json(a: &Account) -> String {
+    let scope = match &a.scope {
+        Scope::All => "all".to_string(),
+        Scope::Unit(u) => format!("unit:{}", u.0),
+        Scope::Org(c) => format!("org:{c}"),
+    };
+    serde_json::json!({ "username": a.username, "display_name": a.display_name, "role": a.role.code(), "scope": scope, "must_change_password": a.must_change_password, "disabled": a.disabled }).to_string()
+}

@@ -1,0 +1,225 @@
+//! Who may do what (phân quyền): roles, scopes in the administrative tree, and the one
+//! policy every application service asks. Pure: the caller supplies the units.
+
+use crate::model::{AdminUnit, UnitId};
+use crate::types::OrgCode;
+use std::collections::BTreeSet;
+
+/// The role of an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Xem: read only.
+    Viewer,
+    /// Hợp tác xã / tổ hợp tác: its own organisation only.
+    Org,
+    /// Cán bộ xã: the organisations of its commune.
+    Commune,
+    /// Cán bộ chuyên môn: all data in its scope.
+    Staff,
+    /// Quản trị: accounts, plans, indicators, within its scope.
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::Staff,
+        Role::Commune,
+        Role::Org,
+        Role::Viewer,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Staff => "staff",
+            Role::Commune => "commune",
+            Role::Org => "org",
+            Role::Viewer => "viewer",
+        }
+    }
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Role::Admin => "Quản trị",
+            Role::Staff => "Cán bộ chuyên môn",
+            Role::Commune => "Cán bộ xã",
+            Role::Org => "Hợp tác xã / tổ hợp tác",
+            Role::Viewer => "Xem",
+        }
+    }
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Role::Admin => "Administrator",
+            Role::Staff => "Office staff",
+            Role::Commune => "Commune staff",
+            Role::Org => "Organisation account",
+            Role::Viewer => "Viewer",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Role> {
+        let f = crate::text::fold(s);
+        Role::ALL
+            .into_iter()
+            .find(|r| r.code() == f || crate::text::fold(r.label_vi()) == f)
+    }
+}
+
+/// Where an account acts: the whole database, an administrative unit and its subtree, or
+/// one organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum Scope {
+    All,
+    Unit(UnitId),
+    Org(OrgCode),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Account {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub scope: Scope,
+    /// Must choose a new password at the next login.
+    pub must_change_password: bool,
+    pub disabled: bool,
+}
+
+/// What is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Read,
+    /// An organisation's profile, yearly figures, managers.
+    Write,
+    /// Administrative units.
+    ManageUnits,
+    /// Plans, targets, indicators.
+    ManagePlans,
+    ManageAccounts,
+    ViewAudit,
+}
+
+impl Action {
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::Read => "read",
+            Action::Write => "write",
+            Action::ManageUnits => "manage_units",
+            Action::ManagePlans => "manage_plans",
+            Action::ManageAccounts => "manage_accounts",
+            Action::ViewAudit => "view_audit",
+        }
+    }
+}
+
+/// On what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resource {
+    /// An organisation, located by its commune.
+    Org { code: OrgCode, commune: UnitId },
+    /// An administrative unit and what lies below it (statistics, plans, accounts there).
+    Unit(UnitId),
+    /// Everything (e.g. indicators shared by all).
+    Everything,
+}
+
+/// The units below (and including) `root`.
+pub fn subtree(units: &[AdminUnit], root: UnitId) -> BTreeSet<UnitId> {
+    let mut out = BTreeSet::from([root]);
+    loop {
+        let before = out.len();
+        for u in units {
+            if u.parent.is_some_and(|p| out.contains(&p)) {
+                out.insert(u.id);
+            }
+        }
+        if out.len() == before {
+            return out;
+        }
+    }
+}
+
+impl Scope {
+    /// Whether the resource lies inside this scope.
+    pub fn covers(&self, r: &Resource, units: &[AdminUnit]) -> bool {
+        match (self, r) {
+            (Scope::All, _) => true,
+            (Scope::Unit(u), Resource::Org { commune, .. }) => subtree(units, *u).contains(commune),
+            (Scope::Unit(u), Resource::Unit(v)) => subtree(units, *u).contains(v),
+            (Scope::Org(c), Resource::Org { code, .. }) => c == code,
+            _ => false,
+        }
+    }
+
+    /// Whether `inner` lies inside this scope (for delegating accounts).
+    pub fn contains_scope(
+        &self,
+        inner: &Scope,
+        units: &[AdminUnit],
+        org_commune: Option<UnitId>,
+    ) -> bool {
+        match inner {
+            Scope::All => *self == Scope::All,
+            Scope::Unit(v) => self.covers(&Resource::Unit(*v), units),
+            Scope::Org(code) => match org_commune {
+                Some(commune) => self.covers(
+                    &Resource::Org {
+                        code: code.clone(),
+                        commune,
+                    },
+                    units,
+                ),
+                None => false,
+            },
+        }
+    }
+}
+
+/// The policy: may `a` do `action` on `r`?
+pub fn permits(a: &Account, action: Action, r: &Resource, units: &[AdminUnit]) -> bool {
+    if a.disabled {
+        return false;
+    }
+    let role_may = match action {
+        Action::Read => true,
+        Action::Write => a.role != Role::Viewer,
+        Action::ManageUnits | Action::ManagePlans | Action::ManageAccounts => a.role == Role::Admin,
+        Action::ViewAudit => matches!(a.role, Role::Admin | Role::Staff),
+    };
+    if !role_may {
+        return false;
+    }
+    match (action, r) {
+        // indicators are shared definitions: any administrator may add to them
+        (Action::ManagePlans, Resource::Everything) => true,
+        _ => a.scope.covers(r, units),
+    }
+}
+
+/// May `creator` make (or change) an account with this role and scope? Only below its own
+/// scope and role: a lower role within its scope, or another administrator for a strictly
+/// smaller scope.
+pub fn may_delegate(
+    creator: &Account,
+    role: Role,
+    scope: &Scope,
+    units: &[AdminUnit],
+    org_commune: Option<UnitId>,
+) -> bool {
+    if creator.disabled
+        || creator.role != Role::Admin
+        || !creator.scope.contains_scope(scope, units, org_commune)
+    {
+        return false;
+    }
+    if role == Role::Org && !matches!(scope, Scope::Org(_))
+        || role != Role::Org && matches!(scope, Scope::Org(_))
+    {
+        return false;
+    }
+    role < Role::Admin || *scope != creator.scope
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,314 @@
+use super::*;
+use crate::types::AdminLevel;
+
+fn units() -> Vec<AdminUnit> {
+    let u = |id: i64, level, parent: Option<i64>| AdminUnit {
+        id: UnitId(id),
+        code: id.to_string(),
+        name: format!("U{id}"),
+        level,
+        parent: parent.map(UnitId),
+        valid_from: None,
+        valid_to: None,
+    };
+    vec![
+        u(1, AdminLevel::Province, None),
+        u(2, AdminLevel::District, Some(1)),
+        u(3, AdminLevel::Commune, Some(2)),
+        u(4, AdminLevel::Commune, Some(2)),
+        u(5, AdminLevel::District, Some(1)),
+        u(6, AdminLevel::Commune, Some(5)),
+    ]
+}
+
+fn acct(role: Role, scope: Scope) -> Account {
+    Account {
+        username: "x".into(),
+        display_name: "X".into(),
+        role,
+        scope,
+        must_change_password: false,
+        disabled: false,
+    }
+}
+
+fn org(code: &str, commune: i64) -> Resource {
+    Resource::Org {
+        code: OrgCode::parse(code).unwrap(),
+        commune: UnitId(commune),
+    }
+}
+
+#[test]
+fn the_role_by_action_matrix() {
+    let us = units();
+    let district = Scope::Unit(UnitId(2));
+    let own = || org("A", 3);
+    let other_commune = || org("B", 4);
+    let other_district = || org("C", 6);
+    struct Case {
+        role: Role,
+        scope: Scope,
+        action: Action,
+        resource: Resource,
+        allowed: bool,
+    }
+    let c = |role, scope: &Scope, action, resource, allowed| Case {
+        role,
+        scope: scope.clone(),
+        action,
+        resource,
+        allowed,
+    };
+    let commune = Scope::Unit(UnitId(3));
+    let org_scope = Scope::Org(OrgCode::parse("A").unwrap());
+    let cases = vec![
+        // administrator of the district
+        c(Role::Admin, &district, Action::Write, own(), true),
+        c(
+            Role::Admin,
+            &district,
+            Action::Write,
+            other_district(),
+            false,
+        ),
+        c(
+            Role::Admin,
+            &district,
+            Action::ManagePlans,
+            Resource::Unit(UnitId(2)),
+            true,
+        ),
+        c(
+            Role::Admin,
+            &district,
+            Action::ManagePlans,
+            Resource::Unit(UnitId(1)),
+            false,
+        ),
+        c(
+            Role::Admin,
+            &district,
+            Action::ManagePlans,
+            Resource::Everything,
+            true,
+        ),
+        c(
+            Role::Admin,
+            &district,
+            Action::ManageAccounts,
+            Resource::Unit(UnitId(3)),
+            true,
+        ),
+        c(
+            Role::Admin,
+            &district,
+            Action::ViewAudit,
+            Resource::Unit(UnitId(2)),
+            true,
+        ),
+        // office staff
+        c(Role::Staff, &district, Action::Read, other_commune(), true),
+        c(Role::Staff, &district, Action::Write, other_commune(), true),
+        c(
+            Role::Staff,
+            &district,
+            Action::Read,
+            other_district(),
+            false,
+        ),
+        c(
+            Role::Staff,
+            &district,
+            Action::ManagePlans,
+            Resource::Unit(UnitId(2)),
+            false,
+        ),
+        c(
+            Role::Staff,
+            &district,
+            Action::ManageAccounts,
+            Resource::Unit(UnitId(3)),
+            false,
+        ),
+        c(
+            Role::Staff,
+            &district,
+            Action::ViewAudit,
+            Resource::Unit(UnitId(2)),
+            true,
+        ),
+        c(
+            Role::Staff,
+            &district,
+            Action::ManageUnits,
+            Resource::Unit(UnitId(2)),
+            false,
+        ),
+        // commune staff
+        c(Role::Commune, &commune, Action::Write, own(), true),
+        c(
+            Role::Commune,
+            &commune,
+            Action::Read,
+            other_commune(),
+            false,
+        ),
+        c(
+            Role::Commune,
+            &commune,
+            Action::Write,
+            other_commune(),
+            false,
+        ),
+        c(
+            Role::Commune,
+            &commune,
+            Action::Read,
+            Resource::Unit(UnitId(3)),
+            true,
+        ),
+        c(
+            Role::Commune,
+            &commune,
+            Action::Read,
+            Resource::Unit(UnitId(2)),
+            false,
+        ),
+        c(
+            Role::Commune,
+            &commune,
+            Action::ViewAudit,
+            Resource::Unit(UnitId(3)),
+            false,
+        ),
+        // organisation account
+        c(Role::Org, &org_scope, Action::Read, own(), true),
+        c(Role::Org, &org_scope, Action::Write, own(), true),
+        c(Role::Org, &org_scope, Action::Read, org("B", 3), false),
+        c(Role::Org, &org_scope, Action::Write, org("B", 3), false),
+        c(
+            Role::Org,
+            &org_scope,
+            Action::Read,
+            Resource::Unit(UnitId(3)),
+            false,
+        ),
+        c(
+            Role::Org,
+            &org_scope,
+            Action::ManagePlans,
+            Resource::Everything,
+            false,
+        ),
+        // viewer
+        c(Role::Viewer, &district, Action::Read, own(), true),
+        c(Role::Viewer, &district, Action::Write, own(), false),
+        c(
+            Role::Viewer,
+            &district,
+            Action::ViewAudit,
+            Resource::Unit(UnitId(2)),
+            false,
+        ),
+        // the root administrator
+        c(
+            Role::Admin,
+            &Scope::All,
+            Action::ManageUnits,
+            Resource::Everything,
+            true,
+        ),
+    ];
+    for k in &cases {
+        let a = acct(k.role, k.scope.clone());
+        assert_eq!(
+            permits(&a, k.action, &k.resource, &us),
+            k.allowed,
+            "{:?} {:?} {:?} {:?}",
+            k.role,
+            k.scope,
+            k.action,
+            k.resource
+        );
+    }
+    let mut off = acct(Role::Admin, Scope::All);
+    off.disabled = true;
+    assert!(
+        !permits(&off, Action::Read, &own(), &us),
+        "a disabled account may do nothing"
+    );
+}
+
+#[test]
+fn delegation_goes_only_downwards() {
+    let us = units();
+    let admin = acct(Role::Admin, Scope::Unit(UnitId(2)));
+    assert!(may_delegate(
+        &admin,
+        Role::Staff,
+        &Scope::Unit(UnitId(2)),
+        &us,
+        None
+    ));
+    assert!(may_delegate(
+        &admin,
+        Role::Commune,
+        &Scope::Unit(UnitId(3)),
+        &us,
+        None
+    ));
+    assert!(
+        may_delegate(&admin, Role::Admin, &Scope::Unit(UnitId(3)), &us, None),
+        "an administrator for a commune below"
+    );
+    assert!(
+        !may_delegate(&admin, Role::Admin, &Scope::Unit(UnitId(2)), &us, None),
+        "not a peer"
+    );
+    assert!(
+        !may_delegate(&admin, Role::Staff, &Scope::Unit(UnitId(1)), &us, None),
+        "not above"
+    );
+    assert!(
+        !may_delegate(&admin, Role::Staff, &Scope::Unit(UnitId(6)), &us, None),
+        "not beside"
+    );
+    assert!(!may_delegate(&admin, Role::Staff, &Scope::All, &us, None));
+    let a = OrgCode::parse("A").unwrap();
+    assert!(may_delegate(
+        &admin,
+        Role::Org,
+        &Scope::Org(a.clone()),
+        &us,
+        Some(UnitId(3))
+    ));
+    assert!(!may_delegate(
+        &admin,
+        Role::Org,
+        &Scope::Org(a.clone()),
+        &us,
+        Some(UnitId(6))
+    ));
+    assert!(
+        !may_delegate(&admin, Role::Org, &Scope::Unit(UnitId(3)), &us, None),
+        "an organisation account has an organisation scope"
+    );
+    assert!(
+        !may_delegate(
+            &acct(Role::Staff, Scope::All),
+            Role::Viewer,
+            &Scope::Unit(UnitId(3)),
+            &us,
+            None
+        ),
+        "only administrators delegate"
+    );
+}
+
+#[test]
+fn roles_parse() {
+    assert_eq!(Role::parse("admin"), Some(Role::Admin));
+    assert_eq!(Role::parse("cán bộ xã"), Some(Role::Commune));
+    assert_eq!(Role::parse("boss"), None);
+}

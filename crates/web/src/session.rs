@@ -1,0 +1,176 @@
+//! The signed-in user of a request, from the session cookie; and CSRF protection for every
+//! state-changing request.
+
+use crate::AppState;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use axum::body::{Body, to_bytes};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::header::{CONTENT_TYPE, COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use hoptac_app::AppError;
+use hoptac_app::auth::Session;
+use std::net::SocketAddr;
+
+pub const COOKIE_NAME: &str = "hoptac_session";
+/// Forms are small; only uploads (multipart) may be large.
+const FORM_LIMIT: usize = 1024 * 1024;
+
+pub fn cookie(h: &HeaderMap, name: &str) -> Option<String> {
+    h.get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| {
+            let (k, v) = c.trim().split_once('=')?;
+            (k == name).then(|| v.to_string())
+        })
+}
+
+pub fn client_ip(parts_ext: &axum::http::Extensions) -> String {
+    parts_ext
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// `Secure` when the request came over HTTPS (directly or through a proxy that says so).
+pub fn secure(h: &HeaderMap) -> bool {
+    h.get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+}
+
+pub fn session_cookie(token: &str, h: &HeaderMap) -> String {
+    format!(
+        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
+        hoptac_app::auth::SESSION_TTL.as_secs(),
+        if secure(h) { "; Secure" } else { "" }
+    )
+}
+
+pub fn clear_cookie() -> String {
+    format!("{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+}
+
+/// The signed-in user. Without a valid session: pages redirect to the login page, other
+/// requests get 401. With a password to change: everything leads to the password page.
+pub struct CurrentUser {
+    pub session: Session,
+    pub token: String,
+}
+
+impl CurrentUser {
+    pub fn actor(&self) -> &hoptac_app::Actor {
+        &self.session.actor
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, st: &AppState) -> Result<Self, Self::Rejection> {
+        let lang =
+            Lang::from_cookie_header(parts.headers.get(COOKIE).and_then(|v| v.to_str().ok()));
+        let ip = client_ip(&parts.extensions);
+        let session = match cookie(&parts.headers, COOKIE_NAME) {
+            Some(token) => match st.app.session(&token, &ip).await {
+                Ok(Some(s)) => Some((s, token)),
+                Ok(None) => None,
+                Err(e) => return Err(WebError::new(lang, e).into_response()),
+            },
+            None => None,
+        };
+        let path = parts.uri.path().to_string();
+        let Some((session, token)) = session else {
+            if parts.method == Method::GET {
+                let next = parts
+                    .uri
+                    .path_and_query()
+                    .map(|p| p.as_str())
+                    .unwrap_or("/");
+                return Err(
+                    Redirect::to(&format!("/login?next={}", crate::handlers::enc(next)))
+                        .into_response(),
+                );
+            }
+            return Err(WebError::new(lang, AppError::Unauthorized).into_response());
+        };
+        if session.actor.account.must_change_password && path != "/password" && path != "/logout" {
+            return Err(Redirect::to("/password").into_response());
+        }
+        Ok(CurrentUser { session, token })
+    }
+}
+
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    let pairs: Vec<(String, String)> = serde_urlencoded_pairs(body);
+    pairs.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+fn serde_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
+    axum::extract::Query::<Vec<(String, String)>>::try_from_uri(
+        &format!("/?{}", String::from_utf8_lossy(body))
+            .parse()
+            .unwrap_or_default(),
+    )
+    .map(|q| q.0)
+    .unwrap_or_default()
+}
+
+/// Every state-changing request must carry the session's CSRF token: in the form body
+/// (`_csrf`), or for uploads in the query string. Login is exempt (no session yet; the
+/// session cookie is SameSite=Strict besides).
+pub async fn csrf(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    if req.method() == Method::GET || req.method() == Method::HEAD || req.uri().path() == "/login" {
+        return next.run(req).await;
+    }
+    let lang = Lang::from_cookie_header(req.headers().get(COOKIE).and_then(|v| v.to_str().ok()));
+    let refuse = |lang| {
+        let e = WebError::new(lang, AppError::Forbidden);
+        let mut r = e.into_response();
+        *r.status_mut() = StatusCode::FORBIDDEN;
+        r
+    };
+    let ip = client_ip(req.extensions());
+    let Some(token) = cookie(req.headers(), COOKIE_NAME) else {
+        return WebError::new(lang, AppError::Unauthorized).into_response();
+    };
+    let expected = match st.app.session(&token, &ip).await {
+        Ok(Some(s)) => s.csrf,
+        Ok(None) => return WebError::new(lang, AppError::Unauthorized).into_response(),
+        Err(e) => return WebError::new(lang, e).into_response(),
+    };
+    let from_query = req.uri().query().and_then(|q| {
+        let pairs = serde_urlencoded_pairs(q.as_bytes());
+        pairs
+            .into_iter()
+            .find(|(k, _)| k == "_csrf")
+            .map(|(_, v)| v)
+    });
+    let is_form = req
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if is_form {
+        let (parts, body) = req.into_parts();
+        let Ok(bytes) = to_bytes(body, FORM_LIMIT).await else {
+            return (StatusCode::PAYLOAD_TOO_LARGE, "request too large").into_response();
+        };
+        let given = form_field(&bytes, "_csrf").or(from_query);
+        if given.as_deref() != Some(expected.as_str()) {
+            return refuse(lang);
+        }
+        return next
+            .run(Request::from_parts(parts, Body::from(bytes)))
+            .await;
+    }
+    if from_query.as_deref() != Some(expected.as_str()) {
+        return refuse(lang);
+    }
+    next.run(req).await
+}
