@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 pub struct Actor {
     pub account: Account,
     pub ip: String,
+    /// The local command line: the root of delegation (it creates the first administrator).
+    root: bool,
 }
 
 impl Actor {
@@ -29,6 +31,7 @@ impl Actor {
                 disabled: false,
             },
             ip: "local".into(),
+            root: true,
         }
     }
     pub fn name(&self) -> &str {
@@ -215,6 +218,7 @@ impl App {
                     ..Actor::system().account
                 }),
             ip: ip.into(),
+            root: false,
         };
         if !ok {
             self.fail(&keys);
@@ -266,6 +270,7 @@ impl App {
             actor: Actor {
                 account: a.account,
                 ip: ip.into(),
+                root: false,
             },
             csrf: s.csrf,
         }))
@@ -362,7 +367,7 @@ impl App {
                 ),
             ));
         }
-        if !may_delegate(&actor.account, a.role, &a.scope, &units, org_commune) {
+        if !actor.root && !may_delegate(&actor.account, a.role, &a.scope, &units, org_commune) {
             let mut e = self.audit_entry(actor, "refused", "manage_accounts", &a.username, None);
             e.after = Some(serde_json::json!({ "role": a.role.code() }).to_string());
             self.store().append_audit(&e).await?;

@@ -30,6 +30,9 @@ pub enum AppError {
     /// Too many failed logins: wait this many seconds.
     #[error("throttled for {0} s")]
     Throttled(u64),
+    /// An upload over the limit (in bytes).
+    #[error("upload over {0} bytes")]
+    TooLarge(usize),
 }
 
 impl AppError {
@@ -61,6 +64,7 @@ impl AppError {
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
             AppError::Throttled(_) => "throttled",
+            AppError::TooLarge(_) => "too_large",
         }
     }
 
@@ -74,6 +78,7 @@ impl AppError {
                 | AppError::Unauthorized
                 | AppError::Forbidden
                 | AppError::Throttled(_)
+                | AppError::TooLarge(_)
         )
     }
 
@@ -103,6 +108,10 @@ impl AppError {
             AppError::Throttled(s) => Msg::new(
                 format!("Đăng nhập sai nhiều lần: hãy thử lại sau {s} giây"),
                 format!("Too many failed logins: try again in {s} seconds"),
+            ),
+            AppError::TooLarge(n) => Msg::new(
+                format!("Tệp quá lớn: tối đa {} MB", n / (1024 * 1024)),
+                format!("The file is too large: at most {} MB", n / (1024 * 1024)),
             ),
             AppError::Store(_) | AppError::Internal(_) => Msg::new(
                 "Lỗi hệ thống; dữ liệu không bị thay đổi. Hãy thử lại hoặc báo cho quản trị viên.",

@@ -36,6 +36,7 @@ impl IntoResponse for WebError {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             e if e.is_user_error() => StatusCode::BAD_REQUEST,
             e => {
                 tracing::error!(code = e.code(), error = %e, "request failed");

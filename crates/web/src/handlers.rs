@@ -1371,24 +1371,21 @@ pub async fn import_check(
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
     let mut file = None;
-    while let Some(field) = mp.next_field().await.map_err(|x| {
+    let upload_error = |x: axum::extract::multipart::MultipartError, name: &str| {
+        if x.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return e(AppError::TooLarge(crate::MAX_UPLOAD));
+        }
         e(bad(
             "file",
-            "",
+            name,
             format!("Không đọc được tệp tải lên: {x}"),
             format!("Could not read the upload: {x}"),
         ))
-    })? {
+    };
+    while let Some(field) = mp.next_field().await.map_err(|x| upload_error(x, ""))? {
         if field.name() == Some("file") {
             let name = field.file_name().unwrap_or("upload.xlsx").to_string();
-            let bytes = field.bytes().await.map_err(|x| {
-                e(bad(
-                    "file",
-                    &name,
-                    format!("Không đọc được tệp \"{name}\": {x}"),
-                    format!("Could not read \"{name}\": {x}"),
-                ))
-            })?;
+            let bytes = field.bytes().await.map_err(|x| upload_error(x, &name))?;
             file = Some((name, bytes.to_vec()));
         }
     }

@@ -291,3 +291,118 @@ fn vi(x: f64, decimals: usize) -> String {
         format!("{grouped},{frac}")
     }
 }
+
+#[test]
+fn first_administrator_from_the_command_line() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("u.db");
+    let add = |args: &[&str], password: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_hoptac"))
+            .env("HOPTAC_DB", &db)
+            .env("HOPTAC_LOG", "warn")
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{password}\n").as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    ok(&add(
+        &[
+            "user",
+            "add",
+            "admin",
+            "--role",
+            "admin",
+            "--scope",
+            "all",
+            "--name",
+            "Quản trị",
+        ],
+        "mot-mat-khau-dai",
+    ));
+    let weak = add(
+        &["user", "add", "x", "--role", "viewer", "--scope", "872"],
+        "short",
+    );
+    assert_eq!(weak.status.code(), Some(1), "a weak password is refused");
+    let list = ok(&hoptac(&db, &["user", "list"]));
+    assert!(list.contains("admin") && list.contains("all"));
+    let bad = add(
+        &["user", "add", "y", "--role", "boss", "--scope", "872"],
+        "mot-mat-khau-dai",
+    );
+    assert!(!bad.status.success());
+}
+
+/// A backup taken while another process writes restores to a database identical to the
+/// one the backup saw: every table, every row.
+#[test]
+fn backup_under_load_restores_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("live.db");
+    ok(&hoptac(&db, &["demo"]));
+    // a writer imports organisations in a loop while the backup runs
+    let folder = dir.path().join("load");
+    std::fs::create_dir(&folder).unwrap();
+    let mut rows = String::from("code,kind,name,sector,commune,founded_on\n");
+    for i in 0..300 {
+        rows.push_str(&format!(
+            "LOAD-{i:04},THT,THT tải {i},agriculture,30049,2024-01-01\n"
+        ));
+    }
+    std::fs::write(folder.join("organizations.csv"), rows).unwrap();
+    let writer = {
+        let db = db.clone();
+        let folder = folder.clone();
+        std::thread::spawn(move || {
+            for _ in 0..5 {
+                let o = hoptac(&db, &["import", folder.to_str().unwrap()]);
+                assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            }
+        })
+    };
+    let backup = dir.path().join("copy.db");
+    ok(&hoptac(&db, &["backup", backup.to_str().unwrap()]));
+    writer.join().unwrap();
+    assert!(
+        hoptac(&db, &["backup", backup.to_str().unwrap()])
+            .status
+            .code()
+            != Some(0),
+        "an existing file is not overwritten"
+    );
+    let fresh = dir.path().join("restored.db");
+    ok(&hoptac(&fresh, &["restore", backup.to_str().unwrap()]));
+    // the restored database equals the backup, table by table
+    let dump = |p: &Path| {
+        let out = Command::new("python3")
+            .args(["-c", "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nfor (t,) in c.execute(\"select name from sqlite_master where type='table' order by name\"):\n    for r in c.execute(f'select * from \"{t}\" order by 1'):\n        print(t, r)", p.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (a, b) = (dump(&backup), dump(&fresh));
+    assert!(a.lines().count() > 2000);
+    assert_eq!(a, b);
+    let damaged = dir.path().join("damaged.db");
+    std::fs::write(&damaged, b"not a database at all").unwrap();
+    let o = hoptac(
+        &dir.path().join("other.db"),
+        &["restore", damaged.to_str().unwrap()],
+    );
+    assert!(!o.status.success(), "a damaged backup is refused");
+}

@@ -380,3 +380,49 @@ async fn every_change_is_in_the_audit_trail_with_before_and_after() {
     assert_eq!(get(&staff, "/").await.status, StatusCode::SEE_OTHER);
     let _ = with_session;
 }
+
+#[tokio::test]
+async fn oversized_uploads_and_expired_sessions() {
+    let (admin, _d) = demo_app().await;
+    let mut big =
+        b"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.xlsx\"\r\n\r\n"
+            .to_vec();
+    big.extend(std::iter::repeat_n(
+        b'a',
+        hoptac_web::MAX_UPLOAD + 1024 * 1024,
+    ));
+    big.extend_from_slice(b"\r\n--x--\r\n");
+    // a browser announces the size of an upload: refused before a byte of it is read
+    let req = Request::post(format!("/import?_csrf={}", admin.csrf))
+        .header(header::CONTENT_TYPE, "multipart/form-data; boundary=x")
+        .header(header::CONTENT_LENGTH, big.len())
+        .body(Body::from(big))
+        .unwrap();
+    let r = send(&admin, req).await;
+    assert_eq!(
+        r.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        &r.body[r.body.len().saturating_sub(600)..]
+    );
+    // a session past its time opens nothing
+    let store = admin.app.store();
+    let token = "0".repeat(64);
+    store
+        .create_session(
+            &hoptac_app::auth::token_hash(&token),
+            &hoptac_store::SessionRow {
+                username: "quantri".into(),
+                csrf: "c".into(),
+                expires_at: 1,
+            },
+        )
+        .await
+        .unwrap();
+    let old = crate::TestApp {
+        app: admin.app.clone(),
+        cookie: format!("hoptac_session={token}"),
+        csrf: "c".into(),
+    };
+    assert_eq!(get(&old, "/").await.status, StatusCode::SEE_OTHER);
+}
