@@ -20,10 +20,11 @@ fn summary(name: &str, mut xs: Vec<Duration>) {
     );
 }
 
-async fn get(addr: std::net::SocketAddr, path: &str) -> anyhow::Result<usize> {
+async fn get(addr: std::net::SocketAddr, path: &str, cookie: &str) -> anyhow::Result<usize> {
     let mut s = tokio::net::TcpStream::connect(addr).await?;
     s.write_all(
-        format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").as_bytes(),
+        format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n")
+            .as_bytes(),
     )
     .await?;
     let mut buf = Vec::new();
@@ -134,7 +135,25 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
     }
     summary("stats 2016–2020, one district", times);
 
-    // 4. Pages through the real router on loopback.
+    // 4. Pages through the real router on loopback, signed in as office staff of the province.
+    let staff = hoptac_core::auth::Account {
+        username: "bench".into(),
+        display_name: String::new(),
+        role: hoptac_core::auth::Role::Staff,
+        scope: hoptac_core::auth::Scope::Unit(hoptac_core::UnitId(1)),
+        must_change_password: false,
+        disabled: false,
+    };
+    app.save_account(
+        &hoptac_app::Actor::system(),
+        staff,
+        Some("mat-khau-do-hieu-nang"),
+    )
+    .await?;
+    let session = app
+        .login("bench", "mat-khau-do-hieu-nang", "127.0.0.1")
+        .await?;
+    let cookie = format!("hoptac_session={}", session.token);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     let server = tokio::spawn(hoptac_web::serve(app.clone(), listener));
@@ -151,11 +170,11 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
         ("GET /orgs/H-000007 (organisation page)", "/orgs/H-000007"),
         ("GET / (dashboard 2016–2020)", "/?from=2016&to=2020"),
     ] {
-        get(addr, path).await?;
+        get(addr, path, &cookie).await?;
         let mut times = Vec::new();
         for _ in 0..runs {
             let t = Instant::now();
-            get(addr, path).await?;
+            get(addr, path, &cookie).await?;
             times.push(t.elapsed());
         }
         summary(name, times);

@@ -793,7 +793,21 @@ impl Store for SqliteStore {
             .clone()
             .filter(|k| k.ends_with('/'))
             .map(|k| format!("{}%", k.replace(['%', '_'], "")));
-        let rows = sqlx::query(
+        let rows = if let (Some(entity), Some(key), None, None, None) =
+            (&q.entity, &key_exact, &q.actor, &q.action, &q.units)
+        {
+            // the organisation page's question, answered from the (entity, key) index
+            sqlx::query(
+                "SELECT id, at, actor, ip, action, entity, key, unit_id, before, after FROM audit \
+                 WHERE entity = $1 AND key = $2 ORDER BY id DESC LIMIT $3",
+            )
+            .bind(entity)
+            .bind(key)
+            .bind(q.limit.clamp(1, 100_000) as i64)
+            .fetch_all(&self.pool)
+            .await?
+        } else {
+            sqlx::query(
             "SELECT id, at, actor, ip, action, entity, key, unit_id, before, after FROM audit \
              WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR entity = $2) AND ($3 IS NULL OR key = $3) \
              AND ($4 IS NULL OR key LIKE $4) AND ($5 IS NULL OR action = $5) ORDER BY id DESC LIMIT $6",
@@ -805,7 +819,8 @@ impl Store for SqliteStore {
         .bind(q.action.as_deref())
         .bind(if q.units.is_some() { 100_000 } else { q.limit.clamp(1, 100_000) as i64 })
         .fetch_all(&self.pool)
-        .await?;
+        .await?
+        };
         let mut out = Vec::new();
         for r in &rows {
             let unit: Option<i64> = r.try_get(7)?;
