@@ -373,3 +373,83 @@ async fn a_plan_whose_baseline_lies_outside_the_data_is_refused() {
     a.save_plan(&sys(), p).await.unwrap();
     assert_eq!(a.plan(&sys(), "FAR").await.unwrap().targets.len(), 0);
 }
+
+/// Imports obey the same scope as forms: a commune's staff cannot write another commune's
+/// cooperative by putting its code in a workbook; the refusal is recorded.
+#[tokio::test]
+async fn imports_are_limited_to_the_actors_scope() {
+    let (a, _d) = demo().await;
+    let commune = a
+        .login("xa.tankieu", hoptac_app::demo::DEMO_PASSWORD, "10.0.0.1")
+        .await
+        .unwrap();
+    let s = a
+        .session(&commune.token, "10.0.0.1")
+        .await
+        .unwrap()
+        .unwrap();
+    let own = csv(&[(
+        "annual_reports",
+        "org_code,year,members,members_joined,members_left\nHTX-TM-07,2025,310,12,3\n",
+    )]);
+    assert!(
+        a.import_book(&s.actor, &own, true).await.unwrap().applied,
+        "its own commune's cooperative"
+    );
+    let other = csv(&[(
+        "annual_reports",
+        "org_code,year,members\nHTX-TM-07,2024,290\nHTX-TM-01,2025,1\n",
+    )]);
+    let o = a.import_book(&s.actor, &other, true).await.unwrap();
+    assert!(!o.applied);
+    let e = o.problems.iter().find(|p| p.is_error()).unwrap();
+    assert_eq!(e.value, "HTX-TM-01/2025");
+    assert!(e.msg.vi.contains("không có quyền") && e.msg.en.contains("may not write"));
+    let r = a
+        .store()
+        .reports_of(&hoptac_core::OrgCode::parse("HTX-TM-07").unwrap())
+        .await
+        .unwrap();
+    assert_ne!(
+        r.iter()
+            .find(|r| r.year.get() == 2024)
+            .unwrap()
+            .figures
+            .members,
+        Some(290),
+        "nothing of the refused file was written"
+    );
+    let refused = a
+        .audit_trail(
+            &sys(),
+            hoptac_store::AuditQuery {
+                actor: Some("xa.tankieu".into()),
+                action: Some("refused".into()),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(refused.len(), 1);
+    assert!(
+        refused[0]
+            .after
+            .as_ref()
+            .unwrap()
+            .contains("annual_reports:HTX-TM-01/2025")
+    );
+    // plans are the administrators' business
+    let units = a
+        .import_book(
+            &s.actor,
+            &csv(&[(
+                "plans",
+                "code,title,from,to,baseline_year,scope\nX,Y,2026,2030,2025,30049\n",
+            )]),
+            true,
+        )
+        .await
+        .unwrap();
+    assert!(!units.applied);
+}
