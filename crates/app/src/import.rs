@@ -290,6 +290,49 @@ impl App {
             }
             file_orgs.insert(org.code.clone(), org);
         }
+        // A new organisation whose name is probably one already registered in its commune (or
+        // one earlier in the file): propose the existing record rather than a near-duplicate.
+        let mut by_place: HashMap<(hoptac_core::OrgKind, UnitId), Vec<&Organization>> =
+            HashMap::new();
+        for o in &db.orgs {
+            by_place.entry((o.kind, o.commune)).or_default().push(o);
+        }
+        let mut seen_new: Vec<&Organization> = Vec::new();
+        for l in &parsed.orgs {
+            let Some(o) = file_orgs.get(&l.value.code) else {
+                continue;
+            };
+            if db_orgs.contains_key(&o.code) {
+                continue;
+            }
+            let best = by_place
+                .get(&(o.kind, o.commune))
+                .into_iter()
+                .flatten()
+                .copied()
+                .chain(
+                    seen_new
+                        .iter()
+                        .copied()
+                        .filter(|x| x.kind == o.kind && x.commune == o.commune),
+                )
+                .map(|x| {
+                    (
+                        hoptac_core::similar::similarity(&x.name, &o.name),
+                        x.code.to_string(),
+                        x.name.clone(),
+                    )
+                })
+                .filter(|(score, _, _)| *score >= hoptac_core::similar::THRESHOLD)
+                .max_by_key(|(score, _, _)| *score);
+            if let Some((score, code, name)) = best {
+                problems.push(located(l, &ORGANIZATIONS, Finding::warning("name", o.name.clone(), Msg::new(
+                    format!("Tên gần trùng với tổ chức {code} \"{name}\" cùng xã (giống {score}%): nếu là cùng một tổ chức, hãy dùng mã {code} thay vì tạo bản ghi mới"),
+                    format!("The name is close to organisation {code} \"{name}\" in the same commune ({score}% alike): if it is the same organisation, use the code {code} instead of a new record"),
+                ))));
+            }
+            seen_new.push(o);
+        }
         let org_of = |code: &OrgCode| file_orgs.get(code).or_else(|| db_orgs.get(code).copied());
         let known = |code: &OrgCode| {
             org_of(code).is_some() || parsed.orgs.iter().any(|l| &l.value.code == code)

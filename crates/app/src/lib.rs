@@ -445,3 +445,65 @@ pub fn find_unit<'a>(
         }
     }
 }
+
+/// Two records that are probably one organisation.
+#[derive(Debug, Clone)]
+pub struct NearDuplicate {
+    pub a: Organization,
+    pub b: Organization,
+    /// 0–100 %.
+    pub score: u32,
+}
+
+impl App {
+    /// Organisations of the same kind whose names are probably the same, within the
+    /// actor's scope, most alike first.
+    pub async fn near_duplicates(&self, actor: &Actor) -> Result<Vec<NearDuplicate>> {
+        use hoptac_core::similar::{THRESHOLD, similarity};
+        let snap = self.snapshot().await?;
+        let units = &snap.units;
+        let visible: Vec<&Organization> = snap
+            .orgs
+            .iter()
+            .filter(|o| {
+                hoptac_core::auth::permits(
+                    &actor.account,
+                    Action::Read,
+                    &Resource::Org {
+                        code: o.code.clone(),
+                        commune: o.commune,
+                    },
+                    units,
+                )
+            })
+            .collect();
+        // organisations are compared within their kind and commune: a variant spelling names
+        // the same place, while "THT đan lục bình Mỹ Hòa 1" and "… Mỹ An 1" are two groups
+        let mut blocks: std::collections::HashMap<
+            (hoptac_core::OrgKind, hoptac_core::UnitId),
+            Vec<&Organization>,
+        > = std::collections::HashMap::new();
+        for o in visible {
+            blocks.entry((o.kind, o.commune)).or_default().push(o);
+        }
+        let mut out = Vec::new();
+        for group in blocks.values() {
+            for (i, a) in group.iter().enumerate() {
+                for b in &group[i + 1..] {
+                    if a.kind == b.kind {
+                        let score = similarity(&a.name, &b.name);
+                        if score >= THRESHOLD {
+                            out.push(NearDuplicate {
+                                a: (*a).clone(),
+                                b: (*b).clone(),
+                                score,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        out.sort_by(|x, y| y.score.cmp(&x.score).then_with(|| x.a.code.cmp(&y.a.code)));
+        Ok(out)
+    }
+}

@@ -13,6 +13,7 @@ pub mod model;
 pub mod parse;
 pub mod plan;
 pub mod report;
+pub mod similar;
 pub mod spec;
 pub mod text;
 pub mod types;

@@ -1624,3 +1624,51 @@ pub async fn css() -> Response {
 pub async fn not_found(h: HeaderMap) -> Response {
     WebError::new(lang(&h), AppError::not_found("page", "")).into_response()
 }
+
+pub struct DuplicateRow {
+    pub score: u32,
+    pub a_code: String,
+    pub a_name: String,
+    pub a_commune: String,
+    pub b_code: String,
+    pub b_name: String,
+    pub b_commune: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "duplicates.html")]
+pub struct DuplicatesPage {
+    pub p: Page,
+    pub rows: Vec<DuplicateRow>,
+}
+
+/// Probable duplicates: the same organisation under two codes or two spellings.
+pub async fn duplicates(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) -> WebResult {
+    let l = lang(&h);
+    let e = |err| WebError::new(l, err);
+    let pairs = st.app.near_duplicates(u.actor()).await.map_err(e)?;
+    let units = st.app.units().await.map_err(e)?;
+    let commune = |id| {
+        units
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| x.name.clone())
+            .unwrap_or_default()
+    };
+    let rows = pairs
+        .into_iter()
+        .map(|d| DuplicateRow {
+            score: d.score,
+            a_code: d.a.code.to_string(),
+            a_name: d.a.name,
+            a_commune: commune(d.a.commune),
+            b_code: d.b.code.to_string(),
+            b_name: d.b.name,
+            b_commune: commune(d.b.commune),
+        })
+        .collect();
+    Ok(render(&DuplicatesPage {
+        p: page(&st, &u, l, "nav_duplicates").await,
+        rows,
+    }))
+}

@@ -37,6 +37,22 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("nav_plans", "Kế hoạch", "Plans"),
     ("nav_accounts", "Tài khoản", "Accounts"),
     ("nav_audit", "Nhật ký", "Audit trail"),
+    (
+        "nav_duplicates",
+        "Tên trùng, tên gần giống",
+        "Near-duplicate names",
+    ),
+    (
+        "duplicates_help",
+        "Các cặp tổ chức cùng loại hình có tên giống nhau khi bỏ qua chữ hoa, dấu, khoảng trắng, chữ viết tắt (HTX, DVNN, THT …) và lỗi gõ nhỏ; tên khác số (Mỹ Đông 2, Mỹ Đông 3) không bị ghép.",
+        "Pairs of organisations of one kind whose names match once case, diacritics, spacing, abbreviations (HTX, DVNN, THT …) and small typing slips are ignored; names with different numbers (Mỹ Đông 2, Mỹ Đông 3) are not paired.",
+    ),
+    (
+        "no_duplicates",
+        "Không thấy cặp tên nào gần trùng.",
+        "No near-duplicate names found.",
+    ),
+    ("alike", "Giống", "Alike"),
     ("login", "Đăng nhập", "Sign in"),
     ("logout", "Đăng xuất", "Sign out"),
     ("username", "Tên đăng nhập", "Username"),

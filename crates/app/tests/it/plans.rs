@@ -453,3 +453,72 @@ async fn imports_are_limited_to_the_actors_scope() {
         .unwrap();
     assert!(!units.applied);
 }
+
+/// The plan's own footnotes spell four cooperatives another way; importing them as new
+/// records is flagged against the registered ones, and pairs show on the duplicates list.
+#[tokio::test]
+async fn footnote_spelling_variants_are_caught() {
+    let (a, _d) = demo().await;
+    let book = csv(&[(
+        "organizations",
+        "code,kind,name,sector,commune,founded_on\n\
+         V1,HTX,HTX DVNN Tân Kiêu,agriculture,30049,2007-12-04\n\
+         V2,HTX,HTX DVNN Đốc Bình Kiều,agriculture,30061,2008-01-01\n\
+         V3,HTX,HTX DVNN Thanh Lợi,agriculture,30040,2010-01-01\n\
+         V4,HTX,HTX DVNN Láng Biền,agriculture,30070,2020-01-01\n\
+         V5,HTX,HTX DVNN Mỹ Đông 4,agriculture,30058,2020-01-01\n\
+         V6,HTX,Hợp tác xã DV nông nghiệp Mỹ Đông 4,agriculture,30058,2020-01-01\n",
+    )]);
+    let o = a.import_book(&sys(), &book, false).await.unwrap();
+    let warned: Vec<(u32, String)> = o
+        .problems
+        .iter()
+        .filter(|p| !p.is_error() && p.key == Some("name"))
+        .map(|p| (p.row.unwrap(), p.msg.vi.clone()))
+        .collect();
+    assert_eq!(warned.len(), 5, "{warned:#?}");
+    assert!(warned[0].1.contains("HTX-TM-07") && warned[0].1.contains("giống 100%"));
+    assert!(warned[1].1.contains("Đốc Binh Kiều"));
+    assert!(warned[2].1.contains("HTX DVNN Thạnh Lợi"));
+    assert!(warned[3].1.contains("HTX DVNN Láng Biển"));
+    assert!(
+        warned[4].1.contains("V5"),
+        "a near-duplicate within the same file"
+    );
+    // the registered demo has no pair; the variants, once written, pair with their originals
+    let before = a.near_duplicates(&sys()).await.unwrap();
+    assert!(
+        before.is_empty(),
+        "numbered cooperatives (Mỹ Đông 2 / 3) are not paired: {:?}",
+        before
+            .iter()
+            .map(|d| (d.a.name.clone(), d.b.name.clone(), d.score))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        a.import_book(&sys(), &book, true).await.unwrap().applied,
+        "a warning does not block"
+    );
+    let pairs = a.near_duplicates(&sys()).await.unwrap();
+    let codes: Vec<(String, String)> = pairs
+        .iter()
+        .map(|d| {
+            (
+                d.a.code.to_string().min(d.b.code.to_string()),
+                d.a.code.to_string().max(d.b.code.to_string()),
+            )
+        })
+        .collect();
+    for (x, y) in [
+        ("HTX-TM-07", "V1"),
+        ("HTX-TM-09", "V2"),
+        ("HTX-TM-08", "V3"),
+        ("HTX-TM-20", "V4"),
+        ("V5", "V6"),
+    ] {
+        assert!(
+            codes.contains(&(x.to_string(), y.to_string())),
+            "{x} ~ {y} in {codes:?}"
+        );
+    }
+}
