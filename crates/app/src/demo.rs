@@ -778,7 +778,9 @@ fn reports(
                 services: services(p, y, rng),
                 rating: None,
                 general_meeting_on: (!skip_meeting)
-                    .then(|| date(y, rng.range(2, 4) as u8, rng.range(1, 28) as u8)),
+                    .then(|| date(y, rng.range(2, 4) as u8, rng.range(1, 28) as u8))
+                    // a planted case for the review: no general meeting since early 2024
+                    .filter(|_| !(p.org.name == "HTX DVNN Thanh Mỹ" && y == 2025)),
                 statements_filed: Some(!(skip_meeting || (is_htx && y >= 2021 && rng.chance(8)))),
             };
             out.insert(

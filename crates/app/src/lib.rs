@@ -2,6 +2,7 @@
 //! each answer is in core types or bilingual errors with stable codes.
 
 pub mod auth;
+pub mod checks;
 pub mod demo;
 pub mod demo_plan;
 pub mod error;

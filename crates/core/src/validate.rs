@@ -207,6 +207,22 @@ pub fn check_report(
             ),
         ));
     }
+    if let (Some(p), Some(rev)) = (f.profit, f.revenue)
+        && p > rev
+    {
+        out.push(Finding::warning(
+            "profit",
+            p.to_string(),
+            Msg::new(
+                format!(
+                    "Lợi nhuận {} lớn hơn doanh thu {}: hãy kiểm tra lại",
+                    p.format_vi(2, false),
+                    rev.format_vi(2, false)
+                ),
+                format!("Profit {p} exceeds revenue {rev}: check the figures"),
+            ),
+        ));
+    }
     if let (Some(m), Some(w)) = (f.members, f.workers)
         && o.kind != crate::types::OrgKind::HoiQuan
         && m == 0

@@ -75,6 +75,16 @@ enum Cmd {
         #[arg(long, value_enum, default_value = "table")]
         format: StatsFormat,
     },
+    /// Review: open compliance cases, figures breaking a rule, near-duplicate names, reports received (rà soát)
+    Check {
+        /// The situation at the end of this year (default: today, or the end of the last year with reports)
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        scope: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatsFormat,
+    },
     /// Accounts (tài khoản): the first administrator, password resets
     User {
         #[command(subcommand)]
@@ -181,6 +191,59 @@ async fn open(db: &Path) -> anyhow::Result<App> {
     let app = App::new(Arc::new(store));
     app.ensure_seed().await?;
     Ok(app)
+}
+
+fn print_check(r: &hoptac_app::checks::CheckReport) {
+    println!(
+        "Rà soát đến ngày / review as of {} — địa bàn / scope {}",
+        r.as_of, r.scope
+    );
+    println!(
+        "\n== Trường hợp cần xem xét / open cases: {}",
+        r.cases.len()
+    );
+    for c in &r.cases {
+        println!(
+            "{:<26} {:<12} {:<34} từ/since {}  {}{}",
+            c.rule,
+            c.org,
+            c.org_name,
+            c.since,
+            c.evidence.vi,
+            if c.confirmed {
+                ""
+            } else {
+                "  [căn cứ chưa xác nhận / unconfirmed]"
+            }
+        );
+    }
+    println!(
+        "\n== Số liệu vi phạm quy tắc / figures breaking a rule: {}",
+        r.figures.len()
+    );
+    for f in &r.figures {
+        println!(
+            "{:<12} {} {:<18} {}",
+            f.org, f.year, f.finding.field, f.finding.msg.vi
+        );
+    }
+    println!(
+        "\n== Tên gần trùng / near-duplicate names: {}",
+        r.duplicates.len()
+    );
+    for d in &r.duplicates {
+        println!(
+            "{:>3}%  {} \"{}\" ~ {} \"{}\"",
+            d.score, d.a.code, d.a.name, d.b.code, d.b.name
+        );
+    }
+    println!(
+        "\n== Báo cáo năm {} đã nhận / reports received",
+        r.report_year
+    );
+    for c in &r.completeness {
+        println!("{:<24} {:>4}/{:<4}", c.commune, c.reported, c.expected);
+    }
 }
 
 fn read_password() -> anyhow::Result<String> {
@@ -531,6 +594,23 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .situation_report(&system, from, to, scope.as_deref())
                 .await?;
             write_doc(&doc, format, output)?;
+        }
+        Cmd::Check {
+            year,
+            scope,
+            format,
+        } => {
+            let app = open(&cli.db).await?;
+            let as_of = match year {
+                Some(y) => hoptac_core::date::ymd(y, 12, 31)
+                    .ok_or_else(|| anyhow::anyhow!("năm không hợp lệ / invalid year {y}"))?,
+                None => app.review_date().await?,
+            };
+            let r = app.check(&system, as_of, scope.as_deref()).await?;
+            match format {
+                StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&r)?),
+                StatsFormat::Table => print_check(&r),
+            }
         }
         Cmd::User { cmd } => {
             let app = open(&cli.db).await?;

@@ -1672,3 +1672,98 @@ pub async fn duplicates(State(st): State<AppState>, h: HeaderMap, u: CurrentUser
         rows,
     }))
 }
+
+pub struct CaseRow {
+    pub title: String,
+    pub code: String,
+    pub name: String,
+    pub since: String,
+    pub evidence: String,
+    pub legal_ref: String,
+    pub confirmed: bool,
+}
+
+pub struct FigureRow {
+    pub code: String,
+    pub name: String,
+    pub year: i32,
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "quality.html")]
+pub struct QualityPage {
+    pub p: Page,
+    pub year: String,
+    pub scopes: Vec<Opt>,
+    pub as_of: String,
+    pub cases: Vec<CaseRow>,
+    pub figures: Vec<FigureRow>,
+    pub duplicates: usize,
+    pub report_year: i32,
+    pub completeness: Vec<hoptac_app::checks::Completeness>,
+}
+
+/// The review (rà soát): open cases, figures breaking a rule, reports received.
+pub async fn quality(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Query(q): Params,
+) -> WebResult {
+    let l = lang(&h);
+    let e = |err| WebError::new(l, err);
+    let as_of = match q.get("year").map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        Some(_) => {
+            let y = year_param(&q, "year", 0).map_err(e)?;
+            hoptac_core::date::year_end(y)
+        }
+        None => st.app.review_date().await.map_err(e)?,
+    };
+    let scope = q.get("scope").cloned().unwrap_or_default();
+    let r = st
+        .app
+        .check(u.actor(), as_of, Some(&scope))
+        .await
+        .map_err(e)?;
+    let units = st.app.units().await.map_err(e)?;
+    let t = QualityPage {
+        p: page(&st, &u, l, "nav_quality").await,
+        year: q.get("year").cloned().unwrap_or_default(),
+        scopes: scope_options(&units, scope.trim(), l),
+        as_of: to_vi(as_of),
+        cases: r
+            .cases
+            .iter()
+            .map(|c| CaseRow {
+                title: c.title_vi.to_string(),
+                code: c.org.to_string(),
+                name: c.org_name.clone(),
+                since: to_vi(c.since),
+                evidence: if l == Lang::En {
+                    c.evidence.en.clone()
+                } else {
+                    c.evidence.vi.clone()
+                },
+                legal_ref: c.legal_ref.to_string(),
+                confirmed: c.confirmed,
+            })
+            .collect(),
+        figures: r
+            .figures
+            .iter()
+            .map(|f| FigureRow {
+                code: f.org.clone(),
+                name: f.org_name.clone(),
+                year: f.year,
+                field: f.finding.field.to_string(),
+                message: f.finding.msg.get(l.code()).to_string(),
+            })
+            .collect(),
+        duplicates: r.duplicates.len(),
+        report_year: r.report_year,
+        completeness: r.completeness,
+    };
+    Ok(render(&t))
+}

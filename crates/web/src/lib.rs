@@ -73,6 +73,7 @@ pub fn router(app: App) -> Router {
         .route("/accounts/new", get(auth_pages::account_new_form).post(auth_pages::account_create))
         .route("/accounts/{name}/edit", get(auth_pages::account_edit_form).post(auth_pages::account_update))
         .route("/audit", get(auth_pages::audit))
+        .route("/quality", get(handlers::quality))
         .route("/quality/duplicates", get(handlers::duplicates))
         .route("/orgs/{code}/history", get(auth_pages::org_history))
         .route("/lang/{lang}", get(handlers::switch_lang))

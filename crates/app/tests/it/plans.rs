@@ -522,3 +522,78 @@ async fn footnote_spelling_variants_are_caught() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_review_lists_the_planted_cases_and_nothing_spurious() {
+    let (a, _d) = demo().await;
+    let as_of = a.review_date().await.unwrap();
+    assert_eq!(
+        as_of,
+        hoptac_core::date::ymd(2025, 12, 31).unwrap(),
+        "the figures end with 2025"
+    );
+    let r = a.check(&sys(), as_of, None).await.unwrap();
+    let meeting: Vec<&str> = r
+        .cases
+        .iter()
+        .filter(|c| c.rule.starts_with("no_general_meeting"))
+        .map(|c| c.org.as_str())
+        .collect();
+    assert_eq!(
+        meeting,
+        ["HTX-TM-19"],
+        "HTX DVNN Thanh Mỹ, last meeting in April 2024"
+    );
+    let c = r
+        .cases
+        .iter()
+        .find(|c| c.org.as_str() == "HTX-TM-19")
+        .unwrap();
+    assert!(
+        c.evidence.vi.contains("13/04/2024") && !c.confirmed,
+        "the 2023 Law's article is not confirmed"
+    );
+    assert!(
+        r.cases
+            .iter()
+            .all(|c| c.rule.starts_with("no_general_meeting") || c.rule == "statements_not_filed"),
+        "{:#?}",
+        r.cases
+    );
+    for c in r.cases.iter().filter(|c| c.rule == "statements_not_filed") {
+        let rep = a
+            .store()
+            .reports_of(&c.org)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|x| x.year.get() == 2024)
+            .unwrap();
+        assert_eq!(rep.figures.statements_filed, Some(false), "{}", c.org);
+    }
+    assert!(r.figures.is_empty(), "the demo's figures break no rule");
+    assert!(r.duplicates.is_empty());
+    assert_eq!(r.report_year, 2024);
+    assert!(r.completeness.iter().all(|c| c.reported == c.expected) && r.completeness.len() == 13);
+    // the day before the planted ground arose, it is not there
+    let before = a
+        .check(&sys(), hoptac_core::date::ymd(2025, 10, 12).unwrap(), None)
+        .await
+        .unwrap();
+    assert!(
+        !before
+            .cases
+            .iter()
+            .any(|c| c.org.as_str() == "HTX-TM-19" && c.rule.starts_with("no_general"))
+    );
+    // a commune's staff sees its commune only
+    let s = a
+        .login("xa.tankieu", hoptac_app::demo::DEMO_PASSWORD, "x")
+        .await
+        .unwrap();
+    let actor = a.session(&s.token, "x").await.unwrap().unwrap().actor;
+    let mine = a.check(&actor, as_of, None).await.unwrap();
+    assert_eq!(mine.scope, "30049");
+    assert_eq!(mine.completeness.len(), 1);
+    assert!(a.check(&actor, as_of, Some("872")).await.is_err());
+}

@@ -406,3 +406,22 @@ fn backup_under_load_restores_exactly() {
     );
     assert!(!o.status.success(), "a damaged backup is refused");
 }
+
+#[test]
+fn check_lists_cases_with_their_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    ok(&hoptac(&db, &["demo"]));
+    let v: Value = serde_json::from_str(&ok(&hoptac(&db, &["check", "--format", "json"]))).unwrap();
+    assert_eq!(v["as_of"], "2025-12-31");
+    let cases = v["cases"].as_array().unwrap();
+    assert!(
+        cases.iter().any(|c| c["org"] == "HTX-TM-19"
+            && c["evidence"]["vi"].as_str().unwrap().contains("13/04/2024"))
+    );
+    let table = ok(&hoptac(
+        &db,
+        &["check", "--year", "2025", "--scope", "30073"],
+    ));
+    assert!(table.contains("HTX-TM-19") && table.contains("Xã Thanh Mỹ"));
+}

@@ -158,3 +158,28 @@ async fn near_duplicate_names_page() {
             && r.body.contains("100%")
     );
 }
+
+#[tokio::test]
+async fn review_page() {
+    let (app, _d) = demo_app().await;
+    let r = get(&app, "/quality").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains("HTX DVNN Thanh Mỹ")
+            && r.body.contains("13/04/2024")
+            && r.body.contains("id=\"completeness\"")
+    );
+    assert!(
+        get(&app, "/quality?year=2023")
+            .await
+            .body
+            .contains("id=\"cases\"")
+            || get(&app, "/quality?year=2023").await.status == StatusCode::OK
+    );
+    assert_eq!(
+        get(&app, "/quality?year=20x3").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    let coop = app.as_user("htx.tankieu").await;
+    assert_eq!(get(&coop, "/quality").await.status, StatusCode::FORBIDDEN);
+}

@@ -1,0 +1,169 @@
+use super::*;
+use crate::Fixed;
+use crate::model::{AdminUnit, Organization, ReportFigures, UnitId};
+use crate::types::{AdminLevel, Sector, Year};
+
+fn org(code: &str, founded: Date) -> Organization {
+    Organization {
+        code: OrgCode::parse(code).unwrap(),
+        kind: OrgKind::Htx,
+        name: format!("HTX {code}"),
+        sector: Sector::Agriculture,
+        commune: UnitId(1),
+        founded_on: founded,
+        dissolved_on: None,
+        registration_no: None,
+    }
+}
+
+fn report(code: &str, year: i32, f: impl FnOnce(&mut ReportFigures)) -> AnnualReport {
+    let mut figures = ReportFigures {
+        members: Some(30),
+        revenue: Some(Fixed::from_int(100)),
+        services: [crate::types::Service::Irrigation].into(),
+        statements_filed: Some(true),
+        ..Default::default()
+    };
+    f(&mut figures);
+    AnnualReport {
+        org: OrgCode::parse(code).unwrap(),
+        year: Year::new(year).unwrap(),
+        figures,
+    }
+}
+
+fn snap(orgs: Vec<Organization>, reports: Vec<AnnualReport>) -> Snapshot {
+    Snapshot {
+        units: vec![AdminUnit {
+            id: UnitId(1),
+            code: "1".into(),
+            name: "X".into(),
+            level: AdminLevel::Commune,
+            parent: None,
+            valid_from: None,
+            valid_to: None,
+        }],
+        orgs,
+        reports,
+        managers: vec![],
+    }
+}
+
+fn d(y: i32, m: u8, dd: u8) -> Date {
+    ymd(y, m, dd).unwrap()
+}
+
+fn fired(s: &Snapshot, as_of: Date, rule_prefix: &str) -> Vec<Case> {
+    cases(s, as_of)
+        .into_iter()
+        .filter(|c| c.rule.starts_with(rule_prefix))
+        .collect()
+}
+
+#[test]
+fn eighteen_months_without_a_general_meeting_the_day_before_and_the_day() {
+    let s = snap(
+        vec![org("A", d(2015, 1, 1))],
+        vec![
+            report("A", 2022, |f| f.general_meeting_on = Some(d(2022, 3, 15))),
+            report("A", 2023, |_| {}),
+        ],
+    );
+    assert!(
+        fired(&s, d(2023, 9, 14), "no_general_meeting").is_empty(),
+        "the day before the 18 months run out"
+    );
+    let c = fired(&s, d(2023, 9, 15), "no_general_meeting");
+    assert_eq!(c.len(), 1, "the day they run out");
+    assert_eq!(c[0].since, d(2023, 9, 15));
+    assert!(
+        c[0].evidence.vi.contains("15/03/2022")
+            && c[0].confirmed
+            && c[0].legal_ref.contains("2012")
+    );
+    // after 1 July 2024 the same ground under the 2023 Law is marked unconfirmed
+    let later = fired(&s, d(2024, 8, 1), "no_general_meeting");
+    assert_eq!(later.len(), 1);
+    assert!(!later[0].confirmed && later[0].legal_ref.contains("chưa được xác nhận"));
+    // a meeting in time closes it
+    let s2 = snap(
+        vec![org("A", d(2015, 1, 1))],
+        vec![
+            report("A", 2022, |f| f.general_meeting_on = Some(d(2022, 3, 15))),
+            report("A", 2023, |f| f.general_meeting_on = Some(d(2023, 9, 1))),
+        ],
+    );
+    assert!(fired(&s2, d(2023, 9, 15), "no_general_meeting").is_empty());
+    // months are calendar months: 31 August + 18 months = 28/29 February
+    assert_eq!(add_months(d(2022, 8, 31), 18), d(2024, 2, 29));
+}
+
+#[test]
+fn members_below_the_minimum_follow_the_law_in_force() {
+    let s = snap(
+        vec![org("A", d(2015, 1, 1))],
+        vec![
+            report("A", 2022, |f| f.members = Some(6)),
+            report("A", 2023, |f| f.members = Some(6)),
+            report("A", 2024, |f| f.members = Some(6)),
+            report("A", 2025, |f| f.members = Some(6)),
+        ],
+    );
+    assert_eq!(
+        fired(&s, d(2024, 3, 1), "members_below_minimum").len(),
+        1,
+        "7 under the 2012 Law"
+    );
+    assert!(
+        fired(&s, d(2026, 3, 1), "members_below_minimum").is_empty(),
+        "6 is enough under the 2023 Law (5)"
+    );
+    let one_year = snap(
+        vec![org("A", d(2015, 1, 1))],
+        vec![
+            report("A", 2022, |f| f.members = Some(9)),
+            report("A", 2023, |f| f.members = Some(6)),
+        ],
+    );
+    assert!(
+        fired(&one_year, d(2024, 3, 1), "members_below_minimum").is_empty(),
+        "one year end is not 12 months"
+    );
+}
+
+#[test]
+fn missing_reports_statements_and_inactivity() {
+    let s = snap(
+        vec![
+            org("A", d(2015, 1, 1)),
+            org("B", d(2015, 1, 1)),
+            org("NEW", d(2025, 6, 1)),
+        ],
+        vec![
+            report("A", 2024, |f| f.statements_filed = Some(false)),
+            report("B", 2025, |f| {
+                f.revenue = Some(Fixed::ZERO);
+                f.services.clear();
+            }),
+        ],
+    );
+    let missing = fired(&s, d(2026, 1, 16), "report_missing");
+    assert_eq!(
+        missing.iter().map(|c| c.org.as_str()).collect::<Vec<_>>(),
+        ["A", "NEW"],
+        "A has no 2025 report; NEW existed in 2025"
+    );
+    assert!(
+        fired(&s, d(2026, 1, 15), "report_missing").is_empty(),
+        "due on 15 January itself"
+    );
+    assert_eq!(fired(&s, d(2025, 4, 1), "statements_not_filed").len(), 1);
+    assert!(
+        fired(&s, d(2025, 3, 31), "statements_not_filed").is_empty(),
+        "90 days: until 31 March"
+    );
+    assert_eq!(
+        fired(&s, d(2026, 2, 1), "not_operating")[0].org.as_str(),
+        "B"
+    );
+}
