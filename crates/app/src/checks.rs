@@ -167,3 +167,277 @@ impl App {
         })
     }
 }
+
+/// What the office does on a case (xử lý).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseStep {
+    /// Đã liên hệ.
+    Contacted,
+    /// Chấp nhận giải trình (with the reason): closes the case.
+    ExplanationAccepted,
+    /// Đề nghị giải thể.
+    DissolutionProposed,
+    /// Đã có quyết định giải thể.
+    DissolutionDecided,
+    /// Hoàn thành giải thể (with its date): sets the organisation's dissolution date.
+    DissolutionCompleted,
+}
+
+impl CaseStep {
+    pub const ALL: [CaseStep; 5] = [
+        CaseStep::Contacted,
+        CaseStep::ExplanationAccepted,
+        CaseStep::DissolutionProposed,
+        CaseStep::DissolutionDecided,
+        CaseStep::DissolutionCompleted,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            CaseStep::Contacted => "contacted",
+            CaseStep::ExplanationAccepted => "explanation_accepted",
+            CaseStep::DissolutionProposed => "dissolution_proposed",
+            CaseStep::DissolutionDecided => "dissolution_decided",
+            CaseStep::DissolutionCompleted => "dissolution_completed",
+        }
+    }
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            CaseStep::Contacted => "Đã liên hệ, nhắc nhở",
+            CaseStep::ExplanationAccepted => "Chấp nhận giải trình (ghi lý do)",
+            CaseStep::DissolutionProposed => "Đề nghị giải thể",
+            CaseStep::DissolutionDecided => "Đã có quyết định giải thể",
+            CaseStep::DissolutionCompleted => "Hoàn thành giải thể (ghi ngày)",
+        }
+    }
+    pub fn parse(s: &str) -> Option<CaseStep> {
+        CaseStep::ALL.into_iter().find(|c| c.code() == s)
+    }
+}
+
+/// A case of the review list with what the rule says.
+#[derive(Debug, Clone)]
+pub struct ReviewCase {
+    pub case: hoptac_store::StoredCase,
+    pub org_name: String,
+    pub title_vi: &'static str,
+    pub legal_ref: &'static str,
+    pub confirmed: bool,
+}
+
+impl App {
+    /// The review list as of a date: opens a case for each new ground, closes those the data
+    /// no longer triggers (the history stays), and returns the cases of the scope, open first.
+    pub async fn review_cases(
+        &self,
+        actor: &Actor,
+        as_of: Date,
+        scope: Option<&str>,
+    ) -> Result<Vec<ReviewCase>> {
+        let report = self.check(actor, as_of, scope).await?;
+        let snap = self.snapshot().await?;
+        let in_scope: std::collections::BTreeSet<String> = match report.scope.as_str() {
+            "all" => snap.orgs.iter().map(|o| o.code.to_string()).collect(),
+            code => {
+                let unit = find_unit(&snap.units, code, None)?;
+                let inside = snap.subtree(unit.id);
+                snap.orgs
+                    .iter()
+                    .filter(|o| inside.contains(&o.commune))
+                    .map(|o| o.code.to_string())
+                    .collect()
+            }
+        };
+        let stored = self.store().cases().await?;
+        let key = |rule: &str, org: &str, since: Date| format!("{rule}|{org}|{since}");
+        let known: std::collections::BTreeSet<String> = stored
+            .iter()
+            .map(|c| key(&c.rule, c.org.as_str(), c.since))
+            .collect();
+        let found: std::collections::BTreeSet<String> = report
+            .cases
+            .iter()
+            .map(|c| key(c.rule, c.org.as_str(), c.since))
+            .collect();
+        let open: Vec<(String, hoptac_core::OrgCode, Date, String)> = report
+            .cases
+            .iter()
+            .filter(|c| !known.contains(&key(c.rule, c.org.as_str(), c.since)))
+            .map(|c| {
+                (
+                    c.rule.to_string(),
+                    c.org.clone(),
+                    c.since,
+                    c.evidence.vi.clone(),
+                )
+            })
+            .collect();
+        let close: Vec<(i64, String)> = stored
+            .iter()
+            .filter(|c| {
+                c.closed_at.is_none()
+                    && in_scope.contains(c.org.as_str())
+                    && !found.contains(&key(&c.rule, c.org.as_str(), c.since))
+            })
+            .map(|c| {
+                (
+                    c.id,
+                    "Số liệu không còn thỏa căn cứ này / the data no longer meets this ground"
+                        .to_string(),
+                )
+            })
+            .collect();
+        if !open.is_empty() || !close.is_empty() {
+            self.store()
+                .sync_cases(&open, &close, &crate::auth::now_text())
+                .await?;
+        }
+        let rules = hoptac_core::compliance::rules();
+        let names: std::collections::HashMap<String, String> = snap
+            .orgs
+            .iter()
+            .map(|o| (o.code.to_string(), o.name.clone()))
+            .collect();
+        let mut out: Vec<ReviewCase> = self
+            .store()
+            .cases()
+            .await?
+            .into_iter()
+            .filter(|c| in_scope.contains(c.org.as_str()))
+            .map(|c| {
+                let rule = rules.iter().find(|r| r.id == c.rule);
+                ReviewCase {
+                    org_name: names.get(c.org.as_str()).cloned().unwrap_or_default(),
+                    title_vi: rule.map(|r| r.title_vi).unwrap_or(""),
+                    legal_ref: rule.map(|r| r.legal_ref).unwrap_or(""),
+                    confirmed: rule.is_some_and(|r| r.confirmed),
+                    case: c,
+                }
+            })
+            .collect();
+        out.sort_by_key(|c| (c.case.closed_at.is_some(), std::cmp::Reverse(c.case.id)));
+        Ok(out)
+    }
+
+    /// Records what the office did on a case. Accepting an explanation needs its reason and
+    /// closes the case; completing a dissolution needs its date, sets the organisation's
+    /// dissolution date and closes the case, in one transaction.
+    pub async fn case_action(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        step: CaseStep,
+        note: &str,
+        on: Option<Date>,
+    ) -> Result<()> {
+        use hoptac_core::Msg;
+        let case = self
+            .store()
+            .cases()
+            .await?
+            .into_iter()
+            .find(|c| c.id == case_id)
+            .ok_or_else(|| crate::AppError::not_found("case", case_id.to_string()))?;
+        let org = self
+            .store()
+            .org(&case.org)
+            .await?
+            .ok_or_else(|| crate::AppError::not_found("org", case.org.to_string()))?;
+        // a cooperative does not review itself: office and commune staff only
+        if actor.account.role < hoptac_core::auth::Role::Commune {
+            let e = self.audit_entry(
+                actor,
+                "refused",
+                "cases",
+                &case_id.to_string(),
+                Some(org.commune),
+            );
+            self.store().append_audit(&e).await?;
+            return Err(crate::AppError::Forbidden);
+        }
+        self.authorize(
+            actor,
+            Action::Write,
+            &Resource::Org {
+                code: org.code.clone(),
+                commune: org.commune,
+            },
+        )
+        .await?;
+        if case.closed_at.is_some() {
+            return Err(crate::AppError::invalid(
+                "case",
+                case_id.to_string(),
+                Msg::new("Trường hợp đã đóng", "The case is closed"),
+            ));
+        }
+        let note = note.trim();
+        let mut changes = hoptac_store::ChangeSet::default();
+        let close = match step {
+            CaseStep::ExplanationAccepted if note.is_empty() => {
+                return Err(crate::AppError::invalid(
+                    "note",
+                    "",
+                    Msg::new(
+                        "Cần ghi lý do chấp nhận giải trình",
+                        "The reason for accepting the explanation is required",
+                    ),
+                ));
+            }
+            CaseStep::ExplanationAccepted => Some("Chấp nhận giải trình / explanation accepted"),
+            CaseStep::DissolutionCompleted => {
+                let date = on.ok_or_else(|| {
+                    crate::AppError::invalid(
+                        "on_date",
+                        "",
+                        Msg::new(
+                            "Cần ngày hoàn thành giải thể",
+                            "The date the dissolution was completed is required",
+                        ),
+                    )
+                })?;
+                let dissolved = hoptac_core::model::Organization {
+                    dissolved_on: Some(date),
+                    ..org.clone()
+                };
+                if let Some(f) =
+                    hoptac_core::validate::check_organization(&dissolved, crate::today())
+                        .into_iter()
+                        .find(|f| f.severity == hoptac_core::validate::Severity::Error)
+                {
+                    return Err(crate::AppError::invalid("on_date", f.value, f.msg));
+                }
+                changes.audit.push(self.change_entry(
+                    actor,
+                    "organizations",
+                    org.code.as_str(),
+                    Some(org.commune),
+                    Some(&org),
+                    &dissolved,
+                ));
+                changes.orgs.push(dissolved);
+                Some("Hoàn thành giải thể / dissolution completed")
+            }
+            _ => None,
+        };
+        let mut e = self.audit_entry(
+            actor,
+            step.code(),
+            "cases",
+            &case_id.to_string(),
+            Some(org.commune),
+        );
+        e.after = Some(serde_json::json!({ "org": org.code.as_str(), "note": note, "date": on.map(hoptac_core::date::to_iso) }).to_string());
+        changes.audit.push(e);
+        let a = hoptac_store::CaseAction {
+            at: crate::auth::now_text(),
+            actor: actor.name().to_string(),
+            action: step.code().to_string(),
+            note: note.to_string(),
+            on_date: on,
+        };
+        self.store()
+            .add_case_action(case_id, &a, close, &changes)
+            .await?;
+        Ok(())
+    }
+}

@@ -93,6 +93,30 @@ pub struct StoredAccount {
     pub password_hash: String,
 }
 
+/// A case of the review list, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCase {
+    pub id: i64,
+    pub rule: String,
+    pub org: OrgCode,
+    pub since: Date,
+    pub evidence: String,
+    pub opened_at: String,
+    pub closed_at: Option<String>,
+    pub closed_reason: Option<String>,
+    pub actions: Vec<CaseAction>,
+}
+
+/// Something the office did on a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseAction {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub note: String,
+    pub on_date: Option<Date>,
+}
+
 #[derive(Debug, Clone)]
 pub struct SessionRow {
     pub username: String,
@@ -202,6 +226,24 @@ pub trait Store: Send + Sync {
     async fn delete_sessions_of(&self, username: &str) -> Result<()>;
     async fn append_audit(&self, e: &AuditEntry) -> Result<()>;
     async fn audit(&self, q: &AuditQuery) -> Result<Vec<AuditEntry>>;
+    async fn cases(&self) -> Result<Vec<StoredCase>>;
+    /// Opens new cases (rule, organisation, since, evidence) and closes others (id, reason),
+    /// at `at`, in one transaction.
+    async fn sync_cases(
+        &self,
+        open: &[(String, OrgCode, Date, String)],
+        close: &[(i64, String)],
+        at: &str,
+    ) -> Result<()>;
+    /// Records an action on a case; with `close`, closes it; with `changes` (a dissolution
+    /// completed), writes them in the same transaction.
+    async fn add_case_action(
+        &self,
+        case_id: i64,
+        a: &CaseAction,
+        close: Option<&str>,
+        changes: &ChangeSet,
+    ) -> Result<()>;
     /// A consistent copy of the whole database, taken while others read and write.
     async fn backup(&self, path: &std::path::Path) -> Result<()>;
 }

@@ -391,185 +391,103 @@ impl Store for SqliteStore {
 
     async fn apply(&self, c: &ChangeSet) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        for u in &c.units {
-            sqlx::query(
-                "INSERT INTO admin_units (id, code, name, name_folded, level, parent_id, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-                 ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, name_folded = excluded.name_folded, \
-                 level = excluded.level, parent_id = excluded.parent_id, valid_from = excluded.valid_from, valid_to = excluded.valid_to",
-            )
-            .bind(u.id.0)
-            .bind(&u.code)
-            .bind(&u.name)
-            .bind(hoptac_core::text::fold(&u.name))
-            .bind(u.level.code())
-            .bind(u.parent.map(|p| p.0))
-            .bind(opt_iso(u.valid_from))
-            .bind(opt_iso(u.valid_to))
-            .execute(&mut *tx)
+        apply_in(&mut tx, c).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn cases(&self) -> Result<Vec<StoredCase>> {
+        let rows = sqlx::query("SELECT id, rule, org_code, since, evidence, opened_at, closed_at, closed_reason FROM cases ORDER BY id")
+            .fetch_all(&self.pool)
             .await?;
-        }
-        // Rows go in batches of multi-row INSERTs: one statement per row costs a round trip
-        // to the SQLite worker each, which dominated large imports (50 µs a row).
-        for chunk in c.orgs.chunks(BATCH) {
-            let mut qb = QueryBuilder::<Sqlite>::new(
-                "INSERT INTO organizations (code, kind, name, name_folded, sector, commune_id, founded_on, dissolved_on, registration_no) ",
-            );
-            qb.push_values(chunk, |mut b, o| {
-                b.push_bind(o.code.as_str().to_string())
-                    .push_bind(o.kind.code())
-                    .push_bind(o.name.clone())
-                    .push_bind(hoptac_core::text::fold(&o.name))
-                    .push_bind(o.sector.code())
-                    .push_bind(o.commune.0)
-                    .push_bind(to_iso(o.founded_on))
-                    .push_bind(opt_iso(o.dissolved_on))
-                    .push_bind(o.registration_no.clone());
-            });
-            qb.push(
-                " ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, name = excluded.name, \
-                 name_folded = excluded.name_folded, sector = excluded.sector, commune_id = excluded.commune_id, \
-                 founded_on = excluded.founded_on, dissolved_on = excluded.dissolved_on, registration_no = excluded.registration_no",
-            );
-            qb.build().execute(&mut *tx).await?;
-        }
-        for chunk in c.reports.chunks(BATCH) {
-            let mut qb = QueryBuilder::<Sqlite>::new(
-                "INSERT INTO annual_reports (org_code, year, members, members_joined, members_left, workers, revenue, profit, \
-                 member_income, worker_income, services, rating, general_meeting_on, statements_filed) ",
-            );
-            qb.push_values(chunk, |mut b, r| {
-                let f = &r.figures;
-                let services: Vec<&str> = f.services.iter().map(|s| s.code()).collect();
-                b.push_bind(r.org.as_str().to_string())
-                    .push_bind(r.year.get() as i64)
-                    .push_bind(f.members)
-                    .push_bind(f.members_joined)
-                    .push_bind(f.members_left)
-                    .push_bind(f.workers)
-                    .push_bind(f.revenue.map(|v| v.micros()))
-                    .push_bind(f.profit.map(|v| v.micros()))
-                    .push_bind(f.member_income.map(|v| v.micros()))
-                    .push_bind(f.worker_income.map(|v| v.micros()))
-                    .push_bind(services.join(";"))
-                    .push_bind(f.rating.map(|r| r.code()))
-                    .push_bind(opt_iso(f.general_meeting_on))
-                    .push_bind(f.statements_filed.map(|b| b as i64));
-            });
-            qb.push(
-                " ON CONFLICT (org_code, year) DO UPDATE SET members = excluded.members, members_joined = excluded.members_joined, \
-                 members_left = excluded.members_left, workers = excluded.workers, revenue = excluded.revenue, profit = excluded.profit, \
-                 member_income = excluded.member_income, worker_income = excluded.worker_income, services = excluded.services, \
-                 rating = excluded.rating, general_meeting_on = excluded.general_meeting_on, statements_filed = excluded.statements_filed",
-            );
-            qb.build().execute(&mut *tx).await?;
-        }
-        for chunk in c.managers.chunks(BATCH) {
-            let mut qb = QueryBuilder::<Sqlite>::new(
-                "INSERT INTO managers (org_code, full_name, role, qualification, trained_on, from_date, to_date) ",
-            );
-            qb.push_values(chunk, |mut b, m| {
-                b.push_bind(m.org.as_str().to_string())
-                    .push_bind(m.full_name.clone())
-                    .push_bind(m.role.code())
-                    .push_bind(m.qualification.map(|q| q.code()))
-                    .push_bind(opt_iso(m.trained_on))
-                    .push_bind(opt_iso(m.from))
-                    .push_bind(opt_iso(m.to));
-            });
-            qb.push(
-                " ON CONFLICT (org_code, full_name, role, COALESCE(from_date, '')) DO UPDATE SET \
-                 qualification = excluded.qualification, trained_on = excluded.trained_on, to_date = excluded.to_date",
-            );
-            qb.build().execute(&mut *tx).await?;
-        }
-        for i in &c.indicators {
-            sqlx::query(
-                "INSERT INTO indicators (id, label_vi, label_en, definition, description) VALUES ($1, $2, $3, $4, $5) \
-                 ON CONFLICT (id) DO UPDATE SET label_vi = excluded.label_vi, label_en = excluded.label_en, \
-                 definition = excluded.definition, description = excluded.description",
-            )
-            .bind(&i.id)
-            .bind(&i.label_vi)
-            .bind(&i.label_en)
-            .bind(&i.definition)
-            .bind(&i.description)
-            .execute(&mut *tx)
-            .await?;
-        }
-        for p in &c.plans {
-            sqlx::query(
-                "INSERT INTO plans (code, title, issuer, doc_no, doc_date, from_year, to_year, baseline_year, scope_code) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (code) DO UPDATE SET title = excluded.title, \
-                 issuer = excluded.issuer, doc_no = excluded.doc_no, doc_date = excluded.doc_date, from_year = excluded.from_year, \
-                 to_year = excluded.to_year, baseline_year = excluded.baseline_year, scope_code = excluded.scope_code",
-            )
-            .bind(&p.code)
-            .bind(&p.title)
-            .bind(&p.issuer)
-            .bind(&p.doc_no)
-            .bind(opt_iso(p.doc_date))
-            .bind(p.from as i64)
-            .bind(p.to as i64)
-            .bind(p.baseline_year as i64)
-            .bind(&p.scope)
-            .execute(&mut *tx)
-            .await?;
-        }
-        for (plan, t) in &c.targets {
-            let milestones: Vec<String> = t
-                .milestones
+        let actions = sqlx::query(
+            "SELECT case_id, at, actor, action, note, on_date FROM case_actions ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::new();
+        for r in &rows {
+            let id: i64 = r.try_get(0)?;
+            let code: String = r.try_get(2)?;
+            let mut acts = Vec::new();
+            for a in actions
                 .iter()
-                .map(|(y, v)| format!("{y}:{v}"))
-                .collect();
-            sqlx::query(
-                "INSERT INTO targets (plan_code, no, wording, indicator, comparator, value, value_hi, baseline_indicator, milestones, note) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (plan_code, no) DO UPDATE SET wording = excluded.wording, \
-                 indicator = excluded.indicator, comparator = excluded.comparator, value = excluded.value, value_hi = excluded.value_hi, \
-                 baseline_indicator = excluded.baseline_indicator, milestones = excluded.milestones, note = excluded.note",
-            )
-            .bind(plan)
-            .bind(&t.no)
-            .bind(&t.wording)
-            .bind(&t.indicator)
-            .bind(t.comparator.code())
-            .bind(t.value.micros())
-            .bind(t.value_hi.map(|v| v.micros()))
-            .bind(t.baseline_indicator.as_deref())
-            .bind(milestones.join(";"))
-            .bind(&t.note)
-            .execute(&mut *tx)
-            .await?;
+                .filter(|a| a.try_get::<i64, _>(0).is_ok_and(|c| c == id))
+            {
+                acts.push(CaseAction {
+                    at: a.try_get(1)?,
+                    actor: a.try_get(2)?,
+                    action: a.try_get(3)?,
+                    note: a.try_get(4)?,
+                    on_date: date_col(a, 5, "case_actions")?,
+                });
+            }
+            out.push(StoredCase {
+                id,
+                rule: r.try_get(1)?,
+                org: OrgCode::parse(&code)
+                    .ok_or_else(|| corrupt("cases", format!("bad code {code:?}")))?,
+                since: date_col(r, 3, "cases")?.ok_or_else(|| corrupt("cases", "no date"))?,
+                evidence: r.try_get(4)?,
+                opened_at: r.try_get(5)?,
+                closed_at: r.try_get(6)?,
+                closed_reason: r.try_get(7)?,
+                actions: acts,
+            });
         }
-        for (k, v) in &c.meta {
-            sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-                .bind(k)
-                .bind(v)
+        Ok(out)
+    }
+
+    async fn sync_cases(
+        &self,
+        open: &[(String, OrgCode, Date, String)],
+        close: &[(i64, String)],
+        at: &str,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for (rule, org, since, evidence) in open {
+            sqlx::query("INSERT INTO cases (rule, org_code, since, evidence, opened_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(rule)
+                .bind(org.as_str())
+                .bind(to_iso(*since))
+                .bind(evidence)
+                .bind(at)
                 .execute(&mut *tx)
                 .await?;
         }
-        for chunk in c.audit.chunks(BATCH) {
-            let mut qb = QueryBuilder::<Sqlite>::new(
-                "INSERT INTO audit (at, actor, ip, action, entity, key, unit_id, before, after) ",
-            );
-            qb.push_values(chunk, |mut b, e| {
-                b.push_bind(e.at.clone())
-                    .push_bind(e.actor.clone())
-                    .push_bind(e.ip.clone())
-                    .push_bind(e.action.clone())
-                    .push_bind(e.entity.clone())
-                    .push_bind(e.key.clone())
-                    .push_bind(e.unit.map(|u| u.0))
-                    .push_bind(e.before.clone())
-                    .push_bind(e.after.clone());
-            });
-            qb.build().execute(&mut *tx).await?;
+        for (id, reason) in close {
+            sqlx::query("UPDATE cases SET closed_at = $1, closed_reason = $2 WHERE id = $3 AND closed_at IS NULL").bind(at).bind(reason).bind(id).execute(&mut *tx).await?;
         }
-        sqlx::query(
-            "INSERT INTO meta (key, value) VALUES ('generation', '1') \
-             ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)",
-        )
-        .execute(&mut *tx)
-        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn add_case_action(
+        &self,
+        case_id: i64,
+        a: &CaseAction,
+        close: Option<&str>,
+        changes: &ChangeSet,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("INSERT INTO case_actions (case_id, at, actor, action, note, on_date) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(case_id)
+            .bind(&a.at)
+            .bind(&a.actor)
+            .bind(&a.action)
+            .bind(&a.note)
+            .bind(opt_iso(a.on_date))
+            .execute(&mut *tx)
+            .await?;
+        if let Some(reason) = close {
+            sqlx::query("UPDATE cases SET closed_at = $1, closed_reason = $2 WHERE id = $3")
+                .bind(&a.at)
+                .bind(reason)
+                .bind(case_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        apply_in(&mut tx, changes).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -871,4 +789,190 @@ impl Store for SqliteStore {
             .fetch_optional(&self.pool)
             .await?)
     }
+}
+
+/// Writes a change set inside an open transaction (the generation moves with it).
+async fn apply_in(tx: &mut sqlx::Transaction<'static, Sqlite>, c: &ChangeSet) -> Result<()> {
+    {
+        for u in &c.units {
+            sqlx::query(
+                "INSERT INTO admin_units (id, code, name, name_folded, level, parent_id, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                 ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, name_folded = excluded.name_folded, \
+                 level = excluded.level, parent_id = excluded.parent_id, valid_from = excluded.valid_from, valid_to = excluded.valid_to",
+            )
+            .bind(u.id.0)
+            .bind(&u.code)
+            .bind(&u.name)
+            .bind(hoptac_core::text::fold(&u.name))
+            .bind(u.level.code())
+            .bind(u.parent.map(|p| p.0))
+            .bind(opt_iso(u.valid_from))
+            .bind(opt_iso(u.valid_to))
+            .execute(&mut **tx)
+            .await?;
+        }
+        // Rows go in batches of multi-row INSERTs: one statement per row costs a round trip
+        // to the SQLite worker each, which dominated large imports (50 µs a row).
+        for chunk in c.orgs.chunks(BATCH) {
+            let mut qb = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO organizations (code, kind, name, name_folded, sector, commune_id, founded_on, dissolved_on, registration_no) ",
+            );
+            qb.push_values(chunk, |mut b, o| {
+                b.push_bind(o.code.as_str().to_string())
+                    .push_bind(o.kind.code())
+                    .push_bind(o.name.clone())
+                    .push_bind(hoptac_core::text::fold(&o.name))
+                    .push_bind(o.sector.code())
+                    .push_bind(o.commune.0)
+                    .push_bind(to_iso(o.founded_on))
+                    .push_bind(opt_iso(o.dissolved_on))
+                    .push_bind(o.registration_no.clone());
+            });
+            qb.push(
+                " ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, name = excluded.name, \
+                 name_folded = excluded.name_folded, sector = excluded.sector, commune_id = excluded.commune_id, \
+                 founded_on = excluded.founded_on, dissolved_on = excluded.dissolved_on, registration_no = excluded.registration_no",
+            );
+            qb.build().execute(&mut **tx).await?;
+        }
+        for chunk in c.reports.chunks(BATCH) {
+            let mut qb = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO annual_reports (org_code, year, members, members_joined, members_left, workers, revenue, profit, \
+                 member_income, worker_income, services, rating, general_meeting_on, statements_filed) ",
+            );
+            qb.push_values(chunk, |mut b, r| {
+                let f = &r.figures;
+                let services: Vec<&str> = f.services.iter().map(|s| s.code()).collect();
+                b.push_bind(r.org.as_str().to_string())
+                    .push_bind(r.year.get() as i64)
+                    .push_bind(f.members)
+                    .push_bind(f.members_joined)
+                    .push_bind(f.members_left)
+                    .push_bind(f.workers)
+                    .push_bind(f.revenue.map(|v| v.micros()))
+                    .push_bind(f.profit.map(|v| v.micros()))
+                    .push_bind(f.member_income.map(|v| v.micros()))
+                    .push_bind(f.worker_income.map(|v| v.micros()))
+                    .push_bind(services.join(";"))
+                    .push_bind(f.rating.map(|r| r.code()))
+                    .push_bind(opt_iso(f.general_meeting_on))
+                    .push_bind(f.statements_filed.map(|b| b as i64));
+            });
+            qb.push(
+                " ON CONFLICT (org_code, year) DO UPDATE SET members = excluded.members, members_joined = excluded.members_joined, \
+                 members_left = excluded.members_left, workers = excluded.workers, revenue = excluded.revenue, profit = excluded.profit, \
+                 member_income = excluded.member_income, worker_income = excluded.worker_income, services = excluded.services, \
+                 rating = excluded.rating, general_meeting_on = excluded.general_meeting_on, statements_filed = excluded.statements_filed",
+            );
+            qb.build().execute(&mut **tx).await?;
+        }
+        for chunk in c.managers.chunks(BATCH) {
+            let mut qb = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO managers (org_code, full_name, role, qualification, trained_on, from_date, to_date) ",
+            );
+            qb.push_values(chunk, |mut b, m| {
+                b.push_bind(m.org.as_str().to_string())
+                    .push_bind(m.full_name.clone())
+                    .push_bind(m.role.code())
+                    .push_bind(m.qualification.map(|q| q.code()))
+                    .push_bind(opt_iso(m.trained_on))
+                    .push_bind(opt_iso(m.from))
+                    .push_bind(opt_iso(m.to));
+            });
+            qb.push(
+                " ON CONFLICT (org_code, full_name, role, COALESCE(from_date, '')) DO UPDATE SET \
+                 qualification = excluded.qualification, trained_on = excluded.trained_on, to_date = excluded.to_date",
+            );
+            qb.build().execute(&mut **tx).await?;
+        }
+        for i in &c.indicators {
+            sqlx::query(
+                "INSERT INTO indicators (id, label_vi, label_en, definition, description) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (id) DO UPDATE SET label_vi = excluded.label_vi, label_en = excluded.label_en, \
+                 definition = excluded.definition, description = excluded.description",
+            )
+            .bind(&i.id)
+            .bind(&i.label_vi)
+            .bind(&i.label_en)
+            .bind(&i.definition)
+            .bind(&i.description)
+            .execute(&mut **tx)
+            .await?;
+        }
+        for p in &c.plans {
+            sqlx::query(
+                "INSERT INTO plans (code, title, issuer, doc_no, doc_date, from_year, to_year, baseline_year, scope_code) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (code) DO UPDATE SET title = excluded.title, \
+                 issuer = excluded.issuer, doc_no = excluded.doc_no, doc_date = excluded.doc_date, from_year = excluded.from_year, \
+                 to_year = excluded.to_year, baseline_year = excluded.baseline_year, scope_code = excluded.scope_code",
+            )
+            .bind(&p.code)
+            .bind(&p.title)
+            .bind(&p.issuer)
+            .bind(&p.doc_no)
+            .bind(opt_iso(p.doc_date))
+            .bind(p.from as i64)
+            .bind(p.to as i64)
+            .bind(p.baseline_year as i64)
+            .bind(&p.scope)
+            .execute(&mut **tx)
+            .await?;
+        }
+        for (plan, t) in &c.targets {
+            let milestones: Vec<String> = t
+                .milestones
+                .iter()
+                .map(|(y, v)| format!("{y}:{v}"))
+                .collect();
+            sqlx::query(
+                "INSERT INTO targets (plan_code, no, wording, indicator, comparator, value, value_hi, baseline_indicator, milestones, note) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (plan_code, no) DO UPDATE SET wording = excluded.wording, \
+                 indicator = excluded.indicator, comparator = excluded.comparator, value = excluded.value, value_hi = excluded.value_hi, \
+                 baseline_indicator = excluded.baseline_indicator, milestones = excluded.milestones, note = excluded.note",
+            )
+            .bind(plan)
+            .bind(&t.no)
+            .bind(&t.wording)
+            .bind(&t.indicator)
+            .bind(t.comparator.code())
+            .bind(t.value.micros())
+            .bind(t.value_hi.map(|v| v.micros()))
+            .bind(t.baseline_indicator.as_deref())
+            .bind(milestones.join(";"))
+            .bind(&t.note)
+            .execute(&mut **tx)
+            .await?;
+        }
+        for (k, v) in &c.meta {
+            sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                .bind(k)
+                .bind(v)
+                .execute(&mut **tx)
+                .await?;
+        }
+        for chunk in c.audit.chunks(BATCH) {
+            let mut qb = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO audit (at, actor, ip, action, entity, key, unit_id, before, after) ",
+            );
+            qb.push_values(chunk, |mut b, e| {
+                b.push_bind(e.at.clone())
+                    .push_bind(e.actor.clone())
+                    .push_bind(e.ip.clone())
+                    .push_bind(e.action.clone())
+                    .push_bind(e.entity.clone())
+                    .push_bind(e.key.clone())
+                    .push_bind(e.unit.map(|u| u.0))
+                    .push_bind(e.before.clone())
+                    .push_bind(e.after.clone());
+            });
+            qb.build().execute(&mut **tx).await?;
+        }
+        sqlx::query(
+            "INSERT INTO meta (key, value) VALUES ('generation', '1') \
+             ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)",
+        )
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }

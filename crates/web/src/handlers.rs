@@ -1674,6 +1674,9 @@ pub async fn duplicates(State(st): State<AppState>, h: HeaderMap, u: CurrentUser
 }
 
 pub struct CaseRow {
+    pub id: i64,
+    pub open: bool,
+    pub status: String,
     pub title: String,
     pub code: String,
     pub name: String,
@@ -1727,25 +1730,40 @@ pub async fn quality(
         .check(u.actor(), as_of, Some(&scope))
         .await
         .map_err(e)?;
+    let cases = st
+        .app
+        .review_cases(u.actor(), as_of, Some(&scope))
+        .await
+        .map_err(e)?;
     let units = st.app.units().await.map_err(e)?;
     let t = QualityPage {
         p: page(&st, &u, l, "nav_quality").await,
         year: q.get("year").cloned().unwrap_or_default(),
         scopes: scope_options(&units, scope.trim(), l),
         as_of: to_vi(as_of),
-        cases: r
-            .cases
+        cases: cases
             .iter()
             .map(|c| CaseRow {
-                title: c.title_vi.to_string(),
-                code: c.org.to_string(),
-                name: c.org_name.clone(),
-                since: to_vi(c.since),
-                evidence: if l == Lang::En {
-                    c.evidence.en.clone()
-                } else {
-                    c.evidence.vi.clone()
+                id: c.case.id,
+                open: c.case.closed_at.is_none(),
+                status: match (&c.case.closed_at, &c.case.closed_reason) {
+                    (None, _) => c
+                        .case
+                        .actions
+                        .last()
+                        .map(|a| a.action.clone())
+                        .unwrap_or_else(|| crate::i18n::t(l, "case_open").into()),
+                    (Some(at), reason) => format!(
+                        "{} {at}: {}",
+                        crate::i18n::t(l, "case_closed"),
+                        reason.clone().unwrap_or_default()
+                    ),
                 },
+                title: c.title_vi.to_string(),
+                code: c.case.org.to_string(),
+                name: c.org_name.clone(),
+                since: to_vi(c.case.since),
+                evidence: c.case.evidence.clone(),
                 legal_ref: c.legal_ref.to_string(),
                 confirmed: c.confirmed,
             })
@@ -1766,4 +1784,141 @@ pub async fn quality(
         completeness: r.completeness,
     };
     Ok(render(&t))
+}
+
+#[derive(askama::Template)]
+#[template(path = "case.html")]
+pub struct CasePage {
+    pub p: Page,
+    pub id: i64,
+    pub title: String,
+    pub org_code: String,
+    pub org_name: String,
+    pub since: String,
+    pub evidence: String,
+    pub legal_ref: String,
+    pub confirmed: bool,
+    pub open: bool,
+    pub closed: String,
+    pub actions: Vec<(String, String, String, String, String)>,
+    pub steps: Vec<Opt>,
+    pub error: String,
+}
+
+async fn case_page(
+    st: &AppState,
+    u: &CurrentUser,
+    l: Lang,
+    id: i64,
+    error: String,
+) -> Result<Response, WebError> {
+    let e = |err| WebError::new(l, err);
+    let as_of = st.app.review_date().await.map_err(e)?;
+    let cases = st
+        .app
+        .review_cases(u.actor(), as_of, None)
+        .await
+        .map_err(e)?;
+    let c = cases
+        .into_iter()
+        .find(|c| c.case.id == id)
+        .ok_or_else(|| e(AppError::not_found("case", id.to_string())))?;
+    let failed = !error.is_empty();
+    let mut r = render(&CasePage {
+        p: page(st, u, l, "nav_quality").await,
+        id,
+        title: c.title_vi.to_string(),
+        org_code: c.case.org.to_string(),
+        org_name: c.org_name.clone(),
+        since: to_vi(c.case.since),
+        evidence: c.case.evidence.clone(),
+        legal_ref: c.legal_ref.to_string(),
+        confirmed: c.confirmed,
+        open: c.case.closed_at.is_none(),
+        closed: c
+            .case
+            .closed_at
+            .as_ref()
+            .map(|at| format!("{at}: {}", c.case.closed_reason.clone().unwrap_or_default()))
+            .unwrap_or_default(),
+        actions: c
+            .case
+            .actions
+            .iter()
+            .map(|a| {
+                let label = hoptac_app::checks::CaseStep::parse(&a.action)
+                    .map(|s| s.label_vi().to_string())
+                    .unwrap_or_else(|| a.action.clone());
+                (
+                    a.at.clone(),
+                    a.actor.clone(),
+                    label,
+                    a.note.clone(),
+                    a.on_date.map(to_vi).unwrap_or_default(),
+                )
+            })
+            .collect(),
+        steps: hoptac_app::checks::CaseStep::ALL
+            .iter()
+            .map(|s| Opt {
+                value: s.code().into(),
+                label: s.label_vi().into(),
+                selected: false,
+            })
+            .collect(),
+        error,
+    });
+    if failed {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+pub async fn case(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path(id): Path<i64>,
+) -> WebResult {
+    case_page(&st, &u, lang(&h), id, String::new()).await
+}
+
+pub async fn case_act(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path(id): Path<i64>,
+    Form(f): Form<HashMap<String, String>>,
+) -> WebResult {
+    let l = lang(&h);
+    let get = |k: &str| f.get(k).map(|s| s.trim().to_string()).unwrap_or_default();
+    let step = hoptac_app::checks::CaseStep::parse(&get("step"));
+    let date = match get("on_date") {
+        d if d.is_empty() => Ok(None),
+        d => hoptac_core::date::parse(&d).map(Some).ok_or_else(|| {
+            bad(
+                "on_date",
+                &d,
+                format!("Ngày không hợp lệ \"{d}\""),
+                format!("Invalid date \"{d}\""),
+            )
+        }),
+    };
+    let result = match (step, date) {
+        (None, _) => Err(bad(
+            "step",
+            &get("step"),
+            "Chưa chọn việc xử lý".into(),
+            "No step chosen".into(),
+        )),
+        (_, Err(err)) => Err(err),
+        (Some(s), Ok(d)) => st.app.case_action(u.actor(), id, s, &get("note"), d).await,
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/quality/cases/{id}")).into_response()),
+        Err(err @ AppError::Invalid { .. }) => {
+            case_page(&st, &u, l, id, err.message().get(l.code()).to_string()).await
+        }
+        Err(err) => Err(WebError::new(l, err)),
+    }
 }

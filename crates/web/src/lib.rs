@@ -75,6 +75,7 @@ pub fn router(app: App) -> Router {
         .route("/audit", get(auth_pages::audit))
         .route("/quality", get(handlers::quality))
         .route("/quality/duplicates", get(handlers::duplicates))
+        .route("/quality/cases/{id}", get(handlers::case).post(handlers::case_act))
         .route("/orgs/{code}/history", get(auth_pages::org_history))
         .route("/lang/{lang}", get(handlers::switch_lang))
         .route("/static/app.css", get(handlers::css))

@@ -597,3 +597,179 @@ async fn the_review_lists_the_planted_cases_and_nothing_spurious() {
     assert_eq!(mine.completeness.len(), 1);
     assert!(a.check(&actor, as_of, Some("872")).await.is_err());
 }
+
+/// The review list carries a case to a completed dissolution, which the statistics then
+/// show; a case the data no longer triggers closes by itself; the history stays.
+#[tokio::test]
+async fn a_case_goes_to_a_completed_dissolution() {
+    use hoptac_app::checks::CaseStep;
+    let (a, _d) = demo().await;
+    let as_of = a.review_date().await.unwrap();
+    let list = a.review_cases(&sys(), as_of, None).await.unwrap();
+    let case = list
+        .iter()
+        .find(|c| c.case.org.as_str() == "HTX-TM-19")
+        .unwrap()
+        .case
+        .id;
+    assert_eq!(
+        a.review_cases(&sys(), as_of, None).await.unwrap().len(),
+        list.len(),
+        "reviewing twice opens nothing new"
+    );
+    let before = a.stats(&sys(), 2025, 2025, None).await.unwrap();
+    a.case_action(
+        &sys(),
+        case,
+        CaseStep::Contacted,
+        "Đã gọi điện cho giám đốc",
+        None,
+    )
+    .await
+    .unwrap();
+    let e = a
+        .case_action(&sys(), case, CaseStep::ExplanationAccepted, " ", None)
+        .await
+        .unwrap_err();
+    assert!(e.message().vi.contains("lý do"));
+    a.case_action(&sys(), case, CaseStep::DissolutionProposed, "", None)
+        .await
+        .unwrap();
+    a.case_action(
+        &sys(),
+        case,
+        CaseStep::DissolutionDecided,
+        "Quyết định số 12/QĐ-UBND",
+        hoptac_core::date::ymd(2025, 11, 20),
+    )
+    .await
+    .unwrap();
+    assert!(
+        a.case_action(&sys(), case, CaseStep::DissolutionCompleted, "", None)
+            .await
+            .is_err(),
+        "the date is required"
+    );
+    assert!(
+        a.case_action(
+            &sys(),
+            case,
+            CaseStep::DissolutionCompleted,
+            "",
+            hoptac_core::date::ymd(2010, 1, 1)
+        )
+        .await
+        .is_err(),
+        "not before founding"
+    );
+    a.case_action(
+        &sys(),
+        case,
+        CaseStep::DissolutionCompleted,
+        "",
+        hoptac_core::date::ymd(2025, 12, 20),
+    )
+    .await
+    .unwrap();
+    let org = a
+        .store()
+        .org(&hoptac_core::OrgCode::parse("HTX-TM-19").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(org.dissolved_on, hoptac_core::date::ymd(2025, 12, 20));
+    let after = a.stats(&sys(), 2025, 2025, None).await.unwrap();
+    let v = |s: &hoptac_app::Stats, id: &str| {
+        hoptac_core::indicator::find(&s.indicators, id)
+            .unwrap()
+            .value
+            .unwrap()
+    };
+    assert_eq!(
+        v(&after, "htx.active").micros(),
+        v(&before, "htx.active").micros() - 1_000_000,
+        "the statistics show it"
+    );
+    assert_eq!(
+        v(&after, "htx.dissolved").micros(),
+        v(&before, "htx.dissolved").micros() + 1_000_000
+    );
+    let c = a
+        .review_cases(&sys(), as_of, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.case.id == case)
+        .unwrap();
+    assert!(
+        c.case.closed_at.is_some() && c.case.actions.len() == 4,
+        "closed, with its history"
+    );
+    assert!(
+        a.case_action(&sys(), case, CaseStep::Contacted, "", None)
+            .await
+            .is_err(),
+        "a closed case takes no more steps"
+    );
+    let trail = a
+        .audit_trail(
+            &sys(),
+            hoptac_store::AuditQuery {
+                entity: Some("organizations".into()),
+                key: Some("HTX-TM-19".into()),
+                limit: 5,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(trail[0].after.as_ref().unwrap().contains("2025-12-20"));
+}
+
+#[tokio::test]
+async fn a_case_closes_when_the_data_no_longer_triggers_it() {
+    let (a, _d) = demo().await;
+    let as_of = a.review_date().await.unwrap();
+    let id = a
+        .review_cases(&sys(), as_of, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.case.org.as_str() == "HTX-TM-19")
+        .unwrap()
+        .case
+        .id;
+    // the 2025 general meeting is found after all
+    let book = csv(&[(
+        "annual_reports",
+        "org_code,year,general_meeting_on\nHTX-TM-19,2025,2025-03-20\n",
+    )]);
+    // the file has only this column: keep the other figures by re-reading them
+    let current = a
+        .store()
+        .reports_of(&hoptac_core::OrgCode::parse("HTX-TM-19").unwrap())
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.year.get() == 2025)
+        .unwrap();
+    let mut fixed = current.clone();
+    fixed.figures.general_meeting_on = hoptac_core::date::ymd(2025, 3, 20);
+    a.store()
+        .apply(&hoptac_store::ChangeSet {
+            reports: vec![fixed],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let _ = book;
+    let c = a
+        .review_cases(&sys(), as_of, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.case.id == id)
+        .unwrap();
+    assert!(c.case.closed_at.is_some());
+    assert!(c.case.closed_reason.unwrap().contains("no longer"));
+}

@@ -183,3 +183,50 @@ async fn review_page() {
     let coop = app.as_user("htx.tankieu").await;
     assert_eq!(get(&coop, "/quality").await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_case_page_records_steps() {
+    let (app, _d) = demo_app().await;
+    let list = get(&app, "/quality").await.body;
+    let id: String = list
+        .split("/quality/cases/")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let r = get(&app, &format!("/quality/cases/{id}")).await;
+    assert!(r.body.contains("id=\"evidence\""));
+    let r = post_form(
+        &app,
+        &format!("/quality/cases/{id}"),
+        "step=explanation_accepted&note=",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"case-error\""));
+    let r = post_form(
+        &app,
+        &format!("/quality/cases/{id}"),
+        "step=contacted&note=G%E1%BB%8Di+%C4%91i%E1%BB%87n",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        get(&app, &format!("/quality/cases/{id}"))
+            .await
+            .body
+            .contains("Gọi điện")
+    );
+    let viewer = app.as_user("xem").await;
+    assert_eq!(
+        post_form(
+            &viewer,
+            &format!("/quality/cases/{id}"),
+            "step=contacted&note=x"
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+}
