@@ -54,6 +54,8 @@ pub struct Parsed {
     /// (plan code, target)
     pub targets: Vec<Located<(String, Target)>>,
     pub problems: Vec<Problem>,
+    /// The columns each table's sheet had: a column left out keeps the stored values.
+    pub columns: HashMap<&'static str, std::collections::BTreeSet<&'static str>>,
 }
 
 impl Parsed {
@@ -501,6 +503,8 @@ pub fn parse_book(book: &RawBook) -> Parsed {
             }
             continue;
         };
+        out.columns
+            .insert(table.key, l.cols.keys().copied().collect());
         match table.key {
             "admin_units" => parse_units(sheet, &l, &mut out),
             "organizations" => parse_orgs(sheet, &l, &mut out),

@@ -739,30 +739,48 @@ async fn a_case_closes_when_the_data_no_longer_triggers_it() {
         .unwrap()
         .case
         .id;
-    // the 2025 general meeting is found after all
-    let book = csv(&[(
-        "annual_reports",
-        "org_code,year,general_meeting_on\nHTX-TM-19,2025,2025-03-20\n",
-    )]);
-    // the file has only this column: keep the other figures by re-reading them
-    let current = a
+    // the 2025 general meeting is found after all: a workbook with just that column fills it
+    // in, and leaves the other figures of the row as they are
+    let code = hoptac_core::OrgCode::parse("HTX-TM-19").unwrap();
+    let before = a
         .store()
-        .reports_of(&hoptac_core::OrgCode::parse("HTX-TM-19").unwrap())
+        .reports_of(&code)
         .await
         .unwrap()
         .into_iter()
         .find(|r| r.year.get() == 2025)
         .unwrap();
-    let mut fixed = current.clone();
-    fixed.figures.general_meeting_on = hoptac_core::date::ymd(2025, 3, 20);
-    a.store()
-        .apply(&hoptac_store::ChangeSet {
-            reports: vec![fixed],
-            ..Default::default()
-        })
+    let book = csv(&[(
+        "annual_reports",
+        "org_code,year,general_meeting_on\nHTX-TM-19,2025,20/03/2025\n",
+    )]);
+    let o = a.import_book(&sys(), &book, true).await.unwrap();
+    assert!(o.applied, "{:#?}", o.problems);
+    let after = a
+        .store()
+        .reports_of(&code)
         .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.year.get() == 2025)
         .unwrap();
-    let _ = book;
+    assert_eq!(
+        after.figures.general_meeting_on,
+        hoptac_core::date::ymd(2025, 3, 20)
+    );
+    assert_eq!(
+        (
+            after.figures.members,
+            after.figures.revenue,
+            &after.figures.services
+        ),
+        (
+            before.figures.members,
+            before.figures.revenue,
+            &before.figures.services
+        ),
+        "columns absent from the file are kept"
+    );
     let c = a
         .review_cases(&sys(), as_of, None)
         .await
