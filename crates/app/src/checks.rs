@@ -24,6 +24,8 @@ pub struct Completeness {
     pub commune: String,
     pub expected: usize,
     pub reported: usize,
+    /// Received by 15 January (reports without a receipt date are not counted on time).
+    pub on_time: usize,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -136,10 +138,20 @@ impl App {
                     .iter()
                     .filter(|o| by_key.contains_key(&(o.code.as_str(), report_year)))
                     .count();
+                let due = hoptac_core::date::ymd(report_year + 1, 1, 15).expect("date");
+                let on_time = expected
+                    .iter()
+                    .filter(|o| {
+                        by_key
+                            .get(&(o.code.as_str(), report_year))
+                            .is_some_and(|r| r.figures.received_on.is_some_and(|d| d <= due))
+                    })
+                    .count();
                 Completeness {
                     commune: u.name.clone(),
                     expected: expected.len(),
                     reported,
+                    on_time,
                 }
             })
             .filter(|c| c.expected > 0)

@@ -782,7 +782,19 @@ fn reports(
                     // a planted case for the review: no general meeting since early 2024
                     .filter(|_| !(p.org.name == "HTX DVNN Thanh Mỹ" && y == 2025)),
                 statements_filed: Some(!(skip_meeting || (is_htx && y >= 2021 && rng.chance(8)))),
+                // received in the first half of January; one planted late report
+                received_on: Some(if p.org.name == "HTX DVNN Lộc Phát" && y == 2024 {
+                    date(2025, 2, 20)
+                } else {
+                    date(y + 1, 1, 3 + ((i * 7 + y as usize) % 12) as u8)
+                }),
+                statements_filed_on: None,
             };
+            let mut figures = figures;
+            if figures.statements_filed == Some(true) {
+                figures.statements_filed_on =
+                    Some(date(y + 1, 3, 1 + ((i * 3 + y as usize) % 28) as u8));
+            }
             out.insert(
                 (i, y),
                 AnnualReport {

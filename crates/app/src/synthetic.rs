@@ -116,6 +116,8 @@ pub fn province(size: &Size) -> Snapshot {
                     rating: Some(Rating::all()[rnd(4) as usize]),
                     general_meeting_on: ymd(y, 3, 15),
                     statements_filed: Some(rnd(5) != 0),
+                    received_on: ymd(y + 1, 1, 10),
+                    statements_filed_on: None,
                 },
             });
         }

@@ -265,20 +265,31 @@ pub fn cases(snap: &Snapshot, as_of: Date) -> Vec<Case> {
                 RuleKind::ReportMissing => {
                     let y = as_of.year() - 1;
                     let due = ymd(as_of.year(), 1, 15).expect("date");
-                    if as_of > due && o.founded_on.year() <= y && report_of(y).is_none() {
+                    // received by the review date (a report without a receipt date counts as received)
+                    let received = report_of(y)
+                        .is_some_and(|r| r.figures.received_on.is_none_or(|d| d <= as_of));
+                    if as_of > due && o.founded_on.year() <= y && !received {
                         push(
                             due,
-                            format!("không có báo cáo năm {y} (hạn {})", crate::date::to_vi(due)),
-                            format!("no report for {y} (due {})", crate::date::to_iso(due)),
+                            format!(
+                                "chưa nhận báo cáo năm {y} (hạn {})",
+                                crate::date::to_vi(due)
+                            ),
+                            format!(
+                                "no report for {y} received (due {})",
+                                crate::date::to_iso(due)
+                            ),
                         );
                     }
                 }
                 RuleKind::StatementsNotFiled => {
                     let y = as_of.year() - 1;
                     let due = add_months(ymd(y, 12, 31).expect("date"), 3);
-                    if as_of > due
-                        && report_of(y).is_some_and(|r| r.figures.statements_filed == Some(false))
-                    {
+                    let not_filed = report_of(y).is_some_and(|r| {
+                        r.figures.statements_filed == Some(false)
+                            || r.figures.statements_filed_on.is_some_and(|d| d > as_of)
+                    });
+                    if as_of > due && not_filed {
                         push(
                             due,
                             format!(

@@ -72,6 +72,10 @@ pub struct ReportFigures {
     pub rating: Option<Rating>,
     pub general_meeting_on: Option<Date>,
     pub statements_filed: Option<bool>,
+    /// Ngày nhận báo cáo: when the office received this yearly report (due 15 January).
+    pub received_on: Option<Date>,
+    /// Ngày nộp báo cáo tài chính (due 90 days after the year end).
+    pub statements_filed_on: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -147,6 +147,13 @@ pub const ANNUAL_REPORTS: Table = Table {
             &["báo cáo tài chính", "nộp báo cáo tài chính"],
             false,
         ),
+        col("received_on", "Ngày nhận báo cáo", &["ngày nhận"], false),
+        col(
+            "statements_filed_on",
+            "Ngày nộp BCTC",
+            &["ngày nộp báo cáo tài chính"],
+            false,
+        ),
     ],
 };
 

@@ -683,6 +683,8 @@ fn parse_reports(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
             rating: r.enumerated::<Rating>("rating"),
             general_meeting_on: r.date("general_meeting_on"),
             statements_filed: r.boolean("statements_filed"),
+            received_on: r.date("received_on"),
+            statements_filed_on: r.date("statements_filed_on"),
         };
         let failed = r.failed;
         if let (Some(org), Some(year), false) = (code, year, failed) {

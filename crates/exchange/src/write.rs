@@ -126,6 +126,8 @@ pub fn write_xlsx(
                 opt(f.statements_filed, |b| {
                     Val::Text(if b { "yes" } else { "no" }.into())
                 }),
+                opt(f.received_on, Val::Date),
+                opt(f.statements_filed_on, Val::Date),
             ]
         })
         .collect();

@@ -545,6 +545,8 @@ async fn org_page_view(
                         .unwrap_or_default(),
                     f.general_meeting_on.map(to_vi).unwrap_or_default(),
                     yes_no(f.statements_filed),
+                    f.received_on.map(to_vi).unwrap_or_default(),
+                    f.statements_filed_on.map(to_vi).unwrap_or_default(),
                 ],
                 edit: format!("/orgs/{}/reports/{}/edit", enc(o.code.as_str()), r.year),
             }
@@ -1031,7 +1033,7 @@ pub async fn org_update(
     save_org(&st, &u, lang(&h), to_map(&pairs), Some(code)).await
 }
 
-const REPORT_KEYS: [&str; 14] = [
+const REPORT_KEYS: [&str; 16] = [
     "org_code",
     "year",
     "members",
@@ -1046,6 +1048,8 @@ const REPORT_KEYS: [&str; 14] = [
     "rating",
     "general_meeting_on",
     "statements_filed",
+    "received_on",
+    "statements_filed_on",
 ];
 
 fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -> Vec<Field> {
@@ -1100,6 +1104,13 @@ fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -> Vec<Fie
         });
     }
     out.push(filed);
+    out.push(field(
+        l,
+        "statements_filed_on",
+        "date",
+        get("statements_filed_on"),
+    ));
+    out.push(field(l, "received_on", "date", get("received_on")));
     out
 }
 
@@ -1189,6 +1200,18 @@ pub async fn report_edit_form(
             "statements_filed",
             f.statements_filed
                 .map(|b| if b { "yes" } else { "no" }.to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "received_on",
+            f.received_on
+                .map(hoptac_core::date::to_iso)
+                .unwrap_or_default(),
+        ),
+        (
+            "statements_filed_on",
+            f.statements_filed_on
+                .map(hoptac_core::date::to_iso)
                 .unwrap_or_default(),
         ),
     ]

@@ -96,6 +96,13 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("reported", "Đã nộp", "Reported"),
     ("expected", "Phải nộp", "Expected"),
+    ("on_time", "Đúng hạn (15/01)", "On time (15 January)"),
+    ("received_on", "Ngày nhận báo cáo", "Report received on"),
+    (
+        "statements_filed_on",
+        "Ngày nộp BCTC",
+        "Statements filed on",
+    ),
     ("login", "Đăng nhập", "Sign in"),
     ("logout", "Đăng xuất", "Sign out"),
     ("username", "Tên đăng nhập", "Username"),

@@ -791,3 +791,30 @@ async fn a_case_closes_when_the_data_no_longer_triggers_it() {
     assert!(c.case.closed_at.is_some());
     assert!(c.case.closed_reason.unwrap().contains("no longer"));
 }
+
+#[tokio::test]
+async fn a_late_report_shows_in_timeliness_and_as_a_case_while_missing() {
+    let (a, _d) = demo().await;
+    let r = a
+        .check(&sys(), hoptac_core::date::ymd(2025, 12, 31).unwrap(), None)
+        .await
+        .unwrap();
+    let reported: usize = r.completeness.iter().map(|c| c.reported).sum();
+    let on_time: usize = r.completeness.iter().map(|c| c.on_time).sum();
+    assert_eq!(
+        on_time,
+        reported - 1,
+        "HTX DVNN Lộc Phát's 2024 report came on 20 February"
+    );
+    let early = a
+        .check(&sys(), hoptac_core::date::ymd(2025, 2, 1).unwrap(), None)
+        .await
+        .unwrap();
+    let missing: Vec<&str> = early
+        .cases
+        .iter()
+        .filter(|c| c.rule == "report_missing")
+        .map(|c| c.org.as_str())
+        .collect();
+    assert_eq!(missing, ["HTX-TM-17"]);
+}

@@ -167,3 +167,20 @@ fn missing_reports_statements_and_inactivity() {
         "B"
     );
 }
+
+#[test]
+fn a_report_received_after_the_review_date_is_not_yet_there() {
+    let s = snap(
+        vec![org("A", d(2015, 1, 1))],
+        vec![report("A", 2024, |f| f.received_on = Some(d(2025, 2, 20)))],
+    );
+    assert_eq!(
+        fired(&s, d(2025, 2, 19), "report_missing").len(),
+        1,
+        "late: not received by the review date"
+    );
+    assert!(
+        fired(&s, d(2025, 2, 20), "report_missing").is_empty(),
+        "received"
+    );
+}

@@ -86,6 +86,8 @@ fn report(code: &str, year: i32) -> AnnualReport {
             rating: Some(Rating::Kha),
             general_meeting_on: ymd(year, 3, 15),
             statements_filed: Some(true),
+            received_on: ymd(year + 1, 1, 12),
+            statements_filed_on: ymd(year + 1, 3, 30),
         },
     }
 }
