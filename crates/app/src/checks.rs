@@ -113,6 +113,26 @@ impl App {
                 }
             }
         }
+        // validation rules as data: medians over the whole database, figures of the scope
+        let rules = self.active_rules().await?;
+        let m = hoptac_core::rules::medians(&full);
+        let orgs_by: HashMap<&str, &hoptac_core::model::Organization> =
+            snap.orgs.iter().map(|o| (o.code.as_str(), o)).collect();
+        for r in &snap.reports {
+            let Some(o) = orgs_by.get(r.org.as_str()) else {
+                continue;
+            };
+            let prev = by_key.get(&(r.org.as_str(), r.year.get() - 1)).copied();
+            for f in rules.check(o, r, prev, &m) {
+                figures.push(FigureIssue {
+                    org: o.code.to_string(),
+                    org_name: o.name.clone(),
+                    year: r.year.get(),
+                    finding: f,
+                });
+            }
+        }
+        figures.sort_by(|a, b| (&a.org, a.year).cmp(&(&b.org, b.year)));
         let report_year = as_of.year() - 1;
         let end = hoptac_core::date::year_end(report_year);
         let mut completeness: Vec<Completeness> = snap

@@ -1154,6 +1154,17 @@ fn farmer_clubs(rng: &mut Rng) -> (Vec<Organization>, Vec<AnnualReport>) {
         }
         orgs.push(o);
     }
+    // a planted spelling variant for the review: the same club entered twice, once with the
+    // plan's own misspelling of Tân Kiều
+    orgs.push(org(
+        "HQ-TM-14".into(),
+        OrgKind::HoiQuan,
+        "Hội quán Tân Kiêu",
+        Sector::Agriculture,
+        "30049",
+        date(2019, 5, 2),
+        None,
+    ));
     (orgs, reports)
 }
 
@@ -1201,6 +1212,19 @@ fn rate_cooperatives(plans: &[Plan], reports: &mut [AnnualReport]) {
     }
 }
 
+/// The report the review should find far out of its sector's range.
+fn tht_reps_outlier_target<'a>(
+    tht: &[Plan],
+    reps: &'a mut [AnnualReport],
+) -> impl Iterator<Item = &'a mut AnnualReport> {
+    let code = tht
+        .iter()
+        .find(|p| p.org.name == "THT bơm tưới Mỹ Hòa 1")
+        .map(|p| p.org.code.clone());
+    reps.iter_mut()
+        .filter(move |r| Some(&r.org) == code.as_ref() && r.year.get() == LAST_YEAR)
+}
+
 /// The whole demo district.
 pub fn demo_snapshot() -> Snapshot {
     let mut rng = Rng(0x7468_6170_6d75_6f69); // "thapmuoi"
@@ -1213,6 +1237,10 @@ pub fn demo_snapshot() -> Snapshot {
     reps.extend(tht_reps);
     let mut mgrs = managers(&htx, &mut rng);
     mgrs.extend(managers(&tht, &mut rng));
+    // a planted outlier for the review: one group's 2025 revenue, far above its sector's
+    for r in tht_reps_outlier_target(&tht, &mut reps) {
+        r.figures.revenue = Some(Fixed::from_int(6_000));
+    }
     let (clubs, club_reports) = farmer_clubs(&mut rng);
     reps.extend(club_reports);
     let mut orgs: Vec<Organization> = htx.into_iter().chain(tht).map(|p| p.org).collect();

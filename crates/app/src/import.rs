@@ -376,6 +376,41 @@ impl App {
                 changes.reports.push(r.clone());
             }
         }
+        // Validation rules as data, over the figures as they would be after this import.
+        if !parsed.reports.is_empty() {
+            let rules = self.active_rules().await?;
+            let mut merged = hoptac_core::Snapshot {
+                orgs: db.orgs.clone(),
+                ..Default::default()
+            };
+            merged.orgs.retain(|o| !file_orgs.contains_key(&o.code));
+            merged.orgs.extend(file_orgs.values().cloned());
+            merged.reports = db
+                .reports
+                .iter()
+                .filter(|r| !file_reports.contains_key(&(&r.org, r.year.get())))
+                .cloned()
+                .collect();
+            merged
+                .reports
+                .extend(parsed.reports.iter().map(|l| l.value.clone()));
+            let m = hoptac_core::rules::medians(&merged);
+            for l in &parsed.reports {
+                let r = &l.value;
+                let Some(org) = org_of(&r.org) else { continue };
+                let key_prev = (&r.org, r.year.get() - 1);
+                let prev = file_reports
+                    .get(&key_prev)
+                    .or_else(|| db_reports.get(&key_prev))
+                    .copied();
+                problems.extend(
+                    rules
+                        .check(org, r, prev, &m)
+                        .into_iter()
+                        .map(|f| located(l, &ANNUAL_REPORTS, f)),
+                );
+            }
+        }
         // Reports already stored must still fall inside a changed organisation's life.
         for l in &parsed.orgs {
             let Some(org) = file_orgs.get(&l.value.code) else {

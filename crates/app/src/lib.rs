@@ -10,6 +10,7 @@ pub mod import;
 pub mod plans;
 pub mod seed;
 pub mod synthetic;
+pub mod validation;
 
 use hoptac_core::indicator::{Engine, IndicatorValue, catalogue, evaluate_scoped};
 use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, Snapshot};
@@ -99,6 +100,7 @@ impl App {
     /// Ships the Tháp Mười units into an empty database, so a new office starts with its
     /// communes.
     pub async fn ensure_seed(&self) -> Result<()> {
+        self.ensure_rules().await?;
         if self.store.counts().await?.units == 0 {
             let changes = ChangeSet {
                 units: seed::thap_muoi_units(),

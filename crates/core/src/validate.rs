@@ -183,46 +183,9 @@ pub fn check_report(
             ),
         ));
     }
-    if let (Some(p), Some(m), Some(j), Some(l)) = (
-        prev.and_then(|p| p.figures.members),
-        f.members,
-        f.members_joined,
-        f.members_left,
-    ) && p + j - l != m
-    {
-        out.push(Finding::warning(
-            "members",
-            m.to_string(),
-            Msg::new(
-                format!(
-                    "Số thành viên {m} khác với {p} (cuối năm {}) + {j} mới − {l} ra = {}",
-                    y - 1,
-                    p + j - l
-                ),
-                format!(
-                    "Members {m} differ from {p} (end of {}) + {j} joined − {l} left = {}",
-                    y - 1,
-                    p + j - l
-                ),
-            ),
-        ));
-    }
-    if let (Some(p), Some(rev)) = (f.profit, f.revenue)
-        && p > rev
-    {
-        out.push(Finding::warning(
-            "profit",
-            p.to_string(),
-            Msg::new(
-                format!(
-                    "Lợi nhuận {} lớn hơn doanh thu {}: hãy kiểm tra lại",
-                    p.format_vi(2, false),
-                    rev.format_vi(2, false)
-                ),
-                format!("Profit {p} exceeds revenue {rev}: check the figures"),
-            ),
-        ));
-    }
+    // Member flows, profit against revenue, jumps and outliers are validation rules as data
+    // (`crate::rules`), so offices can tune or switch them off.
+    let _ = prev;
     if let (Some(m), Some(w)) = (f.members, f.workers)
         && o.kind != crate::types::OrgKind::HoiQuan
         && m == 0
@@ -338,16 +301,6 @@ mod tests {
         let f = check_report(&org(), &report(2020, -1, 0, 0), None);
         assert!(has_errors(&f));
         assert_eq!(f[0].field, "members");
-    }
-
-    #[test]
-    fn member_flow_mismatch_is_a_warning() {
-        let prev = report(2019, 100, 0, 0);
-        assert!(check_report(&org(), &report(2020, 110, 15, 5), Some(&prev)).is_empty());
-        let f = check_report(&org(), &report(2020, 120, 15, 5), Some(&prev));
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].severity, Severity::Warning);
-        assert!(f[0].msg.en.contains("= 110"));
     }
 
     #[test]

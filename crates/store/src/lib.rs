@@ -226,6 +226,12 @@ pub trait Store: Send + Sync {
     async fn delete_sessions_of(&self, username: &str) -> Result<()>;
     async fn append_audit(&self, e: &AuditEntry) -> Result<()>;
     async fn audit(&self, q: &AuditQuery) -> Result<Vec<AuditEntry>>;
+    async fn validation_rules(&self) -> Result<Vec<hoptac_core::rules::RuleRecord>>;
+    async fn save_validation_rule(
+        &self,
+        r: &hoptac_core::rules::RuleRecord,
+        audit: &AuditEntry,
+    ) -> Result<()>;
     async fn cases(&self) -> Result<Vec<StoredCase>>;
     /// Opens new cases (rule, organisation, since, evidence) and closes others (id, reason),
     /// at `at`, in one transaction.

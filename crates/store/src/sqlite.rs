@@ -398,6 +398,51 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn validation_rules(&self) -> Result<Vec<hoptac_core::rules::RuleRecord>> {
+        let rows = sqlx::query("SELECT id, expression, severity, message_vi, message_en, active FROM validation_rules ORDER BY id").fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| {
+                let sev: String = r.try_get(2)?;
+                Ok(hoptac_core::rules::RuleRecord {
+                    id: r.try_get(0)?,
+                    expression: r.try_get(1)?,
+                    severity: if sev == "error" {
+                        hoptac_core::validate::Severity::Error
+                    } else {
+                        hoptac_core::validate::Severity::Warning
+                    },
+                    message_vi: r.try_get(3)?,
+                    message_en: r.try_get(4)?,
+                    active: r.try_get::<i64, _>(5)? != 0,
+                })
+            })
+            .collect()
+    }
+
+    async fn save_validation_rule(
+        &self,
+        v: &hoptac_core::rules::RuleRecord,
+        audit: &AuditEntry,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO validation_rules (id, expression, severity, message_vi, message_en, active) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (id) DO UPDATE SET expression = excluded.expression, severity = excluded.severity, message_vi = excluded.message_vi, \
+             message_en = excluded.message_en, active = excluded.active",
+        )
+        .bind(&v.id)
+        .bind(&v.expression)
+        .bind(if v.severity == hoptac_core::validate::Severity::Error { "error" } else { "warning" })
+        .bind(&v.message_vi)
+        .bind(&v.message_en)
+        .bind(v.active as i64)
+        .execute(&mut *tx)
+        .await?;
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn cases(&self) -> Result<Vec<StoredCase>> {
         let rows = sqlx::query("SELECT id, rule, org_code, since, evidence, opened_at, closed_at, closed_reason FROM cases ORDER BY id")
             .fetch_all(&self.pool)

@@ -487,13 +487,10 @@ async fn footnote_spelling_variants_are_caught() {
     );
     // the registered demo has no pair; the variants, once written, pair with their originals
     let before = a.near_duplicates(&sys()).await.unwrap();
-    assert!(
-        before.is_empty(),
-        "numbered cooperatives (Mỹ Đông 2 / 3) are not paired: {:?}",
-        before
-            .iter()
-            .map(|d| (d.a.name.clone(), d.b.name.clone(), d.score))
-            .collect::<Vec<_>>()
+    assert_eq!(
+        before.len(),
+        1,
+        "only the planted Hội quán pair; numbered cooperatives (Mỹ Đông 2 / 3) are not paired"
     );
     assert!(
         a.import_book(&sys(), &book, true).await.unwrap().applied,
@@ -571,8 +568,29 @@ async fn the_review_lists_the_planted_cases_and_nothing_spurious() {
             .unwrap();
         assert_eq!(rep.figures.statements_filed, Some(false), "{}", c.org);
     }
-    assert!(r.figures.is_empty(), "the demo's figures break no rule");
-    assert!(r.duplicates.is_empty());
+    let figures: Vec<(&str, i32, &str)> = r
+        .figures
+        .iter()
+        .map(|f| (f.org.as_str(), f.year, f.finding.field))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("THT-TM-006", 2025, "revenue"),
+            ("THT-TM-006", 2025, "revenue")
+        ],
+        "the planted outlier (a jump and far above its sector), nothing else"
+    );
+    let pairs: Vec<(String, String)> = r
+        .duplicates
+        .iter()
+        .map(|d| (d.a.code.to_string(), d.b.code.to_string()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [("HQ-TM-05".to_string(), "HQ-TM-14".to_string())],
+        "the planted spelling variant"
+    );
     assert_eq!(r.report_year, 2024);
     assert!(r.completeness.iter().all(|c| c.reported == c.expected) && r.completeness.len() == 13);
     // the day before the planted ground arose, it is not there

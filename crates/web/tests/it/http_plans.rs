@@ -147,7 +147,11 @@ async fn new_plan_form_validates() {
 async fn near_duplicate_names_page() {
     let (app, _d) = demo_app().await;
     let r = get(&app, "/quality/duplicates").await;
-    assert!(r.body.contains("id=\"no-duplicates\""), "the demo has none");
+    assert!(
+        r.body.contains("Hội quán Tân Kiêu"),
+        "the demo's planted pair"
+    );
+    assert!(!r.body.contains("HTX DVNN Tân Kiêu"));
     let r = post_form(&app, "/orgs/new", "code=V1&kind=HTX&name=HTX+DVNN+T%C3%A2n+Ki%C3%AAu&sector=agriculture&commune=30049&founded_on=2007-12-04").await;
     assert_eq!(r.status, StatusCode::OK, "saved, with the warning shown");
     assert!(r.body.contains("HTX-TM-07") && r.body.contains("giống 100%"));

@@ -1,0 +1,178 @@
+//! Validation rules as data: the shipped defaults, saving (checked), evaluating.
+
+use crate::{Actor, App, AppError, Result};
+use hoptac_core::auth::{Action, Resource};
+use hoptac_core::model::{AnnualReport, Organization, Snapshot};
+use hoptac_core::rules::{DEFAULT_RULES, Rule, RuleRecord, first_field, medians, parse};
+use hoptac_core::validate::{Finding, Severity};
+use hoptac_core::{Msg, OrgCode};
+use std::collections::HashMap;
+
+/// Active rules, parsed. A stored rule that no longer parses is skipped (and logged): it was
+/// checked when saved, so only a hand-edited database can hold one.
+pub struct ActiveRules(Vec<(RuleRecord, Rule)>);
+
+impl ActiveRules {
+    /// Findings for every report of the snapshot that a rule breaks.
+    pub fn check_all(&self, snap: &Snapshot) -> Vec<(OrgCode, i32, Finding)> {
+        let m = medians(snap);
+        let orgs: HashMap<&str, &Organization> =
+            snap.orgs.iter().map(|o| (o.code.as_str(), o)).collect();
+        let by_key: HashMap<(&str, i32), &AnnualReport> = snap
+            .reports
+            .iter()
+            .map(|r| ((r.org.as_str(), r.year.get()), r))
+            .collect();
+        let mut out = Vec::new();
+        for r in &snap.reports {
+            let Some(o) = orgs.get(r.org.as_str()) else {
+                continue;
+            };
+            let prev = by_key.get(&(r.org.as_str(), r.year.get() - 1)).copied();
+            for f in self.check(o, r, prev, &m) {
+                out.push((r.org.clone(), r.year.get(), f));
+            }
+        }
+        out
+    }
+
+    pub fn check(
+        &self,
+        o: &Organization,
+        r: &AnnualReport,
+        prev: Option<&AnnualReport>,
+        m: &hoptac_core::rules::Medians,
+    ) -> Vec<Finding> {
+        self.0
+            .iter()
+            .filter(|(_, rule)| rule.check(o, r, prev, m) == Some(false))
+            .map(|(rec, rule)| {
+                let field = first_field(&rule.left).unwrap_or("year");
+                let shown = match field {
+                    "members" => r.figures.members.map(|v| v.to_string()),
+                    "revenue" => r.figures.revenue.map(|v| v.to_string()),
+                    "profit" => r.figures.profit.map(|v| v.to_string()),
+                    _ => None,
+                }
+                .unwrap_or_default();
+                let msg = Msg::new(
+                    format!("{} [{}]", rec.message_vi, rec.expression),
+                    format!(
+                        "{} [{}]",
+                        if rec.message_en.is_empty() {
+                            &rec.message_vi
+                        } else {
+                            &rec.message_en
+                        },
+                        rec.expression
+                    ),
+                );
+                Finding {
+                    severity: rec.severity,
+                    field,
+                    value: shown,
+                    msg,
+                }
+            })
+            .collect()
+    }
+}
+
+impl App {
+    /// Puts the shipped rules into a database that has none.
+    pub(crate) async fn ensure_rules(&self) -> Result<()> {
+        if !self.store().validation_rules().await?.is_empty() {
+            return Ok(());
+        }
+        let actor = Actor::system();
+        for (id, expression, vi, en) in DEFAULT_RULES {
+            let r = RuleRecord {
+                id: id.into(),
+                expression: expression.into(),
+                severity: Severity::Warning,
+                message_vi: vi.into(),
+                message_en: en.into(),
+                active: true,
+            };
+            let mut e = self.audit_entry(&actor, "create", "validation_rules", id, None);
+            e.after = serde_json::to_string(&r).ok();
+            self.store().save_validation_rule(&r, &e).await?;
+        }
+        Ok(())
+    }
+
+    pub async fn validation_rules(&self) -> Result<Vec<RuleRecord>> {
+        Ok(self.store().validation_rules().await?)
+    }
+
+    pub async fn active_rules(&self) -> Result<ActiveRules> {
+        let mut out = Vec::new();
+        for r in self
+            .store()
+            .validation_rules()
+            .await?
+            .into_iter()
+            .filter(|r| r.active)
+        {
+            match parse(&r.expression) {
+                Ok(rule) => out.push((r, rule)),
+                Err(e) => {
+                    tracing::error!(rule = %r.id, error = %e.msg, "stored validation rule does not parse")
+                }
+            }
+        }
+        Ok(ActiveRules(out))
+    }
+
+    /// Checks and saves a rule (administrators): an expression that does not parse is refused
+    /// with the position of the error.
+    pub async fn save_validation_rule(&self, actor: &Actor, r: RuleRecord) -> Result<()> {
+        self.authorize(actor, Action::ManagePlans, &Resource::Everything)
+            .await?;
+        let id_ok = !r.id.is_empty()
+            && r.id.len() <= 60
+            && r.id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+        if !id_ok {
+            return Err(AppError::invalid(
+                "id",
+                r.id.clone(),
+                Msg::new(
+                    "Mã quy tắc chỉ gồm chữ không dấu, số, . _ -",
+                    "A rule id uses ASCII letters, digits, . _ -",
+                ),
+            ));
+        }
+        if let Err(e) = parse(&r.expression) {
+            return Err(AppError::invalid("expression", r.expression.clone(), e.msg));
+        }
+        if r.message_vi.trim().is_empty() {
+            return Err(AppError::invalid(
+                "message_vi",
+                "",
+                Msg::new(
+                    "Cần nội dung thông báo bằng tiếng Việt",
+                    "A Vietnamese message is required",
+                ),
+            ));
+        }
+        let before = self
+            .store()
+            .validation_rules()
+            .await?
+            .into_iter()
+            .find(|x| x.id == r.id);
+        let mut e = self.audit_entry(
+            actor,
+            if before.is_some() { "update" } else { "create" },
+            "validation_rules",
+            &r.id,
+            None,
+        );
+        e.before = before.and_then(|b| serde_json::to_string(&b).ok());
+        e.after = serde_json::to_string(&r).ok();
+        self.store().save_validation_rule(&r, &e).await?;
+        Ok(())
+    }
+}

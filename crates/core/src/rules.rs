@@ -1,0 +1,567 @@
+//! Validation rules as data (quy tắc kiểm tra), in the spirit of DHIS2: a left side, a
+//! comparison and a right side over a yearly report's figures, the previous year's
+//! (`prev.members`) and the median of its sector (`sector_median(revenue)`), with numbers and
+//! `+ - * /`. A rule whose figures are missing does not apply.
+//!
+//! ```text
+//! members = prev.members + members_joined - members_left
+//! revenue <= 10 * sector_median(revenue)
+//! ```
+
+use crate::fixed::Fixed;
+use crate::message::Msg;
+use crate::model::{AnnualReport, Organization, Snapshot};
+use crate::types::{OrgKind, Sector};
+use crate::validate::Severity;
+use std::collections::HashMap;
+
+/// Figures a rule may name (the contract's column keys; `services` counts them).
+pub const FIELDS: [&str; 9] = [
+    "members",
+    "members_joined",
+    "members_left",
+    "workers",
+    "revenue",
+    "profit",
+    "member_income",
+    "worker_income",
+    "services",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    Num(Fixed),
+    Field { name: &'static str, prev: bool },
+    SectorMedian(&'static str),
+    Bin(Box<Expr>, char, Box<Expr>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
+/// A rule that does not parse: where, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// 1-based character position in the expression.
+    pub position: usize,
+    pub msg: Msg,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    pub left: Expr,
+    pub cmp: Cmp,
+    pub right: Expr,
+}
+
+struct Parser<'a> {
+    chars: Vec<char>,
+    pos: usize,
+    src: &'a str,
+}
+
+impl Parser<'_> {
+    fn err<T>(&self, vi: String, en: String) -> Result<T, ParseError> {
+        Err(ParseError {
+            position: self.pos + 1,
+            msg: Msg::new(
+                format!("Vị trí {}: {vi}", self.pos + 1),
+                format!("Position {}: {en}", self.pos + 1),
+            ),
+        })
+    }
+    fn skip(&mut self) {
+        while self.chars.get(self.pos).is_some_and(|c| c.is_whitespace()) {
+            self.pos += 1;
+        }
+    }
+    fn peek(&mut self) -> Option<char> {
+        self.skip();
+        self.chars.get(self.pos).copied()
+    }
+    fn word(&mut self) -> String {
+        let start = self.pos;
+        while self
+            .chars
+            .get(self.pos)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+        {
+            self.pos += 1;
+        }
+        self.chars[start..self.pos].iter().collect()
+    }
+    fn field(&self, name: &str, at: usize) -> Result<&'static str, ParseError> {
+        FIELDS
+            .iter()
+            .copied()
+            .find(|f| *f == name)
+            .ok_or_else(|| ParseError {
+                position: at + 1,
+                msg: Msg::new(
+                    format!(
+                        "Vị trí {}: không có số liệu \"{name}\"; cần một trong: {}",
+                        at + 1,
+                        FIELDS.join(", ")
+                    ),
+                    format!(
+                        "Position {}: no figure \"{name}\"; expected one of: {}",
+                        at + 1,
+                        FIELDS.join(", ")
+                    ),
+                ),
+            })
+    }
+    fn atom(&mut self) -> Result<Expr, ParseError> {
+        match self.peek() {
+            Some('(') => {
+                self.pos += 1;
+                let e = self.sum()?;
+                if self.peek() != Some(')') {
+                    return self.err("thiếu dấu )".into(), "a ) is missing".into());
+                }
+                self.pos += 1;
+                Ok(e)
+            }
+            Some(c) if c.is_ascii_digit() => {
+                let start = self.pos;
+                while self
+                    .chars
+                    .get(self.pos)
+                    .is_some_and(|c| c.is_ascii_digit() || *c == '.')
+                {
+                    self.pos += 1;
+                }
+                let text: String = self.chars[start..self.pos].iter().collect();
+                match Fixed::parse_plain(&text) {
+                    Some(v) => Ok(Expr::Num(v)),
+                    None => {
+                        self.pos = start;
+                        self.err(
+                            format!("số không hợp lệ \"{text}\""),
+                            format!("invalid number \"{text}\""),
+                        )
+                    }
+                }
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let start = self.pos;
+                let w = self.word();
+                if w == "sector_median" {
+                    if self.peek() != Some('(') {
+                        return self.err(
+                            "sau sector_median cần (".into(),
+                            "sector_median needs (".into(),
+                        );
+                    }
+                    self.pos += 1;
+                    self.skip();
+                    let at = self.pos;
+                    let name = self.word();
+                    let f = self.field(&name, at)?;
+                    if self.peek() != Some(')') {
+                        return self.err("thiếu dấu )".into(), "a ) is missing".into());
+                    }
+                    self.pos += 1;
+                    return Ok(Expr::SectorMedian(f));
+                }
+                let (prev, name) = match w.strip_prefix("prev.") {
+                    Some(n) => (true, n.to_string()),
+                    None => (false, w.clone()),
+                };
+                let f = self.field(&name, start)?;
+                Ok(Expr::Field { name: f, prev })
+            }
+            Some(c) => self.err(
+                format!("không đọc được \"{c}\""),
+                format!("unexpected \"{c}\""),
+            ),
+            None => self.err(
+                "biểu thức chưa hết".into(),
+                "the expression ends too early".into(),
+            ),
+        }
+    }
+    fn product(&mut self) -> Result<Expr, ParseError> {
+        let mut e = self.atom()?;
+        while let Some(op @ ('*' | '/')) = self.peek() {
+            self.pos += 1;
+            e = Expr::Bin(Box::new(e), op, Box::new(self.atom()?));
+        }
+        Ok(e)
+    }
+    fn sum(&mut self) -> Result<Expr, ParseError> {
+        let mut e = self.product()?;
+        while let Some(op @ ('+' | '-')) = self.peek() {
+            self.pos += 1;
+            e = Expr::Bin(Box::new(e), op, Box::new(self.product()?));
+        }
+        Ok(e)
+    }
+    fn cmp(&mut self) -> Result<Cmp, ParseError> {
+        self.skip();
+        let two: String = self.chars.iter().skip(self.pos).take(2).collect();
+        let (c, n) = match two.as_str() {
+            "<=" => (Cmp::Le, 2),
+            ">=" => (Cmp::Ge, 2),
+            "!=" => (Cmp::Ne, 2),
+            "==" => (Cmp::Eq, 2),
+            _ => match two.chars().next() {
+                Some('<') => (Cmp::Lt, 1),
+                Some('>') => (Cmp::Gt, 1),
+                Some('=') => (Cmp::Eq, 1),
+                _ => {
+                    return self.err(
+                        "cần phép so sánh (<, <=, >, >=, =, !=)".into(),
+                        "a comparison is expected (<, <=, >, >=, =, !=)".into(),
+                    );
+                }
+            },
+        };
+        self.pos += n;
+        Ok(c)
+    }
+}
+
+pub fn parse(src: &str) -> Result<Rule, ParseError> {
+    let mut p = Parser {
+        chars: src.chars().collect(),
+        pos: 0,
+        src,
+    };
+    let left = p.sum()?;
+    let cmp = p.cmp()?;
+    let right = p.sum()?;
+    if p.peek().is_some() {
+        return p.err(
+            format!(
+                "thừa phần cuối \"{}\"",
+                p.chars[p.pos..].iter().collect::<String>()
+            ),
+            "unexpected text at the end".into(),
+        );
+    }
+    let _ = p.src;
+    Ok(Rule { left, cmp, right })
+}
+
+/// The first figure a side names: where a finding points.
+pub fn first_field(e: &Expr) -> Option<&'static str> {
+    match e {
+        Expr::Field { name, .. } | Expr::SectorMedian(name) => Some(name),
+        Expr::Bin(a, _, b) => first_field(a).or_else(|| first_field(b)),
+        Expr::Num(_) => None,
+    }
+}
+
+fn value(r: &AnnualReport, name: &str) -> Option<Fixed> {
+    let f = &r.figures;
+    let n = |v: Option<i64>| v.map(Fixed::from_int);
+    match name {
+        "members" => n(f.members),
+        "members_joined" => n(f.members_joined),
+        "members_left" => n(f.members_left),
+        "workers" => n(f.workers),
+        "revenue" => f.revenue,
+        "profit" => f.profit,
+        "member_income" => f.member_income,
+        "worker_income" => f.worker_income,
+        "services" => Some(Fixed::from_int(f.services.len() as i64)),
+        _ => None,
+    }
+}
+
+/// Medians of each figure by kind, sector and year, over the reports given.
+pub type Medians = HashMap<(OrgKind, Sector, i32, &'static str), Fixed>;
+
+pub fn medians(snap: &Snapshot) -> Medians {
+    let orgs: HashMap<&str, &Organization> =
+        snap.orgs.iter().map(|o| (o.code.as_str(), o)).collect();
+    let mut groups: HashMap<(OrgKind, Sector, i32, &'static str), Vec<i64>> = HashMap::new();
+    for r in &snap.reports {
+        let Some(o) = orgs.get(r.org.as_str()) else {
+            continue;
+        };
+        for f in FIELDS {
+            if let Some(v) = value(r, f) {
+                groups
+                    .entry((o.kind, o.sector, r.year.get(), f))
+                    .or_default()
+                    .push(v.micros());
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(k, mut v)| {
+            v.sort_unstable();
+            let m = if v.len() % 2 == 1 {
+                v[v.len() / 2]
+            } else {
+                (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2
+            };
+            (k, Fixed::from_micros(m))
+        })
+        .collect()
+}
+
+fn eval(
+    e: &Expr,
+    o: &Organization,
+    r: &AnnualReport,
+    prev: Option<&AnnualReport>,
+    m: &Medians,
+) -> Option<i128> {
+    Some(match e {
+        Expr::Num(v) => v.micros() as i128,
+        Expr::Field { name, prev: false } => value(r, name)?.micros() as i128,
+        Expr::Field { name, prev: true } => value(prev?, name)?.micros() as i128,
+        Expr::SectorMedian(name) => {
+            m.get(&(o.kind, o.sector, r.year.get(), name))?.micros() as i128
+        }
+        Expr::Bin(a, op, b) => {
+            let (x, y) = (eval(a, o, r, prev, m)?, eval(b, o, r, prev, m)?);
+            match op {
+                '+' => x + y,
+                '-' => x - y,
+                '*' => x * y / 1_000_000,
+                _ if y == 0 => return None,
+                _ => x * 1_000_000 / y,
+            }
+        }
+    })
+}
+
+impl Rule {
+    /// `Some(true)` holds, `Some(false)` broken, `None` does not apply (a figure is missing).
+    pub fn check(
+        &self,
+        o: &Organization,
+        r: &AnnualReport,
+        prev: Option<&AnnualReport>,
+        m: &Medians,
+    ) -> Option<bool> {
+        let (a, b) = (
+            eval(&self.left, o, r, prev, m)?,
+            eval(&self.right, o, r, prev, m)?,
+        );
+        Some(match self.cmp {
+            Cmp::Lt => a < b,
+            Cmp::Le => a <= b,
+            Cmp::Gt => a > b,
+            Cmp::Ge => a >= b,
+            Cmp::Eq => a == b,
+            Cmp::Ne => a != b,
+        })
+    }
+}
+
+/// The rules hoptac ships (offices may change or switch them off): (id, expression,
+/// Vietnamese message, English message). All warnings: a figure can be right and unusual.
+pub const DEFAULT_RULES: [(&str, &str, &str, &str); 6] = [
+    (
+        "members_flow",
+        "members = prev.members + members_joined - members_left",
+        "Số thành viên cuối năm khác với cuối năm trước + thành viên mới − thành viên ra",
+        "Members at year end differ from the previous year end + joined − left",
+    ),
+    (
+        "profit_le_revenue",
+        "profit <= revenue",
+        "Lợi nhuận lớn hơn doanh thu",
+        "Profit exceeds revenue",
+    ),
+    (
+        "revenue_jump_up",
+        "revenue <= 5 * prev.revenue",
+        "Doanh thu tăng hơn 5 lần so với năm trước",
+        "Revenue more than five times the previous year's",
+    ),
+    (
+        "revenue_jump_down",
+        "5 * revenue >= prev.revenue",
+        "Doanh thu giảm còn dưới 1/5 năm trước",
+        "Revenue below a fifth of the previous year's",
+    ),
+    (
+        "revenue_sector_outlier",
+        "revenue <= 10 * sector_median(revenue)",
+        "Doanh thu gấp hơn 10 lần trung vị của cùng loại hình, lĩnh vực, năm",
+        "Revenue more than ten times the median of its kind, sector and year",
+    ),
+    (
+        "members_jump",
+        "members <= 3 * prev.members",
+        "Số thành viên tăng hơn 3 lần so với năm trước",
+        "Members more than three times the previous year's",
+    ),
+];
+
+/// A rule as an office defines it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RuleRecord {
+    pub id: String,
+    pub expression: String,
+    pub severity: Severity,
+    pub message_vi: String,
+    pub message_en: String,
+    pub active: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::ymd;
+    use crate::model::{ReportFigures, UnitId};
+    use crate::types::{OrgCode, Year};
+
+    fn org() -> Organization {
+        Organization {
+            code: OrgCode::parse("A").unwrap(),
+            kind: OrgKind::Htx,
+            name: "A".into(),
+            sector: Sector::Agriculture,
+            commune: UnitId(1),
+            founded_on: ymd(2000, 1, 1).unwrap(),
+            dissolved_on: None,
+            registration_no: None,
+        }
+    }
+
+    fn rep(year: i32, members: i64, joined: i64, left: i64, revenue: i64) -> AnnualReport {
+        AnnualReport {
+            org: OrgCode::parse("A").unwrap(),
+            year: Year::new(year).unwrap(),
+            figures: ReportFigures {
+                members: Some(members),
+                members_joined: Some(joined),
+                members_left: Some(left),
+                revenue: Some(Fixed::from_int(revenue)),
+                ..Default::default()
+            },
+        }
+    }
+
+    #[test]
+    fn rules_parse_and_check() {
+        let m = Medians::new();
+        let flow = parse("members = prev.members + members_joined - members_left").unwrap();
+        assert_eq!(
+            flow.check(
+                &org(),
+                &rep(2021, 110, 15, 5, 1),
+                Some(&rep(2020, 100, 0, 0, 1)),
+                &m
+            ),
+            Some(true)
+        );
+        assert_eq!(
+            flow.check(
+                &org(),
+                &rep(2021, 111, 15, 5, 1),
+                Some(&rep(2020, 100, 0, 0, 1)),
+                &m
+            ),
+            Some(false)
+        );
+        assert_eq!(
+            flow.check(&org(), &rep(2021, 111, 15, 5, 1), None, &m),
+            None,
+            "no previous year: does not apply"
+        );
+        let jump = parse("revenue <= 5 * prev.revenue").unwrap();
+        assert_eq!(
+            jump.check(
+                &org(),
+                &rep(2021, 1, 0, 0, 500),
+                Some(&rep(2020, 1, 0, 0, 100)),
+                &m
+            ),
+            Some(true)
+        );
+        assert_eq!(
+            jump.check(
+                &org(),
+                &rep(2021, 1, 0, 0, 501),
+                Some(&rep(2020, 1, 0, 0, 100)),
+                &m
+            ),
+            Some(false)
+        );
+        let ratio = parse("(revenue - prev.revenue) / prev.revenue < 0.5").unwrap();
+        assert_eq!(
+            ratio.check(
+                &org(),
+                &rep(2021, 1, 0, 0, 140),
+                Some(&rep(2020, 1, 0, 0, 100)),
+                &m
+            ),
+            Some(true)
+        );
+        assert_eq!(
+            ratio.check(
+                &org(),
+                &rep(2021, 1, 0, 0, 140),
+                Some(&rep(2020, 1, 0, 0, 0)),
+                &m
+            ),
+            None,
+            "division by zero: does not apply"
+        );
+        let mut med = Medians::new();
+        med.insert(
+            (OrgKind::Htx, Sector::Agriculture, 2021, "revenue"),
+            Fixed::from_int(100),
+        );
+        let outlier = parse("revenue <= 10 * sector_median(revenue)").unwrap();
+        assert_eq!(
+            outlier.check(&org(), &rep(2021, 1, 0, 0, 1001), None, &med),
+            Some(false)
+        );
+        assert_eq!(first_field(&outlier.left), Some("revenue"));
+    }
+
+    #[test]
+    fn errors_name_the_position() {
+        let e = parse("revenue <= 5 * prev.revenu").unwrap_err();
+        assert_eq!(e.position, 16);
+        assert!(e.msg.vi.contains("revenu") && e.msg.vi.starts_with("Vị trí 16"));
+        assert_eq!(parse("revenue 5").unwrap_err().position, 9);
+        assert!(
+            parse("revenue <= (5 * profit")
+                .unwrap_err()
+                .msg
+                .en
+                .contains(")")
+        );
+        assert!(parse("revenue <= 5 5").unwrap_err().msg.en.contains("end"));
+        assert!(parse("height > 2").unwrap_err().msg.en.contains("height"));
+        assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn medians_by_sector_and_year() {
+        let mut s = Snapshot {
+            orgs: vec![org()],
+            ..Default::default()
+        };
+        for (i, v) in [100, 300, 200].iter().enumerate() {
+            let mut o = org();
+            o.code = OrgCode::parse(&format!("O{i}")).unwrap();
+            s.orgs.push(o);
+            let mut r = rep(2021, 1, 0, 0, *v);
+            r.org = OrgCode::parse(&format!("O{i}")).unwrap();
+            s.reports.push(r);
+        }
+        assert_eq!(
+            medians(&s)[&(OrgKind::Htx, Sector::Agriculture, 2021, "revenue")],
+            Fixed::from_int(200)
+        );
+    }
+}
