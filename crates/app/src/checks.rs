@@ -26,6 +26,9 @@ pub struct Completeness {
     pub reported: usize,
     /// Received by 15 January (reports without a receipt date are not counted on time).
     pub on_time: usize,
+    /// Open compliance cases and figures breaking a rule, of the commune's organisations.
+    pub cases: usize,
+    pub figures: usize,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -167,11 +170,25 @@ impl App {
                             .is_some_and(|r| r.figures.received_on.is_some_and(|d| d <= due))
                     })
                     .count();
+                let here: std::collections::BTreeSet<&str> = snap
+                    .orgs
+                    .iter()
+                    .filter(|o| o.commune == u.id)
+                    .map(|o| o.code.as_str())
+                    .collect();
                 Completeness {
                     commune: u.name.clone(),
                     expected: expected.len(),
                     reported,
                     on_time,
+                    cases: found
+                        .iter()
+                        .filter(|c| here.contains(c.org.as_str()))
+                        .count(),
+                    figures: figures
+                        .iter()
+                        .filter(|f| here.contains(f.org.as_str()))
+                        .count(),
                 }
             })
             .filter(|c| c.expected > 0)

@@ -510,3 +510,63 @@ impl App {
         Ok(out)
     }
 }
+
+/// "Stocks and flows agree": active at the start + founded − dissolved = active at the end.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StockFlow {
+    pub kind: &'static str,
+    /// Active at the end of the year before the period.
+    pub start: hoptac_core::Fixed,
+    pub founded: hoptac_core::Fixed,
+    pub dissolved: hoptac_core::Fixed,
+    pub end: hoptac_core::Fixed,
+    pub agrees: bool,
+}
+
+impl App {
+    pub async fn stock_flow(
+        &self,
+        actor: &Actor,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<Vec<StockFlow>> {
+        let (snap, unit) = self.scoped_snapshot(actor, from, to, scope).await?;
+        let engine = Engine::scoped(&snap, unit.map(|u| u.id));
+        let cat = catalogue();
+        let d = |id: &str| {
+            cat.iter()
+                .find(|d| d.id == id)
+                .cloned()
+                .expect("core indicator")
+        };
+        Ok(["htx", "tht"]
+            .into_iter()
+            .map(|k| {
+                let start = engine
+                    .at(&d(&format!("{k}.active")), from - 1)
+                    .unwrap_or_default();
+                let founded = engine
+                    .evaluate(&d(&format!("{k}.founded")), from, to)
+                    .value
+                    .unwrap_or_default();
+                let dissolved = engine
+                    .evaluate(&d(&format!("{k}.dissolved")), from, to)
+                    .value
+                    .unwrap_or_default();
+                let end = engine
+                    .at(&d(&format!("{k}.active")), to)
+                    .unwrap_or_default();
+                let agrees = start.micros() + founded.micros() - dissolved.micros() == end.micros();
+                StockFlow {
+                    kind: if k == "htx" { "HTX" } else { "THT" },
+                    start,
+                    founded,
+                    dissolved,
+                    end,
+                    agrees,
+                }
+            })
+            .collect())
+    }
+}

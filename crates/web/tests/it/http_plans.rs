@@ -234,3 +234,66 @@ async fn a_case_page_records_steps() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn validation_rules_are_edited_in_the_browser() {
+    let (app, _d) = demo_app().await;
+    assert!(
+        get(&app, "/quality/rules")
+            .await
+            .body
+            .contains("members_flow")
+    );
+    let r = post_form(&app, "/quality/rules/new", "id=workers_le_members&expression=workers+%3C%3D+2+*+membrs&severity=warning&message_vi=Lao+%C4%91%E1%BB%99ng+nhi%E1%BB%81u+h%C6%A1n+th%C3%A0nh+vi%C3%AAn&active=yes").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("id=\"error-expression\"")
+            && r.body.contains("Vị trí 16")
+            && r.body.contains("membrs")
+    );
+    let r = post_form(&app, "/quality/rules/new", "id=workers_le_members&expression=workers+%3C%3D+members&severity=warning&message_vi=Lao+%C4%91%E1%BB%99ng+nhi%E1%BB%81u+h%C6%A1n+th%C3%A0nh+vi%C3%AAn&active=yes").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // the new rule runs in forms: saved, with the warning shown
+    let r = post_form(
+        &app,
+        "/orgs/HTX-TM-07/reports/2025/edit",
+        "members=301&members_joined=10&members_left=3&workers=400&revenue=2000",
+    )
+    .await;
+    assert!(
+        r.body.contains("Lao động nhiều hơn thành viên"),
+        "{}",
+        r.status
+    );
+    let staff = app.as_user("canbo").await;
+    assert_eq!(
+        post_form(
+            &staff,
+            "/quality/rules/new",
+            "id=x&expression=workers+%3C+1&message_vi=x"
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn stocks_and_flows_are_checked_beside_the_statistics() {
+    let (app, _d) = demo_app().await;
+    let r = get(&app, "/?from=2016&to=2020").await;
+    assert!(
+        r.body.contains("HTX: 22 (2015) + 11 − 12 = 21 (2020) ✓"),
+        "{}",
+        r.body
+            .split("id=\"stock-flow\"")
+            .nth(1)
+            .unwrap_or("")
+            .chars()
+            .take(300)
+            .collect::<String>()
+    );
+    assert!(r.body.contains("THT: 121 (2015) + 14 − 6 = 129 (2020) ✓"));
+    let q = get(&app, "/quality").await.body;
+    assert!(q.contains("Tổng hợp theo xã"));
+}
