@@ -117,6 +117,24 @@ pub struct CaseAction {
     pub on_date: Option<Date>,
 }
 
+/// A merge of two records of one organisation (hợp nhất bản ghi).
+#[derive(Debug, Clone, Default)]
+pub struct MergeRecord {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub keep: String,
+    pub drop: String,
+    /// Years whose report moved from `drop` to `keep`.
+    pub moved_years: Vec<i32>,
+    /// Managers (full name, role code, from) that moved.
+    pub moved_managers: Vec<(String, String, String)>,
+    pub case_ids: Vec<i64>,
+    /// The dropped record, its reports and managers, as an exchange workbook.
+    pub archive: Vec<u8>,
+    pub undone_at: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 pub struct SessionRow {
     pub username: String,
@@ -233,6 +251,13 @@ pub trait Store: Send + Sync {
         audit: &AuditEntry,
     ) -> Result<()>;
     async fn cases(&self) -> Result<Vec<StoredCase>>;
+    /// Merges `drop` into `keep` in one transaction: moves the listed reports, managers and
+    /// cases, deletes what is left of `drop`, keeps the record. Returns the merge's id.
+    async fn merge_orgs(&self, m: &MergeRecord, audit: &AuditEntry) -> Result<i64>;
+    async fn merges(&self) -> Result<Vec<MergeRecord>>;
+    /// Undoes a merge: takes back what moved, then writes `restore` (the archive), in one
+    /// transaction.
+    async fn undo_merge(&self, m: &MergeRecord, restore: &ChangeSet, at: &str) -> Result<()>;
     /// Opens new cases (rule, organisation, since, evidence) and closes others (id, reason),
     /// at `at`, in one transaction.
     async fn sync_cases(

@@ -443,6 +443,157 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn merge_orgs(&self, m: &MergeRecord, audit: &AuditEntry) -> Result<i64> {
+        let mut tx = self.pool.begin().await?;
+        for y in &m.moved_years {
+            sqlx::query(
+                "UPDATE annual_reports SET org_code = $1 WHERE org_code = $2 AND year = $3",
+            )
+            .bind(&m.keep)
+            .bind(&m.drop)
+            .bind(*y as i64)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (name, role, from) in &m.moved_managers {
+            sqlx::query("UPDATE managers SET org_code = $1 WHERE org_code = $2 AND full_name = $3 AND role = $4 AND COALESCE(from_date, '') = $5")
+                .bind(&m.keep)
+                .bind(&m.drop)
+                .bind(name)
+                .bind(role)
+                .bind(from)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for id in &m.case_ids {
+            sqlx::query("UPDATE cases SET org_code = $1 WHERE id = $2")
+                .bind(&m.keep)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        // what did not move (a year both had, a manager both list) lives on in the archive
+        sqlx::query("DELETE FROM annual_reports WHERE org_code = $1")
+            .bind(&m.drop)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM managers WHERE org_code = $1")
+            .bind(&m.drop)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "DELETE FROM case_actions WHERE case_id IN (SELECT id FROM cases WHERE org_code = $1)",
+        )
+        .bind(&m.drop)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM cases WHERE org_code = $1")
+            .bind(&m.drop)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM organizations WHERE code = $1")
+            .bind(&m.drop)
+            .execute(&mut *tx)
+            .await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO merges (at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, archive) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(&m.at)
+        .bind(&m.actor)
+        .bind(&m.keep)
+        .bind(&m.drop)
+        .bind(m.moved_years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(";"))
+        .bind(m.moved_managers.iter().map(|(a, b, c)| format!("{a}\t{b}\t{c}")).collect::<Vec<_>>().join("\n"))
+        .bind(m.case_ids.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(";"))
+        .bind(&m.archive)
+        .fetch_one(&mut *tx)
+        .await?;
+        insert_audit(&mut tx, audit).await?;
+        bump_generation(&mut tx).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn merges(&self) -> Result<Vec<MergeRecord>> {
+        let rows = sqlx::query("SELECT id, at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, archive, undone_at FROM merges ORDER BY id DESC")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                let years: String = r.try_get(5)?;
+                let managers: String = r.try_get(6)?;
+                let cases: String = r.try_get(7)?;
+                Ok(MergeRecord {
+                    id: r.try_get(0)?,
+                    at: r.try_get(1)?,
+                    actor: r.try_get(2)?,
+                    keep: r.try_get(3)?,
+                    drop: r.try_get(4)?,
+                    moved_years: years.split(';').filter_map(|y| y.parse().ok()).collect(),
+                    moved_managers: managers
+                        .lines()
+                        .filter_map(|l| {
+                            let mut p = l.split('\t');
+                            Some((
+                                p.next()?.to_string(),
+                                p.next()?.to_string(),
+                                p.next().unwrap_or("").to_string(),
+                            ))
+                        })
+                        .collect(),
+                    case_ids: cases.split(';').filter_map(|y| y.parse().ok()).collect(),
+                    archive: r.try_get(8)?,
+                    undone_at: r.try_get(9)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn undo_merge(&self, m: &MergeRecord, restore: &ChangeSet, at: &str) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        // the organisation first: what moves back refers to it
+        apply_in(
+            &mut tx,
+            &ChangeSet {
+                orgs: restore.orgs.clone(),
+                ..Default::default()
+            },
+        )
+        .await?;
+        for y in &m.moved_years {
+            sqlx::query("DELETE FROM annual_reports WHERE org_code = $1 AND year = $2")
+                .bind(&m.keep)
+                .bind(*y as i64)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (name, role, from) in &m.moved_managers {
+            sqlx::query("DELETE FROM managers WHERE org_code = $1 AND full_name = $2 AND role = $3 AND COALESCE(from_date, '') = $4").bind(&m.keep).bind(name).bind(role).bind(from).execute(&mut *tx).await?;
+        }
+        for id in &m.case_ids {
+            sqlx::query("UPDATE cases SET org_code = $1 WHERE id = $2")
+                .bind(&m.drop)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        apply_in(
+            &mut tx,
+            &ChangeSet {
+                orgs: vec![],
+                ..restore.clone()
+            },
+        )
+        .await?;
+        sqlx::query("UPDATE merges SET undone_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(m.id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn cases(&self) -> Result<Vec<StoredCase>> {
         let rows = sqlx::query("SELECT id, rule, org_code, since, evidence, opened_at, closed_at, closed_reason FROM cases ORDER BY id")
             .fetch_all(&self.pool)
@@ -836,6 +987,16 @@ impl Store for SqliteStore {
             .fetch_optional(&self.pool)
             .await?)
     }
+}
+
+async fn bump_generation(tx: &mut sqlx::Transaction<'static, Sqlite>) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO meta (key, value) VALUES ('generation', '1') \
+         ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)",
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// Writes a change set inside an open transaction (the generation moves with it).

@@ -836,3 +836,113 @@ async fn a_late_report_shows_in_timeliness_and_as_a_case_while_missing() {
         .collect();
     assert_eq!(missing, ["HTX-TM-17"]);
 }
+
+#[tokio::test]
+async fn a_merge_is_previewed_recorded_and_undone() {
+    let (a, _d) = demo().await;
+    let book = csv(&[
+        (
+            "organizations",
+            "code,kind,name,sector,commune,founded_on\nV1,HTX,HTX DVNN Tân Kiêu,agriculture,30049,2007-12-04\n",
+        ),
+        (
+            "annual_reports",
+            "org_code,year,members,revenue\nV1,2014,80,900\nV1,2020,999,1\n",
+        ),
+        (
+            "managers",
+            "org_code,full_name,role,from\nV1,Lê Văn Tám,director,2010-01-01\n",
+        ),
+    ]);
+    assert!(a.import_book(&sys(), &book, true).await.unwrap().applied);
+    let code = |c: &str| hoptac_core::OrgCode::parse(c).unwrap();
+    let keep_before = a.store().reports_of(&code("HTX-TM-07")).await.unwrap();
+    let p = a.merge_preview(&sys(), "HTX-TM-07", "V1").await.unwrap();
+    assert_eq!(
+        (
+            p.move_years.clone(),
+            p.conflict_years.clone(),
+            p.move_managers,
+            p.similarity
+        ),
+        (vec![2014], vec![2020], 1, 100)
+    );
+    assert!(
+        a.store().org(&code("V1")).await.unwrap().is_some(),
+        "a preview writes nothing"
+    );
+    let id = a.merge(&sys(), "HTX-TM-07", "V1").await.unwrap();
+    assert!(a.store().org(&code("V1")).await.unwrap().is_none());
+    let keep = a.store().reports_of(&code("HTX-TM-07")).await.unwrap();
+    assert_eq!(keep.len(), keep_before.len() + 1);
+    assert_eq!(
+        keep.iter().find(|r| r.year.get() == 2020),
+        keep_before.iter().find(|r| r.year.get() == 2020),
+        "the kept record's own report wins"
+    );
+    assert!(
+        a.store()
+            .managers_of(&code("HTX-TM-07"))
+            .await
+            .unwrap()
+            .iter()
+            .any(|m| m.full_name == "Lê Văn Tám")
+    );
+    let trail = a
+        .audit_trail(
+            &sys(),
+            hoptac_store::AuditQuery {
+                action: Some("merge".into()),
+                limit: 5,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(trail[0].after.as_ref().unwrap().contains("HTX-TM-07"));
+    // undo: everything back as it was
+    a.undo_merge(&sys(), id).await.unwrap();
+    assert_eq!(
+        a.store().reports_of(&code("HTX-TM-07")).await.unwrap(),
+        keep_before
+    );
+    let v1 = a.store().reports_of(&code("V1")).await.unwrap();
+    assert_eq!(
+        v1.iter()
+            .map(|r| (r.year.get(), r.figures.members))
+            .collect::<Vec<_>>(),
+        vec![(2014, Some(80)), (2020, Some(999))]
+    );
+    assert!(
+        a.store()
+            .managers_of(&code("V1"))
+            .await
+            .unwrap()
+            .iter()
+            .any(|m| m.full_name == "Lê Văn Tám")
+    );
+    assert!(
+        !a.store()
+            .managers_of(&code("HTX-TM-07"))
+            .await
+            .unwrap()
+            .iter()
+            .any(|m| m.full_name == "Lê Văn Tám")
+    );
+    assert!(a.undo_merge(&sys(), id).await.is_err(), "once");
+    // a cooperative cannot merge, nor merge across kinds
+    let s = a
+        .login("htx.tankieu", hoptac_app::demo::DEMO_PASSWORD, "x")
+        .await
+        .unwrap();
+    let coop = a.session(&s.token, "x").await.unwrap().unwrap().actor;
+    assert!(matches!(
+        a.merge(&coop, "HTX-TM-07", "V1").await,
+        Err(hoptac_app::AppError::Forbidden)
+    ));
+    assert!(
+        a.merge_preview(&sys(), "HTX-TM-07", "THT-TM-005")
+            .await
+            .is_err()
+    );
+}

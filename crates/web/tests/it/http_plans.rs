@@ -297,3 +297,57 @@ async fn stocks_and_flows_are_checked_beside_the_statistics() {
     let q = get(&app, "/quality").await.body;
     assert!(q.contains("Tổng hợp theo xã"));
 }
+
+#[tokio::test]
+async fn a_merge_from_the_duplicates_page_and_its_undo() {
+    let (app, _d) = demo_app().await;
+    let dup = get(&app, "/quality/duplicates").await.body;
+    assert!(dup.contains("/quality/merge?keep=HQ-TM-05&amp;drop=HQ-TM-14"));
+    let preview = get(&app, "/quality/merge?keep=HQ-TM-05&drop=HQ-TM-14").await;
+    assert!(preview.body.contains("id=\"merge-plan\"") && preview.body.contains("100%"));
+    assert!(
+        app.store()
+            .org(&hoptac_core::OrgCode::parse("HQ-TM-14").unwrap())
+            .await
+            .unwrap()
+            .is_some(),
+        "the preview writes nothing"
+    );
+    let r = post_form(&app, "/quality/merge", "keep=HQ-TM-05&drop=HQ-TM-14").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        app.store()
+            .org(&hoptac_core::OrgCode::parse("HQ-TM-14").unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let list = get(&app, "/quality/merges").await.body;
+    let id: String = list
+        .split("/quality/merges/")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    assert_eq!(
+        post_form(&app, &format!("/quality/merges/{id}/undo"), "x=1")
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert!(
+        app.store()
+            .org(&hoptac_core::OrgCode::parse("HQ-TM-14").unwrap())
+            .await
+            .unwrap()
+            .is_some(),
+        "undone"
+    );
+    assert_eq!(
+        get(&app, "/quality/merge?keep=HQ-TM-05&drop=HQ-TM-05")
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+}

@@ -1,0 +1,298 @@
+//! Merging two records of one organisation (hợp nhất bản ghi): previewed, recorded, undoable.
+
+use crate::{Actor, App, AppError, Result, find_unit};
+use hoptac_core::auth::{Action, Resource, Role};
+use hoptac_core::model::{Organization, Snapshot};
+use hoptac_core::{Msg, OrgCode};
+use hoptac_exchange::write::{Headers, PlanData, write_xlsx};
+use hoptac_store::{ChangeSet, MergeRecord};
+
+/// What a merge would do.
+#[derive(Debug, Clone)]
+pub struct MergePreview {
+    pub keep: Organization,
+    pub drop: Organization,
+    /// Years only `drop` has a report for: they move to `keep`.
+    pub move_years: Vec<i32>,
+    /// Years both have: `keep`'s report stays, `drop`'s is archived.
+    pub conflict_years: Vec<i32>,
+    pub move_managers: usize,
+    pub same_managers: usize,
+    pub cases: usize,
+    pub similarity: u32,
+}
+
+impl App {
+    async fn merge_pair(
+        &self,
+        actor: &Actor,
+        keep: &str,
+        drop: &str,
+    ) -> Result<(Organization, Organization)> {
+        let get = |c: &str| OrgCode::parse(c).ok_or_else(|| AppError::not_found("org", c));
+        let (k, d) = (get(keep)?, get(drop)?);
+        if k == d {
+            return Err(AppError::invalid(
+                "drop",
+                drop,
+                Msg::new(
+                    "Không thể hợp nhất một tổ chức với chính nó",
+                    "An organisation cannot be merged with itself",
+                ),
+            ));
+        }
+        let keep = self
+            .store()
+            .org(&k)
+            .await?
+            .ok_or_else(|| AppError::not_found("org", keep))?;
+        let drop = self
+            .store()
+            .org(&d)
+            .await?
+            .ok_or_else(|| AppError::not_found("org", drop))?;
+        if actor.account.role < Role::Commune {
+            let e = self.audit_entry(
+                actor,
+                "refused",
+                "merge",
+                &format!("{}+{}", keep.code, drop.code),
+                Some(drop.commune),
+            );
+            self.store().append_audit(&e).await?;
+            return Err(AppError::Forbidden);
+        }
+        for o in [&keep, &drop] {
+            self.authorize(
+                actor,
+                Action::Write,
+                &Resource::Org {
+                    code: o.code.clone(),
+                    commune: o.commune,
+                },
+            )
+            .await?;
+        }
+        if keep.kind != drop.kind {
+            return Err(AppError::invalid(
+                "drop",
+                drop.code.to_string(),
+                Msg::new(
+                    "Hai tổ chức khác loại hình, không hợp nhất được",
+                    "The two organisations are of different kinds",
+                ),
+            ));
+        }
+        Ok((keep, drop))
+    }
+
+    pub async fn merge_preview(
+        &self,
+        actor: &Actor,
+        keep: &str,
+        drop: &str,
+    ) -> Result<MergePreview> {
+        let (keep, drop) = self.merge_pair(actor, keep, drop).await?;
+        let kr: Vec<i32> = self
+            .store()
+            .reports_of(&keep.code)
+            .await?
+            .iter()
+            .map(|r| r.year.get())
+            .collect();
+        let dr: Vec<i32> = self
+            .store()
+            .reports_of(&drop.code)
+            .await?
+            .iter()
+            .map(|r| r.year.get())
+            .collect();
+        let km = self.store().managers_of(&keep.code).await?;
+        let dm = self.store().managers_of(&drop.code).await?;
+        let same = dm
+            .iter()
+            .filter(|m| {
+                km.iter()
+                    .any(|x| x.full_name == m.full_name && x.role == m.role && x.from == m.from)
+            })
+            .count();
+        let cases = self
+            .store()
+            .cases()
+            .await?
+            .iter()
+            .filter(|c| c.org == drop.code)
+            .count();
+        Ok(MergePreview {
+            move_years: dr.iter().copied().filter(|y| !kr.contains(y)).collect(),
+            conflict_years: dr.iter().copied().filter(|y| kr.contains(y)).collect(),
+            move_managers: dm.len() - same,
+            same_managers: same,
+            cases,
+            similarity: hoptac_core::similar::similarity(&keep.name, &drop.name),
+            keep,
+            drop,
+        })
+    }
+
+    /// Merges `drop` into `keep`; the dropped record, its reports and managers are archived
+    /// with the merge so it can be undone.
+    pub async fn merge(&self, actor: &Actor, keep: &str, drop: &str) -> Result<i64> {
+        let p = self.merge_preview(actor, keep, drop).await?;
+        let units = self.units().await?;
+        let dm = self.store().managers_of(&p.drop.code).await?;
+        let km = self.store().managers_of(&p.keep.code).await?;
+        let archive_snap = Snapshot {
+            units: units
+                .iter()
+                .filter(|u| u.id == p.drop.commune)
+                .cloned()
+                .collect(),
+            orgs: vec![p.drop.clone()],
+            reports: self.store().reports_of(&p.drop.code).await?,
+            managers: dm.clone(),
+        };
+        let archive = write_xlsx(&archive_snap, PlanData::default(), Headers::Keys)
+            .map_err(|e| AppError::internal(format!("xlsx: {e}")))?;
+        let iso =
+            |d: Option<hoptac_core::Date>| d.map(hoptac_core::date::to_iso).unwrap_or_default();
+        let m = MergeRecord {
+            id: 0,
+            at: crate::auth::now_text(),
+            actor: actor.name().to_string(),
+            keep: p.keep.code.to_string(),
+            drop: p.drop.code.to_string(),
+            moved_years: p.move_years.clone(),
+            moved_managers: dm
+                .iter()
+                .filter(|m| {
+                    !km.iter()
+                        .any(|x| x.full_name == m.full_name && x.role == m.role && x.from == m.from)
+                })
+                .map(|m| (m.full_name.clone(), m.role.code().to_string(), iso(m.from)))
+                .collect(),
+            case_ids: self
+                .store()
+                .cases()
+                .await?
+                .iter()
+                .filter(|c| c.org == p.drop.code)
+                .map(|c| c.id)
+                .collect(),
+            archive,
+            undone_at: None,
+        };
+        let mut e = self.audit_entry(
+            actor,
+            "merge",
+            "organizations",
+            p.drop.code.as_str(),
+            Some(p.drop.commune),
+        );
+        e.before = serde_json::to_string(&p.drop).ok();
+        e.after = Some(serde_json::json!({ "merged_into": p.keep.code.as_str(), "moved_years": p.move_years, "archived_years": p.conflict_years }).to_string());
+        Ok(self.store().merge_orgs(&m, &e).await?)
+    }
+
+    pub async fn merges(&self) -> Result<Vec<MergeRecord>> {
+        Ok(self.store().merges().await?)
+    }
+
+    /// Undoes a merge: the dropped record comes back with its reports and managers.
+    pub async fn undo_merge(&self, actor: &Actor, id: i64) -> Result<()> {
+        let m = self
+            .store()
+            .merges()
+            .await?
+            .into_iter()
+            .find(|m| m.id == id)
+            .ok_or_else(|| AppError::not_found("merge", id.to_string()))?;
+        if m.undone_at.is_some() {
+            return Err(AppError::invalid(
+                "merge",
+                id.to_string(),
+                Msg::new(
+                    "Lần hợp nhất này đã được hoàn tác",
+                    "This merge was already undone",
+                ),
+            ));
+        }
+        let keep = self
+            .store()
+            .org(
+                &OrgCode::parse(&m.keep)
+                    .ok_or_else(|| AppError::not_found("org", m.keep.clone()))?,
+            )
+            .await?
+            .ok_or_else(|| AppError::not_found("org", m.keep.clone()))?;
+        if actor.account.role < Role::Commune {
+            return Err(AppError::Forbidden);
+        }
+        self.authorize(
+            actor,
+            Action::Write,
+            &Resource::Org {
+                code: keep.code.clone(),
+                commune: keep.commune,
+            },
+        )
+        .await?;
+        if self
+            .store()
+            .org(&OrgCode::parse(&m.drop).expect("stored code"))
+            .await?
+            .is_some()
+        {
+            return Err(AppError::invalid(
+                "merge",
+                id.to_string(),
+                Msg::new(
+                    format!("Mã {} đã được dùng lại: không hoàn tác được", m.drop),
+                    format!("The code {} is in use again: cannot undo", m.drop),
+                ),
+            ));
+        }
+        let book = hoptac_exchange::read::read_xlsx(&m.archive)?;
+        let parsed = hoptac_exchange::parse::parse_book(&book);
+        let units = self.units().await?;
+        let mut orgs = Vec::new();
+        for l in &parsed.orgs {
+            let i = &l.value;
+            let communes: Vec<_> = units
+                .iter()
+                .filter(|u| u.level == hoptac_core::AdminLevel::Commune)
+                .cloned()
+                .collect();
+            let commune = find_unit(&communes, &i.commune, Some(i.founded_on))?.id;
+            orgs.push(Organization {
+                code: i.code.clone(),
+                kind: i.kind,
+                name: i.name.clone(),
+                sector: i.sector,
+                commune,
+                founded_on: i.founded_on,
+                dissolved_on: i.dissolved_on,
+                registration_no: i.registration_no.clone(),
+            });
+        }
+        let mut e = self.audit_entry(
+            actor,
+            "undo_merge",
+            "organizations",
+            &m.drop,
+            orgs.first().map(|o| o.commune),
+        );
+        e.after = orgs.first().and_then(|o| serde_json::to_string(o).ok());
+        let restore = ChangeSet {
+            orgs,
+            reports: parsed.reports.iter().map(|l| l.value.clone()).collect(),
+            managers: parsed.managers.iter().map(|l| l.value.clone()).collect(),
+            audit: vec![e],
+            ..Default::default()
+        };
+        self.store()
+            .undo_merge(&m, &restore, &crate::auth::now_text())
+            .await?;
+        Ok(())
+    }
+}
