@@ -364,7 +364,7 @@ impl Rule {
 
 /// The rules hoptac ships (offices may change or switch them off): (id, expression,
 /// Vietnamese message, English message). All warnings: a figure can be right and unusual.
-pub const DEFAULT_RULES: [(&str, &str, &str, &str); 6] = [
+pub const DEFAULT_RULES: [(&str, &str, &str, &str); 7] = [
     (
         "members_flow",
         "members = prev.members + members_joined - members_left",
@@ -400,6 +400,12 @@ pub const DEFAULT_RULES: [(&str, &str, &str, &str); 6] = [
         "members <= 3 * prev.members",
         "Số thành viên tăng hơn 3 lần so với năm trước",
         "Members more than three times the previous year's",
+    ),
+    (
+        "member_income_plausible",
+        "member_income <= 5 * sector_median(member_income)",
+        "Thu nhập bình quân của thành viên gấp hơn 5 lần trung vị cùng lĩnh vực, cùng năm",
+        "Average member income more than five times the median of its sector and year",
     ),
 ];
 
