@@ -118,6 +118,7 @@ impl App {
         }
         // validation rules as data: medians over the whole database, figures of the scope
         let rules = self.active_rules().await?;
+        let registered = self.store().registered_services().await?;
         let m = hoptac_core::rules::medians(&full);
         let orgs_by: HashMap<&str, &hoptac_core::model::Organization> =
             snap.orgs.iter().map(|o| (o.code.as_str(), o)).collect();
@@ -126,7 +127,7 @@ impl App {
                 continue;
             };
             let prev = by_key.get(&(r.org.as_str(), r.year.get() - 1)).copied();
-            for f in rules.check(o, r, prev, &m) {
+            for f in rules.check(o, r, prev, &m, registered.get(&o.code)) {
                 figures.push(FigureIssue {
                     org: o.code.to_string(),
                     org_name: o.name.clone(),

@@ -1464,3 +1464,25 @@ pub fn demo_accounts() -> Vec<(hoptac_core::auth::Account, &'static str)> {
         ),
     ]
 }
+
+/// The services each organisation is registered for: agricultural cooperatives registered
+/// many ("đăng ký đa dịch vụ", as the plan says), the others what they do.
+pub fn registered_services(orgs: &[Organization]) -> Vec<(OrgCode, BTreeSet<Service>)> {
+    orgs.iter()
+        .filter_map(|o| {
+            let set: BTreeSet<Service> = match (o.kind, o.sector) {
+                (OrgKind::Htx, Sector::Agriculture) => AGRI_SERVICES.iter().copied().collect(),
+                (OrgKind::Htx, Sector::Transport) => [Service::Transport].into(),
+                (OrgKind::Htx, Sector::Aquaculture) => {
+                    [Service::InputSupply, Service::ProductSales].into()
+                }
+                (OrgKind::Htx, Sector::Handicraft) => [Service::ProductSales].into(),
+                (OrgKind::Tht, Sector::Agriculture) => {
+                    [Service::Irrigation, Service::PlantProtection].into()
+                }
+                _ => return None,
+            };
+            Some((o.code.clone(), set))
+        })
+        .collect()
+}

@@ -334,6 +334,36 @@ impl App {
             }
             seen_new.push(o);
         }
+        // Registered services travel with the organisation's row; a sheet without the
+        // column keeps the stored list.
+        let db_registered = self.store().registered_services().await?;
+        for l in &parsed.orgs {
+            let (Some(set), Some(o)) = (&l.value.registered_services, file_orgs.get(&l.value.code))
+            else {
+                continue;
+            };
+            let old = db_registered.get(&o.code).cloned().unwrap_or_default();
+            if *set != old {
+                let list = |s: &std::collections::BTreeSet<hoptac_core::Service>| {
+                    serde_json::to_string(&s.iter().map(|x| x.code()).collect::<Vec<_>>()).ok()
+                };
+                let mut e = self.audit_entry(
+                    actor,
+                    if old.is_empty() { "create" } else { "update" },
+                    "registered_services",
+                    o.code.as_str(),
+                    Some(o.commune),
+                );
+                e.before = (!old.is_empty()).then(|| list(&old)).flatten();
+                e.after = list(set);
+                changes.audit.push(e);
+                changes.registered.push((o.code.clone(), set.clone()));
+                if summary[1].unchanged > 0 && db_orgs.get(&o.code).is_some_and(|d| *d == o) {
+                    summary[1].unchanged -= 1;
+                    summary[1].changed += 1;
+                }
+            }
+        }
         let org_of = |code: &OrgCode| file_orgs.get(code).or_else(|| db_orgs.get(code).copied());
         let known = |code: &OrgCode| {
             org_of(code).is_some() || parsed.orgs.iter().any(|l| &l.value.code == code)
@@ -379,6 +409,12 @@ impl App {
         // Validation rules as data, over the figures as they would be after this import.
         if !parsed.reports.is_empty() {
             let rules = self.active_rules().await?;
+            let mut registered = self.store().registered_services().await?;
+            for l in &parsed.orgs {
+                if let Some(set) = &l.value.registered_services {
+                    registered.insert(l.value.code.clone(), set.clone());
+                }
+            }
             let mut merged = hoptac_core::Snapshot {
                 orgs: db.orgs.clone(),
                 ..Default::default()
@@ -405,7 +441,7 @@ impl App {
                     .copied();
                 problems.extend(
                     rules
-                        .check(org, r, prev, &m)
+                        .check(org, r, prev, &m, registered.get(&r.org))
                         .into_iter()
                         .map(|f| located(l, &ANNUAL_REPORTS, f)),
                 );
@@ -638,6 +674,14 @@ impl App {
                 refused.push(("organizations", o.code.to_string()));
             }
         }
+        for (code, _) in &changes.registered {
+            // registered services are part of the registration: the office's, not the cooperative's
+            if own_account
+                || !commune_of(code).is_some_and(|c| may(Action::Write, &org_res(code, c)))
+            {
+                refused.push(("organizations", format!("{code} (registered_services)")));
+            }
+        }
         for r in &changes.reports {
             if !commune_of(&r.org).is_some_and(|c| may(Action::Write, &org_res(&r.org, c))) {
                 refused.push(("annual_reports", format!("{}/{}", r.org, r.year)));
@@ -791,7 +835,7 @@ impl App {
                 json(t),
             );
         }
-        changes.audit = audit;
+        changes.audit.extend(audit);
         let has_errors = problems.iter().any(|p| p.is_error());
         let applied = commit && !has_errors;
         let checked_in = started.elapsed();

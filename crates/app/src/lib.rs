@@ -47,6 +47,8 @@ pub struct OrgDetail {
     pub org: Organization,
     /// The last change of the profile: who, when.
     pub last_change: Option<hoptac_store::AuditEntry>,
+    /// Dịch vụ đăng ký.
+    pub registered: std::collections::BTreeSet<hoptac_core::Service>,
     pub commune: Option<AdminUnit>,
     pub reports: Vec<AnnualReport>,
     pub managers: Vec<Manager>,
@@ -131,6 +133,7 @@ impl App {
             s.reports.len(),
             s.managers.len()
         ));
+        let registered = demo::registered_services(&s.orgs);
         let changes = ChangeSet {
             units: s.units,
             orgs: s.orgs,
@@ -144,6 +147,7 @@ impl App {
                 .into_iter()
                 .map(|t| (demo_plan::PLAN_CODE.to_string(), t))
                 .collect(),
+            registered,
             audit: vec![e],
         };
         self.store.apply(&changes).await?;
@@ -296,6 +300,12 @@ impl App {
             reports: self.store.reports_of(&code).await?,
             managers: self.store.managers_of(&code).await?,
             last_change: history.into_iter().next(),
+            registered: self
+                .store
+                .registered_services()
+                .await?
+                .remove(&code)
+                .unwrap_or_default(),
             org,
         })
     }
@@ -357,9 +367,11 @@ impl App {
                 s
             }
         };
+        let registered = self.store.registered_services().await?;
         let data = hoptac_exchange::write::PlanData {
             indicators: &indicators,
             plans: &plans,
+            registered: Some(&registered),
         };
         write_xlsx(&snap, data, headers).map_err(|e| AppError::internal(format!("xlsx: {e}")))
     }

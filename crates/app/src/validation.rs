@@ -14,7 +14,11 @@ pub struct ActiveRules(Vec<(RuleRecord, Rule)>);
 
 impl ActiveRules {
     /// Findings for every report of the snapshot that a rule breaks.
-    pub fn check_all(&self, snap: &Snapshot) -> Vec<(OrgCode, i32, Finding)> {
+    pub fn check_all(
+        &self,
+        snap: &Snapshot,
+        registered: &HashMap<OrgCode, std::collections::BTreeSet<hoptac_core::Service>>,
+    ) -> Vec<(OrgCode, i32, Finding)> {
         let m = medians(snap);
         let orgs: HashMap<&str, &Organization> =
             snap.orgs.iter().map(|o| (o.code.as_str(), o)).collect();
@@ -29,7 +33,7 @@ impl ActiveRules {
                 continue;
             };
             let prev = by_key.get(&(r.org.as_str(), r.year.get() - 1)).copied();
-            for f in self.check(o, r, prev, &m) {
+            for f in self.check(o, r, prev, &m, registered.get(&o.code)) {
                 out.push((r.org.clone(), r.year.get(), f));
             }
         }
@@ -42,10 +46,18 @@ impl ActiveRules {
         r: &AnnualReport,
         prev: Option<&AnnualReport>,
         m: &hoptac_core::rules::Medians,
+        registered: Option<&std::collections::BTreeSet<hoptac_core::Service>>,
     ) -> Vec<Finding> {
+        let c = hoptac_core::rules::Context {
+            org: o,
+            report: r,
+            prev,
+            medians: m,
+            registered,
+        };
         self.0
             .iter()
-            .filter(|(_, rule)| rule.check(o, r, prev, m) == Some(false))
+            .filter(|(_, rule)| rule.check_in(&c) == Some(false))
             .map(|(rec, rule)| {
                 let field = first_field(&rule.left).unwrap_or("year");
                 let shown = match field {

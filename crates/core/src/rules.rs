@@ -16,7 +16,8 @@ use crate::validate::Severity;
 use std::collections::HashMap;
 
 /// Figures a rule may name (the contract's column keys; `services` counts them).
-pub const FIELDS: [&str; 9] = [
+pub const FIELDS: [&str; 10] = [
+    "services_not_registered",
     "members",
     "members_joined",
     "members_left",
@@ -311,22 +312,38 @@ pub fn medians(snap: &Snapshot) -> Medians {
         .collect()
 }
 
-fn eval(
-    e: &Expr,
-    o: &Organization,
-    r: &AnnualReport,
-    prev: Option<&AnnualReport>,
-    m: &Medians,
-) -> Option<i128> {
+/// What a rule is evaluated against: one report, the year before, the sector medians, and
+/// the services the organisation is registered for (if known).
+pub struct Context<'a> {
+    pub org: &'a Organization,
+    pub report: &'a AnnualReport,
+    pub prev: Option<&'a AnnualReport>,
+    pub medians: &'a Medians,
+    pub registered: Option<&'a std::collections::BTreeSet<crate::types::Service>>,
+}
+
+fn field_value(c: &Context<'_>, r: &AnnualReport, name: &str) -> Option<Fixed> {
+    if name == "services_not_registered" {
+        // services provided that the organisation is not registered for
+        let reg = c.registered?;
+        return Some(Fixed::from_int(
+            r.figures.services.difference(reg).count() as i64
+        ));
+    }
+    value(r, name)
+}
+
+fn eval(e: &Expr, c: &Context<'_>) -> Option<i128> {
     Some(match e {
         Expr::Num(v) => v.micros() as i128,
-        Expr::Field { name, prev: false } => value(r, name)?.micros() as i128,
-        Expr::Field { name, prev: true } => value(prev?, name)?.micros() as i128,
-        Expr::SectorMedian(name) => {
-            m.get(&(o.kind, o.sector, r.year.get(), name))?.micros() as i128
-        }
+        Expr::Field { name, prev: false } => field_value(c, c.report, name)?.micros() as i128,
+        Expr::Field { name, prev: true } => field_value(c, c.prev?, name)?.micros() as i128,
+        Expr::SectorMedian(name) => c
+            .medians
+            .get(&(c.org.kind, c.org.sector, c.report.year.get(), name))?
+            .micros() as i128,
         Expr::Bin(a, op, b) => {
-            let (x, y) = (eval(a, o, r, prev, m)?, eval(b, o, r, prev, m)?);
+            let (x, y) = (eval(a, c)?, eval(b, c)?);
             match op {
                 '+' => x + y,
                 '-' => x - y,
@@ -347,10 +364,17 @@ impl Rule {
         prev: Option<&AnnualReport>,
         m: &Medians,
     ) -> Option<bool> {
-        let (a, b) = (
-            eval(&self.left, o, r, prev, m)?,
-            eval(&self.right, o, r, prev, m)?,
-        );
+        self.check_in(&Context {
+            org: o,
+            report: r,
+            prev,
+            medians: m,
+            registered: None,
+        })
+    }
+
+    pub fn check_in(&self, c: &Context<'_>) -> Option<bool> {
+        let (a, b) = (eval(&self.left, c)?, eval(&self.right, c)?);
         Some(match self.cmp {
             Cmp::Lt => a < b,
             Cmp::Le => a <= b,
@@ -364,7 +388,7 @@ impl Rule {
 
 /// The rules hoptac ships (offices may change or switch them off): (id, expression,
 /// Vietnamese message, English message). All warnings: a figure can be right and unusual.
-pub const DEFAULT_RULES: [(&str, &str, &str, &str); 7] = [
+pub const DEFAULT_RULES: [(&str, &str, &str, &str); 8] = [
     (
         "members_flow",
         "members = prev.members + members_joined - members_left",
@@ -400,6 +424,12 @@ pub const DEFAULT_RULES: [(&str, &str, &str, &str); 7] = [
         "members <= 3 * prev.members",
         "Số thành viên tăng hơn 3 lần so với năm trước",
         "Members more than three times the previous year's",
+    ),
+    (
+        "services_registered",
+        "services_not_registered = 0",
+        "Có dịch vụ đã thực hiện nhưng không có trong các dịch vụ đã đăng ký",
+        "A service was provided that the organisation is not registered for",
     ),
     (
         "member_income_plausible",
@@ -531,6 +561,37 @@ mod tests {
             Some(false)
         );
         assert_eq!(first_field(&outlier.left), Some("revenue"));
+    }
+
+    #[test]
+    fn services_provided_must_be_registered() {
+        use crate::types::Service;
+        let rule = parse("services_not_registered = 0").unwrap();
+        let mut r = rep(2021, 1, 0, 0, 1);
+        r.figures.services = [Service::Irrigation, Service::Harvesting].into();
+        let m = Medians::new();
+        let o = org();
+        let reg: std::collections::BTreeSet<Service> = [Service::Irrigation].into();
+        let both: std::collections::BTreeSet<Service> = [
+            Service::Irrigation,
+            Service::Harvesting,
+            Service::Processing,
+        ]
+        .into();
+        let c = |reg| Context {
+            org: &o,
+            report: &r,
+            prev: None,
+            medians: &m,
+            registered: reg,
+        };
+        assert_eq!(rule.check_in(&c(Some(&reg))), Some(false));
+        assert_eq!(rule.check_in(&c(Some(&both))), Some(true));
+        assert_eq!(
+            rule.check_in(&c(None)),
+            None,
+            "nothing registered on file: does not apply"
+        );
     }
 
     #[test]

@@ -80,6 +80,12 @@ pub const ORGANIZATIONS: Table = Table {
             &["số giấy chứng nhận", "số gcn", "số đăng ký kinh doanh"],
             false,
         ),
+        col(
+            "registered_services",
+            "Dịch vụ đăng ký",
+            &["ngành nghề đăng ký"],
+            false,
+        ),
     ],
 };
 

@@ -41,6 +41,8 @@ pub struct OrgInput {
     pub founded_on: Date,
     pub dissolved_on: Option<Date>,
     pub registration_no: Option<String>,
+    /// `None` when the sheet has no such column (the stored list is kept).
+    pub registered_services: Option<BTreeSet<Service>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -605,6 +607,10 @@ fn parse_orgs(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
         let founded_on = r.required("founded_on", founded_on);
         let dissolved_on = r.date("dissolved_on");
         let registration_no = r.text("registration_no");
+        let registered_services = l
+            .cols
+            .contains_key("registered_services")
+            .then(|| r.services("registered_services"));
         let failed = r.failed;
         if let (
             Some(code),
@@ -637,6 +643,7 @@ fn parse_orgs(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
                         founded_on,
                         dissolved_on,
                         registration_no,
+                        registered_services,
                     },
                 });
             }

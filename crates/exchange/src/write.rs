@@ -34,6 +34,13 @@ fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> Val) -> Val {
 pub struct PlanData<'a> {
     pub indicators: &'a [IndicatorRecord],
     pub plans: &'a [Plan],
+    /// Each organisation's registered services, when known.
+    pub registered: Option<
+        &'a std::collections::HashMap<
+            hoptac_core::OrgCode,
+            std::collections::BTreeSet<hoptac_core::Service>,
+        >,
+    >,
 }
 
 pub fn write_xlsx(
@@ -90,6 +97,16 @@ pub fn write_xlsx(
                 Val::Date(o.founded_on),
                 opt(o.dissolved_on, Val::Date),
                 opt(o.registration_no.clone(), Val::Text),
+                match plans
+                    .registered
+                    .and_then(|r| r.get(&o.code))
+                    .filter(|s| !s.is_empty())
+                {
+                    Some(set) => {
+                        Val::Text(set.iter().map(|s| s.code()).collect::<Vec<_>>().join(";"))
+                    }
+                    None => Val::Empty,
+                },
             ]
         })
         .collect();

@@ -50,6 +50,8 @@ pub struct ChangeSet {
     pub targets: Vec<(String, Target)>,
     /// Written in the same transaction as the changes they record.
     pub audit: Vec<AuditEntry>,
+    /// Each organisation's registered services, replaced as a whole.
+    pub registered: Vec<(OrgCode, std::collections::BTreeSet<hoptac_core::Service>)>,
 }
 
 /// One line of the audit trail (nhật ký thay đổi).
@@ -154,6 +156,7 @@ impl ChangeSet {
             && self.plans.is_empty()
             && self.targets.is_empty()
             && self.audit.is_empty()
+            && self.registered.is_empty()
     }
 }
 
@@ -244,6 +247,9 @@ pub trait Store: Send + Sync {
     async fn delete_sessions_of(&self, username: &str) -> Result<()>;
     async fn append_audit(&self, e: &AuditEntry) -> Result<()>;
     async fn audit(&self, q: &AuditQuery) -> Result<Vec<AuditEntry>>;
+    async fn registered_services(
+        &self,
+    ) -> Result<std::collections::HashMap<OrgCode, std::collections::BTreeSet<hoptac_core::Service>>>;
     async fn validation_rules(&self) -> Result<Vec<hoptac_core::rules::RuleRecord>>;
     async fn save_validation_rule(
         &self,

@@ -398,6 +398,31 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn registered_services(
+        &self,
+    ) -> Result<std::collections::HashMap<OrgCode, std::collections::BTreeSet<hoptac_core::Service>>>
+    {
+        let rows = sqlx::query("SELECT org_code, service FROM registered_services")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut out: std::collections::HashMap<
+            OrgCode,
+            std::collections::BTreeSet<hoptac_core::Service>,
+        > = std::collections::HashMap::new();
+        for r in &rows {
+            let code: String = r.try_get(0)?;
+            let code = OrgCode::parse(&code)
+                .ok_or_else(|| corrupt("registered_services", format!("bad code {code:?}")))?;
+            out.entry(code).or_default().insert(enum_col(
+                r,
+                1,
+                "registered_services",
+                Service::parse,
+            )?);
+        }
+        Ok(out)
+    }
+
     async fn validation_rules(&self) -> Result<Vec<hoptac_core::rules::RuleRecord>> {
         let rows = sqlx::query("SELECT id, expression, severity, message_vi, message_en, active FROM validation_rules ORDER BY id").fetch_all(&self.pool).await?;
         rows.iter()
@@ -1160,6 +1185,19 @@ async fn apply_in(tx: &mut sqlx::Transaction<'static, Sqlite>, c: &ChangeSet) ->
                 .bind(v)
                 .execute(&mut **tx)
                 .await?;
+        }
+        for (org, set) in &c.registered {
+            sqlx::query("DELETE FROM registered_services WHERE org_code = $1")
+                .bind(org.as_str())
+                .execute(&mut **tx)
+                .await?;
+            for sv in set {
+                sqlx::query("INSERT INTO registered_services (org_code, service) VALUES ($1, $2)")
+                    .bind(org.as_str())
+                    .bind(sv.code())
+                    .execute(&mut **tx)
+                    .await?;
+            }
         }
         for chunk in c.audit.chunks(BATCH) {
             let mut qb = QueryBuilder::<Sqlite>::new(

@@ -542,6 +542,15 @@ async fn org_page_view(
             key: "registration_no",
             value: o.registration_no.clone().unwrap_or_default(),
         },
+        KeyVal {
+            key: "registered_services",
+            value: d
+                .registered
+                .iter()
+                .map(|s| s.label(l.code()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        },
     ];
     let reports = d
         .reports
@@ -760,6 +769,22 @@ async fn org_fields(
         founded,
         field(l, "dissolved_on", "date", get("dissolved_on")),
         field(l, "registration_no", "text", get("registration_no")),
+        {
+            let chosen: Vec<String> = get("registered_services")
+                .split(';')
+                .map(|s| s.trim().to_string())
+                .collect();
+            let mut f = field(l, "registered_services", "checkboxes", String::new());
+            f.options = Service::all()
+                .iter()
+                .map(|s| Opt {
+                    value: s.code().into(),
+                    label: s.label(l.code()).into(),
+                    selected: chosen.iter().any(|c| c == s.code()),
+                })
+                .collect();
+            f
+        },
     ])
 }
 
@@ -908,6 +933,14 @@ pub async fn org_edit_form(
             "registration_no",
             o.registration_no.clone().unwrap_or_default(),
         ),
+        (
+            "registered_services",
+            d.registered
+                .iter()
+                .map(|s| s.code())
+                .collect::<Vec<_>>()
+                .join(";"),
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -927,7 +960,8 @@ pub async fn org_edit_form(
     .await)
 }
 
-const ORG_KEYS: [&str; 8] = [
+const ORG_KEYS: [&str; 9] = [
+    "registered_services",
     "code",
     "kind",
     "name",

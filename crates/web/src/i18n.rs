@@ -340,6 +340,11 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("founded_on", "Ngày thành lập", "Founded"),
     ("dissolved_on", "Ngày giải thể", "Dissolved"),
     ("registration_no", "Số đăng ký", "Registration no."),
+    (
+        "registered_services",
+        "Dịch vụ đăng ký",
+        "Registered services",
+    ),
     ("operating", "Đang hoạt động", "Operating"),
     ("dissolved", "Đã giải thể", "Dissolved"),
     ("results", "kết quả", "results"),

@@ -319,6 +319,11 @@ async fn export_then_import_reproduces_the_database() {
         b.indicator_records().await.unwrap()
     );
     assert_eq!(b.plans(&sys()).await.unwrap()[0].targets.len(), 11);
+    assert_eq!(
+        a.store().registered_services().await.unwrap(),
+        b.store().registered_services().await.unwrap(),
+        "registered services travel too"
+    );
     // and with machine keys as headers
     let keys = a.export_xlsx(&sys(), ExportHeaders::Keys).await.unwrap();
     let again = b

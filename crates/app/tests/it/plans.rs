@@ -946,3 +946,78 @@ async fn a_merge_is_previewed_recorded_and_undone() {
             .is_err()
     );
 }
+
+#[tokio::test]
+async fn services_provided_must_be_among_those_registered() {
+    let (a, _d) = demo().await;
+    let book = csv(&[
+        (
+            "organizations",
+            "code,kind,name,sector,commune,founded_on,registered_services\nR1,HTX,HTX Dịch vụ Nước sạch Mỹ An,rural_water,30064,2015-01-01,clean_water\n",
+        ),
+        (
+            "annual_reports",
+            "org_code,year,members,revenue,services\nR1,2025,30,500,clean_water;electricity\n",
+        ),
+    ]);
+    let o = a.import_book(&sys(), &book, true).await.unwrap();
+    assert!(o.applied);
+    let w: Vec<&str> = o
+        .problems
+        .iter()
+        .filter(|p| !p.is_error())
+        .map(|p| p.msg.vi.as_str())
+        .collect();
+    assert!(
+        w.iter()
+            .any(|m| m.contains("không có trong các dịch vụ đã đăng ký")),
+        "{w:?}"
+    );
+    let stored = a.store().registered_services().await.unwrap();
+    assert_eq!(stored[&hoptac_core::OrgCode::parse("R1").unwrap()].len(), 1);
+    // a sheet without the column keeps the list; the demo's cooperatives provide only what they registered
+    let again = csv(&[(
+        "organizations",
+        "code,kind,name,sector,commune,founded_on\nR1,HTX,HTX Dịch vụ Nước sạch Mỹ An,rural_water,30064,2015-01-01\n",
+    )]);
+    assert!(a.import_book(&sys(), &again, true).await.unwrap().applied);
+    assert_eq!(
+        a.store().registered_services().await.unwrap()[&hoptac_core::OrgCode::parse("R1").unwrap()]
+            .len(),
+        1
+    );
+    let r = a
+        .check(&sys(), a.review_date().await.unwrap(), None)
+        .await
+        .unwrap();
+    assert!(
+        r.figures
+            .iter()
+            .filter(|f| f.org != "R1")
+            .all(|f| f.org == "THT-TM-006"),
+        "only the planted outlier besides R1"
+    );
+    // a cooperative's own account cannot change its registration
+    let s = a
+        .login("htx.tankieu", hoptac_app::demo::DEMO_PASSWORD, "x")
+        .await
+        .unwrap();
+    let coop = a.session(&s.token, "x").await.unwrap().unwrap().actor;
+    let own = csv(&[(
+        "organizations",
+        "code,kind,name,sector,commune,founded_on,registered_services\nHTX-TM-07,HTX,HTX DVNN Tân Kiều,agriculture,30049,2007-12-04,irrigation\n",
+    )]);
+    let founded = a
+        .store()
+        .org(&hoptac_core::OrgCode::parse("HTX-TM-07").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .founded_on;
+    let own = if hoptac_core::date::to_iso(founded) == "2007-12-04" {
+        own
+    } else {
+        panic!("demo founding date moved: {founded}")
+    };
+    assert!(!a.import_book(&coop, &own, true).await.unwrap().applied);
+}
