@@ -789,6 +789,14 @@ fn reports(
                     date(y + 1, 1, 3 + ((i * 7 + y as usize) % 12) as u8)
                 }),
                 statements_filed_on: None,
+                // self-scoring sheets from the first year of Circular 01/2020, sent in the
+                // first half of December by cooperatives rated that year; one planted
+                // missing sheet for 2025
+                self_assessment_sent_on: (matches!(p.org.kind, OrgKind::Htx | OrgKind::Lhhtx)
+                    && y >= 2020
+                    && Some(p.org.founded_on) <= hoptac_core::date::ymd(y - 1, 12, 15)
+                    && !(p.org.name == "HTX DVNN Phước Tiến" && y == 2025))
+                    .then(|| date(y, 12, 1 + ((i * 5 + y as usize) % 14) as u8)),
             };
             let mut figures = figures;
             if figures.statements_filed == Some(true) {

@@ -920,7 +920,10 @@ fn keep_absent_columns(parsed: &mut hoptac_exchange::parse::Parsed, db: &hoptac_
             services,
             rating,
             general_meeting_on,
-            statements_filed
+            statements_filed,
+            received_on,
+            statements_filed_on,
+            self_assessment_sent_on
         );
     }
     let cols = parsed

@@ -118,6 +118,7 @@ pub fn province(size: &Size) -> Snapshot {
                     statements_filed: Some(rnd(5) != 0),
                     received_on: ymd(y + 1, 1, 10),
                     statements_filed_on: None,
+                    self_assessment_sent_on: ymd(y, 12, 10),
                 },
             });
         }

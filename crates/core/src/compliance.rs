@@ -21,6 +21,8 @@ pub enum RuleKind {
     ReportMissing,
     /// Financial statements for the previous year not filed within 90 days.
     StatementsNotFiled,
+    /// The self-scoring sheet for the year not received by 15 December of that year.
+    SelfAssessmentMissing,
 }
 
 /// A rule, in force from one date to another.
@@ -132,6 +134,16 @@ pub fn rules() -> Vec<Rule> {
             confirmed: true,
             kind: RuleKind::StatementsNotFiled,
         },
+        Rule {
+            id: "self_assessment_missing",
+            title_vi: "Chưa gửi phiếu tự chấm điểm đánh giá năm (hạn 15/12)",
+            title_en: "Yearly self-scoring sheet not sent (due 15 December)",
+            legal_ref: "Thông tư 01/2020/TT-BKHĐT",
+            valid_from: day(2020, 4, 1),
+            valid_to: None,
+            confirmed: true,
+            kind: RuleKind::SelfAssessmentMissing,
+        },
     ]
 }
 
@@ -168,6 +180,24 @@ pub fn cases(snap: &Snapshot, as_of: Date) -> Vec<Case> {
         by_org.entry(&r.org).or_default().push(r);
     }
     let rules: Vec<Rule> = rules().into_iter().filter(|r| r.in_force(as_of)).collect();
+    // The sheet for year y is due on 15 December of y: the latest deadline passed by `as_of`.
+    let sheet_year = if as_of > ymd(as_of.year(), 12, 15).expect("date") {
+        as_of.year()
+    } else {
+        as_of.year() - 1
+    };
+    // Sheets are missing only where the office records them: a year in which no sheet at
+    // all has a date is a year not tracked, not a year in which every cooperative defaulted.
+    let sheets_sent = snap
+        .reports
+        .iter()
+        .filter(|r| {
+            r.year.get() == sheet_year
+                && r.figures
+                    .self_assessment_sent_on
+                    .is_some_and(|d| d <= as_of)
+        })
+        .count();
     let mut out = Vec::new();
     for o in snap
         .orgs
@@ -277,6 +307,28 @@ pub fn cases(snap: &Snapshot, as_of: Date) -> Vec<Case> {
                             ),
                             format!(
                                 "no report for {y} received (due {})",
+                                crate::date::to_iso(due)
+                            ),
+                        );
+                    }
+                }
+                RuleKind::SelfAssessmentMissing => {
+                    let y = sheet_year;
+                    let due = ymd(y, 12, 15).expect("date");
+                    // An HTX operating for less than 12 months is not rated (TT01/2020).
+                    let rated = o.founded_on <= ymd(y - 1, 12, 15).expect("date");
+                    let sent = report_of(y)
+                        .and_then(|r| r.figures.self_assessment_sent_on)
+                        .is_some_and(|d| d <= as_of);
+                    if sheets_sent > 0 && rated && due >= day(2020, 4, 1).expect("date") && !sent {
+                        push(
+                            due,
+                            format!(
+                                "chưa nhận phiếu tự chấm điểm năm {y} (hạn {}); {sheets_sent} tổ chức đã gửi",
+                                crate::date::to_vi(due)
+                            ),
+                            format!(
+                                "no self-scoring sheet for {y} received (due {}); {sheets_sent} organisations sent theirs",
                                 crate::date::to_iso(due)
                             ),
                         );

@@ -76,6 +76,9 @@ pub struct ReportFigures {
     pub received_on: Option<Date>,
     /// Ngày nộp báo cáo tài chính (due 90 days after the year end).
     pub statements_filed_on: Option<Date>,
+    /// Ngày gửi phiếu tự chấm điểm: when the self-scoring sheet for this year reached the
+    /// office (due 15 December of the same year, Circular 01/2020/TT-BKHĐT).
+    pub self_assessment_sent_on: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

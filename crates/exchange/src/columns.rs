@@ -160,6 +160,12 @@ pub const ANNUAL_REPORTS: Table = Table {
             &["ngày nộp báo cáo tài chính"],
             false,
         ),
+        col(
+            "self_assessment_sent_on",
+            "Ngày gửi phiếu tự chấm điểm",
+            &["ngày gửi phiếu tự đánh giá", "phiếu tự chấm điểm"],
+            false,
+        ),
     ],
 };
 

@@ -692,6 +692,7 @@ fn parse_reports(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
             statements_filed: r.boolean("statements_filed"),
             received_on: r.date("received_on"),
             statements_filed_on: r.date("statements_filed_on"),
+            self_assessment_sent_on: r.date("self_assessment_sent_on"),
         };
         let failed = r.failed;
         if let (Some(org), Some(year), false) = (code, year, failed) {

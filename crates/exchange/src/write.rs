@@ -145,6 +145,7 @@ pub fn write_xlsx(
                 }),
                 opt(f.received_on, Val::Date),
                 opt(f.statements_filed_on, Val::Date),
+                opt(f.self_assessment_sent_on, Val::Date),
             ]
         })
         .collect();

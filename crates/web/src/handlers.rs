@@ -580,6 +580,7 @@ async fn org_page_view(
                     yes_no(f.statements_filed),
                     f.received_on.map(to_vi).unwrap_or_default(),
                     f.statements_filed_on.map(to_vi).unwrap_or_default(),
+                    f.self_assessment_sent_on.map(to_vi).unwrap_or_default(),
                 ],
                 edit: format!("/orgs/{}/reports/{}/edit", enc(o.code.as_str()), r.year),
             }
@@ -1091,7 +1092,7 @@ pub async fn org_update(
     save_org(&st, &u, lang(&h), to_map(&pairs), Some(code)).await
 }
 
-const REPORT_KEYS: [&str; 16] = [
+const REPORT_KEYS: [&str; 17] = [
     "org_code",
     "year",
     "members",
@@ -1108,6 +1109,7 @@ const REPORT_KEYS: [&str; 16] = [
     "statements_filed",
     "received_on",
     "statements_filed_on",
+    "self_assessment_sent_on",
 ];
 
 fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -> Vec<Field> {
@@ -1169,6 +1171,12 @@ fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -> Vec<Fie
         get("statements_filed_on"),
     ));
     out.push(field(l, "received_on", "date", get("received_on")));
+    out.push(field(
+        l,
+        "self_assessment_sent_on",
+        "date",
+        get("self_assessment_sent_on"),
+    ));
     out
 }
 
@@ -1269,6 +1277,12 @@ pub async fn report_edit_form(
         (
             "statements_filed_on",
             f.statements_filed_on
+                .map(hoptac_core::date::to_iso)
+                .unwrap_or_default(),
+        ),
+        (
+            "self_assessment_sent_on",
+            f.self_assessment_sent_on
                 .map(hoptac_core::date::to_iso)
                 .unwrap_or_default(),
         ),

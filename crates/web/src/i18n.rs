@@ -160,6 +160,11 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "Ngày nộp BCTC",
         "Statements filed on",
     ),
+    (
+        "self_assessment_sent_on",
+        "Ngày gửi phiếu tự chấm điểm",
+        "Self-scoring sheet sent on",
+    ),
     ("login", "Đăng nhập", "Sign in"),
     ("logout", "Đăng xuất", "Sign out"),
     ("username", "Tên đăng nhập", "Username"),

@@ -550,10 +550,23 @@ async fn the_review_lists_the_planted_cases_and_nothing_spurious() {
         c.evidence.vi.contains("13/04/2024") && !c.confirmed,
         "the 2023 Law's article is not confirmed"
     );
+    let sheets: Vec<&str> = r
+        .cases
+        .iter()
+        .filter(|c| c.rule == "self_assessment_missing")
+        .map(|c| c.org.as_str())
+        .collect();
+    assert_eq!(
+        sheets,
+        ["HTX-TM-11"],
+        "HTX DVNN Phước Tiến, no self-scoring sheet for 2025"
+    );
     assert!(
         r.cases
             .iter()
-            .all(|c| c.rule.starts_with("no_general_meeting") || c.rule == "statements_not_filed"),
+            .all(|c| c.rule.starts_with("no_general_meeting")
+                || c.rule == "statements_not_filed"
+                || c.rule == "self_assessment_missing"),
         "{:#?}",
         r.cases
     );
@@ -786,18 +799,15 @@ async fn a_case_closes_when_the_data_no_longer_triggers_it() {
         after.figures.general_meeting_on,
         hoptac_core::date::ymd(2025, 3, 20)
     );
+    assert!(
+        before.figures.received_on.is_some() && before.figures.self_assessment_sent_on.is_some(),
+        "the row has dates to lose"
+    );
+    let mut expected = before.figures.clone();
+    expected.general_meeting_on = after.figures.general_meeting_on;
     assert_eq!(
-        (
-            after.figures.members,
-            after.figures.revenue,
-            &after.figures.services
-        ),
-        (
-            before.figures.members,
-            before.figures.revenue,
-            &before.figures.services
-        ),
-        "columns absent from the file are kept"
+        after.figures, expected,
+        "columns absent from the file are kept, dates included"
     );
     let c = a
         .review_cases(&sys(), as_of, None)

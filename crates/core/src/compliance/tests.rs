@@ -184,3 +184,73 @@ fn a_report_received_after_the_review_date_is_not_yet_there() {
         "received"
     );
 }
+
+#[test]
+fn self_scoring_sheet_due_on_15_december() {
+    let sent =
+        |y, m, dd| move |f: &mut ReportFigures| f.self_assessment_sent_on = Some(d(y, m, dd));
+    let s = snap(
+        vec![
+            org("ON", d(2015, 1, 1)),
+            org("LATE", d(2015, 1, 1)),
+            org("NONE", d(2015, 1, 1)),
+            // founded less than 12 months before the deadline: not rated, no sheet due
+            org("NEW", d(2024, 12, 16)),
+            org("YEAR", d(2024, 12, 15)),
+        ],
+        vec![
+            report("ON", 2025, sent(2025, 12, 15)),
+            report("LATE", 2025, sent(2026, 1, 10)),
+            report("NONE", 2025, |_| {}),
+        ],
+    );
+    let orgs = |as_of| {
+        fired(&s, as_of, "self_assessment_missing")
+            .into_iter()
+            .map(|c| c.org.as_str().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        orgs(d(2025, 12, 15)),
+        Vec::<String>::new(),
+        "the 2024 sheets were not tracked; 2025 due today"
+    );
+    assert_eq!(
+        orgs(d(2025, 12, 16)),
+        ["LATE", "NONE", "YEAR"],
+        "the day after the deadline"
+    );
+    assert_eq!(
+        orgs(d(2026, 1, 10)),
+        ["NONE", "YEAR"],
+        "the late sheet arrived: its case closes"
+    );
+    let case = &fired(&s, d(2025, 12, 16), "self_assessment_missing")[0];
+    assert_eq!(case.since, d(2025, 12, 15));
+    assert!(
+        case.evidence.vi.contains("năm 2025"),
+        "{}",
+        case.evidence.vi
+    );
+    assert!(
+        case.evidence.vi.contains("1 tổ chức đã gửi"),
+        "{}",
+        case.evidence.vi
+    );
+}
+
+#[test]
+fn no_self_scoring_rule_before_the_circular() {
+    let s = snap(
+        vec![org("A", d(2010, 1, 1)), org("B", d(2010, 1, 1))],
+        vec![report("A", 2019, |f| {
+            f.self_assessment_sent_on = Some(d(2019, 12, 1))
+        })],
+    );
+    assert!(fired(&s, d(2020, 1, 10), "self_assessment_missing").is_empty());
+    assert!(fired(&s, d(2020, 3, 31), "self_assessment_missing").is_empty());
+    assert!(
+        fired(&s, d(2020, 4, 2), "self_assessment_missing").is_empty(),
+        "in force, but the 2019 sheet was due before the circular"
+    );
+}

@@ -88,6 +88,7 @@ fn report(code: &str, year: i32) -> AnnualReport {
             statements_filed: Some(true),
             received_on: ymd(year + 1, 1, 12),
             statements_filed_on: ymd(year + 1, 3, 30),
+            self_assessment_sent_on: ymd(year, 12, 12),
         },
     }
 }
