@@ -1,7 +1,7 @@
 //! Merging two records of one organisation (hợp nhất bản ghi): previewed, recorded, undoable.
 
 use crate::{Actor, App, AppError, Result, find_unit};
-use hoptac_core::auth::{Action, Resource, Role};
+use hoptac_core::auth::{Action, Resource, Role, Scope};
 use hoptac_core::model::{Organization, Snapshot};
 use hoptac_core::{Msg, OrgCode};
 use hoptac_exchange::write::{Headers, PlanData, write_xlsx};
@@ -19,6 +19,8 @@ pub struct MergePreview {
     pub move_managers: usize,
     pub same_managers: usize,
     pub cases: usize,
+    /// Usernames of the accounts that act for `drop`: they will act for `keep`.
+    pub accounts: Vec<String>,
     pub similarity: u32,
 }
 
@@ -123,7 +125,16 @@ impl App {
             .iter()
             .filter(|c| c.org == drop.code)
             .count();
+        let accounts = self
+            .store()
+            .accounts()
+            .await?
+            .into_iter()
+            .filter(|a| matches!(&a.scope, Scope::Org(c) if *c == drop.code))
+            .map(|a| a.username)
+            .collect();
         Ok(MergePreview {
+            accounts,
             move_years: dr.iter().copied().filter(|y| !kr.contains(y)).collect(),
             conflict_years: dr.iter().copied().filter(|y| kr.contains(y)).collect(),
             move_managers: dm.len() - same,
@@ -179,6 +190,7 @@ impl App {
                 .filter(|c| c.org == p.drop.code)
                 .map(|c| c.id)
                 .collect(),
+            moved_accounts: p.accounts.clone(),
             archive,
             undone_at: None,
         };
@@ -190,7 +202,7 @@ impl App {
             Some(p.drop.commune),
         );
         e.before = serde_json::to_string(&p.drop).ok();
-        e.after = Some(serde_json::json!({ "merged_into": p.keep.code.as_str(), "moved_years": p.move_years, "archived_years": p.conflict_years }).to_string());
+        e.after = Some(serde_json::json!({ "merged_into": p.keep.code.as_str(), "moved_years": p.move_years, "archived_years": p.conflict_years, "moved_accounts": p.accounts }).to_string());
         Ok(self.store().merge_orgs(&m, &e).await?)
     }
 

@@ -132,6 +132,8 @@ pub struct MergeRecord {
     /// Managers (full name, role code, from) that moved.
     pub moved_managers: Vec<(String, String, String)>,
     pub case_ids: Vec<i64>,
+    /// Usernames of the accounts scoped to `drop` that now act for `keep`.
+    pub moved_accounts: Vec<String>,
     /// The dropped record, its reports and managers, as an exchange workbook.
     pub archive: Vec<u8>,
     pub undone_at: Option<String>,

@@ -498,6 +498,14 @@ impl Store for SqliteStore {
                 .execute(&mut *tx)
                 .await?;
         }
+        for user in &m.moved_accounts {
+            sqlx::query("UPDATE accounts SET scope_value = $1 WHERE username = $2 AND scope_kind = 'org' AND scope_value = $3")
+                .bind(&m.keep)
+                .bind(user)
+                .bind(&m.drop)
+                .execute(&mut *tx)
+                .await?;
+        }
         // what did not move (a year both had, a manager both list) lives on in the archive
         sqlx::query("DELETE FROM annual_reports WHERE org_code = $1")
             .bind(&m.drop)
@@ -522,7 +530,7 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO merges (at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, archive) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            "INSERT INTO merges (at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, archive, moved_accounts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(&m.at)
         .bind(&m.actor)
@@ -532,6 +540,7 @@ impl Store for SqliteStore {
         .bind(m.moved_managers.iter().map(|(a, b, c)| format!("{a}\t{b}\t{c}")).collect::<Vec<_>>().join("\n"))
         .bind(m.case_ids.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(";"))
         .bind(&m.archive)
+        .bind(m.moved_accounts.join(";"))
         .fetch_one(&mut *tx)
         .await?;
         insert_audit(&mut tx, audit).await?;
@@ -541,7 +550,7 @@ impl Store for SqliteStore {
     }
 
     async fn merges(&self) -> Result<Vec<MergeRecord>> {
-        let rows = sqlx::query("SELECT id, at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, archive, undone_at FROM merges ORDER BY id DESC")
+        let rows = sqlx::query("SELECT id, at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, archive, undone_at, moved_accounts FROM merges ORDER BY id DESC")
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
@@ -570,6 +579,12 @@ impl Store for SqliteStore {
                     case_ids: cases.split(';').filter_map(|y| y.parse().ok()).collect(),
                     archive: r.try_get(8)?,
                     undone_at: r.try_get(9)?,
+                    moved_accounts: r
+                        .try_get::<String, _>(10)?
+                        .split(';')
+                        .filter(|u| !u.is_empty())
+                        .map(str::to_string)
+                        .collect(),
                 })
             })
             .collect()
@@ -595,6 +610,14 @@ impl Store for SqliteStore {
         }
         for (name, role, from) in &m.moved_managers {
             sqlx::query("DELETE FROM managers WHERE org_code = $1 AND full_name = $2 AND role = $3 AND COALESCE(from_date, '') = $4").bind(&m.keep).bind(name).bind(role).bind(from).execute(&mut *tx).await?;
+        }
+        for user in &m.moved_accounts {
+            sqlx::query("UPDATE accounts SET scope_value = $1 WHERE username = $2 AND scope_kind = 'org' AND scope_value = $3")
+                .bind(&m.drop)
+                .bind(user)
+                .bind(&m.keep)
+                .execute(&mut *tx)
+                .await?;
         }
         for id in &m.case_ids {
             sqlx::query("UPDATE cases SET org_code = $1 WHERE id = $2")

@@ -2276,6 +2276,7 @@ pub struct MergePage {
     pub move_managers: usize,
     pub same_managers: usize,
     pub cases: usize,
+    pub accounts: String,
 }
 
 /// What merging two records would do: nothing is written until confirmed.
@@ -2314,6 +2315,11 @@ pub async fn merge_preview(
         move_managers: m.move_managers,
         same_managers: m.same_managers,
         cases: m.cases,
+        accounts: if m.accounts.is_empty() {
+            "—".to_string()
+        } else {
+            m.accounts.join(", ")
+        },
     }))
 }
 

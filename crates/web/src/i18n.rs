@@ -72,6 +72,11 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "Years both have a report (the kept record's stays, the other is archived)",
     ),
     ("merge_moved", "chuyển sang", "moved"),
+    (
+        "merge_accounts",
+        "Tài khoản của tổ chức bị gộp, chuyển sang tổ chức giữ lại",
+        "Accounts of the merged record, now acting for the kept one",
+    ),
     ("merge_same", "trùng, lưu trữ", "duplicates, archived"),
     (
         "merge_note",

@@ -866,6 +866,22 @@ async fn a_merge_is_previewed_recorded_and_undone() {
     ]);
     assert!(a.import_book(&sys(), &book, true).await.unwrap().applied);
     let code = |c: &str| hoptac_core::OrgCode::parse(c).unwrap();
+    // the duplicate's director had an account of their own
+    a.save_account(
+        &sys(),
+        hoptac_core::auth::Account {
+            username: "v1.giamdoc".into(),
+            display_name: "Lê Văn Tám".into(),
+            role: hoptac_core::auth::Role::Org,
+            scope: hoptac_core::auth::Scope::Org(code("V1")),
+            must_change_password: false,
+            disabled: false,
+        },
+        Some("mat-khau-rat-dai-1"),
+    )
+    .await
+    .unwrap();
+    let scope_of = async |u: &str| a.store().account(u).await.unwrap().unwrap().account.scope;
     let keep_before = a.store().reports_of(&code("HTX-TM-07")).await.unwrap();
     let p = a.merge_preview(&sys(), "HTX-TM-07", "V1").await.unwrap();
     assert_eq!(
@@ -877,12 +893,22 @@ async fn a_merge_is_previewed_recorded_and_undone() {
         ),
         (vec![2014], vec![2020], 1, 100)
     );
+    assert_eq!(p.accounts, ["v1.giamdoc"]);
     assert!(
         a.store().org(&code("V1")).await.unwrap().is_some(),
         "a preview writes nothing"
     );
     let id = a.merge(&sys(), "HTX-TM-07", "V1").await.unwrap();
     assert!(a.store().org(&code("V1")).await.unwrap().is_none());
+    assert_eq!(
+        scope_of("v1.giamdoc").await,
+        hoptac_core::auth::Scope::Org(code("HTX-TM-07")),
+        "the account acts for the kept record"
+    );
+    assert_eq!(
+        scope_of("htx.tankieu").await,
+        hoptac_core::auth::Scope::Org(code("HTX-TM-07"))
+    );
     let keep = a.store().reports_of(&code("HTX-TM-07")).await.unwrap();
     assert_eq!(keep.len(), keep_before.len() + 1);
     assert_eq!(
@@ -938,6 +964,16 @@ async fn a_merge_is_previewed_recorded_and_undone() {
             .unwrap()
             .iter()
             .any(|m| m.full_name == "Lê Văn Tám")
+    );
+    assert_eq!(
+        scope_of("v1.giamdoc").await,
+        hoptac_core::auth::Scope::Org(code("V1")),
+        "undone: the account is given back"
+    );
+    assert_eq!(
+        scope_of("htx.tankieu").await,
+        hoptac_core::auth::Scope::Org(code("HTX-TM-07")),
+        "an account of the kept record stays"
     );
     assert!(a.undo_merge(&sys(), id).await.is_err(), "once");
     // a cooperative cannot merge, nor merge across kinds
