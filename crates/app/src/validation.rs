@@ -91,13 +91,22 @@ impl ActiveRules {
 }
 
 impl App {
-    /// Puts the shipped rules into a database that has none.
+    /// Adds each shipped rule the database does not have yet, so a rule shipped with a new
+    /// version reaches existing installations. Rules are never deleted, only switched off, so
+    /// an id already there (edited or off) is the office's and stays as it is.
     pub(crate) async fn ensure_rules(&self) -> Result<()> {
-        if !self.store().validation_rules().await?.is_empty() {
-            return Ok(());
-        }
+        let have: std::collections::HashSet<String> = self
+            .store()
+            .validation_rules()
+            .await?
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
         let actor = Actor::system();
-        for (id, expression, vi, en) in DEFAULT_RULES {
+        for (id, expression, vi, en) in DEFAULT_RULES
+            .into_iter()
+            .filter(|(id, ..)| !have.contains(*id))
+        {
             let r = RuleRecord {
                 id: id.into(),
                 expression: expression.into(),

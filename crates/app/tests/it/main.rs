@@ -548,3 +548,47 @@ async fn period_and_scope_errors_are_user_errors() {
     assert!(e.is_user_error());
     assert!(e.message().vi.contains("Hà Nội"));
 }
+
+/// A rule shipped with a new version reaches a database made by an older one; the office's
+/// own changes to the rules it already had stay.
+#[tokio::test]
+async fn newly_shipped_validation_rules_reach_an_existing_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let store = SqliteStore::open(&path).await.unwrap();
+    let app = App::new(Arc::new(store.clone()));
+    app.ensure_seed().await.unwrap();
+    let shipped = app.validation_rules().await.unwrap().len();
+    assert_eq!(shipped, hoptac_core::rules::DEFAULT_RULES.len());
+    // the office switches one rule off and rewords another
+    // an older version shipped without the last rule
+    let missing = hoptac_core::rules::DEFAULT_RULES.last().unwrap().0;
+    let mut rules: Vec<_> = app
+        .validation_rules()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.id != missing)
+        .collect();
+    rules[0].active = false;
+    rules[1].message_vi = "Lời nhắc của phòng".into();
+    let (off, reworded) = (rules[0].id.clone(), rules[1].id.clone());
+    for r in [rules[0].clone(), rules[1].clone()] {
+        app.save_validation_rule(&hoptac_app::Actor::system(), r)
+            .await
+            .unwrap();
+    }
+    sqlx::query("DELETE FROM validation_rules WHERE id = $1")
+        .bind(missing)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let app = App::new(Arc::new(SqliteStore::open(&path).await.unwrap()));
+    app.ensure_seed().await.unwrap();
+    let after = app.validation_rules().await.unwrap();
+    assert_eq!(after.len(), shipped);
+    let get = |id: &str| after.iter().find(|r| r.id == id).unwrap();
+    assert!(get(missing).active, "the new rule arrives, switched on");
+    assert!(!get(&off).active, "a rule switched off stays off");
+    assert_eq!(get(&reworded).message_vi, "Lời nhắc của phòng");
+}
