@@ -1233,6 +1233,72 @@ fn tht_reps_outlier_target<'a>(
         .filter(move |r| Some(&r.org) == code.as_ref() && r.year.get() == LAST_YEAR)
 }
 
+/// True cases for the review, one per ground the other plants do not cover, on cooperatives
+/// of the years after the source document (its figures stay as they are):
+/// - HTX DVNN Mỹ Đông 3 never sent its 2024 report;
+/// - HTX DVNN Láng Biển stopped operating in 2024 (no revenue, no service); its members took
+///   their business to HTX DVNN Phước Thành, so the district's totals (and the plan's
+///   progress) are those of the undisturbed demo;
+/// - HTX Vận tải Thủy bộ Tháp Mười shrank to 4 members from 2023, below the 2023 Law's 5.
+fn plant_review_cases(htx: &[Plan], reps: &mut Vec<AnnualReport>) {
+    let code = |name: &str| {
+        htx.iter()
+            .find(|p| p.org.name == name)
+            .map(|p| p.org.code.clone())
+            .expect("planted cooperative")
+    };
+    let missing = code("HTX DVNN Mỹ Đông 3");
+    reps.retain(|r| !(r.org == missing && r.year.get() == 2024));
+    let dormant = code("HTX DVNN Láng Biển");
+    let taker = code("HTX DVNN Phước Thành");
+    let small = code("HTX Vận tải Thủy bộ Tháp Mười");
+    let mut prev_members = None;
+    reps.sort_by(|a, b| (&a.org, a.year).cmp(&(&b.org, b.year)));
+    let moved: BTreeMap<i32, (Fixed, Fixed)> = reps
+        .iter()
+        .filter(|r| r.org == dormant && r.year.get() >= 2024)
+        .map(|r| {
+            let f = &r.figures;
+            (
+                r.year.get(),
+                (
+                    f.revenue.unwrap_or(Fixed::ZERO),
+                    f.profit.unwrap_or(Fixed::ZERO),
+                ),
+            )
+        })
+        .collect();
+    for r in reps.iter_mut() {
+        let (y, f) = (r.year.get(), &mut r.figures);
+        if r.org == taker
+            && let Some((revenue, profit)) = moved.get(&y)
+        {
+            f.revenue = f.revenue.and_then(|v| v.checked_add(*revenue));
+            f.profit = f.profit.and_then(|v| v.checked_add(*profit));
+        }
+        if r.org == dormant && y >= 2024 {
+            f.revenue = Some(Fixed::ZERO);
+            f.profit = Some(Fixed::ZERO);
+            f.services.clear();
+            f.member_income = None;
+            f.worker_income = None;
+            f.workers = Some(0);
+        }
+        if r.org == small {
+            if y == 2022 {
+                prev_members = f.members;
+            }
+            if y >= 2023 {
+                let before = prev_members.unwrap_or(4);
+                f.members_joined = Some(0);
+                f.members_left = Some(before - 4);
+                f.members = Some(4);
+                prev_members = Some(4);
+            }
+        }
+    }
+}
+
 /// The whole demo district.
 pub fn demo_snapshot() -> Snapshot {
     let mut rng = Rng(0x7468_6170_6d75_6f69); // "thapmuoi"
@@ -1249,6 +1315,7 @@ pub fn demo_snapshot() -> Snapshot {
     for r in tht_reps_outlier_target(&tht, &mut reps) {
         r.figures.revenue = Some(Fixed::from_int(6_000));
     }
+    plant_review_cases(&htx, &mut reps);
     let (clubs, club_reports) = farmer_clubs(&mut rng);
     reps.extend(club_reports);
     let mut orgs: Vec<Organization> = htx.into_iter().chain(tht).map(|p| p.org).collect();

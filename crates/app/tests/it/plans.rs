@@ -561,14 +561,34 @@ async fn the_review_lists_the_planted_cases_and_nothing_spurious() {
         ["HTX-TM-11"],
         "HTX DVNN Phước Tiến, no self-scoring sheet for 2025"
     );
-    assert!(
-        r.cases
-            .iter()
-            .all(|c| c.rule.starts_with("no_general_meeting")
-                || c.rule == "statements_not_filed"
-                || c.rule == "self_assessment_missing"),
+    // one planted case of each ground; the statements not filed are the demo's own (below)
+    let planted: Vec<(&str, &str)> = r
+        .cases
+        .iter()
+        .filter(|c| c.rule != "statements_not_filed")
+        .map(|c| (c.rule, c.org.as_str()))
+        .collect();
+    assert_eq!(
+        planted,
+        [
+            ("members_below_minimum.2023", "HTX-TM-21"),
+            ("no_general_meeting.2023", "HTX-TM-19"),
+            ("not_operating.2023", "HTX-TM-20"),
+            ("report_missing", "HTX-TM-15"),
+            ("self_assessment_missing", "HTX-TM-11"),
+        ],
         "{:#?}",
         r.cases
+    );
+    let small = r
+        .cases
+        .iter()
+        .find(|c| c.org.as_str() == "HTX-TM-21")
+        .unwrap();
+    assert!(
+        small.evidence.vi.contains("cuối năm 2024: 4 (tối thiểu 5)"),
+        "{}",
+        small.evidence.vi
     );
     for c in r.cases.iter().filter(|c| c.rule == "statements_not_filed") {
         let rep = a
@@ -589,10 +609,12 @@ async fn the_review_lists_the_planted_cases_and_nothing_spurious() {
     assert_eq!(
         figures,
         [
+            ("HTX-TM-20", 2024, "revenue"),
             ("THT-TM-006", 2025, "revenue"),
             ("THT-TM-006", 2025, "revenue")
         ],
-        "the planted outlier (a jump and far above its sector), nothing else"
+        "the dormant cooperative's fall and the planted outlier (a jump and far above its \
+         sector), nothing else"
     );
     let pairs: Vec<(String, String)> = r
         .duplicates
@@ -605,7 +627,19 @@ async fn the_review_lists_the_planted_cases_and_nothing_spurious() {
         "the planted spelling variant"
     );
     assert_eq!(r.report_year, 2024);
-    assert!(r.completeness.iter().all(|c| c.reported == c.expected) && r.completeness.len() == 13);
+    assert_eq!(r.completeness.len(), 13);
+    let short: Vec<(&str, usize, usize)> = r
+        .completeness
+        .iter()
+        .filter(|c| c.reported != c.expected)
+        .map(|c| (c.commune.as_str(), c.reported, c.expected))
+        .collect();
+    assert_eq!(
+        short.len(),
+        1,
+        "only Mỹ Đông 3's 2024 report is missing: {short:?}"
+    );
+    assert_eq!(short[0].2 - short[0].1, 1);
     // the day before the planted ground arose, it is not there
     let before = a
         .check(&sys(), hoptac_core::date::ymd(2025, 10, 12).unwrap(), None)
@@ -844,7 +878,11 @@ async fn a_late_report_shows_in_timeliness_and_as_a_case_while_missing() {
         .filter(|c| c.rule == "report_missing")
         .map(|c| c.org.as_str())
         .collect();
-    assert_eq!(missing, ["HTX-TM-17"]);
+    assert_eq!(
+        missing,
+        ["HTX-TM-15", "HTX-TM-17"],
+        "Mỹ Đông 3 never sent its 2024 report; Lộc Phát's was still to come"
+    );
 }
 
 #[tokio::test]
@@ -1040,8 +1078,8 @@ async fn services_provided_must_be_among_those_registered() {
         r.figures
             .iter()
             .filter(|f| f.org != "R1")
-            .all(|f| f.org == "THT-TM-006"),
-        "only the planted outlier besides R1"
+            .all(|f| f.org == "THT-TM-006" || f.org == "HTX-TM-20"),
+        "only the planted findings besides R1"
     );
     // a cooperative's own account cannot change its registration
     let s = a
