@@ -254,3 +254,53 @@ fn no_self_scoring_rule_before_the_circular() {
         "in force, but the 2019 sheet was due before the circular"
     );
 }
+
+#[test]
+fn members_below_the_minimum_at_the_law_change_and_the_thresholds() {
+    let with = |n: i64| {
+        snap(
+            vec![org("A", d(2015, 1, 1))],
+            vec![
+                report("A", 2022, |f| f.members = Some(n)),
+                report("A", 2023, |f| f.members = Some(n)),
+                report("A", 2024, |f| f.members = Some(n)),
+                report("A", 2025, |f| f.members = Some(n)),
+            ],
+        )
+    };
+    let count = |n, as_of| fired(&with(n), as_of, "members_below_minimum").len();
+    // the last day of the 2012 Law and the first of the 2023 Law
+    assert_eq!(count(6, d(2024, 6, 30)), 1, "6 < 7 on 30/06/2024");
+    assert_eq!(count(6, d(2024, 7, 1)), 0, "6 >= 5 from 01/07/2024");
+    assert_eq!(count(7, d(2024, 6, 30)), 0, "7 is the 2012 minimum");
+    assert_eq!(count(5, d(2026, 3, 1)), 0, "5 is the 2023 minimum");
+    assert_eq!(count(4, d(2026, 3, 1)), 1);
+    let case = &fired(&with(4), d(2024, 7, 1), "members_below_minimum")[0];
+    assert_eq!(case.rule, "members_below_minimum.2023");
+    assert!(
+        !case.confirmed,
+        "the 12 months under the 2023 Law are not confirmed"
+    );
+}
+
+#[test]
+fn a_year_with_a_service_but_no_revenue_is_operating() {
+    let s = snap(
+        vec![org("A", d(2015, 1, 1))],
+        vec![report("A", 2025, |f| f.revenue = Some(Fixed::ZERO))],
+    );
+    assert!(fired(&s, d(2026, 2, 1), "not_operating").is_empty());
+    let idle = snap(
+        vec![org("A", d(2015, 1, 1))],
+        vec![report("A", 2025, |f| {
+            f.revenue = Some(Fixed::ZERO);
+            f.services.clear();
+        })],
+    );
+    assert!(
+        fired(&idle, d(2025, 12, 31), "not_operating").is_empty(),
+        "the year is not over"
+    );
+    let c = &fired(&idle, d(2026, 1, 1), "not_operating")[0];
+    assert_eq!(c.since, d(2025, 12, 31));
+}
