@@ -14,6 +14,7 @@ pub mod model;
 pub mod parse;
 pub mod plan;
 pub mod report;
+pub mod rubric;
 pub mod rules;
 pub mod similar;
 pub mod spec;
