@@ -1,6 +1,7 @@
 //! `hoptac`: the web app and the command line of the collective-economy system.
 
 mod bench;
+mod rubric_cmd;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -82,6 +83,13 @@ enum Cmd {
         year: Option<i32>,
         #[arg(long)]
         scope: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatsFormat,
+    },
+    /// Evaluation rubrics (bộ tiêu chí đánh giá) with their provenance; `--file` checks a rubric document
+    Rubric {
+        #[arg(long)]
+        file: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: StatsFormat,
     },
@@ -610,6 +618,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             match format {
                 StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&r)?),
                 StatsFormat::Table => print_check(&r),
+            }
+        }
+        Cmd::Rubric { file, format } => {
+            let rubrics = rubric_cmd::load(file.as_deref())?;
+            match format {
+                StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&rubrics)?),
+                StatsFormat::Table => rubrics.iter().for_each(rubric_cmd::print),
             }
         }
         Cmd::User { cmd } => {

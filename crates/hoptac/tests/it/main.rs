@@ -425,3 +425,52 @@ fn check_lists_cases_with_their_evidence() {
     ));
     assert!(table.contains("HTX-TM-19") && table.contains("Xã Thanh Mỹ"));
 }
+
+#[test]
+fn rubrics_show_their_provenance_and_a_bad_document_is_refused_naming_the_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let table = ok(&hoptac(&db, &["rubric"]));
+    assert!(table.contains("Thông tư 01/2020/TT-BKHĐT"), "{table}");
+    assert!(table.contains("TC10") && table.contains("[chưa xác nhận / unconfirmed]"));
+    let json: Value =
+        serde_json::from_str(&ok(&hoptac(&db, &["rubric", "--format", "json"]))).unwrap();
+    let ids: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["TT01/2020", "TT09/2017"]);
+    // an administrator's corrected copy: group III's six lines given maxima that add to 45
+    let mut fixed: Value =
+        serde_json::from_str(include_str!("../../../core/rubrics/tt01-2020.json")).unwrap();
+    for (k, c) in fixed["items"][2]["children"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        c["max"] = if k == 0 { "10" } else { "7" }.into();
+        c["confirmed"] = true.into();
+    }
+    let path = dir.path().join("tt01-sua.json");
+    std::fs::write(&path, fixed.to_string()).unwrap();
+    let o = hoptac(&db, &["rubric", "--file", path.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("[III]") && err.contains("khác điểm tối đa 40"),
+        "{err}"
+    );
+    // with maxima that add up (5 + 5 × 7) it loads, and the lines are no longer unconfirmed
+    fixed["items"][2]["children"][0]["max"] = "5".into();
+    std::fs::write(&path, fixed.to_string()).unwrap();
+    let shown = ok(&hoptac(&db, &["rubric", "--file", path.to_str().unwrap()]));
+    let tc10 = shown.lines().find(|l| l.contains("TC10")).unwrap();
+    assert!(
+        tc10.contains(" 5 ") && !tc10.contains("chưa xác nhận"),
+        "{tc10}"
+    );
+    assert!(!shown.contains("TT09/2017"), "only the document checked");
+}

@@ -1,0 +1,103 @@
+//! `hoptac rubric`: the evaluation rubrics with their provenance, and a check of a rubric
+//! document before an administrator loads it.
+
+use hoptac_core::rubric::{Item, Rubric};
+use std::path::Path;
+
+fn mark(confirmed: bool) -> &'static str {
+    if confirmed {
+        ""
+    } else {
+        "  [chưa xác nhận / unconfirmed]"
+    }
+}
+
+fn max_text(m: Option<hoptac_core::Fixed>) -> String {
+    m.map(|v| v.format_vi(2, false))
+        .unwrap_or_else(|| "?".to_string())
+}
+
+fn print_item(i: &Item, depth: usize) {
+    println!(
+        "{:indent$}{:<8} {:>5}  {}{}",
+        "",
+        i.id,
+        max_text(i.max),
+        i.title_vi,
+        mark(i.confirmed),
+        indent = depth * 2
+    );
+    if let Some(s) = &i.scoring {
+        for b in &s.bands {
+            let bound = |v: Option<hoptac_core::Fixed>| {
+                v.map(|x| x.format_vi(6, false)).unwrap_or_default()
+            };
+            println!(
+                "{:indent$}  {} ∈ [{}, {}) {} → {} điểm{}",
+                "",
+                s.measure,
+                bound(b.low),
+                bound(b.high),
+                s.unit,
+                max_text(b.points),
+                mark(b.confirmed),
+                indent = depth * 2 + 9
+            );
+        }
+    }
+    for c in &i.children {
+        print_item(c, depth + 1);
+    }
+}
+
+pub fn print(r: &Rubric) {
+    let date = |d: Option<hoptac_core::Date>| {
+        d.map(hoptac_core::date::to_vi)
+            .unwrap_or_else(|| "?".to_string())
+    };
+    println!(
+        "== {} (phiên bản / version {}) — {}",
+        r.id, r.version, r.title_vi
+    );
+    println!("   {}", r.legal_ref);
+    println!(
+        "   hiệu lực / in force: {} – {}; tổng điểm / total: {}",
+        date(r.valid_from),
+        date(r.valid_to),
+        max_text(r.total)
+    );
+    for i in &r.items {
+        print_item(i, 1);
+    }
+    println!("   Xếp loại / ratings:");
+    for t in &r.thresholds {
+        println!(
+            "     {:<12} ≥ {}{}",
+            t.rating.label_vi(),
+            max_text(t.min),
+            mark(t.confirmed)
+        );
+    }
+    for e in &r.exclusions {
+        println!(
+            "   Không xếp loại / not rated: {}{}",
+            e.title_vi,
+            mark(e.confirmed)
+        );
+    }
+}
+
+/// The shipped rubrics, or the document at `file` once it passes every check.
+pub fn load(file: Option<&Path>) -> anyhow::Result<Vec<Rubric>> {
+    match file {
+        None => Ok(vec![Rubric::tt01_2020(), Rubric::tt09_2017()]),
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| {
+                anyhow::anyhow!("không đọc được / cannot read {}: {e}", p.display())
+            })?;
+            Rubric::parse_json(&text).map(|r| vec![r]).map_err(|e| {
+                anyhow::anyhow!("{} [{}]: {} / {}", p.display(), e.item, e.msg.vi, e.msg.en)
+            })
+        }
+    }
+}
