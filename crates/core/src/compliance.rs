@@ -316,7 +316,7 @@ pub fn cases(snap: &Snapshot, as_of: Date) -> Vec<Case> {
                     let y = sheet_year;
                     let due = ymd(y, 12, 15).expect("date");
                     // An HTX operating for less than 12 months is not rated (TT01/2020).
-                    let rated = o.founded_on <= ymd(y - 1, 12, 15).expect("date");
+                    let rated = crate::evaluation::old_enough(o.founded_on, y);
                     let sent = report_of(y)
                         .and_then(|r| r.figures.self_assessment_sent_on)
                         .is_some_and(|d| d <= as_of);

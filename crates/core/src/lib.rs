@@ -7,6 +7,7 @@
 pub mod auth;
 pub mod compliance;
 pub mod date;
+pub mod evaluation;
 pub mod fixed;
 pub mod indicator;
 pub mod message;
