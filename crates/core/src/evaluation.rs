@@ -157,3 +157,222 @@ pub fn next_rating(
 
 #[cfg(test)]
 mod tests;
+
+/// Where an evaluation stands (trạng thái).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// Nháp: the cooperative (or the office for it) fills the sheet.
+    Draft,
+    /// HTX đã nộp.
+    Submitted,
+    /// Xã/huyện đã xem xét.
+    Reviewed,
+    /// Đã duyệt: locked.
+    Approved,
+}
+
+/// A step of the workflow, by whom it is asked being checked at the edge (auth).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// The cooperative's own score for a line (draft only).
+    SelfScore {
+        item: String,
+        score: Fixed,
+    },
+    Submit {
+        on: Date,
+    },
+    /// The reviewer's score for a line, only with a written reason (submitted only).
+    Adjust {
+        item: String,
+        score: Fixed,
+        reason: String,
+    },
+    Review,
+    Approve,
+    /// Back from approved to reviewed, only with a reason.
+    Unlock {
+        reason: String,
+    },
+}
+
+/// One organisation's evaluation for a year, by one version of a rubric.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Evaluation {
+    pub rubric_id: String,
+    pub rubric_version: u32,
+    pub state: State,
+    pub self_scores: BTreeMap<String, Fixed>,
+    /// The reviewer's scores, each with its reason.
+    pub adjusted: BTreeMap<String, (Fixed, String)>,
+    pub submitted_on: Option<Date>,
+}
+
+impl Evaluation {
+    pub fn new(rubric: &Rubric) -> Evaluation {
+        Evaluation {
+            rubric_id: rubric.id.clone(),
+            rubric_version: rubric.version,
+            state: State::Draft,
+            self_scores: BTreeMap::new(),
+            adjusted: BTreeMap::new(),
+            submitted_on: None,
+        }
+    }
+
+    /// The scores that count: the reviewer's where there is one, else the cooperative's.
+    pub fn scores(&self) -> BTreeMap<String, Fixed> {
+        let mut s = self.self_scores.clone();
+        for (k, (v, _)) in &self.adjusted {
+            s.insert(k.clone(), *v);
+        }
+        s
+    }
+
+    /// Sent after 15 December of `year`.
+    pub fn late(&self, year: i32) -> bool {
+        self.submitted_on.is_some_and(|d| d > sheet_due(year))
+    }
+
+    /// Applies a step, or says why not, naming the line where there is one; on refusal
+    /// nothing changes.
+    pub fn apply(&mut self, rubric: &Rubric, step: Step) -> Result<(), crate::Msg> {
+        use crate::Msg;
+        let wrong_state = |what_vi: &str, what_en: &str| {
+            Msg::new(
+                format!(
+                    "Không thể {what_vi} khi đánh giá đang ở trạng thái {}",
+                    self.state.label_vi()
+                ),
+                format!("Cannot {what_en} while the evaluation is {:?}", self.state),
+            )
+        };
+        if rubric.id != self.rubric_id || rubric.version != self.rubric_version {
+            return Err(Msg::new(
+                format!(
+                    "Đánh giá này theo {} phiên bản {}, không phải {} phiên bản {}",
+                    self.rubric_id, self.rubric_version, rubric.id, rubric.version
+                ),
+                format!(
+                    "This evaluation follows {} version {}, not {} version {}",
+                    self.rubric_id, self.rubric_version, rubric.id, rubric.version
+                ),
+            ));
+        }
+        let line_ok = |item: &str, score: Fixed| -> Result<(), Msg> {
+            let line = rubric
+                .item(item)
+                .filter(|i| i.children.is_empty())
+                .ok_or_else(|| {
+                    Msg::new(
+                        format!("Không có dòng chấm điểm {item} trong {}", rubric.id),
+                        format!("There is no scoring line {item} in {}", rubric.id),
+                    )
+                })?;
+            if score < Fixed::ZERO || line.max.is_some_and(|m| score > m) {
+                return Err(Msg::new(
+                    format!(
+                        "Điểm dòng {item} là {}, ngoài khoảng 0 – {}",
+                        score.format_vi(2, false),
+                        line.max
+                            .map(|m| m.format_vi(2, false))
+                            .unwrap_or("?".into())
+                    ),
+                    format!("Line {item} scores {score}, outside 0 – its maximum"),
+                ));
+            }
+            Ok(())
+        };
+        match step {
+            Step::SelfScore { item, score } => {
+                if self.state != State::Draft {
+                    return Err(wrong_state("sửa điểm tự chấm", "change a self-score"));
+                }
+                line_ok(&item, score)?;
+                self.self_scores.insert(item, score);
+            }
+            Step::Submit { on } => {
+                if self.state != State::Draft {
+                    return Err(wrong_state("nộp phiếu", "submit the sheet"));
+                }
+                if let Err(problems) = rubric.check_sheet(&self.self_scores) {
+                    let items: Vec<&str> = problems.iter().map(|p| p.item.as_str()).collect();
+                    return Err(Msg::new(
+                        format!(
+                            "Phiếu chưa nộp được: {} ({})",
+                            problems[0].msg.vi,
+                            items.join(", ")
+                        ),
+                        format!(
+                            "The sheet cannot be submitted: {} ({})",
+                            problems[0].msg.en,
+                            items.join(", ")
+                        ),
+                    ));
+                }
+                self.state = State::Submitted;
+                self.submitted_on = Some(on);
+            }
+            Step::Adjust {
+                item,
+                score,
+                reason,
+            } => {
+                if self.state != State::Submitted {
+                    return Err(wrong_state("điều chỉnh điểm", "adjust a score"));
+                }
+                if reason.trim().is_empty() {
+                    return Err(Msg::new(
+                        format!("Điều chỉnh điểm dòng {item} cần ghi rõ lý do"),
+                        format!("Adjusting line {item} needs a written reason"),
+                    ));
+                }
+                line_ok(&item, score)?;
+                let mut scores = self.scores();
+                scores.insert(item.clone(), score);
+                if let Err(p) = rubric.check_sheet(&scores) {
+                    return Err(p[0].msg.clone());
+                }
+                self.adjusted
+                    .insert(item, (score, reason.trim().to_string()));
+            }
+            Step::Review => {
+                if self.state != State::Submitted {
+                    return Err(wrong_state("ghi nhận đã xem xét", "mark as reviewed"));
+                }
+                self.state = State::Reviewed;
+            }
+            Step::Approve => {
+                if self.state != State::Reviewed {
+                    return Err(wrong_state("duyệt", "approve"));
+                }
+                self.state = State::Approved;
+            }
+            Step::Unlock { reason } => {
+                if self.state != State::Approved {
+                    return Err(wrong_state("mở khóa", "unlock"));
+                }
+                if reason.trim().is_empty() {
+                    return Err(Msg::new(
+                        "Mở khóa đánh giá đã duyệt cần ghi rõ lý do",
+                        "Unlocking an approved evaluation needs a written reason",
+                    ));
+                }
+                self.state = State::Reviewed;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl State {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            State::Draft => "nháp",
+            State::Submitted => "HTX đã nộp",
+            State::Reviewed => "đã xem xét",
+            State::Approved => "đã duyệt",
+        }
+    }
+}

@@ -107,3 +107,122 @@ fn no_advice_where_the_thresholds_are_unknown() {
     let r = Rubric::tt09_2017();
     assert_eq!(next_rating(&r, &BTreeMap::new(), n("30")), None);
 }
+
+#[test]
+fn the_workflow_from_draft_to_approved() {
+    let (r, s, _) = worked();
+    let mut e = Evaluation::new(&r);
+    let d = |y, m, dd| ymd(y, m, dd).unwrap();
+    // an incomplete sheet cannot be submitted; the message names the missing lines
+    let err = e
+        .apply(
+            &r,
+            Step::Submit {
+                on: d(2025, 12, 10),
+            },
+        )
+        .unwrap_err();
+    assert!(err.vi.contains("TC1.a"), "{}", err.vi);
+    assert_eq!(e.state, State::Draft);
+    // a score above its line's maximum is refused and nothing changes
+    let err = e
+        .apply(
+            &r,
+            Step::SelfScore {
+                item: "TC1.a".into(),
+                score: n("6.01"),
+            },
+        )
+        .unwrap_err();
+    assert!(
+        err.vi.contains("TC1.a") && err.vi.contains("0 – 6"),
+        "{}",
+        err.vi
+    );
+    assert!(e.self_scores.is_empty());
+    for (k, v) in &s {
+        e.apply(
+            &r,
+            Step::SelfScore {
+                item: k.clone(),
+                score: *v,
+            },
+        )
+        .unwrap();
+    }
+    e.apply(
+        &r,
+        Step::Submit {
+            on: d(2025, 12, 16),
+        },
+    )
+    .unwrap();
+    assert!(e.late(2025), "sent the day after 15 December");
+    assert!(
+        e.apply(
+            &r,
+            Step::SelfScore {
+                item: "TC5".into(),
+                score: n("8")
+            }
+        )
+        .is_err(),
+        "the cooperative's sheet is closed once sent"
+    );
+    // the reviewer adjusts only with a reason
+    let no_reason = Step::Adjust {
+        item: "TC5".into(),
+        score: n("2"),
+        reason: " ".into(),
+    };
+    assert!(e.apply(&r, no_reason).unwrap_err().vi.contains("lý do"));
+    e.apply(
+        &r,
+        Step::Adjust {
+            item: "TC5".into(),
+            score: n("2"),
+            reason: "Bị xử phạt hành chính năm 2025".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(e.scores()["TC5"], n("2"));
+    assert_eq!(
+        e.self_scores["TC5"],
+        n("4"),
+        "the cooperative's own score is kept"
+    );
+    assert_eq!(r.check_sheet(&e.scores()).unwrap().total, n("81"));
+    e.apply(&r, Step::Review).unwrap();
+    e.apply(&r, Step::Approve).unwrap();
+    // approved: locked; unlocking needs a reason
+    assert!(
+        e.apply(
+            &r,
+            Step::Adjust {
+                item: "TC5".into(),
+                score: n("3"),
+                reason: "x".into()
+            }
+        )
+        .is_err()
+    );
+    assert!(e.apply(&r, Step::Unlock { reason: "".into() }).is_err());
+    assert_eq!(e.state, State::Approved);
+    e.apply(
+        &r,
+        Step::Unlock {
+            reason: "Sai sót khi nhập".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(e.state, State::Reviewed);
+    // another version of the rubric is not this evaluation's
+    let mut r2 = r.clone();
+    r2.version = 2;
+    assert!(
+        e.apply(&r2, Step::Approve)
+            .unwrap_err()
+            .vi
+            .contains("phiên bản 1")
+    );
+}
