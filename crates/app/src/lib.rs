@@ -6,6 +6,7 @@ pub mod checks;
 pub mod demo;
 pub mod demo_plan;
 pub mod error;
+pub mod evaluation;
 pub mod import;
 pub mod merge;
 pub mod plans;
@@ -134,6 +135,7 @@ impl App {
             s.managers.len()
         ));
         let registered = demo::registered_services(&s.orgs);
+        let evaluations = demo::demo_evaluations(&s);
         let changes = ChangeSet {
             units: s.units,
             orgs: s.orgs,
@@ -151,6 +153,14 @@ impl App {
             audit: vec![e],
         };
         self.store.apply(&changes).await?;
+        let e = self.audit_entry(
+            &actor,
+            "import",
+            "evaluations",
+            "thap-muoi",
+            Some(seed::DISTRICT_ID),
+        );
+        self.store.save_evaluations(&evaluations, &[e]).await?;
         for (account, password) in demo::demo_accounts() {
             if self.store.account(&account.username).await?.is_none() {
                 let e = self.audit_entry(&actor, "create", "accounts", &account.username, None);

@@ -92,7 +92,7 @@ pub struct Rubric {
 }
 
 /// What the rubric says of a total.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RatingOutcome {
     Rated(Rating),

@@ -93,6 +93,15 @@ enum Cmd {
         #[arg(long, value_enum, default_value = "table")]
         format: StatsFormat,
     },
+    /// The year's evaluations of cooperatives (đánh giá, xếp loại): state, total, rating, who is not rated and why
+    Evaluate {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        scope: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatsFormat,
+    },
     /// Accounts (tài khoản): the first administrator, password resets
     User {
         #[command(subcommand)]
@@ -625,6 +634,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             match format {
                 StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&rubrics)?),
                 StatsFormat::Table => rubrics.iter().for_each(rubric_cmd::print),
+            }
+        }
+        Cmd::Evaluate {
+            year,
+            scope,
+            format,
+        } => {
+            let app = open(&cli.db).await?;
+            let rows = app.evaluations(&system, year, scope.as_deref()).await?;
+            match format {
+                StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+                StatsFormat::Table => rubric_cmd::print_evaluations(year, &rows),
             }
         }
         Cmd::User { cmd } => {

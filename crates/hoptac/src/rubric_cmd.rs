@@ -101,3 +101,50 @@ pub fn load(file: Option<&Path>) -> anyhow::Result<Vec<Rubric>> {
         }
     }
 }
+
+/// The year's list, then the count by rating.
+pub fn print_evaluations(year: i32, rows: &[hoptac_app::evaluation::EvaluationRow]) {
+    use hoptac_core::rubric::RatingOutcome;
+    println!("Đánh giá, xếp loại HTX năm {year} (TT01/2020) / cooperative evaluations");
+    let mut by_rating: std::collections::BTreeMap<std::cmp::Reverse<hoptac_core::Rating>, usize> =
+        Default::default();
+    for r in rows {
+        let rating = match r.rating {
+            Some(RatingOutcome::Rated(x)) => x.label_vi(),
+            Some(RatingOutcome::Unknown) => "chưa xác định",
+            None => "—",
+        };
+        let state = match (&r.excluded, r.state) {
+            (Some(why), _) => format!("không xếp loại: {}", why.vi),
+            (None, None) => "chưa có phiếu".to_string(),
+            (None, Some(s)) => s.label_vi().to_string(),
+        };
+        if let (
+            None,
+            Some(hoptac_core::evaluation::State::Approved),
+            Some(RatingOutcome::Rated(x)),
+        ) = (&r.excluded, r.state, r.rating)
+        {
+            *by_rating.entry(std::cmp::Reverse(x)).or_default() += 1;
+        }
+        println!(
+            "{:<10} {:<40} {:>6}  {:<11} {}{}{}",
+            r.org.as_str(),
+            r.name,
+            r.total.map(|t| t.format_vi(2, false)).unwrap_or_default(),
+            rating,
+            state,
+            if r.late { " (nộp trễ / late)" } else { "" },
+            if r.adjusted > 0 {
+                format!(" ({} dòng điều chỉnh / lines adjusted)", r.adjusted)
+            } else {
+                String::new()
+            }
+        );
+    }
+    let list: Vec<String> = by_rating
+        .iter()
+        .map(|(k, v)| format!("{}: {v}", k.0.label_vi()))
+        .collect();
+    println!("Đã duyệt / approved — {}", list.join("; "));
+}

@@ -285,4 +285,16 @@ pub trait Store: Send + Sync {
     ) -> Result<()>;
     /// A consistent copy of the whole database, taken while others read and write.
     async fn backup(&self, path: &std::path::Path) -> Result<()>;
+    /// Evaluations of one year, or of all years.
+    async fn evaluations(&self, year: Option<i32>) -> Result<Vec<StoredEvaluation>>;
+    /// Writes evaluations (created or replaced) and their audit entries in one transaction.
+    async fn save_evaluations(&self, e: &[StoredEvaluation], audit: &[AuditEntry]) -> Result<()>;
+}
+
+/// One organisation's evaluation for a year (đánh giá năm), as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEvaluation {
+    pub org: OrgCode,
+    pub year: i32,
+    pub evaluation: hoptac_core::evaluation::Evaluation,
 }

@@ -1,6 +1,8 @@
 //! The SQLite adapter: one embedded file, WAL, foreign keys on, migrations embedded.
 
 use crate::*;
+
+mod evaluations;
 use hoptac_core::Fixed;
 use hoptac_core::auth::{Account, Role as AccountRole, Scope};
 use hoptac_core::plan::Comparator;
@@ -70,7 +72,7 @@ impl SqliteStore {
     }
 }
 
-async fn insert_audit(conn: &mut sqlx::SqliteConnection, e: &AuditEntry) -> Result<()> {
+pub(crate) async fn insert_audit(conn: &mut sqlx::SqliteConnection, e: &AuditEntry) -> Result<()> {
     sqlx::query("INSERT INTO audit (at, actor, ip, action, entity, key, unit_id, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
         .bind(&e.at)
         .bind(&e.actor)
@@ -111,7 +113,7 @@ fn account_row(r: &SqliteRow) -> Result<Account> {
     })
 }
 
-fn corrupt(table: &'static str, detail: impl Into<String>) -> StoreError {
+pub(crate) fn corrupt(table: &'static str, detail: impl Into<String>) -> StoreError {
     StoreError::Corrupt {
         table,
         detail: detail.into(),
@@ -1015,6 +1017,21 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
+    async fn evaluations(&self, year: Option<i32>) -> Result<Vec<StoredEvaluation>> {
+        evaluations::load(&self.pool, year).await
+    }
+
+    async fn save_evaluations(&self, e: &[StoredEvaluation], audit: &[AuditEntry]) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        evaluations::save(&mut tx, e).await?;
+        for a in audit {
+            insert_audit(&mut tx, a).await?;
+        }
+        bump_generation(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn backup(&self, path: &std::path::Path) -> Result<()> {
         let target = path.to_string_lossy().to_string();
         // VACUUM INTO reads one consistent snapshot while writers carry on (WAL)
@@ -1038,7 +1055,7 @@ impl Store for SqliteStore {
     }
 }
 
-async fn bump_generation(tx: &mut sqlx::Transaction<'static, Sqlite>) -> Result<()> {
+pub(crate) async fn bump_generation(tx: &mut sqlx::Transaction<'static, Sqlite>) -> Result<()> {
     sqlx::query(
         "INSERT INTO meta (key, value) VALUES ('generation', '1') \
          ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)",

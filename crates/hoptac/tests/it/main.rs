@@ -474,3 +474,30 @@ fn rubrics_show_their_provenance_and_a_bad_document_is_refused_naming_the_item()
     );
     assert!(!shown.contains("TT09/2017"), "only the document checked");
 }
+
+#[test]
+fn evaluate_lists_the_year_with_states_and_ratings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.db");
+    ok(&hoptac(&db, &["demo"]));
+    let rows: Value = serde_json::from_str(&ok(&hoptac(
+        &db,
+        &["evaluate", "--year", "2025", "--format", "json"],
+    )))
+    .unwrap();
+    let rows = rows.as_array().unwrap();
+    let row = |c: &str| rows.iter().find(|r| r["org"] == c).unwrap();
+    assert_eq!(row("HTX-TM-11")["state"], "draft");
+    assert!(
+        row("HTX-TM-20")["excluded"]["vi"]
+            .as_str()
+            .unwrap()
+            .contains("Ngừng hoạt động")
+    );
+    let table = ok(&hoptac(&db, &["evaluate", "--year", "2024"]));
+    assert!(table.contains("Đã duyệt / approved — Tốt: "), "{table}");
+    assert!(
+        table.contains("không xếp loại: Hoạt động dưới 12 tháng"),
+        "{table}"
+    );
+}

@@ -1,0 +1,232 @@
+//! Yearly evaluation of cooperatives (đánh giá, xếp loại HTX): the workflow's steps with
+//! their permissions, and the year's list. The rules of the workflow are in the core.
+
+use crate::{Actor, App, AppError, Result, find_unit};
+use hoptac_core::auth::{Action, Resource, Role, Scope};
+use hoptac_core::evaluation::{Evaluation, MemberScale, State, Step, old_enough, sheet_due};
+use hoptac_core::model::{AnnualReport, Organization};
+use hoptac_core::rubric::{RatingOutcome, Rubric};
+use hoptac_core::types::OrgKind;
+use hoptac_core::{Fixed, Msg, OrgCode};
+use hoptac_store::StoredEvaluation;
+
+/// The rubric used when none is named.
+pub const DEFAULT_RUBRIC: &str = "TT01/2020";
+
+/// The shipped rubrics. (Loading an office's corrected version is not built yet.)
+pub fn rubric(id: &str) -> Result<Rubric> {
+    [Rubric::tt01_2020(), Rubric::tt09_2017()]
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| AppError::not_found("rubric", id))
+}
+
+/// Why an organisation is not evaluated for a year, if it is not. `report` is its yearly
+/// report for that year, if any: a year with no revenue and no service at all is a year the
+/// cooperative stopped operating (longer than the 3 months that exclude it).
+pub fn exclusion(o: &Organization, year: i32, report: Option<&AnnualReport>) -> Option<Msg> {
+    if !matches!(o.kind, OrgKind::Htx | OrgKind::Lhhtx) {
+        return Some(Msg::new(
+            "Chỉ đánh giá hợp tác xã, liên hiệp hợp tác xã",
+            "Only cooperatives and unions are evaluated",
+        ));
+    }
+    if !o.active_on(sheet_due(year)) {
+        return Some(Msg::new(
+            format!("Không còn hoạt động ngày 15/12/{year}"),
+            format!("Not active on 15 December {year}"),
+        ));
+    }
+    if let Some(r) = report
+        && r.figures.revenue.is_some_and(|v| v == Fixed::ZERO)
+        && r.figures.services.is_empty()
+    {
+        return Some(Msg::new(
+            format!("Ngừng hoạt động năm {year} (doanh thu 0, không có dịch vụ), không xếp loại"),
+            format!("Stopped operating in {year} (no revenue, no service), not rated"),
+        ));
+    }
+    if !old_enough(o.founded_on, year) {
+        return Some(Msg::new(
+            format!(
+                "Hoạt động dưới 12 tháng (thành lập ngày {}), không xếp loại năm {year}",
+                hoptac_core::date::to_vi(o.founded_on)
+            ),
+            format!(
+                "Operating for less than 12 months (founded {}), not rated for {year}",
+                o.founded_on
+            ),
+        ));
+    }
+    None
+}
+
+/// A line of the year's list.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct EvaluationRow {
+    pub org: OrgCode,
+    pub name: String,
+    pub commune: String,
+    /// `None`: no sheet started.
+    pub state: Option<State>,
+    /// Once every line is scored.
+    pub total: Option<Fixed>,
+    pub rating: Option<RatingOutcome>,
+    pub submitted_on: Option<hoptac_core::Date>,
+    pub late: bool,
+    /// Lines the reviewer changed.
+    pub adjusted: usize,
+    pub member_scale: Option<MemberScale>,
+    pub excluded: Option<Msg>,
+}
+
+impl App {
+    /// Applies one step of the workflow to an organisation's evaluation for a year: the
+    /// cooperative (or the office for it) scores and submits; the commune or district
+    /// reviews and adjusts with reasons; the district approves and unlocks.
+    pub async fn evaluation_step(
+        &self,
+        actor: &Actor,
+        org: &str,
+        year: i32,
+        rubric_id: Option<&str>,
+        step: Step,
+    ) -> Result<Evaluation> {
+        let code = OrgCode::parse(org).ok_or_else(|| AppError::not_found("org", org))?;
+        let o = self
+            .store()
+            .org(&code)
+            .await?
+            .ok_or_else(|| AppError::not_found("org", org))?;
+        let needed = match step {
+            Step::SelfScore { .. } | Step::Submit { .. } => Role::Org,
+            Step::Adjust { .. } | Step::Review => Role::Commune,
+            Step::Approve | Step::Unlock { .. } => Role::Staff,
+        };
+        if actor.account.role < needed {
+            return Err(AppError::Forbidden);
+        }
+        self.authorize(
+            actor,
+            Action::Write,
+            &Resource::Org {
+                code: code.clone(),
+                commune: o.commune,
+            },
+        )
+        .await?;
+        let report = self
+            .store()
+            .reports_of(&code)
+            .await?
+            .into_iter()
+            .find(|r| r.year.get() == year);
+        if let Some(why) = exclusion(&o, year, report.as_ref()) {
+            return Err(AppError::invalid("org_code", org, why));
+        }
+        let r = rubric(rubric_id.unwrap_or(DEFAULT_RUBRIC))?;
+        let before = self
+            .store()
+            .evaluations(Some(year))
+            .await?
+            .into_iter()
+            .find(|e| e.org == code && e.evaluation.rubric_id == r.id);
+        let mut e = before
+            .as_ref()
+            .map(|b| b.evaluation.clone())
+            .unwrap_or_else(|| Evaluation::new(&r));
+        let (what, field) = match &step {
+            Step::SelfScore { item, .. } => ("self_score", item.clone()),
+            Step::Submit { .. } => ("submit", "state".into()),
+            Step::Adjust { item, .. } => ("adjust", item.clone()),
+            Step::Review => ("review", "state".into()),
+            Step::Approve => ("approve", "state".into()),
+            Step::Unlock { .. } => ("unlock", "state".into()),
+        };
+        e.apply(&r, step)
+            .map_err(|msg| AppError::invalid(field, org, msg))?;
+        let mut audit = self.audit_entry(
+            actor,
+            &format!("evaluate.{what}"),
+            "evaluations",
+            &format!("{code}/{year}"),
+            Some(o.commune),
+        );
+        audit.before = before.and_then(|b| serde_json::to_string(&b.evaluation).ok());
+        audit.after = serde_json::to_string(&e).ok();
+        self.store()
+            .save_evaluations(
+                &[StoredEvaluation {
+                    org: code,
+                    year,
+                    evaluation: e.clone(),
+                }],
+                &[audit],
+            )
+            .await?;
+        Ok(e)
+    }
+
+    /// Every cooperative of the scope for a year, evaluated or not, with why not.
+    pub async fn evaluations(
+        &self,
+        actor: &Actor,
+        year: i32,
+        scope: Option<&str>,
+    ) -> Result<Vec<EvaluationRow>> {
+        let full = self.snapshot().await?;
+        let unit = match scope.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => Some(find_unit(&full.units, s, None)?.clone()),
+            None => match &actor.account.scope {
+                Scope::Unit(u) => full.unit(*u).cloned(),
+                _ => None,
+            },
+        };
+        self.authorize(
+            actor,
+            Action::Read,
+            &unit
+                .as_ref()
+                .map(|u| Resource::Unit(u.id))
+                .unwrap_or(Resource::Everything),
+        )
+        .await?;
+        let snap = full.as_ref().clone().restrict(unit.as_ref().map(|u| u.id));
+        let stored = self.store().evaluations(Some(year)).await?;
+        let r = rubric(DEFAULT_RUBRIC)?;
+        let mut rows = Vec::new();
+        for o in snap.orgs.iter().filter(|o| {
+            matches!(o.kind, OrgKind::Htx | OrgKind::Lhhtx)
+                && o.founded_on <= sheet_due(year)
+                && o.dissolved_on.is_none_or(|d| d.year() >= year)
+        }) {
+            let e = stored
+                .iter()
+                .find(|e| e.org == o.code && e.evaluation.rubric_id == r.id)
+                .map(|e| &e.evaluation);
+            let sheet = e.and_then(|e| r.check_sheet(&e.scores()).ok());
+            let report = snap
+                .reports
+                .iter()
+                .find(|x| x.org == o.code && x.year.get() == year);
+            rows.push(EvaluationRow {
+                org: o.code.clone(),
+                name: o.name.clone(),
+                commune: snap
+                    .unit(o.commune)
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default(),
+                state: e.map(|e| e.state),
+                total: sheet.as_ref().map(|s| s.total),
+                rating: sheet.as_ref().map(|s| s.rating),
+                submitted_on: e.and_then(|e| e.submitted_on),
+                late: e.is_some_and(|e| e.late(year)),
+                adjusted: e.map_or(0, |e| e.adjusted.len()),
+                member_scale: report.and_then(|x| x.figures.members).map(MemberScale::of),
+                excluded: exclusion(o, year, report),
+            });
+        }
+        rows.sort_by(|a, b| (&a.commune, &a.org).cmp(&(&b.commune, &b.org)));
+        Ok(rows)
+    }
+}

@@ -1,0 +1,123 @@
+//! Evaluations in SQLite: scores as `item=value` lines, so exact decimals survive and the
+//! column stays readable in a database browser.
+
+use super::corrupt;
+use crate::{Result, StoredEvaluation};
+use hoptac_core::evaluation::{Evaluation, State};
+use hoptac_core::{Fixed, OrgCode};
+use sqlx::{Row, Sqlite, SqlitePool};
+use std::collections::BTreeMap;
+
+fn state_code(s: State) -> &'static str {
+    match s {
+        State::Draft => "draft",
+        State::Submitted => "submitted",
+        State::Reviewed => "reviewed",
+        State::Approved => "approved",
+    }
+}
+
+fn state_of(s: &str) -> Option<State> {
+    Some(match s {
+        "draft" => State::Draft,
+        "submitted" => State::Submitted,
+        "reviewed" => State::Reviewed,
+        "approved" => State::Approved,
+        _ => return None,
+    })
+}
+
+fn scores_text(s: &BTreeMap<String, Fixed>) -> String {
+    s.iter().map(|(k, v)| format!("{k}={v}\n")).collect()
+}
+
+fn adjusted_text(s: &BTreeMap<String, (Fixed, String)>) -> String {
+    // a reason is one line: line breaks typed in a form become spaces
+    s.iter()
+        .map(|(k, (v, why))| format!("{k}={v}={}\n", why.replace(['\n', '\r'], " ")))
+        .collect()
+}
+
+fn parse_scores(t: &str) -> Option<BTreeMap<String, Fixed>> {
+    t.lines()
+        .map(|l| {
+            let (k, v) = l.split_once('=')?;
+            Some((k.to_string(), Fixed::parse_plain(v)?))
+        })
+        .collect()
+}
+
+fn parse_adjusted(t: &str) -> Option<BTreeMap<String, (Fixed, String)>> {
+    t.lines()
+        .map(|l| {
+            let mut p = l.splitn(3, '=');
+            let (k, v, why) = (p.next()?, p.next()?, p.next()?);
+            Some((k.to_string(), (Fixed::parse_plain(v)?, why.to_string())))
+        })
+        .collect()
+}
+
+pub(super) async fn load(pool: &SqlitePool, year: Option<i32>) -> Result<Vec<StoredEvaluation>> {
+    let (lo, hi) = year.map_or((i64::MIN, i64::MAX), |y| (y as i64, y as i64));
+    let rows = sqlx::query(
+        "SELECT org_code, year, rubric_id, rubric_version, state, self_scores, adjusted, submitted_on \
+         FROM evaluations WHERE year BETWEEN $1 AND $2 ORDER BY year, org_code",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let code: String = r.try_get(0)?;
+            let bad = |what: &str| corrupt("evaluations", format!("{code}: {what}"));
+            let submitted: Option<String> = r.try_get(7)?;
+            Ok(StoredEvaluation {
+                org: OrgCode::parse(&code).ok_or_else(|| bad("code"))?,
+                year: r.try_get::<i64, _>(1)? as i32,
+                evaluation: Evaluation {
+                    rubric_id: r.try_get(2)?,
+                    rubric_version: r.try_get::<i64, _>(3)? as u32,
+                    state: state_of(&r.try_get::<String, _>(4)?).ok_or_else(|| bad("state"))?,
+                    self_scores: parse_scores(&r.try_get::<String, _>(5)?)
+                        .ok_or_else(|| bad("self_scores"))?,
+                    adjusted: parse_adjusted(&r.try_get::<String, _>(6)?)
+                        .ok_or_else(|| bad("adjusted"))?,
+                    submitted_on: match submitted {
+                        None => None,
+                        Some(d) => {
+                            Some(hoptac_core::date::parse(&d).ok_or_else(|| bad("submitted_on"))?)
+                        }
+                    },
+                },
+            })
+        })
+        .collect()
+}
+
+pub(super) async fn save(
+    tx: &mut sqlx::Transaction<'static, Sqlite>,
+    evs: &[StoredEvaluation],
+) -> Result<()> {
+    for s in evs {
+        let e = &s.evaluation;
+        sqlx::query(
+            "INSERT INTO evaluations (org_code, year, rubric_id, rubric_version, state, self_scores, adjusted, submitted_on) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (org_code, year, rubric_id) DO UPDATE SET rubric_version = excluded.rubric_version, \
+             state = excluded.state, self_scores = excluded.self_scores, adjusted = excluded.adjusted, \
+             submitted_on = excluded.submitted_on",
+        )
+        .bind(s.org.as_str())
+        .bind(s.year as i64)
+        .bind(&e.rubric_id)
+        .bind(e.rubric_version as i64)
+        .bind(state_code(e.state))
+        .bind(scores_text(&e.self_scores))
+        .bind(adjusted_text(&e.adjusted))
+        .bind(e.submitted_on.map(hoptac_core::date::to_iso))
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
