@@ -175,6 +175,26 @@ impl App {
         scope: Option<&str>,
     ) -> Result<Vec<EvaluationRow>> {
         let full = self.snapshot().await?;
+        // a cooperative's account sees its own line
+        if let Scope::Org(own) = &actor.account.scope {
+            let o = full
+                .orgs
+                .iter()
+                .find(|o| &o.code == own)
+                .ok_or_else(|| AppError::not_found("org", own.as_str()))?;
+            self.authorize(
+                actor,
+                Action::Read,
+                &Resource::Org {
+                    code: own.clone(),
+                    commune: o.commune,
+                },
+            )
+            .await?;
+            let mut rows = self.evaluation_rows(&full, year, Some(o.commune)).await?;
+            rows.retain(|r| &r.org == own);
+            return Ok(rows);
+        }
         let unit = match scope.map(str::trim).filter(|s| !s.is_empty()) {
             Some(s) => Some(find_unit(&full.units, s, None)?.clone()),
             None => match &actor.account.scope {
@@ -191,7 +211,17 @@ impl App {
                 .unwrap_or(Resource::Everything),
         )
         .await?;
-        let snap = full.as_ref().clone().restrict(unit.as_ref().map(|u| u.id));
+        self.evaluation_rows(&full, year, unit.as_ref().map(|u| u.id))
+            .await
+    }
+
+    async fn evaluation_rows(
+        &self,
+        full: &hoptac_core::Snapshot,
+        year: i32,
+        unit: Option<hoptac_core::model::UnitId>,
+    ) -> Result<Vec<EvaluationRow>> {
+        let snap = full.clone().restrict(unit);
         let stored = self.store().evaluations(Some(year)).await?;
         let r = rubric(DEFAULT_RUBRIC)?;
         let mut rows = Vec::new();

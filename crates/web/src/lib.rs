@@ -4,6 +4,7 @@
 mod auth_pages;
 mod chart;
 mod error;
+mod evaluations;
 mod handlers;
 pub mod i18n;
 mod page;
@@ -77,6 +78,7 @@ pub fn router(app: App) -> Router {
         .route("/quality/duplicates", get(handlers::duplicates))
         .route("/quality/cases/{id}", get(handlers::case).post(handlers::case_act))
         .route("/quality/merge", get(handlers::merge_preview).post(handlers::merge))
+        .route("/evaluations", get(evaluations::evaluations))
         .route("/quality/merges", get(handlers::merges))
         .route("/quality/merges/{id}/undo", post(handlers::merge_undo))
         .route("/quality/rules", get(handlers::rules))

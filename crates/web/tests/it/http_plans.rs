@@ -351,3 +351,39 @@ async fn a_merge_from_the_duplicates_page_and_its_undo() {
         StatusCode::BAD_REQUEST
     );
 }
+
+#[tokio::test]
+async fn the_evaluations_page_shows_states_ratings_and_who_is_not_rated() {
+    let (app, _d) = demo_app().await;
+    let r = get(&app, "/evaluations?year=2025").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let row = |code: &str| {
+        let at = r
+            .body
+            .find(&format!(">{code}</a>"))
+            .unwrap_or_else(|| panic!("{code}"));
+        r.body[at..at + r.body[at..].find("</tr>").unwrap()].to_string()
+    };
+    assert!(row("HTX-TM-11").contains("nháp"), "{}", row("HTX-TM-11"));
+    assert!(row("HTX-TM-20").contains("Không xếp loại: Ngừng hoạt động năm 2025"));
+    assert!(
+        row("HTX-TM-01").contains("1 dòng điều chỉnh"),
+        "{}",
+        row("HTX-TM-01")
+    );
+    let y2024 = get(&app, "/evaluations?year=2024").await;
+    assert!(
+        y2024.body.contains("Đã duyệt: Tốt "),
+        "approved ratings counted, best first"
+    );
+    // a year that is not a number falls back to the last one, never a 500
+    assert_eq!(
+        get(&app, "/evaluations?year=abc").await.status,
+        StatusCode::OK
+    );
+    // a cooperative's account sees only its own line
+    let coop = app.as_user("htx.tankieu").await;
+    let mine = get(&coop, "/evaluations?year=2025").await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert!(mine.body.contains(">HTX-TM-07</a>") && !mine.body.contains(">HTX-TM-11</a>"));
+}

@@ -1,0 +1,124 @@
+//! The year's evaluations of cooperatives (đánh giá, xếp loại): who is at which step, with
+//! what total and rating, who is not rated and why. Read-only for now: sheets are scored and
+//! moved through the workflow from the command line and the application service.
+
+use crate::AppState;
+use crate::error::{WebError, render};
+use crate::handlers::{Params, WebResult, lang, page};
+use crate::i18n::Lang;
+use crate::page::Page;
+use crate::session::CurrentUser;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use hoptac_core::evaluation::State as Step;
+use hoptac_core::rubric::RatingOutcome;
+
+pub struct Row {
+    pub code: String,
+    pub name: String,
+    pub commune: String,
+    pub total: String,
+    pub rating: String,
+    pub state: String,
+    pub submitted: String,
+    pub late: bool,
+    pub adjusted: usize,
+    pub scale: String,
+    pub excluded: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "evaluations.html")]
+pub struct EvaluationsPage {
+    pub p: Page,
+    pub year: i32,
+    pub years: Vec<i32>,
+    pub rows: Vec<Row>,
+    /// (rating, count) among approved sheets, best first.
+    pub summary: Vec<(String, usize)>,
+}
+
+fn state_label(l: Lang, s: Option<Step>) -> &'static str {
+    match (l, s) {
+        (Lang::Vi, None) => "chưa có phiếu",
+        (Lang::En, None) => "no sheet",
+        (Lang::Vi, Some(s)) => s.label_vi(),
+        (Lang::En, Some(Step::Draft)) => "draft",
+        (Lang::En, Some(Step::Submitted)) => "submitted",
+        (Lang::En, Some(Step::Reviewed)) => "reviewed",
+        (Lang::En, Some(Step::Approved)) => "approved",
+    }
+}
+
+pub async fn evaluations(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Query(q): Params,
+) -> WebResult {
+    let l = lang(&h);
+    let this_year = hoptac_app::today().year();
+    // the year whose sheets were due last December, unless asked for another
+    let year = q
+        .get("year")
+        .and_then(|y| y.trim().parse::<i32>().ok())
+        .filter(|y| (2020..=this_year).contains(y))
+        .unwrap_or(this_year - 1);
+    let rows = st
+        .app
+        .evaluations(u.actor(), year, q.get("scope").map(String::as_str))
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let mut counts: std::collections::BTreeMap<std::cmp::Reverse<hoptac_core::Rating>, usize> =
+        Default::default();
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let rating = match r.rating {
+                Some(RatingOutcome::Rated(x)) => {
+                    if r.state == Some(Step::Approved) && r.excluded.is_none() {
+                        *counts.entry(std::cmp::Reverse(x)).or_default() += 1;
+                    }
+                    x.label(l.code()).to_string()
+                }
+                Some(RatingOutcome::Unknown) => "?".into(),
+                None => String::new(),
+            };
+            Row {
+                code: r.org.to_string(),
+                name: r.name,
+                commune: r.commune,
+                total: r.total.map(|t| t.format_vi(2, false)).unwrap_or_default(),
+                rating,
+                state: state_label(l, r.state).to_string(),
+                submitted: r
+                    .submitted_on
+                    .map(hoptac_core::date::to_vi)
+                    .unwrap_or_default(),
+                late: r.late,
+                adjusted: r.adjusted,
+                scale: r
+                    .member_scale
+                    .map(|s| s.label_vi().to_string())
+                    .unwrap_or_default(),
+                excluded: r
+                    .excluded
+                    .map(|m| match l {
+                        Lang::Vi => m.vi,
+                        Lang::En => m.en,
+                    })
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    Ok(render(&EvaluationsPage {
+        p: page(&st, &u, l, "nav_evaluations").await,
+        year,
+        years: (2020..=this_year).rev().collect(),
+        rows,
+        summary: counts
+            .into_iter()
+            .map(|(k, v)| (k.0.label(l.code()).to_string(), v))
+            .collect(),
+    }))
+}
