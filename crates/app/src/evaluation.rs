@@ -260,3 +260,38 @@ impl App {
         Ok(rows)
     }
 }
+
+impl App {
+    /// One organisation's evaluation for a year (`None`: no sheet yet), for whoever may read
+    /// the organisation.
+    pub async fn evaluation_of(
+        &self,
+        actor: &Actor,
+        org: &str,
+        year: i32,
+    ) -> Result<(Organization, Option<Evaluation>)> {
+        let code = OrgCode::parse(org).ok_or_else(|| AppError::not_found("org", org))?;
+        let o = self
+            .store()
+            .org(&code)
+            .await?
+            .ok_or_else(|| AppError::not_found("org", org))?;
+        self.authorize(
+            actor,
+            Action::Read,
+            &Resource::Org {
+                code: code.clone(),
+                commune: o.commune,
+            },
+        )
+        .await?;
+        let e = self
+            .store()
+            .evaluations(Some(year))
+            .await?
+            .into_iter()
+            .find(|e| e.org == code && e.evaluation.rubric_id == DEFAULT_RUBRIC)
+            .map(|e| e.evaluation);
+        Ok((o, e))
+    }
+}

@@ -122,3 +122,130 @@ pub async fn evaluations(
             .collect(),
     }))
 }
+
+pub struct Line {
+    pub id: String,
+    pub title: String,
+    pub max: String,
+    pub own: String,
+    pub counted: String,
+    pub reason: String,
+    pub group: bool,
+    pub confirmed: bool,
+}
+
+#[derive(askama::Template)]
+#[template(path = "evaluation.html")]
+pub struct EvaluationPage {
+    pub p: Page,
+    pub name: String,
+    pub year: i32,
+    pub total: String,
+    pub rating: String,
+    pub state: String,
+    pub submitted: String,
+    /// What it takes to reach the next rating, in words.
+    pub next: String,
+    pub lines: Vec<Line>,
+    pub rubric: String,
+}
+
+/// One cooperative's sheet: every line with its maximum, the cooperative's score, the score
+/// that counts (and the reviewer's reason), the group sums, and what the next rating needs.
+pub async fn evaluation(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    axum::extract::Path((code, year)): axum::extract::Path<(String, i32)>,
+) -> WebResult {
+    let l = lang(&h);
+    let (o, e) = st
+        .app
+        .evaluation_of(u.actor(), &code, year)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let r = hoptac_app::evaluation::rubric(hoptac_app::evaluation::DEFAULT_RUBRIC)
+        .map_err(|e| WebError::new(l, e))?;
+    let f = |v: Option<hoptac_core::Fixed>| v.map(|x| x.format_vi(2, false)).unwrap_or_default();
+    let mut page_data = EvaluationPage {
+        p: page(&st, &u, l, "nav_evaluations").await,
+        name: o.name.clone(),
+        year,
+        total: String::new(),
+        rating: String::new(),
+        state: String::new(),
+        submitted: String::new(),
+        next: String::new(),
+        lines: vec![],
+        rubric: format!("{} — {} (phiên bản {})", r.id, r.legal_ref, r.version),
+    };
+    if let Some(e) = e {
+        let scores = e.scores();
+        let sheet = r.check_sheet(&scores).ok();
+        page_data.state = state_label(l, Some(e.state)).to_string();
+        page_data.submitted = e
+            .submitted_on
+            .map(hoptac_core::date::to_vi)
+            .unwrap_or_default();
+        if let Some(s) = &sheet {
+            page_data.total = s.total.format_vi(2, false);
+            page_data.rating = match s.rating {
+                RatingOutcome::Rated(x) => x.label(l.code()).to_string(),
+                RatingOutcome::Unknown => "?".into(),
+            };
+            if let Some(n) = hoptac_core::evaluation::next_rating(&r, &scores, s.total) {
+                let raises: Vec<String> = n
+                    .raises
+                    .iter()
+                    .map(|x| format!("{} {} → {}", x.item, f(Some(x.from)), f(Some(x.to))))
+                    .collect();
+                page_data.next = match l {
+                    Lang::Vi => format!(
+                        "Để đạt loại {} (từ {} điểm) cần thêm {} điểm, ít dòng nhất: {}.",
+                        n.rating.label_vi(),
+                        f(Some(n.threshold)),
+                        f(Some(n.points)),
+                        raises.join("; ")
+                    ),
+                    Lang::En => format!(
+                        "To reach {} ({} points) {} more points are needed; the fewest lines: {}.",
+                        n.rating.label_en(),
+                        f(Some(n.threshold)),
+                        f(Some(n.points)),
+                        raises.join("; ")
+                    ),
+                };
+            }
+        }
+        page_data.lines = r
+            .items()
+            .into_iter()
+            .map(|i| {
+                let group = !i.children.is_empty();
+                Line {
+                    id: i.id.clone(),
+                    title: i.title_vi.clone(),
+                    max: f(i.max),
+                    own: if group {
+                        String::new()
+                    } else {
+                        f(e.self_scores.get(&i.id).copied())
+                    },
+                    counted: if group {
+                        f(sheet.as_ref().and_then(|s| s.by_item.get(&i.id).copied()))
+                    } else {
+                        f(scores.get(&i.id).copied())
+                    },
+                    reason: e
+                        .adjusted
+                        .get(&i.id)
+                        .map(|(_, why)| why.clone())
+                        .unwrap_or_default(),
+                    group,
+                    confirmed: i.confirmed,
+                }
+            })
+            .collect();
+    }
+    Ok(render(&page_data))
+}

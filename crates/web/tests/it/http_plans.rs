@@ -381,9 +381,45 @@ async fn the_evaluations_page_shows_states_ratings_and_who_is_not_rated() {
         get(&app, "/evaluations?year=abc").await.status,
         StatusCode::OK
     );
+    // one sheet: every line, the reviewer's reason, and what the next rating needs
+    let d = get(&app, "/evaluations/HTX-TM-01/2025").await;
+    assert_eq!(d.status, StatusCode::OK);
+    assert!(
+        d.body
+            .contains("Chưa nộp báo cáo tài chính năm 2024 đúng hạn"),
+        "{}",
+        d.body
+    );
+    assert!(d.body.contains(">TC15<") && d.body.contains("chưa xác nhận"));
+    let total = r.body[r.body.find(">HTX-TM-01</a>").unwrap()..]
+        .split("/evaluations/HTX-TM-01/2025\">")
+        .nth(1)
+        .and_then(|x| x.split('<').next())
+        .unwrap()
+        .to_string();
+    assert!(
+        d.body.contains(&format!("Tổng điểm: {total}")),
+        "the list and the sheet agree: {total}"
+    );
+    assert!(
+        d.body.contains("Để đạt loại") || d.body.contains("Tốt</strong>"),
+        "advice unless at the top"
+    );
+    assert_eq!(
+        get(&app, "/evaluations/KHONG-CO/2025").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_ne!(
+        get(&app, "/evaluations/HTX-TM-01/abc").await.status,
+        StatusCode::INTERNAL_SERVER_ERROR
+    );
     // a cooperative's account sees only its own line
     let coop = app.as_user("htx.tankieu").await;
     let mine = get(&coop, "/evaluations?year=2025").await;
     assert_eq!(mine.status, StatusCode::OK);
     assert!(mine.body.contains(">HTX-TM-07</a>") && !mine.body.contains(">HTX-TM-11</a>"));
+    assert_eq!(
+        get(&coop, "/evaluations/HTX-TM-11/2025").await.status,
+        StatusCode::FORBIDDEN
+    );
 }
