@@ -92,17 +92,34 @@ impl App {
         rubric_id: Option<&str>,
         step: Step,
     ) -> Result<Evaluation> {
+        self.evaluation_steps(actor, org, year, rubric_id, vec![step])
+            .await
+    }
+
+    /// Several steps at once (a whole sheet of scores): all are applied or none.
+    pub async fn evaluation_steps(
+        &self,
+        actor: &Actor,
+        org: &str,
+        year: i32,
+        rubric_id: Option<&str>,
+        steps: Vec<Step>,
+    ) -> Result<Evaluation> {
         let code = OrgCode::parse(org).ok_or_else(|| AppError::not_found("org", org))?;
         let o = self
             .store()
             .org(&code)
             .await?
             .ok_or_else(|| AppError::not_found("org", org))?;
-        let needed = match step {
-            Step::SelfScore { .. } | Step::Submit { .. } => Role::Org,
-            Step::Adjust { .. } | Step::Review => Role::Commune,
-            Step::Approve | Step::Unlock { .. } => Role::Staff,
-        };
+        let needed = steps
+            .iter()
+            .map(|s| match s {
+                Step::SelfScore { .. } | Step::Submit { .. } => Role::Org,
+                Step::Adjust { .. } | Step::Review => Role::Commune,
+                Step::Approve | Step::Unlock { .. } => Role::Staff,
+            })
+            .max()
+            .unwrap_or(Role::Org);
         if actor.account.role < needed {
             return Err(AppError::Forbidden);
         }
@@ -135,16 +152,20 @@ impl App {
             .as_ref()
             .map(|b| b.evaluation.clone())
             .unwrap_or_else(|| Evaluation::new(&r));
-        let (what, field) = match &step {
-            Step::SelfScore { item, .. } => ("self_score", item.clone()),
-            Step::Submit { .. } => ("submit", "state".into()),
-            Step::Adjust { item, .. } => ("adjust", item.clone()),
-            Step::Review => ("review", "state".into()),
-            Step::Approve => ("approve", "state".into()),
-            Step::Unlock { .. } => ("unlock", "state".into()),
-        };
-        e.apply(&r, step)
-            .map_err(|msg| AppError::invalid(field, org, msg))?;
+        let mut what = "";
+        for step in steps {
+            let (w, field) = match &step {
+                Step::SelfScore { item, .. } => ("self_score", item.clone()),
+                Step::Submit { .. } => ("submit", "state".into()),
+                Step::Adjust { item, .. } => ("adjust", item.clone()),
+                Step::Review => ("review", "state".into()),
+                Step::Approve => ("approve", "state".into()),
+                Step::Unlock { .. } => ("unlock", "state".into()),
+            };
+            what = w;
+            e.apply(&r, step)
+                .map_err(|msg| AppError::invalid(field, org, msg))?;
+        }
         let mut audit = self.audit_entry(
             actor,
             &format!("evaluate.{what}"),
@@ -293,5 +314,65 @@ impl App {
             .find(|e| e.org == code && e.evaluation.rubric_id == DEFAULT_RUBRIC)
             .map(|e| e.evaluation);
         Ok((o, e))
+    }
+}
+
+impl App {
+    /// The self-scoring sheet of a cooperative for a year as a workbook, with its scores so far.
+    pub async fn evaluation_sheet_xlsx(
+        &self,
+        actor: &Actor,
+        org: &str,
+        year: i32,
+    ) -> Result<Vec<u8>> {
+        let (o, e) = self.evaluation_of(actor, org, year).await?;
+        let r = rubric(DEFAULT_RUBRIC)?;
+        let scores = e.map(|e| e.self_scores).unwrap_or_default();
+        hoptac_exchange::scoring_sheet::write_sheet(
+            &r,
+            &format!("{} ({})", o.name, o.code),
+            year,
+            &scores,
+        )
+        .map_err(|x| AppError::internal(format!("xlsx: {x}")))
+    }
+
+    /// Reads a filled sheet back as the cooperative's scores, all lines or none.
+    pub async fn import_evaluation_sheet(
+        &self,
+        actor: &Actor,
+        org: &str,
+        year: i32,
+        bytes: &[u8],
+    ) -> Result<Evaluation> {
+        let r = rubric(DEFAULT_RUBRIC)?;
+        let book = hoptac_exchange::read::read_xlsx(bytes).map_err(|x| {
+            AppError::invalid(
+                "file",
+                "",
+                Msg::new(
+                    format!("Không đọc được tệp: {x}"),
+                    format!("Cannot read the file: {x}"),
+                ),
+            )
+        })?;
+        let scores = hoptac_exchange::scoring_sheet::read_sheet(&book, &r).map_err(|p| {
+            let first = &p[0];
+            AppError::invalid(
+                format!(
+                    "{} {}",
+                    first.sheet,
+                    first.row.map(|x| x.to_string()).unwrap_or_default()
+                ),
+                first.value.clone(),
+                first.msg.clone(),
+            )
+        })?;
+        let steps = scores
+            .into_iter()
+            .map(|(item, score)| Step::SelfScore { item, score })
+            .collect();
+        self.evaluation_steps(actor, org, year, Some(&r.id), steps)
+            .await
     }
 }

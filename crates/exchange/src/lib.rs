@@ -8,6 +8,7 @@ pub mod cells;
 pub mod columns;
 pub mod parse;
 pub mod read;
+pub mod scoring_sheet;
 pub mod write;
 
 use hoptac_core::Msg;

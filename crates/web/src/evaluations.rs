@@ -138,6 +138,7 @@ pub struct Line {
 #[template(path = "evaluation.html")]
 pub struct EvaluationPage {
     pub p: Page,
+    pub code: String,
     pub name: String,
     pub year: i32,
     pub total: String,
@@ -169,6 +170,7 @@ pub async fn evaluation(
     let f = |v: Option<hoptac_core::Fixed>| v.map(|x| x.format_vi(2, false)).unwrap_or_default();
     let mut page_data = EvaluationPage {
         p: page(&st, &u, l, "nav_evaluations").await,
+        code: o.code.to_string(),
         name: o.name.clone(),
         year,
         total: String::new(),
@@ -248,4 +250,37 @@ pub async fn evaluation(
             .collect();
     }
     Ok(render(&page_data))
+}
+
+/// The self-scoring sheet as a workbook, to fill offline.
+pub async fn sheet_xlsx(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    axum::extract::Path((code, year)): axum::extract::Path<(String, i32)>,
+) -> Result<axum::response::Response, WebError> {
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+    use axum::response::IntoResponse;
+    let l = lang(&h);
+    let bytes = st
+        .app
+        .evaluation_sheet_xlsx(u.actor(), &code, year)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    // the code is checked by the service: only [A-Za-z0-9-] reaches the header
+    let name = format!("phieu-tu-cham-{code}-{year}.xlsx");
+    Ok((
+        [
+            (
+                CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }

@@ -378,6 +378,11 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("ev_show", "Xem", "Show"),
     (
+        "ev_download",
+        "Tải phiếu tự chấm điểm (Excel)",
+        "Download the self-scoring sheet (Excel)",
+    ),
+    (
         "ev_no_sheet",
         "Chưa có phiếu tự chấm điểm cho năm này.",
         "No self-scoring sheet for this year yet.",

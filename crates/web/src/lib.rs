@@ -80,6 +80,7 @@ pub fn router(app: App) -> Router {
         .route("/quality/merge", get(handlers::merge_preview).post(handlers::merge))
         .route("/evaluations", get(evaluations::evaluations))
         .route("/evaluations/{code}/{year}", get(evaluations::evaluation))
+        .route("/evaluations/{code}/{year}/sheet.xlsx", get(evaluations::sheet_xlsx))
         .route("/quality/merges", get(handlers::merges))
         .route("/quality/merges/{id}/undo", post(handlers::merge_undo))
         .route("/quality/rules", get(handlers::rules))

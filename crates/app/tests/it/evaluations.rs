@@ -203,3 +203,85 @@ async fn a_sheet_goes_from_draft_to_approved_and_stays_locked() {
         .unwrap();
     assert_eq!(trail[0].key, format!("{org}/2025"));
 }
+
+/// A sheet as a cooperative sends it back: header row, then `id, title, max, score`.
+fn filled(rows: &[(&str, Option<f64>)]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "PHIẾU TỰ CHẤM ĐIỂM").unwrap();
+    for (c, h) in ["STT", "Tiêu chí", "Điểm tối đa", "Điểm HTX tự chấm"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    for (k, (id, score)) in rows.iter().enumerate() {
+        let r = 3 + k as u32;
+        ws.write_string(r, 0, *id).unwrap();
+        if let Some(s) = score {
+            ws.write_number(r, 3, *s).unwrap();
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[tokio::test]
+async fn the_scoring_sheet_goes_out_and_comes_back() {
+    let (a, _d) = demo().await;
+    let org = "HTX-TM-11";
+    let before = a.evaluation_of(&sys(), org, 2025).await.unwrap().1.unwrap();
+    // out and back unchanged: the round trip loses nothing
+    let xlsx = a.evaluation_sheet_xlsx(&sys(), org, 2025).await.unwrap();
+    let back = a
+        .import_evaluation_sheet(&sys(), org, 2025, &xlsx)
+        .await
+        .unwrap();
+    assert_eq!(back.self_scores, before.self_scores);
+    // a filled sheet changes the lines it scores
+    let e = a
+        .import_evaluation_sheet(
+            &sys(),
+            org,
+            2025,
+            &filled(&[("TC1.a", Some(5.5)), ("TC5", None)]),
+        )
+        .await
+        .unwrap();
+    assert_eq!(e.self_scores["TC1.a"], n("5.5"));
+    assert_eq!(
+        e.self_scores["TC5"], before.self_scores["TC5"],
+        "an empty cell keeps the line"
+    );
+    // one bad line refuses the whole sheet, the good line beside it included
+    let other = if before.self_scores["TC1.b"] == Fixed::ZERO {
+        1.0
+    } else {
+        0.0
+    };
+    for bad in [
+        filled(&[("TC1.b", Some(other)), ("TC1.a", Some(6.5))]),
+        filled(&[("TC1.b", Some(other)), ("TC99", Some(1.0))]),
+        filled(&[("TC1.b", Some(other)), ("TC1", Some(7.0))]),
+    ] {
+        let err = a
+            .import_evaluation_sheet(&sys(), org, 2025, &bad)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, AppError::Invalid { .. }), "{err:?}");
+    }
+    let now = a.evaluation_of(&sys(), org, 2025).await.unwrap().1.unwrap();
+    assert_eq!(
+        now.self_scores["TC1.b"], before.self_scores["TC1.b"],
+        "nothing half-written"
+    );
+    // an approved sheet does not take scores
+    let approved = a
+        .evaluation_sheet_xlsx(&sys(), "HTX-TM-12", 2024)
+        .await
+        .unwrap();
+    assert!(
+        a.import_evaluation_sheet(&sys(), "HTX-TM-12", 2024, &approved)
+            .await
+            .is_err()
+    );
+}

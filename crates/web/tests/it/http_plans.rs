@@ -409,6 +409,15 @@ async fn the_evaluations_page_shows_states_ratings_and_who_is_not_rated() {
         get(&app, "/evaluations/KHONG-CO/2025").await.status,
         StatusCode::NOT_FOUND
     );
+    let x = get(&app, "/evaluations/HTX-TM-01/2025/sheet.xlsx").await;
+    assert_eq!(x.status, StatusCode::OK);
+    assert!(
+        x.headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("phieu-tu-cham-HTX-TM-01-2025.xlsx")
+    );
+    assert!(d.body.contains("/evaluations/HTX-TM-01/2025/sheet.xlsx"));
     assert_ne!(
         get(&app, "/evaluations/HTX-TM-01/abc").await.status,
         StatusCode::INTERNAL_SERVER_ERROR
