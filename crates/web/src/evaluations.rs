@@ -139,6 +139,8 @@ pub struct Line {
 pub struct EvaluationPage {
     pub p: Page,
     pub code: String,
+    /// The cooperative's sheet still takes scores (no sheet yet, or a draft).
+    pub draft: bool,
     pub name: String,
     pub year: i32,
     pub total: String,
@@ -171,6 +173,8 @@ pub async fn evaluation(
     let mut page_data = EvaluationPage {
         p: page(&st, &u, l, "nav_evaluations").await,
         code: o.code.to_string(),
+        draft: e.as_ref().is_none_or(|e| e.state == Step::Draft)
+            && hoptac_app::evaluation::exclusion(&o, year, None).is_none(),
         name: o.name.clone(),
         year,
         total: String::new(),
@@ -283,4 +287,51 @@ pub async fn sheet_xlsx(
         bytes,
     )
         .into_response())
+}
+
+/// A filled sheet uploaded back: all its lines or none, then the sheet page.
+pub async fn sheet_upload(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    axum::extract::Path((code, year)): axum::extract::Path<(String, i32)>,
+    mut mp: axum::extract::Multipart,
+) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
+    let l = lang(&h);
+    let unreadable = |x: String| {
+        WebError::new(
+            l,
+            hoptac_app::AppError::invalid(
+                "file",
+                "",
+                hoptac_core::Msg::new(
+                    format!("Không đọc được tệp tải lên: {x}"),
+                    format!("Could not read the upload: {x}"),
+                ),
+            ),
+        )
+    };
+    let mut bytes = Vec::new();
+    while let Some(field) = mp
+        .next_field()
+        .await
+        .map_err(|x| unreadable(x.to_string()))?
+    {
+        if field.name() == Some("file") {
+            bytes = field
+                .bytes()
+                .await
+                .map_err(|x| unreadable(x.to_string()))?
+                .to_vec();
+        }
+    }
+    if bytes.is_empty() {
+        return Err(unreadable("chưa chọn tệp / no file chosen".into()));
+    }
+    st.app
+        .import_evaluation_sheet(u.actor(), &code, year, &bytes)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    Ok(axum::response::Redirect::to(&format!("/evaluations/{code}/{year}")).into_response())
 }

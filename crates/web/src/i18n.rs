@@ -378,6 +378,12 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("ev_show", "Xem", "Show"),
     (
+        "ev_upload",
+        "Nộp lại phiếu đã chấm (Excel)",
+        "Send back the filled sheet (Excel)",
+    ),
+    ("ev_upload_button", "Tải lên", "Upload"),
+    (
         "ev_download",
         "Tải phiếu tự chấm điểm (Excel)",
         "Download the self-scoring sheet (Excel)",

@@ -81,6 +81,7 @@ pub fn router(app: App) -> Router {
         .route("/evaluations", get(evaluations::evaluations))
         .route("/evaluations/{code}/{year}", get(evaluations::evaluation))
         .route("/evaluations/{code}/{year}/sheet.xlsx", get(evaluations::sheet_xlsx))
+        .route("/evaluations/{code}/{year}/sheet", post(evaluations::sheet_upload))
         .route("/quality/merges", get(handlers::merges))
         .route("/quality/merges/{id}/undo", post(handlers::merge_undo))
         .route("/quality/rules", get(handlers::rules))

@@ -432,3 +432,50 @@ async fn the_evaluations_page_shows_states_ratings_and_who_is_not_rated() {
         StatusCode::FORBIDDEN
     );
 }
+
+fn sheet_upload(
+    app: &crate::TestApp,
+    uri: &str,
+    content: &[u8],
+) -> axum::http::Request<axum::body::Body> {
+    let b = "XhoptacBoundary";
+    let mut body = format!("--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"phieu.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\n").into_bytes();
+    body.extend_from_slice(content);
+    body.extend_from_slice(format!("\r\n--{b}--\r\n").as_bytes());
+    axum::http::Request::post(format!("{uri}?_csrf={}", app.csrf))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={b}"),
+        )
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_filled_sheet_is_uploaded_back_and_a_bad_file_is_refused() {
+    let (app, _d) = demo_app().await;
+    let page = get(&app, "/evaluations/HTX-TM-11/2025").await;
+    assert!(
+        page.body.contains("id=\"ev-upload\""),
+        "a draft takes a sheet"
+    );
+    assert!(
+        !get(&app, "/evaluations/HTX-TM-12/2024")
+            .await
+            .body
+            .contains("id=\"ev-upload\""),
+        "an approved one does not"
+    );
+    let sys = hoptac_app::Actor::system();
+    let xlsx = app
+        .app
+        .evaluation_sheet_xlsx(&sys, "HTX-TM-11", 2025)
+        .await
+        .unwrap();
+    let uri = "/evaluations/HTX-TM-11/2025/sheet";
+    let ok = crate::http::send(&app, sheet_upload(&app, uri, &xlsx)).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    let bad = crate::http::send(&app, sheet_upload(&app, uri, b"not a workbook")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
+    assert!(bad.body.contains("Không đọc được tệp"), "{}", bad.body);
+}
