@@ -2,7 +2,7 @@
 //! break a validation rule, probable duplicates, and who has reported.
 
 use crate::{Actor, App, NearDuplicate, Result, find_unit};
-use hoptac_core::auth::{Action, Resource, Scope};
+use hoptac_core::auth::{Action, Resource};
 use hoptac_core::compliance::{Case, cases};
 use hoptac_core::model::AnnualReport;
 use hoptac_core::validate::{Finding, check_report};
@@ -65,23 +65,7 @@ impl App {
         as_of: Date,
         scope: Option<&str>,
     ) -> Result<CheckReport> {
-        let full = self.snapshot().await?;
-        let unit = match scope.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(s) => Some(find_unit(&full.units, s, None)?.clone()),
-            None => match &actor.account.scope {
-                Scope::Unit(u) => full.unit(*u).cloned(),
-                _ => None,
-            },
-        };
-        self.authorize(
-            actor,
-            Action::Read,
-            &unit
-                .as_ref()
-                .map(|u| Resource::Unit(u.id))
-                .unwrap_or(Resource::Everything),
-        )
-        .await?;
+        let (full, unit) = self.scope_snapshot(actor, scope).await?;
         let snap = full.as_ref().clone().restrict(unit.as_ref().map(|u| u.id));
         let found = cases(&snap, as_of);
         let names: HashMap<&str, &str> = snap

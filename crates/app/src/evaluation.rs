@@ -1,7 +1,7 @@
 //! Yearly evaluation of cooperatives (đánh giá, xếp loại HTX): the workflow's steps with
 //! their permissions, and the year's list. The rules of the workflow are in the core.
 
-use crate::{Actor, App, AppError, Result, find_unit};
+use crate::{Actor, App, AppError, Result};
 use hoptac_core::auth::{Action, Resource, Role, Scope};
 use hoptac_core::evaluation::{Evaluation, MemberScale, State, Step, old_enough, sheet_due};
 use hoptac_core::model::{AnnualReport, Organization};
@@ -78,6 +78,20 @@ pub struct EvaluationRow {
     pub adjusted: usize,
     pub member_scale: Option<MemberScale>,
     pub excluded: Option<Msg>,
+}
+
+/// How many approved sheets fell in each rating, best first: the year's summary.
+pub fn approved_by_rating(rows: &[EvaluationRow]) -> Vec<(hoptac_core::Rating, usize)> {
+    let mut counts: std::collections::BTreeMap<std::cmp::Reverse<hoptac_core::Rating>, usize> =
+        Default::default();
+    for r in rows {
+        if let (None, Some(State::Approved), Some(RatingOutcome::Rated(x))) =
+            (&r.excluded, r.state, r.rating)
+        {
+            *counts.entry(std::cmp::Reverse(x)).or_default() += 1;
+        }
+    }
+    counts.into_iter().map(|(k, v)| (k.0, v)).collect()
 }
 
 impl App {
@@ -216,22 +230,7 @@ impl App {
             rows.retain(|r| &r.org == own);
             return Ok(rows);
         }
-        let unit = match scope.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(s) => Some(find_unit(&full.units, s, None)?.clone()),
-            None => match &actor.account.scope {
-                Scope::Unit(u) => full.unit(*u).cloned(),
-                _ => None,
-            },
-        };
-        self.authorize(
-            actor,
-            Action::Read,
-            &unit
-                .as_ref()
-                .map(|u| Resource::Unit(u.id))
-                .unwrap_or(Resource::Everything),
-        )
-        .await?;
+        let (full, unit) = self.scope_snapshot(actor, scope).await?;
         self.evaluation_rows(&full, year, unit.as_ref().map(|u| u.id))
             .await
     }

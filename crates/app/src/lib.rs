@@ -205,6 +205,16 @@ impl App {
         scope: Option<&str>,
     ) -> Result<(Arc<Snapshot>, Option<AdminUnit>)> {
         check_period(from, to)?;
+        self.scope_snapshot(actor, scope).await
+    }
+
+    /// The snapshot and the unit asked for (which must lie in the actor's scope), or by
+    /// default the actor's own, for reading.
+    pub(crate) async fn scope_snapshot(
+        &self,
+        actor: &Actor,
+        scope: Option<&str>,
+    ) -> Result<(Arc<Snapshot>, Option<AdminUnit>)> {
         let snap = self.snapshot().await?;
         let unit = match scope.map(str::trim).filter(|s| !s.is_empty()) {
             Some(s) => Some(find_unit(&snap.units, s, None)?.clone()),

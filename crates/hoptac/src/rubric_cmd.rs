@@ -106,8 +106,6 @@ pub fn load(file: Option<&Path>) -> anyhow::Result<Vec<Rubric>> {
 pub fn print_evaluations(year: i32, rows: &[hoptac_app::evaluation::EvaluationRow]) {
     use hoptac_core::rubric::RatingOutcome;
     println!("Đánh giá, xếp loại HTX năm {year} (TT01/2020) / cooperative evaluations");
-    let mut by_rating: std::collections::BTreeMap<std::cmp::Reverse<hoptac_core::Rating>, usize> =
-        Default::default();
     for r in rows {
         let rating = match r.rating {
             Some(RatingOutcome::Rated(x)) => x.label_vi(),
@@ -119,14 +117,6 @@ pub fn print_evaluations(year: i32, rows: &[hoptac_app::evaluation::EvaluationRo
             (None, None) => "chưa có phiếu".to_string(),
             (None, Some(s)) => s.label_vi().to_string(),
         };
-        if let (
-            None,
-            Some(hoptac_core::evaluation::State::Approved),
-            Some(RatingOutcome::Rated(x)),
-        ) = (&r.excluded, r.state, r.rating)
-        {
-            *by_rating.entry(std::cmp::Reverse(x)).or_default() += 1;
-        }
         println!(
             "{:<10} {:<40} {:>6}  {:<11} {}{}{}",
             r.org.as_str(),
@@ -142,9 +132,9 @@ pub fn print_evaluations(year: i32, rows: &[hoptac_app::evaluation::EvaluationRo
             }
         );
     }
-    let list: Vec<String> = by_rating
+    let list: Vec<String> = hoptac_app::evaluation::approved_by_rating(rows)
         .iter()
-        .map(|(k, v)| format!("{}: {v}", k.0.label_vi()))
+        .map(|(k, v)| format!("{}: {v}", k.label_vi()))
         .collect();
     println!("Đã duyệt / approved — {}", list.join("; "));
 }

@@ -69,18 +69,15 @@ pub async fn evaluations(
         .evaluations(u.actor(), year, q.get("scope").map(String::as_str))
         .await
         .map_err(|e| WebError::new(l, e))?;
-    let mut counts: std::collections::BTreeMap<std::cmp::Reverse<hoptac_core::Rating>, usize> =
-        Default::default();
+    let summary = hoptac_app::evaluation::approved_by_rating(&rows)
+        .into_iter()
+        .map(|(k, v)| (k.label(l.code()).to_string(), v))
+        .collect();
     let rows = rows
         .into_iter()
         .map(|r| {
             let rating = match r.rating {
-                Some(RatingOutcome::Rated(x)) => {
-                    if r.state == Some(Step::Approved) && r.excluded.is_none() {
-                        *counts.entry(std::cmp::Reverse(x)).or_default() += 1;
-                    }
-                    x.label(l.code()).to_string()
-                }
+                Some(RatingOutcome::Rated(x)) => x.label(l.code()).to_string(),
                 Some(RatingOutcome::Unknown) => "?".into(),
                 None => String::new(),
             };
@@ -116,10 +113,7 @@ pub async fn evaluations(
         year,
         years: (2020..=this_year).rev().collect(),
         rows,
-        summary: counts
-            .into_iter()
-            .map(|(k, v)| (k.0.label(l.code()).to_string(), v))
-            .collect(),
+        summary,
     }))
 }
 
@@ -299,36 +293,7 @@ pub async fn sheet_upload(
 ) -> Result<axum::response::Response, WebError> {
     use axum::response::IntoResponse;
     let l = lang(&h);
-    let unreadable = |x: String| {
-        WebError::new(
-            l,
-            hoptac_app::AppError::invalid(
-                "file",
-                "",
-                hoptac_core::Msg::new(
-                    format!("Không đọc được tệp tải lên: {x}"),
-                    format!("Could not read the upload: {x}"),
-                ),
-            ),
-        )
-    };
-    let mut bytes = Vec::new();
-    while let Some(field) = mp
-        .next_field()
-        .await
-        .map_err(|x| unreadable(x.to_string()))?
-    {
-        if field.name() == Some("file") {
-            bytes = field
-                .bytes()
-                .await
-                .map_err(|x| unreadable(x.to_string()))?
-                .to_vec();
-        }
-    }
-    if bytes.is_empty() {
-        return Err(unreadable("chưa chọn tệp / no file chosen".into()));
-    }
+    let (_, bytes) = crate::handlers::uploaded_file(l, &mut mp).await?;
     st.app
         .import_evaluation_sheet(u.actor(), &code, year, &bytes)
         .await

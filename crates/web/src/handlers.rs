@@ -1457,13 +1457,12 @@ fn token() -> String {
     format!("{a:016x}{:016x}", h.finish())
 }
 
-pub async fn import_check(
-    State(st): State<AppState>,
-    h: HeaderMap,
-    u: CurrentUser,
-    mut mp: Multipart,
-) -> WebResult {
-    let l = lang(&h);
+/// The `file` field of a multipart form: its name and bytes, or a clear error (too large,
+/// unreadable, none chosen).
+pub(crate) async fn uploaded_file(
+    l: Lang,
+    mp: &mut Multipart,
+) -> Result<(String, Vec<u8>), WebError> {
     let e = |err| WebError::new(l, err);
     let mut file = None;
     let upload_error = |x: axum::extract::multipart::MultipartError, name: &str| {
@@ -1484,14 +1483,25 @@ pub async fn import_check(
             file = Some((name, bytes.to_vec()));
         }
     }
-    let (name, bytes) = file.filter(|(_, b)| !b.is_empty()).ok_or_else(|| {
+    file.filter(|(_, b)| !b.is_empty()).ok_or_else(|| {
         e(bad(
             "file",
             "",
             "Chưa chọn tệp".into(),
             "No file was chosen".into(),
         ))
-    })?;
+    })
+}
+
+pub async fn import_check(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    mut mp: Multipart,
+) -> WebResult {
+    let l = lang(&h);
+    let e = |err| WebError::new(l, err);
+    let (name, bytes) = uploaded_file(l, &mut mp).await?;
     let outcome = st
         .app
         .import_bytes(u.actor(), &name, &bytes, false)
