@@ -500,14 +500,7 @@ impl Store for SqliteStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        for user in &m.moved_accounts {
-            sqlx::query("UPDATE accounts SET scope_value = $1 WHERE username = $2 AND scope_kind = 'org' AND scope_value = $3")
-                .bind(&m.keep)
-                .bind(user)
-                .bind(&m.drop)
-                .execute(&mut *tx)
-                .await?;
-        }
+        move_org_accounts(&mut tx, &m.moved_accounts, &m.drop, &m.keep).await?;
         // what did not move (a year both had, a manager both list) lives on in the archive
         sqlx::query("DELETE FROM annual_reports WHERE org_code = $1")
             .bind(&m.drop)
@@ -613,14 +606,7 @@ impl Store for SqliteStore {
         for (name, role, from) in &m.moved_managers {
             sqlx::query("DELETE FROM managers WHERE org_code = $1 AND full_name = $2 AND role = $3 AND COALESCE(from_date, '') = $4").bind(&m.keep).bind(name).bind(role).bind(from).execute(&mut *tx).await?;
         }
-        for user in &m.moved_accounts {
-            sqlx::query("UPDATE accounts SET scope_value = $1 WHERE username = $2 AND scope_kind = 'org' AND scope_value = $3")
-                .bind(&m.drop)
-                .bind(user)
-                .bind(&m.keep)
-                .execute(&mut *tx)
-                .await?;
-        }
+        move_org_accounts(&mut tx, &m.moved_accounts, &m.keep, &m.drop).await?;
         for id in &m.case_ids {
             sqlx::query("UPDATE cases SET org_code = $1 WHERE id = $2")
                 .bind(&m.drop)
@@ -1053,6 +1039,24 @@ impl Store for SqliteStore {
             .fetch_optional(&self.pool)
             .await?)
     }
+}
+
+/// Accounts scoped to organisation `from` (by username) now act for `to`: a merge and its undo.
+async fn move_org_accounts(
+    tx: &mut sqlx::Transaction<'static, Sqlite>,
+    users: &[String],
+    from: &str,
+    to: &str,
+) -> Result<()> {
+    for user in users {
+        sqlx::query("UPDATE accounts SET scope_value = $1 WHERE username = $2 AND scope_kind = 'org' AND scope_value = $3")
+            .bind(to)
+            .bind(user)
+            .bind(from)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
 }
 
 pub(crate) async fn bump_generation(tx: &mut sqlx::Transaction<'static, Sqlite>) -> Result<()> {
