@@ -13,14 +13,6 @@ use hoptac_store::StoredEvaluation;
 /// The rubric used when none is named.
 pub const DEFAULT_RUBRIC: &str = "TT01/2020";
 
-/// The shipped rubrics. (Loading an office's corrected version is not built yet.)
-pub fn rubric(id: &str) -> Result<Rubric> {
-    [Rubric::tt01_2020(), Rubric::tt09_2017()]
-        .into_iter()
-        .find(|r| r.id == id)
-        .ok_or_else(|| AppError::not_found("rubric", id))
-}
-
 /// Why an organisation is not evaluated for a year, if it is not. `report` is its yearly
 /// report for that year, if any: a year with no revenue and no service at all is a year the
 /// cooperative stopped operating (longer than the 3 months that exclude it).
@@ -155,17 +147,23 @@ impl App {
         if let Some(why) = exclusion(&o, year, report.as_ref()) {
             return Err(AppError::invalid("org_code", org, why));
         }
-        let r = rubric(rubric_id.unwrap_or(DEFAULT_RUBRIC))?;
+        let book = self.rubric_book().await?;
+        let id = rubric_id.unwrap_or(DEFAULT_RUBRIC);
         let before = self
             .store()
             .evaluations(Some(year))
             .await?
             .into_iter()
-            .find(|e| e.org == code && e.evaluation.rubric_id == r.id);
+            .find(|e| e.org == code && e.evaluation.rubric_id == id);
+        // a sheet stays on the version it was started with
+        let r = match &before {
+            Some(b) => book.version(id, b.evaluation.rubric_version)?,
+            None => book.current(id)?,
+        };
         let mut e = before
             .as_ref()
             .map(|b| b.evaluation.clone())
-            .unwrap_or_else(|| Evaluation::new(&r));
+            .unwrap_or_else(|| Evaluation::new(r));
         let mut what = "";
         for step in steps {
             let (w, field) = match &step {
@@ -177,7 +175,7 @@ impl App {
                 Step::Unlock { .. } => ("unlock", "state".into()),
             };
             what = w;
-            e.apply(&r, step)
+            e.apply(r, step)
                 .map_err(|msg| AppError::invalid(field, org, msg))?;
         }
         let mut audit = self.audit_entry(
@@ -208,7 +206,9 @@ impl App {
         actor: &Actor,
         year: i32,
         scope: Option<&str>,
+        rubric_id: Option<&str>,
     ) -> Result<Vec<EvaluationRow>> {
+        let id = rubric_id.unwrap_or(DEFAULT_RUBRIC);
         let full = self.snapshot().await?;
         // a cooperative's account sees its own line
         if let Scope::Org(own) = &actor.account.scope {
@@ -226,12 +226,14 @@ impl App {
                 },
             )
             .await?;
-            let mut rows = self.evaluation_rows(&full, year, Some(o.commune)).await?;
+            let mut rows = self
+                .evaluation_rows(&full, year, Some(o.commune), id)
+                .await?;
             rows.retain(|r| &r.org == own);
             return Ok(rows);
         }
         let (full, unit) = self.scope_snapshot(actor, scope).await?;
-        self.evaluation_rows(&full, year, unit.as_ref().map(|u| u.id))
+        self.evaluation_rows(&full, year, unit.as_ref().map(|u| u.id), id)
             .await
     }
 
@@ -240,10 +242,12 @@ impl App {
         full: &hoptac_core::Snapshot,
         year: i32,
         unit: Option<hoptac_core::model::UnitId>,
+        rubric_id: &str,
     ) -> Result<Vec<EvaluationRow>> {
         let snap = full.clone().restrict(unit);
         let stored = self.store().evaluations(Some(year)).await?;
-        let r = rubric(DEFAULT_RUBRIC)?;
+        let book = self.rubric_book().await?;
+        book.current(rubric_id)?;
         let mut rows = Vec::new();
         for o in snap.orgs.iter().filter(|o| {
             matches!(o.kind, OrgKind::Htx | OrgKind::Lhhtx)
@@ -252,9 +256,15 @@ impl App {
         }) {
             let e = stored
                 .iter()
-                .find(|e| e.org == o.code && e.evaluation.rubric_id == r.id)
+                .find(|e| e.org == o.code && e.evaluation.rubric_id == rubric_id)
                 .map(|e| &e.evaluation);
-            let sheet = e.and_then(|e| r.check_sheet(&e.scores()).ok());
+            let sheet = match e {
+                Some(e) => book
+                    .version(&e.rubric_id, e.rubric_version)?
+                    .check_sheet(&e.scores())
+                    .ok(),
+                None => None,
+            };
             let report = snap
                 .reports
                 .iter()
@@ -281,15 +291,32 @@ impl App {
     }
 }
 
+/// One organisation's sheet for a year as a page shows it.
+#[derive(Debug, Clone)]
+pub struct SheetView {
+    pub org: Organization,
+    /// `None`: no sheet yet.
+    pub evaluation: Option<Evaluation>,
+    /// The version the sheet was made with, or the one a new sheet will use.
+    pub rubric: Rubric,
+    /// The year's figures, if reported.
+    pub report: Option<AnnualReport>,
+    /// Why it is not rated, if it is not.
+    pub excluded: Option<Msg>,
+    /// What the rubric's scoring rules make of the figures.
+    pub proposals: Vec<hoptac_core::evaluation::Proposal>,
+}
+
 impl App {
-    /// One organisation's evaluation for a year (`None`: no sheet yet), for whoever may read
-    /// the organisation.
+    /// One organisation's evaluation for a year by a rubric (the default when `None`), for
+    /// whoever may read the organisation.
     pub async fn evaluation_of(
         &self,
         actor: &Actor,
         org: &str,
         year: i32,
-    ) -> Result<(Organization, Option<Evaluation>)> {
+        rubric_id: Option<&str>,
+    ) -> Result<SheetView> {
         let code = OrgCode::parse(org).ok_or_else(|| AppError::not_found("org", org))?;
         let o = self
             .store()
@@ -305,14 +332,38 @@ impl App {
             },
         )
         .await?;
+        let id = rubric_id.unwrap_or(DEFAULT_RUBRIC);
+        let book = self.rubric_book().await?;
         let e = self
             .store()
             .evaluations(Some(year))
             .await?
             .into_iter()
-            .find(|e| e.org == code && e.evaluation.rubric_id == DEFAULT_RUBRIC)
+            .find(|e| e.org == code && e.evaluation.rubric_id == id)
             .map(|e| e.evaluation);
-        Ok((o, e))
+        let rubric = match &e {
+            Some(e) => book.version(id, e.rubric_version)?,
+            None => book.current(id)?,
+        }
+        .clone();
+        let report = self
+            .store()
+            .reports_of(&code)
+            .await?
+            .into_iter()
+            .find(|r| r.year.get() == year);
+        let proposals = report
+            .as_ref()
+            .map(|r| hoptac_core::evaluation::propose(&rubric, &r.figures))
+            .unwrap_or_default();
+        Ok(SheetView {
+            excluded: exclusion(&o, year, report.as_ref()),
+            org: o,
+            evaluation: e,
+            rubric,
+            report,
+            proposals,
+        })
     }
 }
 
@@ -323,13 +374,13 @@ impl App {
         actor: &Actor,
         org: &str,
         year: i32,
+        rubric_id: Option<&str>,
     ) -> Result<Vec<u8>> {
-        let (o, e) = self.evaluation_of(actor, org, year).await?;
-        let r = rubric(DEFAULT_RUBRIC)?;
-        let scores = e.map(|e| e.self_scores).unwrap_or_default();
+        let v = self.evaluation_of(actor, org, year, rubric_id).await?;
+        let scores = v.evaluation.map(|e| e.self_scores).unwrap_or_default();
         hoptac_exchange::scoring_sheet::write_sheet(
-            &r,
-            &format!("{} ({})", o.name, o.code),
+            &v.rubric,
+            &format!("{} ({})", v.org.name, v.org.code),
             year,
             &scores,
         )
@@ -342,9 +393,13 @@ impl App {
         actor: &Actor,
         org: &str,
         year: i32,
+        rubric_id: Option<&str>,
         bytes: &[u8],
     ) -> Result<Evaluation> {
-        let r = rubric(DEFAULT_RUBRIC)?;
+        let r = self
+            .evaluation_of(actor, org, year, rubric_id)
+            .await?
+            .rubric;
         let book = hoptac_exchange::read::read_xlsx(bytes).map_err(|x| {
             AppError::invalid(
                 "file",

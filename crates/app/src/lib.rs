@@ -10,6 +10,7 @@ pub mod evaluation;
 pub mod import;
 pub mod merge;
 pub mod plans;
+pub mod rubrics;
 pub mod seed;
 pub mod synthetic;
 pub mod validation;

@@ -2,6 +2,9 @@
 //! computed classification axes, who is not rated, and what it would take to reach the
 //! next rating. The rubric itself is data (`rubric`).
 
+mod proposal;
+pub use proposal::{Proposal, propose};
+
 use crate::Fixed;
 use crate::date::{Date, ymd};
 use crate::rubric::{RatingOutcome, Rubric};

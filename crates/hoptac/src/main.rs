@@ -86,12 +86,23 @@ enum Cmd {
         #[arg(long, value_enum, default_value = "table")]
         format: StatsFormat,
     },
-    /// Evaluation rubrics (bộ tiêu chí đánh giá) with their provenance; `--file` checks a rubric document
+    /// Evaluation rubrics (bộ tiêu chí đánh giá) with their provenance and versions; `--file`
+    /// checks a rubric document, `--load` stores it as the rubric's next version
     Rubric {
-        #[arg(long)]
+        #[arg(long, conflicts_with = "load")]
         file: Option<PathBuf>,
+        #[arg(long)]
+        load: Option<PathBuf>,
+        /// Why the version is loaded (the correction, the text checked against)
+        #[arg(long, default_value = "")]
+        note: String,
         #[arg(long, value_enum, default_value = "table")]
         format: StatsFormat,
+    },
+    /// A cooperative's self-scoring sheet (phiếu tự chấm điểm) as a workbook, out and back
+    Sheet {
+        #[command(subcommand)]
+        cmd: SheetCmd,
     },
     /// The year's evaluations of cooperatives (đánh giá, xếp loại): state, total, rating, who is not rated and why
     Evaluate {
@@ -99,6 +110,9 @@ enum Cmd {
         year: i32,
         #[arg(long)]
         scope: Option<String>,
+        /// The rubric (default TT01/2020)
+        #[arg(long)]
+        rubric: Option<String>,
         #[arg(long, value_enum, default_value = "table")]
         format: StatsFormat,
     },
@@ -137,6 +151,31 @@ enum Cmd {
         /// Repetitions of each timed step
         #[arg(long, default_value_t = 20)]
         runs: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum SheetCmd {
+    /// Write the sheet, with the scores so far, to fill offline
+    Export {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        rubric: Option<String>,
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Read a filled sheet back as the cooperative's scores: all lines or none
+    Import {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        rubric: Option<String>,
+        file: PathBuf,
     },
 }
 
@@ -629,20 +668,57 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 StatsFormat::Table => print_check(&r),
             }
         }
-        Cmd::Rubric { file, format } => {
-            let rubrics = rubric_cmd::load(file.as_deref())?;
+        Cmd::Rubric {
+            file,
+            load,
+            note,
+            format,
+        } => {
+            let rubrics = match (&file, &load) {
+                (Some(f), _) => rubric_cmd::load(f)?,
+                (None, Some(f)) => {
+                    let app = open(&cli.db).await?;
+                    let text = std::fs::read_to_string(f).map_err(|e| {
+                        anyhow::anyhow!("không đọc được / cannot read {}: {e}", f.display())
+                    })?;
+                    let r = app.load_rubric(&system, &text, &note).await?;
+                    eprintln!(
+                        "Đã nạp {} phiên bản {} / loaded {} version {}",
+                        r.id, r.version, r.id, r.version
+                    );
+                    vec![r]
+                }
+                (None, None) => {
+                    let app = open(&cli.db).await?;
+                    let book = app.rubric_book().await?;
+                    if matches!(format, StatsFormat::Table) {
+                        rubric_cmd::print_history(&book);
+                    }
+                    book.ids()
+                        .into_iter()
+                        .map(|id| book.current(id).cloned())
+                        .collect::<Result<Vec<_>, _>>()?
+                }
+            };
             match format {
                 StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&rubrics)?),
                 StatsFormat::Table => rubrics.iter().for_each(rubric_cmd::print),
             }
         }
+        Cmd::Sheet { cmd } => {
+            let app = open(&cli.db).await?;
+            rubric_cmd::sheet(&app, &system, cmd).await?;
+        }
         Cmd::Evaluate {
             year,
             scope,
+            rubric,
             format,
         } => {
             let app = open(&cli.db).await?;
-            let rows = app.evaluations(&system, year, scope.as_deref()).await?;
+            let rows = app
+                .evaluations(&system, year, scope.as_deref(), rubric.as_deref())
+                .await?;
             match format {
                 StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
                 StatsFormat::Table => rubric_cmd::print_evaluations(year, &rows),

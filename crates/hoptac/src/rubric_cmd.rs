@@ -87,19 +87,72 @@ pub fn print(r: &Rubric) {
     }
 }
 
-/// The shipped rubrics, or the document at `file` once it passes every check.
-pub fn load(file: Option<&Path>) -> anyhow::Result<Vec<Rubric>> {
-    match file {
-        None => Ok(vec![Rubric::tt01_2020(), Rubric::tt09_2017()]),
-        Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| {
-                anyhow::anyhow!("không đọc được / cannot read {}: {e}", p.display())
-            })?;
-            Rubric::parse_json(&text).map(|r| vec![r]).map_err(|e| {
-                anyhow::anyhow!("{} [{}]: {} / {}", p.display(), e.item, e.msg.vi, e.msg.en)
-            })
+/// The document at `p` once it passes every check.
+pub fn load(p: &Path) -> anyhow::Result<Vec<Rubric>> {
+    let text = std::fs::read_to_string(p)
+        .map_err(|e| anyhow::anyhow!("không đọc được / cannot read {}: {e}", p.display()))?;
+    Rubric::parse_json(&text)
+        .map(|r| vec![r])
+        .map_err(|e| anyhow::anyhow!("{} [{}]: {} / {}", p.display(), e.item, e.msg.vi, e.msg.en))
+}
+
+/// Which versions of each rubric exist, who loaded them and why.
+pub fn print_history(book: &hoptac_app::rubrics::RubricBook) {
+    for id in book.ids() {
+        for v in book.history(id) {
+            if v.loaded_by.is_empty() {
+                println!("{id} v{}: kèm theo phần mềm / shipped", v.rubric.version);
+            } else {
+                println!(
+                    "{id} v{}: nạp bởi / loaded by {} {} — {}",
+                    v.rubric.version, v.loaded_by, v.loaded_at, v.note
+                );
+            }
         }
     }
+}
+
+/// `hoptac sheet export|import`.
+pub async fn sheet(
+    app: &hoptac_app::App,
+    actor: &hoptac_app::Actor,
+    cmd: crate::SheetCmd,
+) -> anyhow::Result<()> {
+    match cmd {
+        crate::SheetCmd::Export {
+            org,
+            year,
+            rubric,
+            output,
+        } => {
+            let bytes = app
+                .evaluation_sheet_xlsx(actor, &org, year, rubric.as_deref())
+                .await?;
+            std::fs::write(&output, bytes).map_err(|e| {
+                anyhow::anyhow!("không ghi được / cannot write {}: {e}", output.display())
+            })?;
+            eprintln!("{}", output.display());
+        }
+        crate::SheetCmd::Import {
+            org,
+            year,
+            rubric,
+            file,
+        } => {
+            let bytes = std::fs::read(&file).map_err(|e| {
+                anyhow::anyhow!("không đọc được / cannot read {}: {e}", file.display())
+            })?;
+            let e = app
+                .import_evaluation_sheet(actor, &org, year, rubric.as_deref(), &bytes)
+                .await?;
+            println!(
+                "{org} {year}: {} dòng đã chấm / lines scored ({})",
+                e.self_scores.len(),
+                e.state.label_vi()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// The year's list, then the count by rating.

@@ -289,6 +289,24 @@ pub trait Store: Send + Sync {
     async fn evaluations(&self, year: Option<i32>) -> Result<Vec<StoredEvaluation>>;
     /// Writes evaluations (created or replaced) and their audit entries in one transaction.
     async fn save_evaluations(&self, e: &[StoredEvaluation], audit: &[AuditEntry]) -> Result<()>;
+    /// Every rubric version an office loaded, oldest first.
+    async fn rubric_versions(&self) -> Result<Vec<StoredRubric>>;
+    /// Adds a rubric version with its audit entry; a version already taken is refused.
+    async fn add_rubric_version(&self, r: &StoredRubric, audit: &AuditEntry) -> Result<()>;
+}
+
+/// A rubric version loaded by an office (phiên bản bộ tiêu chí), as loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRubric {
+    pub rubric_id: String,
+    pub version: u32,
+    /// The JSON document (`crates/core/rubrics/*.json` format).
+    pub document: String,
+    /// Why it was loaded: the correction, the text it was checked against.
+    pub note: String,
+    pub loaded_by: String,
+    /// ISO date and time, Vietnam time.
+    pub loaded_at: String,
 }
 
 /// One organisation's evaluation for a year (đánh giá năm), as stored.

@@ -1018,6 +1018,47 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn rubric_versions(&self) -> Result<Vec<StoredRubric>> {
+        let rows = sqlx::query(
+            "SELECT rubric_id, version, document, note, loaded_by, loaded_at FROM rubric_versions \
+             ORDER BY rubric_id, version",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(StoredRubric {
+                    rubric_id: r.try_get(0)?,
+                    version: r.try_get::<i64, _>(1)? as u32,
+                    document: r.try_get(2)?,
+                    note: r.try_get(3)?,
+                    loaded_by: r.try_get(4)?,
+                    loaded_at: r.try_get(5)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn add_rubric_version(&self, r: &StoredRubric, audit: &AuditEntry) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO rubric_versions (rubric_id, version, document, note, loaded_by, loaded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&r.rubric_id)
+        .bind(r.version as i64)
+        .bind(&r.document)
+        .bind(&r.note)
+        .bind(&r.loaded_by)
+        .bind(&r.loaded_at)
+        .execute(&mut *tx)
+        .await?;
+        insert_audit(&mut tx, audit).await?;
+        bump_generation(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn backup(&self, path: &std::path::Path) -> Result<()> {
         let target = path.to_string_lossy().to_string();
         // VACUUM INTO reads one consistent snapshot while writers carry on (WAL)

@@ -1,6 +1,5 @@
 //! The year's evaluations of cooperatives (đánh giá, xếp loại): who is at which step, with
-//! what total and rating, who is not rated and why. Read-only for now: sheets are scored and
-//! moved through the workflow from the command line and the application service.
+//! what total and rating, who is not rated and why. One sheet is `evaluation_sheet`.
 
 use crate::AppState;
 use crate::error::{WebError, render};
@@ -36,9 +35,13 @@ pub struct EvaluationsPage {
     pub rows: Vec<Row>,
     /// (rating, count) among approved sheets, best first.
     pub summary: Vec<(String, usize)>,
+    pub rubric: String,
+    /// `?rubric=…` for the links, empty for the default rubric.
+    pub rubric_q: String,
+    pub rubric_ids: Vec<String>,
 }
 
-fn state_label(l: Lang, s: Option<Step>) -> &'static str {
+pub(crate) fn state_label(l: Lang, s: Option<Step>) -> &'static str {
     match (l, s) {
         (Lang::Vi, None) => "chưa có phiếu",
         (Lang::En, None) => "no sheet",
@@ -64,9 +67,27 @@ pub async fn evaluations(
         .and_then(|y| y.trim().parse::<i32>().ok())
         .filter(|y| (2020..=this_year).contains(y))
         .unwrap_or(this_year - 1);
+    let rubric = q
+        .get("rubric")
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty());
+    let rubric_ids: Vec<String> = st
+        .app
+        .rubric_book()
+        .await
+        .map_err(|e| WebError::new(l, e))?
+        .ids()
+        .into_iter()
+        .map(String::from)
+        .collect();
     let rows = st
         .app
-        .evaluations(u.actor(), year, q.get("scope").map(String::as_str))
+        .evaluations(
+            u.actor(),
+            year,
+            q.get("scope").map(String::as_str),
+            rubric.as_deref(),
+        )
         .await
         .map_err(|e| WebError::new(l, e))?;
     let summary = hoptac_app::evaluation::approved_by_rating(&rows)
@@ -114,189 +135,12 @@ pub async fn evaluations(
         years: (2020..=this_year).rev().collect(),
         rows,
         summary,
+        rubric_q: rubric
+            .as_ref()
+            .filter(|r| r.as_str() != hoptac_app::evaluation::DEFAULT_RUBRIC)
+            .map(|r| format!("?rubric={r}"))
+            .unwrap_or_default(),
+        rubric: rubric.unwrap_or_else(|| hoptac_app::evaluation::DEFAULT_RUBRIC.to_string()),
+        rubric_ids,
     }))
-}
-
-pub struct Line {
-    pub id: String,
-    pub title: String,
-    pub max: String,
-    pub own: String,
-    pub counted: String,
-    pub reason: String,
-    pub group: bool,
-    pub confirmed: bool,
-}
-
-#[derive(askama::Template)]
-#[template(path = "evaluation.html")]
-pub struct EvaluationPage {
-    pub p: Page,
-    pub code: String,
-    /// The cooperative's sheet still takes scores (no sheet yet, or a draft).
-    pub draft: bool,
-    pub name: String,
-    pub year: i32,
-    pub total: String,
-    pub rating: String,
-    pub state: String,
-    pub submitted: String,
-    /// What it takes to reach the next rating, in words.
-    pub next: String,
-    pub lines: Vec<Line>,
-    pub rubric: String,
-}
-
-/// One cooperative's sheet: every line with its maximum, the cooperative's score, the score
-/// that counts (and the reviewer's reason), the group sums, and what the next rating needs.
-pub async fn evaluation(
-    State(st): State<AppState>,
-    h: HeaderMap,
-    u: CurrentUser,
-    axum::extract::Path((code, year)): axum::extract::Path<(String, i32)>,
-) -> WebResult {
-    let l = lang(&h);
-    let (o, e) = st
-        .app
-        .evaluation_of(u.actor(), &code, year)
-        .await
-        .map_err(|e| WebError::new(l, e))?;
-    let r = hoptac_app::evaluation::rubric(hoptac_app::evaluation::DEFAULT_RUBRIC)
-        .map_err(|e| WebError::new(l, e))?;
-    let f = |v: Option<hoptac_core::Fixed>| v.map(|x| x.format_vi(2, false)).unwrap_or_default();
-    let mut page_data = EvaluationPage {
-        p: page(&st, &u, l, "nav_evaluations").await,
-        code: o.code.to_string(),
-        draft: e.as_ref().is_none_or(|e| e.state == Step::Draft)
-            && hoptac_app::evaluation::exclusion(&o, year, None).is_none(),
-        name: o.name.clone(),
-        year,
-        total: String::new(),
-        rating: String::new(),
-        state: String::new(),
-        submitted: String::new(),
-        next: String::new(),
-        lines: vec![],
-        rubric: format!("{} — {} (phiên bản {})", r.id, r.legal_ref, r.version),
-    };
-    if let Some(e) = e {
-        let scores = e.scores();
-        let sheet = r.check_sheet(&scores).ok();
-        page_data.state = state_label(l, Some(e.state)).to_string();
-        page_data.submitted = e
-            .submitted_on
-            .map(hoptac_core::date::to_vi)
-            .unwrap_or_default();
-        if let Some(s) = &sheet {
-            page_data.total = s.total.format_vi(2, false);
-            page_data.rating = match s.rating {
-                RatingOutcome::Rated(x) => x.label(l.code()).to_string(),
-                RatingOutcome::Unknown => "?".into(),
-            };
-            if let Some(n) = hoptac_core::evaluation::next_rating(&r, &scores, s.total) {
-                let raises: Vec<String> = n
-                    .raises
-                    .iter()
-                    .map(|x| format!("{} {} → {}", x.item, f(Some(x.from)), f(Some(x.to))))
-                    .collect();
-                page_data.next = match l {
-                    Lang::Vi => format!(
-                        "Để đạt loại {} (từ {} điểm) cần thêm {} điểm, ít dòng nhất: {}.",
-                        n.rating.label_vi(),
-                        f(Some(n.threshold)),
-                        f(Some(n.points)),
-                        raises.join("; ")
-                    ),
-                    Lang::En => format!(
-                        "To reach {} ({} points) {} more points are needed; the fewest lines: {}.",
-                        n.rating.label_en(),
-                        f(Some(n.threshold)),
-                        f(Some(n.points)),
-                        raises.join("; ")
-                    ),
-                };
-            }
-        }
-        page_data.lines = r
-            .items()
-            .into_iter()
-            .map(|i| {
-                let group = !i.children.is_empty();
-                Line {
-                    id: i.id.clone(),
-                    title: i.title_vi.clone(),
-                    max: f(i.max),
-                    own: if group {
-                        String::new()
-                    } else {
-                        f(e.self_scores.get(&i.id).copied())
-                    },
-                    counted: if group {
-                        f(sheet.as_ref().and_then(|s| s.by_item.get(&i.id).copied()))
-                    } else {
-                        f(scores.get(&i.id).copied())
-                    },
-                    reason: e
-                        .adjusted
-                        .get(&i.id)
-                        .map(|(_, why)| why.clone())
-                        .unwrap_or_default(),
-                    group,
-                    confirmed: i.confirmed,
-                }
-            })
-            .collect();
-    }
-    Ok(render(&page_data))
-}
-
-/// The self-scoring sheet as a workbook, to fill offline.
-pub async fn sheet_xlsx(
-    State(st): State<AppState>,
-    h: HeaderMap,
-    u: CurrentUser,
-    axum::extract::Path((code, year)): axum::extract::Path<(String, i32)>,
-) -> Result<axum::response::Response, WebError> {
-    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-    use axum::response::IntoResponse;
-    let l = lang(&h);
-    let bytes = st
-        .app
-        .evaluation_sheet_xlsx(u.actor(), &code, year)
-        .await
-        .map_err(|e| WebError::new(l, e))?;
-    // the code is checked by the service: only [A-Za-z0-9-] reaches the header
-    let name = format!("phieu-tu-cham-{code}-{year}.xlsx");
-    Ok((
-        [
-            (
-                CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
-}
-
-/// A filled sheet uploaded back: all its lines or none, then the sheet page.
-pub async fn sheet_upload(
-    State(st): State<AppState>,
-    h: HeaderMap,
-    u: CurrentUser,
-    axum::extract::Path((code, year)): axum::extract::Path<(String, i32)>,
-    mut mp: axum::extract::Multipart,
-) -> Result<axum::response::Response, WebError> {
-    use axum::response::IntoResponse;
-    let l = lang(&h);
-    let (_, bytes) = crate::handlers::uploaded_file(l, &mut mp).await?;
-    st.app
-        .import_evaluation_sheet(u.actor(), &code, year, &bytes)
-        .await
-        .map_err(|e| WebError::new(l, e))?;
-    Ok(axum::response::Redirect::to(&format!("/evaluations/{code}/{year}")).into_response())
 }

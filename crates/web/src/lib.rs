@@ -4,6 +4,7 @@
 mod auth_pages;
 mod chart;
 mod error;
+mod evaluation_sheet;
 mod evaluations;
 mod handlers;
 pub mod i18n;
@@ -79,9 +80,12 @@ pub fn router(app: App) -> Router {
         .route("/quality/cases/{id}", get(handlers::case).post(handlers::case_act))
         .route("/quality/merge", get(handlers::merge_preview).post(handlers::merge))
         .route("/evaluations", get(evaluations::evaluations))
-        .route("/evaluations/{code}/{year}", get(evaluations::evaluation))
-        .route("/evaluations/{code}/{year}/sheet.xlsx", get(evaluations::sheet_xlsx))
-        .route("/evaluations/{code}/{year}/sheet", post(evaluations::sheet_upload))
+        .route(
+            "/evaluations/{code}/{year}",
+            get(evaluation_sheet::evaluation).post(evaluation_sheet::evaluation_post),
+        )
+        .route("/evaluations/{code}/{year}/sheet.xlsx", get(evaluation_sheet::sheet_xlsx))
+        .route("/evaluations/{code}/{year}/sheet", post(evaluation_sheet::sheet_upload))
         .route("/quality/merges", get(handlers::merges))
         .route("/quality/merges/{id}/undo", post(handlers::merge_undo))
         .route("/quality/rules", get(handlers::rules))

@@ -19,7 +19,7 @@ async fn demo() -> (hoptac_app::App, tempfile::TempDir) {
 #[tokio::test]
 async fn the_demo_years_are_evaluated_and_the_list_says_who_is_not_rated() {
     let (a, _d) = demo().await;
-    let y2024 = a.evaluations(&sys(), 2024, None).await.unwrap();
+    let y2024 = a.evaluations(&sys(), 2024, None, None).await.unwrap();
     // 2024: every sheet approved; Mỹ Đông 3 sent neither its report nor its sheet; Láng
     // Biển stopped operating; the Hội quán cooperative founded in February is too new
     let not_approved: Vec<(&str, Option<State>, bool)> = y2024
@@ -37,7 +37,7 @@ async fn the_demo_years_are_evaluated_and_the_list_says_who_is_not_rated() {
     );
     let ratings: std::collections::BTreeSet<_> = y2024.iter().filter_map(|r| r.rating).collect();
     assert!(ratings.len() >= 3, "a spread of ratings: {ratings:?}");
-    let y2025 = a.evaluations(&sys(), 2025, None).await.unwrap();
+    let y2025 = a.evaluations(&sys(), 2025, None, None).await.unwrap();
     let row = |code: &str| y2025.iter().find(|r| r.org.as_str() == code).unwrap();
     assert_eq!(
         row("HTX-TM-11").state,
@@ -129,7 +129,7 @@ async fn a_sheet_goes_from_draft_to_approved_and_stays_locked() {
         .unwrap();
     assert_eq!(e.state, State::Submitted);
     let row = a
-        .evaluations(&sys(), 2025, None)
+        .evaluations(&sys(), 2025, None, None)
         .await
         .unwrap()
         .into_iter()
@@ -229,11 +229,19 @@ fn filled(rows: &[(&str, Option<f64>)]) -> Vec<u8> {
 async fn the_scoring_sheet_goes_out_and_comes_back() {
     let (a, _d) = demo().await;
     let org = "HTX-TM-11";
-    let before = a.evaluation_of(&sys(), org, 2025).await.unwrap().1.unwrap();
+    let before = a
+        .evaluation_of(&sys(), org, 2025, None)
+        .await
+        .unwrap()
+        .evaluation
+        .unwrap();
     // out and back unchanged: the round trip loses nothing
-    let xlsx = a.evaluation_sheet_xlsx(&sys(), org, 2025).await.unwrap();
+    let xlsx = a
+        .evaluation_sheet_xlsx(&sys(), org, 2025, None)
+        .await
+        .unwrap();
     let back = a
-        .import_evaluation_sheet(&sys(), org, 2025, &xlsx)
+        .import_evaluation_sheet(&sys(), org, 2025, None, &xlsx)
         .await
         .unwrap();
     assert_eq!(back.self_scores, before.self_scores);
@@ -243,6 +251,7 @@ async fn the_scoring_sheet_goes_out_and_comes_back() {
             &sys(),
             org,
             2025,
+            None,
             &filled(&[("TC1.a", Some(5.5)), ("TC5", None)]),
         )
         .await
@@ -264,24 +273,159 @@ async fn the_scoring_sheet_goes_out_and_comes_back() {
         filled(&[("TC1.b", Some(other)), ("TC1", Some(7.0))]),
     ] {
         let err = a
-            .import_evaluation_sheet(&sys(), org, 2025, &bad)
+            .import_evaluation_sheet(&sys(), org, 2025, None, &bad)
             .await
             .unwrap_err();
         assert!(matches!(err, AppError::Invalid { .. }), "{err:?}");
     }
-    let now = a.evaluation_of(&sys(), org, 2025).await.unwrap().1.unwrap();
+    let now = a
+        .evaluation_of(&sys(), org, 2025, None)
+        .await
+        .unwrap()
+        .evaluation
+        .unwrap();
     assert_eq!(
         now.self_scores["TC1.b"], before.self_scores["TC1.b"],
         "nothing half-written"
     );
     // an approved sheet does not take scores
     let approved = a
-        .evaluation_sheet_xlsx(&sys(), "HTX-TM-12", 2024)
+        .evaluation_sheet_xlsx(&sys(), "HTX-TM-12", 2024, None)
         .await
         .unwrap();
     assert!(
-        a.import_evaluation_sheet(&sys(), "HTX-TM-12", 2024, &approved)
+        a.import_evaluation_sheet(&sys(), "HTX-TM-12", 2024, None, &approved)
             .await
             .is_err()
+    );
+}
+
+async fn actor(a: &hoptac_app::App, user: &str) -> hoptac_app::Actor {
+    let s = a
+        .login(user, hoptac_app::demo::DEMO_PASSWORD, "x")
+        .await
+        .unwrap();
+    a.session(&s.token, "x").await.unwrap().unwrap().actor
+}
+
+/// TT01/2020 with group III completed as an office would: 5 + 5 × 7 = 40.
+fn completed_tt01() -> serde_json::Value {
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("../../../core/rubrics/tt01-2020.json")).unwrap();
+    for (k, c) in v["items"][2]["children"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        c["max"] = if k == 0 { "5" } else { "7" }.into();
+        c["confirmed"] = true.into();
+    }
+    v
+}
+
+#[tokio::test]
+async fn a_loaded_rubric_version_serves_new_sheets_and_old_sheets_keep_theirs() {
+    let (a, _d) = demo().await;
+    let doc = completed_tt01().to_string();
+    // only an administrator loads a rubric
+    let staff = actor(&a, "canbo").await;
+    assert!(matches!(
+        a.load_rubric(&staff, &doc, "").await,
+        Err(AppError::Forbidden)
+    ));
+    // a document whose maxima do not add up is refused naming the item; nothing stored
+    let mut broken = completed_tt01();
+    broken["items"][2]["children"][0]["max"] = "9".into();
+    let e = a
+        .load_rubric(&sys(), &broken.to_string(), "")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&e, AppError::Invalid { field, .. } if field == "III"),
+        "{e:?}"
+    );
+    assert_eq!(a.rubric_book().await.unwrap().history("TT01/2020").len(), 1);
+
+    let r = a
+        .load_rubric(&sys(), &doc, "Phụ lục 1 đối chiếu")
+        .await
+        .unwrap();
+    assert_eq!((r.id.as_str(), r.version), ("TT01/2020", 2));
+    let book = a.rubric_book().await.unwrap();
+    let history = book.history("TT01/2020");
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[1].note, "Phụ lục 1 đối chiếu");
+    assert!(
+        history[1].document.contains("\"version\": 2"),
+        "stored with its number"
+    );
+    assert_eq!(book.current("TT01/2020").unwrap().version, 2);
+    assert_eq!(book.version("TT01/2020", 1).unwrap().version, 1);
+    // nothing changed: refused
+    assert!(matches!(
+        a.load_rubric(&sys(), &doc, "").await,
+        Err(AppError::Invalid { .. })
+    ));
+
+    // an approved sheet keeps version 1 and its total
+    let v1 = a
+        .evaluation_of(&sys(), "HTX-TM-12", 2024, None)
+        .await
+        .unwrap();
+    assert_eq!(v1.rubric.version, 1);
+    assert_eq!(v1.evaluation.as_ref().unwrap().rubric_version, 1);
+    // the draft started under version 1 still takes scores by version 1
+    let e = a
+        .evaluation_step(
+            &sys(),
+            "HTX-TM-11",
+            2025,
+            None,
+            Step::SelfScore {
+                item: "TC1.b".into(),
+                score: n("1"),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(e.rubric_version, 1);
+    // a sheet started now is made by version 2, whose TC10 has a maximum of 5
+    let rows = a.evaluations(&sys(), 2026, None, None).await.unwrap();
+    let r = rows
+        .iter()
+        .find(|r| r.state.is_none() && r.excluded.is_none())
+        .expect("the demo has cooperatives without a 2026 sheet");
+    let fresh = a
+        .evaluation_of(&sys(), r.org.as_str(), 2026, None)
+        .await
+        .unwrap();
+    assert_eq!(fresh.rubric.version, 2);
+    assert!(fresh.evaluation.is_none());
+    {
+        let e = a
+            .evaluation_step(
+                &sys(),
+                r.org.as_str(),
+                2026,
+                None,
+                Step::SelfScore {
+                    item: "TC10".into(),
+                    score: n("6"),
+                },
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&e, AppError::Invalid { field, .. } if field == "TC10"),
+            "above version 2's maximum: {e:?}"
+        );
+    }
+    // the audit trail says who loaded it
+    let audit = a.audit_trail(&sys(), Default::default()).await.unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|x| x.action == "rubric.load" && x.key == "TT01/2020/2")
     );
 }

@@ -226,3 +226,81 @@ fn the_workflow_from_draft_to_approved() {
             .contains("phiên bản 1")
     );
 }
+
+fn revenue_only(revenue: &str, members: Option<i64>) -> crate::model::ReportFigures {
+    crate::model::ReportFigures {
+        revenue: Some(n(revenue)),
+        members,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn revenue_is_banded_by_tt09_criterion_1_2_at_every_edge() {
+    let r = Rubric::tt09_2017();
+    // < 1 bn → 4; 1 to < 5 bn → 6; 5 to < 10 bn → 8; ≥ 10 bn → 10 (million VND)
+    for (rev, pts) in [
+        ("0", "4"),
+        ("999.99", "4"),
+        ("1000", "6"),
+        ("4999.999999", "6"),
+        ("5000", "8"),
+        ("9999", "8"),
+        ("10000", "10"),
+        ("250000", "10"),
+    ] {
+        let p = propose(&r, &revenue_only(rev, Some(9)));
+        let line = p.iter().find(|p| p.item == "1.2").unwrap();
+        assert_eq!(line.value, Some(n(rev)));
+        assert_eq!(line.points, Some(n(pts)), "revenue {rev}");
+        assert!(line.missing.is_empty());
+    }
+}
+
+#[test]
+fn a_measure_hoptac_does_not_keep_is_named_not_guessed() {
+    let r = Rubric::tt09_2017();
+    let p = propose(&r, &revenue_only("1200", Some(9)));
+    // 1.1 needs the planned revenue; 1.3 the after-tax profit; 1.4/1.5 the funds
+    let l11 = p.iter().find(|p| p.item == "1.1").unwrap();
+    assert_eq!(l11.value, None);
+    assert_eq!(l11.points, None);
+    assert_eq!(l11.missing, vec!["planned_revenue".to_string()]);
+    let l13 = p.iter().find(|p| p.item == "1.3").unwrap();
+    assert_eq!(l13.missing, vec!["profit_after_tax".to_string()]);
+    assert_eq!(
+        p.iter().map(|p| p.item.as_str()).collect::<Vec<_>>(),
+        ["1.1", "1.2", "1.3", "1.4", "1.5"]
+    );
+    // a missing figure in the report is named the same way
+    let none = propose(&r, &crate::model::ReportFigures::default());
+    let l12 = none.iter().find(|p| p.item == "1.2").unwrap();
+    assert_eq!((l12.value, l12.points), (None, None));
+    assert_eq!(l12.missing, vec!["revenue".to_string()]);
+}
+
+#[test]
+fn tt01_proposes_nothing_until_annex_1_is_loaded() {
+    assert!(propose(&Rubric::tt01_2020(), &revenue_only("5000", Some(30))).is_empty());
+}
+
+#[test]
+fn a_ratio_measure_divides_and_an_unconfirmed_band_proposes_nothing() {
+    let mut r = Rubric::tt09_2017();
+    // an office's corrected rubric that scores revenue per member, one band unconfirmed
+    let line = r.items[0]
+        .children
+        .iter_mut()
+        .find(|i| i.id == "1.2")
+        .unwrap();
+    let s = line.scoring.as_mut().unwrap();
+    s.measure = "revenue / members".into();
+    s.bands[1].confirmed = false;
+    let p = propose(&r, &revenue_only("3000", Some(3)));
+    let l = p.iter().find(|p| p.item == "1.2").unwrap();
+    assert_eq!(l.value, Some(n("1000")));
+    assert_eq!(l.band.as_ref().unwrap().low, Some(n("1000")));
+    assert_eq!(l.points, None, "the band is not confirmed");
+    let zero = propose(&r, &revenue_only("3000", Some(0)));
+    assert_eq!(zero.iter().find(|p| p.item == "1.2").unwrap().value, None);
+}

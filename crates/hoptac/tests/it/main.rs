@@ -501,3 +501,108 @@ fn evaluate_lists_the_year_with_states_and_ratings() {
         "{table}"
     );
 }
+
+#[test]
+fn a_corrected_rubric_is_loaded_as_the_next_version_and_sheets_go_out_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v.db");
+    ok(&hoptac(&db, &["demo"]));
+    // group III completed by an office: 5 + 5 × 7 = 40
+    let mut fixed: Value =
+        serde_json::from_str(include_str!("../../../core/rubrics/tt01-2020.json")).unwrap();
+    for (k, c) in fixed["items"][2]["children"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        c["max"] = if k == 0 { "5" } else { "7" }.into();
+        c["confirmed"] = true.into();
+    }
+    let path = dir.path().join("tt01-v2.json");
+    std::fs::write(&path, fixed.to_string()).unwrap();
+    let p = path.to_str().unwrap();
+    let o = hoptac(
+        &db,
+        &["rubric", "--load", p, "--note", "Phụ lục 1 đối chiếu"],
+    );
+    ok(&o);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("TT01/2020 phiên bản 2"));
+    // the same document again changes nothing and is refused
+    let again = hoptac(&db, &["rubric", "--load", p]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("Không có thay đổi"));
+    let listed = ok(&hoptac(&db, &["rubric"]));
+    assert!(
+        listed.contains("TT01/2020 v1: kèm theo phần mềm"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("TT01/2020 v2: nạp bởi") && listed.contains("Phụ lục 1 đối chiếu"),
+        "{listed}"
+    );
+    let tc10 = listed.lines().find(|l| l.contains("TC10")).unwrap();
+    assert!(tc10.contains(" 5 "), "the current version is shown: {tc10}");
+
+    // a sheet out and back: the draft keeps the version it was started with
+    let xlsx = dir.path().join("phieu.xlsx");
+    let x = xlsx.to_str().unwrap();
+    ok(&hoptac(
+        &db,
+        &[
+            "sheet",
+            "export",
+            "--org",
+            "HTX-TM-11",
+            "--year",
+            "2025",
+            "-o",
+            x,
+        ],
+    ));
+    assert!(std::fs::metadata(&xlsx).unwrap().len() > 1000);
+    let back = ok(&hoptac(
+        &db,
+        &["sheet", "import", "--org", "HTX-TM-11", "--year", "2025", x],
+    ));
+    assert!(
+        back.contains("HTX-TM-11 2025") && back.contains("nháp"),
+        "{back}"
+    );
+    let bad = dir.path().join("bad.xlsx");
+    std::fs::write(&bad, b"not a workbook").unwrap();
+    let o = hoptac(
+        &db,
+        &[
+            "sheet",
+            "import",
+            "--org",
+            "HTX-TM-11",
+            "--year",
+            "2025",
+            bad.to_str().unwrap(),
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Không đọc được tệp"));
+    let json: Value = serde_json::from_str(&ok(&hoptac(
+        &db,
+        &[
+            "evaluate",
+            "--year",
+            "2025",
+            "--rubric",
+            "TT09/2017",
+            "--format",
+            "json",
+        ],
+    )))
+    .unwrap();
+    assert!(
+        json.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["state"].is_null()),
+        "no sheet by TT09 in the demo"
+    );
+}

@@ -392,7 +392,7 @@ async fn the_evaluations_page_shows_states_ratings_and_who_is_not_rated() {
     );
     assert!(d.body.contains(">TC15<") && d.body.contains("chưa xác nhận"));
     let total = r.body[r.body.find(">HTX-TM-01</a>").unwrap()..]
-        .split("/evaluations/HTX-TM-01/2025\">")
+        .split("class=\"num\"><a href=\"/evaluations/HTX-TM-01/2025\">")
         .nth(1)
         .and_then(|x| x.split('<').next())
         .unwrap()
@@ -469,7 +469,7 @@ async fn a_filled_sheet_is_uploaded_back_and_a_bad_file_is_refused() {
     let sys = hoptac_app::Actor::system();
     let xlsx = app
         .app
-        .evaluation_sheet_xlsx(&sys, "HTX-TM-11", 2025)
+        .evaluation_sheet_xlsx(&sys, "HTX-TM-11", 2025, None)
         .await
         .unwrap();
     let uri = "/evaluations/HTX-TM-11/2025/sheet";
@@ -478,4 +478,200 @@ async fn a_filled_sheet_is_uploaded_back_and_a_bad_file_is_refused() {
     let bad = crate::http::send(&app, sheet_upload(&app, uri, b"not a workbook")).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
     assert!(bad.body.contains("Không đọc được tệp"), "{}", bad.body);
+}
+
+/// The form body for a sheet's step: `action`, then `key=value` pairs, url-encoded.
+fn sheet_form(action: &str, fields: &[(String, String)]) -> String {
+    let mut s = format!("action={action}");
+    for (k, v) in fields {
+        s.push_str(&format!("&{}={}", url_encode(k), url_encode(v)));
+    }
+    s
+}
+
+fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_sheet_goes_from_draft_to_approved_in_the_browser_and_bad_steps_are_refused() {
+    let (app, _d) = demo_app().await;
+    let uri = "/evaluations/HTX-TM-11/2025";
+    let page = get(&app, uri).await;
+    assert!(page.body.contains("name=\"s.TC1.a\"") && page.body.contains("id=\"ev-submit\""));
+    // a score above its maximum: 422, the line named and marked, the typed value kept
+    let bad = post_form(
+        &app,
+        uri,
+        &sheet_form("save", &[("s.TC3.a".into(), "4,5".into())]),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Điểm dòng TC3.a là 4,5"), "{}", bad.body);
+    assert!(bad.body.contains("class=\" invalid\" id=\"line-TC3.a\""));
+    assert!(bad.body.contains("name=\"s.TC3.a\" value=\"4,5\""));
+    let typo = post_form(
+        &app,
+        uri,
+        &sheet_form("save", &[("s.TC1.a".into(), "năm".into())]),
+    )
+    .await;
+    assert_eq!(typo.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(typo.body.contains("Điểm dòng TC1.a không phải là số [năm]"));
+    // fill every line (the demo draft lacks some) and submit with the paper's date
+    let v = app
+        .evaluation_of(&hoptac_app::Actor::system(), "HTX-TM-11", 2025, None)
+        .await
+        .unwrap();
+    let mut fields: Vec<(String, String)> = v
+        .rubric
+        .items()
+        .into_iter()
+        .filter(|i| i.children.is_empty())
+        .map(|i| {
+            let s = v
+                .evaluation
+                .as_ref()
+                .and_then(|e| e.self_scores.get(&i.id).copied());
+            (
+                format!("s.{}", i.id),
+                s.map(|x| x.format_vi(2, false)).unwrap_or("0".into()),
+            )
+        })
+        .collect();
+    fields.push(("submitted_on".into(), "14/12/2025".into()));
+    let sent = post_form(&app, uri, &sheet_form("submit", &fields)).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let page = get(&app, uri).await;
+    assert!(
+        page.body.contains("HTX đã nộp, Ngày nộp 14/12/2025"),
+        "{}",
+        page.body
+    );
+    assert!(
+        !page.body.contains("id=\"ev-upload\""),
+        "a submitted sheet takes no workbook"
+    );
+
+    // a viewer sees no form and cannot step
+    let viewer = app.as_user("xem").await;
+    assert!(!get(&viewer, uri).await.body.contains("id=\"ev-form\""));
+    assert_eq!(
+        post_form(&viewer, uri, "action=review").await.status,
+        StatusCode::FORBIDDEN
+    );
+    // the district reviews: an adjustment without a reason is refused, with one it counts
+    let staff = app.as_user("canbo").await;
+    assert!(get(&staff, uri).await.body.contains("name=\"a.TC5\""));
+    let no_reason = post_form(
+        &staff,
+        uri,
+        &sheet_form("adjust", &[("a.TC5".into(), "1".into())]),
+    )
+    .await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_reason.body.contains("cần ghi rõ lý do"));
+    let reviewed = post_form(
+        &staff,
+        uri,
+        &sheet_form(
+            "review",
+            &[
+                ("a.TC5".into(), "1".into()),
+                ("r.TC5".into(), "Chưa có biên bản đại hội".into()),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(reviewed.status, StatusCode::SEE_OTHER, "{}", reviewed.body);
+    let page = get(&staff, uri).await;
+    assert!(
+        page.body.contains("Chưa có biên bản đại hội") && page.body.contains("id=\"ev-approve\"")
+    );
+    // approved: locked; unlocking needs a reason
+    assert_eq!(
+        post_form(&staff, uri, "action=approve").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let locked = get(&staff, uri).await;
+    assert!(locked.body.contains("đã duyệt") && locked.body.contains("id=\"ev-unlock\""));
+    let bare = post_form(&staff, uri, "action=unlock&reason=").await;
+    assert_eq!(bare.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bare.body.contains("cần ghi rõ lý do"));
+    assert_eq!(
+        post_form(&staff, uri, "action=unlock&reason=S%E1%BB%ADa%20TC5")
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let e = app
+        .evaluation_of(&hoptac_app::Actor::system(), "HTX-TM-11", 2025, None)
+        .await
+        .unwrap()
+        .evaluation
+        .unwrap();
+    assert_eq!(e.state, hoptac_core::evaluation::State::Reviewed);
+    assert_eq!(e.adjusted["TC5"].1, "Chưa có biên bản đại hội");
+}
+
+#[tokio::test]
+async fn the_tt09_sheet_proposes_scores_from_the_figures_and_names_what_is_missing() {
+    let (app, _d) = demo_app().await;
+    let sys = hoptac_app::Actor::system();
+    let v = app
+        .evaluation_of(&sys, "HTX-TM-01", 2025, Some("TT09/2017"))
+        .await
+        .unwrap();
+    let revenue = v.report.as_ref().unwrap().figures.revenue.unwrap();
+    let p12 = v.proposals.iter().find(|p| p.item == "1.2").unwrap();
+    assert_eq!(p12.value, Some(revenue));
+    let page = get(&app, "/evaluations/HTX-TM-01/2025?rubric=TT09/2017").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains(&format!(
+            "{} (revenue = {} triệu đồng)",
+            p12.points.unwrap().format_vi(2, false),
+            revenue.format_vi(2, false)
+        )),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("thiếu số liệu: planned_revenue"));
+    // a self-score unlike the proposal is flagged
+    let other = if p12.points.unwrap() == hoptac_core::Fixed::from_int(4) {
+        "6"
+    } else {
+        "4"
+    };
+    let saved = post_form(
+        &app,
+        "/evaluations/HTX-TM-01/2025",
+        &sheet_form(
+            "save",
+            &[
+                ("rubric".into(), "TT09/2017".into()),
+                ("s.1.2".into(), other.into()),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(
+        saved.headers[axum::http::header::LOCATION],
+        "/evaluations/HTX-TM-01/2025?rubric=TT09/2017"
+    );
+    let page = get(&app, "/evaluations/HTX-TM-01/2025?rubric=TT09/2017").await;
+    assert!(page.body.contains("khác điểm đề xuất"));
+    // TT09's thresholds are unconfirmed: no rating is invented
+    assert_eq!(
+        get(&app, "/evaluations/HTX-TM-01/2025?rubric=KHONG-CO")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 }

@@ -1,0 +1,514 @@
+//! One cooperative's sheet for a year (phiếu tự chấm điểm): every line with its maximum, the
+//! score hoptac proposes from the figures, the cooperative's score, the score that counts and
+//! the reviewer's reason; and the one form for the step the signed-in account may take next
+//! (score and submit, review with reasons, approve, unlock).
+
+use crate::AppState;
+use crate::error::{WebError, render};
+use crate::evaluations::state_label;
+use crate::handlers::{Params, WebResult, lang, page, to_map};
+use crate::i18n::Lang;
+use crate::page::Page;
+use crate::session::CurrentUser;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect};
+use hoptac_app::AppError;
+use hoptac_app::evaluation::SheetView;
+use hoptac_core::auth::Role;
+use hoptac_core::evaluation::{State as Stage, Step};
+use hoptac_core::rubric::RatingOutcome;
+use hoptac_core::{Fixed, Msg};
+use std::collections::HashMap;
+
+pub struct Line {
+    pub id: String,
+    pub title: String,
+    pub max: String,
+    /// The score proposed from the figures, with the measure and band it came from.
+    pub proposed: String,
+    /// The cooperative's score differs from the proposed one.
+    pub differs: bool,
+    pub own: String,
+    pub counted: String,
+    pub reason: String,
+    pub group: bool,
+    pub confirmed: bool,
+    /// The line a refused step named.
+    pub error: bool,
+}
+
+#[derive(askama::Template)]
+#[template(path = "evaluation.html")]
+pub struct EvaluationPage {
+    pub p: Page,
+    pub code: String,
+    pub name: String,
+    pub year: i32,
+    pub rubric_id: String,
+    /// Other rubrics this sheet can be made by, as (id, link).
+    pub rubrics: Vec<(String, String)>,
+    /// `?rubric=…` for links and the form, empty for the default rubric.
+    pub rubric_q: String,
+    /// The step the account may take: `score`, `review`, `approve`, `unlock` or empty.
+    pub mode: &'static str,
+    pub has_sheet: bool,
+    pub total: String,
+    pub rating: String,
+    pub state: String,
+    pub submitted: String,
+    pub excluded: String,
+    pub error: String,
+    /// What it takes to reach the next rating, in words.
+    pub next: String,
+    pub lines: Vec<Line>,
+    pub rubric: String,
+    pub today: String,
+    pub unlock_reason: String,
+}
+
+fn n(v: Option<Fixed>) -> String {
+    v.map(|x| x.format_vi(2, false)).unwrap_or_default()
+}
+
+fn rubric_param(q: &HashMap<String, String>) -> Option<String> {
+    q.get("rubric")
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty())
+}
+
+/// The step the account may take on a sheet in this state.
+fn mode_for(role: Role, v: &SheetView) -> &'static str {
+    if v.excluded.is_some() {
+        return "";
+    }
+    match (
+        v.evaluation.as_ref().map_or(Stage::Draft, |e| e.state),
+        role,
+    ) {
+        (_, Role::Viewer) => "",
+        (Stage::Draft, _) => "score",
+        (Stage::Submitted, r) if r >= Role::Commune => "review",
+        (Stage::Reviewed, r) if r >= Role::Staff => "approve",
+        (Stage::Approved, r) if r >= Role::Staff => "unlock",
+        _ => "",
+    }
+}
+
+/// How a proposal reads on its line: `6 (revenue = 1.200 triệu đồng)` or what is missing.
+fn proposal_text(l: Lang, p: &hoptac_core::evaluation::Proposal) -> String {
+    let value = p
+        .value
+        .map(|v| format!("{} = {} {}", p.measure, v.format_vi(2, false), p.unit))
+        .unwrap_or_default();
+    match (p.points, p.missing.is_empty()) {
+        (Some(pts), _) => format!("{} ({value})", n(Some(pts))),
+        (None, false) => match l {
+            Lang::Vi => format!("thiếu số liệu: {}", p.missing.join(", ")),
+            Lang::En => format!("figures missing: {}", p.missing.join(", ")),
+        },
+        (None, true) => match l {
+            Lang::Vi => format!("? ({value}; mức điểm chưa xác nhận)"),
+            Lang::En => format!("? ({value}; band points unconfirmed)"),
+        },
+    }
+}
+
+struct Entered<'a> {
+    values: &'a HashMap<String, String>,
+    error: String,
+    field: String,
+}
+
+async fn build(
+    st: &AppState,
+    u: &CurrentUser,
+    l: Lang,
+    code: &str,
+    year: i32,
+    rubric_id: Option<&str>,
+    entered: Option<Entered<'_>>,
+) -> Result<EvaluationPage, WebError> {
+    let v = st
+        .app
+        .evaluation_of(u.actor(), code, year, rubric_id)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let book = st
+        .app
+        .rubric_book()
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let r = &v.rubric;
+    let rubric_q = if r.id == hoptac_app::evaluation::DEFAULT_RUBRIC {
+        String::new()
+    } else {
+        format!("?rubric={}", r.id)
+    };
+    let typed = |k: String| entered.as_ref().and_then(|e| e.values.get(&k).cloned());
+    let e = v.evaluation.clone();
+    let scores = e.as_ref().map(|e| e.scores()).unwrap_or_default();
+    let sheet = r.check_sheet(&scores).ok();
+    let mut out = EvaluationPage {
+        p: page(st, u, l, "nav_evaluations").await,
+        code: v.org.code.to_string(),
+        name: v.org.name.clone(),
+        year,
+        rubric_id: r.id.clone(),
+        rubrics: book
+            .ids()
+            .into_iter()
+            .filter(|id| *id != r.id)
+            .map(|id| {
+                let q = if id == hoptac_app::evaluation::DEFAULT_RUBRIC {
+                    String::new()
+                } else {
+                    format!("?rubric={id}")
+                };
+                (id.to_string(), q)
+            })
+            .collect(),
+        rubric_q,
+        mode: mode_for(u.actor().account.role, &v),
+        has_sheet: e.is_some(),
+        total: String::new(),
+        rating: String::new(),
+        state: state_label(l, e.as_ref().map(|e| e.state)).to_string(),
+        submitted: e
+            .as_ref()
+            .and_then(|e| e.submitted_on)
+            .map(hoptac_core::date::to_vi)
+            .unwrap_or_default(),
+        excluded: v
+            .excluded
+            .as_ref()
+            .map(|m| m.get(l.code()).to_string())
+            .unwrap_or_default(),
+        error: entered
+            .as_ref()
+            .map(|e| e.error.clone())
+            .unwrap_or_default(),
+        next: String::new(),
+        lines: vec![],
+        rubric: format!("{} — {} (phiên bản {})", r.id, r.legal_ref, r.version),
+        today: hoptac_core::date::to_iso(hoptac_app::today()),
+        unlock_reason: typed("reason".into()).unwrap_or_default(),
+    };
+    if let Some(s) = &sheet {
+        out.total = n(Some(s.total));
+        out.rating = match s.rating {
+            RatingOutcome::Rated(x) => x.label(l.code()).to_string(),
+            RatingOutcome::Unknown => match l {
+                Lang::Vi => "chưa xác định (ngưỡng xếp loại chưa xác nhận)".into(),
+                Lang::En => "unknown (rating thresholds unconfirmed)".into(),
+            },
+        };
+        if let Some(nr) = hoptac_core::evaluation::next_rating(r, &scores, s.total) {
+            let raises: Vec<String> = nr
+                .raises
+                .iter()
+                .map(|x| format!("{} {} → {}", x.item, n(Some(x.from)), n(Some(x.to))))
+                .collect();
+            out.next = match l {
+                Lang::Vi => format!(
+                    "Để đạt loại {} (từ {} điểm) cần thêm {} điểm, ít dòng nhất: {}.",
+                    nr.rating.label_vi(),
+                    n(Some(nr.threshold)),
+                    n(Some(nr.points)),
+                    raises.join("; ")
+                ),
+                Lang::En => format!(
+                    "To reach {} ({} points) {} more points are needed; the fewest lines: {}.",
+                    nr.rating.label_en(),
+                    n(Some(nr.threshold)),
+                    n(Some(nr.points)),
+                    raises.join("; ")
+                ),
+            };
+        }
+    }
+    let bad_field = entered
+        .as_ref()
+        .map(|e| e.field.clone())
+        .unwrap_or_default();
+    out.lines = r
+        .items()
+        .into_iter()
+        .map(|i| {
+            let group = !i.children.is_empty();
+            let own = e.as_ref().and_then(|e| e.self_scores.get(&i.id).copied());
+            let proposal = v.proposals.iter().find(|p| p.item == i.id);
+            Line {
+                id: i.id.clone(),
+                title: i.title_vi.clone(),
+                max: n(i.max),
+                proposed: proposal.map(|p| proposal_text(l, p)).unwrap_or_default(),
+                differs: matches!((proposal.and_then(|p| p.points), own), (Some(p), Some(o)) if p != o),
+                own: if group {
+                    String::new()
+                } else {
+                    typed(format!("s.{}", i.id)).unwrap_or_else(|| n(own))
+                },
+                counted: if group {
+                    n(sheet.as_ref().and_then(|s| s.by_item.get(&i.id).copied()))
+                } else {
+                    typed(format!("a.{}", i.id))
+                        .unwrap_or_else(|| n(scores.get(&i.id).copied()))
+                },
+                reason: typed(format!("r.{}", i.id)).unwrap_or_else(|| {
+                    e.as_ref()
+                        .and_then(|e| e.adjusted.get(&i.id))
+                        .map(|(_, why)| why.clone())
+                        .unwrap_or_default()
+                }),
+                group,
+                confirmed: i.confirmed,
+                error: bad_field == i.id
+                    || bad_field == format!("s.{}", i.id)
+                    || bad_field == format!("a.{}", i.id),
+            }
+        })
+        .collect();
+    Ok(out)
+}
+
+pub async fn evaluation(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((code, year)): Path<(String, i32)>,
+    Query(q): Params,
+) -> WebResult {
+    let l = lang(&h);
+    let rubric = rubric_param(&q);
+    Ok(render(
+        &build(&st, &u, l, &code, year, rubric.as_deref(), None).await?,
+    ))
+}
+
+fn invalid(field: &str, value: &str, vi: String, en: String) -> AppError {
+    AppError::invalid(field, value, Msg::new(vi, en))
+}
+
+fn score(v: &HashMap<String, String>, key: &str) -> Result<Option<Fixed>, AppError> {
+    let raw = v.get(key).map(|s| s.trim()).unwrap_or_default();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    hoptac_core::parse::parse_number(raw)
+        .map(|p| Some(p.value))
+        .ok_or_else(|| {
+            invalid(
+                key,
+                raw,
+                format!("Điểm dòng {} không phải là số", &key[2..]),
+                format!("The score of line {} is not a number", &key[2..]),
+            )
+        })
+}
+
+/// The steps a posted form asks for, read from its fields; a field that is not a number or
+/// not a date is refused, naming it.
+fn steps_of(
+    v: &HashMap<String, String>,
+    leaves: &[String],
+    counted: &std::collections::BTreeMap<String, Fixed>,
+) -> Result<Vec<Step>, AppError> {
+    let action = v.get("action").map(String::as_str).unwrap_or_default();
+    let mut steps = Vec::new();
+    match action {
+        "save" | "submit" => {
+            for id in leaves {
+                if let Some(s) = score(v, &format!("s.{id}"))? {
+                    steps.push(Step::SelfScore {
+                        item: id.clone(),
+                        score: s,
+                    });
+                }
+            }
+            if action == "submit" {
+                let raw = v.get("submitted_on").map(|s| s.trim()).unwrap_or_default();
+                let today = hoptac_app::today();
+                let on = if raw.is_empty() {
+                    today
+                } else {
+                    hoptac_core::date::parse(raw).ok_or_else(|| {
+                        invalid(
+                            "submitted_on",
+                            raw,
+                            "Ngày nộp không đúng dạng ngày (dd/mm/yyyy)".into(),
+                            "The submission date is not a date (dd/mm/yyyy)".into(),
+                        )
+                    })?
+                };
+                if on > today {
+                    return Err(invalid(
+                        "submitted_on",
+                        raw,
+                        "Ngày nộp không thể sau hôm nay".into(),
+                        "The submission date cannot be after today".into(),
+                    ));
+                }
+                steps.push(Step::Submit { on });
+            }
+        }
+        "adjust" | "review" => {
+            for id in leaves {
+                let Some(s) = score(v, &format!("a.{id}"))? else {
+                    continue;
+                };
+                if counted.get(id) != Some(&s) {
+                    steps.push(Step::Adjust {
+                        item: id.clone(),
+                        score: s,
+                        reason: v.get(&format!("r.{id}")).cloned().unwrap_or_default(),
+                    });
+                }
+            }
+            if action == "review" {
+                steps.push(Step::Review);
+            }
+        }
+        "approve" => steps.push(Step::Approve),
+        "unlock" => steps.push(Step::Unlock {
+            reason: v.get("reason").cloned().unwrap_or_default(),
+        }),
+        other => {
+            return Err(invalid(
+                "action",
+                other,
+                "Thao tác không hợp lệ".into(),
+                "Unknown action".into(),
+            ));
+        }
+    }
+    if steps.is_empty() {
+        return Err(invalid(
+            "action",
+            action,
+            "Chưa nhập hoặc thay đổi điểm nào".into(),
+            "No score was entered or changed".into(),
+        ));
+    }
+    Ok(steps)
+}
+
+/// One step of the workflow from the sheet's form: applied whole or not at all. A refused
+/// step shows the sheet again with what was typed and the reason, naming the line.
+pub async fn evaluation_post(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((code, year)): Path<(String, i32)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult {
+    let l = lang(&h);
+    let v = to_map(&pairs);
+    let rubric = rubric_param(&v);
+    let view = st
+        .app
+        .evaluation_of(u.actor(), &code, year, rubric.as_deref())
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let leaves: Vec<String> = view
+        .rubric
+        .items()
+        .into_iter()
+        .filter(|i| i.children.is_empty())
+        .map(|i| i.id.clone())
+        .collect();
+    let counted = view
+        .evaluation
+        .as_ref()
+        .map(|e| e.scores())
+        .unwrap_or_default();
+    let done = match steps_of(&v, &leaves, &counted) {
+        Ok(steps) => {
+            st.app
+                .evaluation_steps(u.actor(), &code, year, Some(&view.rubric.id), steps)
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    match done {
+        Ok(_) => {
+            let q = match rubric {
+                Some(r) => format!("?rubric={r}"),
+                None => String::new(),
+            };
+            Ok(Redirect::to(&format!("/evaluations/{code}/{year}{q}")).into_response())
+        }
+        Err(AppError::Invalid { field, value, msg }) => {
+            let text = if value.is_empty() || value == code {
+                msg.get(l.code()).to_string()
+            } else {
+                format!("{} [{value}]", msg.get(l.code()))
+            };
+            let entered = Entered {
+                values: &v,
+                error: text,
+                field,
+            };
+            let mut r =
+                render(&build(&st, &u, l, &code, year, rubric.as_deref(), Some(entered)).await?);
+            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(r)
+        }
+        Err(e) => Err(WebError::new(l, e)),
+    }
+}
+
+/// The self-scoring sheet as a workbook, to fill offline.
+pub async fn sheet_xlsx(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((code, year)): Path<(String, i32)>,
+    Query(q): Params,
+) -> WebResult {
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+    let l = lang(&h);
+    let rubric = rubric_param(&q);
+    let bytes = st
+        .app
+        .evaluation_sheet_xlsx(u.actor(), &code, year, rubric.as_deref())
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    // the code is checked by the service: only [A-Za-z0-9-] reaches the header
+    let name = format!("phieu-tu-cham-{code}-{year}.xlsx");
+    Ok((
+        [
+            (
+                CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// A filled sheet uploaded back: all its lines or none, then the sheet page.
+pub async fn sheet_upload(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((code, year)): Path<(String, i32)>,
+    Query(q): Params,
+    mut mp: axum::extract::Multipart,
+) -> WebResult {
+    let l = lang(&h);
+    let rubric = rubric_param(&q);
+    let (_, bytes) = crate::handlers::uploaded_file(l, &mut mp).await?;
+    st.app
+        .import_evaluation_sheet(u.actor(), &code, year, rubric.as_deref(), &bytes)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let q = rubric.map(|r| format!("?rubric={r}")).unwrap_or_default();
+    Ok(Redirect::to(&format!("/evaluations/{code}/{year}{q}")).into_response())
+}
