@@ -1463,8 +1463,19 @@ pub(crate) async fn uploaded_file(
     l: Lang,
     mp: &mut Multipart,
 ) -> Result<(String, Vec<u8>), WebError> {
+    uploaded_file_and_fields(l, mp)
+        .await
+        .map(|(name, bytes, _)| (name, bytes))
+}
+
+/// The `file` field of a multipart form and its other (text) fields.
+pub(crate) async fn uploaded_file_and_fields(
+    l: Lang,
+    mp: &mut Multipart,
+) -> Result<(String, Vec<u8>, HashMap<String, String>), WebError> {
     let e = |err| WebError::new(l, err);
     let mut file = None;
+    let mut fields = HashMap::new();
     let upload_error = |x: axum::extract::multipart::MultipartError, name: &str| {
         if x.status() == StatusCode::PAYLOAD_TOO_LARGE {
             return e(AppError::TooLarge(crate::MAX_UPLOAD));
@@ -1477,20 +1488,28 @@ pub(crate) async fn uploaded_file(
         ))
     };
     while let Some(field) = mp.next_field().await.map_err(|x| upload_error(x, ""))? {
-        if field.name() == Some("file") {
-            let name = field.file_name().unwrap_or("upload.xlsx").to_string();
-            let bytes = field.bytes().await.map_err(|x| upload_error(x, &name))?;
-            file = Some((name, bytes.to_vec()));
+        match field.name().map(str::to_string) {
+            Some(n) if n == "file" => {
+                let name = field.file_name().unwrap_or("upload.xlsx").to_string();
+                let bytes = field.bytes().await.map_err(|x| upload_error(x, &name))?;
+                file = Some((name, bytes.to_vec()));
+            }
+            Some(n) => {
+                let text = field.text().await.map_err(|x| upload_error(x, &n))?;
+                fields.insert(n, text);
+            }
+            None => {}
         }
     }
-    file.filter(|(_, b)| !b.is_empty()).ok_or_else(|| {
+    let (name, bytes) = file.filter(|(_, b)| !b.is_empty()).ok_or_else(|| {
         e(bad(
             "file",
             "",
             "Chưa chọn tệp".into(),
             "No file was chosen".into(),
         ))
-    })
+    })?;
+    Ok((name, bytes, fields))
 }
 
 pub async fn import_check(

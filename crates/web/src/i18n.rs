@@ -419,6 +419,23 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("ev_by_rubric", "Chấm theo", "Score by"),
     ("ev_rubric", "Bộ tiêu chí", "Rubric"),
+    ("nav_rubrics", "Bộ tiêu chí đánh giá", "Evaluation rubrics"),
+    (
+        "rb_note",
+        "Bộ tiêu chí là dữ liệu có phiên bản: chỉ ghi những giá trị đã đối chiếu với văn bản gốc; giá trị chưa xác nhận được đánh dấu và không dùng để tự xếp loại. Phiếu đã chấm giữ phiên bản đã dùng.",
+        "Rubrics are versioned data: only values checked against the official text are filled in; unconfirmed values are marked and never used to decide a rating. A scored sheet keeps the version it was made with.",
+    ),
+    (
+        "rb_load",
+        "Nạp bản sửa/bổ sung (JSON)",
+        "Load a corrected or completed document (JSON)",
+    ),
+    ("rb_reason", "Căn cứ, lý do", "Basis, reason"),
+    ("rb_version", "phiên bản", "version"),
+    ("rb_versions", "Các phiên bản", "Versions"),
+    ("rb_valid", "Hiệu lực", "In force"),
+    ("rb_legal", "Căn cứ", "Legal reference"),
+    ("rb_shipped", "kèm theo phần mềm", "shipped with hoptac"),
     ("ev_save", "Lưu nháp", "Save draft"),
     ("ev_submit", "Nộp phiếu", "Submit the sheet"),
     (

@@ -10,6 +10,7 @@ mod handlers;
 pub mod i18n;
 mod page;
 mod plans;
+mod rubrics;
 mod session;
 
 use axum::Router;
@@ -80,6 +81,8 @@ pub fn router(app: App) -> Router {
         .route("/quality/cases/{id}", get(handlers::case).post(handlers::case_act))
         .route("/quality/merge", get(handlers::merge_preview).post(handlers::merge))
         .route("/evaluations", get(evaluations::evaluations))
+        .route("/rubrics", get(rubrics::rubrics).post(rubrics::load))
+        .route("/rubrics/document", get(rubrics::document))
         .route(
             "/evaluations/{code}/{year}",
             get(evaluation_sheet::evaluation).post(evaluation_sheet::evaluation_post),

@@ -675,3 +675,92 @@ async fn the_tt09_sheet_proposes_scores_from_the_figures_and_names_what_is_missi
         StatusCode::NOT_FOUND
     );
 }
+
+fn json_upload(
+    app: &crate::TestApp,
+    content: &[u8],
+    note: &str,
+) -> axum::http::Request<axum::body::Body> {
+    let b = "XhoptacBoundary";
+    let mut body = format!("--{b}\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n{note}\r\n--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"tt01.json\"\r\nContent-Type: application/json\r\n\r\n").into_bytes();
+    body.extend_from_slice(content);
+    body.extend_from_slice(format!("\r\n--{b}--\r\n").as_bytes());
+    axum::http::Request::post(format!("/rubrics?_csrf={}", app.csrf))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={b}"),
+        )
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn rubrics_show_provenance_and_an_administrator_loads_a_corrected_version() {
+    let (app, _d) = demo_app().await;
+    let page = get(&app, "/rubrics").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Thông tư 01/2020/TT-BKHĐT") && page.body.contains("TT09/2017"));
+    assert!(
+        page.body
+            .contains("revenue ∈ [1.000; 5.000) triệu đồng → 6"),
+        "the TT09 bands are shown"
+    );
+    assert!(page.body.contains("chưa xác nhận") && page.body.contains("kèm theo phần mềm"));
+    let doc = get(&app, "/rubrics/document?id=TT01/2020&version=1").await;
+    assert_eq!(doc.status, StatusCode::OK);
+    assert!(doc.body.contains("\"id\": \"TT01/2020\""));
+    assert_eq!(
+        get(&app, "/rubrics/document?id=TT01/2020&version=9")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    // maxima that do not add up: 422 naming the group, nothing stored
+    let mut v: serde_json::Value = serde_json::from_str(&doc.body).unwrap();
+    for c in v["items"][2]["children"].as_array_mut().unwrap() {
+        c["max"] = "9".into();
+    }
+    let bad = crate::http::send(&app, json_upload(&app, v.to_string().as_bytes(), "thử")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(
+        bad.body.contains("[III]") && bad.body.contains("value=\"thử\""),
+        "{}",
+        bad.body
+    );
+    // 5 + 5 × 7 = 40 loads as version 2
+    for (k, c) in v["items"][2]["children"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        c["max"] = if k == 0 { "5" } else { "7" }.into();
+    }
+    // a viewer is refused
+    let viewer = app.as_user("xem").await;
+    assert!(
+        !get(&viewer, "/rubrics")
+            .await
+            .body
+            .contains("id=\"rb-load\"")
+    );
+    let no = crate::http::send(&viewer, json_upload(&viewer, v.to_string().as_bytes(), "")).await;
+    assert_eq!(no.status, StatusCode::FORBIDDEN);
+    let ok = crate::http::send(
+        &app,
+        json_upload(&app, v.to_string().as_bytes(), "Phụ lục 1"),
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let page = get(&app, "/rubrics").await;
+    assert!(page.body.contains("(phiên bản 2)") && page.body.contains("Phụ lục 1"));
+    assert!(
+        get(&app, "/rubrics/document?id=TT01/2020&version=2")
+            .await
+            .body
+            .contains("\"version\": 2")
+    );
+    let notjson = crate::http::send(&app, json_upload(&app, b"{ not json", "")).await;
+    assert_eq!(notjson.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(notjson.body.contains("không đọc được"), "{}", notjson.body);
+}
