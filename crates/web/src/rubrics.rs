@@ -202,7 +202,7 @@ pub async fn document(
                 l,
                 AppError::not_found(
                     "rubric",
-                    &format!("{id} v{}", q.get("version").cloned().unwrap_or_default()),
+                    format!("{id} v{}", q.get("version").cloned().unwrap_or_default()),
                 ),
             )
         })?;
