@@ -7,6 +7,7 @@ pub mod demo;
 pub mod demo_plan;
 pub mod error;
 pub mod evaluation;
+pub mod evaluation_summary;
 pub mod import;
 pub mod merge;
 pub mod plans;

@@ -9,6 +9,7 @@ pub mod columns;
 pub mod parse;
 pub mod read;
 pub mod scoring_sheet;
+pub mod tables;
 pub mod write;
 
 use hoptac_core::Msg;

@@ -113,6 +113,12 @@ enum Cmd {
         /// The rubric (default TT01/2020)
         #[arg(long)]
         rubric: Option<String>,
+        /// The summary (by rating, commune, sector, five years, who fell) instead of the list
+        #[arg(long)]
+        summary: bool,
+        /// Write the summary workbook for the province (18 December) to this file
+        #[arg(long, short)]
+        output: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: StatsFormat,
     },
@@ -713,15 +719,35 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             year,
             scope,
             rubric,
+            summary,
+            output,
             format,
         } => {
             let app = open(&cli.db).await?;
-            let rows = app
-                .evaluations(&system, year, scope.as_deref(), rubric.as_deref())
-                .await?;
-            match format {
-                StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
-                StatsFormat::Table => rubric_cmd::print_evaluations(year, &rows),
+            if let Some(path) = output {
+                let bytes = app
+                    .evaluation_summary_xlsx(&system, year, scope.as_deref())
+                    .await?;
+                std::fs::write(&path, bytes).map_err(|e| {
+                    anyhow::anyhow!("không ghi được / cannot write {}: {e}", path.display())
+                })?;
+                eprintln!("{}", path.display());
+            } else if summary {
+                let s = app
+                    .evaluation_summary(&system, year, scope.as_deref())
+                    .await?;
+                match format {
+                    StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&s)?),
+                    StatsFormat::Table => rubric_cmd::print_summary(&s),
+                }
+            } else {
+                let rows = app
+                    .evaluations(&system, year, scope.as_deref(), rubric.as_deref())
+                    .await?;
+                match format {
+                    StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+                    StatsFormat::Table => rubric_cmd::print_evaluations(year, &rows),
+                }
             }
         }
         Cmd::User { cmd } => {

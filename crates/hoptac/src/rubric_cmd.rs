@@ -191,3 +191,63 @@ pub fn print_evaluations(year: i32, rows: &[hoptac_app::evaluation::EvaluationRo
         .collect();
     println!("Đã duyệt / approved — {}", list.join("; "));
 }
+
+/// The year's summary: by commune, over five years, who fell.
+pub fn print_summary(s: &hoptac_app::evaluation_summary::EvaluationSummary) {
+    use hoptac_app::evaluation_summary::RatingCounts;
+    let line = |c: &RatingCounts| {
+        format!(
+            "{:>4} {:>4} {:>4} {:>4} {:>4} {:>5} {:>8}",
+            c.tot,
+            c.kha,
+            c.trung_binh,
+            c.yeu,
+            c.not_rated,
+            c.pending,
+            c.kha_or_better_pct()
+                .map(|p| format!("{} %", p.format_vi(2, true)))
+                .unwrap_or_default()
+        )
+    };
+    let head = format!(
+        "{:>4} {:>4} {:>4} {:>4} {:>4} {:>5} {:>8}",
+        "Tốt", "Khá", "TB", "Yếu", "KXL", "Chưa", "Khá+"
+    );
+    println!(
+        "Tổng hợp xếp loại năm {} {} / rating summary",
+        s.year, s.scope
+    );
+    println!("{:<28} HTX {head} | THT {head}", "Xã / commune");
+    for r in &s.by_commune {
+        println!(
+            "{:<28}     {} |     {}",
+            r.label,
+            line(&r.htx),
+            line(&r.tht)
+        );
+    }
+    println!(
+        "{:<28}     {} |     {}",
+        "Tổng cộng / total",
+        line(&s.htx),
+        line(&s.tht)
+    );
+    println!("Qua các năm / over the years");
+    for (y, h, t) in &s.years {
+        println!("{y:<28}     {} |     {}", line(h), line(t));
+    }
+    println!(
+        "Xếp loại thấp hơn năm trước / rated lower than the year before: {}",
+        s.fell.len()
+    );
+    for f in &s.fell {
+        println!(
+            "  {} {} ({}): {} → {}",
+            f.org,
+            f.name,
+            f.commune,
+            f.from.label_vi(),
+            f.to.label_vi()
+        );
+    }
+}

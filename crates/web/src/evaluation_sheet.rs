@@ -512,3 +512,35 @@ pub async fn sheet_upload(
     let q = rubric.map(|r| format!("?rubric={r}")).unwrap_or_default();
     Ok(Redirect::to(&format!("/evaluations/{code}/{year}{q}")).into_response())
 }
+
+/// The district → province summary workbook for a year (due 18 December).
+pub async fn summary_xlsx(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Query(q): Params,
+) -> WebResult {
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+    let l = lang(&h);
+    let year = crate::handlers::year_param(&q, "year", hoptac_app::today().year() - 1)
+        .map_err(|e| WebError::new(l, e))?;
+    let bytes = st
+        .app
+        .evaluation_summary_xlsx(u.actor(), year, q.get("scope").map(String::as_str))
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    Ok((
+        [
+            (
+                CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"tong-hop-xep-loai-{year}.xlsx\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}

@@ -35,10 +35,69 @@ pub struct EvaluationsPage {
     pub rows: Vec<Row>,
     /// (rating, count) among approved sheets, best first.
     pub summary: Vec<(String, usize)>,
+    pub summary_table: Option<SummaryTable>,
     pub rubric: String,
     /// `?rubric=…` for the links, empty for the default rubric.
     pub rubric_q: String,
     pub rubric_ids: Vec<String>,
+}
+
+/// The year's summary as the page shows it: counts per commune, per year, who fell.
+pub struct SummaryTable {
+    /// (label, HTX counts, THT counts), the total last.
+    pub communes: Vec<(String, Vec<String>, Vec<String>)>,
+    pub years: Vec<(i32, Vec<String>, Vec<String>)>,
+    /// "code name (commune): from → to"
+    pub fell: Vec<String>,
+}
+
+fn counts_cells(c: &hoptac_app::evaluation_summary::RatingCounts) -> Vec<String> {
+    vec![
+        c.tot.to_string(),
+        c.kha.to_string(),
+        c.trung_binh.to_string(),
+        c.yeu.to_string(),
+        c.not_rated.to_string(),
+        c.pending.to_string(),
+        c.kha_or_better_pct()
+            .map(|p| format!("{} %", p.format_vi(2, true)))
+            .unwrap_or_default(),
+    ]
+}
+
+fn summary_table(l: Lang, s: &hoptac_app::evaluation_summary::EvaluationSummary) -> SummaryTable {
+    let mut communes: Vec<_> = s
+        .by_commune
+        .iter()
+        .map(|r| (r.label.clone(), counts_cells(&r.htx), counts_cells(&r.tht)))
+        .collect();
+    communes.push((
+        crate::i18n::t(l, "total").to_string(),
+        counts_cells(&s.htx),
+        counts_cells(&s.tht),
+    ));
+    SummaryTable {
+        communes,
+        years: s
+            .years
+            .iter()
+            .map(|(y, h, t)| (*y, counts_cells(h), counts_cells(t)))
+            .collect(),
+        fell: s
+            .fell
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} ({}): {} → {}",
+                    f.org,
+                    f.name,
+                    f.commune,
+                    f.from.label(l.code()),
+                    f.to.label(l.code())
+                )
+            })
+            .collect(),
+    }
 }
 
 pub(crate) fn state_label(l: Lang, s: Option<Step>) -> &'static str {
@@ -80,6 +139,23 @@ pub async fn evaluations(
         .into_iter()
         .map(String::from)
         .collect();
+    // the summary counts approved TT01 sheets: shown with the default rubric only, and not
+    // to a cooperative's own account (it sees its own line)
+    let own_only = matches!(u.actor().account.scope, hoptac_core::auth::Scope::Org(_));
+    let summary_table = if !own_only
+        && rubric
+            .as_deref()
+            .is_none_or(|r| r == hoptac_app::evaluation::DEFAULT_RUBRIC)
+    {
+        let s = st
+            .app
+            .evaluation_summary(u.actor(), year, q.get("scope").map(String::as_str))
+            .await
+            .map_err(|e| WebError::new(l, e))?;
+        Some(summary_table(l, &s))
+    } else {
+        None
+    };
     let rows = st
         .app
         .evaluations(
@@ -135,6 +211,7 @@ pub async fn evaluations(
         years: (2020..=this_year).rev().collect(),
         rows,
         summary,
+        summary_table,
         rubric_q: rubric
             .as_ref()
             .filter(|r| r.as_str() != hoptac_app::evaluation::DEFAULT_RUBRIC)

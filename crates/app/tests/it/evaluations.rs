@@ -429,3 +429,125 @@ async fn a_loaded_rubric_version_serves_new_sheets_and_old_sheets_keep_theirs() 
             .any(|x| x.action == "rubric.load" && x.key == "TT01/2020/2")
     );
 }
+
+#[tokio::test]
+async fn the_summary_agrees_with_the_lists_the_indicators_and_its_workbook() {
+    use hoptac_app::evaluation_summary::EvaluationSummary;
+    use hoptac_core::types::Rating;
+    let (a, _d) = demo().await;
+    let s = a.evaluation_summary(&sys(), 2024, None).await.unwrap();
+    // cooperatives: from the approved sheets of the year's list
+    let list = a.evaluations(&sys(), 2024, None, None).await.unwrap();
+    for (r, n) in hoptac_app::evaluation::approved_by_rating(&list) {
+        assert_eq!(s.htx.get(r), n, "{r:?}");
+    }
+    assert_eq!(s.htx.total(), list.len());
+    assert_eq!(
+        s.htx.not_rated,
+        list.iter().filter(|r| r.excluded.is_some()).count()
+    );
+    assert!(
+        s.htx.not_rated >= 1,
+        "the dormant and too-new cases are counted apart"
+    );
+    assert!(s.htx.rated() >= 10);
+    // groups: the entered ratings, as the plan's indicator counts them
+    let stats = a.stats(&sys(), 2023, 2024, None).await.unwrap();
+    let ind = |id: &str| stats.indicators.iter().find(|i| i.id == id).unwrap().value;
+    assert_eq!(
+        ind("tht.rated_kha_or_better"),
+        Some(Fixed::from_int((s.tht.tot + s.tht.kha) as i64))
+    );
+    assert_eq!(
+        ind("tht.active"),
+        Some(Fixed::from_int(s.tht.total() as i64))
+    );
+    // the breakdowns add up to the year
+    assert_eq!(EvaluationSummary::totals(&s.by_commune), (s.htx, s.tht));
+    assert_eq!(EvaluationSummary::totals(&s.by_sector), (s.htx, s.tht));
+    assert_eq!(s.years.len(), 5);
+    assert_eq!(s.years.last().unwrap(), &(2024, s.htx, s.tht));
+    // who fell: compared by hand with the year before
+    let before = a.evaluations(&sys(), 2023, None, None).await.unwrap();
+    let approved = |rows: &[hoptac_app::evaluation::EvaluationRow], code: &hoptac_core::OrgCode| {
+        rows.iter()
+            .find(|r| &r.org == code && r.excluded.is_none() && r.state == Some(State::Approved))
+            .and_then(|r| match r.rating {
+                Some(RatingOutcome::Rated(x)) => Some(x),
+                _ => None,
+            })
+    };
+    let mut by_hand: Vec<String> = list
+        .iter()
+        .filter(|r| {
+            matches!(
+                (approved(&list, &r.org), approved(&before, &r.org)),
+                (Some(now), Some(was)) if now < was
+            )
+        })
+        .map(|r| r.org.to_string())
+        .collect();
+    let snap = a.snapshot().await.unwrap();
+    let entered = |code: &hoptac_core::OrgCode, y: i32| -> Option<Rating> {
+        snap.reports
+            .iter()
+            .find(|r| &r.org == code && r.year.get() == y)
+            .and_then(|r| r.figures.rating)
+    };
+    let end = hoptac_core::date::ymd(2024, 12, 31).unwrap();
+    for o in snap
+        .orgs
+        .iter()
+        .filter(|o| o.kind == hoptac_core::types::OrgKind::Tht && o.active_on(end))
+    {
+        if let (Some(now), Some(was)) = (entered(&o.code, 2024), entered(&o.code, 2023))
+            && now < was
+        {
+            by_hand.push(o.code.to_string());
+        }
+    }
+    by_hand.sort();
+    let mut fell: Vec<String> = s.fell.iter().map(|f| f.org.to_string()).collect();
+    fell.sort();
+    assert_eq!(fell, by_hand);
+    assert!(
+        !fell.is_empty(),
+        "the demo has organisations that fell a rating"
+    );
+    assert!(s.fell.iter().all(|f| f.to < f.from));
+
+    // 2025: sheets not yet approved are pending, not rated
+    let s25 = a.evaluation_summary(&sys(), 2025, None).await.unwrap();
+    assert!(s25.htx.pending > 0);
+
+    // the workbook to the province carries the same numbers
+    let bytes = a.evaluation_summary_xlsx(&sys(), 2024, None).await.unwrap();
+    let book = hoptac_exchange::read::read_xlsx(&bytes).unwrap();
+    let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "HTX theo xã",
+            "HTX theo lĩnh vực",
+            "Danh sách HTX",
+            "THT theo xã",
+            "Qua các năm",
+            "Giảm hạng"
+        ]
+    );
+    use hoptac_exchange::cells::Cell as C;
+    let first = &book.sheets[0];
+    let total = &first.rows.last().unwrap().1;
+    assert_eq!(total[0], C::Text("Tổng cộng".into()));
+    assert_eq!(total[1], C::Number(s.htx.total() as f64));
+    assert_eq!(total[2], C::Number(s.htx.tot as f64));
+    assert_eq!(total[6], C::Number(s.htx.not_rated as f64));
+    assert!(
+        matches!(&first.rows[0].1[0], C::Text(t) if t.contains("TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI HỢP TÁC XÃ NĂM 2024"))
+    );
+    assert_eq!(
+        book.sheets[2].rows.len(),
+        4 + list.len(),
+        "title, subtitle, a blank line, header, then one row each"
+    );
+}

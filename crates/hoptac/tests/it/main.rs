@@ -606,3 +606,49 @@ fn a_corrected_rubric_is_loaded_as_the_next_version_and_sheets_go_out_and_back()
         "no sheet by TT09 in the demo"
     );
 }
+
+#[test]
+fn evaluate_summarises_the_year_and_writes_the_province_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    ok(&hoptac(&db, &["demo"]));
+    let json: Value = serde_json::from_str(&ok(&hoptac(
+        &db,
+        &[
+            "evaluate",
+            "--year",
+            "2024",
+            "--summary",
+            "--format",
+            "json",
+        ],
+    )))
+    .unwrap();
+    let list: Value = serde_json::from_str(&ok(&hoptac(
+        &db,
+        &["evaluate", "--year", "2024", "--format", "json"],
+    )))
+    .unwrap();
+    let rated = |r: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| {
+                x["state"] == "approved" && x["excluded"].is_null() && x["rating"]["rated"] == r
+            })
+            .count() as u64
+    };
+    assert_eq!(json["htx"]["tot"].as_u64().unwrap(), rated("tot"));
+    assert_eq!(json["htx"]["kha"].as_u64().unwrap(), rated("kha"));
+    let table = ok(&hoptac(&db, &["evaluate", "--year", "2024", "--summary"]));
+    assert!(
+        table.contains("Tổng cộng / total") && table.contains("Qua các năm"),
+        "{table}"
+    );
+    let out = dir.path().join("tong-hop.xlsx");
+    ok(&hoptac(
+        &db,
+        &["evaluate", "--year", "2024", "-o", out.to_str().unwrap()],
+    ));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+}

@@ -764,3 +764,35 @@ async fn rubrics_show_provenance_and_an_administrator_loads_a_corrected_version(
     assert_eq!(notjson.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(notjson.body.contains("không đọc được"), "{}", notjson.body);
 }
+
+#[tokio::test]
+async fn the_evaluations_page_summarises_the_year_and_the_province_table_downloads() {
+    let (app, _d) = demo_app().await;
+    let s = app
+        .evaluation_summary(&hoptac_app::Actor::system(), 2024, None)
+        .await
+        .unwrap();
+    let page = get(&app, "/evaluations?year=2024").await;
+    assert!(page.body.contains("id=\"ev-summary-table\""));
+    // the total row: HTX good, fairly good, average, weak, not rated, pending
+    let total = format!(
+        "<td>Tổng cộng</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+        s.htx.tot, s.htx.kha, s.htx.trung_binh, s.htx.yeu, s.htx.not_rated, s.htx.pending
+    );
+    assert!(page.body.contains(&total), "{}", page.body);
+    for f in &s.fell {
+        assert!(page.body.contains(&format!("{} {}", f.org, f.name)));
+    }
+    let x = get(&app, "/evaluations/summary.xlsx?year=2024").await;
+    assert_eq!(x.status, StatusCode::OK);
+    assert!(
+        x.headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("tong-hop-xep-loai-2024.xlsx")
+    );
+    assert_eq!(
+        get(&app, "/evaluations/summary.xlsx?year=hai").await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
