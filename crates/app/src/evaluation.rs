@@ -69,6 +69,9 @@ pub struct EvaluationRow {
     /// Lines the reviewer changed.
     pub adjusted: usize,
     pub member_scale: Option<MemberScale>,
+    /// The axes entered for the year (empty when none).
+    pub classification: hoptac_core::evaluation::classification::Classification,
+    pub capital_scale: Option<hoptac_core::evaluation::CapitalScale>,
     pub excluded: Option<Msg>,
 }
 
@@ -248,6 +251,7 @@ impl App {
         let stored = self.store().evaluations(Some(year)).await?;
         let book = self.rubric_book().await?;
         book.current(rubric_id)?;
+        let classified = self.store().classifications(Some(year)).await?;
         let mut rows = Vec::new();
         for o in snap.orgs.iter().filter(|o| {
             matches!(o.kind, OrgKind::Htx | OrgKind::Lhhtx)
@@ -283,6 +287,16 @@ impl App {
                 late: e.is_some_and(|e| e.late(year)),
                 adjusted: e.map_or(0, |e| e.adjusted.len()),
                 member_scale: report.and_then(|x| x.figures.members).map(MemberScale::of),
+                classification: classified
+                    .iter()
+                    .find(|c| c.org == o.code)
+                    .map(|c| c.axes.clone())
+                    .unwrap_or_default(),
+                capital_scale: classified
+                    .iter()
+                    .find(|c| c.org == o.code)
+                    .and_then(|c| c.axes.capital)
+                    .map(hoptac_core::evaluation::CapitalScale::of),
                 excluded: exclusion(o, year, report),
             });
         }
@@ -305,6 +319,8 @@ pub struct SheetView {
     pub excluded: Option<Msg>,
     /// What the rubric's scoring rules make of the figures.
     pub proposals: Vec<hoptac_core::evaluation::Proposal>,
+    /// The classification axes, entered and computed.
+    pub axes: hoptac_core::evaluation::classification::Axes,
 }
 
 impl App {
@@ -356,7 +372,12 @@ impl App {
             .as_ref()
             .map(|r| hoptac_core::evaluation::propose(&rubric, &r.figures))
             .unwrap_or_default();
+        let axes = self
+            .classification(&code, year)
+            .await?
+            .axes(report.as_ref().and_then(|r| r.figures.members));
         Ok(SheetView {
+            axes,
             excluded: exclusion(&o, year, report.as_ref()),
             org: o,
             evaluation: e,

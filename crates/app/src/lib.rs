@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod checks;
+pub mod classification;
 pub mod demo;
 pub mod demo_plan;
 pub mod error;

@@ -2,6 +2,7 @@
 //! computed classification axes, who is not rated, and what it would take to reach the
 //! next rating. The rubric itself is data (`rubric`).
 
+pub mod classification;
 mod proposal;
 pub use proposal::{Proposal, propose};
 
@@ -58,6 +59,13 @@ pub enum CapitalScale {
 }
 
 impl CapitalScale {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            CapitalScale::Micro => "Siêu nhỏ",
+            CapitalScale::Small => "Nhỏ",
+            CapitalScale::Unknown => "Vừa hoặc lớn (ngưỡng chưa xác nhận)",
+        }
+    }
     /// `capital` in million VND, as hoptac stores money figures.
     pub fn of(capital_million: Fixed) -> CapitalScale {
         if capital_million < Fixed::from_int(1_000) {

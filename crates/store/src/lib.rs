@@ -289,10 +289,23 @@ pub trait Store: Send + Sync {
     async fn evaluations(&self, year: Option<i32>) -> Result<Vec<StoredEvaluation>>;
     /// Writes evaluations (created or replaced) and their audit entries in one transaction.
     async fn save_evaluations(&self, e: &[StoredEvaluation], audit: &[AuditEntry]) -> Result<()>;
+    /// The classification axes entered for a year, or for all years.
+    async fn classifications(&self, year: Option<i32>) -> Result<Vec<StoredClassification>>;
+    /// Writes (creates or replaces) one organisation's axes for a year with its audit entry.
+    async fn save_classification(&self, c: &StoredClassification, audit: &AuditEntry)
+    -> Result<()>;
     /// Every rubric version an office loaded, oldest first.
     async fn rubric_versions(&self) -> Result<Vec<StoredRubric>>;
     /// Adds a rubric version with its audit entry; a version already taken is refused.
     async fn add_rubric_version(&self, r: &StoredRubric, audit: &AuditEntry) -> Result<()>;
+}
+
+/// One organisation's entered classification for a year (phân loại).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredClassification {
+    pub org: OrgCode,
+    pub year: i32,
+    pub axes: hoptac_core::evaluation::classification::Classification,
 }
 
 /// A rubric version loaded by an office (phiên bản bộ tiêu chí), as loaded.

@@ -1018,6 +1018,23 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn classifications(&self, year: Option<i32>) -> Result<Vec<StoredClassification>> {
+        evaluations::load_classifications(&self.pool, year).await
+    }
+
+    async fn save_classification(
+        &self,
+        c: &StoredClassification,
+        audit: &AuditEntry,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        evaluations::save_classification(&mut tx, c).await?;
+        insert_audit(&mut tx, audit).await?;
+        bump_generation(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn rubric_versions(&self) -> Result<Vec<StoredRubric>> {
         let rows = sqlx::query(
             "SELECT rubric_id, version, document, note, loaded_by, loaded_at FROM rubric_versions \

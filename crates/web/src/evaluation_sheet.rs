@@ -66,6 +66,130 @@ pub struct EvaluationPage {
     pub rubric: String,
     pub today: String,
     pub unlock_reason: String,
+    /// The classification axes as (label, value, confirmed).
+    pub axes: Vec<(&'static str, String, bool)>,
+    /// The form for the axes, when the account may change them.
+    pub classify: Option<ClassifyForm>,
+}
+
+/// An option of a select: (value, label, selected).
+pub type Opt = (String, String, bool);
+
+pub struct ClassifyForm {
+    pub supply: Vec<Opt>,
+    pub vsic: Vec<Opt>,
+    pub capital: String,
+    /// Empty when the sector has no agricultural field.
+    pub agri_field: Vec<Opt>,
+}
+
+fn opts<T: Copy + PartialEq>(
+    all: &[T],
+    chosen: &str,
+    code: impl Fn(T) -> String,
+    label: impl Fn(T) -> String,
+) -> Vec<Opt> {
+    let mut v: Vec<Opt> = vec![(String::new(), "—".into(), chosen.is_empty())];
+    v.extend(
+        all.iter()
+            .map(|t| (code(*t), label(*t), code(*t) == chosen)),
+    );
+    v
+}
+
+fn classify_form(v: &SheetView, typed: &dyn Fn(String) -> Option<String>) -> ClassifyForm {
+    use hoptac_core::evaluation::classification::{AgriField, SupplyType, VSIC_SECTIONS};
+    let e = &v.axes.entered;
+    let supply = typed("supply".into())
+        .unwrap_or_else(|| e.supply.map(|s| s.code().to_string()).unwrap_or_default());
+    let vsic = typed("vsic".into()).unwrap_or_else(|| e.vsic.map(String::from).unwrap_or_default());
+    let field = typed("agri_field".into()).unwrap_or_else(|| {
+        e.agri_field
+            .map(|f| f.code().to_string())
+            .unwrap_or_default()
+    });
+    ClassifyForm {
+        supply: opts(
+            &SupplyType::ALL,
+            &supply,
+            |t| t.code().into(),
+            |t| t.label_vi().into(),
+        ),
+        vsic: opts(
+            &VSIC_SECTIONS,
+            &vsic,
+            |(l, _)| l.to_string(),
+            |(l, n)| format!("{l} — {n}"),
+        ),
+        capital: typed("capital".into()).unwrap_or_else(|| n(e.capital)),
+        agri_field: if hoptac_app::classification::agricultural(v.org.sector) {
+            opts(
+                &AgriField::ALL,
+                &field,
+                |f| f.code().into(),
+                |f| {
+                    if f.confirmed() {
+                        f.label_vi().into()
+                    } else {
+                        format!("{} (tên chưa xác nhận)", f.label_vi())
+                    }
+                },
+            )
+        } else {
+            vec![]
+        },
+    }
+}
+
+fn axes_rows(l: Lang, v: &SheetView) -> Vec<(&'static str, String, bool)> {
+    let a = &v.axes;
+    let e = &a.entered;
+    let unknown = match l {
+        Lang::Vi => "chưa nhập",
+        Lang::En => "not entered",
+    };
+    let mut rows = vec![
+        (
+            "ax_supply",
+            e.supply
+                .map(|s| s.label_vi().to_string())
+                .unwrap_or(unknown.into()),
+            true,
+        ),
+        (
+            "ax_vsic",
+            e.vsic
+                .and_then(|c| hoptac_core::evaluation::classification::vsic_section(&c.to_string()))
+                .map(|(c, name)| format!("{c} — {name}"))
+                .unwrap_or(unknown.into()),
+            true,
+        ),
+        (
+            "ax_members",
+            a.member_scale
+                .map(|s| s.label_vi().to_string())
+                .unwrap_or(unknown.into()),
+            true,
+        ),
+        (
+            "ax_capital",
+            match (e.capital, a.capital_scale) {
+                (Some(c), Some(s)) => format!("{} ({} triệu đồng)", s.label_vi(), n(Some(c))),
+                _ => unknown.into(),
+            },
+            a.capital_scale != Some(hoptac_core::evaluation::CapitalScale::Unknown),
+        ),
+    ];
+    if hoptac_app::classification::agricultural(v.org.sector) {
+        rows.push((
+            "ax_agri_field",
+            e.agri_field
+                .map(|f| f.label_vi().to_string())
+                .unwrap_or(unknown.into()),
+            e.agri_field.is_none_or(|f| f.confirmed()),
+        ));
+    }
+    rows
 }
 
 fn n(v: Option<Fixed>) -> String {
@@ -194,7 +318,14 @@ async fn build(
         rubric: format!("{} — {} (phiên bản {})", r.id, r.legal_ref, r.version),
         today: hoptac_core::date::to_iso(hoptac_app::today()),
         unlock_reason: typed("reason".into()).unwrap_or_default(),
+        axes: axes_rows(l, &v),
+        classify: None,
     };
+    let role = u.actor().account.role;
+    let approved = e.as_ref().is_some_and(|e| e.state == Stage::Approved);
+    if role >= Role::Org && !approved && r.id == hoptac_app::evaluation::DEFAULT_RUBRIC {
+        out.classify = Some(classify_form(&v, &typed));
+    }
     if let Some(s) = &sheet {
         out.total = n(Some(s.total));
         out.rating = match s.rating {
@@ -543,4 +674,47 @@ pub async fn summary_xlsx(
         bytes,
     )
         .into_response())
+}
+
+/// The classification axes from the sheet page's form: saved, or the page again with the
+/// reason, naming the field.
+pub async fn classification_post(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((code, year)): Path<(String, i32)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult {
+    let l = lang(&h);
+    let v = to_map(&pairs);
+    let get = |k: &str| v.get(k).cloned().unwrap_or_default();
+    let input = hoptac_app::classification::ClassificationInput {
+        supply: get("supply"),
+        vsic: get("vsic"),
+        capital: get("capital"),
+        agri_field: get("agri_field"),
+    };
+    match st
+        .app
+        .save_classification(u.actor(), &code, year, &input)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/evaluations/{code}/{year}#axes")).into_response()),
+        Err(AppError::Invalid { field, value, msg }) => {
+            let text = if value.is_empty() || value == code {
+                msg.get(l.code()).to_string()
+            } else {
+                format!("{} [{value}]", msg.get(l.code()))
+            };
+            let entered = Entered {
+                values: &v,
+                error: text,
+                field,
+            };
+            let mut r = render(&build(&st, &u, l, &code, year, None, Some(entered)).await?);
+            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(r)
+        }
+        Err(e) => Err(WebError::new(l, e)),
+    }
 }

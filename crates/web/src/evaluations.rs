@@ -191,10 +191,15 @@ pub async fn evaluations(
                     .unwrap_or_default(),
                 late: r.late,
                 adjusted: r.adjusted,
-                scale: r
-                    .member_scale
-                    .map(|s| s.label_vi().to_string())
-                    .unwrap_or_default(),
+                scale: [
+                    r.member_scale.map(|s| s.label_vi().to_string()),
+                    r.capital_scale.map(|s| format!("vốn: {}", s.label_vi())),
+                    r.classification.supply.map(|s| s.label_vi().to_string()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · "),
                 excluded: r
                     .excluded
                     .map(|m| match l {

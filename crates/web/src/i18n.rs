@@ -403,7 +403,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("ev_total", "Tổng điểm", "Total"),
     ("ev_state", "Trạng thái", "State"),
     ("ev_submitted", "Ngày nộp", "Submitted on"),
-    ("ev_scale", "Quy mô thành viên", "Member scale"),
+    ("ev_scale", "Phân loại", "Classification"),
     ("ev_adjusted", "dòng điều chỉnh", "lines adjusted"),
     ("ev_not_rated", "Không xếp loại", "Not rated"),
     ("ev_late", "nộp trễ", "late"),
@@ -453,6 +453,34 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("rating_yeu", "Yếu", "Weak"),
     ("ev_pending", "Chưa xong", "Pending"),
     ("ev_kha_pct", "Khá, tốt", "Good or fairly good"),
+    ("ax_title", "Phân loại HTX", "Classification"),
+    (
+        "ax_supply",
+        "Loại hình phục vụ thành viên",
+        "What it supplies its members",
+    ),
+    (
+        "ax_vsic",
+        "Ngành kinh tế cấp 1 (VSIC 2018)",
+        "Main sector (VSIC 2018 level 1)",
+    ),
+    (
+        "ax_members",
+        "Quy mô thành viên (tính từ số liệu)",
+        "Member scale (computed)",
+    ),
+    ("ax_capital", "Quy mô tổng nguồn vốn", "Capital scale"),
+    (
+        "ax_capital_input",
+        "Tổng nguồn vốn (triệu đồng)",
+        "Total capital (million VND)",
+    ),
+    (
+        "ax_agri_field",
+        "Lĩnh vực nông nghiệp (TT09/2017)",
+        "Agricultural field (TT09/2017)",
+    ),
+    ("ax_save", "Lưu phân loại", "Save the classification"),
     ("nav_rubrics", "Bộ tiêu chí đánh giá", "Evaluation rubrics"),
     (
         "rb_note",

@@ -81,6 +81,10 @@ pub fn router(app: App) -> Router {
         .route("/quality/cases/{id}", get(handlers::case).post(handlers::case_act))
         .route("/quality/merge", get(handlers::merge_preview).post(handlers::merge))
         .route("/evaluations", get(evaluations::evaluations))
+        .route(
+            "/evaluations/{code}/{year}/classification",
+            post(evaluation_sheet::classification_post),
+        )
         .route("/evaluations/summary.xlsx", get(evaluation_sheet::summary_xlsx))
         .route("/rubrics", get(rubrics::rubrics).post(rubrics::load))
         .route("/rubrics/document", get(rubrics::document))

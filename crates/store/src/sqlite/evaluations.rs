@@ -121,3 +121,70 @@ pub(super) async fn save(
     }
     Ok(())
 }
+
+pub(super) async fn load_classifications(
+    pool: &SqlitePool,
+    year: Option<i32>,
+) -> Result<Vec<crate::StoredClassification>> {
+    use hoptac_core::evaluation::classification::{AgriField, Classification, SupplyType};
+    let (lo, hi) = year.map_or((i64::MIN, i64::MAX), |y| (y as i64, y as i64));
+    let rows = sqlx::query(
+        "SELECT org_code, year, supply, vsic, capital, agri_field FROM classifications \
+         WHERE year BETWEEN $1 AND $2 ORDER BY year, org_code",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let code: String = r.try_get(0)?;
+            let bad = |what: &str| corrupt("classifications", format!("{code}: {what}"));
+            let supply: Option<String> = r.try_get(2)?;
+            let vsic: Option<String> = r.try_get(3)?;
+            let capital: Option<String> = r.try_get(4)?;
+            let field: Option<String> = r.try_get(5)?;
+            Ok(crate::StoredClassification {
+                org: OrgCode::parse(&code).ok_or_else(|| bad("code"))?,
+                year: r.try_get::<i64, _>(1)? as i32,
+                axes: Classification {
+                    supply: match supply {
+                        Some(s) => Some(SupplyType::parse(&s).ok_or_else(|| bad("supply"))?),
+                        None => None,
+                    },
+                    vsic: vsic.and_then(|v| v.chars().next()),
+                    capital: match capital {
+                        Some(c) => Some(Fixed::parse_plain(&c).ok_or_else(|| bad("capital"))?),
+                        None => None,
+                    },
+                    agri_field: match field {
+                        Some(f) => Some(AgriField::parse(&f).ok_or_else(|| bad("agri_field"))?),
+                        None => None,
+                    },
+                },
+            })
+        })
+        .collect()
+}
+
+pub(super) async fn save_classification(
+    tx: &mut sqlx::Transaction<'static, Sqlite>,
+    c: &crate::StoredClassification,
+) -> Result<()> {
+    let a = &c.axes;
+    sqlx::query(
+        "INSERT INTO classifications (org_code, year, supply, vsic, capital, agri_field) \
+         VALUES ($1, $2, $3, $4, $5, $6) \
+         ON CONFLICT (org_code, year) DO UPDATE SET supply = excluded.supply, vsic = excluded.vsic, \
+         capital = excluded.capital, agri_field = excluded.agri_field",
+    )
+    .bind(c.org.as_str())
+    .bind(c.year as i64)
+    .bind(a.supply.map(|s| s.code()))
+    .bind(a.vsic.map(|v| v.to_string()))
+    .bind(a.capital.map(|v| v.to_string()))
+    .bind(a.agri_field.map(|f| f.code()))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -796,3 +796,80 @@ async fn the_evaluations_page_summarises_the_year_and_the_province_table_downloa
         StatusCode::BAD_REQUEST
     );
 }
+
+#[tokio::test]
+async fn classification_axes_are_entered_on_the_sheet_page_and_bad_values_are_named() {
+    let (app, _d) = demo_app().await;
+    let uri = "/evaluations/HTX-TM-11/2025";
+    let page = get(&app, uri).await;
+    assert!(
+        page.body.contains("id=\"ax-form\"")
+            && page.body.contains("Quy mô thành viên (tính từ số liệu)")
+    );
+    let post =
+        |body: &'static str| post_form(&app, "/evaluations/HTX-TM-11/2025/classification", body);
+    let bad = post("supply=production&vsic=A&capital=-3&agri_field=crops").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body
+            .contains("Tổng nguồn vốn (triệu đồng) phải là một số không âm [-3]"),
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains("value=\"-3\""), "the typed value is kept");
+    let ok = post("supply=production&vsic=A&capital=1.250%2C5&agri_field=crops").await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let page = get(&app, uri).await;
+    assert!(page.body.contains("Phục vụ sản xuất"));
+    assert!(
+        page.body
+            .contains("A — Nông nghiệp, lâm nghiệp và thủy sản")
+    );
+    assert!(
+        page.body.contains("Nhỏ (1.250,5 triệu đồng)"),
+        "capital scale computed"
+    );
+    let list = get(&app, "/evaluations?year=2025").await;
+    assert!(list.body.contains("vốn: Nhỏ · Phục vụ sản xuất"));
+    // a capital of 5 billion or more has no confirmed class: shown, marked unconfirmed
+    assert_eq!(post("capital=7000").await.status, StatusCode::SEE_OTHER);
+    let big = get(&app, uri).await;
+    assert!(big.body.contains("Vừa hoặc lớn (ngưỡng chưa xác nhận)"));
+    // an approved year is locked with its sheet
+    assert!(
+        !get(&app, "/evaluations/HTX-TM-12/2024")
+            .await
+            .body
+            .contains("id=\"ax-form\"")
+    );
+    let locked = post_form(
+        &app,
+        "/evaluations/HTX-TM-12/2024/classification",
+        "supply=mixed",
+    )
+    .await;
+    assert_eq!(locked.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(locked.body.contains("mở khóa trước khi sửa phân loại"));
+    // a viewer may not
+    let viewer = app.as_user("xem").await;
+    assert_eq!(
+        post_form(
+            &viewer,
+            "/evaluations/HTX-TM-11/2025/classification",
+            "supply=mixed"
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    // the change is in the audit trail
+    let audit = app
+        .audit_trail(&hoptac_app::Actor::system(), Default::default())
+        .await
+        .unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.action == "classify" && a.key == "HTX-TM-11/2025")
+    );
+}
