@@ -797,6 +797,7 @@ fn reports(
                     && Some(p.org.founded_on) <= hoptac_core::date::ymd(y - 1, 12, 15)
                     && !(p.org.name == "HTX DVNN Phước Tiến" && y == 2025))
                     .then(|| date(y, 12, 1 + ((i * 5 + y as usize) % 14) as u8)),
+                rating_basis: None,
             };
             let mut figures = figures;
             if figures.statements_filed == Some(true) {
@@ -1015,6 +1016,9 @@ fn rate_groups(plans: &[Plan], reports: &mut [AnnualReport], rng: &mut Rng) {
                 _ => Rating::Yeu,
             }
         });
+        // groups are rated by local criteria: the demo records where the rating came from
+        r.figures.rating_basis =
+            Some(format!("Biên bản họp xét cuối năm {y} của UBND xã (minh họa)"));
     }
 }
 

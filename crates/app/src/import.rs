@@ -923,7 +923,8 @@ fn keep_absent_columns(parsed: &mut hoptac_exchange::parse::Parsed, db: &hoptac_
             statements_filed,
             received_on,
             statements_filed_on,
-            self_assessment_sent_on
+            self_assessment_sent_on,
+            rating_basis
         );
     }
     let cols = parsed

@@ -119,6 +119,7 @@ pub fn province(size: &Size) -> Snapshot {
                     received_on: ymd(y + 1, 1, 10),
                     statements_filed_on: None,
                     self_assessment_sent_on: ymd(y, 12, 10),
+                    rating_basis: None,
                 },
             });
         }

@@ -79,6 +79,9 @@ pub struct ReportFigures {
     /// Ngày gửi phiếu tự chấm điểm: when the self-scoring sheet for this year reached the
     /// office (due 15 December of the same year, Circular 01/2020/TT-BKHĐT).
     pub self_assessment_sent_on: Option<Date>,
+    /// Căn cứ xếp loại: on what the rating was given (a cooperative group's rating is
+    /// decided locally, so its basis is kept with it).
+    pub rating_basis: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

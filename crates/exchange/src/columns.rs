@@ -166,6 +166,12 @@ pub const ANNUAL_REPORTS: Table = Table {
             &["ngày gửi phiếu tự đánh giá", "phiếu tự chấm điểm"],
             false,
         ),
+        col(
+            "rating_basis",
+            "Căn cứ xếp loại",
+            &["căn cứ đánh giá", "cơ sở xếp loại"],
+            false,
+        ),
     ],
 };
 

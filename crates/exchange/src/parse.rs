@@ -693,6 +693,7 @@ fn parse_reports(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
             received_on: r.date("received_on"),
             statements_filed_on: r.date("statements_filed_on"),
             self_assessment_sent_on: r.date("self_assessment_sent_on"),
+            rating_basis: r.text("rating_basis"),
         };
         let failed = r.failed;
         if let (Some(org), Some(year), false) = (code, year, failed) {

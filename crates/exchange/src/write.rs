@@ -146,6 +146,7 @@ pub fn write_xlsx(
                 opt(f.received_on, Val::Date),
                 opt(f.statements_filed_on, Val::Date),
                 opt(f.self_assessment_sent_on, Val::Date),
+                opt(f.rating_basis.clone(), Val::Text),
             ]
         })
         .collect();

@@ -219,6 +219,7 @@ fn report_row(r: &SqliteRow) -> Result<AnnualReport> {
             received_on: date_col(r, 14, "annual_reports")?,
             statements_filed_on: date_col(r, 15, "annual_reports")?,
             self_assessment_sent_on: date_col(r, 16, "annual_reports")?,
+            rating_basis: r.try_get(17)?,
         },
     })
 }
@@ -263,7 +264,7 @@ impl Store for SqliteStore {
             .map(org_row)
             .collect::<Result<_>>()?;
         let (lo, hi) = years.unwrap_or((i32::MIN, i32::MAX));
-        let reports = sqlx::query("SELECT org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on FROM annual_reports WHERE year BETWEEN $1 AND $2")
+        let reports = sqlx::query("SELECT org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis FROM annual_reports WHERE year BETWEEN $1 AND $2")
             .bind(lo as i64)
             .bind(hi as i64)
             .fetch_all(&mut *conn)
@@ -294,7 +295,7 @@ impl Store for SqliteStore {
     }
 
     async fn reports_of(&self, code: &OrgCode) -> Result<Vec<AnnualReport>> {
-        sqlx::query("SELECT org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on FROM annual_reports WHERE org_code = $1 ORDER BY year")
+        sqlx::query("SELECT org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis FROM annual_reports WHERE org_code = $1 ORDER BY year")
             .bind(code.as_str())
             .fetch_all(&self.pool)
             .await?
@@ -1174,7 +1175,7 @@ async fn apply_in(tx: &mut sqlx::Transaction<'static, Sqlite>, c: &ChangeSet) ->
         for chunk in c.reports.chunks(BATCH) {
             let mut qb = QueryBuilder::<Sqlite>::new(
                 "INSERT INTO annual_reports (org_code, year, members, members_joined, members_left, workers, revenue, profit, \
-                 member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on) ",
+                 member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis) ",
             );
             qb.push_values(chunk, |mut b, r| {
                 let f = &r.figures;
@@ -1195,7 +1196,8 @@ async fn apply_in(tx: &mut sqlx::Transaction<'static, Sqlite>, c: &ChangeSet) ->
                     .push_bind(f.statements_filed.map(|b| b as i64))
                     .push_bind(opt_iso(f.received_on))
                     .push_bind(opt_iso(f.statements_filed_on))
-                    .push_bind(opt_iso(f.self_assessment_sent_on));
+                    .push_bind(opt_iso(f.self_assessment_sent_on))
+                    .push_bind(f.rating_basis.clone());
             });
             qb.push(
                 " ON CONFLICT (org_code, year) DO UPDATE SET members = excluded.members, members_joined = excluded.members_joined, \
@@ -1203,7 +1205,7 @@ async fn apply_in(tx: &mut sqlx::Transaction<'static, Sqlite>, c: &ChangeSet) ->
                  member_income = excluded.member_income, worker_income = excluded.worker_income, services = excluded.services, \
                  rating = excluded.rating, general_meeting_on = excluded.general_meeting_on, statements_filed = excluded.statements_filed, \
                  received_on = excluded.received_on, statements_filed_on = excluded.statements_filed_on, \
-                 self_assessment_sent_on = excluded.self_assessment_sent_on",
+                 self_assessment_sent_on = excluded.self_assessment_sent_on, rating_basis = excluded.rating_basis",
             );
             qb.build().execute(&mut **tx).await?;
         }

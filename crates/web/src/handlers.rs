@@ -581,6 +581,7 @@ async fn org_page_view(
                     f.received_on.map(to_vi).unwrap_or_default(),
                     f.statements_filed_on.map(to_vi).unwrap_or_default(),
                     f.self_assessment_sent_on.map(to_vi).unwrap_or_default(),
+                    f.rating_basis.clone().unwrap_or_default(),
                 ],
                 edit: format!("/orgs/{}/reports/{}/edit", enc(o.code.as_str()), r.year),
             }
@@ -1092,7 +1093,7 @@ pub async fn org_update(
     save_org(&st, &u, lang(&h), to_map(&pairs), Some(code)).await
 }
 
-const REPORT_KEYS: [&str; 17] = [
+const REPORT_KEYS: [&str; 18] = [
     "org_code",
     "year",
     "members",
@@ -1110,6 +1111,7 @@ const REPORT_KEYS: [&str; 17] = [
     "received_on",
     "statements_filed_on",
     "self_assessment_sent_on",
+    "rating_basis",
 ];
 
 fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -> Vec<Field> {
@@ -1177,6 +1179,7 @@ fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -> Vec<Fie
         "date",
         get("self_assessment_sent_on"),
     ));
+    out.push(field(l, "rating_basis", "text", get("rating_basis")));
     out
 }
 
@@ -1286,6 +1289,7 @@ pub async fn report_edit_form(
                 .map(hoptac_core::date::to_iso)
                 .unwrap_or_default(),
         ),
+        ("rating_basis", f.rating_basis.clone().unwrap_or_default()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))

@@ -89,6 +89,7 @@ fn report(code: &str, year: i32) -> AnnualReport {
             received_on: ymd(year + 1, 1, 12),
             statements_filed_on: ymd(year + 1, 3, 30),
             self_assessment_sent_on: ymd(year, 12, 12),
+            rating_basis: Some("Họp xét của xã; \"tiêu chí\" 2024".into()),
         },
     }
 }

@@ -289,7 +289,7 @@ async fn yearly_figures_form_reads_vietnamese_numbers_and_reports_errors() {
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"error-members\"") && r.body.contains("value=\"mười\""));
-    let r = post_form(&app, "/orgs/HTX-TM-07/reports/2025/edit", "year=1999&members=310&members_joined=12&members_left=3&revenue=1.600%2C5&services=irrigation&services=harvesting&statements_filed=yes").await;
+    let r = post_form(&app, "/orgs/HTX-TM-07/reports/2025/edit", "year=1999&members=310&members_joined=12&members_left=3&revenue=1.600%2C5&services=irrigation&services=harvesting&statements_filed=yes&rating=kha&rating_basis=H%E1%BB%8Dp%20x%C3%A9t%20c%E1%BB%A7a%20x%C3%A3").await;
     assert!(
         r.status == StatusCode::SEE_OTHER || r.status == StatusCode::OK,
         "{}",
@@ -303,6 +303,14 @@ async fn yearly_figures_form_reads_vietnamese_numbers_and_reports_errors() {
     let r2025 = reps.iter().find(|r| r.year.get() == 2025).unwrap();
     assert_eq!(r2025.figures.revenue.unwrap().to_string(), "1600.5");
     assert_eq!(r2025.figures.services.len(), 2);
+    assert_eq!(r2025.figures.rating_basis.as_deref(), Some("Họp xét của xã"));
+    assert!(
+        get(&app, "/orgs/HTX-TM-07")
+            .await
+            .body
+            .contains("Họp xét của xã"),
+        "the basis shows with the yearly figures"
+    );
     assert!(
         !reps.iter().any(|r| r.year.get() == 1999),
         "the year comes from the URL"
