@@ -3,7 +3,7 @@
 
 use crate::{Actor, App, NearDuplicate, Result, find_unit};
 use hoptac_core::auth::{Action, Resource};
-use hoptac_core::compliance::{Case, cases};
+use hoptac_core::compliance::{Case, cases_with_sheets};
 use hoptac_core::model::AnnualReport;
 use hoptac_core::validate::{Finding, check_report};
 use hoptac_core::{AdminLevel, Date};
@@ -67,7 +67,16 @@ impl App {
     ) -> Result<CheckReport> {
         let (full, unit) = self.scope_snapshot(actor, scope).await?;
         let snap = full.as_ref().clone().restrict(unit.as_ref().map(|u| u.id));
-        let found = cases(&snap, as_of);
+        // a sheet submitted in hoptac counts as sent on its submission date
+        let sheets: HashMap<(hoptac_core::OrgCode, i32), Date> = self
+            .store()
+            .evaluations(None)
+            .await?
+            .into_iter()
+            .filter(|e| e.evaluation.rubric_id == crate::evaluation::DEFAULT_RUBRIC)
+            .filter_map(|e| e.evaluation.submitted_on.map(|d| ((e.org, e.year), d)))
+            .collect();
+        let found = cases_with_sheets(&snap, as_of, &sheets);
         let names: HashMap<&str, &str> = snap
             .orgs
             .iter()

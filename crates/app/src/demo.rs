@@ -1017,8 +1017,9 @@ fn rate_groups(plans: &[Plan], reports: &mut [AnnualReport], rng: &mut Rng) {
             }
         });
         // groups are rated by local criteria: the demo records where the rating came from
-        r.figures.rating_basis =
-            Some(format!("Biên bản họp xét cuối năm {y} của UBND xã (minh họa)"));
+        r.figures.rating_basis = Some(format!(
+            "Biên bản họp xét cuối năm {y} của UBND xã (minh họa)"
+        ));
     }
 }
 

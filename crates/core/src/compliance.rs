@@ -175,6 +175,24 @@ fn add_months(d: Date, months: u32) -> Date {
 
 /// Every case open on `as_of`: organisations (cooperatives and unions) active that day.
 pub fn cases(snap: &Snapshot, as_of: Date) -> Vec<Case> {
+    cases_with_sheets(snap, as_of, &HashMap::new())
+}
+
+/// As [`cases`], with the self-scoring sheets known apart from the yearly reports (an
+/// evaluation submitted in hoptac is a sheet sent on its submission date): `(org, year) →
+/// date`. The earlier of the two dates counts.
+pub fn cases_with_sheets(
+    snap: &Snapshot,
+    as_of: Date,
+    sheets: &HashMap<(OrgCode, i32), Date>,
+) -> Vec<Case> {
+    let mut sent_on: HashMap<(OrgCode, i32), Date> = sheets.clone();
+    for r in &snap.reports {
+        if let Some(d) = r.figures.self_assessment_sent_on {
+            let e = sent_on.entry((r.org.clone(), r.year.get())).or_insert(d);
+            *e = (*e).min(d);
+        }
+    }
     let mut by_org: HashMap<&OrgCode, Vec<&AnnualReport>> = HashMap::new();
     for r in &snap.reports {
         by_org.entry(&r.org).or_default().push(r);
@@ -188,15 +206,9 @@ pub fn cases(snap: &Snapshot, as_of: Date) -> Vec<Case> {
     };
     // Sheets are missing only where the office records them: a year in which no sheet at
     // all has a date is a year not tracked, not a year in which every cooperative defaulted.
-    let sheets_sent = snap
-        .reports
+    let sheets_sent = sent_on
         .iter()
-        .filter(|r| {
-            r.year.get() == sheet_year
-                && r.figures
-                    .self_assessment_sent_on
-                    .is_some_and(|d| d <= as_of)
-        })
+        .filter(|((_, y), d)| *y == sheet_year && **d <= as_of)
         .count();
     let mut out = Vec::new();
     for o in snap
@@ -317,9 +329,9 @@ pub fn cases(snap: &Snapshot, as_of: Date) -> Vec<Case> {
                     let due = ymd(y, 12, 15).expect("date");
                     // An HTX operating for less than 12 months is not rated (TT01/2020).
                     let rated = crate::evaluation::old_enough(o.founded_on, y);
-                    let sent = report_of(y)
-                        .and_then(|r| r.figures.self_assessment_sent_on)
-                        .is_some_and(|d| d <= as_of);
+                    let sent = sent_on
+                        .get(&(o.code.clone(), y))
+                        .is_some_and(|d| *d <= as_of);
                     if sheets_sent > 0 && rated && due >= day(2020, 4, 1).expect("date") && !sent {
                         push(
                             due,

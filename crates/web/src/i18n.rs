@@ -160,11 +160,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("expected", "Phải nộp", "Expected"),
     ("on_time", "Đúng hạn (15/01)", "On time (15 January)"),
     ("received_on", "Ngày nhận báo cáo", "Report received on"),
-    (
-        "rating_basis",
-        "Căn cứ xếp loại",
-        "Basis of the rating",
-    ),
+    ("rating_basis", "Căn cứ xếp loại", "Basis of the rating"),
     (
         "statements_filed_on",
         "Ngày nộp BCTC",

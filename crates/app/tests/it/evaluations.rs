@@ -551,3 +551,50 @@ async fn the_summary_agrees_with_the_lists_the_indicators_and_its_workbook() {
         "title, subtitle, a blank line, header, then one row each"
     );
 }
+
+#[tokio::test]
+async fn submitting_the_sheet_in_hoptac_closes_the_missing_sheet_case() {
+    let (a, _d) = demo().await;
+    let d = |y, m, dd| hoptac_core::date::ymd(y, m, dd).unwrap();
+    let missing = |r: &hoptac_app::checks::CheckReport| {
+        r.cases
+            .iter()
+            .any(|c| c.rule == "self_assessment_missing" && c.org.as_str() == "HTX-TM-11")
+    };
+    assert!(missing(
+        &a.check(&sys(), d(2025, 12, 31), None).await.unwrap()
+    ));
+    // Phước Tiến's draft, completed and submitted on the 14th
+    let v = a
+        .evaluation_of(&sys(), "HTX-TM-11", 2025, None)
+        .await
+        .unwrap();
+    let mut steps: Vec<Step> = v
+        .rubric
+        .items()
+        .into_iter()
+        .filter(|i| i.children.is_empty())
+        .filter(|i| {
+            !v.evaluation
+                .as_ref()
+                .unwrap()
+                .self_scores
+                .contains_key(&i.id)
+        })
+        .map(|i| Step::SelfScore {
+            item: i.id.clone(),
+            score: Fixed::ZERO,
+        })
+        .collect();
+    steps.push(Step::Submit {
+        on: d(2025, 12, 14),
+    });
+    a.evaluation_steps(&sys(), "HTX-TM-11", 2025, None, steps)
+        .await
+        .unwrap();
+    let after = a.check(&sys(), d(2025, 12, 31), None).await.unwrap();
+    assert!(
+        !missing(&after),
+        "the evaluation's date counts as the sheet sent"
+    );
+}

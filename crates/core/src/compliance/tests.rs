@@ -304,3 +304,50 @@ fn a_year_with_a_service_but_no_revenue_is_operating() {
     let c = &fired(&idle, d(2026, 1, 1), "not_operating")[0];
     assert_eq!(c.since, d(2025, 12, 31));
 }
+
+#[test]
+fn a_sheet_submitted_in_hoptac_counts_as_sent_without_a_report() {
+    // no yearly report for 2025 yet (it comes in January): only the evaluations know
+    let s = snap(
+        vec![
+            org("SENT", d(2015, 1, 1)),
+            org("LATE", d(2015, 1, 1)),
+            org("NONE", d(2015, 1, 1)),
+        ],
+        vec![],
+    );
+    let sheets: HashMap<(OrgCode, i32), Date> = [
+        ((OrgCode::parse("SENT").unwrap(), 2025), d(2025, 12, 12)),
+        ((OrgCode::parse("LATE").unwrap(), 2025), d(2025, 12, 20)),
+    ]
+    .into();
+    let orgs = |as_of| {
+        cases_with_sheets(&s, as_of, &sheets)
+            .into_iter()
+            .filter(|c| c.rule == "self_assessment_missing")
+            .map(|c| c.org.as_str().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(orgs(d(2025, 12, 16)), ["LATE", "NONE"]);
+    assert_eq!(
+        orgs(d(2025, 12, 20)),
+        ["NONE"],
+        "the late submission closes its case"
+    );
+    assert!(
+        fired(&s, d(2025, 12, 16), "self_assessment_missing").is_empty(),
+        "without the evaluations the year is not tracked"
+    );
+    // a report's date and an evaluation's: the earlier counts
+    let s2 = snap(
+        vec![org("LATE", d(2015, 1, 1))],
+        vec![report("LATE", 2025, |f| {
+            f.self_assessment_sent_on = Some(d(2025, 12, 10))
+        })],
+    );
+    assert!(
+        cases_with_sheets(&s2, d(2025, 12, 16), &sheets)
+            .iter()
+            .all(|c| c.rule != "self_assessment_missing")
+    );
+}

@@ -303,7 +303,10 @@ async fn yearly_figures_form_reads_vietnamese_numbers_and_reports_errors() {
     let r2025 = reps.iter().find(|r| r.year.get() == 2025).unwrap();
     assert_eq!(r2025.figures.revenue.unwrap().to_string(), "1600.5");
     assert_eq!(r2025.figures.services.len(), 2);
-    assert_eq!(r2025.figures.rating_basis.as_deref(), Some("Họp xét của xã"));
+    assert_eq!(
+        r2025.figures.rating_basis.as_deref(),
+        Some("Họp xét của xã")
+    );
     assert!(
         get(&app, "/orgs/HTX-TM-07")
             .await
