@@ -252,16 +252,27 @@ impl App {
         let book = self.rubric_book().await?;
         book.current(rubric_id)?;
         let classified = self.store().classifications(Some(year)).await?;
+        // indexed once: a province has thousands of organisations and reports
+        let reports: std::collections::HashMap<&OrgCode, &AnnualReport> = snap
+            .reports
+            .iter()
+            .filter(|x| x.year.get() == year)
+            .map(|x| (&x.org, x))
+            .collect();
+        let sheets: std::collections::HashMap<&OrgCode, &Evaluation> = stored
+            .iter()
+            .filter(|e| e.evaluation.rubric_id == rubric_id)
+            .map(|e| (&e.org, &e.evaluation))
+            .collect();
+        let classified: std::collections::HashMap<&OrgCode, _> =
+            classified.iter().map(|c| (&c.org, &c.axes)).collect();
         let mut rows = Vec::new();
         for o in snap.orgs.iter().filter(|o| {
             matches!(o.kind, OrgKind::Htx | OrgKind::Lhhtx)
                 && o.founded_on <= sheet_due(year)
                 && o.dissolved_on.is_none_or(|d| d.year() >= year)
         }) {
-            let e = stored
-                .iter()
-                .find(|e| e.org == o.code && e.evaluation.rubric_id == rubric_id)
-                .map(|e| &e.evaluation);
+            let e = sheets.get(&o.code).copied();
             let sheet = match e {
                 Some(e) => book
                     .version(&e.rubric_id, e.rubric_version)?
@@ -269,10 +280,7 @@ impl App {
                     .ok(),
                 None => None,
             };
-            let report = snap
-                .reports
-                .iter()
-                .find(|x| x.org == o.code && x.year.get() == year);
+            let report = reports.get(&o.code).copied();
             rows.push(EvaluationRow {
                 org: o.code.clone(),
                 name: o.name.clone(),
@@ -288,14 +296,12 @@ impl App {
                 adjusted: e.map_or(0, |e| e.adjusted.len()),
                 member_scale: report.and_then(|x| x.figures.members).map(MemberScale::of),
                 classification: classified
-                    .iter()
-                    .find(|c| c.org == o.code)
-                    .map(|c| c.axes.clone())
+                    .get(&o.code)
+                    .map(|c| (*c).clone())
                     .unwrap_or_default(),
                 capital_scale: classified
-                    .iter()
-                    .find(|c| c.org == o.code)
-                    .and_then(|c| c.axes.capital)
+                    .get(&o.code)
+                    .and_then(|c| c.capital)
                     .map(hoptac_core::evaluation::CapitalScale::of),
                 excluded: exclusion(o, year, report),
             });

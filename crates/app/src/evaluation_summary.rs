@@ -119,15 +119,17 @@ fn htx_standing(r: &EvaluationRow) -> Standing {
 /// Each cooperative group active at the end of `year`, with its entered rating.
 fn tht_standings(snap: &Snapshot, year: i32) -> Vec<(&hoptac_core::model::Organization, Standing)> {
     let end = hoptac_core::date::ymd(year, 12, 31).expect("year end");
+    let rated: std::collections::HashMap<&OrgCode, Option<Rating>> = snap
+        .reports
+        .iter()
+        .filter(|r| r.year.get() == year)
+        .map(|r| (&r.org, r.figures.rating))
+        .collect();
     snap.orgs
         .iter()
         .filter(|o| o.kind == OrgKind::Tht && o.active_on(end))
         .map(|o| {
-            let rating = snap
-                .reports
-                .iter()
-                .find(|r| r.org == o.code && r.year.get() == year)
-                .and_then(|r| r.figures.rating);
+            let rating = rated.get(&o.code).copied().flatten();
             (o, rating.map_or(Standing::Pending, Standing::Rated))
         })
         .collect()

@@ -135,6 +135,48 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
     }
     summary("stats 2016–2020, one district", times);
 
+    // 3b. The year's evaluations of the province: sheets for every reporting cooperative.
+    let evs = hoptac_app::demo::demo_evaluations(&snap);
+    let t = Instant::now();
+    app.store().save_evaluations(&evs, &[]).await?;
+    println!(
+        "{:<44} {:>9.2} ms ({} sheets)",
+        "store the evaluations (one transaction)",
+        t.elapsed().as_secs_f64() * 1000.0,
+        evs.len()
+    );
+    let last = evs.iter().map(|e| e.year).max().unwrap_or(2024);
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(
+            app.evaluations(&hoptac_app::Actor::system(), last, None, None)
+                .await?,
+        );
+        times.push(t.elapsed());
+    }
+    summary(&format!("evaluations {last}, whole province"), times);
+    let mut times = Vec::new();
+    for _ in 0..runs.min(5) {
+        let t = Instant::now();
+        std::hint::black_box(
+            app.evaluation_summary(&hoptac_app::Actor::system(), last, None)
+                .await?,
+        );
+        times.push(t.elapsed());
+    }
+    summary(&format!("evaluation summary {last} (5 years)"), times);
+    let mut times = Vec::new();
+    for _ in 0..runs.min(5) {
+        let t = Instant::now();
+        std::hint::black_box(
+            app.evaluation_summary_xlsx(&hoptac_app::Actor::system(), last, None)
+                .await?,
+        );
+        times.push(t.elapsed());
+    }
+    summary(&format!("province summary workbook {last}"), times);
+
     // 4. Pages through the real router on loopback, signed in as office staff of the province.
     let staff = hoptac_core::auth::Account {
         username: "bench".into(),
@@ -169,6 +211,7 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
         ),
         ("GET /orgs/H-000007 (organisation page)", "/orgs/H-000007"),
         ("GET / (dashboard 2016–2020)", "/?from=2016&to=2020"),
+        ("GET /evaluations?year=2024", "/evaluations?year=2024"),
     ] {
         get(addr, path, &cookie).await?;
         let mut times = Vec::new();
