@@ -114,13 +114,13 @@ impl App {
         audit.before = serde_json::to_string(&before).ok();
         audit.after = serde_json::to_string(&axes).ok();
         self.store()
-            .save_classification(
-                &StoredClassification {
+            .save_classifications(
+                &[StoredClassification {
                     org: code,
                     year,
                     axes: axes.clone(),
-                },
-                &audit,
+                }],
+                &[audit],
             )
             .await?;
         Ok(axes)

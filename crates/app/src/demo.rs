@@ -796,7 +796,14 @@ fn reports(
                     && y >= 2020
                     && Some(p.org.founded_on) <= hoptac_core::date::ymd(y - 1, 12, 15)
                     && !(p.org.name == "HTX DVNN Phước Tiến" && y == 2025))
-                    .then(|| date(y, 12, 1 + ((i * 5 + y as usize) % 14) as u8)),
+                    .then(|| {
+                        // one planted late sheet
+                        if p.org.name == "HTX DVNN Phú Điền" && y == 2025 {
+                            date(2025, 12, 17)
+                        } else {
+                            date(y, 12, 1 + ((i * 5 + y as usize) % 14) as u8)
+                        }
+                    }),
                 rating_basis: None,
             };
             let mut figures = figures;
@@ -1637,5 +1644,75 @@ pub fn demo_evaluations(s: &Snapshot) -> Vec<hoptac_store::StoredEvaluation> {
             evaluation: e,
         });
     }
+    // one agricultural sheet by TT09/2017 in progress: Mỹ Quý scored its revenue line a band
+    // higher than its figures give, which the sheet page flags
+    let tt09 = hoptac_core::rubric::Rubric::tt09_2017();
+    if let Some(rep) = s.reports.iter().find(|r| {
+        r.year.get() == 2025
+            && s.orgs
+                .iter()
+                .any(|o| o.code == r.org && o.name == "HTX DVNN Mỹ Quý")
+    }) {
+        let proposed = hoptac_core::evaluation::propose(&tt09, &rep.figures)
+            .into_iter()
+            .find(|p| p.item == "1.2")
+            .and_then(|p| p.points)
+            .unwrap_or(Fixed::ZERO);
+        let claimed = if proposed >= Fixed::from_int(10) {
+            Fixed::from_int(8)
+        } else {
+            proposed.checked_add(Fixed::from_int(2)).expect("small")
+        };
+        let mut e = Evaluation::new(&tt09);
+        for (item, score) in [("1.1", Fixed::from_int(4)), ("1.2", claimed)] {
+            e.apply(
+                &tt09,
+                Step::SelfScore {
+                    item: item.into(),
+                    score,
+                },
+            )
+            .expect("demo TT09 score");
+        }
+        out.push(hoptac_store::StoredEvaluation {
+            org: rep.org.clone(),
+            year: 2025,
+            evaluation: e,
+        });
+    }
     out
+}
+
+/// The demo's 2025 classification axes, as an office would have entered them from the
+/// cooperatives' sheets (illustrative): agricultural service cooperatives supply their
+/// members' production (VSIC A, rice growing); the aquaculture one its fish farmers; the
+/// transport ones are left to enter. Capital is illustrative too (0,8 × the year's revenue).
+pub fn demo_classifications(s: &Snapshot) -> Vec<hoptac_store::StoredClassification> {
+    use hoptac_core::evaluation::classification::{AgriField, Classification, SupplyType};
+    s.reports
+        .iter()
+        .filter(|r| r.year.get() == 2025)
+        .filter_map(|r| {
+            let o = s.orgs.iter().find(|o| o.code == r.org)?;
+            let field = match (o.kind, o.sector) {
+                (OrgKind::Htx, Sector::Agriculture) => AgriField::Crops,
+                (OrgKind::Htx, Sector::Aquaculture) => AgriField::Aquaculture,
+                _ => return None,
+            };
+            let capital = r
+                .figures
+                .revenue
+                .and_then(|v| Fixed::ratio(v.micros() as i128 * 8, 10 * 1_000_000, 0));
+            Some(hoptac_store::StoredClassification {
+                org: o.code.clone(),
+                year: 2025,
+                axes: Classification {
+                    supply: Some(SupplyType::Production),
+                    vsic: Some('A'),
+                    capital,
+                    agri_field: Some(field),
+                },
+            })
+        })
+        .collect()
 }

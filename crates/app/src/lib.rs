@@ -164,6 +164,15 @@ impl App {
             Some(seed::DISTRICT_ID),
         );
         self.store.save_evaluations(&evaluations, &[e]).await?;
+        let e = self.audit_entry(
+            &actor,
+            "import",
+            "classifications",
+            "thap-muoi",
+            Some(seed::DISTRICT_ID),
+        );
+        let classified = demo::demo_classifications(self.snapshot().await?.as_ref());
+        self.store.save_classifications(&classified, &[e]).await?;
         for (account, password) in demo::demo_accounts() {
             if self.store.account(&account.username).await?.is_none() {
                 let e = self.audit_entry(&actor, "create", "accounts", &account.username, None);

@@ -291,9 +291,12 @@ pub trait Store: Send + Sync {
     async fn save_evaluations(&self, e: &[StoredEvaluation], audit: &[AuditEntry]) -> Result<()>;
     /// The classification axes entered for a year, or for all years.
     async fn classifications(&self, year: Option<i32>) -> Result<Vec<StoredClassification>>;
-    /// Writes (creates or replaces) one organisation's axes for a year with its audit entry.
-    async fn save_classification(&self, c: &StoredClassification, audit: &AuditEntry)
-    -> Result<()>;
+    /// Writes (creates or replaces) axes with their audit entries, in one transaction.
+    async fn save_classifications(
+        &self,
+        c: &[StoredClassification],
+        audit: &[AuditEntry],
+    ) -> Result<()>;
     /// Every rubric version an office loaded, oldest first.
     async fn rubric_versions(&self) -> Result<Vec<StoredRubric>>;
     /// Adds a rubric version with its audit entry; a version already taken is refused.

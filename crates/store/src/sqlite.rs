@@ -1023,14 +1023,18 @@ impl Store for SqliteStore {
         evaluations::load_classifications(&self.pool, year).await
     }
 
-    async fn save_classification(
+    async fn save_classifications(
         &self,
-        c: &StoredClassification,
-        audit: &AuditEntry,
+        c: &[StoredClassification],
+        audit: &[AuditEntry],
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        evaluations::save_classification(&mut tx, c).await?;
-        insert_audit(&mut tx, audit).await?;
+        for one in c {
+            evaluations::save_classification(&mut tx, one).await?;
+        }
+        for a in audit {
+            insert_audit(&mut tx, a).await?;
+        }
         bump_generation(&mut tx).await?;
         tx.commit().await?;
         Ok(())

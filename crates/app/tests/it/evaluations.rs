@@ -58,6 +58,33 @@ async fn the_demo_years_are_evaluated_and_the_list_says_who_is_not_rated() {
         1,
         "Mỹ Quý's TC5 adjusted with a reason"
     );
+    // one late sheet, sent on 17 December; the others on time
+    let late: Vec<&str> = y2025
+        .iter()
+        .filter(|r| r.late)
+        .map(|r| r.org.as_str())
+        .collect();
+    assert_eq!(late, ["HTX-TM-18"]);
+    // the agricultural cooperatives' axes are entered for 2025, the transport ones are not
+    assert_eq!(
+        row("HTX-TM-04").classification.supply,
+        Some(hoptac_core::evaluation::classification::SupplyType::Production)
+    );
+    assert!(row("HTX-TM-04").capital_scale.is_some());
+    assert_eq!(row("HTX-TM-10").classification, Default::default());
+    // Mỹ Quý's TT09 draft claims a revenue band its figures do not give
+    let tt09 = a
+        .evaluation_of(&sys(), "HTX-TM-01", 2025, Some("TT09/2017"))
+        .await
+        .unwrap();
+    let proposed = tt09
+        .proposals
+        .iter()
+        .find(|p| p.item == "1.2")
+        .unwrap()
+        .points;
+    let claimed = tt09.evaluation.unwrap().self_scores["1.2"];
+    assert!(proposed.is_some() && proposed != Some(claimed));
     // the total is the sum of the lines, the rating the rubric's
     let r = hoptac_core::rubric::Rubric::tt01_2020();
     for x in y2025.iter().filter(|x| x.total.is_some()) {
