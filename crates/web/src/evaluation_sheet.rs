@@ -226,8 +226,37 @@ fn proposal_text(l: Lang, p: &hoptac_core::evaluation::Proposal) -> String {
         .value
         .map(|v| format!("{} = {} {}", p.measure, v.format_vi(2, false), p.unit))
         .unwrap_or_default();
+    let band = p
+        .band
+        .as_ref()
+        .map(|b| {
+            let bound = |x: Option<Fixed>, inf: &str| {
+                x.map(|v| v.format_vi(2, false)).unwrap_or(inf.into())
+            };
+            format!(" ∈ [{}; {})", bound(b.low, "−∞"), bound(b.high, "+∞"))
+        })
+        .unwrap_or_default();
+    let next = p
+        .next
+        .as_ref()
+        .and_then(|b| Some((b.low?, b.points?)))
+        .map(|(low, pts)| match l {
+            Lang::Vi => format!(
+                "; đạt {} điểm khi {} ≥ {}",
+                n(Some(pts)),
+                p.measure,
+                n(Some(low))
+            ),
+            Lang::En => format!(
+                "; {} points from {} ≥ {}",
+                n(Some(pts)),
+                p.measure,
+                n(Some(low))
+            ),
+        })
+        .unwrap_or_default();
     match (p.points, p.missing.is_empty()) {
-        (Some(pts), _) => format!("{} ({value})", n(Some(pts))),
+        (Some(pts), _) => format!("{} ({value}{band}{next})", n(Some(pts))),
         (None, false) => match l {
             Lang::Vi => format!("thiếu số liệu: {}", p.missing.join(", ")),
             Lang::En => format!("figures missing: {}", p.missing.join(", ")),

@@ -21,6 +21,9 @@ pub struct Proposal {
     pub points: Option<Fixed>,
     /// Figures the measure needs that are missing from the report or not kept by hoptac.
     pub missing: Vec<String>,
+    /// What-if on the figures: the nearest band above the value that gives more points
+    /// (confirmed), i.e. the measure to reach for the next step of this line.
+    pub next: Option<Band>,
 }
 
 /// The value of one named figure of a yearly report, if hoptac keeps it and it is recorded.
@@ -69,6 +72,16 @@ pub fn propose(rubric: &Rubric, figures: &ReportFigures) -> Vec<Proposal> {
             };
             let band = value.and_then(|v| s.band_for(v)).cloned();
             let points = band.as_ref().filter(|b| b.confirmed).and_then(|b| b.points);
+            let next = match (value, points) {
+                (Some(v), Some(p)) => s
+                    .bands
+                    .iter()
+                    .filter(|b| b.confirmed && b.points.is_some_and(|x| x > p))
+                    .filter(|b| b.low.is_some_and(|l| l > v))
+                    .min_by_key(|b| b.low)
+                    .cloned(),
+                _ => None,
+            };
             Proposal {
                 item: i.id.clone(),
                 measure: s.measure.clone(),
@@ -77,6 +90,7 @@ pub fn propose(rubric: &Rubric, figures: &ReportFigures) -> Vec<Proposal> {
                 band,
                 points,
                 missing,
+                next,
             }
         })
         .collect()

@@ -255,6 +255,18 @@ fn revenue_is_banded_by_tt09_criterion_1_2_at_every_edge() {
         assert_eq!(line.points, Some(n(pts)), "revenue {rev}");
         assert!(line.missing.is_empty());
     }
+    // what-if on the figures: the revenue to reach for the next step
+    let next = |rev: &str| {
+        propose(&r, &revenue_only(rev, Some(9)))
+            .into_iter()
+            .find(|p| p.item == "1.2")
+            .unwrap()
+            .next
+            .map(|b| (b.low, b.points))
+    };
+    assert_eq!(next("999.99"), Some((Some(n("1000")), Some(n("6")))));
+    assert_eq!(next("1000"), Some((Some(n("5000")), Some(n("8")))));
+    assert_eq!(next("10000"), None, "already in the top band");
 }
 
 #[test]

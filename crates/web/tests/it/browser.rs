@@ -256,3 +256,57 @@ async fn phone_sized_screen_keeps_the_registry_usable() {
     assert!(rows.contains("HTX DVNN Mỹ Đông 2"));
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cooperative_sheet_is_scored_corrected_and_submitted_in_the_browser() {
+    let Some((c, _driver, _profile)) = browser().await else {
+        return;
+    };
+    let (base, _db) = serve().await;
+    login(&c, &base, "quantri").await;
+    c.goto(&format!("{base}/evaluations/HTX-TM-11/2025"))
+        .await
+        .unwrap();
+    let line = Locator::Css("input[name='s.TC3.a']");
+    let input = c.find(line).await.unwrap();
+    input.clear().await.unwrap();
+    input.send_keys("4,5").await.unwrap();
+    c.find(Locator::Css("button[value='save']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // refused, the line named and the typed value kept
+    let err = c
+        .wait()
+        .for_element(Locator::Css("#ev-error"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(err.contains("TC3.a") && err.contains("4,5"), "{err}");
+    let input = c.find(line).await.unwrap();
+    assert_eq!(input.prop("value").await.unwrap().as_deref(), Some("4,5"));
+    input.clear().await.unwrap();
+    input.send_keys("3,5").await.unwrap();
+    c.find(Locator::Css("#ev-submit"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let result = c
+        .wait()
+        .for_element(Locator::Css("#ev-result"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(result.contains("HTX đã nộp"), "{result}");
+    // the district administrator may now review: the adjustment inputs are there
+    assert!(c.find(Locator::Css("input[name='a.TC3.a']")).await.is_ok());
+    c.close().await.unwrap();
+}

@@ -634,7 +634,7 @@ async fn the_tt09_sheet_proposes_scores_from_the_figures_and_names_what_is_missi
     assert_eq!(page.status, StatusCode::OK);
     assert!(
         page.body.contains(&format!(
-            "{} (revenue = {} triệu đồng)",
+            "{} (revenue = {} triệu đồng ∈ [",
             p12.points.unwrap().format_vi(2, false),
             revenue.format_vi(2, false)
         )),
@@ -642,6 +642,13 @@ async fn the_tt09_sheet_proposes_scores_from_the_figures_and_names_what_is_missi
         page.body
     );
     assert!(page.body.contains("thiếu số liệu: planned_revenue"));
+    // what-if on the figures, unless the revenue is already in the top band
+    assert_eq!(
+        page.body.contains("; đạt "),
+        p12.next.is_some(),
+        "{}",
+        page.body
+    );
     // a self-score unlike the proposal is flagged
     let other = if p12.points.unwrap() == hoptac_core::Fixed::from_int(4) {
         "6"
