@@ -12,6 +12,7 @@ pub mod fixed;
 pub mod indicator;
 pub mod message;
 pub mod model;
+pub mod official;
 pub mod parse;
 pub mod plan;
 pub mod report;
