@@ -6,6 +6,7 @@ pub mod checks;
 pub mod classification;
 pub mod demo;
 pub mod demo_plan;
+pub mod documents;
 pub mod error;
 pub mod evaluation;
 pub mod evaluation_summary;
@@ -144,7 +145,9 @@ impl App {
             orgs: s.orgs,
             reports: s.reports,
             managers: s.managers,
-            meta: vec![("dataset".into(), "demo".into())],
+            meta: std::iter::once(("dataset".to_string(), "demo".to_string()))
+                .chain(documents::to_pairs(&documents::demo_issuer()))
+                .collect(),
             indicators: demo_plan::indicators(),
             plans: vec![demo_plan::plan()],
             targets: demo_plan::plan()

@@ -155,8 +155,14 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
     // 1. Cooperatives
     let mut htx = Vec::new();
     let mut p = vec![
+        // "trên địa bàn huyện"; with no scope, just "trên địa bàn"
         t(format!(
-            "Trong giai đoạn {from} – {to}, trên địa bàn {area} đã thành lập mới "
+            "Trong giai đoạn {from} – {to}, trên địa bàn{} đã thành lập mới ",
+            if scope.is_some() {
+                format!(" {area}")
+            } else {
+                String::new()
+            }
         )),
         w.fig("htx.founded", count_vi),
         t(" hợp tác xã (HTX), hoàn thành giải thể "),

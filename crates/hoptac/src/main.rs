@@ -244,6 +244,10 @@ enum StatsFormat {
 enum ReportFormat {
     Md,
     Html,
+    /// Word, in the state's document format (Decree 30/2020)
+    Docx,
+    /// The Excel annex (situation report)
+    Xlsx,
 }
 
 async fn open(db: &Path) -> anyhow::Result<App> {
@@ -415,12 +419,28 @@ async fn restore(db: &Path, backup: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write_doc(
+async fn write_doc(
+    app: &App,
     doc: &hoptac_core::report::Document,
     format: ReportFormat,
     output: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     let text = match format {
+        ReportFormat::Docx => {
+            let g = app
+                .official_docx(doc.clone(), hoptac_core::official::DocKind::Report)
+                .await?;
+            for m in &g.missing {
+                eprintln!(
+                    "chưa cấu hình / not set: {} ({}) — /settings/documents",
+                    m.vi, m.en
+                );
+            }
+            return write_bytes(&g.bytes, output);
+        }
+        ReportFormat::Xlsx => anyhow::bail!(
+            "phụ lục Excel chỉ có cho báo cáo tình hình / the Excel annex exists for the situation report only"
+        ),
         ReportFormat::Md => render_md(doc),
         ReportFormat::Html => format!(
             "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font-family:'Times New Roman',serif;max-width:50rem;margin:2rem auto;text-align:justify}}h1{{text-align:center;font-size:1.2rem}}</style></head><body>{}</body></html>\n",
@@ -432,6 +452,20 @@ fn write_doc(
         Some(p) => std::fs::write(&p, text)
             .with_context(|| format!("ghi tệp / writing {}", p.display()))?,
         None => print!("{text}"),
+    }
+    Ok(())
+}
+
+/// A binary file: to `output`, or to standard output when it is not a terminal.
+fn write_bytes(bytes: &[u8], output: Option<PathBuf>) -> anyhow::Result<()> {
+    use std::io::{IsTerminal, Write};
+    match output {
+        Some(p) => std::fs::write(&p, bytes)
+            .with_context(|| format!("ghi tệp / writing {}", p.display()))?,
+        None if std::io::stdout().is_terminal() => {
+            anyhow::bail!("tệp nhị phân: dùng --output / a binary file: use --output")
+        }
+        None => std::io::stdout().write_all(bytes)?,
     }
     Ok(())
 }
@@ -639,7 +673,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let app = open(&cli.db).await?;
             let p = app.plan_progress(&system, &plan, year).await?;
             let doc = hoptac_core::report::plan_assessment(&p.plan, &p.targets, &p.scope_name);
-            write_doc(&doc, format, output)?;
+            write_doc(&app, &doc, format, output).await?;
         }
         Cmd::Report {
             kind:
@@ -652,10 +686,17 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 },
         } => {
             let app = open(&cli.db).await?;
-            let doc = app
-                .situation_report(&system, from, to, scope.as_deref())
-                .await?;
-            write_doc(&doc, format, output)?;
+            if matches!(format, ReportFormat::Xlsx) {
+                let bytes = app
+                    .situation_xlsx(&system, from, to, scope.as_deref())
+                    .await?;
+                write_bytes(&bytes, output)?;
+            } else {
+                let doc = app
+                    .situation_report(&system, from, to, scope.as_deref())
+                    .await?;
+                write_doc(&app, &doc, format, output).await?;
+            }
         }
         Cmd::Check {
             year,

@@ -1648,6 +1648,21 @@ pub async fn export(
         .into_response())
 }
 
+/// A file to download under `name` (ASCII only: callers build it from checked parts).
+pub(crate) fn download(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (CONTENT_TYPE, content_type.to_string()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
 pub async fn situation(
     State(st): State<AppState>,
     h: HeaderMap,
@@ -1665,6 +1680,34 @@ pub async fn situation(
         .situation_report(u.actor(), from, to, Some(&scope))
         .await
         .map_err(e)?;
+    let base = format!("from={from}&to={to}&scope={}", enc(scope.trim()));
+    match q.get("format").map(String::as_str) {
+        Some("docx") => {
+            let g = st
+                .app
+                .situation_docx(u.actor(), from, to, Some(&scope))
+                .await
+                .map_err(e)?;
+            return Ok(download(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                &format!("bao-cao-tinh-hinh-{from}-{to}.docx"),
+                g.bytes,
+            ));
+        }
+        Some("xlsx") => {
+            let bytes = st
+                .app
+                .situation_xlsx(u.actor(), from, to, Some(&scope))
+                .await
+                .map_err(e)?;
+            return Ok(download(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                &format!("phu-luc-chi-tieu-{from}-{to}.xlsx"),
+                bytes,
+            ));
+        }
+        _ => {}
+    }
     if q.get("format").is_some_and(|f| f == "md") {
         return Ok((
             [
@@ -1702,10 +1745,20 @@ pub async fn situation(
         to,
         scopes: scope_options(&units, scope.trim(), l),
         body: render_html(&doc, &link),
-        md_link: format!(
-            "/report/situation?from={from}&to={to}&scope={}&format=md",
-            enc(scope.trim())
-        ),
+        md_link: format!("/report/situation?{base}&format=md"),
+        query: base,
+        missing: st
+            .app
+            .document_settings()
+            .await
+            .map_err(e)?
+            .missing()
+            .iter()
+            .map(|m| match l {
+                Lang::Vi => m.vi.to_string(),
+                Lang::En => m.en.to_string(),
+            })
+            .collect(),
     };
     Ok(render(&t))
 }

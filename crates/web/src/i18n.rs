@@ -482,6 +482,50 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "Agricultural field (TT09/2017)",
     ),
     ("ax_save", "Lưu phân loại", "Save the classification"),
+    (
+        "download_docx",
+        "Tải văn bản Word (.docx)",
+        "Download as Word (.docx)",
+    ),
+    (
+        "download_xlsx_annex",
+        "Tải phụ lục Excel",
+        "Download the Excel annex",
+    ),
+    (
+        "doc_missing",
+        "Văn bản còn thiếu thông tin cơ quan ban hành",
+        "The official document lacks issuer settings",
+    ),
+    (
+        "doc_settings",
+        "Thông tin cơ quan ban hành văn bản",
+        "Issuer settings",
+    ),
+    ("doc_parent_body", "Cơ quan chủ quản", "Parent body"),
+    ("doc_body", "Cơ quan ban hành", "Issuing body"),
+    (
+        "doc_symbol",
+        "Chữ viết tắt (ký hiệu văn bản)",
+        "Abbreviation (in the symbol)",
+    ),
+    (
+        "doc_place",
+        "Địa danh (dòng ngày tháng)",
+        "Place (date line)",
+    ),
+    (
+        "doc_signer_authority",
+        "Thẩm quyền ký (TM., KT., …)",
+        "Signing authority (TM., KT., …)",
+    ),
+    ("doc_signer_title", "Chức vụ người ký", "Signer's title"),
+    ("doc_signer_name", "Họ tên người ký", "Signer's name"),
+    (
+        "doc_recipients",
+        "Nơi nhận (mỗi dòng một nơi)",
+        "Recipients (one per line)",
+    ),
     ("nav_rubrics", "Bộ tiêu chí đánh giá", "Evaluation rubrics"),
     (
         "rb_note",

@@ -3,6 +3,7 @@
 
 mod auth_pages;
 mod chart;
+mod doc_settings;
 mod error;
 mod evaluation_sheet;
 mod evaluations;
@@ -86,6 +87,10 @@ pub fn router(app: App) -> Router {
             post(evaluation_sheet::classification_post),
         )
         .route("/evaluations/summary.xlsx", get(evaluation_sheet::summary_xlsx))
+        .route(
+            "/settings/documents",
+            get(doc_settings::settings_form).post(doc_settings::settings_save),
+        )
         .route("/rubrics", get(rubrics::rubrics).post(rubrics::load))
         .route("/rubrics/document", get(rubrics::document))
         .route(

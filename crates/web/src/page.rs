@@ -235,4 +235,8 @@ pub struct SituationPage {
     pub scopes: Vec<Opt>,
     pub body: String,
     pub md_link: String,
+    /// The same query, for the Word and Excel downloads.
+    pub query: String,
+    /// Settings the official document lacks (shown before downloading it).
+    pub missing: Vec<String>,
 }

@@ -657,3 +657,62 @@ fn evaluate_summarises_the_year_and_writes_the_province_workbook() {
     ));
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
 }
+
+#[test]
+fn report_writes_word_and_excel_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    ok(&hoptac(&db, &["demo"]));
+    let docx = dir.path().join("bc.docx");
+    let xlsx = dir.path().join("pl.xlsx");
+    for (format, path) in [("docx", &docx), ("xlsx", &xlsx)] {
+        ok(&hoptac(
+            &db,
+            &[
+                "report",
+                "situation",
+                "--from",
+                "2016",
+                "--to",
+                "2020",
+                "--format",
+                format,
+                "--output",
+                path.to_str().unwrap(),
+            ],
+        ));
+        assert!(std::fs::read(path).unwrap().starts_with(b"PK"), "{format}");
+    }
+    // the plan report has no Excel annex yet: said, not faked
+    let o = hoptac(
+        &db,
+        &[
+            "report",
+            "plan",
+            "--plan",
+            "TM-KTTT-2021-2026",
+            "--format",
+            "xlsx",
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("phụ lục Excel chỉ có cho báo cáo tình hình")
+    );
+    // its Word text works
+    let plan = dir.path().join("kh.docx");
+    ok(&hoptac(
+        &db,
+        &[
+            "report",
+            "plan",
+            "--plan",
+            "TM-KTTT-2021-2026",
+            "--format",
+            "docx",
+            "--output",
+            plan.to_str().unwrap(),
+        ],
+    ));
+    assert!(std::fs::read(&plan).unwrap().starts_with(b"PK"));
+}

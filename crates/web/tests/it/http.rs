@@ -462,3 +462,71 @@ async fn static_assets_are_served_locally() {
     }
     assert_eq!(get(&app, "/healthz").await.body, "ok");
 }
+
+#[tokio::test]
+async fn the_situation_report_downloads_as_word_and_excel_and_the_issuer_is_set_in_a_form() {
+    let (app, _d) = demo_app().await;
+    let page = get(&app, "/report/situation?from=2016&to=2020").await;
+    assert!(page.body.contains("id=\"dl-docx\"") && page.body.contains("id=\"dl-xlsx\""));
+    assert!(
+        !page.body.contains("id=\"doc-missing\""),
+        "the demo's issuer is set"
+    );
+    let docx = get(&app, "/report/situation?from=2016&to=2020&format=docx").await;
+    assert_eq!(docx.status, StatusCode::OK);
+    assert!(
+        docx.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .contains("wordprocessingml")
+    );
+    assert!(docx.body.starts_with("PK"), "a zip package");
+    let xlsx = get(&app, "/report/situation?from=2016&to=2020&format=xlsx").await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    assert!(
+        xlsx.headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("phu-luc-chi-tieu-2016-2020.xlsx")
+    );
+    // the settings form: a required value left empty is named, nothing saved
+    let form = get(&app, "/settings/documents").await;
+    assert!(form.body.contains("Nguyễn Văn Minh Họa"));
+    let bad = post_form(
+        &app,
+        "/settings/documents",
+        "doc_body=UBND%20huy%E1%BB%87n&doc_symbol=UBND&doc_place=Th%C3%A1p%20M%C6%B0%E1%BB%9Di&doc_signer_title=Ch%E1%BB%A7%20t%E1%BB%8Bch&doc_signer_name=",
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("id=\"error-doc_signer_name\""),
+        "{}",
+        bad.body
+    );
+    let ok = post_form(
+        &app,
+        "/settings/documents",
+        "doc_body=UBND%20huy%E1%BB%87n%20Th%C3%A1p%20M%C6%B0%E1%BB%9Di&doc_symbol=UBND&doc_place=Th%C3%A1p%20M%C6%B0%E1%BB%9Di&doc_signer_authority=KT.%20Ch%E1%BB%A7%20t%E1%BB%8Bch&doc_signer_title=Ph%C3%B3%20Ch%E1%BB%A7%20t%E1%BB%8Bch&doc_signer_name=Tr%E1%BA%A7n%20Th%E1%BB%8B%20B&doc_recipients=S%E1%BB%9F%20T%C3%A0i%20ch%C3%ADnh%3B%0AUBND%20t%E1%BB%89nh%3B",
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let saved = app.document_settings().await.unwrap();
+    assert_eq!(saved.signer_name, "Trần Thị B");
+    assert_eq!(saved.recipients, ["Sở Tài chính;", "UBND tỉnh;"]);
+    // a viewer sees the settings, cannot change them
+    let viewer = app.as_user("xem").await;
+    assert!(
+        get(&viewer, "/settings/documents")
+            .await
+            .body
+            .contains("readonly")
+    );
+    let no = post_form(
+        &viewer,
+        "/settings/documents",
+        "doc_body=X&doc_symbol=X&doc_place=X&doc_signer_title=X&doc_signer_name=X",
+    )
+    .await;
+    assert_eq!(no.status, StatusCode::FORBIDDEN);
+}

@@ -1,0 +1,249 @@
+//! Official documents out of the data (issue 7): the installation's issuer settings, and the
+//! situation report as a Word text in the state's format with its Excel annex.
+
+use crate::{Actor, App, AppError, Result};
+use hoptac_core::auth::Role;
+use hoptac_core::indicator::{Unit, catalogue};
+use hoptac_core::official::{DocKind, Issuer, Missing, OfficialDoc};
+use hoptac_store::ChangeSet;
+
+/// The settings' keys in the `meta` table, with the field each fills.
+const KEYS: [&str; 8] = [
+    "doc.parent_body",
+    "doc.body",
+    "doc.symbol",
+    "doc.place",
+    "doc.signer_authority",
+    "doc.signer_title",
+    "doc.signer_name",
+    "doc.recipients",
+];
+
+pub(crate) fn to_pairs(i: &Issuer) -> Vec<(String, String)> {
+    let values = [
+        i.parent_body.clone(),
+        i.body.clone(),
+        i.symbol.clone(),
+        i.place.clone(),
+        i.signer_authority.clone(),
+        i.signer_title.clone(),
+        i.signer_name.clone(),
+        i.recipients.join("\n"),
+    ];
+    KEYS.iter()
+        .zip(values)
+        .map(|(k, v)| (k.to_string(), v.trim().to_string()))
+        .collect()
+}
+
+/// A generated document and what the settings lacked to complete it.
+pub struct Generated {
+    pub bytes: Vec<u8>,
+    pub missing: Vec<Missing>,
+}
+
+/// The issuer the demo district signs with (illustrative names).
+pub fn demo_issuer() -> Issuer {
+    Issuer {
+        parent_body: "Ủy ban nhân dân tỉnh Đồng Tháp".into(),
+        body: "Ủy ban nhân dân huyện Tháp Mười".into(),
+        symbol: "UBND".into(),
+        place: "Tháp Mười".into(),
+        signer_authority: "TM. Ủy ban nhân dân".into(),
+        signer_title: "Chủ tịch".into(),
+        signer_name: "Nguyễn Văn Minh Họa".into(),
+        recipients: vec![
+            "UBND tỉnh Đồng Tháp;".into(),
+            "Sở Tài chính;".into(),
+            "Liên minh HTX tỉnh;".into(),
+            "TT/HU, TT/HĐND huyện;".into(),
+            "CT, các PCT UBND huyện;".into(),
+        ],
+    }
+}
+
+impl App {
+    pub async fn document_settings(&self) -> Result<Issuer> {
+        let mut v = Vec::new();
+        for k in KEYS {
+            v.push(self.store().meta(k).await?.unwrap_or_default());
+        }
+        Ok(Issuer {
+            parent_body: v[0].clone(),
+            body: v[1].clone(),
+            symbol: v[2].clone(),
+            place: v[3].clone(),
+            signer_authority: v[4].clone(),
+            signer_title: v[5].clone(),
+            signer_name: v[6].clone(),
+            recipients: v[7]
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect(),
+        })
+    }
+
+    /// Administrators set who issues and signs the installation's documents.
+    pub async fn save_document_settings(&self, actor: &Actor, i: &Issuer) -> Result<()> {
+        if actor.account.role < Role::Admin {
+            return Err(AppError::Forbidden);
+        }
+        let before = self.document_settings().await?;
+        let mut audit = self.audit_entry(actor, "update", "meta", "doc.*", None);
+        audit.before = serde_json::to_string(&before).ok();
+        audit.after = serde_json::to_string(i).ok();
+        self.store()
+            .apply(&ChangeSet {
+                meta: to_pairs(i),
+                audit: vec![audit],
+                ..Default::default()
+            })
+            .await?;
+        Ok(())
+    }
+
+    /// The situation report as a Word text in the state's format, dated today.
+    pub async fn situation_docx(
+        &self,
+        actor: &Actor,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<Generated> {
+        let body = self.situation_report(actor, from, to, scope).await?;
+        self.official_docx(body, DocKind::Report).await
+    }
+
+    /// Any generated text as a Word document of the installation, dated today.
+    pub async fn official_docx(
+        &self,
+        body: hoptac_core::report::Document,
+        kind: DocKind,
+    ) -> Result<Generated> {
+        let issuer = self.document_settings().await?;
+        let missing = issuer.missing();
+        let doc = OfficialDoc {
+            issuer,
+            kind,
+            number: String::new(),
+            date: crate::today(),
+            body,
+            tables: vec![],
+        };
+        let bytes = hoptac_documents::docx::write_docx(&doc)
+            .map_err(|e| AppError::internal(format!("docx: {e}")))?;
+        Ok(Generated { bytes, missing })
+    }
+
+    /// The annex: every indicator year by year over the period, with its unit and the change
+    /// from the first year, one sheet in the province's spreadsheet format.
+    pub async fn situation_xlsx(
+        &self,
+        actor: &Actor,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<Vec<u8>> {
+        use hoptac_exchange::tables::{Cell, TableSheet, write_tables};
+        let table = self.indicator_table(actor, from, to, scope).await?;
+        let mut headers = vec!["Mã chỉ tiêu".to_string()];
+        headers.extend(table.headers.iter().cloned());
+        let rows = table
+            .rows
+            .iter()
+            .map(|(id, unit, label, values, change)| {
+                let mut r = vec![
+                    Cell::Text(id.clone()),
+                    Cell::Text(label.clone()),
+                    Cell::Text(unit.label_vi().to_string()),
+                ];
+                for v in values {
+                    r.push(match (v, unit) {
+                        (None, _) => Cell::Empty,
+                        (Some(x), Unit::Percent) => Cell::Pct(*x),
+                        (Some(x), Unit::MillionVnd) => Cell::Number(*x),
+                        (Some(x), _) if x.is_integer() => Cell::Int(x.micros() / 1_000_000),
+                        (Some(x), _) => Cell::Number(*x),
+                    });
+                }
+                r.push(change.map(Cell::Pct).unwrap_or(Cell::Empty));
+                r
+            })
+            .collect();
+        write_tables(&[TableSheet {
+            name: "Phụ lục chỉ tiêu".into(),
+            title: format!(
+                "PHỤ LỤC: CÁC CHỈ TIÊU KINH TẾ TẬP THỂ {from} – {to}{}",
+                if table.scope.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", table.scope.to_uppercase())
+                }
+            ),
+            subtitle: format!(
+                "Số liệu từ hoptac ngày {}; tỷ lệ thay đổi so với năm {from}",
+                hoptac_core::date::to_vi(crate::today())
+            ),
+            headers,
+            rows,
+            total_row: false,
+        }])
+        .map_err(|e| AppError::internal(format!("xlsx: {e}")))
+    }
+
+    /// Every indicator of the catalogue, year by year.
+    async fn indicator_table(
+        &self,
+        actor: &Actor,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<IndicatorTable> {
+        let (_, unit) = self.scope_snapshot(actor, scope).await?;
+        let mut by_year = Vec::new();
+        for y in from..=to {
+            by_year.push(self.stats(actor, y, y, scope).await?.indicators);
+        }
+        let whole = self.stats(actor, from, to, scope).await?;
+        let cat = catalogue();
+        let rows = cat
+            .iter()
+            .map(|d| {
+                let values = by_year
+                    .iter()
+                    .map(|ind| ind.iter().find(|v| v.id == d.id).and_then(|v| v.value))
+                    .collect();
+                let change = whole
+                    .indicators
+                    .iter()
+                    .find(|v| v.id == d.id)
+                    .and_then(|v| v.change_pct);
+                (d.id.clone(), d.unit, d.label_vi.clone(), values, change)
+            })
+            .collect();
+        let mut headers = vec!["Chỉ tiêu".to_string(), "Đơn vị".to_string()];
+        headers.extend((from..=to).map(|y| y.to_string()));
+        headers.push(format!("Thay đổi so với {from} (%)"));
+        Ok(IndicatorTable {
+            scope: unit.map(|u| u.name).unwrap_or_default(),
+            headers,
+            rows,
+        })
+    }
+}
+
+type IndicatorRow = (
+    String,
+    Unit,
+    String,
+    Vec<Option<hoptac_core::Fixed>>,
+    Option<hoptac_core::Fixed>,
+);
+
+struct IndicatorTable {
+    scope: String,
+    headers: Vec<String>,
+    rows: Vec<IndicatorRow>,
+}
