@@ -48,6 +48,26 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
         snap.managers.len()
     );
 
+    // 0. The demo district's official documents (goal: under 1 s each).
+    {
+        let demo = App::new(Arc::new(SqliteStore::open(&dir.join("demo.db")).await?));
+        demo.ensure_seed().await?;
+        demo.load_demo().await?;
+        let sys = hoptac_app::Actor::system();
+        let mut docx = Vec::new();
+        let mut xlsx = Vec::new();
+        for _ in 0..runs.min(5) {
+            let t = Instant::now();
+            std::hint::black_box(demo.situation_docx(&sys, 2016, 2020, None).await?);
+            docx.push(t.elapsed());
+            let t = Instant::now();
+            std::hint::black_box(demo.situation_xlsx(&sys, 2016, 2020, None).await?);
+            xlsx.push(t.elapsed());
+        }
+        summary("demo district: situation report, Word", docx);
+        summary("demo district: situation annex, Excel", xlsx);
+    }
+
     // 1. Workbook of the province.
     let t = Instant::now();
     let xlsx =
@@ -176,6 +196,28 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
         times.push(t.elapsed());
     }
     summary(&format!("province summary workbook {last}"), times);
+
+    // 3c. The situation report of the whole province as an official Word text and its annex.
+    let mut times = Vec::new();
+    for _ in 0..runs.min(5) {
+        let t = Instant::now();
+        std::hint::black_box(
+            app.situation_docx(&hoptac_app::Actor::system(), 2016, 2020, None)
+                .await?,
+        );
+        times.push(t.elapsed());
+    }
+    summary("situation report 2016–2020, Word (.docx)", times);
+    let mut times = Vec::new();
+    for _ in 0..runs.min(5) {
+        let t = Instant::now();
+        std::hint::black_box(
+            app.situation_xlsx(&hoptac_app::Actor::system(), 2016, 2020, None)
+                .await?,
+        );
+        times.push(t.elapsed());
+    }
+    summary("situation annex 2016–2020, Excel (.xlsx)", times);
 
     // 4. Pages through the real router on loopback, signed in as office staff of the province.
     let staff = hoptac_core::auth::Account {
