@@ -122,6 +122,15 @@ impl App {
         body: hoptac_core::report::Document,
         kind: DocKind,
     ) -> Result<Generated> {
+        self.official_docx_with(body, kind, vec![]).await
+    }
+
+    async fn official_docx_with(
+        &self,
+        body: hoptac_core::report::Document,
+        kind: DocKind,
+        tables: Vec<hoptac_core::official::Table>,
+    ) -> Result<Generated> {
         let issuer = self.document_settings().await?;
         let missing = issuer.missing();
         let doc = OfficialDoc {
@@ -130,7 +139,7 @@ impl App {
             number: String::new(),
             date: crate::today(),
             body,
-            tables: vec![],
+            tables,
         };
         let bytes = hoptac_documents::docx::write_docx(&doc)
             .map_err(|e| AppError::internal(format!("docx: {e}")))?;
@@ -246,4 +255,137 @@ struct IndicatorTable {
     scope: String,
     headers: Vec<String>,
     rows: Vec<IndicatorRow>,
+}
+
+impl App {
+    /// The year's classification report (báo cáo kết quả đánh giá, phân loại HTX): the
+    /// counts in words, who fell a rating, the tables by commune and over five years.
+    pub async fn evaluation_summary_docx(
+        &self,
+        actor: &Actor,
+        year: i32,
+        scope: Option<&str>,
+    ) -> Result<Generated> {
+        use hoptac_core::official::Table;
+        use hoptac_core::report::{Document, Inline, Paragraph, Section, count_vi, pct_vi};
+        let s = self.evaluation_summary(actor, year, scope).await?;
+        let n = |v: usize| count_vi(hoptac_core::Fixed::from_int(v as i64));
+        let share = |c: &crate::evaluation_summary::RatingCounts, r| {
+            c.share_pct(r).map(pct_vi).unwrap_or_else(|| "—".into())
+        };
+        let t = |x: String| Paragraph(vec![Inline::Text(x)]);
+        use hoptac_core::types::Rating::{Kha, Tot, TrungBinh, Yeu};
+        let counts = |c: &crate::evaluation_summary::RatingCounts, what: &str| {
+            t(format!(
+                "Tổng số {what} thuộc diện đánh giá: {}; đã có kết quả xếp loại {}, trong đó loại tốt {} ({}), loại khá {} ({}), loại trung bình {} ({}), loại yếu {} ({}). Không xếp loại {}; chưa hoàn thành đánh giá {}.",
+                n(c.total()),
+                n(c.rated()),
+                n(c.tot),
+                share(c, Tot),
+                n(c.kha),
+                share(c, Kha),
+                n(c.trung_binh),
+                share(c, TrungBinh),
+                n(c.yeu),
+                share(c, Yeu),
+                n(c.not_rated),
+                n(c.pending),
+            ))
+        };
+        let fell = if s.fell.is_empty() {
+            vec![t(format!(
+                "Không có tổ chức nào xếp loại thấp hơn năm {}.",
+                year - 1
+            ))]
+        } else {
+            s.fell
+                .iter()
+                .map(|f| {
+                    t(format!(
+                        "{} ({}): từ loại {} xuống loại {}.",
+                        f.name,
+                        f.commune,
+                        f.from.label_vi().to_lowercase(),
+                        f.to.label_vi().to_lowercase()
+                    ))
+                })
+                .collect()
+        };
+        let body = Document {
+            title: format!("Kết quả đánh giá, phân loại hợp tác xã, tổ hợp tác năm {year}"),
+            subtitle: format!(
+                "{}HTX: theo Thông tư 01/2020/TT-BKHĐT, phiếu đã duyệt; THT: xếp loại do địa phương đánh giá.",
+                if s.scope.is_empty() {
+                    String::new()
+                } else {
+                    format!("Địa bàn: {}. ", s.scope)
+                }
+            ),
+            sections: vec![
+                Section {
+                    heading: "1. Kết quả đánh giá, xếp loại hợp tác xã".into(),
+                    paragraphs: vec![counts(&s.htx, "HTX")],
+                },
+                Section {
+                    heading: "2. Kết quả xếp loại tổ hợp tác".into(),
+                    paragraphs: vec![counts(&s.tht, "THT")],
+                },
+                Section {
+                    heading: format!("3. Tổ chức xếp loại thấp hơn năm {}", year - 1),
+                    paragraphs: fell,
+                },
+            ],
+            footnotes: vec![],
+        };
+        let heads = |first: &str| {
+            [
+                first,
+                "Tổng số",
+                "Tốt",
+                "Khá",
+                "Trung bình",
+                "Yếu",
+                "Không xếp loại",
+                "Chưa xong",
+            ]
+            .map(String::from)
+            .to_vec()
+        };
+        let row = |label: String, c: &crate::evaluation_summary::RatingCounts| {
+            vec![
+                label,
+                n(c.total()),
+                n(c.tot),
+                n(c.kha),
+                n(c.trung_binh),
+                n(c.yeu),
+                n(c.not_rated),
+                n(c.pending),
+            ]
+        };
+        let mut by_commune: Vec<Vec<String>> = s
+            .by_commune
+            .iter()
+            .filter(|r| r.htx.total() > 0)
+            .map(|r| row(r.label.clone(), &r.htx))
+            .collect();
+        by_commune.push(row("Tổng cộng".into(), &s.htx));
+        let tables = vec![
+            Table {
+                caption: format!("Bảng 1. Kết quả xếp loại HTX năm {year} theo xã"),
+                headers: heads("Xã"),
+                rows: by_commune,
+            },
+            Table {
+                caption: format!("Bảng 2. Kết quả xếp loại HTX {} – {year}", year - 4),
+                headers: heads("Năm"),
+                rows: s
+                    .years
+                    .iter()
+                    .map(|(y, h, _)| row(y.to_string(), h))
+                    .collect(),
+            },
+        ];
+        self.official_docx_with(body, DocKind::Report, tables).await
+    }
 }

@@ -116,7 +116,8 @@ enum Cmd {
         /// The summary (by rating, commune, sector, five years, who fell) instead of the list
         #[arg(long)]
         summary: bool,
-        /// Write the summary workbook for the province (18 December) to this file
+        /// Write the summary for the province (18 December) to this file: a workbook, or the
+        /// rating report in Word when the name ends in .docx
         #[arg(long, short)]
         output: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
@@ -766,9 +767,17 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let app = open(&cli.db).await?;
             if let Some(path) = output {
-                let bytes = app
-                    .evaluation_summary_xlsx(&system, year, scope.as_deref())
-                    .await?;
+                let word = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+                let bytes = if word {
+                    app.evaluation_summary_docx(&system, year, scope.as_deref())
+                        .await?
+                        .bytes
+                } else {
+                    app.evaluation_summary_xlsx(&system, year, scope.as_deref())
+                        .await?
+                };
                 std::fs::write(&path, bytes).map_err(|e| {
                     anyhow::anyhow!("không ghi được / cannot write {}: {e}", path.display())
                 })?;

@@ -684,9 +684,22 @@ pub async fn summary_xlsx(
     let l = lang(&h);
     let year = crate::handlers::year_param(&q, "year", hoptac_app::today().year() - 1)
         .map_err(|e| WebError::new(l, e))?;
+    let scope = q.get("scope").map(String::as_str);
+    if q.get("format").is_some_and(|f| f == "docx") {
+        let g = st
+            .app
+            .evaluation_summary_docx(u.actor(), year, scope)
+            .await
+            .map_err(|e| WebError::new(l, e))?;
+        return Ok(crate::handlers::download(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            &format!("bao-cao-xep-loai-{year}.docx"),
+            g.bytes,
+        ));
+    }
     let bytes = st
         .app
-        .evaluation_summary_xlsx(u.actor(), year, q.get("scope").map(String::as_str))
+        .evaluation_summary_xlsx(u.actor(), year, scope)
         .await
         .map_err(|e| WebError::new(l, e))?;
     Ok((

@@ -438,6 +438,11 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("ev_years", "Qua các năm", "Over the years"),
     (
+        "ev_summary_docx",
+        "Báo cáo kết quả xếp loại (Word)",
+        "The rating report (Word)",
+    ),
+    (
         "ev_fell",
         "Xếp loại thấp hơn năm trước",
         "Rated lower than the year before",

@@ -124,3 +124,27 @@ async fn the_annex_has_every_indicator_year_by_year_as_numbers() {
         .unwrap_err();
     assert!(matches!(e, hoptac_app::AppError::Invalid { .. }), "{e:?}");
 }
+
+#[tokio::test]
+async fn the_rating_report_says_the_summary_in_words_and_tables() {
+    let (a, _d) = app().await;
+    a.load_demo().await.unwrap();
+    let s = a.evaluation_summary(&sys(), 2024, None).await.unwrap();
+    let g = a.evaluation_summary_docx(&sys(), 2024, None).await.unwrap();
+    let text = docx_text(&g.bytes);
+    let n = |v: usize| hoptac_core::report::count_vi(hoptac_core::Fixed::from_int(v as i64));
+    assert!(
+        text.contains(&format!(
+            "Tổng số HTX thuộc diện đánh giá: {}; đã có kết quả xếp loại {}, trong đó loại tốt {}",
+            n(s.htx.total()),
+            n(s.htx.rated()),
+            n(s.htx.tot)
+        )),
+        "{text}"
+    );
+    assert!(text.contains("Bảng 1. Kết quả xếp loại HTX năm 2024 theo xã"));
+    assert!(text.contains("Bảng 2. Kết quả xếp loại HTX 2020 – 2024"));
+    for f in &s.fell {
+        assert!(text.contains(&f.name), "{} fell", f.name);
+    }
+}
