@@ -42,6 +42,16 @@ pub struct Generated {
     pub missing: Vec<Missing>,
 }
 
+/// Lays a text out as Word, with the settings it lacked.
+pub fn docx(doc: OfficialDoc) -> Result<Generated> {
+    let bytes = hoptac_documents::docx::write_docx(&doc)
+        .map_err(|e| AppError::internal(format!("docx: {e}")))?;
+    Ok(Generated {
+        bytes,
+        missing: doc.issuer.missing(),
+    })
+}
+
 /// The issuer the demo district signs with (illustrative names).
 pub fn demo_issuer() -> Issuer {
     Issuer {
@@ -112,8 +122,20 @@ impl App {
         to: i32,
         scope: Option<&str>,
     ) -> Result<Generated> {
+        docx(self.situation_official(actor, from, to, scope).await?)
+    }
+
+    /// The situation report as an administrative text of the installation, to lay out in
+    /// any format (Word here; PDF where the `pdf` feature is built).
+    pub async fn situation_official(
+        &self,
+        actor: &Actor,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<OfficialDoc> {
         let body = self.situation_report(actor, from, to, scope).await?;
-        self.official_docx(body, DocKind::Report).await
+        self.official_doc(body, DocKind::Report, vec![]).await
     }
 
     /// Any generated text as a Word document of the installation, dated today.
@@ -122,28 +144,24 @@ impl App {
         body: hoptac_core::report::Document,
         kind: DocKind,
     ) -> Result<Generated> {
-        self.official_docx_with(body, kind, vec![]).await
+        docx(self.official_doc(body, kind, vec![]).await?)
     }
 
-    async fn official_docx_with(
+    /// A generated text with the installation's issuer, dated today.
+    pub async fn official_doc(
         &self,
         body: hoptac_core::report::Document,
         kind: DocKind,
         tables: Vec<hoptac_core::official::Table>,
-    ) -> Result<Generated> {
-        let issuer = self.document_settings().await?;
-        let missing = issuer.missing();
-        let doc = OfficialDoc {
-            issuer,
+    ) -> Result<OfficialDoc> {
+        Ok(OfficialDoc {
+            issuer: self.document_settings().await?,
             kind,
             number: String::new(),
             date: crate::today(),
             body,
             tables,
-        };
-        let bytes = hoptac_documents::docx::write_docx(&doc)
-            .map_err(|e| AppError::internal(format!("docx: {e}")))?;
-        Ok(Generated { bytes, missing })
+        })
     }
 
     /// The annex: every indicator year by year over the period, with its unit and the change
@@ -266,6 +284,16 @@ impl App {
         year: i32,
         scope: Option<&str>,
     ) -> Result<Generated> {
+        docx(self.evaluation_summary_official(actor, year, scope).await?)
+    }
+
+    /// The rating report as an administrative text, to lay out in any format.
+    pub async fn evaluation_summary_official(
+        &self,
+        actor: &Actor,
+        year: i32,
+        scope: Option<&str>,
+    ) -> Result<OfficialDoc> {
         use hoptac_core::official::Table;
         use hoptac_core::report::{Document, Inline, Paragraph, Section, count_vi, pct_vi};
         let s = self.evaluation_summary(actor, year, scope).await?;
@@ -386,6 +414,6 @@ impl App {
                     .collect(),
             },
         ];
-        self.official_docx_with(body, DocKind::Report, tables).await
+        self.official_doc(body, DocKind::Report, tables).await
     }
 }

@@ -117,7 +117,7 @@ enum Cmd {
         #[arg(long)]
         summary: bool,
         /// Write the summary for the province (18 December) to this file: a workbook, or the
-        /// rating report in Word when the name ends in .docx
+        /// rating report in Word or PDF when the name ends in .docx or .pdf
         #[arg(long, short)]
         output: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
@@ -247,6 +247,8 @@ enum ReportFormat {
     Html,
     /// Word, in the state's document format (Decree 30/2020)
     Docx,
+    /// PDF, the same layout, fonts embedded
+    Pdf,
     /// The Excel annex (situation report)
     Xlsx,
 }
@@ -438,6 +440,20 @@ async fn write_doc(
                 );
             }
             return write_bytes(&g.bytes, output);
+        }
+        ReportFormat::Pdf => {
+            let d = app
+                .official_doc(doc.clone(), hoptac_core::official::DocKind::Report, vec![])
+                .await?;
+            for m in d.issuer.missing() {
+                eprintln!(
+                    "chưa cấu hình / not set: {} ({}) — /settings/documents",
+                    m.vi, m.en
+                );
+            }
+            let bytes =
+                hoptac_documents::pdf::write_pdf(&d).map_err(|e| anyhow::anyhow!("pdf: {e}"))?;
+            return write_bytes(&bytes, output);
         }
         ReportFormat::Xlsx => anyhow::bail!(
             "phụ lục Excel chỉ có cho báo cáo tình hình / the Excel annex exists for the situation report only"
@@ -767,10 +783,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let app = open(&cli.db).await?;
             if let Some(path) = output {
-                let word = path
+                let ext = path
                     .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-                let bytes = if word {
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                let bytes = if ext == "pdf" {
+                    let d = app
+                        .evaluation_summary_official(&system, year, scope.as_deref())
+                        .await?;
+                    hoptac_documents::pdf::write_pdf(&d).map_err(|e| anyhow::anyhow!("pdf: {e}"))?
+                } else if ext == "docx" {
                     app.evaluation_summary_docx(&system, year, scope.as_deref())
                         .await?
                         .bytes

@@ -685,6 +685,18 @@ pub async fn summary_xlsx(
     let year = crate::handlers::year_param(&q, "year", hoptac_app::today().year() - 1)
         .map_err(|e| WebError::new(l, e))?;
     let scope = q.get("scope").map(String::as_str);
+    if q.get("format").is_some_and(|f| f == "pdf") {
+        let doc = st
+            .app
+            .evaluation_summary_official(u.actor(), year, scope)
+            .await
+            .map_err(|e| WebError::new(l, e))?;
+        return Ok(crate::handlers::download(
+            "application/pdf",
+            &format!("bao-cao-xep-loai-{year}.pdf"),
+            crate::pdf(l, doc).await?,
+        ));
+    }
     if q.get("format").is_some_and(|f| f == "docx") {
         let g = st
             .app

@@ -1694,6 +1694,18 @@ pub async fn situation(
                 g.bytes,
             ));
         }
+        Some("pdf") => {
+            let doc = st
+                .app
+                .situation_official(u.actor(), from, to, Some(&scope))
+                .await
+                .map_err(e)?;
+            return Ok(download(
+                "application/pdf",
+                &format!("bao-cao-tinh-hinh-{from}-{to}.pdf"),
+                crate::pdf(l, doc).await?,
+            ));
+        }
         Some("xlsx") => {
             let bytes = st
                 .app

@@ -132,3 +132,14 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> std::io::Resu
     })
     .await
 }
+
+/// Typesets a text as PDF off the request threads (typst is CPU-bound: tens of milliseconds).
+pub(crate) async fn pdf(
+    l: i18n::Lang,
+    doc: hoptac_core::official::OfficialDoc,
+) -> Result<Vec<u8>, error::WebError> {
+    tokio::task::spawn_blocking(move || hoptac_documents::pdf::write_pdf(&doc))
+        .await
+        .map_err(|e| error::WebError::new(l, hoptac_app::AppError::internal(format!("pdf: {e}"))))?
+        .map_err(|e| error::WebError::new(l, hoptac_app::AppError::internal(format!("pdf: {e}"))))
+}

@@ -656,6 +656,12 @@ fn evaluate_summarises_the_year_and_writes_the_province_workbook() {
         &["evaluate", "--year", "2024", "-o", out.to_str().unwrap()],
     ));
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+    let out = dir.path().join("bao-cao-xep-loai.pdf");
+    ok(&hoptac(
+        &db,
+        &["evaluate", "--year", "2024", "-o", out.to_str().unwrap()],
+    ));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
 }
 
 #[test]
@@ -665,7 +671,8 @@ fn report_writes_word_and_excel_files() {
     ok(&hoptac(&db, &["demo"]));
     let docx = dir.path().join("bc.docx");
     let xlsx = dir.path().join("pl.xlsx");
-    for (format, path) in [("docx", &docx), ("xlsx", &xlsx)] {
+    let pdf = dir.path().join("bc.pdf");
+    for (format, path) in [("docx", &docx), ("xlsx", &xlsx), ("pdf", &pdf)] {
         ok(&hoptac(
             &db,
             &[
@@ -681,7 +688,8 @@ fn report_writes_word_and_excel_files() {
                 path.to_str().unwrap(),
             ],
         ));
-        assert!(std::fs::read(path).unwrap().starts_with(b"PK"), "{format}");
+        let magic: &[u8] = if format == "pdf" { b"%PDF" } else { b"PK" };
+        assert!(std::fs::read(path).unwrap().starts_with(magic), "{format}");
     }
     // the plan report has no Excel annex yet: said, not faked
     let o = hoptac(

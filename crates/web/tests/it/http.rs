@@ -38,6 +38,13 @@ async fn send_to(router: &axum::Router, req: Request<Body>) -> Resp {
     }
 }
 
+/// The body's bytes as sent (binary downloads).
+pub async fn send_raw(app: &TestApp, uri: &str) -> Vec<u8> {
+    send(app, Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .bytes
+}
+
 pub async fn get(app: &TestApp, uri: &str) -> Resp {
     send(app, Request::get(uri).body(Body::empty()).unwrap()).await
 }
@@ -481,6 +488,41 @@ async fn the_situation_report_downloads_as_word_and_excel_and_the_issuer_is_set_
             .contains("wordprocessingml")
     );
     assert!(docx.body.starts_with("PK"), "a zip package");
+    // the PDF: embedded fonts, the Vietnamese text and part A's figures extract (pdftotext)
+    let pdf = send_raw(&app, "/report/situation?from=2016&to=2020&format=pdf").await;
+    assert!(pdf.starts_with(b"%PDF"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bc.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (apt-get install poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let report = app
+        .situation_report(&hoptac_app::Actor::system(), 2016, 2020, None)
+        .await
+        .unwrap();
+    let mut figures = 0;
+    for sec in &report.sections {
+        assert!(text.contains(&sec.heading), "{} in the PDF", sec.heading);
+        for p in &sec.paragraphs {
+            for i in &p.0 {
+                if let hoptac_core::report::Inline::Figure { text: f, .. } = i {
+                    assert!(text.contains(f.as_str()), "{f} in the PDF");
+                    figures += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        figures >= 20 && text.contains("Nguyễn Văn Minh Họa"),
+        "{text}"
+    );
     let xlsx = get(&app, "/report/situation?from=2016&to=2020&format=xlsx").await;
     assert_eq!(xlsx.status, StatusCode::OK);
     assert!(
