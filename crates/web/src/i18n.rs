@@ -492,6 +492,8 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "Tải văn bản Word (.docx)",
         "Download as Word (.docx)",
     ),
+    ("download_pdf", "Tải PDF", "Download as PDF"),
+    ("ev_summary_pdf", "(PDF)", "(PDF)"),
     (
         "download_xlsx_annex",
         "Tải phụ lục Excel",
