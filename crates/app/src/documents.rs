@@ -135,7 +135,26 @@ impl App {
         scope: Option<&str>,
     ) -> Result<OfficialDoc> {
         let body = self.situation_report(actor, from, to, scope).await?;
-        self.official_doc(body, DocKind::Report, vec![]).await
+        let mut doc = self.official_doc(body, DocKind::Report, vec![]).await?;
+        // the trends of part A, the base year marked
+        for (n, (id, title)) in [
+            ("htx.members", "Thành viên HTX (người)"),
+            ("tht.members", "Thành viên THT (người)"),
+            (
+                "htx.revenue_avg",
+                "Doanh thu bình quân một HTX (triệu đồng/năm)",
+            ),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let points = self.series(actor, id, from, to, scope).await?;
+            doc.figures.push(hoptac_core::official::Figure {
+                caption: format!("Hình {}. {title}, {from} – {to} (năm gốc {from})", n + 1),
+                svg: hoptac_core::chart::trend(title, &points, from),
+            });
+        }
+        Ok(doc)
     }
 
     /// Any generated text as a Word document of the installation, dated today.
@@ -161,6 +180,7 @@ impl App {
             date: crate::today(),
             body,
             tables,
+            figures: vec![],
         })
     }
 
@@ -414,6 +434,28 @@ impl App {
                     .collect(),
             },
         ];
-        self.official_doc(body, DocKind::Report, tables).await
+        let mut doc = self.official_doc(body, DocKind::Report, tables).await?;
+        doc.figures.push(hoptac_core::official::Figure {
+            caption: format!("Hình 1. Xếp loại HTX {} – {year}", year - 4),
+            svg: rating_chart(&s),
+        });
+        Ok(doc)
     }
+}
+
+/// Approved ratings by year, stacked: the same chart on the evaluations page.
+pub fn rating_chart(s: &crate::evaluation_summary::EvaluationSummary) -> String {
+    use hoptac_core::types::Rating;
+    let years: Vec<i32> = s.years.iter().map(|(y, _, _)| *y).collect();
+    let series: Vec<(&str, Vec<usize>)> =
+        [Rating::Tot, Rating::Kha, Rating::TrungBinh, Rating::Yeu]
+            .into_iter()
+            .map(|r| {
+                (
+                    r.label_vi(),
+                    s.years.iter().map(|(_, h, _)| h.get(r)).collect(),
+                )
+            })
+            .collect();
+    hoptac_core::chart::stacked("Xếp loại HTX (phiếu đã duyệt)", &years, &series)
 }

@@ -5,6 +5,7 @@
 //! Every other crate speaks in these types.
 
 pub mod auth;
+pub mod chart;
 pub mod compliance;
 pub mod date;
 pub mod evaluation;

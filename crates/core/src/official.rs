@@ -60,6 +60,13 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+/// A chart of the text (biểu đồ), as SVG from `chart`, with its caption.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Figure {
+    pub caption: String,
+    pub svg: String,
+}
+
 /// A text ready to lay out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OfficialDoc {
@@ -73,6 +80,8 @@ pub struct OfficialDoc {
     pub body: Document,
     /// Tables placed after the body's sections.
     pub tables: Vec<Table>,
+    /// Charts placed after the tables (the PDF draws them; Word lists their captions).
+    pub figures: Vec<Figure>,
 }
 
 /// A setting the document needs and the installation lacks.
@@ -213,6 +222,7 @@ mod tests {
                 footnotes: vec![],
             },
             tables: vec![],
+            figures: vec![],
         }
     }
 

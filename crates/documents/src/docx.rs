@@ -350,6 +350,23 @@ fn document_xml(d: &OfficialDoc) -> String {
     for t in &d.tables {
         body.push_str(&data_table(t));
     }
+    // charts are drawn in the PDF and on the pages; the Word text names them where they go
+    for f in &d.figures {
+        body.push_str(&para(
+            &run(
+                &format!("{} (biểu đồ: xem bản PDF hoặc trang web)", f.caption),
+                Look {
+                    italic: true,
+                    size: 24,
+                    ..Default::default()
+                },
+            ),
+            Align::Center,
+            120,
+            0,
+            None,
+        ));
+    }
     // recipients left (12 pt heading, 11 pt lines), signature right
     let mut to = para(
         &run(

@@ -166,6 +166,14 @@ pub fn source(d: &OfficialDoc) -> String {
             cells.join(", ")
         ));
     }
+    // charts: the same SVG as the pages, embedded as vector graphics
+    for f in &d.figures {
+        s.push_str(&format!(
+            "#figure(image(bytes({}), format: \"svg\", width: 80%), caption: [{}], supplement: none, numbering: none)\n\n",
+            lit(&f.svg),
+            t(&f.caption)
+        ));
+    }
     // recipients (12 pt heading, 11 pt lines) and the signature block
     let recipients: Vec<String> = d
         .recipients()

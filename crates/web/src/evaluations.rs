@@ -47,6 +47,8 @@ pub struct SummaryTable {
     /// (label, HTX counts, THT counts), the total last.
     pub communes: Vec<(String, Vec<String>, Vec<String>)>,
     pub years: Vec<(i32, Vec<String>, Vec<String>)>,
+    /// Approved ratings by year, stacked (SVG).
+    pub chart: String,
     /// "code name (commune): from → to"
     pub fell: Vec<String>,
 }
@@ -77,6 +79,7 @@ fn summary_table(l: Lang, s: &hoptac_app::evaluation_summary::EvaluationSummary)
         counts_cells(&s.tht),
     ));
     SummaryTable {
+        chart: hoptac_app::documents::rating_chart(s),
         communes,
         years: s
             .years

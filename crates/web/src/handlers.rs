@@ -1,6 +1,5 @@
 //! Request handlers: parse the request, call one application function, render.
 
-use crate::chart::bars;
 use crate::error::{WebError, render};
 use crate::i18n::Lang;
 use crate::page::*;
@@ -15,6 +14,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use hoptac_app::ExportHeaders as Headers;
 use hoptac_app::{AppError, ImportOutcome};
+use hoptac_core::chart::bars;
 use hoptac_core::date::to_vi;
 use hoptac_core::indicator::{Filter, IndicatorDef, Subject, Unit, catalogue};
 use hoptac_core::report::{money_vi, pct_vi, render_html, render_md};

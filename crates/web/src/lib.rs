@@ -2,7 +2,6 @@
 //! English switch, no external assets, usable on a phone and an old office PC.
 
 mod auth_pages;
-mod chart;
 mod doc_settings;
 mod error;
 mod evaluation_sheet;

@@ -2,7 +2,6 @@
 //! the plan assessment report.
 
 use crate::AppState;
-use crate::chart::bars_with_target;
 use crate::error::{WebError, render};
 use crate::handlers::{
     Params, WebResult, enc, field, form_page_errors, lang, page, select, to_map,
@@ -17,6 +16,7 @@ use axum::http::HeaderMap;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect};
 use hoptac_app::AppError;
+use hoptac_core::chart::bars_with_target;
 use hoptac_core::plan::{Comparator, Plan, Status, Target, fmt};
 use hoptac_core::report::{plan_assessment, render_html, render_md};
 use hoptac_core::spec::{IndicatorRecord, to_spec};

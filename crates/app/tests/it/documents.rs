@@ -66,6 +66,20 @@ async fn the_situation_report_comes_out_in_word_with_part_a_and_the_signature() 
     ] {
         assert!(text.contains(line), "{line:?} in {text}");
     }
+    // the PDF's charts: part A's trends, the base year marked, drawn from the same series
+    let official = a
+        .situation_official(&sys(), 2016, 2020, Some("Huyện Tháp Mười"))
+        .await
+        .unwrap();
+    assert_eq!(official.figures.len(), 3);
+    assert!(
+        official.figures[0]
+            .caption
+            .starts_with("Hình 1. Thành viên HTX")
+    );
+    assert!(
+        official.figures[0].svg.contains("2016 (gốc)") && official.figures[0].svg.contains("2.697")
+    );
     let today = hoptac_app::today();
     assert!(text.contains(&format!("năm {}", today.year())));
 }

@@ -31,6 +31,17 @@ fn sample(issuer: Issuer) -> OfficialDoc {
             headers: vec!["Chỉ tiêu".into(), "2020".into()],
             rows: vec![vec!["Thành viên".into(), "2.697".into()]],
         }],
+        figures: vec![hoptac_core::official::Figure {
+            caption: "Hình 1. Thành viên HTX".into(),
+            svg: hoptac_core::chart::trend(
+                "Thành viên HTX",
+                &[
+                    (2016, Some(hoptac_core::Fixed::from_int(1398))),
+                    (2020, Some(hoptac_core::Fixed::from_int(2697))),
+                ],
+                2016,
+            ),
+        }],
     }
 }
 
@@ -150,6 +161,7 @@ fn the_text_reads_in_the_state_order_with_footnotes_tables_and_signature() {
         "1. Hợp tác xã",
         "- Có 21 HTX <đang hoạt động> & 2.697 thành viên",
         "Bảng 1. Chỉ tiêu",
+        "Hình 1. Thành viên HTX (biểu đồ: xem bản PDF hoặc trang web)",
         "Nơi nhận:",
         "- UBND tỉnh;",
         "- Lưu: VT.",

@@ -52,6 +52,17 @@ fn doc(paragraphs: usize) -> OfficialDoc {
             headers: vec!["Chỉ tiêu".into(), "2020".into()],
             rows: vec![vec!["Thành viên".into(), "2.697".into()]],
         }],
+        figures: vec![hoptac_core::official::Figure {
+            caption: "Hình 1. Thành viên HTX".into(),
+            svg: hoptac_core::chart::trend(
+                "Thành viên HTX",
+                &[
+                    (2016, Some(hoptac_core::Fixed::from_int(1398))),
+                    (2020, Some(hoptac_core::Fixed::from_int(2697))),
+                ],
+                2016,
+            ),
+        }],
     }
 }
 
@@ -123,6 +134,7 @@ fn the_pdf_is_a4_with_the_font_embedded_and_the_vietnamese_text_extracts() {
         "Số:",
         "/BC-UBND",
         "Gồm 19 HTX nông nghiệp.",
+        "Hình 1. Thành viên HTX",
         "Nơi nhận:",
         "Nguyễn Văn A",
     ] {

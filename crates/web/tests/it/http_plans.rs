@@ -781,6 +781,7 @@ async fn the_evaluations_page_summarises_the_year_and_the_province_table_downloa
         .unwrap();
     let page = get(&app, "/evaluations?year=2024").await;
     assert!(page.body.contains("id=\"ev-summary-table\""));
+    assert!(page.body.contains("<svg") && page.body.contains("Xếp loại HTX (phiếu đã duyệt)"));
     // the total row: HTX good, fairly good, average, weak, not rated, pending
     let total = format!(
         "<td>Tổng cộng</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
