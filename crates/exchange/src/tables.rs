@@ -134,4 +134,52 @@ mod tests {
         assert_eq!(at(5, 2), C::Number(0.087));
         assert_eq!(at(6, 1), C::Number(1600.0));
     }
+
+    fn part(bytes: &[u8], name: &str) -> String {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut s = String::new();
+        z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    }
+
+    #[test]
+    fn the_layout_is_set_for_print_frozen_header_a4_landscape_when_wide() {
+        let sheet = |cols: usize| TableSheet {
+            name: format!("S{cols}"),
+            title: "T".into(),
+            subtitle: String::new(),
+            headers: (0..cols).map(|c| format!("H{c}")).collect(),
+            rows: vec![vec![
+                Cell::Int(1600),
+                Cell::Number(Fixed::parse_plain("1.5").unwrap()),
+                Cell::Pct(Fixed::parse_plain("8.7").unwrap()),
+            ]],
+            total_row: false,
+        };
+        let bytes = write_tables(&[sheet(3), sheet(9)]).unwrap();
+        let narrow = part(&bytes, "xl/worksheets/sheet1.xml");
+        let wide = part(&bytes, "xl/worksheets/sheet2.xml");
+        for x in [&narrow, &wide] {
+            // the header row (row 4) frozen
+            assert!(
+                x.contains("ySplit=\"4\"") && x.contains("topLeftCell=\"A5\""),
+                "{x}"
+            );
+            assert!(x.contains("paperSize=\"9\""), "A4");
+        }
+        assert!(wide.contains("orientation=\"landscape\""));
+        assert!(!narrow.contains("orientation=\"landscape\""));
+        // printed titles: the header row repeats on every page
+        let book = part(&bytes, "xl/workbook.xml");
+        assert!(
+            book.contains("_xlnm.Print_Titles") && book.contains("$4:$4"),
+            "{book}"
+        );
+        // number formats, shown 1.600; 1,50; 8,70 % by a Vietnamese spreadsheet
+        let styles = part(&bytes, "xl/styles.xml");
+        for f in ["#,##0", "#,##0.00", "0.00%"] {
+            assert!(styles.contains(&format!("formatCode=\"{f}\"")), "{f}");
+        }
+    }
 }
