@@ -1141,6 +1141,8 @@ pub struct ReportPage {
     pub p: Page,
     pub body: String,
     pub md_link: String,
+    /// The report's address, for the Word and PDF downloads.
+    pub base_link: String,
 }
 
 pub async fn plan_report(
@@ -1159,6 +1161,44 @@ pub async fn plan_report(
         .await
         .map_err(e)?;
     let doc = plan_assessment(&pr.plan, &pr.targets, &pr.scope_name);
+    // the code is the plan's: only [A-Za-z0-9-] reaches a file name
+    let safe: String = code
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    match q.get("format").map(String::as_str) {
+        Some("docx") => {
+            let g = st
+                .app
+                .official_docx(doc, hoptac_core::official::DocKind::Report)
+                .await
+                .map_err(e)?;
+            return Ok(crate::handlers::download(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                &format!("danh-gia-{safe}.docx"),
+                g.bytes,
+            ));
+        }
+        Some("pdf") => {
+            let official = st
+                .app
+                .official_doc(doc, hoptac_core::official::DocKind::Report, vec![])
+                .await
+                .map_err(e)?;
+            return Ok(crate::handlers::download(
+                "application/pdf",
+                &format!("danh-gia-{safe}.pdf"),
+                crate::pdf(l, official).await?,
+            ));
+        }
+        _ => {}
+    }
     if q.get("format").is_some_and(|f| f == "md") {
         return Ok((
             [
@@ -1177,5 +1217,6 @@ pub async fn plan_report(
         p: page(&st, &u, l, "plan_report").await,
         body: render_html(&doc, &link),
         md_link: format!("/plans/{}/report?format=md", enc(&code)),
+        base_link: format!("/plans/{}/report", enc(&code)),
     }))
 }

@@ -64,6 +64,13 @@ async fn drill_down_and_report() {
             .unwrap()
             .starts_with("text/markdown")
     );
+    // the assessment as the official text, in Word and PDF
+    let r = get(&app, &format!("{PLAN}/report")).await;
+    assert!(r.body.contains("id=\"dl-docx\"") && r.body.contains("id=\"dl-pdf\""));
+    let docx = crate::http::send_raw(&app, &format!("{PLAN}/report?format=docx")).await;
+    assert!(docx.starts_with(b"PK"));
+    let pdf = crate::http::send_raw(&app, &format!("{PLAN}/report?format=pdf")).await;
+    assert!(pdf.starts_with(b"%PDF"));
 }
 
 #[tokio::test]
