@@ -66,6 +66,16 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
         }
         summary("demo district: situation report, Word", docx);
         summary("demo district: situation annex, Excel", xlsx);
+        let mut pdf = Vec::new();
+        for _ in 0..runs.min(5) {
+            let t = Instant::now();
+            let doc = demo.situation_official(&sys, 2016, 2020, None).await?;
+            std::hint::black_box(
+                hoptac_documents::pdf::write_pdf(&doc).map_err(|e| anyhow::anyhow!("{e}"))?,
+            );
+            pdf.push(t.elapsed());
+        }
+        summary("demo district: situation report, PDF", pdf);
     }
 
     // 1. Workbook of the province.
@@ -218,6 +228,18 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
         times.push(t.elapsed());
     }
     summary("situation annex 2016–2020, Excel (.xlsx)", times);
+    let mut times = Vec::new();
+    for _ in 0..runs.min(5) {
+        let t = Instant::now();
+        let doc = app
+            .situation_official(&hoptac_app::Actor::system(), 2016, 2020, None)
+            .await?;
+        std::hint::black_box(
+            hoptac_documents::pdf::write_pdf(&doc).map_err(|e| anyhow::anyhow!("{e}"))?,
+        );
+        times.push(t.elapsed());
+    }
+    summary("situation report 2016–2020, PDF", times);
 
     // 4. Pages through the real router on loopback, signed in as office staff of the province.
     let staff = hoptac_core::auth::Account {
