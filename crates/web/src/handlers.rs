@@ -14,7 +14,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use hoptac_app::ExportHeaders as Headers;
 use hoptac_app::{AppError, ImportOutcome};
-use hoptac_core::chart::bars;
+use hoptac_core::chart::{bars, trend};
 use hoptac_core::date::to_vi;
 use hoptac_core::indicator::{Filter, IndicatorDef, Subject, Unit, catalogue};
 use hoptac_core::report::{money_vi, pct_vi, render_html, render_md};
@@ -242,6 +242,16 @@ pub async fn dashboard(
         .series(u.actor(), "tht.members", from, to, Some(&scope))
         .await
         .map_err(e)?;
+    let revenue_htx = st
+        .app
+        .series(u.actor(), "htx.revenue_avg", from, to, Some(&scope))
+        .await
+        .map_err(e)?;
+    let profit_htx = st
+        .app
+        .series(u.actor(), "htx.profit_avg", from, to, Some(&scope))
+        .await
+        .map_err(e)?;
     let units = st.app.units().await.map_err(e)?;
     let t = Dashboard {
         p: page(&st, &u, l, "nav_dashboard").await,
@@ -249,21 +259,42 @@ pub async fn dashboard(
         to,
         scopes: scope_options(&units, scope.trim(), l),
         rows,
-        chart_htx: bars(
+        // trends with the base year (the period's first) hollow and labelled
+        chart_htx: trend(
             if l == Lang::En {
                 "Cooperative members"
             } else {
                 "Thành viên HTX"
             },
             &members_htx,
+            from,
         ),
-        chart_tht: bars(
+        chart_tht: trend(
             if l == Lang::En {
                 "Cooperative group members"
             } else {
                 "Thành viên THT"
             },
             &members_tht,
+            from,
+        ),
+        chart_revenue: trend(
+            if l == Lang::En {
+                "Average cooperative revenue (million VND)"
+            } else {
+                "Doanh thu bình quân HTX (triệu đồng)"
+            },
+            &revenue_htx,
+            from,
+        ),
+        chart_profit: trend(
+            if l == Lang::En {
+                "Average cooperative profit (million VND)"
+            } else {
+                "Lợi nhuận bình quân HTX (triệu đồng)"
+            },
+            &profit_htx,
+            from,
         ),
         stock_flow,
         report_link: format!(

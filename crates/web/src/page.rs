@@ -93,6 +93,8 @@ pub struct Dashboard {
     pub rows: Vec<IndicatorRow>,
     pub chart_htx: String,
     pub chart_tht: String,
+    pub chart_revenue: String,
+    pub chart_profit: String,
     /// "HTX: 22 + 11 − 12 = 21 ✓" lines.
     pub stock_flow: Vec<(String, bool)>,
     pub report_link: String,

@@ -96,6 +96,13 @@ async fn dashboard_shows_part_a_figures() {
         assert!(r.body.contains(s), "dashboard lacks {s}");
     }
     assert!(r.body.contains("<svg"), "charts are inline SVG");
+    assert_eq!(
+        r.body.matches("<svg").count(),
+        4,
+        "members HTX, THT, revenue, profit"
+    );
+    assert!(r.body.contains("2016 (gốc)"), "the base year marked");
+    assert!(r.body.contains("Doanh thu bình quân HTX (triệu đồng)"));
     assert_eq!(r.headers.get("x-frame-options").unwrap(), "DENY");
     assert!(r.headers.get("content-security-policy").is_some());
 }
