@@ -459,3 +459,178 @@ pub fn rating_chart(s: &crate::evaluation_summary::EvaluationSummary) -> String 
             .collect();
     hoptac_core::chart::stacked("Xếp loại HTX (phiếu đã duyệt)", &years, &series)
 }
+
+impl App {
+    /// One organisation on one or two pages (hồ sơ tổ chức): its registration, services,
+    /// managers in office, its yearly figures in a table, its ratings, and the trends of its
+    /// members and revenue.
+    pub async fn org_profile_official(&self, actor: &Actor, code: &str) -> Result<OfficialDoc> {
+        use hoptac_core::official::{Figure, Table};
+        use hoptac_core::report::{Document, Inline, Paragraph, Section, money_vi};
+        let d = self.org_detail(actor, code).await?;
+        let o = &d.org;
+        let t = |x: String| Paragraph(vec![Inline::Text(x)]);
+        let date = hoptac_core::date::to_vi;
+        let money = |v: Option<hoptac_core::Fixed>| v.map(money_vi).unwrap_or("—".into());
+        let int = |v: Option<i64>| {
+            v.map(|x| hoptac_core::text::group_thousands(x as i128))
+                .unwrap_or("—".into())
+        };
+        let mut reports = d.reports.clone();
+        reports.sort_by_key(|r| r.year);
+        let today = crate::today();
+        let status = match o.dissolved_on {
+            Some(x) => format!("đã giải thể ngày {}", date(x)),
+            None => "đang hoạt động".into(),
+        };
+        let services: Vec<&str> = d.registered.iter().map(|s| s.label_vi()).collect();
+        let general = vec![
+            t(format!(
+                "Loại hình: {}; lĩnh vực: {}; địa bàn: {}.",
+                o.kind.label_vi(),
+                o.sector.label_vi(),
+                d.commune.as_ref().map(|u| u.name.as_str()).unwrap_or("—")
+            )),
+            t(format!(
+                "Thành lập ngày {}{}; tình trạng: {status}.",
+                date(o.founded_on),
+                o.registration_no
+                    .as_ref()
+                    .map(|r| format!(", số đăng ký {r}"))
+                    .unwrap_or_default()
+            )),
+            t(if services.is_empty() {
+                "Dịch vụ đăng ký: chưa ghi nhận.".into()
+            } else {
+                format!("Dịch vụ đăng ký: {}.", services.join(", "))
+            }),
+        ];
+        let managers: Vec<Paragraph> = d
+            .managers
+            .iter()
+            .filter(|m| m.in_office_on(today))
+            .map(|m| {
+                t(format!(
+                    "{}: {}{}.",
+                    m.role.label_vi(),
+                    m.full_name,
+                    m.qualification
+                        .map(|q| format!(", trình độ {}", q.label_vi().to_lowercase()))
+                        .unwrap_or_default()
+                ))
+            })
+            .collect();
+        let evaluations = self.store().evaluations(None).await?;
+        let book = self.rubric_book().await?;
+        let mut ratings = Vec::new();
+        for e in evaluations.iter().filter(|e| {
+            e.org == o.code
+                && e.evaluation.rubric_id == crate::evaluation::DEFAULT_RUBRIC
+                && e.evaluation.state == hoptac_core::evaluation::State::Approved
+        }) {
+            let r = book.version(&e.evaluation.rubric_id, e.evaluation.rubric_version)?;
+            if let Ok(sheet) = r.check_sheet(&e.evaluation.scores()) {
+                let rating = match sheet.rating {
+                    hoptac_core::rubric::RatingOutcome::Rated(x) => x.label_vi().to_lowercase(),
+                    hoptac_core::rubric::RatingOutcome::Unknown => "chưa xác định".into(),
+                };
+                ratings.push(format!(
+                    "năm {}: {} điểm, loại {rating}",
+                    e.year,
+                    sheet.total.format_vi(2, false)
+                ));
+            }
+        }
+        let rating_par = t(if ratings.is_empty() {
+            "Chưa có kết quả đánh giá, xếp loại đã duyệt.".into()
+        } else {
+            format!(
+                "Kết quả đánh giá, xếp loại đã duyệt: {}.",
+                ratings.join("; ")
+            )
+        });
+        let body = Document {
+            title: format!("Thông tin {} {}", o.kind.label_vi().to_lowercase(), o.name),
+            subtitle: format!("Mã {}; số liệu đến ngày {}", o.code, date(today)),
+            sections: vec![
+                Section {
+                    heading: "1. Thông tin chung".into(),
+                    paragraphs: general,
+                },
+                Section {
+                    heading: "2. Cán bộ quản lý đương nhiệm".into(),
+                    paragraphs: if managers.is_empty() {
+                        vec![t("Chưa ghi nhận cán bộ quản lý.".into())]
+                    } else {
+                        managers
+                    },
+                },
+                Section {
+                    heading: "3. Đánh giá, xếp loại".into(),
+                    paragraphs: vec![rating_par],
+                },
+            ],
+            footnotes: vec![],
+        };
+        let table = Table {
+            caption: "Bảng 1. Số liệu hằng năm".into(),
+            headers: [
+                "Năm",
+                "Thành viên",
+                "Lao động",
+                "Doanh thu (tr.đ)",
+                "Lợi nhuận (tr.đ)",
+                "Thu nhập TV (tr.đ/năm)",
+                "Xếp loại (nhập)",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: reports
+                .iter()
+                .map(|r| {
+                    let f = &r.figures;
+                    vec![
+                        r.year.to_string(),
+                        int(f.members),
+                        int(f.workers),
+                        money(f.revenue),
+                        money(f.profit),
+                        money(f.member_income),
+                        f.rating
+                            .map(|x| x.label_vi().to_string())
+                            .unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        };
+        let mut doc = self
+            .official_doc(body, DocKind::Report, vec![table])
+            .await?;
+        if let Some(first) = reports.first().map(|r| r.year.get()) {
+            let members: Vec<(i32, Option<hoptac_core::Fixed>)> = reports
+                .iter()
+                .map(|r| {
+                    (
+                        r.year.get(),
+                        r.figures.members.map(hoptac_core::Fixed::from_int),
+                    )
+                })
+                .collect();
+            let revenue: Vec<(i32, Option<hoptac_core::Fixed>)> = reports
+                .iter()
+                .map(|r| (r.year.get(), r.figures.revenue))
+                .collect();
+            doc.figures = vec![
+                Figure {
+                    caption: "Hình 1. Thành viên".into(),
+                    svg: hoptac_core::chart::trend("Thành viên (người)", &members, first),
+                },
+                Figure {
+                    caption: "Hình 2. Doanh thu".into(),
+                    svg: hoptac_core::chart::trend("Doanh thu (triệu đồng)", &revenue, first),
+                },
+            ];
+        }
+        Ok(doc)
+    }
+}

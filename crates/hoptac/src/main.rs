@@ -208,6 +208,15 @@ enum UserCmd {
 
 #[derive(Subcommand)]
 enum ReportKind {
+    /// One organisation's profile (hồ sơ tổ chức)
+    Org {
+        #[arg(long)]
+        code: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Part A of the plan: the situation of the collective economy (báo cáo tình hình)
     Situation {
         #[arg(long)]
@@ -713,6 +722,33 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .situation_report(&system, from, to, scope.as_deref())
                     .await?;
                 write_doc(&app, &doc, format, output).await?;
+            }
+        }
+        Cmd::Report {
+            kind:
+                ReportKind::Org {
+                    code,
+                    format,
+                    output,
+                },
+        } => {
+            let app = open(&cli.db).await?;
+            let doc = app.org_profile_official(&system, &code).await?;
+            match format {
+                ReportFormat::Pdf => write_bytes(
+                    &hoptac_documents::pdf::write_pdf(&doc)
+                        .map_err(|e| anyhow::anyhow!("pdf: {e}"))?,
+                    output,
+                )?,
+                ReportFormat::Docx => {
+                    write_bytes(&hoptac_app::documents::docx(doc)?.bytes, output)?
+                }
+                ReportFormat::Xlsx => anyhow::bail!(
+                    "phụ lục Excel chỉ có cho báo cáo tình hình / the Excel annex exists for the situation report only"
+                ),
+                ReportFormat::Md | ReportFormat::Html => {
+                    write_doc(&app, &doc.body, format, output).await?
+                }
             }
         }
         Cmd::Check {

@@ -493,6 +493,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "Download as Word (.docx)",
     ),
     ("download_pdf", "Tải PDF", "Download as PDF"),
+    ("profile_docx", "Hồ sơ tổ chức (Word)", "Profile (Word)"),
     ("ev_summary_pdf", "(PDF)", "(PDF)"),
     (
         "download_xlsx_annex",

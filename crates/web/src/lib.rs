@@ -10,6 +10,7 @@ mod handlers;
 pub mod i18n;
 mod page;
 mod plans;
+mod profile;
 mod rubrics;
 mod session;
 
@@ -58,6 +59,7 @@ pub fn router(app: App) -> Router {
         .route("/import/confirm", post(handlers::import_confirm))
         .route("/export.xlsx", get(handlers::export))
         .route("/report/situation", get(handlers::situation))
+        .route("/orgs/{code}/profile", get(profile::profile))
         .route("/plans", get(plans::plans))
         .route("/plans/new", get(plans::plan_new_form).post(plans::plan_create))
         .route("/plans/{code}", get(plans::plan))

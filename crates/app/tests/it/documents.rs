@@ -162,3 +162,44 @@ async fn the_rating_report_says_the_summary_in_words_and_tables() {
         assert!(text.contains(&f.name), "{} fell", f.name);
     }
 }
+
+#[tokio::test]
+async fn an_organisation_profile_has_its_registration_figures_managers_and_ratings() {
+    let (a, _d) = app().await;
+    a.load_demo().await.unwrap();
+    let doc = a.org_profile_official(&sys(), "HTX-TM-12").await.unwrap();
+    assert_eq!(doc.body.title, "Thông tin hợp tác xã HTX DVNN Phước Thành");
+    let text = docx_text(&hoptac_app::documents::docx(doc.clone()).unwrap().bytes);
+    assert!(
+        text.contains("Loại hình: Hợp tác xã; lĩnh vực: Nông nghiệp"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Kết quả đánh giá, xếp loại đã duyệt: năm 2020:"),
+        "{text}"
+    );
+    // one row a reported year, the same figures as the registry
+    let detail = a.org_detail(&sys(), "HTX-TM-12").await.unwrap();
+    assert_eq!(doc.tables[0].rows.len(), detail.reports.len());
+    let last = detail.reports.iter().max_by_key(|r| r.year).unwrap();
+    let row = doc.tables[0]
+        .rows
+        .iter()
+        .find(|r| r[0] == last.year.to_string())
+        .unwrap();
+    assert_eq!(
+        row[3],
+        hoptac_core::report::money_vi(last.figures.revenue.unwrap())
+    );
+    assert_eq!(doc.figures.len(), 2);
+    // another organisation's account may not print it
+    let s = a
+        .login("htx.tankieu", hoptac_app::demo::DEMO_PASSWORD, "x")
+        .await
+        .unwrap();
+    let coop = a.session(&s.token, "x").await.unwrap().unwrap().actor;
+    assert!(matches!(
+        a.org_profile_official(&coop, "HTX-TM-12").await,
+        Err(hoptac_app::AppError::Forbidden)
+    ));
+}

@@ -723,4 +723,24 @@ fn report_writes_word_and_excel_files() {
         ],
     ));
     assert!(std::fs::read(&plan).unwrap().starts_with(b"PK"));
+    let md = ok(&hoptac(&db, &["report", "org", "--code", "HTX-TM-07"]));
+    assert!(
+        md.contains("Thông tin hợp tác xã HTX DVNN Tân Kiều"),
+        "{md}"
+    );
+    let profile = dir.path().join("hs.pdf");
+    ok(&hoptac(
+        &db,
+        &[
+            "report",
+            "org",
+            "--code",
+            "HTX-TM-07",
+            "--format",
+            "pdf",
+            "--output",
+            profile.to_str().unwrap(),
+        ],
+    ));
+    assert!(std::fs::read(&profile).unwrap().starts_with(b"%PDF"));
 }

@@ -297,16 +297,19 @@ async fn a_cooperative_sheet_is_scored_corrected_and_submitted_in_the_browser() 
         .click()
         .await
         .unwrap();
+    // the submitted page: the district administrator may now review (its inputs appear
+    // only there, so waiting for them waits for the new page, not the old one)
+    c.wait()
+        .for_element(Locator::Css("input[name='a.TC3.a']"))
+        .await
+        .unwrap();
     let result = c
-        .wait()
-        .for_element(Locator::Css("#ev-result"))
+        .find(Locator::Css("#ev-result"))
         .await
         .unwrap()
         .text()
         .await
         .unwrap();
     assert!(result.contains("HTX đã nộp"), "{result}");
-    // the district administrator may now review: the adjustment inputs are there
-    assert!(c.find(Locator::Css("input[name='a.TC3.a']")).await.is_ok());
     c.close().await.unwrap();
 }

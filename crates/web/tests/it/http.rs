@@ -208,6 +208,17 @@ async fn organisation_page_has_figures_chart_and_managers() {
     assert!(r.body.contains("HTX DVNN Tân Kiều") && r.body.contains("Xã Tân Kiều (30049)"));
     assert!(r.body.contains("<svg") && r.body.contains("id=\"reports\""));
     assert!(r.body.contains("Kế toán"), "managers are listed");
+    // the profile as an official text, in Word and PDF
+    let page = get(&app, "/orgs/HTX-TM-07").await;
+    assert!(page.body.contains("id=\"profile-docx\""));
+    let docx = crate::http::send_raw(&app, "/orgs/HTX-TM-07/profile?format=docx").await;
+    assert!(docx.starts_with(b"PK"));
+    let pdf = crate::http::send_raw(&app, "/orgs/HTX-TM-07/profile?format=pdf").await;
+    assert!(pdf.starts_with(b"%PDF"));
+    assert_eq!(
+        get(&app, "/orgs/KHONG-CO/profile?format=pdf").await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
