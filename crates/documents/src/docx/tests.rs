@@ -202,3 +202,27 @@ fn missing_settings_print_as_missing_never_blank() {
         "the signer's name: {text}"
     );
 }
+
+#[test]
+fn the_text_of_the_sample_is_stable() {
+    let bytes = write_docx(&sample(tham_muoi())).unwrap();
+    // one line a paragraph: the text as a reader sees it, in order
+    let doc = part(&bytes, "word/document.xml");
+    let lines: Vec<String> = doc
+        .split("</w:p>")
+        .map(text_of_fragment)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    insta::assert_snapshot!("docx_sample_text", lines.join("\n"));
+}
+
+/// The runs of one paragraph's XML, joined (a fragment: no well-formedness check).
+fn text_of_fragment(xml: &str) -> String {
+    xml.split("<w:t xml:space=\"preserve\">")
+        .skip(1)
+        .map(|p| p[..p.find("</w:t>").unwrap()].to_string())
+        .collect::<String>()
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
