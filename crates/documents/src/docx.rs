@@ -204,7 +204,23 @@ fn data_table(t: &hoptac_core::official::Table) -> String {
     s
 }
 
-fn document_xml(d: &OfficialDoc) -> String {
+/// A chart as a picture for the Word file (rendered where typst is built: `pdf` feature).
+pub struct Picture {
+    pub png: Vec<u8>,
+    pub width_px: u32,
+    pub height_px: u32,
+}
+
+/// An inline picture 12 cm wide, its height by the picture's proportions.
+fn picture_xml(n: usize, p: &Picture) -> String {
+    let cx: u64 = 4_320_000; // 12 cm in EMU
+    let cy = cx * p.height_px.max(1) as u64 / p.width_px.max(1) as u64;
+    format!(
+        "<w:p><w:pPr><w:spacing w:before=\"120\" w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"{n}\" name=\"Chart {n}\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:nvPicPr><pic:cNvPr id=\"{n}\" name=\"chart{n}.png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdChart{n}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    )
+}
+
+fn document_xml(d: &OfficialDoc, pictures: &[Picture]) -> String {
     let bold = Look {
         bold: true,
         ..Default::default()
@@ -350,8 +366,26 @@ fn document_xml(d: &OfficialDoc) -> String {
     for t in &d.tables {
         body.push_str(&data_table(t));
     }
-    // charts are drawn in the PDF and on the pages; the Word text names them where they go
-    for f in &d.figures {
+    // charts: as pictures where they were rendered; else named, pointing to the PDF
+    for (i, f) in d.figures.iter().enumerate() {
+        if let Some(p) = pictures.get(i) {
+            body.push_str(&picture_xml(i + 1, p));
+            body.push_str(&para(
+                &run(
+                    &f.caption,
+                    Look {
+                        italic: true,
+                        size: 24,
+                        ..Default::default()
+                    },
+                ),
+                Align::Center,
+                120,
+                0,
+                None,
+            ));
+            continue;
+        }
         body.push_str(&para(
             &run(
                 &format!("{} (biểu đồ: xem bản PDF hoặc trang web)", f.caption),
@@ -421,7 +455,7 @@ fn document_xml(d: &OfficialDoc) -> String {
         &sign,
     ));
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>{body}<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:pgSz w:w=\"{PAGE_WIDTH}\" w:h=\"{PAGE_HEIGHT}\"/><w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr></w:body></w:document>",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>{body}<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:pgSz w:w=\"{PAGE_WIDTH}\" w:h=\"{PAGE_HEIGHT}\"/><w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr></w:body></w:document>",
         mm(MARGIN_TOP_MM),
         mm(MARGIN_RIGHT_MM),
         mm(MARGIN_BOTTOM_MM),
@@ -473,11 +507,20 @@ const HEADER_XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"
 
 const SETTINGS_XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/><w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr><w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>";
 
-const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/><Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/><Override PartName=\"/word/footnotes.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml\"/><Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/><Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/></Types>";
+const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"png\" ContentType=\"image/png\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/><Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/><Override PartName=\"/word/footnotes.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml\"/><Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/><Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/></Types>";
 
 const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/></Relationships>";
 
-const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/><Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/><Relationship Id=\"rIdFootnotes\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" Target=\"footnotes.xml\"/><Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/></Relationships>";
+fn document_rels(pictures: usize) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/><Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/><Relationship Id=\"rIdFootnotes\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" Target=\"footnotes.xml\"/><Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>",
+    );
+    for n in 1..=pictures {
+        s.push_str(&format!("<Relationship Id=\"rIdChart{n}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/chart{n}.png\"/>"));
+    }
+    s.push_str("</Relationships>");
+    s
+}
 
 fn core_xml(d: &OfficialDoc) -> String {
     format!(
@@ -486,8 +529,17 @@ fn core_xml(d: &OfficialDoc) -> String {
     )
 }
 
-/// The document as the bytes of a `.docx` file.
+/// The document as the bytes of a `.docx` file; its charts are named, not drawn (see
+/// [`write_docx_with_pictures`]).
 pub fn write_docx(d: &OfficialDoc) -> Result<Vec<u8>, zip::result::ZipError> {
+    write_docx_with_pictures(d, &[])
+}
+
+/// The document with its charts as pictures, one per figure in order.
+pub fn write_docx_with_pictures(
+    d: &OfficialDoc,
+    pictures: &[Picture],
+) -> Result<Vec<u8>, zip::result::ZipError> {
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut z = zip::ZipWriter::new(&mut buf);
@@ -497,8 +549,11 @@ pub fn write_docx(d: &OfficialDoc) -> Result<Vec<u8>, zip::result::ZipError> {
             ("[Content_Types].xml", CONTENT_TYPES.to_string()),
             ("_rels/.rels", ROOT_RELS.to_string()),
             ("docProps/core.xml", core_xml(d)),
-            ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_string()),
-            ("word/document.xml", document_xml(d)),
+            (
+                "word/_rels/document.xml.rels",
+                document_rels(pictures.len()),
+            ),
+            ("word/document.xml", document_xml(d, pictures)),
             ("word/styles.xml", styles_xml()),
             ("word/settings.xml", SETTINGS_XML.to_string()),
             ("word/footnotes.xml", footnotes_xml(&d.body.footnotes)),
@@ -509,6 +564,10 @@ pub fn write_docx(d: &OfficialDoc) -> Result<Vec<u8>, zip::result::ZipError> {
         }
         z.start_file("word/header1.xml", opts)?;
         z.write_all(HEADER_XML.as_bytes())?;
+        for (i, p) in pictures.iter().enumerate() {
+            z.start_file(format!("word/media/chart{}.png", i + 1), opts)?;
+            z.write_all(&p.png)?;
+        }
         z.finish()?;
     }
     Ok(buf.into_inner())

@@ -256,8 +256,7 @@ fn fonts() -> &'static (Vec<Font>, LazyHash<FontBook>) {
     })
 }
 
-/// The document as the bytes of a PDF file, fonts embedded.
-pub fn write_pdf(d: &OfficialDoc) -> Result<Vec<u8>, PdfError> {
+fn compile(text: String, date: hoptac_core::Date) -> Result<PagedDocument, PdfError> {
     let (fonts, book) = fonts();
     let path = VirtualPath::new("/main.typ").map_err(|e| PdfError(format!("{e:?}")))?;
     let id = RootedPath::new(VirtualRoot::Project, path).intern();
@@ -265,10 +264,10 @@ pub fn write_pdf(d: &OfficialDoc) -> Result<Vec<u8>, PdfError> {
         library: LazyHash::new(Library::default()),
         book: book.clone(),
         fonts: fonts.clone(),
-        main: Source::new(id, source(d)),
-        today: Datetime::from_ymd(d.date.year(), d.date.month() as u8, d.date.day()),
+        main: Source::new(id, text),
+        today: Datetime::from_ymd(date.year(), date.month() as u8, date.day()),
     };
-    let doc: PagedDocument = typst::compile(&world).output.map_err(|errors| {
+    typst::compile(&world).output.map_err(|errors| {
         PdfError(
             errors
                 .iter()
@@ -276,7 +275,48 @@ pub fn write_pdf(d: &OfficialDoc) -> Result<Vec<u8>, PdfError> {
                 .collect::<Vec<_>>()
                 .join("; "),
         )
-    })?;
+    })
+}
+
+/// A chart's SVG as a PNG picture 12 cm wide at 144 dpi, drawn by the same engine and
+/// fonts as the PDF: (png, width px, height px).
+pub fn chart_png(svg: &str) -> Result<(Vec<u8>, u32, u32), PdfError> {
+    let text = format!(
+        "#set page(width: auto, height: auto, margin: 2pt, fill: white)\n#set text(font: {})\n#image(bytes({}), format: \"svg\", width: 12cm)\n",
+        lit(FONT_FAMILY),
+        lit(svg)
+    );
+    let doc = compile(text, hoptac_core::date::ymd(2000, 1, 1).expect("date"))?;
+    let page = doc
+        .pages()
+        .first()
+        .ok_or_else(|| PdfError("chart: no page".into()))?;
+    let pixmap = typst_render::render(page, &typst_render::RenderOptions::default());
+    let png = pixmap
+        .encode_png()
+        .map_err(|e| PdfError(format!("png: {e}")))?;
+    Ok((png, pixmap.width(), pixmap.height()))
+}
+
+/// The Word file with its charts as pictures (the plain writer names them instead).
+pub fn docx_with_charts(d: &OfficialDoc) -> Result<Vec<u8>, PdfError> {
+    let pictures = d
+        .figures
+        .iter()
+        .map(|f| {
+            chart_png(&f.svg).map(|(png, w, h)| crate::docx::Picture {
+                png,
+                width_px: w,
+                height_px: h,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    crate::docx::write_docx_with_pictures(d, &pictures).map_err(|e| PdfError(format!("docx: {e}")))
+}
+
+/// The document as the bytes of a PDF file, fonts embedded.
+pub fn write_pdf(d: &OfficialDoc) -> Result<Vec<u8>, PdfError> {
+    let doc = compile(source(d), d.date)?;
     typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|errors| {
         PdfError(
             errors

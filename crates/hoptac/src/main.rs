@@ -438,31 +438,11 @@ async fn write_doc(
     output: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     let text = match format {
-        ReportFormat::Docx => {
-            let g = app
-                .official_docx(doc.clone(), hoptac_core::official::DocKind::Report)
-                .await?;
-            for m in &g.missing {
-                eprintln!(
-                    "chưa cấu hình / not set: {} ({}) — /settings/documents",
-                    m.vi, m.en
-                );
-            }
-            return write_bytes(&g.bytes, output);
-        }
-        ReportFormat::Pdf => {
+        ReportFormat::Docx | ReportFormat::Pdf => {
             let d = app
                 .official_doc(doc.clone(), hoptac_core::official::DocKind::Report, vec![])
                 .await?;
-            for m in d.issuer.missing() {
-                eprintln!(
-                    "chưa cấu hình / not set: {} ({}) — /settings/documents",
-                    m.vi, m.en
-                );
-            }
-            let bytes =
-                hoptac_documents::pdf::write_pdf(&d).map_err(|e| anyhow::anyhow!("pdf: {e}"))?;
-            return write_bytes(&bytes, output);
+            return write_official(&d, format, output);
         }
         ReportFormat::Xlsx => anyhow::bail!(
             "phụ lục Excel chỉ có cho báo cáo tình hình / the Excel annex exists for the situation report only"
@@ -480,6 +460,26 @@ async fn write_doc(
         None => print!("{text}"),
     }
     Ok(())
+}
+
+/// An official text as Word (charts drawn) or PDF, saying which settings it lacked.
+fn write_official(
+    d: &hoptac_core::official::OfficialDoc,
+    format: ReportFormat,
+    output: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    for m in d.issuer.missing() {
+        eprintln!(
+            "chưa cấu hình / not set: {} ({}) — /settings/documents",
+            m.vi, m.en
+        );
+    }
+    let bytes = match format {
+        ReportFormat::Pdf => hoptac_documents::pdf::write_pdf(d),
+        _ => hoptac_documents::pdf::docx_with_charts(d),
+    }
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    write_bytes(&bytes, output)
 }
 
 /// A binary file: to `output`, or to standard output when it is not a terminal.
@@ -717,6 +717,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .situation_xlsx(&system, from, to, scope.as_deref())
                     .await?;
                 write_bytes(&bytes, output)?;
+            } else if matches!(format, ReportFormat::Docx | ReportFormat::Pdf) {
+                let d = app
+                    .situation_official(&system, from, to, scope.as_deref())
+                    .await?;
+                write_official(&d, format, output)?;
             } else {
                 let doc = app
                     .situation_report(&system, from, to, scope.as_deref())
@@ -735,14 +740,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let app = open(&cli.db).await?;
             let doc = app.org_profile_official(&system, &code).await?;
             match format {
-                ReportFormat::Pdf => write_bytes(
-                    &hoptac_documents::pdf::write_pdf(&doc)
-                        .map_err(|e| anyhow::anyhow!("pdf: {e}"))?,
-                    output,
-                )?,
-                ReportFormat::Docx => {
-                    write_bytes(&hoptac_app::documents::docx(doc)?.bytes, output)?
-                }
+                ReportFormat::Pdf | ReportFormat::Docx => write_official(&doc, format, output)?,
                 ReportFormat::Xlsx => anyhow::bail!(
                     "phụ lục Excel chỉ có cho báo cáo tình hình / the Excel annex exists for the situation report only"
                 ),
@@ -829,9 +827,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         .await?;
                     hoptac_documents::pdf::write_pdf(&d).map_err(|e| anyhow::anyhow!("pdf: {e}"))?
                 } else if ext == "docx" {
-                    app.evaluation_summary_docx(&system, year, scope.as_deref())
-                        .await?
-                        .bytes
+                    let d = app
+                        .evaluation_summary_official(&system, year, scope.as_deref())
+                        .await?;
+                    hoptac_documents::pdf::docx_with_charts(&d)
+                        .map_err(|e| anyhow::anyhow!("docx: {e}"))?
                 } else {
                     app.evaluation_summary_xlsx(&system, year, scope.as_deref())
                         .await?

@@ -698,15 +698,15 @@ pub async fn summary_xlsx(
         ));
     }
     if q.get("format").is_some_and(|f| f == "docx") {
-        let g = st
+        let doc = st
             .app
-            .evaluation_summary_docx(u.actor(), year, scope)
+            .evaluation_summary_official(u.actor(), year, scope)
             .await
             .map_err(|e| WebError::new(l, e))?;
         return Ok(crate::handlers::download(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             &format!("bao-cao-xep-loai-{year}.docx"),
-            g.bytes,
+            crate::docx(l, doc).await?,
         ));
     }
     let bytes = st

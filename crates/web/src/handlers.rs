@@ -1714,15 +1714,15 @@ pub async fn situation(
     let base = format!("from={from}&to={to}&scope={}", enc(scope.trim()));
     match q.get("format").map(String::as_str) {
         Some("docx") => {
-            let g = st
+            let doc = st
                 .app
-                .situation_docx(u.actor(), from, to, Some(&scope))
+                .situation_official(u.actor(), from, to, Some(&scope))
                 .await
                 .map_err(e)?;
             return Ok(download(
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 &format!("bao-cao-tinh-hinh-{from}-{to}.docx"),
-                g.bytes,
+                crate::docx(l, doc).await?,
             ));
         }
         Some("pdf") => {

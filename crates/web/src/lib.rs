@@ -134,6 +134,17 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> std::io::Resu
     .await
 }
 
+/// A text as Word with its charts drawn as pictures, off the request threads.
+pub(crate) async fn docx(
+    l: i18n::Lang,
+    doc: hoptac_core::official::OfficialDoc,
+) -> Result<Vec<u8>, error::WebError> {
+    tokio::task::spawn_blocking(move || hoptac_documents::pdf::docx_with_charts(&doc))
+        .await
+        .map_err(|e| error::WebError::new(l, hoptac_app::AppError::internal(format!("docx: {e}"))))?
+        .map_err(|e| error::WebError::new(l, hoptac_app::AppError::internal(format!("docx: {e}"))))
+}
+
 /// Typesets a text as PDF off the request threads (typst is CPU-bound: tens of milliseconds).
 pub(crate) async fn pdf(
     l: i18n::Lang,

@@ -28,14 +28,11 @@ pub async fn profile(
             &format!("{name}.pdf"),
             crate::pdf(l, doc).await?,
         )),
-        _ => {
-            let g = hoptac_app::documents::docx(doc).map_err(|e| WebError::new(l, e))?;
-            Ok(download(
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                &format!("{name}.docx"),
-                g.bytes,
-            ))
-        }
+        _ => Ok(download(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            &format!("{name}.docx"),
+            crate::docx(l, doc).await?,
+        )),
     }
 }
 

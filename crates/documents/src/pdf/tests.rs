@@ -178,3 +178,47 @@ fn write_sample_for_inspection() {
         std::fs::write(out, write_pdf(&doc(12)).unwrap()).unwrap();
     }
 }
+
+#[test]
+fn word_gets_the_charts_as_pictures_from_the_same_svg() {
+    use std::io::Read;
+    let d = doc(1);
+    let (png, w, h) = chart_png(&d.figures[0].svg).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+    assert!(w > 600 && h > 200, "{w}×{h} px at 144 dpi for 12 cm");
+    let bytes = docx_with_charts(&d).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    let mut media = Vec::new();
+    z.by_name("word/media/chart1.png")
+        .unwrap()
+        .read_to_end(&mut media)
+        .unwrap();
+    assert_eq!(media, png);
+    let mut xml = String::new();
+    z.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(xml.contains("r:embed=\"rIdChart1\"") && xml.contains("<wp:extent cx=\"4320000\""));
+    assert!(!xml.contains("xem bản PDF"), "drawn, not only named");
+    // well-formed with the drawing namespaces declared
+    let mut r = quick_xml::Reader::from_str(&xml);
+    loop {
+        match r.read_event().expect("well-formed") {
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    let mut rels = String::new();
+    z.by_name("word/_rels/document.xml.rels")
+        .unwrap()
+        .read_to_string(&mut rels)
+        .unwrap();
+    assert!(rels.contains("Target=\"media/chart1.png\""));
+    let mut types = String::new();
+    z.by_name("[Content_Types].xml")
+        .unwrap()
+        .read_to_string(&mut types)
+        .unwrap();
+    assert!(types.contains("Extension=\"png\""));
+}
