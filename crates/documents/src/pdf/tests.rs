@@ -203,12 +203,7 @@ fn word_gets_the_charts_as_pictures_from_the_same_svg() {
     assert!(!xml.contains("xem bản PDF"), "drawn, not only named");
     // well-formed with the drawing namespaces declared
     let mut r = quick_xml::Reader::from_str(&xml);
-    loop {
-        match r.read_event().expect("well-formed") {
-            quick_xml::events::Event::Eof => break,
-            _ => {}
-        }
-    }
+    while r.read_event().expect("well-formed") != quick_xml::events::Event::Eof {}
     let mut rels = String::new();
     z.by_name("word/_rels/document.xml.rels")
         .unwrap()
