@@ -208,6 +208,17 @@ enum UserCmd {
 
 #[derive(Subcommand)]
 enum ReportKind {
+    /// The year's rating report (kết quả đánh giá, phân loại); xlsx: the province table
+    Ratings {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        scope: Option<String>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// One organisation's profile (hồ sơ tổ chức)
     Org {
         #[arg(long)]
@@ -727,6 +738,33 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .situation_report(&system, from, to, scope.as_deref())
                     .await?;
                 write_doc(&app, &doc, format, output).await?;
+            }
+        }
+        Cmd::Report {
+            kind:
+                ReportKind::Ratings {
+                    year,
+                    scope,
+                    format,
+                    output,
+                },
+        } => {
+            let app = open(&cli.db).await?;
+            if matches!(format, ReportFormat::Xlsx) {
+                let bytes = app
+                    .evaluation_summary_xlsx(&system, year, scope.as_deref())
+                    .await?;
+                write_bytes(&bytes, output)?;
+            } else {
+                let d = app
+                    .evaluation_summary_official(&system, year, scope.as_deref())
+                    .await?;
+                match format {
+                    ReportFormat::Md | ReportFormat::Html => {
+                        write_doc(&app, &d.body, format, output).await?
+                    }
+                    _ => write_official(&d, format, output)?,
+                }
             }
         }
         Cmd::Report {

@@ -723,6 +723,32 @@ fn report_writes_word_and_excel_files() {
         ],
     ));
     assert!(std::fs::read(&plan).unwrap().starts_with(b"PK"));
+    let ratings = ok(&hoptac(&db, &["report", "ratings", "--year", "2024"]));
+    assert!(
+        ratings.contains("Kết quả đánh giá, phân loại hợp tác xã, tổ hợp tác năm 2024"),
+        "{ratings}"
+    );
+    for (format, magic) in [
+        ("docx", &b"PK"[..]),
+        ("pdf", &b"%PDF"[..]),
+        ("xlsx", &b"PK"[..]),
+    ] {
+        let f = dir.path().join(format!("xl.{format}"));
+        ok(&hoptac(
+            &db,
+            &[
+                "report",
+                "ratings",
+                "--year",
+                "2024",
+                "--format",
+                format,
+                "--output",
+                f.to_str().unwrap(),
+            ],
+        ));
+        assert!(std::fs::read(&f).unwrap().starts_with(magic), "{format}");
+    }
     let md = ok(&hoptac(&db, &["report", "org", "--code", "HTX-TM-07"]));
     assert!(
         md.contains("Thông tin hợp tác xã HTX DVNN Tân Kiều"),

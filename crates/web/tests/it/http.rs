@@ -508,7 +508,10 @@ async fn the_situation_report_downloads_as_word_and_excel_and_the_issuer_is_set_
     assert!(docx.body.starts_with("PK"), "a zip package");
     // part A's three trends drawn as pictures (file names are stored plainly in a zip)
     for n in 1..=3 {
-        assert!(docx.body.contains(&format!("word/media/chart{n}.png")), "chart {n}");
+        assert!(
+            docx.body.contains(&format!("word/media/chart{n}.png")),
+            "chart {n}"
+        );
     }
     // the PDF: embedded fonts, the Vietnamese text and part A's figures extract (pdftotext)
     let pdf = send_raw(&app, "/report/situation?from=2016&to=2020&format=pdf").await;
