@@ -141,7 +141,9 @@ fn numeric(s: &str) -> bool {
 /// to the right.
 fn data_table(t: &hoptac_core::official::Table) -> String {
     let cols = t.headers.len().max(1) as u32;
-    let w = text_width() / cols;
+    // the first column (names) twice as wide as the figures
+    let w = text_width() / (cols + 1);
+    let width = |i: usize| if i == 0 { 2 * w } else { w };
     let small = Look {
         size: 24,
         ..Default::default()
@@ -161,15 +163,15 @@ fn data_table(t: &hoptac_core::official::Table) -> String {
     );
     s.push_str(&format!(
         "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/></w:tblBorders></w:tblPr><w:tblGrid>",
-        w * cols
+        w * (cols + 1)
     ));
-    for _ in 0..cols {
-        s.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
+    for i in 0..cols as usize {
+        s.push_str(&format!("<w:gridCol w:w=\"{}\"/>", width(i)));
     }
     s.push_str("</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>");
-    for h in &t.headers {
+    for (i, h) in t.headers.iter().enumerate() {
         s.push_str(&cell(
-            w,
+            width(i),
             &para(
                 &run(
                     h,
@@ -195,7 +197,7 @@ fn data_table(t: &hoptac_core::official::Table) -> String {
             } else {
                 Align::Left
             };
-            s.push_str(&cell(w, &para(&run(c, small), align, 0, 0, None)));
+            s.push_str(&cell(width(i), &para(&run(c, small), align, 0, 0, None)));
         }
         s.push_str("</w:tr>");
     }
@@ -225,7 +227,7 @@ fn document_xml(d: &OfficialDoc, pictures: &[Picture]) -> String {
         bold: true,
         ..Default::default()
     };
-    let left_w = text_width() * 2 / 5;
+    let left_w = text_width() * 38 / 100;
     let right_w = text_width() - left_w;
     // the issuing body, its parent above, the number below
     let mut left = String::new();
@@ -272,12 +274,13 @@ fn document_xml(d: &OfficialDoc, pictures: &[Picture]) -> String {
         0,
         None,
     ));
+    // 12 pt, the low end the decree allows, so the national title holds on one line
     let mut right = para(
         &run(
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             Look {
                 bold: true,
-                size: 26,
+                size: 24,
                 ..Default::default()
             },
         ),

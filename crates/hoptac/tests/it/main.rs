@@ -770,3 +770,64 @@ fn report_writes_word_and_excel_files() {
     ));
     assert!(std::fs::read(&profile).unwrap().starts_with(b"%PDF"));
 }
+
+/// The Word file opens in LibreOffice (converted headless to PDF, then read back): the test
+/// suite installs `libreoffice-writer-nogui`, so a missing `soffice` fails here.
+#[test]
+fn the_word_report_opens_in_libreoffice() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lo.db");
+    ok(&hoptac(&db, &["demo"]));
+    let docx = dir.path().join("bao-cao.docx");
+    ok(&hoptac(
+        &db,
+        &[
+            "report",
+            "situation",
+            "--from",
+            "2016",
+            "--to",
+            "2020",
+            "--format",
+            "docx",
+            "--output",
+            docx.to_str().unwrap(),
+        ],
+    ));
+    let profile = dir.path().join("soffice-profile");
+    let out = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .expect("soffice (apt-get install libreoffice-writer-nogui)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = dir.path().join("bao-cao.pdf");
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (apt-get install poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for s in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "BÁO CÁO",
+        "1. Về Hợp tác xã",
+        "2.697",
+        "Nơi nhận:",
+        "Nguyễn Văn Minh Họa",
+    ] {
+        assert!(text.contains(s), "{s:?} in {text}");
+    }
+}
