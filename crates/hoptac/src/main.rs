@@ -455,9 +455,10 @@ async fn write_doc(
                 .await?;
             return write_official(&d, format, output);
         }
-        ReportFormat::Xlsx => anyhow::bail!(
-            "phụ lục Excel chỉ có cho báo cáo tình hình / the Excel annex exists for the situation report only"
-        ),
+        // every report with an annex writes it before reaching here
+        ReportFormat::Xlsx => {
+            anyhow::bail!("báo cáo này không có phụ lục Excel / this report has no Excel annex")
+        }
         ReportFormat::Md => render_md(doc),
         ReportFormat::Html => format!(
             "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font-family:'Times New Roman',serif;max-width:50rem;margin:2rem auto;text-align:justify}}h1{{text-align:center;font-size:1.2rem}}</style></head><body>{}</body></html>\n",
@@ -708,6 +709,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 },
         } => {
             let app = open(&cli.db).await?;
+            if matches!(format, ReportFormat::Xlsx) {
+                let bytes = app.plan_xlsx(&system, &plan, year).await?;
+                write_bytes(&bytes, output)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let p = app.plan_progress(&system, &plan, year).await?;
             let doc = hoptac_core::report::plan_assessment(&p.plan, &p.targets, &p.scope_name);
             write_doc(&app, &doc, format, output).await?;
@@ -780,7 +786,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             match format {
                 ReportFormat::Pdf | ReportFormat::Docx => write_official(&doc, format, output)?,
                 ReportFormat::Xlsx => anyhow::bail!(
-                    "phụ lục Excel chỉ có cho báo cáo tình hình / the Excel annex exists for the situation report only"
+                    "hồ sơ tổ chức không có phụ lục Excel; dùng hoptac export / the profile has no Excel annex; use hoptac export"
                 ),
                 ReportFormat::Md | ReportFormat::Html => {
                     write_doc(&app, &doc.body, format, output).await?

@@ -1185,6 +1185,14 @@ pub async fn plan_report(
                 g.bytes,
             ));
         }
+        Some("xlsx") => {
+            let bytes = st.app.plan_xlsx(u.actor(), &code, as_of).await.map_err(e)?;
+            return Ok(crate::handlers::download(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                &format!("phu-luc-{safe}.xlsx"),
+                bytes,
+            ));
+        }
         Some("pdf") => {
             let official = st
                 .app

@@ -203,3 +203,36 @@ async fn an_organisation_profile_has_its_registration_figures_managers_and_ratin
         Err(hoptac_app::AppError::Forbidden)
     ));
 }
+
+#[tokio::test]
+async fn the_plan_annex_has_one_row_a_target_with_its_figures() {
+    use hoptac_exchange::cells::Cell as C;
+    let (a, _d) = app().await;
+    a.load_demo().await.unwrap();
+    let code = hoptac_app::demo_plan::PLAN_CODE;
+    let p = a.plan_progress(&sys(), code, None).await.unwrap();
+    let book =
+        hoptac_exchange::read::read_xlsx(&a.plan_xlsx(&sys(), code, None).await.unwrap()).unwrap();
+    let s = &book.sheets[0];
+    assert_eq!(s.rows.len(), 4 + p.targets.len());
+    // target 2 (HTX members): its baseline and its 2021 value, as numbers
+    let t2 = p.targets.iter().find(|t| t.target.no == "2").unwrap();
+    let row = &s
+        .rows
+        .iter()
+        .find(|(_, c)| c.first() == Some(&C::Text("2".into())))
+        .unwrap()
+        .1;
+    let as_f = |v: Option<hoptac_core::Fixed>| C::Number(v.unwrap().to_f64());
+    assert_eq!(row[3], as_f(t2.baseline));
+    assert_eq!(
+        row[5],
+        as_f(
+            t2.years
+                .iter()
+                .find(|y| y.year == p.plan.from)
+                .unwrap()
+                .value
+        )
+    );
+}

@@ -691,8 +691,9 @@ fn report_writes_word_and_excel_files() {
         let magic: &[u8] = if format == "pdf" { b"%PDF" } else { b"PK" };
         assert!(std::fs::read(path).unwrap().starts_with(magic), "{format}");
     }
-    // the plan report has no Excel annex yet: said, not faked
-    let o = hoptac(
+    // the plan's annex: one row a target
+    let annex = dir.path().join("kh.xlsx");
+    ok(&hoptac(
         &db,
         &[
             "report",
@@ -701,12 +702,11 @@ fn report_writes_word_and_excel_files() {
             "TM-KTTT-2021-2026",
             "--format",
             "xlsx",
+            "--output",
+            annex.to_str().unwrap(),
         ],
-    );
-    assert!(!o.status.success());
-    assert!(
-        String::from_utf8_lossy(&o.stderr).contains("phụ lục Excel chỉ có cho báo cáo tình hình")
-    );
+    ));
+    assert!(std::fs::read(&annex).unwrap().starts_with(b"PK"));
     // its Word text works
     let plan = dir.path().join("kh.docx");
     ok(&hoptac(
@@ -769,6 +769,12 @@ fn report_writes_word_and_excel_files() {
         ],
     ));
     assert!(std::fs::read(&profile).unwrap().starts_with(b"%PDF"));
+    let no = hoptac(
+        &db,
+        &["report", "org", "--code", "HTX-TM-07", "--format", "xlsx"],
+    );
+    assert!(!no.status.success());
+    assert!(String::from_utf8_lossy(&no.stderr).contains("không có phụ lục Excel"));
 }
 
 /// The Word file opens in LibreOffice (converted headless to PDF, then read back): the test

@@ -71,6 +71,8 @@ async fn drill_down_and_report() {
     assert!(docx.starts_with(b"PK"));
     let pdf = crate::http::send_raw(&app, &format!("{PLAN}/report?format=pdf")).await;
     assert!(pdf.starts_with(b"%PDF"));
+    let xlsx = crate::http::send_raw(&app, &format!("{PLAN}/report?format=xlsx")).await;
+    assert!(xlsx.starts_with(b"PK"));
 }
 
 #[tokio::test]
