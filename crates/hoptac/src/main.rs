@@ -956,6 +956,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn main() -> ExitCode {
+    // `hoptac rubric | head`: a closed pipe ends the command quietly, as for any Unix tool,
+    // instead of a panic in println! (Rust ignores SIGPIPE by default)
+    #[cfg(unix)]
+    // SAFETY: called first, before any thread exists; restores the default disposition.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("HOPTAC_LOG")

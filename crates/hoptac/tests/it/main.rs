@@ -837,3 +837,42 @@ fn the_word_report_opens_in_libreoffice() {
         assert!(text.contains(s), "{s:?} in {text}");
     }
 }
+
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hoptac"))
+        .env("HOPTAC_DB", &db)
+        .env("HOPTAC_LOG", "warn")
+        .args(["rubric", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // the smallest pipe (one page), so the 19 KB of output cannot all fit before we close it
+    let mut out = child.stdout.take().unwrap();
+    {
+        use std::os::fd::AsRawFd;
+        // SAFETY: a valid pipe descriptor owned by `out` for the duration of the call.
+        let r = unsafe { libc::fcntl(out.as_raw_fd(), libc::F_SETPIPE_SZ, 4096) };
+        assert!(r >= 4096, "F_SETPIPE_SZ");
+    }
+    // read a little, then close the pipe as `head -1` would
+    let mut first = [0u8; 16];
+    out.read_exact(&mut first).unwrap();
+    drop(out);
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    // ended by the signal, as `cat` would be: no exit code, never a panic's 101
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(status.signal(), Some(libc::SIGPIPE), "{status:?} {err}");
+}
