@@ -46,6 +46,8 @@ pub struct EvaluationsPage {
 pub struct SummaryTable {
     /// (label, HTX counts, THT counts), the total last.
     pub communes: Vec<(String, Vec<String>, Vec<String>)>,
+    /// The same by sector.
+    pub sectors: Vec<(String, Vec<String>, Vec<String>)>,
     pub years: Vec<(i32, Vec<String>, Vec<String>)>,
     /// Approved ratings by year, stacked (SVG).
     pub chart: String,
@@ -78,8 +80,19 @@ fn summary_table(l: Lang, s: &hoptac_app::evaluation_summary::EvaluationSummary)
         counts_cells(&s.htx),
         counts_cells(&s.tht),
     ));
+    let mut sectors: Vec<_> = s
+        .by_sector
+        .iter()
+        .map(|r| (r.label.clone(), counts_cells(&r.htx), counts_cells(&r.tht)))
+        .collect();
+    sectors.push((
+        crate::i18n::t(l, "total").to_string(),
+        counts_cells(&s.htx),
+        counts_cells(&s.tht),
+    ));
     SummaryTable {
         chart: hoptac_app::documents::rating_chart(s),
+        sectors,
         communes,
         years: s
             .years

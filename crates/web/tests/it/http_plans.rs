@@ -791,6 +791,15 @@ async fn the_evaluations_page_summarises_the_year_and_the_province_table_downloa
     let page = get(&app, "/evaluations?year=2024").await;
     assert!(page.body.contains("id=\"ev-summary-table\""));
     assert!(page.body.contains("<svg") && page.body.contains("Xếp loại HTX (phiếu đã duyệt)"));
+    // by sector too: each sector's HTX counts, the rows adding up to the year
+    let sectors = &page.body[page.body.find("id=\"ev-sectors\"").unwrap()..];
+    for r in &s.by_sector {
+        assert!(
+            sectors.contains(&format!("<td>{}</td>", r.label)),
+            "{}",
+            r.label
+        );
+    }
     // the total row: HTX good, fairly good, average, weak, not rated, pending
     let total = format!(
         "<td>Tổng cộng</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
