@@ -157,15 +157,6 @@ impl App {
         Ok(doc)
     }
 
-    /// Any generated text as a Word document of the installation, dated today.
-    pub async fn official_docx(
-        &self,
-        body: hoptac_core::report::Document,
-        kind: DocKind,
-    ) -> Result<Generated> {
-        docx(self.official_doc(body, kind, vec![]).await?)
-    }
-
     /// A generated text with the installation's issuer, dated today.
     pub async fn official_doc(
         &self,

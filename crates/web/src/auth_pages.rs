@@ -11,7 +11,7 @@ use crate::session::{CurrentUser, clear_cookie, client_ip, session_cookie};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION, SET_COOKIE};
+use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use hoptac_app::AppError;
@@ -611,17 +611,11 @@ pub async fn audit(
         .map_err(|e| WebError::new(l, e))?;
     let rows = rows(entries);
     if q.get("format").is_some_and(|f| f == "csv") {
-        return Ok((
-            [
-                (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (
-                    CONTENT_DISPOSITION,
-                    "attachment; filename=\"nhat-ky.csv\"".to_string(),
-                ),
-            ],
-            csv(&rows),
-        )
-            .into_response());
+        return Ok(crate::handlers::download(
+            "text/csv; charset=utf-8",
+            "nhat-ky.csv",
+            csv(&rows).into_bytes(),
+        ));
     }
     let qs: Vec<String> = ["actor", "entity", "key", "action"]
         .iter()

@@ -627,7 +627,6 @@ pub async fn sheet_xlsx(
     Path((code, year)): Path<(String, i32)>,
     Query(q): Params,
 ) -> WebResult {
-    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
     let l = lang(&h);
     let rubric = rubric_param(&q);
     let bytes = st
@@ -637,20 +636,11 @@ pub async fn sheet_xlsx(
         .map_err(|e| WebError::new(l, e))?;
     // the code is checked by the service: only [A-Za-z0-9-] reaches the header
     let name = format!("phieu-tu-cham-{code}-{year}.xlsx");
-    Ok((
-        [
-            (
-                CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
+    Ok(crate::handlers::download(
+        crate::handlers::XLSX,
+        &name,
         bytes,
-    )
-        .into_response())
+    ))
 }
 
 /// A filled sheet uploaded back: all its lines or none, then the sheet page.
@@ -680,54 +670,28 @@ pub async fn summary_xlsx(
     u: CurrentUser,
     Query(q): Params,
 ) -> WebResult {
-    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
     let l = lang(&h);
     let year = crate::handlers::year_param(&q, "year", hoptac_app::today().year() - 1)
         .map_err(|e| WebError::new(l, e))?;
     let scope = q.get("scope").map(String::as_str);
-    if q.get("format").is_some_and(|f| f == "pdf") {
+    if let Some(f @ ("pdf" | "docx")) = q.get("format").map(String::as_str) {
         let doc = st
             .app
             .evaluation_summary_official(u.actor(), year, scope)
             .await
             .map_err(|e| WebError::new(l, e))?;
-        return Ok(crate::handlers::download(
-            "application/pdf",
-            &format!("bao-cao-xep-loai-{year}.pdf"),
-            crate::pdf(l, doc).await?,
-        ));
-    }
-    if q.get("format").is_some_and(|f| f == "docx") {
-        let doc = st
-            .app
-            .evaluation_summary_official(u.actor(), year, scope)
-            .await
-            .map_err(|e| WebError::new(l, e))?;
-        return Ok(crate::handlers::download(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            &format!("bao-cao-xep-loai-{year}.docx"),
-            crate::docx(l, doc).await?,
-        ));
+        return crate::official_download(l, doc, f, &format!("bao-cao-xep-loai-{year}")).await;
     }
     let bytes = st
         .app
         .evaluation_summary_xlsx(u.actor(), year, scope)
         .await
         .map_err(|e| WebError::new(l, e))?;
-    Ok((
-        [
-            (
-                CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"tong-hop-xep-loai-{year}.xlsx\""),
-            ),
-        ],
+    Ok(crate::handlers::download(
+        crate::handlers::XLSX,
+        &format!("tong-hop-xep-loai-{year}.xlsx"),
         bytes,
-    )
-        .into_response())
+    ))
 }
 
 /// The classification axes from the sheet page's form: saved, or the page again with the

@@ -1663,20 +1663,26 @@ pub async fn export(
         "hoptac-{}.xlsx",
         hoptac_core::date::to_iso(hoptac_app::today())
     );
-    Ok((
-        [
-            (
-                CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(download(XLSX, &name, bytes))
+}
+
+pub(crate) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub(crate) const DOCX: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub(crate) const PDF: &str = "application/pdf";
+pub(crate) const MARKDOWN: &str = "text/markdown; charset=utf-8";
+
+/// A code or id made safe for a file name: letters, digits and `-` only.
+pub(crate) fn file_part(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 /// A file to download under `name` (ASCII only: callers build it from checked parts).
@@ -1713,29 +1719,14 @@ pub async fn situation(
         .map_err(e)?;
     let base = format!("from={from}&to={to}&scope={}", enc(scope.trim()));
     match q.get("format").map(String::as_str) {
-        Some("docx") => {
+        Some(f @ ("docx" | "pdf")) => {
             let doc = st
                 .app
                 .situation_official(u.actor(), from, to, Some(&scope))
                 .await
                 .map_err(e)?;
-            return Ok(download(
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                &format!("bao-cao-tinh-hinh-{from}-{to}.docx"),
-                crate::docx(l, doc).await?,
-            ));
-        }
-        Some("pdf") => {
-            let doc = st
-                .app
-                .situation_official(u.actor(), from, to, Some(&scope))
-                .await
-                .map_err(e)?;
-            return Ok(download(
-                "application/pdf",
-                &format!("bao-cao-tinh-hinh-{from}-{to}.pdf"),
-                crate::pdf(l, doc).await?,
-            ));
+            return crate::official_download(l, doc, f, &format!("bao-cao-tinh-hinh-{from}-{to}"))
+                .await;
         }
         Some("xlsx") => {
             let bytes = st
@@ -1744,25 +1735,19 @@ pub async fn situation(
                 .await
                 .map_err(e)?;
             return Ok(download(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                XLSX,
                 &format!("phu-luc-chi-tieu-{from}-{to}.xlsx"),
                 bytes,
             ));
         }
+        Some("md") => {
+            return Ok(download(
+                MARKDOWN,
+                &format!("bao-cao-tinh-hinh-{from}-{to}.md"),
+                render_md(&doc).into_bytes(),
+            ));
+        }
         _ => {}
-    }
-    if q.get("format").is_some_and(|f| f == "md") {
-        return Ok((
-            [
-                (CONTENT_TYPE, "text/markdown; charset=utf-8".to_string()),
-                (
-                    CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"bao-cao-tinh-hinh-{from}-{to}.md\""),
-                ),
-            ],
-            render_md(&doc),
-        )
-            .into_response());
     }
     let commune = if scope.trim().is_empty() {
         None

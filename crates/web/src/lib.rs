@@ -134,24 +134,30 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> std::io::Resu
     .await
 }
 
-/// A text as Word with its charts drawn as pictures, off the request threads.
-pub(crate) async fn docx(
+/// An official text as a download named `stem`: PDF when `format` is "pdf", else Word with
+/// its charts drawn. Typeset off the request threads (typst is CPU-bound: tens of ms).
+pub(crate) async fn official_download(
     l: i18n::Lang,
     doc: hoptac_core::official::OfficialDoc,
-) -> Result<Vec<u8>, error::WebError> {
-    tokio::task::spawn_blocking(move || hoptac_documents::pdf::docx_with_charts(&doc))
-        .await
-        .map_err(|e| error::WebError::new(l, hoptac_app::AppError::internal(format!("docx: {e}"))))?
-        .map_err(|e| error::WebError::new(l, hoptac_app::AppError::internal(format!("docx: {e}"))))
-}
-
-/// Typesets a text as PDF off the request threads (typst is CPU-bound: tens of milliseconds).
-pub(crate) async fn pdf(
-    l: i18n::Lang,
-    doc: hoptac_core::official::OfficialDoc,
-) -> Result<Vec<u8>, error::WebError> {
-    tokio::task::spawn_blocking(move || hoptac_documents::pdf::write_pdf(&doc))
-        .await
-        .map_err(|e| error::WebError::new(l, hoptac_app::AppError::internal(format!("pdf: {e}"))))?
-        .map_err(|e| error::WebError::new(l, hoptac_app::AppError::internal(format!("pdf: {e}"))))
+    format: &str,
+    stem: &str,
+) -> Result<axum::response::Response, error::WebError> {
+    let pdf = format == "pdf";
+    let fault = |e: String| error::WebError::new(l, hoptac_app::AppError::internal(e));
+    let bytes = tokio::task::spawn_blocking(move || {
+        if pdf {
+            hoptac_documents::pdf::write_pdf(&doc)
+        } else {
+            hoptac_documents::pdf::docx_with_charts(&doc)
+        }
+    })
+    .await
+    .map_err(|e| fault(format!("document: {e}")))?
+    .map_err(|e| fault(format!("document: {e}")))?;
+    let (kind, ext) = if pdf {
+        (handlers::PDF, "pdf")
+    } else {
+        (handlers::DOCX, "docx")
+    };
+    Ok(handlers::download(kind, &format!("{stem}.{ext}"), bytes))
 }

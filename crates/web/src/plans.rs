@@ -13,7 +13,6 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect};
 use hoptac_app::AppError;
 use hoptac_core::chart::bars_with_target;
@@ -1162,63 +1161,32 @@ pub async fn plan_report(
         .map_err(e)?;
     let doc = plan_assessment(&pr.plan, &pr.targets, &pr.scope_name);
     // the code is the plan's: only [A-Za-z0-9-] reaches a file name
-    let safe: String = code
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let safe = crate::handlers::file_part(&code);
     match q.get("format").map(String::as_str) {
-        Some("docx") => {
-            let g = st
-                .app
-                .official_docx(doc, hoptac_core::official::DocKind::Report)
-                .await
-                .map_err(e)?;
-            return Ok(crate::handlers::download(
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                &format!("danh-gia-{safe}.docx"),
-                g.bytes,
-            ));
-        }
-        Some("xlsx") => {
-            let bytes = st.app.plan_xlsx(u.actor(), &code, as_of).await.map_err(e)?;
-            return Ok(crate::handlers::download(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                &format!("phu-luc-{safe}.xlsx"),
-                bytes,
-            ));
-        }
-        Some("pdf") => {
+        Some(f @ ("docx" | "pdf")) => {
             let official = st
                 .app
                 .official_doc(doc, hoptac_core::official::DocKind::Report, vec![])
                 .await
                 .map_err(e)?;
+            return crate::official_download(l, official, f, &format!("danh-gia-{safe}")).await;
+        }
+        Some("xlsx") => {
+            let bytes = st.app.plan_xlsx(u.actor(), &code, as_of).await.map_err(e)?;
             return Ok(crate::handlers::download(
-                "application/pdf",
-                &format!("danh-gia-{safe}.pdf"),
-                crate::pdf(l, official).await?,
+                crate::handlers::XLSX,
+                &format!("phu-luc-{safe}.xlsx"),
+                bytes,
+            ));
+        }
+        Some("md") => {
+            return Ok(crate::handlers::download(
+                crate::handlers::MARKDOWN,
+                &format!("danh-gia-{}.md", enc(&code)),
+                render_md(&doc).into_bytes(),
             ));
         }
         _ => {}
-    }
-    if q.get("format").is_some_and(|f| f == "md") {
-        return Ok((
-            [
-                (CONTENT_TYPE, "text/markdown; charset=utf-8".to_string()),
-                (
-                    CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"danh-gia-{}.md\"", enc(&code)),
-                ),
-            ],
-            render_md(&doc),
-        )
-            .into_response());
     }
     let link = |_: &str| format!("/plans/{}", enc(&code));
     Ok(render(&ReportPage {

@@ -2,7 +2,7 @@
 
 use crate::AppState;
 use crate::error::WebError;
-use crate::handlers::{Params, WebResult, download, lang};
+use crate::handlers::{Params, WebResult, lang};
 use crate::session::CurrentUser;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
@@ -21,29 +21,7 @@ pub async fn profile(
         .await
         .map_err(|e| WebError::new(l, e))?;
     // the code was found in the registry: only [A-Za-z0-9-] reaches the file name
-    let name = format!("ho-so-{}", doc_code(&code));
-    match q.get("format").map(String::as_str) {
-        Some("pdf") => Ok(download(
-            "application/pdf",
-            &format!("{name}.pdf"),
-            crate::pdf(l, doc).await?,
-        )),
-        _ => Ok(download(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            &format!("{name}.docx"),
-            crate::docx(l, doc).await?,
-        )),
-    }
-}
-
-fn doc_code(code: &str) -> String {
-    code.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
+    let format = q.get("format").map(String::as_str).unwrap_or("docx");
+    let stem = format!("ho-so-{}", crate::handlers::file_part(&code));
+    crate::official_download(l, doc, format, &stem).await
 }

@@ -184,7 +184,6 @@ pub async fn document(
     _u: CurrentUser,
     Query(q): Params,
 ) -> WebResult {
-    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
     let l = lang(&h);
     let id = q.get("id").cloned().unwrap_or_default();
     let version = q.get("version").and_then(|v| v.parse::<u32>().ok());
@@ -207,24 +206,15 @@ pub async fn document(
             )
         })?;
     // the id is free text in a loaded document: keep the file name to safe characters
-    let safe: String = id
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    Ok((
-        [
-            (CONTENT_TYPE, "application/json; charset=utf-8".to_string()),
-            (
-                CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"{safe}-v{}.json\"",
-                    found.rubric.version
-                ),
-            ),
-        ],
-        found.document.clone(),
-    )
-        .into_response())
+    Ok(crate::handlers::download(
+        "application/json; charset=utf-8",
+        &format!(
+            "{}-v{}.json",
+            crate::handlers::file_part(&id),
+            found.rubric.version
+        ),
+        found.document.clone().into_bytes(),
+    ))
 }
 
 /// An administrator loads a corrected document: the next version, or the page again with
