@@ -149,6 +149,37 @@ impl App {
         }
     }
 
+    /// An organisation by its code, for an actor of at least `min_role` allowed `action` on
+    /// it: not found (404), or refused (403, recorded) before anything is read of it.
+    pub(crate) async fn org_for(
+        &self,
+        actor: &Actor,
+        org: &str,
+        action: Action,
+        min_role: hoptac_core::auth::Role,
+    ) -> Result<(hoptac_core::OrgCode, hoptac_core::model::Organization)> {
+        let code =
+            hoptac_core::OrgCode::parse(org).ok_or_else(|| AppError::not_found("org", org))?;
+        let o = self
+            .store()
+            .org(&code)
+            .await?
+            .ok_or_else(|| AppError::not_found("org", org))?;
+        if actor.account.role < min_role {
+            return Err(AppError::Forbidden);
+        }
+        self.authorize(
+            actor,
+            action,
+            &Resource::Org {
+                code: code.clone(),
+                commune: o.commune,
+            },
+        )
+        .await?;
+        Ok((code, o))
+    }
+
     /// Checks a permission; a refusal is recorded in the audit trail and answered 403.
     pub async fn authorize(&self, actor: &Actor, action: Action, r: &Resource) -> Result<()> {
         let units = self.units().await?;

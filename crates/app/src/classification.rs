@@ -4,7 +4,7 @@
 
 use crate::evaluation::DEFAULT_RUBRIC;
 use crate::{Actor, App, AppError, Result};
-use hoptac_core::auth::{Action, Resource, Role};
+use hoptac_core::auth::{Action, Role};
 use hoptac_core::evaluation::State;
 use hoptac_core::evaluation::classification::Classification;
 use hoptac_core::types::Sector;
@@ -55,24 +55,7 @@ impl App {
         year: i32,
         input: &ClassificationInput,
     ) -> Result<Classification> {
-        let code = OrgCode::parse(org).ok_or_else(|| AppError::not_found("org", org))?;
-        let o = self
-            .store()
-            .org(&code)
-            .await?
-            .ok_or_else(|| AppError::not_found("org", org))?;
-        if actor.account.role < Role::Org {
-            return Err(AppError::Forbidden);
-        }
-        self.authorize(
-            actor,
-            Action::Write,
-            &Resource::Org {
-                code: code.clone(),
-                commune: o.commune,
-            },
-        )
-        .await?;
+        let (code, o) = self.org_for(actor, org, Action::Write, Role::Org).await?;
         let locked = self
             .store()
             .evaluations(Some(year))

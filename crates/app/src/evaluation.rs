@@ -114,12 +114,6 @@ impl App {
         rubric_id: Option<&str>,
         steps: Vec<Step>,
     ) -> Result<Evaluation> {
-        let code = OrgCode::parse(org).ok_or_else(|| AppError::not_found("org", org))?;
-        let o = self
-            .store()
-            .org(&code)
-            .await?
-            .ok_or_else(|| AppError::not_found("org", org))?;
         let needed = steps
             .iter()
             .map(|s| match s {
@@ -129,18 +123,7 @@ impl App {
             })
             .max()
             .unwrap_or(Role::Org);
-        if actor.account.role < needed {
-            return Err(AppError::Forbidden);
-        }
-        self.authorize(
-            actor,
-            Action::Write,
-            &Resource::Org {
-                code: code.clone(),
-                commune: o.commune,
-            },
-        )
-        .await?;
+        let (code, o) = self.org_for(actor, org, Action::Write, needed).await?;
         let report = self
             .store()
             .reports_of(&code)
@@ -339,21 +322,7 @@ impl App {
         year: i32,
         rubric_id: Option<&str>,
     ) -> Result<SheetView> {
-        let code = OrgCode::parse(org).ok_or_else(|| AppError::not_found("org", org))?;
-        let o = self
-            .store()
-            .org(&code)
-            .await?
-            .ok_or_else(|| AppError::not_found("org", org))?;
-        self.authorize(
-            actor,
-            Action::Read,
-            &Resource::Org {
-                code: code.clone(),
-                commune: o.commune,
-            },
-        )
-        .await?;
+        let (code, o) = self.org_for(actor, org, Action::Read, Role::Viewer).await?;
         let id = rubric_id.unwrap_or(DEFAULT_RUBRIC);
         let book = self.rubric_book().await?;
         let e = self
