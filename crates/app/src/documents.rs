@@ -7,32 +7,16 @@ use hoptac_core::indicator::{Unit, catalogue};
 use hoptac_core::official::{DocKind, Issuer, Missing, OfficialDoc};
 use hoptac_store::ChangeSet;
 
-/// The settings' keys in the `meta` table, with the field each fills.
-const KEYS: [&str; 8] = [
-    "doc.parent_body",
-    "doc.body",
-    "doc.symbol",
-    "doc.place",
-    "doc.signer_authority",
-    "doc.signer_title",
-    "doc.signer_name",
-    "doc.recipients",
-];
+/// A setting's key in the `meta` table.
+fn meta_key(field: &str) -> String {
+    format!("doc.{field}")
+}
 
 pub(crate) fn to_pairs(i: &Issuer) -> Vec<(String, String)> {
-    let values = [
-        i.parent_body.clone(),
-        i.body.clone(),
-        i.symbol.clone(),
-        i.place.clone(),
-        i.signer_authority.clone(),
-        i.signer_title.clone(),
-        i.signer_name.clone(),
-        i.recipients.join("\n"),
-    ];
-    KEYS.iter()
-        .zip(values)
-        .map(|(k, v)| (k.to_string(), v.trim().to_string()))
+    Issuer::FIELDS
+        .iter()
+        .zip(i.values())
+        .map(|(k, v)| (meta_key(k), v.trim().to_string()))
         .collect()
 }
 
@@ -74,25 +58,16 @@ pub fn demo_issuer() -> Issuer {
 
 impl App {
     pub async fn document_settings(&self) -> Result<Issuer> {
-        let mut v = Vec::new();
-        for k in KEYS {
-            v.push(self.store().meta(k).await?.unwrap_or_default());
+        let mut stored = std::collections::HashMap::new();
+        for k in Issuer::FIELDS {
+            stored.insert(
+                k,
+                self.store().meta(&meta_key(k)).await?.unwrap_or_default(),
+            );
         }
-        Ok(Issuer {
-            parent_body: v[0].clone(),
-            body: v[1].clone(),
-            symbol: v[2].clone(),
-            place: v[3].clone(),
-            signer_authority: v[4].clone(),
-            signer_title: v[5].clone(),
-            signer_name: v[6].clone(),
-            recipients: v[7]
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(String::from)
-                .collect(),
-        })
+        Ok(Issuer::from_values(|k| {
+            stored.get(k).cloned().unwrap_or_default()
+        }))
     }
 
     /// Administrators set who issues and signs the installation's documents.

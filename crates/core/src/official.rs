@@ -135,6 +135,55 @@ impl Issuer {
     }
 }
 
+impl Issuer {
+    /// The settings' names, in the order of [`Issuer::values`]: what storage keys and form
+    /// fields are made from.
+    pub const FIELDS: [&'static str; 8] = [
+        "parent_body",
+        "body",
+        "symbol",
+        "place",
+        "signer_authority",
+        "signer_title",
+        "signer_name",
+        "recipients",
+    ];
+
+    /// Each setting as text, the recipients one per line.
+    pub fn values(&self) -> [String; 8] {
+        [
+            self.parent_body.clone(),
+            self.body.clone(),
+            self.symbol.clone(),
+            self.place.clone(),
+            self.signer_authority.clone(),
+            self.signer_title.clone(),
+            self.signer_name.clone(),
+            self.recipients.join("\n"),
+        ]
+    }
+
+    /// Reads the settings back by name (trimmed; recipients one per non-empty line).
+    pub fn from_values(get: impl Fn(&str) -> String) -> Issuer {
+        let v = |k: &str| get(k).trim().to_string();
+        Issuer {
+            parent_body: v("parent_body"),
+            body: v("body"),
+            symbol: v("symbol"),
+            place: v("place"),
+            signer_authority: v("signer_authority"),
+            signer_title: v("signer_title"),
+            signer_name: v("signer_name"),
+            recipients: get("recipients")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect(),
+        }
+    }
+}
+
 /// What a missing value prints as: visible, never a blank that looks filled in.
 pub const NOT_SET: &str = "[chưa cấu hình]";
 
@@ -272,6 +321,17 @@ mod tests {
         );
         assert_eq!(d.recipients(), ["UBND tỉnh;", "Lưu: VT."]);
         assert!(d.issuer.missing().is_empty());
+        // out as text and back, by name
+        let i = Issuer {
+            recipients: vec!["UBND tỉnh;".into(), "Sở Tài chính;".into()],
+            ..thap_muoi()
+        };
+        let values = i.values();
+        let back = Issuer::from_values(|k| {
+            let at = Issuer::FIELDS.iter().position(|f| *f == k).unwrap();
+            values[at].clone()
+        });
+        assert_eq!(back, i);
     }
 
     #[test]

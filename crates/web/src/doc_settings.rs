@@ -11,6 +11,8 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect};
 use hoptac_core::official::Issuer;
 
+/// The form's fields, in the order of `Issuer::FIELDS` (`doc_` + the setting's name, which
+/// is also its label key).
 const FIELDS: [&str; 8] = [
     "doc_parent_body",
     "doc_body",
@@ -23,19 +25,9 @@ const FIELDS: [&str; 8] = [
 ];
 
 fn fields(l: crate::i18n::Lang, i: &Issuer, readonly: bool) -> Vec<crate::page::Field> {
-    let values = [
-        i.parent_body.clone(),
-        i.body.clone(),
-        i.symbol.clone(),
-        i.place.clone(),
-        i.signer_authority.clone(),
-        i.signer_title.clone(),
-        i.signer_name.clone(),
-        i.recipients.join("\n"),
-    ];
     FIELDS
         .iter()
-        .zip(values)
+        .zip(i.values())
         .map(|(k, v)| {
             let kind = if *k == "doc_recipients" {
                 "textarea"
@@ -82,22 +74,7 @@ pub async fn settings_save(
 ) -> WebResult {
     let l = lang(&h);
     let v = to_map(&pairs);
-    let get = |k: &str| v.get(k).map(|s| s.trim().to_string()).unwrap_or_default();
-    let i = Issuer {
-        parent_body: get("doc_parent_body"),
-        body: get("doc_body"),
-        symbol: get("doc_symbol"),
-        place: get("doc_place"),
-        signer_authority: get("doc_signer_authority"),
-        signer_title: get("doc_signer_title"),
-        signer_name: get("doc_signer_name"),
-        recipients: get("doc_recipients")
-            .lines()
-            .map(str::trim)
-            .filter(|x| !x.is_empty())
-            .map(String::from)
-            .collect(),
-    };
+    let i = Issuer::from_values(|k| v.get(&format!("doc_{k}")).cloned().unwrap_or_default());
     // what a document cannot do without is named on its field; nothing is saved
     let missing = i.missing();
     if !missing.is_empty() {
@@ -130,4 +107,14 @@ pub async fn settings_save(
         .await
         .map_err(|e| WebError::new(l, e))?;
     Ok(Redirect::to("/report/situation").into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_form_fields_follow_the_settings() {
+        for (f, k) in super::FIELDS.iter().zip(hoptac_core::official::Issuer::FIELDS) {
+            assert_eq!(*f, format!("doc_{k}"));
+        }
+    }
 }
