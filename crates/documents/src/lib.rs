@@ -4,3 +4,23 @@
 pub mod docx;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+
+/// What the tests of both writers share.
+#[cfg(test)]
+mod fixtures {
+    use hoptac_core::official::Issuer;
+
+    /// Tháp Mười's issuer, with a signer.
+    pub fn issuer() -> Issuer {
+        Issuer {
+            parent_body: "Ủy ban nhân dân tỉnh Đồng Tháp".into(),
+            body: "Ủy ban nhân dân huyện Tháp Mười".into(),
+            symbol: "UBND".into(),
+            place: "Tháp Mười".into(),
+            signer_authority: "TM. Ủy ban nhân dân".into(),
+            signer_title: "Chủ tịch".into(),
+            signer_name: "Nguyễn Văn A".into(),
+            recipients: vec!["UBND tỉnh;".into()],
+        }
+    }
+}

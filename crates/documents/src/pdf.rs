@@ -256,6 +256,17 @@ fn fonts() -> &'static (Vec<Font>, LazyHash<FontBook>) {
     })
 }
 
+/// typst's errors, their messages joined.
+fn diagnostics(errors: &[typst::diag::SourceDiagnostic]) -> PdfError {
+    PdfError(
+        errors
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}
+
 fn compile(text: String, date: hoptac_core::Date) -> Result<PagedDocument, PdfError> {
     let (fonts, book) = fonts();
     let path = VirtualPath::new("/main.typ").map_err(|e| PdfError(format!("{e:?}")))?;
@@ -267,15 +278,9 @@ fn compile(text: String, date: hoptac_core::Date) -> Result<PagedDocument, PdfEr
         main: Source::new(id, text),
         today: Datetime::from_ymd(date.year(), date.month() as u8, date.day()),
     };
-    typst::compile(&world).output.map_err(|errors| {
-        PdfError(
-            errors
-                .iter()
-                .map(|e| e.message.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })
+    typst::compile(&world)
+        .output
+        .map_err(|errors| diagnostics(&errors))
 }
 
 /// A chart's SVG as a PNG picture 12 cm wide at 144 dpi, drawn by the same engine and
@@ -317,15 +322,7 @@ pub fn docx_with_charts(d: &OfficialDoc) -> Result<Vec<u8>, PdfError> {
 /// The document as the bytes of a PDF file, fonts embedded.
 pub fn write_pdf(d: &OfficialDoc) -> Result<Vec<u8>, PdfError> {
     let doc = compile(source(d), d.date)?;
-    typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|errors| {
-        PdfError(
-            errors
-                .iter()
-                .map(|e| e.message.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })
+    typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|errors| diagnostics(&errors))
 }
 
 #[cfg(test)]

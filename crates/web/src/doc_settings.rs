@@ -113,7 +113,10 @@ pub async fn settings_save(
 mod tests {
     #[test]
     fn the_form_fields_follow_the_settings() {
-        for (f, k) in super::FIELDS.iter().zip(hoptac_core::official::Issuer::FIELDS) {
+        for (f, k) in super::FIELDS
+            .iter()
+            .zip(hoptac_core::official::Issuer::FIELDS)
+        {
             assert_eq!(*f, format!("doc_{k}"));
         }
     }

@@ -45,19 +45,6 @@ fn sample(issuer: Issuer) -> OfficialDoc {
     }
 }
 
-fn tham_muoi() -> Issuer {
-    Issuer {
-        parent_body: "Ủy ban nhân dân tỉnh Đồng Tháp".into(),
-        body: "Ủy ban nhân dân huyện Tháp Mười".into(),
-        symbol: "UBND".into(),
-        place: "Tháp Mười".into(),
-        signer_authority: "TM. Ủy ban nhân dân".into(),
-        signer_title: "Chủ tịch".into(),
-        signer_name: "Nguyễn Văn A".into(),
-        recipients: vec!["UBND tỉnh;".into()],
-    }
-}
-
 fn part(bytes: &[u8], name: &str) -> String {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut s = String::new();
@@ -95,7 +82,7 @@ fn text_of(xml: &str) -> String {
 
 #[test]
 fn every_part_is_well_formed_and_listed() {
-    let bytes = write_docx(&sample(tham_muoi())).unwrap();
+    let bytes = write_docx(&sample(crate::fixtures::issuer())).unwrap();
     let z = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
     let mut names: Vec<String> = z.file_names().map(|n| n.unwrap().to_string()).collect();
     names.sort();
@@ -124,7 +111,7 @@ fn every_part_is_well_formed_and_listed() {
 
 #[test]
 fn the_page_is_a4_with_the_decree_margins_and_the_body_font() {
-    let bytes = write_docx(&sample(tham_muoi())).unwrap();
+    let bytes = write_docx(&sample(crate::fixtures::issuer())).unwrap();
     let doc = part(&bytes, "word/document.xml");
     assert!(doc.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
     // 20 mm top and bottom, 15 mm right, 30 mm left (Decree 30/2020: 20–25, 15–20, 30–35)
@@ -146,7 +133,7 @@ fn the_page_is_a4_with_the_decree_margins_and_the_body_font() {
 
 #[test]
 fn the_text_reads_in_the_state_order_with_footnotes_tables_and_signature() {
-    let bytes = write_docx(&sample(tham_muoi())).unwrap();
+    let bytes = write_docx(&sample(crate::fixtures::issuer())).unwrap();
     let doc = part(&bytes, "word/document.xml");
     let text = text_of(&doc);
     let order = [
@@ -205,7 +192,7 @@ fn missing_settings_print_as_missing_never_blank() {
 
 #[test]
 fn the_text_of_the_sample_is_stable() {
-    let bytes = write_docx(&sample(tham_muoi())).unwrap();
+    let bytes = write_docx(&sample(crate::fixtures::issuer())).unwrap();
     // one line a paragraph: the text as a reader sees it, in order
     let doc = part(&bytes, "word/document.xml");
     let lines: Vec<String> = doc

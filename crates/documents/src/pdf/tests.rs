@@ -1,24 +1,11 @@
 use super::*;
-use hoptac_core::official::{DocKind, Issuer, OfficialDoc, Table};
+use hoptac_core::official::{DocKind, OfficialDoc, Table};
 use hoptac_core::report::{Document, Paragraph, Section};
 use std::process::Command;
 
-fn issuer() -> Issuer {
-    Issuer {
-        parent_body: "Ủy ban nhân dân tỉnh Đồng Tháp".into(),
-        body: "Ủy ban nhân dân huyện Tháp Mười".into(),
-        symbol: "UBND".into(),
-        place: "Tháp Mười".into(),
-        signer_authority: "TM. Ủy ban nhân dân".into(),
-        signer_title: "Chủ tịch".into(),
-        signer_name: "Nguyễn Văn A".into(),
-        recipients: vec!["UBND tỉnh;".into()],
-    }
-}
-
 fn doc(paragraphs: usize) -> OfficialDoc {
     OfficialDoc {
-        issuer: issuer(),
+        issuer: crate::fixtures::issuer(),
         kind: DocKind::Report,
         number: String::new(),
         date: hoptac_core::date::ymd(2026, 2, 5).unwrap(),
