@@ -433,6 +433,41 @@ async fn build(
     Ok(out)
 }
 
+/// A refused step: the field it names, the value typed, why.
+struct Refusal {
+    field: String,
+    value: String,
+    msg: Msg,
+}
+
+/// The sheet page again after a refused step (422): what was typed, the reason, the line
+/// marked.
+#[allow(clippy::too_many_arguments)]
+async fn refused(
+    st: &AppState,
+    u: &CurrentUser,
+    l: Lang,
+    code: &str,
+    year: i32,
+    rubric: Option<&str>,
+    typed: &HashMap<String, String>,
+    r: Refusal,
+) -> WebResult {
+    let error = if r.value.is_empty() || r.value == code {
+        r.msg.get(l.code()).to_string()
+    } else {
+        format!("{} [{}]", r.msg.get(l.code()), r.value)
+    };
+    let entered = Entered {
+        values: typed,
+        error,
+        field: r.field,
+    };
+    let mut page = render(&build(st, u, l, code, year, rubric, Some(entered)).await?);
+    *page.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(page)
+}
+
 pub async fn evaluation(
     State(st): State<AppState>,
     h: HeaderMap,
@@ -600,20 +635,8 @@ pub async fn evaluation_post(
             Ok(Redirect::to(&format!("/evaluations/{code}/{year}{q}")).into_response())
         }
         Err(AppError::Invalid { field, value, msg }) => {
-            let text = if value.is_empty() || value == code {
-                msg.get(l.code()).to_string()
-            } else {
-                format!("{} [{value}]", msg.get(l.code()))
-            };
-            let entered = Entered {
-                values: &v,
-                error: text,
-                field,
-            };
-            let mut r =
-                render(&build(&st, &u, l, &code, year, rubric.as_deref(), Some(entered)).await?);
-            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(r)
+            let refusal = Refusal { field, value, msg };
+            refused(&st, &u, l, &code, year, rubric.as_deref(), &v, refusal).await
         }
         Err(e) => Err(WebError::new(l, e)),
     }
@@ -719,19 +742,8 @@ pub async fn classification_post(
     {
         Ok(_) => Ok(Redirect::to(&format!("/evaluations/{code}/{year}#axes")).into_response()),
         Err(AppError::Invalid { field, value, msg }) => {
-            let text = if value.is_empty() || value == code {
-                msg.get(l.code()).to_string()
-            } else {
-                format!("{} [{value}]", msg.get(l.code()))
-            };
-            let entered = Entered {
-                values: &v,
-                error: text,
-                field,
-            };
-            let mut r = render(&build(&st, &u, l, &code, year, None, Some(entered)).await?);
-            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(r)
+            let refusal = Refusal { field, value, msg };
+            refused(&st, &u, l, &code, year, None, &v, refusal).await
         }
         Err(e) => Err(WebError::new(l, e)),
     }
