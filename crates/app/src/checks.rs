@@ -46,16 +46,31 @@ pub struct CheckReport {
 }
 
 impl App {
-    /// The date a review can speak for: today, or the end of the last year with reports when
-    /// the figures stop earlier. General meetings and filings are known through the yearly
-    /// reports, so a later date would flag every cooperative for meetings not yet reported.
+    /// The date a review can speak for: the end of the reporting year
+    /// ([`hoptac_core::reporting::reporting_year`]: closed or sufficiently complete), or of
+    /// the last year with reports when none is, never after today. General meetings and
+    /// filings are known through the yearly reports, so a later date would flag every
+    /// cooperative for meetings not yet reported, and one early report must not move it.
     pub async fn review_date(&self) -> Result<Date> {
         let snap = self.snapshot().await?;
         let today = crate::today();
-        Ok(match snap.reports.iter().map(|r| r.year.get()).max() {
+        let year = hoptac_core::reporting::reporting_year(&snap, None, today)
+            .map(|y| y.year)
+            .or_else(|| snap.reports.iter().map(|r| r.year.get()).max());
+        Ok(match year {
             Some(y) => today.min(hoptac_core::date::year_end(y)),
             None => today,
         })
+    }
+
+    /// The reporting year of the whole database, and why (shown on the pages that use it).
+    pub async fn reporting_year(&self) -> Result<Option<hoptac_core::reporting::ReportingYear>> {
+        let snap = self.snapshot().await?;
+        Ok(hoptac_core::reporting::reporting_year(
+            &snap,
+            None,
+            crate::today(),
+        ))
     }
 
     /// Everything the review finds as of a date, within a scope the actor may read.
@@ -265,20 +280,28 @@ pub struct ReviewCase {
     pub title_vi: &'static str,
     pub legal_ref: &'static str,
     pub confirmed: bool,
+    /// Stored by a review run; `false`: a ground the data shows that no run recorded yet.
+    pub recorded: bool,
+}
+
+/// What a review run changed in the stored cases.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewRun {
+    pub as_of: String,
+    pub opened: usize,
+    pub closed: usize,
+}
+
+/// The stable key of a ground: one rule, one organisation, one start.
+fn case_key(rule: &str, org: &str, since: Date) -> String {
+    format!("{rule}|{org}|{since}")
 }
 
 impl App {
-    /// The review list as of a date: opens a case for each new ground, closes those the data
-    /// no longer triggers (the history stays), and returns the cases of the scope, open first.
-    pub async fn review_cases(
-        &self,
-        actor: &Actor,
-        as_of: Date,
-        scope: Option<&str>,
-    ) -> Result<Vec<ReviewCase>> {
-        let report = self.check(actor, as_of, scope).await?;
+    /// The organisations of the scope a check report speaks for.
+    async fn scope_orgs(&self, scope: &str) -> Result<std::collections::BTreeSet<String>> {
         let snap = self.snapshot().await?;
-        let in_scope: std::collections::BTreeSet<String> = match report.scope.as_str() {
+        Ok(match scope {
             "all" => snap.orgs.iter().map(|o| o.code.to_string()).collect(),
             code => {
                 let unit = find_unit(&snap.units, code, None)?;
@@ -289,22 +312,121 @@ impl App {
                     .map(|o| o.code.to_string())
                     .collect()
             }
-        };
+        })
+    }
+
+    /// The review list as of a date, read only: the stored cases of the scope (open first,
+    /// with their history), and the grounds the data shows as of that date that no review
+    /// run has recorded yet (`recorded: false`, id 0). Looking never opens or closes a case.
+    pub async fn review_cases(
+        &self,
+        actor: &Actor,
+        as_of: Date,
+        scope: Option<&str>,
+    ) -> Result<Vec<ReviewCase>> {
+        let report = self.check(actor, as_of, scope).await?;
+        let in_scope = self.scope_orgs(&report.scope).await?;
+        let snap = self.snapshot().await?;
         let stored = self.store().cases().await?;
-        let key = |rule: &str, org: &str, since: Date| format!("{rule}|{org}|{since}");
         let known: std::collections::BTreeSet<String> = stored
             .iter()
-            .map(|c| key(&c.rule, c.org.as_str(), c.since))
+            .map(|c| case_key(&c.rule, c.org.as_str(), c.since))
+            .collect();
+        let rules = hoptac_core::compliance::rules();
+        let names: std::collections::HashMap<String, String> = snap
+            .orgs
+            .iter()
+            .map(|o| (o.code.to_string(), o.name.clone()))
+            .collect();
+        let pending = report
+            .cases
+            .iter()
+            .filter(|c| !known.contains(&case_key(c.rule, c.org.as_str(), c.since)))
+            .map(|c| hoptac_store::StoredCase {
+                id: 0,
+                rule: c.rule.to_string(),
+                org: c.org.clone(),
+                since: c.since,
+                evidence: c.evidence.vi.clone(),
+                opened_at: String::new(),
+                closed_at: None,
+                closed_reason: None,
+                actions: vec![],
+            });
+        let recorded = stored
+            .into_iter()
+            .filter(|c| in_scope.contains(c.org.as_str()));
+        let mut out: Vec<ReviewCase> = pending
+            .map(|c| (false, c))
+            .chain(recorded.map(|c| (true, c)))
+            .map(|(recorded, c)| {
+                let rule = rules.iter().find(|r| r.id == c.rule);
+                ReviewCase {
+                    org_name: names.get(c.org.as_str()).cloned().unwrap_or_default(),
+                    title_vi: rule.map(|r| r.title_vi).unwrap_or(""),
+                    legal_ref: rule.map(|r| r.legal_ref).unwrap_or(""),
+                    confirmed: rule.is_some_and(|r| r.confirmed),
+                    recorded,
+                    case: c,
+                }
+            })
+            .collect();
+        out.sort_by_key(|c| {
+            (
+                c.case.closed_at.is_some(),
+                c.recorded,
+                std::cmp::Reverse(c.case.id),
+            )
+        });
+        Ok(out)
+    }
+
+    /// A review run (chạy rà soát), by office or commune staff, audited: as of the review
+    /// date (the end of the last year whose reporting is closed), opens a case for each new
+    /// ground in the scope and closes the open cases the data no longer triggers, with the
+    /// reason. A case whose ground starts after that date is never closed by it.
+    pub async fn run_review(&self, actor: &Actor, scope: Option<&str>) -> Result<ReviewRun> {
+        let (_, unit) = self.scope_snapshot(actor, scope).await?;
+        let resource = unit
+            .as_ref()
+            .map(|u| Resource::Unit(u.id))
+            .unwrap_or(Resource::Everything);
+        if actor.account.role < hoptac_core::auth::Role::Commune {
+            let e = self.audit_entry(
+                actor,
+                "refused",
+                "review_run",
+                unit.as_ref().map(|u| u.code.as_str()).unwrap_or("all"),
+                unit.as_ref().map(|u| u.id),
+            );
+            self.store().append_audit(&e).await?;
+            return Err(crate::AppError::Forbidden);
+        }
+        self.authorize(actor, Action::Write, &resource).await?;
+        let as_of = self.review_date().await?;
+        let report = self.check(actor, as_of, scope).await?;
+        let in_scope = self.scope_orgs(&report.scope).await?;
+        let snap = self.snapshot().await?;
+        let commune_of = |org: &str| {
+            snap.orgs
+                .iter()
+                .find(|o| o.code.as_str() == org)
+                .map(|o| o.commune)
+        };
+        let stored = self.store().cases().await?;
+        let known: std::collections::BTreeSet<String> = stored
+            .iter()
+            .map(|c| case_key(&c.rule, c.org.as_str(), c.since))
             .collect();
         let found: std::collections::BTreeSet<String> = report
             .cases
             .iter()
-            .map(|c| key(c.rule, c.org.as_str(), c.since))
+            .map(|c| case_key(c.rule, c.org.as_str(), c.since))
             .collect();
         let open: Vec<(String, hoptac_core::OrgCode, Date, String)> = report
             .cases
             .iter()
-            .filter(|c| !known.contains(&key(c.rule, c.org.as_str(), c.since)))
+            .filter(|c| !known.contains(&case_key(c.rule, c.org.as_str(), c.since)))
             .map(|c| {
                 (
                     c.rule.to_string(),
@@ -314,51 +436,68 @@ impl App {
                 )
             })
             .collect();
-        let close: Vec<(i64, String)> = stored
+        let reason = format!(
+            "Rà soát ngày {}: số liệu không còn thỏa căn cứ này / review as of {}: the data no longer meets this ground",
+            hoptac_core::date::to_iso(as_of),
+            hoptac_core::date::to_iso(as_of)
+        );
+        let close: Vec<&hoptac_store::StoredCase> = stored
             .iter()
             .filter(|c| {
                 c.closed_at.is_none()
+                    && c.since <= as_of
                     && in_scope.contains(c.org.as_str())
-                    && !found.contains(&key(&c.rule, c.org.as_str(), c.since))
-            })
-            .map(|c| {
-                (
-                    c.id,
-                    "Số liệu không còn thỏa căn cứ này / the data no longer meets this ground"
-                        .to_string(),
-                )
+                    && !found.contains(&case_key(&c.rule, c.org.as_str(), c.since))
             })
             .collect();
-        if !open.is_empty() || !close.is_empty() {
-            self.store()
-                .sync_cases(&open, &close, &crate::auth::now_text())
-                .await?;
+        let mut audit = Vec::new();
+        for (rule, org, since, evidence) in &open {
+            let mut e = self.audit_entry(
+                actor,
+                "open",
+                "cases",
+                &format!("{rule}/{org}/{since}"),
+                commune_of(org.as_str()),
+            );
+            e.after = Some(
+                serde_json::json!({"rule": rule, "org": org.as_str(), "since": hoptac_core::date::to_iso(*since), "evidence": evidence})
+                    .to_string(),
+            );
+            audit.push(e);
         }
-        let rules = hoptac_core::compliance::rules();
-        let names: std::collections::HashMap<String, String> = snap
-            .orgs
-            .iter()
-            .map(|o| (o.code.to_string(), o.name.clone()))
-            .collect();
-        let mut out: Vec<ReviewCase> = self
-            .store()
-            .cases()
-            .await?
-            .into_iter()
-            .filter(|c| in_scope.contains(c.org.as_str()))
-            .map(|c| {
-                let rule = rules.iter().find(|r| r.id == c.rule);
-                ReviewCase {
-                    org_name: names.get(c.org.as_str()).cloned().unwrap_or_default(),
-                    title_vi: rule.map(|r| r.title_vi).unwrap_or(""),
-                    legal_ref: rule.map(|r| r.legal_ref).unwrap_or(""),
-                    confirmed: rule.is_some_and(|r| r.confirmed),
-                    case: c,
-                }
-            })
-            .collect();
-        out.sort_by_key(|c| (c.case.closed_at.is_some(), std::cmp::Reverse(c.case.id)));
-        Ok(out)
+        for c in &close {
+            let mut e = self.audit_entry(
+                actor,
+                "close",
+                "cases",
+                &c.id.to_string(),
+                commune_of(c.org.as_str()),
+            );
+            e.before = Some(serde_json::json!({"rule": c.rule, "org": c.org.as_str(), "since": hoptac_core::date::to_iso(c.since), "open": true}).to_string());
+            e.after = Some(serde_json::json!({"open": false, "reason": reason}).to_string());
+            audit.push(e);
+        }
+        let mut e = self.audit_entry(
+            actor,
+            "review_run",
+            "cases",
+            &report.scope,
+            unit.as_ref().map(|u| u.id),
+        );
+        e.after = Some(
+            serde_json::json!({"as_of": hoptac_core::date::to_iso(as_of), "opened": open.len(), "closed": close.len()})
+                .to_string(),
+        );
+        audit.push(e);
+        let close_ids: Vec<(i64, String)> = close.iter().map(|c| (c.id, reason.clone())).collect();
+        self.store()
+            .sync_cases(&open, &close_ids, &crate::auth::now_text(), &audit)
+            .await?;
+        Ok(ReviewRun {
+            as_of: hoptac_core::date::to_iso(as_of),
+            opened: open.len(),
+            closed: close_ids.len(),
+        })
     }
 
     /// Records what the office did on a case. Accepting an explanation needs its reason and

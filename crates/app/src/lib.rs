@@ -33,7 +33,7 @@ use hoptac_core::auth::{Action, Resource, Scope};
 pub use error::AppError;
 pub use hoptac_exchange::Problem;
 pub use hoptac_exchange::write::Headers as ExportHeaders;
-pub use import::{ImportOutcome, TableSummary};
+pub use import::{FormIntent, ImportOutcome, TableSummary};
 
 pub type Result<T> = std::result::Result<T, AppError>;
 
@@ -90,15 +90,21 @@ impl App {
 
     /// The whole database as a snapshot, from the cache unless a write happened since.
     pub async fn snapshot(&self) -> Result<Arc<Snapshot>> {
+        Ok(self.snapshot_at().await?.1)
+    }
+
+    /// The snapshot with the generation read before it: a writer that computed its changes
+    /// from it expects that generation when it writes (the snapshot is at least that new).
+    pub async fn snapshot_at(&self) -> Result<(i64, Arc<Snapshot>)> {
         let generation = self.store.generation().await?;
         if let Some((g, s)) = self.cache.lock().expect("cache lock").as_ref()
             && *g == generation
         {
-            return Ok(s.clone());
+            return Ok((generation, s.clone()));
         }
         let snap = Arc::new(self.store.snapshot(None).await?);
         *self.cache.lock().expect("cache lock") = Some((generation, snap.clone()));
-        Ok(snap)
+        Ok((generation, snap))
     }
 
     pub fn store(&self) -> &dyn Store {
@@ -157,6 +163,7 @@ impl App {
                 .collect(),
             registered,
             audit: vec![e],
+            expect_generation: None,
         };
         self.store.apply(&changes).await?;
         let e = self.audit_entry(
@@ -176,6 +183,8 @@ impl App {
         );
         let classified = demo::demo_classifications(self.snapshot().await?.as_ref());
         self.store.save_classifications(&classified, &[e]).await?;
+        // the demo's review cases, as an office's first review run would record them
+        self.run_review(&actor, None).await?;
         for (account, password) in demo::demo_accounts() {
             if self.store.account(&account.username).await?.is_none() {
                 let e = self.audit_entry(&actor, "create", "accounts", &account.username, None);

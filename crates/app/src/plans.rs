@@ -19,6 +19,8 @@ pub struct PlanProgress {
     pub scope_name: String,
     /// Figures after this year are ignored (an assessment "as of" a year).
     pub as_of: Option<i32>,
+    /// Without `as_of`: the reporting year the assessment stops at, and why.
+    pub data_year: Option<hoptac_core::reporting::ReportingYear>,
     pub targets: Vec<TargetProgress>,
 }
 
@@ -337,6 +339,11 @@ impl App {
             .filter(|r| orgs_in.contains(r.org.as_str()))
             .map(|r| r.year.get())
             .collect();
+        let data_year = match as_of {
+            Some(_) => None,
+            None => hoptac_core::reporting::reporting_year(&snap, Some(&in_scope), crate::today()),
+        };
+        let until = as_of.or(data_year.as_ref().map(|y| y.year));
         let mut targets = Vec::new();
         for t in &plan.targets {
             let def = cat.iter().find(|d| d.id == t.indicator).ok_or_else(|| {
@@ -356,7 +363,7 @@ impl App {
                     engine.at(def, y)
                 }
             };
-            let has = |y: i32| report_years.contains(&y) && as_of.is_none_or(|a| y <= a);
+            let has = |y: i32| report_years.contains(&y) && until.is_none_or(|a| y <= a);
             let baseline_other = t
                 .baseline_indicator
                 .as_ref()
@@ -386,6 +393,7 @@ impl App {
             scope_name: unit.name.clone(),
             plan,
             as_of,
+            data_year,
             targets,
         })
     }
@@ -412,13 +420,13 @@ impl App {
             .ok_or_else(|| AppError::not_found("indicator", t.indicator.clone()))?;
         let snap = self.snapshot().await?;
         let unit = find_unit(&snap.units, &plan.scope, None)?.clone();
-        let latest = snap
-            .reports
-            .iter()
-            .map(|r| r.year.get())
-            .filter(|y| *y <= plan.to)
-            .max()
-            .unwrap_or(plan.to);
+        let latest = hoptac_core::reporting::reporting_year(
+            &snap,
+            Some(&snap.subtree(unit.id)),
+            crate::today(),
+        )
+        .map(|y| y.year.min(plan.to))
+        .unwrap_or(plan.to);
         let year = year.unwrap_or(latest);
         if !(plan.baseline_year..=plan.to).contains(&year) {
             return Err(invalid(

@@ -17,6 +17,7 @@ pub mod official;
 pub mod parse;
 pub mod plan;
 pub mod report;
+pub mod reporting;
 pub mod rubric;
 pub mod rules;
 pub mod similar;

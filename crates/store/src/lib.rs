@@ -25,6 +25,10 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("corrupt row in {table}: {detail}")]
     Corrupt { table: &'static str, detail: String },
+    /// The database changed after the writer read it (optimistic concurrency): nothing was
+    /// written; the writer reads again and decides again.
+    #[error("the database changed since generation {expected} (now {found}); nothing was written")]
+    Conflict { expected: i64, found: i64 },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -52,6 +56,10 @@ pub struct ChangeSet {
     pub audit: Vec<AuditEntry>,
     /// Each organisation's registered services, replaced as a whole.
     pub registered: Vec<(OrgCode, std::collections::BTreeSet<hoptac_core::Service>)>,
+    /// The generation the writer read before computing these changes: if another change set
+    /// committed since, nothing is written and [`StoreError::Conflict`] is returned, so no
+    /// change is computed from (and no audit "before" taken from) a stale read.
+    pub expect_generation: Option<i64>,
 }
 
 /// One line of the audit trail (nhật ký thay đổi).
@@ -273,7 +281,11 @@ pub trait Store: Send + Sync {
         open: &[(String, OrgCode, Date, String)],
         close: &[(i64, String)],
         at: &str,
+        audit: &[AuditEntry],
     ) -> Result<()>;
+    /// The last change (not a refusal) recorded for one row: its version for a form that
+    /// edits it, and who changed it when.
+    async fn last_change(&self, entity: &str, key: &str) -> Result<Option<AuditEntry>>;
     /// Records an action on a case; with `close`, closes it; with `changes` (a dissolution
     /// completed), writes them in the same transaction.
     async fn add_case_action(

@@ -396,7 +396,9 @@ impl Store for SqliteStore {
     }
 
     async fn apply(&self, c: &ChangeSet) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        // IMMEDIATE: the write lock is taken before the generation is compared, so no other
+        // writer can commit between the check and the writes
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         apply_in(&mut tx, c).await?;
         tx.commit().await?;
         Ok(())
@@ -679,8 +681,12 @@ impl Store for SqliteStore {
         open: &[(String, OrgCode, Date, String)],
         close: &[(i64, String)],
         at: &str,
+        audit: &[AuditEntry],
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        for e in audit {
+            insert_audit(&mut tx, e).await?;
+        }
         for (rule, org, since, evidence) in open {
             sqlx::query("INSERT INTO cases (rule, org_code, since, evidence, opened_at) VALUES ($1, $2, $3, $4, $5)")
                 .bind(rule)
@@ -935,6 +941,32 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn last_change(&self, entity: &str, key: &str) -> Result<Option<AuditEntry>> {
+        let r = sqlx::query(
+            "SELECT id, at, actor, ip, action, entity, key, unit_id, before, after FROM audit \
+             WHERE entity = $1 AND key = $2 AND action <> 'refused' ORDER BY id DESC LIMIT 1",
+        )
+        .bind(entity)
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
+        r.map(|r| -> Result<AuditEntry> {
+            Ok(AuditEntry {
+                id: r.try_get(0)?,
+                at: r.try_get(1)?,
+                actor: r.try_get(2)?,
+                ip: r.try_get(3)?,
+                action: r.try_get(4)?,
+                entity: r.try_get(5)?,
+                key: r.try_get(6)?,
+                unit: r.try_get::<Option<i64>, _>(7)?.map(UnitId),
+                before: r.try_get(8)?,
+                after: r.try_get(9)?,
+            })
+        })
+        .transpose()
+    }
+
     async fn append_audit(&self, e: &AuditEntry) -> Result<()> {
         let mut conn = self.pool.acquire().await?;
         insert_audit(&mut conn, e).await
@@ -1134,6 +1166,16 @@ pub(crate) async fn bump_generation(tx: &mut sqlx::Transaction<'static, Sqlite>)
 
 /// Writes a change set inside an open transaction (the generation moves with it).
 async fn apply_in(tx: &mut sqlx::Transaction<'static, Sqlite>, c: &ChangeSet) -> Result<()> {
+    if let Some(expected) = c.expect_generation {
+        let v: Option<String> =
+            sqlx::query_scalar("SELECT value FROM meta WHERE key = 'generation'")
+                .fetch_optional(&mut **tx)
+                .await?;
+        let found = v.and_then(|v| v.parse().ok()).unwrap_or(0);
+        if found != expected {
+            return Err(crate::StoreError::Conflict { expected, found });
+        }
+    }
     {
         for u in &c.units {
             sqlx::query(

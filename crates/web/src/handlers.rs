@@ -978,7 +978,13 @@ pub async fn org_edit_form(
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
-    let fields = org_fields(&st, l, &v, true).await?;
+    let mut fields = org_fields(&st, l, &v, true).await?;
+    let version = st
+        .app
+        .row_version("organizations", o.code.as_str())
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    fields.push(version_field(version));
     let path = format!("/orgs/{}", enc(&code));
     Ok(form_page(
         &st,
@@ -991,6 +997,43 @@ pub async fn org_edit_form(
         None,
     )
     .await)
+}
+
+/// The hidden field that carries the version of the row an edit form was read at.
+fn version_field(version: i64) -> Field {
+    Field {
+        key: "_version",
+        label: "",
+        kind: "hidden",
+        value: version.to_string(),
+        options: vec![],
+        error: String::new(),
+        hint: "",
+        readonly: false,
+        required: false,
+    }
+}
+
+/// A refused edit form is shown again with the version it was read at, so a second try
+/// is still checked against the row as the user saw it.
+fn keep_version(fields: &mut Vec<Field>, v: &HashMap<String, String>) {
+    if let Some(version) = v.get("_version").and_then(|x| x.trim().parse().ok()) {
+        fields.push(version_field(version));
+    }
+}
+
+/// Create or edit: an edit form without a readable version is stale by definition.
+fn form_intent(v: &HashMap<String, String>, editing: bool) -> hoptac_app::FormIntent {
+    if editing {
+        hoptac_app::FormIntent::Update {
+            version: v
+                .get("_version")
+                .and_then(|x| x.trim().parse().ok())
+                .unwrap_or(-1),
+        }
+    } else {
+        hoptac_app::FormIntent::Create
+    }
 }
 
 const ORG_KEYS: [&str; 9] = [
@@ -1019,52 +1062,15 @@ async fn save_org(
             .org_detail(u.actor(), c)
             .await
             .map_err(|e| WebError::new(l, e))?;
-    } else if let Some(c) = v.get("code")
-        && let Some(code) = hoptac_core::OrgCode::parse(c)
-        && st
-            .app
-            .store()
-            .org(&code)
-            .await
-            .map_err(|e| WebError::new(l, e.into()))?
-            .is_some()
-    {
-        let fields = org_fields(st, l, &v, false).await?;
-        let msg = Msg::new(
-            format!("Mã \"{code}\" đã được dùng cho một tổ chức khác"),
-            format!("The code \"{code}\" is already used by another organisation"),
-        );
-        let o = ImportOutcome {
-            problems: vec![hoptac_app::Problem {
-                severity: hoptac_core::validate::Severity::Error,
-                sheet: "organizations".into(),
-                row: Some(2),
-                column: Some("code".into()),
-                key: Some("code"),
-                value: code.to_string(),
-                msg,
-            }],
-            ..Default::default()
-        };
-        return Ok(form_page(
-            st,
-            u,
-            l,
-            crate::i18n::t(l, "new_org").into(),
-            "/orgs/new".into(),
-            "/orgs".into(),
-            fields,
-            Some(&o),
-        )
-        .await);
     }
     let pairs: Vec<(&str, String)> = ORG_KEYS
         .iter()
         .map(|k| (*k, v.get(*k).cloned().unwrap_or_default()))
         .collect();
+    let intent = form_intent(&v, fixed_code.is_some());
     let outcome = st
         .app
-        .save_form(u.actor(), "organizations", &pairs)
+        .save_form(u.actor(), "organizations", &pairs, intent)
         .await
         .map_err(|e| WebError::new(l, e))?;
     let code = v.get("code").cloned().unwrap_or_default();
@@ -1089,7 +1095,8 @@ async fn save_org(
             .await?,
         ));
     }
-    let fields = org_fields(st, l, &v, fixed_code.is_some()).await?;
+    let mut fields = org_fields(st, l, &v, fixed_code.is_some()).await?;
+    keep_version(&mut fields, &v);
     let (heading, action, back) = match &fixed_code {
         Some(c) => (
             crate::i18n::t(l, "edit").to_string(),
@@ -1326,6 +1333,13 @@ pub async fn report_edit_form(
     .map(|(k, v)| (k.to_string(), v))
     .collect();
     let path = format!("/orgs/{}", enc(&code));
+    let version = st
+        .app
+        .row_version("annual_reports", &format!("{}/{}", d.org.code, r.year))
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let mut fields = report_fields(l, &v, true);
+    fields.push(version_field(version));
     Ok(form_page(
         &st,
         &u,
@@ -1338,7 +1352,7 @@ pub async fn report_edit_form(
         ),
         format!("{path}/reports/{year}/edit"),
         path,
-        report_fields(l, &v, true),
+        fields,
         None,
     )
     .await)
@@ -1368,9 +1382,10 @@ pub async fn report_save(
         .iter()
         .map(|k| (*k, v.get(*k).cloned().unwrap_or_default()))
         .collect();
+    let intent = form_intent(&v, editing.is_some());
     let outcome = st
         .app
-        .save_form(u.actor(), "annual_reports", &fields_in)
+        .save_form(u.actor(), "annual_reports", &fields_in, intent)
         .await
         .map_err(|e| WebError::new(l, e))?;
     let path = format!("/orgs/{}", enc(&code));
@@ -1406,17 +1421,9 @@ pub async fn report_save(
         None => format!("{path}/reports/new"),
     };
     let heading = format!("{} — {}", crate::i18n::t(l, "yearly_figures"), d.org.name);
-    Ok(form_page(
-        &st,
-        &u,
-        l,
-        heading,
-        action,
-        path,
-        report_fields(l, &v, editing.is_some()),
-        Some(&outcome),
-    )
-    .await)
+    let mut fields = report_fields(l, &v, editing.is_some());
+    keep_version(&mut fields, &v);
+    Ok(form_page(&st, &u, l, heading, action, path, fields, Some(&outcome)).await)
 }
 
 pub async fn import_form(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) -> WebResult {
@@ -1884,6 +1891,8 @@ pub async fn duplicates(State(st): State<AppState>, h: HeaderMap, u: CurrentUser
 
 pub struct CaseRow {
     pub id: i64,
+    /// Recorded by a review run; otherwise a ground shown as of the page's date only.
+    pub recorded: bool,
     pub open: bool,
     pub status: String,
     pub title: String,
@@ -1915,6 +1924,10 @@ pub struct QualityPage {
     pub duplicates: usize,
     pub report_year: i32,
     pub completeness: Vec<hoptac_app::checks::Completeness>,
+    /// Staff may record the grounds (a review run).
+    pub can_run: bool,
+    /// "opened closed" after a run.
+    pub ran: String,
 }
 
 /// The review (rà soát): open cases, figures breaking a rule, reports received.
@@ -1954,8 +1967,10 @@ pub async fn quality(
             .iter()
             .map(|c| CaseRow {
                 id: c.case.id,
+                recorded: c.recorded,
                 open: c.case.closed_at.is_none(),
                 status: match (&c.case.closed_at, &c.case.closed_reason) {
+                    (None, _) if !c.recorded => crate::i18n::t(l, "case_pending").into(),
                     (None, _) => c
                         .case
                         .actions
@@ -1991,8 +2006,33 @@ pub async fn quality(
         duplicates: r.duplicates.len(),
         report_year: r.report_year,
         completeness: r.completeness,
+        can_run: u.actor().account.role >= hoptac_core::auth::Role::Commune,
+        ran: q.get("ran").cloned().unwrap_or_default(),
     };
     Ok(render(&t))
+}
+
+/// A review run (POST): records the grounds as of the review date, then shows the list.
+pub async fn review_run(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Form(f): Form<HashMap<String, String>>,
+) -> WebResult {
+    let l = lang(&h);
+    let scope = f.get("scope").cloned().unwrap_or_default();
+    let run = st
+        .app
+        .run_review(u.actor(), Some(&scope))
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    Ok(Redirect::to(&format!(
+        "/quality?scope={}&ran={}+{}",
+        enc(&scope),
+        run.opened,
+        run.closed
+    ))
+    .into_response())
 }
 
 #[derive(askama::Template)]
@@ -2030,7 +2070,7 @@ async fn case_page(
         .map_err(e)?;
     let c = cases
         .into_iter()
-        .find(|c| c.case.id == id)
+        .find(|c| c.recorded && c.case.id == id)
         .ok_or_else(|| e(AppError::not_found("case", id.to_string())))?;
     let failed = !error.is_empty();
     let mut r = render(&CasePage {

@@ -111,6 +111,31 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("rule_active", "Đang áp dụng", "Active"),
     ("rule_inactive", "Tạm tắt", "Switched off"),
     ("case_open", "Đang mở", "Open"),
+    (
+        "data_year_note",
+        "Mặc định tính đến năm báo cáo đã khóa sổ hoặc đủ số liệu:",
+        "By default up to the last reporting year that is closed or sufficiently complete:",
+    ),
+    (
+        "case_pending",
+        "Chưa ghi nhận (chưa chạy rà soát)",
+        "Not recorded (no review run yet)",
+    ),
+    (
+        "run_review",
+        "Chạy rà soát (ghi nhận các trường hợp)",
+        "Run the review (record the cases)",
+    ),
+    (
+        "run_review_note",
+        "Xem trang này không thay đổi gì. Chạy rà soát ghi nhận căn cứ mới và đóng trường hợp số liệu không còn thỏa, tính đến ngày rà soát; việc này được ghi nhật ký.",
+        "Viewing this page changes nothing. A review run records new grounds and closes the cases the data no longer meets, as of the review date; it is audited.",
+    ),
+    (
+        "review_ran",
+        "Đã chạy rà soát: mở mới / đóng",
+        "Review run: opened / closed",
+    ),
     ("case_closed", "Đã đóng", "Closed"),
     ("case", "Trường hợp", "Case"),
     ("case_steps", "Quá trình xử lý", "Steps taken"),

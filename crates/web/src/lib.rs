@@ -79,6 +79,7 @@ pub fn router(app: App) -> Router {
         .route("/accounts/{name}/edit", get(auth_pages::account_edit_form).post(auth_pages::account_update))
         .route("/audit", get(auth_pages::audit))
         .route("/quality", get(handlers::quality))
+        .route("/quality/run", post(handlers::review_run))
         .route("/quality/duplicates", get(handlers::duplicates))
         .route("/quality/cases/{id}", get(handlers::case).post(handlers::case_act))
         .route("/quality/merge", get(handlers::merge_preview).post(handlers::merge))

@@ -70,6 +70,8 @@ pub struct PlanPage {
     pub years: Vec<i32>,
     pub rows: Vec<TargetRow>,
     pub as_of: String,
+    /// Without a chosen year: which reporting year the page stops at, and why.
+    pub data_year: String,
     pub method: String,
 }
 
@@ -288,6 +290,11 @@ pub async fn plan(
         years,
         rows,
         as_of: as_of.map(|y| y.to_string()).unwrap_or_default(),
+        data_year: pr
+            .data_year
+            .as_ref()
+            .map(|y| y.why.get(l.code()).to_string())
+            .unwrap_or_default(),
         method: hoptac_core::plan::PROJECTION_METHOD
             .split(" / ")
             .nth(if l == Lang::En { 1 } else { 0 })

@@ -843,6 +843,20 @@ async fn a_case_closes_when_the_data_no_longer_triggers_it() {
         after.figures, expected,
         "columns absent from the file are kept, dates included"
     );
+    let still_open = |list: Vec<hoptac_app::checks::ReviewCase>| {
+        list.into_iter()
+            .find(|c| c.case.id == id)
+            .unwrap()
+            .case
+            .closed_at
+            .is_none()
+    };
+    assert!(
+        still_open(a.review_cases(&sys(), as_of, None).await.unwrap()),
+        "looking does not close it"
+    );
+    let run = a.run_review(&sys(), None).await.unwrap();
+    assert_eq!(run.closed, 1, "{run:?}");
     let c = a
         .review_cases(&sys(), as_of, None)
         .await

@@ -285,7 +285,7 @@ async fn editing_an_organisation_cannot_change_its_code() {
     let r = get(&app, "/orgs/HTX-TM-07/edit").await;
     assert!(r.body.contains("readonly") && r.body.contains("value=\"HTX DVNN Tân Kiều\""));
     let body = "code=HIJACK&kind=HTX&name=HTX+DVNN+T%C3%A2n+Ki%E1%BB%81u+(%C4%91%E1%BB%95i)&sector=agriculture&commune=30049&founded_on=2007-12-04";
-    let r = post_form(&app, "/orgs/HTX-TM-07/edit", body).await;
+    let r = crate::trust::post_edit(&app, "/orgs/HTX-TM-07/edit", body).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let o = app
         .store()
@@ -314,7 +314,7 @@ async fn yearly_figures_form_reads_vietnamese_numbers_and_reports_errors() {
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"error-members\"") && r.body.contains("value=\"mười\""));
-    let r = post_form(&app, "/orgs/HTX-TM-07/reports/2025/edit", "year=1999&members=310&members_joined=12&members_left=3&revenue=1.600%2C5&services=irrigation&services=harvesting&statements_filed=yes&rating=kha&rating_basis=H%E1%BB%8Dp%20x%C3%A9t%20c%E1%BB%A7a%20x%C3%A3").await;
+    let r = crate::trust::post_edit(&app, "/orgs/HTX-TM-07/reports/2025/edit", "year=1999&members=310&members_joined=12&members_left=3&revenue=1.600%2C5&services=irrigation&services=harvesting&statements_filed=yes&rating=kha&rating_basis=H%E1%BB%8Dp%20x%C3%A9t%20c%E1%BB%A7a%20x%C3%A3").await;
     assert!(
         r.status == StatusCode::SEE_OTHER || r.status == StatusCode::OK,
         "{}",

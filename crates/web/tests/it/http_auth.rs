@@ -158,7 +158,7 @@ async fn a_cooperative_account_reaches_only_its_own_cooperative() {
     // tampered ids in URLs and forms: refused, nothing written
     let r = post_form(&coop, "/orgs/HTX-TM-01/reports/2025/edit", "members=1").await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = post_form(&coop, "/orgs/HTX-TM-07/edit", "code=HTX-TM-07&kind=HTX&name=HTX+DVNN+T%C3%A2n+Ki%E1%BB%81u&sector=agriculture&commune=30052&founded_on=2007-12-04").await;
+    let r = crate::trust::post_edit(&coop, "/orgs/HTX-TM-07/edit", "code=HTX-TM-07&kind=HTX&name=HTX+DVNN+T%C3%A2n+Ki%E1%BB%81u&sector=agriculture&commune=30052&founded_on=2007-12-04").await;
     assert_eq!(
         r.status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -181,7 +181,7 @@ async fn a_cooperative_account_reaches_only_its_own_cooperative() {
             .is_none()
     );
     // its own yearly figures it may write
-    let r = post_form(
+    let r = crate::trust::post_edit(
         &coop,
         "/orgs/HTX-TM-07/reports/2025/edit",
         "members=301&members_joined=10&members_left=3&revenue=2000",
@@ -331,7 +331,7 @@ async fn administrators_delegate_downwards_and_first_logins_change_the_password(
 async fn every_change_is_in_the_audit_trail_with_before_and_after() {
     let (admin, _d) = demo_app().await;
     let staff = admin.as_user("canbo").await;
-    let r = post_form(
+    let r = crate::trust::post_edit(
         &staff,
         "/orgs/HTX-TM-07/reports/2025/edit",
         "members=302&members_joined=11&members_left=3&revenue=1999,5",

@@ -263,7 +263,7 @@ async fn validation_rules_are_edited_in_the_browser() {
     let r = post_form(&app, "/quality/rules/new", "id=workers_le_members&expression=workers+%3C%3D+members&severity=warning&message_vi=Lao+%C4%91%E1%BB%99ng+nhi%E1%BB%81u+h%C6%A1n+th%C3%A0nh+vi%C3%AAn&active=yes").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     // the new rule runs in forms: saved, with the warning shown
-    let r = post_form(
+    let r = crate::trust::post_edit(
         &app,
         "/orgs/HTX-TM-07/reports/2025/edit",
         "members=301&members_joined=10&members_left=3&workers=400&revenue=2000",

@@ -5,6 +5,7 @@ mod browser;
 mod http;
 mod http_auth;
 mod http_plans;
+mod trust;
 
 use hoptac_app::App;
 use hoptac_store::SqliteStore;
