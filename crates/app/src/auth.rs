@@ -39,6 +39,24 @@ impl Actor {
     }
 }
 
+/// Longest user name accepted anywhere (and stored in the audit).
+pub const MAX_USERNAME: usize = 64;
+/// A password longer than this is refused unhashed.
+pub const MAX_PASSWORD_BYTES: usize = 1024;
+/// Longest audit key kept; longer ones are cut with "…".
+const MAX_AUDIT_KEY: usize = 200;
+/// Throttled logins wait this long in the request; a longer wait is answered 429.
+const MAX_INLINE_DELAY: Duration = Duration::from_secs(8);
+
+/// At most `max` characters of `s`, with "…" when cut: a field is bounded before it is
+/// stored or logged.
+pub fn bounded(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((i, _)) => format!("{}…", &s[..i]),
+    }
+}
+
 /// How long a session lasts without a new login.
 pub const SESSION_TTL: Duration = Duration::from_secs(8 * 60 * 60);
 const MIN_PASSWORD: usize = 10;
@@ -87,6 +105,22 @@ fn verify_password(pw: &str, hash: &str) -> bool {
         .is_ok()
 }
 
+/// Argon2 is deliberately slow (tens of ms): it runs on the blocking pool, never on the
+/// async workers that serve every other request.
+async fn verify_off(pw: &str, hash: &str) -> bool {
+    let (pw, hash) = (pw.to_string(), hash.to_string());
+    tokio::task::spawn_blocking(move || verify_password(&pw, &hash))
+        .await
+        .unwrap_or(false)
+}
+
+async fn hash_off(pw: &str) -> Result<String> {
+    let pw = pw.to_string();
+    tokio::task::spawn_blocking(move || hash_password(&pw))
+        .await
+        .map_err(|e| AppError::internal(format!("argon2: {e}")))?
+}
+
 fn check_password_rules(username: &str, pw: &str) -> Result<()> {
     if pw.chars().count() < MIN_PASSWORD {
         return Err(AppError::invalid(
@@ -127,6 +161,25 @@ pub struct Session {
 }
 
 impl App {
+    /// Records a refused request (CSRF failure, a step the role does not allow) in the
+    /// audit, under the account's unit.
+    pub async fn record_refusal(&self, actor: &Actor, entity: &str, key: &str) -> Result<()> {
+        let unit = self.account_unit(&actor.account).await?;
+        let e = self.audit_entry(actor, "refused", entity, key, unit);
+        self.store().append_audit(&e).await?;
+        Ok(())
+    }
+
+    /// The unit an account's own audit rows (logins, logouts, refusals) belong to, so the
+    /// accounts above it read them: its scope's unit, or its organisation's commune.
+    pub async fn account_unit(&self, a: &Account) -> Result<Option<UnitId>> {
+        Ok(match &a.scope {
+            Scope::All => None,
+            Scope::Unit(u) => Some(*u),
+            Scope::Org(code) => self.store().org(code).await?.map(|o| o.commune),
+        })
+    }
+
     pub(crate) fn audit_entry(
         &self,
         actor: &Actor,
@@ -138,11 +191,11 @@ impl App {
         AuditEntry {
             id: 0,
             at: now_text(),
-            actor: actor.name().to_string(),
-            ip: actor.ip.clone(),
+            actor: bounded(actor.name(), MAX_USERNAME),
+            ip: bounded(&actor.ip, 64),
             action: action.into(),
             entity: entity.into(),
-            key: key.into(),
+            key: bounded(key, MAX_AUDIT_KEY),
             unit,
             before: None,
             after: None,
@@ -196,7 +249,8 @@ impl App {
                     .unwrap_or_default(),
                 Some(*u),
             ),
-            Resource::Everything => (String::new(), None),
+            // a refusal on the installation is read by the accounts above the actor
+            Resource::Everything => (String::new(), self.account_unit(&actor.account).await?),
         };
         let mut e = self.audit_entry(actor, "refused", action.code(), &key, unit);
         e.after = Some(format!("{{\"role\":\"{}\"}}", actor.account.role.code()));
@@ -221,22 +275,34 @@ impl App {
     /// Logs in; a wrong user name and a wrong password get the same answer. Repeated
     /// failures, per account and per address, wait longer and longer.
     pub async fn login(&self, username: &str, password: &str, ip: &str) -> Result<NewSession> {
-        let keys = [
-            format!("u:{}", username.trim().to_lowercase()),
-            format!("ip:{ip}"),
-        ];
+        // a name or password longer than any real one is a failed login, never stored whole
+        let username = bounded(username.trim(), MAX_USERNAME);
+        let too_long = password.len() > MAX_PASSWORD_BYTES;
+        let password = if too_long { "" } else { password };
+        // per account, and per (address, account): an office behind one NAT or proxy is not
+        // blocked by one person's typos, and a success resets only its own account's counts
+        let name_key = hoptac_core::text::fold(&username);
+        let keys = [format!("u:{name_key}"), format!("ipu:{ip}|{name_key}")];
         if let Some(wait) = self.throttled(&keys) {
-            return Err(AppError::Throttled(wait.as_secs().max(1)));
+            if wait > MAX_INLINE_DELAY {
+                return Err(AppError::Throttled(wait.as_secs().max(1)));
+            }
+            // a real delay: the answer comes later, whatever it is
+            tokio::time::sleep(wait).await;
         }
-        let stored = self.store().account(username.trim()).await?;
+        let username = username.as_str();
+        let stored = match too_long {
+            true => None,
+            false => self.store().account(username).await?,
+        };
         let ok = match &stored {
-            Some(s) => verify_password(password, &s.password_hash) && !s.account.disabled,
+            Some(s) => verify_off(password, &s.password_hash).await && !s.account.disabled,
             None => {
                 // spend the same time as a real check, so timing tells nothing
                 static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
                 let dummy = DUMMY
                     .get_or_init(|| hash_password("không có tài khoản này").unwrap_or_default());
-                let _ = verify_password(password, dummy);
+                let _ = verify_off(password, dummy).await;
                 false
             }
         };
@@ -251,9 +317,13 @@ impl App {
             ip: ip.into(),
             root: false,
         };
+        let unit = match &stored {
+            Some(s) => self.account_unit(&s.account).await?,
+            None => None,
+        };
         if !ok {
             self.fail(&keys);
-            let e = self.audit_entry(&actor, "login_failed", "accounts", username.trim(), None);
+            let e = self.audit_entry(&actor, "login_failed", "accounts", username, unit);
             self.store().append_audit(&e).await?;
             return Err(AppError::Unauthorized);
         }
@@ -272,7 +342,7 @@ impl App {
                 },
             )
             .await?;
-        let e = self.audit_entry(&actor, "login", "accounts", &account.username, None);
+        let e = self.audit_entry(&actor, "login", "accounts", &account.username, unit);
         self.store().append_audit(&e).await?;
         Ok(NewSession {
             token,
@@ -309,7 +379,8 @@ impl App {
 
     pub async fn logout(&self, token: &str, actor: &Actor) -> Result<()> {
         self.store().delete_session(&token_hash(token)).await?;
-        let e = self.audit_entry(actor, "logout", "accounts", actor.name(), None);
+        let unit = self.account_unit(&actor.account).await?;
+        let e = self.audit_entry(actor, "logout", "accounts", actor.name(), unit);
         self.store().append_audit(&e).await?;
         Ok(())
     }
@@ -320,7 +391,7 @@ impl App {
             .account(actor.name())
             .await?
             .ok_or(AppError::Unauthorized)?;
-        if !verify_password(current, &stored.password_hash) {
+        if !verify_off(current, &stored.password_hash).await {
             return Err(AppError::invalid(
                 "current",
                 "",
@@ -335,9 +406,10 @@ impl App {
             must_change_password: false,
             ..stored.account
         };
-        let e = self.audit_entry(actor, "password_changed", "accounts", actor.name(), None);
+        let unit = self.account_unit(&actor.account).await?;
+        let e = self.audit_entry(actor, "password_changed", "accounts", actor.name(), unit);
         self.store()
-            .save_account(&account, Some(&hash_password(new)?), &e)
+            .save_account(&account, Some(&hash_off(new).await?), &e)
             .await?;
         // every session of the account ends: a stolen one too
         self.store().delete_sessions_of(actor.name()).await?;
@@ -399,7 +471,8 @@ impl App {
             ));
         }
         if !actor.root && !may_delegate(&actor.account, a.role, &a.scope, &units, org_commune) {
-            let mut e = self.audit_entry(actor, "refused", "manage_accounts", &a.username, None);
+            let unit = self.account_unit(&actor.account).await?;
+            let mut e = self.audit_entry(actor, "refused", "manage_accounts", &a.username, unit);
             e.after = Some(serde_json::json!({ "role": a.role.code() }).to_string());
             self.store().append_audit(&e).await?;
             return Err(AppError::Forbidden);
@@ -417,7 +490,8 @@ impl App {
                 &units,
                 old_commune,
             ) {
-                let e = self.audit_entry(actor, "refused", "manage_accounts", &a.username, None);
+                let unit = self.account_unit(&actor.account).await?;
+                let e = self.audit_entry(actor, "refused", "manage_accounts", &a.username, unit);
                 self.store().append_audit(&e).await?;
                 return Err(AppError::Forbidden);
             }
@@ -425,7 +499,7 @@ impl App {
         let hash = match (password, &existing) {
             (Some(pw), _) => {
                 check_password_rules(&a.username, pw)?;
-                Some(hash_password(pw)?)
+                Some(hash_off(pw).await?)
             }
             (None, None) => {
                 return Err(AppError::invalid(
@@ -501,7 +575,16 @@ impl App {
             Scope::Unit(u) => {
                 self.authorize(actor, Action::ViewAudit, &Resource::Unit(*u))
                     .await?;
-                q.units = Some(subtree(&units, *u).into_iter().collect());
+                // the installation's one root also reads the rows of no unit (settings,
+                // shared definitions, accounts of the whole installation)
+                if !permits(
+                    &actor.account,
+                    Action::ViewAudit,
+                    &Resource::Everything,
+                    &units,
+                ) {
+                    q.units = Some(subtree(&units, *u).into_iter().collect());
+                }
             }
             Scope::Org(_) => {
                 self.authorize(actor, Action::ViewAudit, &Resource::Everything)

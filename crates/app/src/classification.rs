@@ -36,6 +36,7 @@ pub struct ClassificationInput {
 impl App {
     /// The axes entered for a year, if any.
     pub async fn classification(&self, org: &OrgCode, year: i32) -> Result<Classification> {
+        crate::check_year(year)?;
         Ok(self
             .store()
             .classifications(Some(year))
@@ -55,6 +56,7 @@ impl App {
         year: i32,
         input: &ClassificationInput,
     ) -> Result<Classification> {
+        crate::check_year(year)?;
         let (code, o) = self.org_for(actor, org, Action::Write, Role::Org).await?;
         let locked = self
             .store()

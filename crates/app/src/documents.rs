@@ -2,7 +2,6 @@
 //! situation report as a Word text in the state's format with its Excel annex.
 
 use crate::{Actor, App, AppError, Result};
-use hoptac_core::auth::Role;
 use hoptac_core::indicator::{Unit, catalogue};
 use hoptac_core::official::{DocKind, Issuer, Missing, OfficialDoc};
 use hoptac_store::ChangeSet;
@@ -70,11 +69,20 @@ impl App {
         }))
     }
 
+    /// May this account change the installation's settings? An administrator whose scope
+    /// covers all of it; a refusal is audited.
+    pub async fn authorize_settings(&self, actor: &Actor) -> Result<()> {
+        self.authorize(
+            actor,
+            hoptac_core::auth::Action::ManageSettings,
+            &hoptac_core::auth::Resource::Everything,
+        )
+        .await
+    }
+
     /// Administrators set who issues and signs the installation's documents.
     pub async fn save_document_settings(&self, actor: &Actor, i: &Issuer) -> Result<()> {
-        if actor.account.role < Role::Admin {
-            return Err(AppError::Forbidden);
-        }
+        self.authorize_settings(actor).await?;
         let before = self.document_settings().await?;
         let mut audit = self.audit_entry(actor, "update", "meta", "doc.*", None);
         audit.before = serde_json::to_string(&before).ok();

@@ -101,6 +101,7 @@ impl App {
         rubric_id: Option<&str>,
         step: Step,
     ) -> Result<Evaluation> {
+        crate::check_year(year)?;
         self.evaluation_steps(actor, org, year, rubric_id, vec![step])
             .await
     }
@@ -114,6 +115,7 @@ impl App {
         rubric_id: Option<&str>,
         steps: Vec<Step>,
     ) -> Result<Evaluation> {
+        crate::check_year(year)?;
         let needed = steps
             .iter()
             .map(|s| match s {
@@ -194,6 +196,7 @@ impl App {
         scope: Option<&str>,
         rubric_id: Option<&str>,
     ) -> Result<Vec<EvaluationRow>> {
+        crate::check_year(year)?;
         let id = rubric_id.unwrap_or(DEFAULT_RUBRIC);
         let full = self.snapshot().await?;
         // a cooperative's account sees its own line
@@ -322,6 +325,7 @@ impl App {
         year: i32,
         rubric_id: Option<&str>,
     ) -> Result<SheetView> {
+        crate::check_year(year)?;
         let (code, o) = self.org_for(actor, org, Action::Read, Role::Viewer).await?;
         let id = rubric_id.unwrap_or(DEFAULT_RUBRIC);
         let book = self.rubric_book().await?;
@@ -372,6 +376,7 @@ impl App {
         year: i32,
         rubric_id: Option<&str>,
     ) -> Result<Vec<u8>> {
+        crate::check_year(year)?;
         let v = self.evaluation_of(actor, org, year, rubric_id).await?;
         let scores = v.evaluation.map(|e| e.self_scores).unwrap_or_default();
         hoptac_exchange::scoring_sheet::write_sheet(
@@ -392,6 +397,7 @@ impl App {
         rubric_id: Option<&str>,
         bytes: &[u8],
     ) -> Result<Evaluation> {
+        crate::check_year(year)?;
         let r = self
             .evaluation_of(actor, org, year, rubric_id)
             .await?

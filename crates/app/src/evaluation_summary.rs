@@ -151,6 +151,7 @@ impl App {
         year: i32,
         scope: Option<&str>,
     ) -> Result<EvaluationSummary> {
+        crate::check_year(year)?;
         let (full, unit) = self.scope_snapshot(actor, scope).await?;
         let snap = (*full).clone().restrict(unit.as_ref().map(|u| u.id));
         let commune_name = |id| {
@@ -293,6 +294,7 @@ impl App {
         year: i32,
         scope: Option<&str>,
     ) -> Result<Vec<u8>> {
+        crate::check_year(year)?;
         use hoptac_exchange::tables::{Cell, TableSheet, write_tables};
         let s = self.evaluation_summary(actor, year, scope).await?;
         let list = self

@@ -111,10 +111,17 @@ impl App {
         path: &Path,
         commit: bool,
     ) -> Result<ImportOutcome> {
-        let book = read_path(path)?;
+        self.may_import(actor).await?;
+        let path = path.to_path_buf();
+        let book = tokio::task::spawn_blocking(move || read_path(&path))
+            .await
+            .map_err(|e| AppError::internal(format!("reader: {e}")))??;
         self.import_book(actor, &book, commit).await
     }
 
+    /// An uploaded file. Who may import is checked before a byte is parsed; the file is
+    /// read within [`hoptac_exchange::limits::Limits`] on the blocking pool, so a hostile
+    /// workbook neither allocates without bound nor stalls the requests of others.
     pub async fn import_bytes(
         &self,
         actor: &Actor,
@@ -122,8 +129,21 @@ impl App {
         bytes: &[u8],
         commit: bool,
     ) -> Result<ImportOutcome> {
-        let book = read_bytes(file_name, bytes)?;
+        self.may_import(actor).await?;
+        let (name, data) = (file_name.to_string(), bytes.to_vec());
+        let book = tokio::task::spawn_blocking(move || read_bytes(&name, &data))
+            .await
+            .map_err(|e| AppError::internal(format!("reader: {e}")))??;
         self.import_book(actor, &book, commit).await
+    }
+
+    /// A viewer imports nothing: refused (and audited) before the file is read.
+    async fn may_import(&self, actor: &Actor) -> Result<()> {
+        if actor.account.role == hoptac_core::auth::Role::Viewer || actor.account.disabled {
+            self.record_refusal(actor, "import", "upload").await?;
+            return Err(AppError::Forbidden);
+        }
+        Ok(())
     }
 
     /// A web form as a one-row sheet with machine keys as headers. `intent` says whether
@@ -745,12 +765,69 @@ impl App {
             scope.and_then(|s| units.iter().find(|u| u.code == s).map(|u| u.id))
         };
         let mut refused: Vec<(&'static str, String)> = Vec::new();
+        // a unit is written on every side: the unit itself, where it hangs now and where the
+        // file hangs it; a parent of `None` is the top of the tree (the installation)
+        let side = |p: Option<UnitId>| p.map(Resource::Unit).unwrap_or(Resource::Everything);
         for u in &changes.units {
-            if !may(
-                Action::ManageUnits,
-                &u.parent.map(Resource::Unit).unwrap_or(Resource::Everything),
-            ) {
+            let old = db.units.iter().find(|x| x.id == u.id);
+            let mut sides = vec![side(u.parent)];
+            if let Some(o) = old {
+                sides.push(Resource::Unit(o.id));
+                sides.push(side(o.parent));
+            }
+            if !sides.iter().all(|r| may(Action::ManageUnits, r)) {
                 refused.push(("admin_units", u.code.clone()));
+            }
+        }
+        // the tree stays a tree: no unit under itself, each under a higher level
+        for l in &parsed.units {
+            let Some(u) = units
+                .iter()
+                .find(|x| x.code == l.value.code && x.valid_from == l.value.valid_from)
+            else {
+                continue;
+            };
+            let mut at = u.parent;
+            let mut steps = 0;
+            let mut cycle = false;
+            while let Some(p) = at {
+                if p == u.id || steps > units.len() {
+                    cycle = true;
+                    break;
+                }
+                steps += 1;
+                at = units.iter().find(|x| x.id == p).and_then(|x| x.parent);
+            }
+            let rank = |l: AdminLevel| match l {
+                AdminLevel::Province => 0,
+                AdminLevel::District => 1,
+                AdminLevel::Commune => 2,
+            };
+            let parent = u.parent.and_then(|p| units.iter().find(|x| x.id == p));
+            if cycle {
+                problems.push(located_err(l, &ADMIN_UNITS, "parent_code", l.value.parent_code.clone().unwrap_or_default(), Msg::new(
+                    format!("Đơn vị \"{}\" sẽ nằm dưới chính nó: cây đơn vị hành chính không được có vòng", u.code),
+                    format!("Unit \"{}\" would lie below itself: the tree of administrative units cannot have a cycle", u.code),
+                )));
+            } else if let Some(p) = parent
+                && rank(p.level) >= rank(u.level)
+            {
+                problems.push(located_err(
+                    l,
+                    &ADMIN_UNITS,
+                    "parent_code",
+                    p.code.clone(),
+                    Msg::new(
+                        format!(
+                            "Đơn vị cấp trên \"{}\" không ở cấp cao hơn \"{}\"",
+                            p.code, u.code
+                        ),
+                        format!(
+                            "The parent \"{}\" is not at a higher level than \"{}\"",
+                            p.code, u.code
+                        ),
+                    ),
+                ));
             }
         }
         let own_account = matches!(actor.account.scope, hoptac_core::auth::Scope::Org(_));
@@ -789,9 +866,36 @@ impl App {
                 refused.push(("managers", format!("{}/{}", m.org, m.full_name)));
             }
         }
+        let indicator_owners = self.store().owner_scopes("indicators").await?;
+        let actor_root = match &actor.account.scope {
+            hoptac_core::auth::Scope::Unit(u) => Some(*u),
+            _ => None,
+        };
         for i in &changes.indicators {
-            if !may(Action::ManagePlans, &Resource::Everything) {
+            // an indicator belongs to the office that defined it; a change must also be
+            // permitted on every plan that is judged on it
+            let existing = db_indicators.iter().any(|x| x.id == i.id);
+            let owner = if existing {
+                indicator_owners.get(&i.id).copied()
+            } else {
+                actor_root
+            };
+            let plans_ok = db_plans
+                .iter()
+                .filter(|p| {
+                    p.targets.iter().any(|t| {
+                        t.indicator == i.id || t.baseline_indicator.as_deref() == Some(&i.id)
+                    })
+                })
+                .all(|p| {
+                    plan_unit(&p.code).is_some_and(|u| may(Action::ManagePlans, &Resource::Unit(u)))
+                });
+            if !may(Action::ManagePlans, &side(owner)) || !plans_ok {
                 refused.push(("indicators", i.id.clone()));
+            } else if !existing {
+                changes
+                    .owners
+                    .push(("indicators".into(), i.id.clone(), owner));
             }
         }
         for p in &changes.plans {
@@ -901,10 +1005,14 @@ impl App {
             );
         }
         for i in &changes.indicators {
+            let owner = match db_indicators.iter().any(|x| x.id == i.id) {
+                true => indicator_owners.get(&i.id).copied(),
+                false => actor_root,
+            };
             entry(
                 "indicators",
                 i.id.clone(),
-                None,
+                owner,
                 db_indicators.iter().find(|x| x.id == i.id).map(|x| json(x)),
                 json(i),
             );

@@ -163,7 +163,7 @@ impl App {
                 .collect(),
             registered,
             audit: vec![e],
-            expect_generation: None,
+            ..Default::default()
         };
         self.store.apply(&changes).await?;
         let e = self.audit_entry(
@@ -419,6 +419,22 @@ impl App {
         };
         write_xlsx(&snap, data, headers).map_err(|e| AppError::internal(format!("xlsx: {e}")))
     }
+}
+
+/// A year a request names: within 1900–2200, or refused naming the value (a year the
+/// calendar code cannot hold never reaches it).
+pub fn check_year(year: i32) -> Result<()> {
+    if (1900..=2200).contains(&year) {
+        return Ok(());
+    }
+    Err(AppError::invalid(
+        "year",
+        year.to_string(),
+        hoptac_core::Msg::new(
+            format!("Năm {year} không hợp lệ: cần trong khoảng 1900–2200"),
+            format!("Invalid year {year}: it must be within 1900–2200"),
+        ),
+    ))
 }
 
 pub fn check_period(from: i32, to: i32) -> Result<()> {

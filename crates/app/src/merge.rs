@@ -203,11 +203,55 @@ impl App {
         );
         e.before = serde_json::to_string(&p.drop).ok();
         e.after = Some(serde_json::json!({ "merged_into": p.keep.code.as_str(), "moved_years": p.move_years, "archived_years": p.conflict_years, "moved_accounts": p.accounts }).to_string());
-        Ok(self.store().merge_orgs(&m, &e).await?)
+        let mut audit = vec![e];
+        audit.extend(self.account_moves(actor, &p.accounts, &p.drop, &p.keep));
+        Ok(self.store().merge_orgs(&m, &audit).await?)
     }
 
-    pub async fn merges(&self) -> Result<Vec<MergeRecord>> {
-        Ok(self.store().merges().await?)
+    /// The audit rows of accounts that act for another organisation after a merge or its
+    /// undo: each account, its scope before and after.
+    fn account_moves(
+        &self,
+        actor: &Actor,
+        users: &[String],
+        from: &Organization,
+        to: &Organization,
+    ) -> Vec<hoptac_store::AuditEntry> {
+        users
+            .iter()
+            .map(|u| {
+                let mut e = self.audit_entry(actor, "update", "accounts", u, Some(to.commune));
+                e.before =
+                    Some(serde_json::json!({ "scope": format!("org:{}", from.code) }).to_string());
+                e.after =
+                    Some(serde_json::json!({ "scope": format!("org:{}", to.code) }).to_string());
+                e
+            })
+            .collect()
+    }
+
+    /// The merges the actor may see: those whose kept record lies in its scope.
+    pub async fn merges(&self, actor: &Actor) -> Result<Vec<MergeRecord>> {
+        let units = self.units().await?;
+        let mut out = Vec::new();
+        for m in self.store().merges().await? {
+            let Some(code) = OrgCode::parse(&m.keep) else {
+                continue;
+            };
+            let Some(keep) = self.store().org(&code).await? else {
+                continue;
+            };
+            let r = Resource::Org {
+                code,
+                commune: keep.commune,
+            };
+            if hoptac_core::auth::permits(&actor.account, Action::Read, &r, &units)
+                && actor.account.role >= Role::Commune
+            {
+                out.push(m);
+            }
+        }
+        Ok(out)
     }
 
     /// Undoes a merge: the dropped record comes back with its reports and managers.
@@ -295,6 +339,10 @@ impl App {
             orgs.first().map(|o| o.commune),
         );
         e.after = orgs.first().and_then(|o| serde_json::to_string(o).ok());
+        let mut audit = vec![];
+        if let Some(dropped) = orgs.first() {
+            audit.extend(self.account_moves(actor, &m.moved_accounts, &keep, dropped));
+        }
         let restore = ChangeSet {
             orgs,
             reports: parsed.reports.iter().map(|l| l.value.clone()).collect(),
@@ -303,7 +351,7 @@ impl App {
             ..Default::default()
         };
         self.store()
-            .undo_merge(&m, &restore, &crate::auth::now_text())
+            .undo_merge(&m, &restore, &crate::auth::now_text(), &audit)
             .await?;
         Ok(())
     }

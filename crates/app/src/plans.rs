@@ -69,8 +69,9 @@ impl App {
 
     /// Checks and saves an indicator defined by an office.
     pub async fn save_indicator(&self, actor: &Actor, r: IndicatorRecord) -> Result<()> {
-        self.authorize(actor, Action::ManagePlans, &Resource::Everything)
-            .await?;
+        let id = r.id.trim().to_string();
+        let owner = self.indicator_owner(actor, &id).await?;
+        self.authorize_indicator(actor, &id, owner).await?;
         r.to_def()
             .map_err(|m| invalid("definition", r.definition.clone(), m))?;
         if catalogue().iter().any(|d| d.id == r.id.trim()) {
@@ -99,14 +100,68 @@ impl App {
             .await?
             .into_iter()
             .find(|x| x.id == r.id);
-        let audit = self.change_entry(actor, "indicators", &r.id, None, before.as_ref(), &r);
+        let audit = self.change_entry(actor, "indicators", &r.id, owner, before.as_ref(), &r);
         self.store()
             .apply(&ChangeSet {
+                owners: vec![("indicators".into(), r.id.clone(), owner)],
                 indicators: vec![r],
                 audit: vec![audit],
                 ..Default::default()
             })
             .await?;
+        Ok(())
+    }
+
+    /// The owner scope of an indicator: the stored one, or for a new indicator the scope of
+    /// the account that defines it (`None`: the installation).
+    pub(crate) async fn indicator_owner(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> Result<Option<hoptac_core::UnitId>> {
+        if self.store().indicators().await?.iter().any(|x| x.id == id) {
+            Ok(self
+                .store()
+                .owner_scopes("indicators")
+                .await?
+                .get(id)
+                .copied())
+        } else {
+            self.scope_root(actor).await
+        }
+    }
+
+    /// An indicator may be defined or changed by an account whose scope covers its owner
+    /// and every plan whose targets use it: a district cannot redefine what another
+    /// district's plan is judged on.
+    pub(crate) async fn authorize_indicator(
+        &self,
+        actor: &Actor,
+        id: &str,
+        owner: Option<hoptac_core::UnitId>,
+    ) -> Result<()> {
+        self.authorize(
+            actor,
+            Action::ManagePlans,
+            &owner.map(Resource::Unit).unwrap_or(Resource::Everything),
+        )
+        .await?;
+        let units = self.units().await?;
+        for p in self.store().plans().await? {
+            let uses = p
+                .targets
+                .iter()
+                .any(|t| t.indicator == id || t.baseline_indicator.as_deref() == Some(id));
+            if uses {
+                let unit = units.iter().find(|u| u.code == p.scope).map(|u| u.id);
+                self.authorize(
+                    actor,
+                    Action::ManagePlans,
+                    &unit.map(Resource::Unit).unwrap_or(Resource::Everything),
+                )
+                .await?;
+            }
+        }
         Ok(())
     }
 

@@ -4,7 +4,6 @@
 
 use crate::{Actor, App, AppError, Result};
 use hoptac_core::Msg;
-use hoptac_core::auth::Role;
 use hoptac_core::rubric::Rubric;
 use hoptac_store::StoredRubric;
 
@@ -111,9 +110,13 @@ impl App {
     /// (administrators only). The document passes every check of the core or nothing is
     /// stored; a document identical to the current version is refused as a no-op.
     pub async fn load_rubric(&self, actor: &Actor, document: &str, note: &str) -> Result<Rubric> {
-        if actor.account.role < Role::Admin {
-            return Err(AppError::Forbidden);
-        }
+        // a rubric version applies to every evaluation of the installation
+        self.authorize(
+            actor,
+            hoptac_core::auth::Action::ManageSettings,
+            &hoptac_core::auth::Resource::Everything,
+        )
+        .await?;
         let mut rubric = Rubric::parse_json(document).map_err(|e| {
             AppError::invalid(
                 if e.item.is_empty() {

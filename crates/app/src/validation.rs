@@ -5,12 +5,13 @@ use hoptac_core::auth::{Action, Resource};
 use hoptac_core::model::{AnnualReport, Organization, Snapshot};
 use hoptac_core::rules::{DEFAULT_RULES, Rule, RuleRecord, first_field, medians, parse};
 use hoptac_core::validate::{Finding, Severity};
-use hoptac_core::{Msg, OrgCode};
+use hoptac_core::{Msg, OrgCode, UnitId};
 use std::collections::HashMap;
 
 /// Active rules, parsed. A stored rule that no longer parses is skipped (and logged): it was
 /// checked when saved, so only a hand-edited database can hold one.
-pub struct ActiveRules(Vec<(RuleRecord, Rule)>);
+/// Each rule applies inside its owner's scope (`None`: the whole installation).
+pub struct ActiveRules(Vec<(RuleRecord, Rule, Option<std::collections::BTreeSet<UnitId>>)>);
 
 impl ActiveRules {
     /// Findings for every report of the snapshot that a rule breaks.
@@ -57,8 +58,9 @@ impl ActiveRules {
         };
         self.0
             .iter()
-            .filter(|(_, rule)| rule.check_in(&c) == Some(false))
-            .map(|(rec, rule)| {
+            .filter(|(_, _, within)| within.as_ref().is_none_or(|w| w.contains(&o.commune)))
+            .filter(|(_, rule, _)| rule.check_in(&c) == Some(false))
+            .map(|(rec, rule, _)| {
                 let field = first_field(&rule.left).unwrap_or("year");
                 let shown = match field {
                     "members" => r.figures.members.map(|v| v.to_string()),
@@ -117,7 +119,7 @@ impl App {
             };
             let mut e = self.audit_entry(&actor, "create", "validation_rules", id, None);
             e.after = serde_json::to_string(&r).ok();
-            self.store().save_validation_rule(&r, &e).await?;
+            self.store().save_validation_rule(&r, None, &e).await?;
         }
         Ok(())
     }
@@ -127,6 +129,8 @@ impl App {
     }
 
     pub async fn active_rules(&self) -> Result<ActiveRules> {
+        let owners = self.store().owner_scopes("validation_rules").await?;
+        let units = self.units().await?;
         let mut out = Vec::new();
         for r in self
             .store()
@@ -136,7 +140,12 @@ impl App {
             .filter(|r| r.active)
         {
             match parse(&r.expression) {
-                Ok(rule) => out.push((r, rule)),
+                Ok(rule) => {
+                    let within = owners
+                        .get(&r.id)
+                        .map(|u| hoptac_core::auth::subtree(&units, *u));
+                    out.push((r, rule, within))
+                }
                 Err(e) => {
                     tracing::error!(rule = %r.id, error = %e.msg, "stored validation rule does not parse")
                 }
@@ -148,8 +157,29 @@ impl App {
     /// Checks and saves a rule (administrators): an expression that does not parse is refused
     /// with the position of the error.
     pub async fn save_validation_rule(&self, actor: &Actor, r: RuleRecord) -> Result<()> {
-        self.authorize(actor, Action::ManagePlans, &Resource::Everything)
-            .await?;
+        // a rule belongs to the unit of the office that wrote it and applies there; shipped
+        // rules belong to the installation
+        let owner = match self
+            .store()
+            .validation_rules()
+            .await?
+            .iter()
+            .any(|x| x.id == r.id)
+        {
+            true => self
+                .store()
+                .owner_scopes("validation_rules")
+                .await?
+                .get(&r.id)
+                .copied(),
+            false => self.scope_root(actor).await?,
+        };
+        self.authorize(
+            actor,
+            Action::ManageSettings,
+            &owner.map(Resource::Unit).unwrap_or(Resource::Everything),
+        )
+        .await?;
         let id_ok = !r.id.is_empty()
             && r.id.len() <= 60
             && r.id
@@ -189,11 +219,11 @@ impl App {
             if before.is_some() { "update" } else { "create" },
             "validation_rules",
             &r.id,
-            None,
+            owner,
         );
         e.before = before.and_then(|b| serde_json::to_string(&b).ok());
         e.after = serde_json::to_string(&r).ok();
-        self.store().save_validation_rule(&r, &e).await?;
+        self.store().save_validation_rule(&r, owner, &e).await?;
         Ok(())
     }
 }

@@ -98,6 +98,8 @@ pub enum Action {
     ManagePlans,
     ManageAccounts,
     ViewAudit,
+    /// Settings, rubric versions, validation rules: what an office configures.
+    ManageSettings,
 }
 
 impl Action {
@@ -109,6 +111,7 @@ impl Action {
             Action::ManagePlans => "manage_plans",
             Action::ManageAccounts => "manage_accounts",
             Action::ViewAudit => "view_audit",
+            Action::ManageSettings => "manage_settings",
         }
     }
 }
@@ -120,7 +123,9 @@ pub enum Resource {
     Org { code: OrgCode, commune: UnitId },
     /// An administrative unit and what lies below it (statistics, plans, accounts there).
     Unit(UnitId),
-    /// Everything (e.g. indicators shared by all).
+    /// Everything: the whole database, and what belongs to the installation as a whole
+    /// (document settings, rubric versions, shared indicators and rules). Covered by the
+    /// scope `all`, and by the scope of the installation's one root unit.
     Everything,
 }
 
@@ -147,6 +152,11 @@ impl Scope {
             (Scope::All, _) => true,
             (Scope::Unit(u), Resource::Org { commune, .. }) => subtree(units, *u).contains(commune),
             (Scope::Unit(u), Resource::Unit(v)) => subtree(units, *u).contains(v),
+            // the installation's own settings and definitions: the scope of its one root
+            (Scope::Unit(u), Resource::Everything) => {
+                let mut roots = units.iter().filter(|x| x.parent.is_none()).peekable();
+                roots.peek().is_some() && roots.all(|x| x.id == *u)
+            }
             (Scope::Org(c), Resource::Org { code, .. }) => c == code,
             _ => false,
         }
@@ -184,17 +194,16 @@ pub fn permits(a: &Account, action: Action, r: &Resource, units: &[AdminUnit]) -
     let role_may = match action {
         Action::Read => true,
         Action::Write => a.role != Role::Viewer,
-        Action::ManageUnits | Action::ManagePlans | Action::ManageAccounts => a.role == Role::Admin,
+        Action::ManageUnits
+        | Action::ManagePlans
+        | Action::ManageAccounts
+        | Action::ManageSettings => a.role == Role::Admin,
         Action::ViewAudit => matches!(a.role, Role::Admin | Role::Staff),
     };
     if !role_may {
         return false;
     }
-    match (action, r) {
-        // indicators are shared definitions: any administrator may add to them
-        (Action::ManagePlans, Resource::Everything) => true,
-        _ => a.scope.covers(r, units),
-    }
+    a.scope.covers(r, units)
 }
 
 /// May `creator` make (or change) an account with this role and scope? Only below its own

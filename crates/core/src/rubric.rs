@@ -542,6 +542,27 @@ impl Rubric {
         };
         check_item(&top)?;
         let mut seen = std::collections::BTreeSet::new();
+        // ids are keys of stored scores (`item=value` lines): letters, digits, . _ - only
+        let id_ok = |id: &str| {
+            !id.is_empty()
+                && id.len() <= 40
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+        };
+        for id in self.items().into_iter().map(|i| i.id.as_str()) {
+            if !id_ok(id) {
+                return Err(err(
+                    id,
+                    format!(
+                        "Mã mục \"{id}\" không hợp lệ: chỉ dùng chữ không dấu, số, dấu chấm, gạch (tối đa 40 ký tự)"
+                    ),
+                    format!(
+                        "Invalid item id \"{id}\": use ASCII letters, digits, dots, dashes (at most 40 characters)"
+                    ),
+                ));
+            }
+        }
         for i in self.items() {
             if !seen.insert(i.id.as_str()) {
                 return Err(err(

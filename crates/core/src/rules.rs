@@ -66,7 +66,14 @@ struct Parser<'a> {
     chars: Vec<char>,
     pos: usize,
     src: &'a str,
+    /// Open parentheses: bounded, so a hostile rule cannot overflow the stack.
+    depth: usize,
 }
+
+/// Longest rule expression accepted, in characters.
+pub const MAX_RULE_CHARS: usize = 1000;
+/// Deepest nesting of parentheses accepted.
+pub const MAX_RULE_DEPTH: usize = 16;
 
 impl Parser<'_> {
     fn err<T>(&self, vi: String, en: String) -> Result<T, ParseError> {
@@ -122,12 +129,20 @@ impl Parser<'_> {
     fn atom(&mut self) -> Result<Expr, ParseError> {
         match self.peek() {
             Some('(') => {
+                if self.depth >= MAX_RULE_DEPTH {
+                    return self.err(
+                        format!("lồng quá {MAX_RULE_DEPTH} cặp ngoặc"),
+                        format!("more than {MAX_RULE_DEPTH} nested parentheses"),
+                    );
+                }
+                self.depth += 1;
                 self.pos += 1;
                 let e = self.sum()?;
                 if self.peek() != Some(')') {
                     return self.err("thiếu dấu )".into(), "a ) is missing".into());
                 }
                 self.pos += 1;
+                self.depth -= 1;
                 Ok(e)
             }
             Some(c) if c.is_ascii_digit() => {
@@ -231,10 +246,21 @@ impl Parser<'_> {
 }
 
 pub fn parse(src: &str) -> Result<Rule, ParseError> {
+    let n = src.chars().count();
+    if n > MAX_RULE_CHARS {
+        return Err(ParseError {
+            position: MAX_RULE_CHARS + 1,
+            msg: Msg::new(
+                format!("Biểu thức dài {n} ký tự, tối đa {MAX_RULE_CHARS}"),
+                format!("The expression is {n} characters long, at most {MAX_RULE_CHARS}"),
+            ),
+        });
+    }
     let mut p = Parser {
         chars: src.chars().collect(),
         pos: 0,
         src,
+        depth: 0,
     };
     let left = p.sum()?;
     let cmp = p.cmp()?;
@@ -453,6 +479,19 @@ pub struct RuleRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hostile_rules_are_refused_without_overflowing_the_stack() {
+        let deep = format!("{}members{} <= 1", "(".repeat(5000), ")".repeat(5000));
+        assert!(parse(&deep).is_err(), "5,000 levels: refused");
+        let deep = format!("{}members{} <= 1", "(".repeat(40), ")".repeat(40));
+        let e = parse(&deep).unwrap_err();
+        assert!(e.msg.vi.contains("ngoặc"), "{}", e.msg.vi);
+        let ok = format!("{}members{} <= 1", "(".repeat(16), ")".repeat(16));
+        assert!(parse(&ok).is_ok());
+        let long = format!("members <= {}", "1+".repeat(600) + "1");
+        assert!(parse(&long).unwrap_err().msg.en.contains("at most"));
+    }
     use crate::date::ymd;
     use crate::model::{ReportFigures, UnitId};
     use crate::types::{OrgCode, Year};

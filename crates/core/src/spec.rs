@@ -219,6 +219,16 @@ pub fn parse(id: &str, label_vi: &str, label_en: &str, spec: &str) -> Result<Ind
             ),
         ));
     }
+    if spec.chars().count() > 2000
+        || label_vi.chars().count() > 300
+        || label_en.chars().count() > 300
+    {
+        return Err(err(
+            "Định nghĩa (tối đa 2000 ký tự) hoặc tên chỉ tiêu (tối đa 300 ký tự) quá dài".into(),
+            "The definition (at most 2000 characters) or the label (at most 300) is too long"
+                .into(),
+        ));
+    }
     if label_vi.trim().is_empty() {
         return Err(err(
             "Cần tên chỉ tiêu bằng tiếng Việt".into(),

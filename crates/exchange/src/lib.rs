@@ -6,6 +6,7 @@
 
 pub mod cells;
 pub mod columns;
+pub mod limits;
 pub mod parse;
 pub mod read;
 pub mod scoring_sheet;

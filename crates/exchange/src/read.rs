@@ -49,7 +49,10 @@ pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<RawBook, ReadError> {
     )))
 }
 
+/// Reads a workbook within the default [`crate::limits::Limits`]: checked first, read only
+/// when within them.
 pub fn read_xlsx(bytes: &[u8]) -> Result<RawBook, ReadError> {
+    crate::limits::check_xlsx(bytes, &crate::limits::Limits::default())?;
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| ReadError::Unreadable(e.to_string()))?;
     let mut book = RawBook::default();
@@ -88,6 +91,8 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<RawSheet, ReadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         ReadError::Unreadable(format!("{name}.csv: không phải UTF-8 / not UTF-8 ({e}); hãy lưu lại dạng CSV UTF-8 / save it again as CSV UTF-8"))
     })?;
+    let limits = crate::limits::Limits::default();
+    crate::limits::check_csv(name, text, &limits)?;
     let first = text.lines().next().unwrap_or("");
     let delim = if first.matches(';').count() > first.matches(',').count() {
         b';'
@@ -102,6 +107,17 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<RawSheet, ReadError> {
     let mut rows = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| ReadError::Unreadable(format!("{name}.csv: {e}")))?;
+        if let Some(long) = rec.iter().find(|f| f.chars().count() > limits.cell_chars) {
+            return Err(ReadError::Unreadable(format!(
+                "{name}.csv: dòng {} có ô dài {} ký tự, tối đa {} / row {} has a field of {} characters, at most {}",
+                i + 1,
+                long.chars().count(),
+                limits.cell_chars,
+                i + 1,
+                long.chars().count(),
+                limits.cell_chars
+            )));
+        }
         let cells = rec
             .iter()
             .map(|s| {

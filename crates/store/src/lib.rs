@@ -60,6 +60,9 @@ pub struct ChangeSet {
     /// committed since, nothing is written and [`StoreError::Conflict`] is returned, so no
     /// change is computed from (and no audit "before" taken from) a stale read.
     pub expect_generation: Option<i64>,
+    /// Owner scopes of new shared definitions (entity, key, unit; `None`: the installation),
+    /// set once: an owner already stored is kept.
+    pub owners: Vec<(String, String, Option<UnitId>)>,
 }
 
 /// One line of the audit trail (nhật ký thay đổi).
@@ -167,6 +170,7 @@ impl ChangeSet {
             && self.targets.is_empty()
             && self.audit.is_empty()
             && self.registered.is_empty()
+            && self.owners.is_empty()
     }
 }
 
@@ -261,19 +265,32 @@ pub trait Store: Send + Sync {
         &self,
     ) -> Result<std::collections::HashMap<OrgCode, std::collections::BTreeSet<hoptac_core::Service>>>;
     async fn validation_rules(&self) -> Result<Vec<hoptac_core::rules::RuleRecord>>;
+    /// Saves a rule with its audit entry; `owner` is recorded if the rule has none yet.
     async fn save_validation_rule(
         &self,
         r: &hoptac_core::rules::RuleRecord,
+        owner: Option<UnitId>,
         audit: &AuditEntry,
     ) -> Result<()>;
+    /// The owner scope of each definition of an entity (`indicators`, `validation_rules`)
+    /// that has one; a definition not listed belongs to the whole installation.
+    async fn owner_scopes(&self, entity: &str)
+    -> Result<std::collections::HashMap<String, UnitId>>;
     async fn cases(&self) -> Result<Vec<StoredCase>>;
     /// Merges `drop` into `keep` in one transaction: moves the listed reports, managers and
     /// cases, deletes what is left of `drop`, keeps the record. Returns the merge's id.
-    async fn merge_orgs(&self, m: &MergeRecord, audit: &AuditEntry) -> Result<i64>;
+    async fn merge_orgs(&self, m: &MergeRecord, audit: &[AuditEntry]) -> Result<i64>;
     async fn merges(&self) -> Result<Vec<MergeRecord>>;
-    /// Undoes a merge: takes back what moved, then writes `restore` (the archive), in one
-    /// transaction.
-    async fn undo_merge(&self, m: &MergeRecord, restore: &ChangeSet, at: &str) -> Result<()>;
+    /// Undoes a merge: takes back what moved, then writes `restore` (the archive) and puts
+    /// back the evaluations, classifications and registered services the merge kept, with
+    /// the audit entries, in one transaction.
+    async fn undo_merge(
+        &self,
+        m: &MergeRecord,
+        restore: &ChangeSet,
+        at: &str,
+        audit: &[AuditEntry],
+    ) -> Result<()>;
     /// Opens new cases (rule, organisation, since, evidence) and closes others (id, reason),
     /// at `at`, in one transaction.
     async fn sync_cases(
@@ -297,8 +314,11 @@ pub trait Store: Send + Sync {
     ) -> Result<()>;
     /// A consistent copy of the whole database, taken while others read and write.
     async fn backup(&self, path: &std::path::Path) -> Result<()>;
-    /// Evaluations of one year, or of all years.
+    /// Evaluations of one year, or of all years; rows that cannot be read are left out.
     async fn evaluations(&self, year: Option<i32>) -> Result<Vec<StoredEvaluation>>;
+    /// The stored evaluations that cannot be read, each with its key and the reason: shown
+    /// on the page, never a fault of every page.
+    async fn unreadable_evaluations(&self) -> Result<Vec<String>>;
     /// Writes evaluations (created or replaced) and their audit entries in one transaction.
     async fn save_evaluations(&self, e: &[StoredEvaluation], audit: &[AuditEntry]) -> Result<()>;
     /// The classification axes entered for a year, or for all years.

@@ -450,12 +450,27 @@ impl Store for SqliteStore {
             .collect()
     }
 
+    async fn owner_scopes(
+        &self,
+        entity: &str,
+    ) -> Result<std::collections::HashMap<String, UnitId>> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT key, unit_id FROM owner_scopes WHERE entity = $1 AND unit_id IS NOT NULL",
+        )
+        .bind(entity)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(k, u)| (k, UnitId(u))).collect())
+    }
+
     async fn save_validation_rule(
         &self,
         v: &hoptac_core::rules::RuleRecord,
+        owner: Option<UnitId>,
         audit: &AuditEntry,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        insert_owner(&mut tx, "validation_rules", &v.id, owner).await?;
         sqlx::query(
             "INSERT INTO validation_rules (id, expression, severity, message_vi, message_en, active) VALUES ($1, $2, $3, $4, $5, $6) \
              ON CONFLICT (id) DO UPDATE SET expression = excluded.expression, severity = excluded.severity, message_vi = excluded.message_vi, \
@@ -474,7 +489,7 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    async fn merge_orgs(&self, m: &MergeRecord, audit: &AuditEntry) -> Result<i64> {
+    async fn merge_orgs(&self, m: &MergeRecord, audit: &[AuditEntry]) -> Result<i64> {
         let mut tx = self.pool.begin().await?;
         for y in &m.moved_years {
             sqlx::query(
@@ -504,6 +519,32 @@ impl Store for SqliteStore {
                 .await?;
         }
         move_org_accounts(&mut tx, &m.moved_accounts, &m.drop, &m.keep).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO merges (at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, archive, moved_accounts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(&m.at)
+        .bind(&m.actor)
+        .bind(&m.keep)
+        .bind(&m.drop)
+        .bind(m.moved_years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(";"))
+        .bind(m.moved_managers.iter().map(|(a, b, c)| format!("{a}\t{b}\t{c}")).collect::<Vec<_>>().join("\n"))
+        .bind(m.case_ids.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(";"))
+        .bind(&m.archive)
+        .bind(m.moved_accounts.join(";"))
+        .fetch_one(&mut *tx)
+        .await?;
+        // evaluations, classifications and registered services are kept row for row
+        for sql in [
+            "INSERT INTO merged_evaluations SELECT $1, org_code, year, rubric_id, rubric_version, state, self_scores, adjusted, submitted_on FROM evaluations WHERE org_code = $2",
+            "INSERT INTO merged_classifications SELECT $1, org_code, year, supply, vsic, capital, agri_field FROM classifications WHERE org_code = $2",
+            "INSERT INTO merged_registered_services SELECT $1, org_code, service FROM registered_services WHERE org_code = $2",
+        ] {
+            sqlx::query(sql)
+                .bind(id)
+                .bind(&m.drop)
+                .execute(&mut *tx)
+                .await?;
+        }
         // what did not move (a year both had, a manager both list) lives on in the archive
         sqlx::query("DELETE FROM annual_reports WHERE org_code = $1")
             .bind(&m.drop)
@@ -527,21 +568,9 @@ impl Store for SqliteStore {
             .bind(&m.drop)
             .execute(&mut *tx)
             .await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO merges (at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, archive, moved_accounts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-        )
-        .bind(&m.at)
-        .bind(&m.actor)
-        .bind(&m.keep)
-        .bind(&m.drop)
-        .bind(m.moved_years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(";"))
-        .bind(m.moved_managers.iter().map(|(a, b, c)| format!("{a}\t{b}\t{c}")).collect::<Vec<_>>().join("\n"))
-        .bind(m.case_ids.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(";"))
-        .bind(&m.archive)
-        .bind(m.moved_accounts.join(";"))
-        .fetch_one(&mut *tx)
-        .await?;
-        insert_audit(&mut tx, audit).await?;
+        for e in audit {
+            insert_audit(&mut tx, e).await?;
+        }
         bump_generation(&mut tx).await?;
         tx.commit().await?;
         Ok(id)
@@ -588,8 +617,17 @@ impl Store for SqliteStore {
             .collect()
     }
 
-    async fn undo_merge(&self, m: &MergeRecord, restore: &ChangeSet, at: &str) -> Result<()> {
+    async fn undo_merge(
+        &self,
+        m: &MergeRecord,
+        restore: &ChangeSet,
+        at: &str,
+        audit: &[AuditEntry],
+    ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        for e in audit {
+            insert_audit(&mut tx, e).await?;
+        }
         // the organisation first: what moves back refers to it
         apply_in(
             &mut tx,
@@ -625,11 +663,19 @@ impl Store for SqliteStore {
             },
         )
         .await?;
+        for sql in [
+            "INSERT INTO evaluations (org_code, year, rubric_id, rubric_version, state, self_scores, adjusted, submitted_on) SELECT org_code, year, rubric_id, rubric_version, state, self_scores, adjusted, submitted_on FROM merged_evaluations WHERE merge_id = $1",
+            "INSERT INTO classifications (org_code, year, supply, vsic, capital, agri_field) SELECT org_code, year, supply, vsic, capital, agri_field FROM merged_classifications WHERE merge_id = $1",
+            "INSERT OR IGNORE INTO registered_services (org_code, service) SELECT org_code, service FROM merged_registered_services WHERE merge_id = $1",
+        ] {
+            sqlx::query(sql).bind(m.id).execute(&mut *tx).await?;
+        }
         sqlx::query("UPDATE merges SET undone_at = $1 WHERE id = $2")
             .bind(at)
             .bind(m.id)
             .execute(&mut *tx)
             .await?;
+        bump_generation(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -1040,6 +1086,10 @@ impl Store for SqliteStore {
         evaluations::load(&self.pool, year).await
     }
 
+    async fn unreadable_evaluations(&self) -> Result<Vec<String>> {
+        evaluations::unreadable(&self.pool).await
+    }
+
     async fn save_evaluations(&self, e: &[StoredEvaluation], audit: &[AuditEntry]) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         evaluations::save(&mut tx, e).await?;
@@ -1151,6 +1201,24 @@ async fn move_org_accounts(
             .execute(&mut **tx)
             .await?;
     }
+    Ok(())
+}
+
+/// Records a definition's owner scope unless it has one already.
+async fn insert_owner(
+    tx: &mut sqlx::Transaction<'static, Sqlite>,
+    entity: &str,
+    key: &str,
+    owner: Option<UnitId>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO owner_scopes (entity, key, unit_id) VALUES ($1, $2, $3) ON CONFLICT (entity, key) DO NOTHING",
+    )
+    .bind(entity)
+    .bind(key)
+    .bind(owner.map(|u| u.0))
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
@@ -1287,6 +1355,9 @@ async fn apply_in(tx: &mut sqlx::Transaction<'static, Sqlite>, c: &ChangeSet) ->
             .bind(&i.description)
             .execute(&mut **tx)
             .await?;
+        }
+        for (entity, key, owner) in &c.owners {
+            insert_owner(tx, entity, key, *owner).await?;
         }
         for p in &c.plans {
             sqlx::query(

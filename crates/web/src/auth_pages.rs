@@ -32,8 +32,7 @@ pub struct LoginPage {
 
 /// Only local paths: never an open redirect.
 fn local(next: Option<&String>) -> String {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .cloned()
+    next.and_then(|n| crate::handlers::local_path(n))
         .unwrap_or_else(|| "/".into())
 }
 
@@ -56,7 +55,7 @@ pub async fn login(
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
     let l = lang(&h);
-    let ip = client_ip(&ext);
+    let ip = client_ip(&ext, &h, &st.trusted);
     let username = f.get("username").cloned().unwrap_or_default();
     let next = local(f.get("next"));
     match st

@@ -73,6 +73,11 @@ pub async fn settings_save(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult {
     let l = lang(&h);
+    // who may is checked before what was sent is looked at
+    st.app
+        .authorize_settings(u.actor())
+        .await
+        .map_err(|e| WebError::new(l, e))?;
     let v = to_map(&pairs);
     let i = Issuer::from_values(|k| v.get(&format!("doc_{k}")).cloned().unwrap_or_default());
     // what a document cannot do without is named on its field; nothing is saved

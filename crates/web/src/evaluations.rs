@@ -30,6 +30,8 @@ pub struct Row {
 #[template(path = "evaluations.html")]
 pub struct EvaluationsPage {
     pub p: Page,
+    /// Stored sheets that cannot be read: named here, left out of the list.
+    pub unreadable: Vec<String>,
     pub year: i32,
     pub years: Vec<i32>,
     pub rows: Vec<Row>,
@@ -226,8 +228,15 @@ pub async fn evaluations(
             }
         })
         .collect();
+    let unreadable = st
+        .app
+        .store()
+        .unreadable_evaluations()
+        .await
+        .map_err(|e| WebError::new(l, e.into()))?;
     Ok(render(&EvaluationsPage {
         p: page(&st, &u, l, "nav_evaluations").await,
+        unreadable,
         year,
         years: (2020..=this_year).rev().collect(),
         rows,

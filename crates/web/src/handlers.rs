@@ -1438,6 +1438,9 @@ pub async fn import_form(State(st): State<AppState>, h: HeaderMap, u: CurrentUse
     )))
 }
 
+/// Problems listed on the import preview; the rest are counted by column.
+pub(crate) const PREVIEW_PROBLEMS: usize = 200;
+
 fn import_view(
     p: Page,
     l: Lang,
@@ -1459,21 +1462,31 @@ fn import_view(
                 .collect()
         })
         .unwrap_or_default();
-    let problems = o
+    let problems: Vec<ProblemRow> = o
         .map(|o| {
             o.problems
                 .iter()
+                .take(PREVIEW_PROBLEMS)
                 .map(|p| ProblemRow {
                     error: p.is_error(),
                     sheet: p.sheet.clone(),
                     row: p.row.map(|r| r.to_string()).unwrap_or_default(),
                     column: p.column.clone().unwrap_or_default(),
-                    value: p.value.clone(),
+                    value: hoptac_app::auth::bounded(&p.value, 200),
                     message: p.msg.get(l.code()).to_string(),
                 })
                 .collect()
         })
         .unwrap_or_default();
+    let mut by_column: std::collections::BTreeMap<(String, String), (usize, usize)> =
+        Default::default();
+    for p in o.map(|o| o.problems.as_slice()).unwrap_or_default() {
+        let k = by_column
+            .entry((p.sheet.clone(), p.column.clone().unwrap_or_default()))
+            .or_default();
+        if p.is_error() { k.0 += 1 } else { k.1 += 1 }
+    }
+    let more = o.map(|o| o.problems.len()).unwrap_or(0) - problems.len();
     ImportPage {
         p,
         checked: o.is_some(),
@@ -1484,6 +1497,12 @@ fn import_view(
         nothing: o.is_some_and(|o| !o.has_errors() && o.changes() == 0),
         summary,
         problems,
+        by_column: by_column
+            .into_iter()
+            .take(100)
+            .map(|((sheet, col), (e, w))| (sheet, col, e, w))
+            .collect(),
+        more,
         errors: o.map(|o| o.errors()).unwrap_or(0),
         warnings: o.map(|o| o.warnings()).unwrap_or(0),
         notice: String::new(),
@@ -1692,8 +1711,19 @@ pub(crate) fn file_part(s: &str) -> String {
         .collect()
 }
 
-/// A file to download under `name` (ASCII only: callers build it from checked parts).
+/// A file to download under `name`; whatever the caller built the name from, only ASCII
+/// letters, digits, `.`, `_` and `-` reach the header.
 pub(crate) fn download(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+    let name: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
     (
         [
             (CONTENT_TYPE, content_type.to_string()),
@@ -1812,7 +1842,7 @@ pub async fn switch_lang(Path(to): Path<String>, h: HeaderMap, Query(q): Params)
         .get("back")
         .cloned()
         .or(referer)
-        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .and_then(|b| local_path(&b))
         .unwrap_or_else(|| "/".into());
     let cookie = if to == "en" {
         "lang=en; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"
@@ -1835,6 +1865,29 @@ pub async fn css() -> Response {
         include_str!("../static/app.css"),
     )
         .into_response()
+}
+
+pub async fn js() -> Response {
+    (
+        [
+            (CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/app.js"),
+    )
+        .into_response()
+}
+
+/// A path on this site to go back to, or `None`: it starts with one `/`, and holds no
+/// white space or control character (browsers drop tabs and newlines, so `/\t/evil` would
+/// become `//evil`, another site) and no backslash.
+pub(crate) fn local_path(s: &str) -> Option<String> {
+    let ok = s.starts_with('/')
+        && !s[1..].starts_with(['/', '\\'])
+        && !s
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    ok.then(|| s.to_string())
 }
 
 pub async fn not_found(h: HeaderMap) -> Response {
@@ -2516,7 +2569,7 @@ pub async fn merges(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) ->
     }
     let rows = st
         .app
-        .merges()
+        .merges(u.actor())
         .await
         .map_err(|e| WebError::new(l, e))?
         .into_iter()

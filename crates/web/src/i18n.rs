@@ -112,6 +112,16 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("rule_inactive", "Tạm tắt", "Switched off"),
     ("case_open", "Đang mở", "Open"),
     (
+        "unreadable_rows",
+        "Các phiếu đã lưu sau đây không đọc được nên không có trong danh sách; hãy báo cho quản trị viên:",
+        "These stored sheets cannot be read and are left out of the list; tell the administrator:",
+    ),
+    (
+        "problems_more",
+        "Danh sách dưới đây chỉ gồm các vấn đề đầu tiên; bảng này đếm tất cả theo cột. Đang hiện",
+        "The list below holds the first problems only; this table counts all of them by column. Shown:",
+    ),
+    (
         "data_year_note",
         "Mặc định tính đến năm báo cáo đã khóa sổ hoặc đủ số liệu:",
         "By default up to the last reporting year that is closed or sufficiently complete:",

@@ -34,17 +34,22 @@ struct Pending {
 pub struct AppState {
     app: App,
     pending: Arc<Mutex<HashMap<String, Pending>>>,
+    /// Proxies whose `X-Forwarded-For` names the client.
+    trusted: Arc<Vec<std::net::IpAddr>>,
 }
 
 /// Uploads larger than this are refused before they are read (a district workbook is
 /// well under 10 MB).
 pub const MAX_UPLOAD: usize = 32 * 1024 * 1024;
+/// A login form is two short fields: anything larger is refused before it is read.
+const LOGIN_LIMIT: usize = 16 * 1024;
 const PENDING_TTL: Duration = Duration::from_secs(30 * 60);
 
 pub fn router(app: App) -> Router {
     let state = AppState {
         app,
         pending: Arc::default(),
+        trusted: Arc::new(session::trusted_proxies_from_env()),
     };
     use axum::http::header::{HeaderName, HeaderValue};
     Router::new()
@@ -71,7 +76,12 @@ pub fn router(app: App) -> Router {
         .route("/indicators", get(plans::indicators))
         .route("/indicators/new", get(plans::indicator_new_form).post(plans::indicator_create))
         .route("/indicators/{id}/edit", get(plans::indicator_edit_form).post(plans::indicator_update))
-        .route("/login", get(auth_pages::login_form).post(auth_pages::login))
+        .route(
+            "/login",
+            get(auth_pages::login_form)
+                .post(auth_pages::login)
+                .layer(axum::extract::DefaultBodyLimit::max(LOGIN_LIMIT)),
+        )
         .route("/logout", post(auth_pages::logout))
         .route("/password", get(auth_pages::password_form).post(auth_pages::password))
         .route("/accounts", get(auth_pages::accounts))
@@ -109,6 +119,7 @@ pub fn router(app: App) -> Router {
         .route("/orgs/{code}/history", get(auth_pages::org_history))
         .route("/lang/{lang}", get(handlers::switch_lang))
         .route("/static/app.css", get(handlers::css))
+        .route("/static/app.js", get(handlers::js))
         .route("/healthz", get(|| async { "ok" }))
         .fallback(handlers::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::csrf))
@@ -123,16 +134,37 @@ pub fn router(app: App) -> Router {
         .with_state(state)
 }
 
-/// Serves until Ctrl-C.
+/// Serves until Ctrl-C (SIGINT) or SIGTERM, then finishes the requests under way.
 pub async fn serve(app: App, listener: tokio::net::TcpListener) -> std::io::Result<()> {
     axum::serve(
         listener,
         router(app).into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
+    .with_graceful_shutdown(shutdown_signal())
     .await
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+    tracing::info!("shutting down: finishing the requests under way");
 }
 
 /// An official text as a download named `stem`: PDF when `format` is "pdf", else Word with

@@ -222,7 +222,13 @@ pub struct ImportPage {
     pub done: bool,
     pub nothing: bool,
     pub summary: Vec<SummaryRow>,
+    /// The first [`crate::handlers::PREVIEW_PROBLEMS`] problems: a page stays small
+    /// whatever the file holds.
     pub problems: Vec<ProblemRow>,
+    /// Every problem counted by sheet and column: (sheet, column, errors, warnings).
+    pub by_column: Vec<(String, String, usize, usize)>,
+    /// Problems not listed on the page.
+    pub more: usize,
     pub errors: usize,
     pub warnings: usize,
     pub notice: String,

@@ -30,11 +30,39 @@ pub fn cookie(h: &HeaderMap, name: &str) -> Option<String> {
         })
 }
 
-pub fn client_ip(parts_ext: &axum::http::Extensions) -> String {
-    parts_ext
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
+/// The client's address: the socket's peer, or, when the peer is a configured trusted
+/// proxy (`HOPTAC_TRUSTED_PROXY`), the last address that proxy appended to
+/// `X-Forwarded-For`. Anyone else's header is ignored: a client cannot choose its address.
+pub fn client_ip(
+    parts_ext: &axum::http::Extensions,
+    h: &HeaderMap,
+    trusted: &[std::net::IpAddr],
+) -> String {
+    let peer = parts_ext.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    if let Some(p) = peer
+        && trusted.contains(&p)
+        && let Some(fwd) = h
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .filter_map(|a| a.parse::<std::net::IpAddr>().ok())
+            .next_back()
+    {
+        return fwd.to_string();
+    }
+    peer.map(|p| p.to_string())
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// The trusted proxies, from `HOPTAC_TRUSTED_PROXY` (addresses separated by commas).
+pub fn trusted_proxies_from_env() -> Vec<std::net::IpAddr> {
+    std::env::var("HOPTAC_TRUSTED_PROXY")
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|a| a.trim().parse().ok())
+        .collect()
 }
 
 /// `Secure` when the request came over HTTPS (directly or through a proxy that says so).
@@ -75,7 +103,7 @@ impl FromRequestParts<AppState> for CurrentUser {
     async fn from_request_parts(parts: &mut Parts, st: &AppState) -> Result<Self, Self::Rejection> {
         let lang =
             Lang::from_cookie_header(parts.headers.get(COOKIE).and_then(|v| v.to_str().ok()));
-        let ip = client_ip(&parts.extensions);
+        let ip = client_ip(&parts.extensions, &parts.headers, &st.trusted);
         let session = match cookie(&parts.headers, COOKIE_NAME) {
             Some(token) => match st.app.session(&token, &ip).await {
                 Ok(Some(s)) => Some((s, token)),
@@ -111,14 +139,10 @@ fn form_field(body: &[u8], name: &str) -> Option<String> {
     pairs.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
+/// Decoded straight from the bytes: going through a URI (as before) capped a form at the
+/// 64 KB a URI may hold and refused longer ones as CSRF failures.
 fn serde_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
-    axum::extract::Query::<Vec<(String, String)>>::try_from_uri(
-        &format!("/?{}", String::from_utf8_lossy(body))
-            .parse()
-            .unwrap_or_default(),
-    )
-    .map(|q| q.0)
-    .unwrap_or_default()
+    serde_urlencoded::from_bytes(body).unwrap_or_default()
 }
 
 /// Every state-changing request must carry the session's CSRF token: in the form body
@@ -135,14 +159,28 @@ pub async fn csrf(State(st): State<AppState>, req: Request, next: Next) -> Respo
         *r.status_mut() = StatusCode::FORBIDDEN;
         r
     };
-    let ip = client_ip(req.extensions());
+    let ip = client_ip(req.extensions(), req.headers(), &st.trusted);
     let Some(token) = cookie(req.headers(), COOKIE_NAME) else {
         return WebError::new(lang, AppError::Unauthorized).into_response();
     };
-    let expected = match st.app.session(&token, &ip).await {
-        Ok(Some(s)) => s.csrf,
+    let session = match st.app.session(&token, &ip).await {
+        Ok(Some(s)) => s,
         Ok(None) => return WebError::new(lang, AppError::Unauthorized).into_response(),
         Err(e) => return WebError::new(lang, e).into_response(),
+    };
+    let expected = session.csrf.clone();
+    let path = req.uri().path().to_string();
+    // a refusal is audited like any other: who, from where, on what
+    let refuse = |lang| {
+        let st = st.clone();
+        let actor = session.actor.clone();
+        let path = path.clone();
+        async move {
+            if let Err(e) = st.app.record_refusal(&actor, "csrf", &path).await {
+                tracing::error!(error = %e, "audit of a CSRF refusal failed");
+            }
+            refuse(lang)
+        }
     };
     let from_query = req.uri().query().and_then(|q| {
         let pairs = serde_urlencoded_pairs(q.as_bytes());
@@ -163,14 +201,39 @@ pub async fn csrf(State(st): State<AppState>, req: Request, next: Next) -> Respo
         };
         let given = form_field(&bytes, "_csrf").or(from_query);
         if given.as_deref() != Some(expected.as_str()) {
-            return refuse(lang);
+            return refuse(lang).await;
         }
         return next
             .run(Request::from_parts(parts, Body::from(bytes)))
             .await;
     }
     if from_query.as_deref() != Some(expected.as_str()) {
-        return refuse(lang);
+        return refuse(lang).await;
     }
     next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ext(peer: &str) -> axum::http::Extensions {
+        let mut e = axum::http::Extensions::new();
+        e.insert(ConnectInfo::<SocketAddr>(peer.parse().unwrap()));
+        e
+    }
+
+    #[test]
+    fn the_forwarded_address_counts_only_from_a_trusted_proxy() {
+        let mut h = HeaderMap::new();
+        h.insert("x-forwarded-for", "1.2.3.4, 10.0.0.7".parse().unwrap());
+        let proxy: std::net::IpAddr = "127.0.0.1".parse().unwrap();
+        assert_eq!(client_ip(&ext("127.0.0.1:5000"), &h, &[proxy]), "10.0.0.7");
+        assert_eq!(client_ip(&ext("127.0.0.1:5000"), &h, &[]), "127.0.0.1");
+        assert_eq!(client_ip(&ext("10.9.9.9:5000"), &h, &[proxy]), "10.9.9.9");
+        assert_eq!(
+            client_ip(&ext("127.0.0.1:5000"), &HeaderMap::new(), &[proxy]),
+            "127.0.0.1"
+        );
+    }
 }

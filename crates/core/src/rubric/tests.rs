@@ -164,3 +164,14 @@ fn tt09_bands_score_at_their_edges() {
     assert_eq!(points("1.4", "20"), Some(Fixed::from_int(5)));
     assert_eq!(points("1.5", "5"), Some(Fixed::from_int(5)));
 }
+
+#[test]
+fn an_item_id_that_cannot_be_stored_is_refused() {
+    let doc = include_str!("../../rubrics/tt09-2017.json");
+    let r = Rubric::parse_json(doc).unwrap();
+    let first = r.items()[0].id.clone();
+    let bad = doc.replacen(&format!("\"id\": \"{first}\""), "\"id\": \"1=1\"", 1);
+    assert_ne!(bad, doc, "the id was replaced");
+    let e = Rubric::parse_json(&bad).unwrap_err();
+    assert!(e.msg.vi.contains("1=1"), "{}", e.msg.vi);
+}

@@ -876,3 +876,105 @@ fn a_closed_pipe_ends_the_command_quietly() {
     use std::os::unix::process::ExitStatusExt;
     assert_eq!(status.signal(), Some(libc::SIGPIPE), "{status:?} {err}");
 }
+
+/// Restore (issue 11): refused while a server holds the database, correct for a file not
+/// named `*.db` (its own journal is removed, not another's), verified after it is in place.
+#[test]
+fn restore_is_refused_while_served_and_works_for_any_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    ok(&hoptac(&db, &["demo"]));
+    let backup = dir.path().join("copy.bak");
+    ok(&hoptac(&db, &["backup", backup.to_str().unwrap()]));
+    // a stale journal of the old file, as an unclean stop leaves it, and a neighbour's
+    std::fs::write(dir.path().join("office.sqlite-wal"), b"stale journal").unwrap();
+    std::fs::write(dir.path().join("office.db-wal"), b"someone else's").unwrap();
+    ok(&hoptac(&db, &["restore", backup.to_str().unwrap()]));
+    assert!(
+        dir.path().join("office.db-wal").exists(),
+        "another database's journal is left alone"
+    );
+    let out = ok(&hoptac(
+        &db,
+        &[
+            "stats", "--from", "2016", "--to", "2020", "--format", "json",
+        ],
+    ));
+    assert!(
+        out.contains("\"htx.active\""),
+        "the restored file opens and answers"
+    );
+    // while a server runs on it, restore refuses and changes nothing
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_hoptac"))
+        .env("HOPTAC_DB", &db)
+        .env("HOPTAC_LOG", "warn")
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    for _ in 0..200 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let before = std::fs::read(&db).unwrap();
+    let o = hoptac(&db, &["restore", backup.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("stop it first"));
+    assert_eq!(std::fs::read(&db).unwrap(), before, "nothing was replaced");
+    // SIGTERM stops the server gracefully (exit 0), and the lock goes with it
+    let pid = server.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = server.wait().unwrap();
+    assert!(status.success(), "graceful shutdown on SIGTERM: {status:?}");
+    ok(&hoptac(&db, &["restore", backup.to_str().unwrap()]));
+}
+
+#[test]
+fn the_demo_is_never_loaded_beside_real_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("real.db");
+    let folder = dir.path().join("real");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("organizations.csv"),
+        "code,kind,name,sector,commune,founded_on\nREAL-1,HTX,HTX Thật,agriculture,30049,2020-01-01\n",
+    )
+    .unwrap();
+    ok(&hoptac(&db, &["import", folder.to_str().unwrap()]));
+    for args in [
+        &["demo"][..],
+        &["serve", "--demo", "--addr", "127.0.0.1:0"][..],
+    ] {
+        let o = hoptac(&db, args);
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(String::from_utf8_lossy(&o.stderr).contains("real data"));
+    }
+    let o = ok(&hoptac(&db, &["user", "list"]));
+    assert!(
+        !o.contains("quantri"),
+        "no public-password account was made"
+    );
+}

@@ -57,7 +57,28 @@ fn parse_adjusted(t: &str) -> Option<BTreeMap<String, (Fixed, String)>> {
         .collect()
 }
 
+/// The readable evaluations; a stored row that cannot be read (written by an older version,
+/// or by hand) is left out and named by [`unreadable`], so one bad row never takes every
+/// evaluation page down with it.
 pub(super) async fn load(pool: &SqlitePool, year: Option<i32>) -> Result<Vec<StoredEvaluation>> {
+    Ok(load_all(pool, year)
+        .await?
+        .into_iter()
+        .filter_map(|r| r.ok())
+        .collect())
+}
+
+/// What cannot be read among the stored evaluations, each with its key and the reason.
+pub(super) async fn unreadable(pool: &SqlitePool) -> Result<Vec<String>> {
+    Ok(load_all(pool, None)
+        .await?
+        .into_iter()
+        .filter_map(|r| r.err())
+        .map(|e| e.to_string())
+        .collect())
+}
+
+async fn load_all(pool: &SqlitePool, year: Option<i32>) -> Result<Vec<Result<StoredEvaluation>>> {
     let (lo, hi) = year.map_or((i64::MIN, i64::MAX), |y| (y as i64, y as i64));
     let rows = sqlx::query(
         "SELECT org_code, year, rubric_id, rubric_version, state, self_scores, adjusted, submitted_on \
@@ -67,10 +88,12 @@ pub(super) async fn load(pool: &SqlitePool, year: Option<i32>) -> Result<Vec<Sto
     .bind(hi)
     .fetch_all(pool)
     .await?;
-    rows.iter()
+    Ok(rows
+        .iter()
         .map(|r| {
             let code: String = r.try_get(0)?;
-            let bad = |what: &str| corrupt("evaluations", format!("{code}: {what}"));
+            let year: i64 = r.try_get(1)?;
+            let bad = |what: &str| corrupt("evaluations", format!("{code}/{year}: {what}"));
             let submitted: Option<String> = r.try_get(7)?;
             Ok(StoredEvaluation {
                 org: OrgCode::parse(&code).ok_or_else(|| bad("code"))?,
@@ -92,7 +115,7 @@ pub(super) async fn load(pool: &SqlitePool, year: Option<i32>) -> Result<Vec<Sto
                 },
             })
         })
-        .collect()
+        .collect())
 }
 
 pub(super) async fn save(

@@ -61,6 +61,31 @@ pub async fn post_form(app: &TestApp, uri: &str, body: &str) -> Resp {
     .await
 }
 
+/// Sheets of CSV text as a workbook.
+pub fn csv_book(sheets: &[(&str, &str)]) -> hoptac_exchange::read::RawBook {
+    hoptac_exchange::read::RawBook {
+        sheets: sheets
+            .iter()
+            .map(|(n, t)| hoptac_exchange::read::read_csv(n, t.as_bytes()).unwrap())
+            .collect(),
+    }
+}
+
+/// Uploads a file to the import page (the check step).
+pub async fn upload(app: &TestApp, file_name: &str, content: &[u8]) -> Resp {
+    send(app, multipart(app, file_name, content)).await
+}
+
+/// Percent-encodes a form value.
+pub fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 fn multipart(app: &TestApp, file_name: &str, content: &[u8]) -> Request<Body> {
     let b = "XhoptacBoundary";
     let mut body = format!("--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").into_bytes();

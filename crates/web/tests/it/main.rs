@@ -2,6 +2,7 @@
 //! and real-browser tests in headless Chromium.
 
 mod browser;
+mod hostile;
 mod http;
 mod http_auth;
 mod http_plans;
@@ -27,6 +28,17 @@ impl std::ops::Deref for TestApp {
 }
 
 impl TestApp {
+    /// The account this test session acts as.
+    pub async fn actor(&self) -> hoptac_app::Actor {
+        let token = self.cookie.trim_start_matches("hoptac_session=");
+        self.app
+            .session(token, "127.0.0.9")
+            .await
+            .unwrap()
+            .unwrap()
+            .actor
+    }
+
     /// The same app, signed in as another demo account.
     pub async fn as_user(&self, username: &str) -> TestApp {
         let s = self

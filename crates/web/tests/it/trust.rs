@@ -204,3 +204,425 @@ async fn one_early_report_does_not_move_the_pages_year() {
         "the drill-down stays on 2025"
     );
 }
+
+/// A neighbouring district (Cao Lãnh, 871) with one commune and one cooperative, its staff,
+/// and an administrator of Tháp Mười only.
+async fn with_neighbour(admin: &crate::TestApp) {
+    use hoptac_core::auth::{Account, Role, Scope};
+    let sys = hoptac_app::Actor::system();
+    let book = crate::http::csv_book(&[
+        (
+            "admin_units",
+            "code,name,level,parent_code\n871,Huyện Cao Lãnh,district,87\n29999,Xã Mỹ Hội,commune,871\n",
+        ),
+        (
+            "organizations",
+            "code,kind,name,sector,commune,founded_on\nHTX-CL-01,HTX,HTX Mỹ Hội,agriculture,29999,2015-01-01\n",
+        ),
+    ]);
+    let o = admin.app.import_book(&sys, &book, true).await.unwrap();
+    assert!(o.applied, "{:#?}", o.problems);
+    let units = admin.app.units().await.unwrap();
+    let id = |code: &str| units.iter().find(|u| u.code == code).unwrap().id;
+    for (name, role, unit) in [
+        ("admin.tm", Role::Admin, "872"),
+        ("canbo.cl", Role::Staff, "871"),
+        ("admin.xa", Role::Admin, "30049"),
+    ] {
+        let a = Account {
+            username: name.into(),
+            display_name: name.into(),
+            role,
+            scope: Scope::Unit(id(unit)),
+            must_change_password: false,
+            disabled: false,
+        };
+        admin
+            .app
+            .save_account(&sys, a, Some(hoptac_app::demo::DEMO_PASSWORD))
+            .await
+            .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_district_administrator_cannot_take_over_its_neighbour() {
+    let (admin, _d) = demo_app().await;
+    with_neighbour(&admin).await;
+    let tm = admin.as_user("admin.tm").await;
+    let before = admin.app.units().await.unwrap();
+    for (what, csv) in [
+        (
+            "the neighbouring district",
+            "code,name,level,parent_code\n871,Huyện Cao Lãnh,district,872\n",
+        ),
+        (
+            "its commune",
+            "code,name,level,parent_code\n29999,Xã Mỹ Hội,commune,872\n",
+        ),
+        (
+            "its own district under its commune",
+            "code,name,level,parent_code\n872,Huyện Tháp Mười,district,30049\n",
+        ),
+    ] {
+        let r = crate::http::upload(&tm, "admin_units.csv", csv.as_bytes()).await;
+        assert_eq!(r.status, StatusCode::OK, "{what}: {}", r.status);
+        assert!(r.body.contains("id=\"import-blocked\""), "{what}: blocked");
+        assert!(
+            r.body.contains("không có quyền")
+                || r.body.contains("vòng")
+                || r.body.contains("cấp cao hơn"),
+            "{what}: {}",
+            r.body
+        );
+    }
+    assert_eq!(admin.app.units().await.unwrap(), before, "no unit moved");
+    // a cycle is refused even for the installation's administrator
+    let sys = hoptac_app::Actor::system();
+    let book = crate::http::csv_book(&[(
+        "admin_units",
+        "code,name,level,parent_code\n87,Tỉnh Đồng Tháp,province,30049\n",
+    )]);
+    let o = admin.app.import_book(&sys, &book, true).await.unwrap();
+    assert!(!o.applied);
+    assert!(
+        o.problems.iter().any(|p| p.msg.vi.contains("vòng")),
+        "{:#?}",
+        o.problems
+    );
+    // and the neighbour's staff password stays out of reach
+    let r = post_form(
+        &tm,
+        "/accounts/canbo.cl/edit",
+        "display_name=x&role=staff&scope=871&password=mot-mat-khau-moi-dai",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+}
+
+#[tokio::test]
+async fn installation_settings_belong_to_the_installation() {
+    let (admin, _d) = demo_app().await;
+    with_neighbour(&admin).await;
+    let xa = admin.as_user("admin.xa").await;
+    let tm = admin.as_user("admin.tm").await;
+    // the document signer, a rubric version, a shared rule: not a commune's or a district's
+    for who in [&xa, &tm] {
+        let r = post_form(who, "/settings/documents", "signer_name=Ai+%C4%90%C3%B3").await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "settings: {}", r.body);
+        let r = post_form(
+            who,
+            "/quality/rules/profit_le_revenue/edit",
+            "expression=profit+%3C%3D+revenue&severity=warning&message_vi=x&active=no",
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "shared rule: {}", r.body);
+    }
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/rubrics/tt09-2017.json"),
+    )
+    .unwrap();
+    let err = admin
+        .app
+        .load_rubric(
+            &xa.actor().await,
+            &doc.replace("\"title_vi\"", "\"title_vi\" "),
+            "thử",
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "forbidden");
+    // the indicator behind the plan of Tháp Mười: not redefinable by a commune
+    let ids = admin.app.indicator_records().await.unwrap();
+    let used = &ids[0];
+    let r = post_form(
+        &xa,
+        &format!("/indicators/{}/edit", used.id),
+        &format!(
+            "label_vi=X&label_en=X&definition={}&description=",
+            crate::http::enc(&used.definition)
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    // a commune may define its own rule; it applies in the commune, and the district
+    // administrator above reads it in the audit
+    let r = post_form(&xa, "/quality/rules/new", "id=xa.workers&expression=workers+%3C%3D+1&severity=warning&message_vi=Lao+%C4%91%E1%BB%99ng&active=yes").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let trail = crate::http::get(&tm, "/audit?entity=validation_rules")
+        .await
+        .body;
+    assert!(
+        trail.contains("xa.workers"),
+        "the district reads the commune's rule change"
+    );
+    let trail = crate::http::get(&admin, "/audit?entity=meta").await;
+    assert_eq!(trail.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn merges_are_seen_in_scope_and_undo_brings_everything_back() {
+    use hoptac_core::evaluation::{Evaluation, State};
+    let (admin, _d) = demo_app().await;
+    with_neighbour(&admin).await;
+    let sys = hoptac_app::Actor::system();
+    let book = crate::http::csv_book(&[(
+        "organizations",
+        "code,kind,name,sector,commune,founded_on,registered_services\nHTX-TM-99,HTX,HTX DVNN Tân Kiều 2,agriculture,30049,2012-01-01,irrigation;harvesting\n",
+    )]);
+    let o = admin.app.import_book(&sys, &book, true).await.unwrap();
+    assert!(o.applied, "{:#?}", o.problems);
+    let code = hoptac_core::OrgCode::parse("HTX-TM-99").unwrap();
+    let ev = hoptac_store::StoredEvaluation {
+        org: code.clone(),
+        year: 2024,
+        evaluation: Evaluation {
+            rubric_id: "tt01-2020".into(),
+            rubric_version: 1,
+            state: State::Draft,
+            self_scores: Default::default(),
+            adjusted: Default::default(),
+            submitted_on: None,
+        },
+    };
+    admin
+        .app
+        .store()
+        .save_evaluations(&[ev.clone()], &[])
+        .await
+        .unwrap();
+    let cl = hoptac_store::StoredClassification {
+        org: code.clone(),
+        year: 2024,
+        axes: hoptac_core::evaluation::classification::Classification {
+            vsic: Some('A'),
+            ..Default::default()
+        },
+    };
+    admin
+        .app
+        .store()
+        .save_classifications(&[cl.clone()], &[])
+        .await
+        .unwrap();
+    let id = admin
+        .app
+        .merge(&sys, "HTX-TM-07", "HTX-TM-99")
+        .await
+        .unwrap();
+    // the neighbour's staff does not see Tháp Mười's merge
+    let cl_staff = admin.as_user("canbo.cl").await;
+    let list = crate::http::get(&cl_staff, "/quality/merges").await.body;
+    assert!(
+        !list.contains("HTX-TM-99"),
+        "another district's merge is hidden"
+    );
+    let list = crate::http::get(&admin, "/quality/merges").await.body;
+    assert!(list.contains("HTX-TM-99"));
+    admin.app.undo_merge(&sys, id).await.unwrap();
+    let evs = admin.app.store().evaluations(Some(2024)).await.unwrap();
+    assert!(evs.contains(&ev), "the evaluation came back");
+    let cls = admin.app.store().classifications(Some(2024)).await.unwrap();
+    assert!(cls.contains(&cl), "the classification came back");
+    let reg = admin.app.store().registered_services().await.unwrap();
+    assert_eq!(
+        reg.get(&code).map(|s| s.len()),
+        Some(2),
+        "the registered services came back"
+    );
+}
+
+#[tokio::test]
+async fn audit_rows_of_no_unit_are_read_by_the_installation_and_refusals_are_recorded() {
+    let (admin, _d) = demo_app().await;
+    with_neighbour(&admin).await;
+    let tm = admin.as_user("admin.tm").await;
+    // a failed login for a district account, a CSRF failure, a refusal on settings
+    let _ = admin
+        .app
+        .login("canbo.cl", "sai-mat-khau-roi", "10.0.0.1")
+        .await;
+    let r = crate::http::send(
+        &tm,
+        axum::http::Request::post("/orgs/HTX-TM-07/reports/2025/edit")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(axum::body::Body::from("members=1&_csrf=wrong"))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let province = get(&admin, "/audit?action=login_failed").await.body;
+    assert!(
+        province.contains("canbo.cl"),
+        "the province reads failed logins"
+    );
+    let refused = get(&admin, "/audit?action=refused").await.body;
+    assert!(refused.contains("csrf"), "a CSRF failure is audited");
+    // the district reads its own people's logins, not the neighbour's
+    let district = get(&tm, "/audit?action=login").await.body;
+    assert!(district.contains("admin.tm"));
+    assert!(
+        !get(&tm, "/audit?action=login_failed")
+            .await
+            .body
+            .contains("canbo.cl")
+    );
+}
+
+#[tokio::test]
+async fn a_huge_user_name_is_not_stored_and_throttling_delays_per_account() {
+    let (admin, _d) = demo_app().await;
+    let huge = "x".repeat(2_000_000);
+    let t0 = std::time::Instant::now();
+    let err = admin
+        .app
+        .login(&huge, "whatever", "10.0.0.2")
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "unauthorized");
+    let rows = admin
+        .app
+        .audit_trail(
+            &hoptac_app::Actor::system(),
+            hoptac_store::AuditQuery {
+                action: Some("login_failed".into()),
+                limit: 5,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(rows[0].key.chars().count() <= 65 && rows[0].actor.chars().count() <= 65);
+    assert!(t0.elapsed() < std::time::Duration::from_secs(5));
+    // over HTTP the form is refused before it is read
+    let r = crate::http::send(
+        &admin,
+        axum::http::Request::post("/login")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(axum::body::Body::from(format!(
+                "username={}&password=x",
+                "y".repeat(100_000)
+            )))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // five failures on one account from one address: the sixth waits, others do not
+    for _ in 0..5 {
+        let _ = admin.app.login("canbo", "sai-mat-khau", "10.0.0.3").await;
+    }
+    let t = std::time::Instant::now();
+    let err = admin
+        .app
+        .login("canbo", "sai-mat-khau", "10.0.0.3")
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.code(),
+        "unauthorized",
+        "answered after a delay, not 429"
+    );
+    assert!(
+        t.elapsed() >= std::time::Duration::from_millis(900),
+        "{:?}",
+        t.elapsed()
+    );
+    // another account behind the same address is not blocked or slowed
+    let t = std::time::Instant::now();
+    admin
+        .app
+        .login("xem", hoptac_app::demo::DEMO_PASSWORD, "10.0.0.3")
+        .await
+        .unwrap();
+    assert!(t.elapsed() < std::time::Duration::from_millis(900));
+    // and the attacker's own success did not reset canbo's count
+    let t = std::time::Instant::now();
+    let _ = admin.app.login("canbo", "sai-mat-khau", "10.0.0.3").await;
+    assert!(t.elapsed() >= std::time::Duration::from_millis(900));
+}
+
+#[tokio::test]
+async fn a_long_form_is_not_a_csrf_failure() {
+    let (admin, _d) = demo_app().await;
+    let v = form_version(&admin, "/orgs/HTX-TM-07/reports/2025/edit").await;
+    let long = "Họp xét của xã ".repeat(5000);
+    let r = post_form(
+        &admin,
+        "/orgs/HTX-TM-07/reports/2025/edit",
+        &format!("rating_basis={}&_version={v}", crate::http::enc(&long)),
+    )
+    .await;
+    assert_ne!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "a 70 KB form passed the CSRF check"
+    );
+}
+
+#[tokio::test]
+async fn no_open_redirect_no_header_injection_and_the_year_picker_needs_no_inline_script() {
+    let (admin, _d) = demo_app().await;
+    for next in [
+        "/%09/evil.example",
+        "//evil.example",
+        "/%5Cevil.example",
+        "/%0A/evil",
+    ] {
+        let r = crate::http::send(
+            &admin,
+            axum::http::Request::get(format!("/lang/en?back={next}"))
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+        let to = r
+            .headers
+            .get("location")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert_eq!(to, "/", "{next} → {to}");
+    }
+    // a download named after an organisation code carries a clean file name
+    for uri in [
+        "/orgs/HTX-TM-07/profile?format=docx",
+        "/evaluations/HTX-TM-07/2025/sheet.xlsx",
+    ] {
+        let r = get(&admin, uri).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}");
+        let cd = r
+            .headers
+            .get("content-disposition")
+            .unwrap()
+            .to_str()
+            .unwrap();
+        let name = cd
+            .split("filename=\"")
+            .nth(1)
+            .unwrap()
+            .trim_end_matches('"');
+        assert!(
+            name.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)),
+            "{cd}"
+        );
+    }
+    // the pages' own script is a file the CSP allows, and no page has an inline handler
+    let js = get(&admin, "/static/app.js").await;
+    assert_eq!(js.status, StatusCode::OK);
+    assert!(js.body.contains("data-autosubmit"));
+    let page = get(&admin, "/evaluations").await.body;
+    assert!(page.contains("data-autosubmit") && page.contains("/static/app.js"));
+    for t in std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"))
+        .unwrap()
+    {
+        let text = std::fs::read_to_string(t.unwrap().path()).unwrap();
+        for h in ["onchange=", "onclick=", "onsubmit=", "<script>"] {
+            assert!(
+                !text.contains(h),
+                "an inline script ({h}) is blocked by the CSP"
+            );
+        }
+    }
+}
