@@ -388,7 +388,7 @@ async fn merges_are_seen_in_scope_and_undo_brings_everything_back() {
     admin
         .app
         .store()
-        .save_evaluations(&[ev.clone()], &[])
+        .save_evaluations(std::slice::from_ref(&ev), &[])
         .await
         .unwrap();
     let cl = hoptac_store::StoredClassification {
@@ -402,7 +402,7 @@ async fn merges_are_seen_in_scope_and_undo_brings_everything_back() {
     admin
         .app
         .store()
-        .save_classifications(&[cl.clone()], &[])
+        .save_classifications(std::slice::from_ref(&cl), &[])
         .await
         .unwrap();
     let id = admin
