@@ -219,6 +219,8 @@ impl App {
             .await?
             .ok_or_else(|| AppError::not_found("org", org))?;
         if actor.account.role < min_role {
+            let e = self.audit_entry(actor, "refused", "org_step", code.as_str(), Some(o.commune));
+            self.store().append_audit(&e).await?;
             return Err(AppError::Forbidden);
         }
         self.authorize(
@@ -539,7 +541,11 @@ impl App {
         let root = match &actor.account.scope {
             Scope::All => None,
             Scope::Unit(u) => Some(*u),
-            Scope::Org(_) => return Err(AppError::Forbidden),
+            Scope::Org(_) => {
+                self.record_refusal(actor, "manage_accounts", "list")
+                    .await?;
+                return Err(AppError::Forbidden);
+            }
         };
         self.authorize(
             actor,

@@ -856,11 +856,42 @@ impl App {
                 refused.push(("organizations", format!("{code} (registered_services)")));
             }
         }
+        let locks = self.store().reporting_locks().await?;
+        let in_force = crate::reporting::closed(&locks);
+        let mut locked: Vec<Problem> = Vec::new();
         for r in &changes.reports {
-            if !commune_of(&r.org).is_some_and(|c| may(Action::Write, &org_res(&r.org, c))) {
+            let Some(c) = commune_of(&r.org) else {
                 refused.push(("annual_reports", format!("{}/{}", r.org, r.year)));
+                continue;
+            };
+            if !may(Action::Write, &org_res(&r.org, c)) {
+                refused.push(("annual_reports", format!("{}/{}", r.org, r.year)));
+                continue;
+            }
+            // the office's fields are the office's: a cooperative cannot set its own rating
+            // or the date its report was received
+            if own_account {
+                let old = db_reports.get(&(&r.org, r.year.get())).copied();
+                for f in crate::reporting::office_fields_changed(old, r) {
+                    refused.push(("annual_reports", format!("{}/{} ({f})", r.org, r.year)));
+                }
+            }
+            if let Some(l) = App::lock_over(&in_force, &units, c, r.year.get()) {
+                locked.push(Problem {
+                    severity: Severity::Error,
+                    sheet: "annual_reports".into(),
+                    row: None,
+                    column: Some(header(&ANNUAL_REPORTS, "year")),
+                    key: Some("year"),
+                    value: format!("{}/{}", r.org, r.year),
+                    msg: Msg::new(
+                        format!("Năm {} đã khóa sổ ({} lúc {}): không sửa được số liệu năm này; cán bộ phụ trách cần mở lại năm đó, có ghi lý do", r.year, l.actor, l.at),
+                        format!("{} is closed ({} at {}): its figures cannot change; the office must reopen the year, giving a reason", r.year, l.actor, l.at),
+                    ),
+                });
             }
         }
+        problems.extend(locked);
         for m in &changes.managers {
             if !commune_of(&m.org).is_some_and(|c| may(Action::Write, &org_res(&m.org, c))) {
                 refused.push(("managers", format!("{}/{}", m.org, m.full_name)));

@@ -13,6 +13,7 @@ pub mod evaluation_summary;
 pub mod import;
 pub mod merge;
 pub mod plans;
+pub mod reporting;
 pub mod rubrics;
 pub mod seed;
 pub mod synthetic;

@@ -282,6 +282,14 @@ impl App {
             .await?
             .ok_or_else(|| AppError::not_found("org", m.keep.clone()))?;
         if actor.account.role < Role::Commune {
+            let e = self.audit_entry(
+                actor,
+                "refused",
+                "undo_merge",
+                &id.to_string(),
+                Some(keep.commune),
+            );
+            self.store().append_audit(&e).await?;
             return Err(AppError::Forbidden);
         }
         self.authorize(

@@ -62,6 +62,30 @@ impl Fixed {
         i64::try_from(div_round(sum, count as i128)).ok().map(Fixed)
     }
 
+    /// `(value / base − 1) × 100` and `value / base × 100` of two exact fractions
+    /// (`num / den` each), rounded once to 2 decimals: a share or an average is compared
+    /// as it is, not as it was rounded for display. `None` when the base is 0.
+    pub fn change_and_ratio_pct(
+        value: (i128, i128),
+        base: (i128, i128),
+    ) -> (Option<Fixed>, Option<Fixed>) {
+        let (vn, vd) = value;
+        let (bn, bd) = base;
+        if vd == 0 || bd == 0 || bn == 0 {
+            return (None, None);
+        }
+        let (n, d) = (vn.checked_mul(bd), vd.checked_mul(bn));
+        match (n, d) {
+            (Some(n), Some(d)) => (
+                n.checked_sub(d)
+                    .and_then(|x| x.checked_mul(100))
+                    .and_then(|x| Fixed::ratio(x, d, 2)),
+                n.checked_mul(100).and_then(|x| Fixed::ratio(x, d, 2)),
+            ),
+            _ => (None, None),
+        }
+    }
+
     /// `(self / base − 1) × 100`, rounded to 2 decimals; `None` when the base is 0.
     pub fn change_pct(self, base: Fixed) -> Option<Fixed> {
         Fixed::ratio((self.0 as i128 - base.0 as i128) * 100, base.0 as i128, 2)
@@ -194,6 +218,23 @@ impl serde::Serialize for Fixed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentages_compare_exact_shares_not_rounded_ones() {
+        // 1/3 = 33,33 % against 2/7 = 28,57 %: rounded first, 16,66 %; exact, 16,67 %
+        let (c, r) = Fixed::change_and_ratio_pct((1, 3), (2, 7));
+        assert_eq!(c, Fixed::parse_plain("16.67"));
+        assert_eq!(r, Fixed::parse_plain("116.67"));
+        let rounded = Fixed::parse_plain("33.33")
+            .unwrap()
+            .change_pct(Fixed::parse_plain("28.57").unwrap());
+        assert_eq!(
+            rounded,
+            Fixed::parse_plain("16.66"),
+            "what the old way gave"
+        );
+        assert_eq!(Fixed::change_and_ratio_pct((1, 3), (0, 7)), (None, None));
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -292,8 +292,12 @@ impl<'a> Engine<'a> {
         } else {
             (self.stock(def, to), self.stock(def, from))
         };
+        // compared from the exact values, rounded once (`shared/spec/indicators.md`)
         let (change_pct, ratio_pct) = match (value, base) {
-            (Some(v), Some(b)) => (v.change_pct(b), v.ratio_pct(b)),
+            (Some(_), Some(_)) => match (self.stock_exact(def, to), self.stock_exact(def, from)) {
+                (Some(v), Some(b)) => Fixed::change_and_ratio_pct(v, b),
+                _ => (None, None),
+            },
             _ => (None, None),
         };
         IndicatorValue {
@@ -311,6 +315,33 @@ impl<'a> Engine<'a> {
         }
         let items = self.stock_items(def, year);
         self.aggregate(def, items)
+    }
+
+    /// A stock as an exact fraction of millionths (numerator, denominator): an average or
+    /// a share before it is rounded.
+    fn stock_exact(&self, def: &IndicatorDef, year: i32) -> Option<(i128, i128)> {
+        if def.subject == Subject::CommunesWithout {
+            return Some((self.communes_without(def, year).micros() as i128, 1));
+        }
+        let items: Vec<Item<'a>> = self
+            .stock_items(def, year)
+            .into_iter()
+            .filter(|i| self.passes(i, &def.filters))
+            .collect();
+        match &def.aggregate {
+            Aggregate::Avg(f) => {
+                let vals: Vec<Fixed> = items.iter().filter_map(|i| field_of(i, *f)).collect();
+                let s: i128 = vals.iter().map(|v| v.micros() as i128).sum();
+                (!vals.is_empty()).then_some((s, vals.len() as i128))
+            }
+            Aggregate::SharePct(num) => {
+                let hits = items.iter().filter(|i| self.passes(i, num)).count() as i128;
+                (!items.is_empty()).then_some((hits * 100 * 1_000_000, items.len() as i128))
+            }
+            Aggregate::Count | Aggregate::Sum(_) => {
+                self.aggregate(def, items).map(|v| (v.micros() as i128, 1))
+            }
+        }
     }
 
     fn communes_without(&self, def: &IndicatorDef, year: i32) -> Fixed {

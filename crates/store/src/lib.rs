@@ -329,10 +329,28 @@ pub trait Store: Send + Sync {
         c: &[StoredClassification],
         audit: &[AuditEntry],
     ) -> Result<()>;
+    /// Every close and reopen of a reporting year, oldest first.
+    async fn reporting_locks(&self) -> Result<Vec<ReportingLock>>;
+    /// Records a close or reopen with its audit entry, in one transaction.
+    async fn add_reporting_lock(&self, l: &ReportingLock, audit: &AuditEntry) -> Result<()>;
     /// Every rubric version an office loaded, oldest first.
     async fn rubric_versions(&self) -> Result<Vec<StoredRubric>>;
     /// Adds a rubric version with its audit entry; a version already taken is refused.
     async fn add_rubric_version(&self, r: &StoredRubric, audit: &AuditEntry) -> Result<()>;
+}
+
+/// A year closed or reopened for reporting in a territory (khóa sổ / mở sổ).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportingLock {
+    pub id: i64,
+    pub year: i32,
+    /// The territory; `None`: the whole installation.
+    pub unit: Option<UnitId>,
+    /// `true`: closed; `false`: reopened.
+    pub closed: bool,
+    pub reason: String,
+    pub actor: String,
+    pub at: String,
 }
 
 /// One organisation's entered classification for a year (phân loại).

@@ -1086,6 +1086,47 @@ impl Store for SqliteStore {
         evaluations::load(&self.pool, year).await
     }
 
+    async fn reporting_locks(&self) -> Result<Vec<crate::ReportingLock>> {
+        let rows: Vec<(i64, i64, Option<i64>, String, String, String, String)> = sqlx::query_as(
+            "SELECT id, year, unit_id, action, reason, actor, at FROM reporting_locks ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, year, unit, action, reason, actor, at)| crate::ReportingLock {
+                    id,
+                    year: year as i32,
+                    unit: unit.map(UnitId),
+                    closed: action == "close",
+                    reason,
+                    actor,
+                    at,
+                },
+            )
+            .collect())
+    }
+
+    async fn add_reporting_lock(&self, l: &crate::ReportingLock, audit: &AuditEntry) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO reporting_locks (year, unit_id, action, reason, actor, at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(l.year as i64)
+        .bind(l.unit.map(|u| u.0))
+        .bind(if l.closed { "close" } else { "reopen" })
+        .bind(&l.reason)
+        .bind(&l.actor)
+        .bind(&l.at)
+        .execute(&mut *tx)
+        .await?;
+        insert_audit(&mut tx, audit).await?;
+        bump_generation(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn unreadable_evaluations(&self) -> Result<Vec<String>> {
         evaluations::unreadable(&self.pool).await
     }

@@ -1152,6 +1152,20 @@ const REPORT_KEYS: [&str; 18] = [
     "rating_basis",
 ];
 
+/// For a cooperative's own account the office's fields (its rating, the dates it received
+/// the papers) are shown but cannot be changed.
+fn office_readonly(mut fields: Vec<Field>, u: &CurrentUser) -> Vec<Field> {
+    if matches!(u.actor().account.scope, hoptac_core::auth::Scope::Org(_)) {
+        for f in fields
+            .iter_mut()
+            .filter(|f| hoptac_app::reporting::OFFICE_FIELDS.contains(&f.key))
+        {
+            f.readonly = true;
+        }
+    }
+    fields
+}
+
 fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -> Vec<Field> {
     let get = |k: &str| v.get(k).cloned().unwrap_or_default();
     let mut year = field(l, "year", "number", get("year"));
@@ -1247,35 +1261,18 @@ pub async fn report_new_form(
         format!("{} — {}", crate::i18n::t(l, "add_report"), d.org.name),
         format!("{path}/reports/new"),
         path,
-        report_fields(l, &v, false),
+        office_readonly(report_fields(l, &v, false), &u),
         None,
     )
     .await)
 }
 
-pub async fn report_edit_form(
-    State(st): State<AppState>,
-    h: HeaderMap,
-    u: CurrentUser,
-    Path((code, year)): Path<(String, String)>,
-) -> WebResult {
-    let l = lang(&h);
-    let d = st
-        .app
-        .org_detail(u.actor(), &code)
-        .await
-        .map_err(|e| WebError::new(l, e))?;
-    let r = d
-        .reports
-        .iter()
-        .find(|r| r.year.to_string() == year)
-        .ok_or_else(|| {
-            WebError::new(l, AppError::not_found("report", format!("{code} / {year}")))
-        })?;
+/// A stored report as the values of its form.
+fn report_values(r: &hoptac_core::AnnualReport) -> HashMap<String, String> {
     let f = &r.figures;
     let s = |v: Option<Fixed>| v.map(|x| x.to_string()).unwrap_or_default();
     let i = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
-    let v: HashMap<String, String> = [
+    [
         ("year", r.year.to_string()),
         ("members", i(f.members)),
         ("members_joined", i(f.members_joined)),
@@ -1331,14 +1328,36 @@ pub async fn report_edit_form(
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
-    .collect();
+    .collect()
+}
+
+pub async fn report_edit_form(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((code, year)): Path<(String, String)>,
+) -> WebResult {
+    let l = lang(&h);
+    let d = st
+        .app
+        .org_detail(u.actor(), &code)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let r = d
+        .reports
+        .iter()
+        .find(|r| r.year.to_string() == year)
+        .ok_or_else(|| {
+            WebError::new(l, AppError::not_found("report", format!("{code} / {year}")))
+        })?;
+    let v = report_values(r);
     let path = format!("/orgs/{}", enc(&code));
     let version = st
         .app
         .row_version("annual_reports", &format!("{}/{}", d.org.code, r.year))
         .await
         .map_err(|e| WebError::new(l, e))?;
-    let mut fields = report_fields(l, &v, true);
+    let mut fields = office_readonly(report_fields(l, &v, true), &u);
     fields.push(version_field(version));
     Ok(form_page(
         &st,
@@ -1376,6 +1395,19 @@ pub async fn report_save(
     let editing = params.get("year").cloned();
     if let Some(y) = &editing {
         v.insert("year".into(), y.clone());
+    }
+    // a cooperative's own account sends its figures; the office's fields keep what the
+    // office recorded, whatever the form says (its select boxes are not even sent)
+    if matches!(u.actor().account.scope, hoptac_core::auth::Scope::Org(_)) {
+        let stored = d
+            .reports
+            .iter()
+            .find(|r| Some(r.year.to_string()) == v.get("year").map(|y| y.trim().to_string()))
+            .map(report_values)
+            .unwrap_or_default();
+        for k in hoptac_app::reporting::OFFICE_FIELDS {
+            v.insert(k.into(), stored.get(k).cloned().unwrap_or_default());
+        }
     }
     v.insert("org_code".into(), code.clone());
     let fields_in: Vec<(&str, String)> = REPORT_KEYS
@@ -1421,7 +1453,7 @@ pub async fn report_save(
         None => format!("{path}/reports/new"),
     };
     let heading = format!("{} — {}", crate::i18n::t(l, "yearly_figures"), d.org.name);
-    let mut fields = report_fields(l, &v, editing.is_some());
+    let mut fields = office_readonly(report_fields(l, &v, editing.is_some()), &u);
     keep_version(&mut fields, &v);
     Ok(form_page(&st, &u, l, heading, action, path, fields, Some(&outcome)).await)
 }
@@ -1977,6 +2009,8 @@ pub struct QualityPage {
     pub duplicates: usize,
     pub report_year: i32,
     pub completeness: Vec<hoptac_app::checks::Completeness>,
+    /// Reporting years closed in force: (year, territory, who, when, reason).
+    pub locks: Vec<(i32, String, String, String, String)>,
     /// Staff may record the grounds (a review run).
     pub can_run: bool,
     /// "opened closed" after a run.
@@ -2059,10 +2093,56 @@ pub async fn quality(
         duplicates: r.duplicates.len(),
         report_year: r.report_year,
         completeness: r.completeness,
+        locks: {
+            let all = st.app.reporting_locks().await.map_err(e)?;
+            hoptac_app::reporting::closed(&all)
+                .into_iter()
+                .map(|k| {
+                    let place = k
+                        .unit
+                        .and_then(|id| units.iter().find(|x| x.id == id))
+                        .map(|x| x.name.clone())
+                        .unwrap_or_else(|| crate::i18n::t(l, "whole_installation").into());
+                    (
+                        k.year,
+                        place,
+                        k.actor.clone(),
+                        k.at.clone(),
+                        k.reason.clone(),
+                    )
+                })
+                .collect()
+        },
         can_run: u.actor().account.role >= hoptac_core::auth::Role::Commune,
         ran: q.get("ran").cloned().unwrap_or_default(),
     };
     Ok(render(&t))
+}
+
+/// Closes or reopens a reporting year (POST): `year`, `scope`, `action` close|reopen,
+/// `reason` (required to reopen).
+pub async fn year_lock(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Form(f): Form<HashMap<String, String>>,
+) -> WebResult {
+    let l = lang(&h);
+    let e = |err| WebError::new(l, err);
+    let get = |k: &str| f.get(k).map(|s| s.trim().to_string()).unwrap_or_default();
+    let year = year_param(&f, "year", 0).map_err(e)?;
+    let scope = get("scope");
+    st.app
+        .set_year_lock(
+            u.actor(),
+            year,
+            Some(&scope),
+            get("action") != "reopen",
+            &get("reason"),
+        )
+        .await
+        .map_err(e)?;
+    Ok(Redirect::to(&format!("/quality?scope={}#locks", enc(&scope))).into_response())
 }
 
 /// A review run (POST): records the grounds as of the review date, then shows the list.
@@ -2565,6 +2645,10 @@ pub async fn merges(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) ->
     let l = lang(&h);
     // merges are of the office's business: whoever may write organisations sees them
     if u.actor().account.role < hoptac_core::auth::Role::Commune {
+        st.app
+            .record_refusal(u.actor(), "merges", "list")
+            .await
+            .map_err(|e| WebError::new(l, e))?;
         return Err(WebError::new(l, AppError::Forbidden));
     }
     let rows = st

@@ -112,6 +112,27 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("rule_inactive", "Tạm tắt", "Switched off"),
     ("case_open", "Đang mở", "Open"),
     (
+        "year_locks",
+        "Khóa sổ năm báo cáo",
+        "Closed reporting years",
+    ),
+    (
+        "year_locks_note",
+        "Năm đã khóa sổ thì số liệu năm đó trong phạm vi không sửa được (cả nhập tệp); mở lại cần ghi lý do. Mọi thao tác được ghi nhật ký.",
+        "In a closed year the figures of its territory cannot change (imports included); reopening needs a reason. Every step is audited.",
+    ),
+    ("close_year", "Khóa sổ", "Close the year"),
+    (
+        "reopen_year",
+        "Mở lại (ghi lý do)",
+        "Reopen (give the reason)",
+    ),
+    (
+        "whole_installation",
+        "Toàn hệ thống",
+        "The whole installation",
+    ),
+    (
         "unreadable_rows",
         "Các phiếu đã lưu sau đây không đọc được nên không có trong danh sách; hãy báo cho quản trị viên:",
         "These stored sheets cannot be read and are left out of the list; tell the administrator:",

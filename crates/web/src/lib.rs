@@ -90,6 +90,7 @@ pub fn router(app: App) -> Router {
         .route("/audit", get(auth_pages::audit))
         .route("/quality", get(handlers::quality))
         .route("/quality/run", post(handlers::review_run))
+        .route("/quality/years", post(handlers::year_lock))
         .route("/quality/duplicates", get(handlers::duplicates))
         .route("/quality/cases/{id}", get(handlers::case).post(handlers::case_act))
         .route("/quality/merge", get(handlers::merge_preview).post(handlers::merge))

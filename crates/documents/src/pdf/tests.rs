@@ -157,12 +157,19 @@ fn the_source_keeps_every_text_a_string() {
     assert!(lit("a\"b\\c") == r#""a\"b\\c""#);
 }
 
-/// Writes the sample to $HOPTAC_PDF_OUT for a look by eye (no assertion of its own: the
-/// other tests check the content); does nothing without the variable.
+/// A long sample (twelve sections) typesets to a PDF of several pages; with
+/// $HOPTAC_PDF_OUT it is also written there for a look by eye.
 #[test]
-fn write_sample_for_inspection() {
+fn a_long_sample_typesets_to_several_pages() {
+    let pdf = write_pdf(&doc(12)).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    let pages = pdf
+        .windows(10)
+        .filter(|w| w == b"/Type /Pag" || w == b"/Type/Page")
+        .count();
+    assert!(pages >= 2, "{pages} page objects");
     if let Ok(out) = std::env::var("HOPTAC_PDF_OUT") {
-        std::fs::write(out, write_pdf(&doc(12)).unwrap()).unwrap();
+        std::fs::write(out, &pdf).unwrap();
     }
 }
 

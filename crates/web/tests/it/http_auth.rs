@@ -367,8 +367,27 @@ async fn every_change_is_in_the_audit_trail_with_before_and_after() {
             && e.after.as_ref().unwrap().contains("\"members\":302"),
         "{e:?}"
     );
+    // a change of the profile: the page names who made it
+    let r = crate::trust::post_edit(
+        &staff,
+        "/orgs/HTX-TM-07/edit",
+        "code=HTX-TM-07&kind=HTX&name=HTX+DVNN+T%C3%A2n+Ki%E1%BB%81u&sector=agriculture&commune=30049&founded_on=2007-12-04&registration_no=DK-TEST-1",
+    )
+    .await;
+    assert!(
+        r.status == StatusCode::SEE_OTHER || r.status == StatusCode::OK,
+        "{}",
+        r.body
+    );
     let page = get(&admin, "/orgs/HTX-TM-07").await.body;
-    assert!(page.contains("id=\"last-change\"") || page.contains("/orgs/HTX-TM-07/history"));
+    let last = page
+        .split("id=\"last-change\"")
+        .nth(1)
+        .expect("the organisation page says who changed it last");
+    assert!(
+        last[..last.find("</p>").unwrap()].contains("canbo"),
+        "and it names the staff member: {last}"
+    );
     let history = get(&admin, "/orgs/HTX-TM-07/history").await.body;
     assert!(history.contains("HTX-TM-07/2025"));
     let csv = get(&admin, "/audit?actor=canbo&format=csv").await;

@@ -626,3 +626,130 @@ async fn no_open_redirect_no_header_injection_and_the_year_picker_needs_no_inlin
         }
     }
 }
+
+#[tokio::test]
+async fn the_office_owns_its_fields_and_a_closed_year_is_locked() {
+    let (admin, _d) = demo_app().await;
+    let coop = admin.as_user("htx.tankieu").await;
+    let staff = admin.as_user("canbo").await;
+    let uri = "/orgs/HTX-TM-07/reports/2024/edit";
+    let page = get(&coop, uri).await.body;
+    assert!(
+        page.contains("id=\"f-received_on\"") && page.contains("readonly"),
+        "the office's fields are shown read-only to the cooperative"
+    );
+    // a tampered form that changes the rating and the date received changes neither
+    let code = hoptac_core::OrgCode::parse("HTX-TM-07").unwrap();
+    let stored = |a: crate::TestApp| async move {
+        a.app
+            .store()
+            .reports_of(&hoptac_core::OrgCode::parse("HTX-TM-07").unwrap())
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.year.get() == 2024)
+            .unwrap()
+    };
+    let before = stored(admin.clone()).await;
+    let r = post_edit(
+        &coop,
+        uri,
+        "members=290&rating=xuat_sac&received_on=2020-01-01",
+    )
+    .await;
+    assert!(
+        r.status == StatusCode::SEE_OTHER || r.status == StatusCode::OK,
+        "{}",
+        r.body
+    );
+    let after = stored(admin.clone()).await;
+    assert_eq!(after.figures.members, Some(290), "its own figure is saved");
+    assert_eq!(
+        (after.figures.rating, after.figures.received_on),
+        (before.figures.rating, before.figures.received_on),
+        "the office's fields are kept"
+    );
+    // and a workbook from the cooperative that sets them is refused, naming the field
+    let book = crate::http::csv_book(&[(
+        "annual_reports",
+        "org_code,year,received_on\nHTX-TM-07,2024,2020-01-01\n",
+    )]);
+    let o = admin
+        .app
+        .import_book(&coop.actor().await, &book, true)
+        .await
+        .unwrap();
+    assert!(!o.applied);
+    assert!(
+        o.problems.iter().any(|p| p.value.contains("received_on")),
+        "{:#?}",
+        o.problems
+    );
+    let _ = code;
+    // its own figures it still writes
+    let r = post_edit(&coop, uri, "members=289").await;
+    assert!(
+        r.status == StatusCode::SEE_OTHER || r.status == StatusCode::OK,
+        "{}",
+        r.body
+    );
+    // the office closes 2024 in the district: nobody changes 2024, imports included
+    let r = post_form(
+        &staff,
+        "/quality/years",
+        "year=2024&scope=872&action=close&reason=",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = post_edit(&staff, uri, "members=291").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("khóa sổ"), "{}", r.body);
+    let book = crate::http::csv_book(&[(
+        "annual_reports",
+        "org_code,year,members\nHTX-TM-07,2024,292\n",
+    )]);
+    let o = admin
+        .app
+        .import_book(&hoptac_app::Actor::system(), &book, true)
+        .await
+        .unwrap();
+    assert!(!o.applied, "an import cannot write a closed year either");
+    assert!(
+        get(&staff, "/quality")
+            .await
+            .body
+            .contains("id=\"year-locks\"")
+    );
+    // reopening needs a reason; then the year is open again
+    let r = post_form(
+        &staff,
+        "/quality/years",
+        "year=2024&scope=872&action=reopen&reason=",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(
+        r.body.contains("lý do"),
+        "the refusal names what is missing"
+    );
+    let r = post_form(
+        &staff,
+        "/quality/years",
+        "year=2024&scope=872&action=reopen&reason=B%C3%A1o+c%C3%A1o+n%E1%BB%99p+mu%E1%BB%99n",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = post_edit(&staff, uri, "members=291").await;
+    assert!(
+        r.status == StatusCode::SEE_OTHER || r.status == StatusCode::OK,
+        "{}",
+        r.body
+    );
+    let trail = get(&admin, "/audit?entity=reporting_locks").await.body;
+    assert!(trail.contains("close_year") && trail.contains("reopen_year"));
+    // a cooperative or a viewer closes nothing
+    for who in [&coop, &admin.as_user("xem").await] {
+        let r = post_form(who, "/quality/years", "year=2023&action=close").await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    }
+}
