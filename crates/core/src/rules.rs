@@ -671,3 +671,54 @@ mod tests {
         );
     }
 }
+
+/// Fuzzing the rule parser (issue 11): the seeds of `fuzz/rules`, mutated, and random
+/// token soups parse to a rule or a positioned refusal, never a panic or a stack overflow.
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn seeds() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/rules");
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn every_seed_parses() {
+        let s = seeds();
+        assert!(s.len() >= 5);
+        for r in &s {
+            parse(r).unwrap_or_else(|e| panic!("{r}: {}", e.msg.en));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(500), ..ProptestConfig::default() })]
+
+        #[test]
+        fn mutated_seeds_never_panic(pick in 0usize..32, at in 0usize..200, insert in "[()+\\-*/<>=!. a-z0-9_]{0,40}", nest in 0usize..3000) {
+            let s = seeds();
+            let seed = &s[pick % s.len()];
+            let cut = seed.char_indices().map(|(i, _)| i).nth(at % (seed.chars().count() + 1)).unwrap_or(seed.len());
+            let text = format!("{}{}{}{}{}", "(".repeat(nest), &seed[..cut], insert, &seed[cut..], ")".repeat(nest / 2));
+            if let Err(e) = parse(&text) {
+                prop_assert!(e.position >= 1);
+            }
+        }
+
+        #[test]
+        fn token_soup_never_panics(t in prop::collection::vec(prop_oneof![
+            Just("members"), Just("prev."), Just("sector_median("), Just("("), Just(")"),
+            Just("+"), Just("-"), Just("*"), Just("/"), Just("<="), Just("="), Just("!="),
+            Just("1.5"), Just("0"), Just(" "), Just("revenue"), Just("é"), Just("9999999999999"),
+        ], 0..80)) {
+            let _ = parse(&t.concat());
+        }
+    }
+}

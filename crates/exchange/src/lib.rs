@@ -6,6 +6,8 @@
 
 pub mod cells;
 pub mod columns;
+#[cfg(test)]
+mod fuzz;
 pub mod limits;
 pub mod parse;
 pub mod read;

@@ -97,11 +97,13 @@ impl Extent {
         self.max_row = self.max_row.max(row);
         self.max_col = self.max_col.max(col);
     }
+    /// The cells a reader holds: every row from the first to the last, each from column A
+    /// (rows are padded from A) to the last column.
     fn dense(&self) -> u64 {
         if self.max_row == 0 {
             return 0;
         }
-        (self.max_row - self.min_row + 1) as u64 * (self.max_col - self.min_col + 1) as u64
+        (self.max_row - self.min_row + 1) as u64 * self.max_col as u64
     }
 }
 
@@ -223,10 +225,30 @@ fn scan_sheet<R: Read>(r: R, name: &str, l: &Limits) -> Result<Extent, ReadError
                 "dimension" => {
                     for a in e.attributes().flatten() {
                         if a.key.local_name().as_ref() == "ref" {
-                            for part in a.value.as_bytes().split(|b| *b == b':') {
-                                if let Some((c, r)) = cell_ref(part) {
-                                    declared.add(c, r);
-                                }
+                            let parts: Vec<Option<(u32, u32)>> = a
+                                .value
+                                .as_bytes()
+                                .split(|b| *b == b':')
+                                .map(cell_ref)
+                                .collect();
+                            // a range must run from its top left to its bottom right: the
+                            // reader subtracts one corner from the other
+                            if let [Some(a), Some(b)] = parts[..]
+                                && (b.0 < a.0 || b.1 < a.1)
+                            {
+                                return Err(refuse(
+                                    format!(
+                                        "trang {sheet}: vùng khai báo {} ngược chiều",
+                                        a_to_b(a, b)
+                                    ),
+                                    format!(
+                                        "sheet {sheet}: the declared range {} runs backwards",
+                                        a_to_b(a, b)
+                                    ),
+                                ));
+                            }
+                            for (c, r) in parts.into_iter().flatten() {
+                                declared.add(c, r);
                             }
                         }
                     }
@@ -283,6 +305,10 @@ fn scan_sheet<R: Read>(r: R, name: &str, l: &Limits) -> Result<Extent, ReadError
         buf.clear();
     }
     Ok(ext)
+}
+
+fn a_to_b(a: (u32, u32), b: (u32, u32)) -> String {
+    format!("{}{}:{}{}", col_name(a.0), a.1, col_name(b.0), b.1)
 }
 
 fn check_extent(e: &Extent, sheet: &str, l: &Limits) -> Result<(), ReadError> {
@@ -460,6 +486,15 @@ mod tests {
         assert_eq!(cell_ref(b"XFD1048576"), Some((16384, 1_048_576)));
         assert_eq!(col_name(16384), "XFD");
         assert_eq!(col_name(27), "AA");
+    }
+
+    /// Found by the fuzzer: a declared range that runs backwards made the reader panic
+    /// (subtract with overflow) before any cell was read.
+    #[test]
+    fn a_backwards_dimension_is_refused() {
+        let b = book(r#"<dimension ref="A1048576:A1"/>"#, None);
+        let e = crate::read::read_xlsx(&b).unwrap_err().to_string();
+        assert!(e.contains("A1048576:A1"), "{e}");
     }
 
     #[test]

@@ -52,7 +52,15 @@ pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<RawBook, ReadError> {
 /// Reads a workbook within the default [`crate::limits::Limits`]: checked first, read only
 /// when within them.
 pub fn read_xlsx(bytes: &[u8]) -> Result<RawBook, ReadError> {
-    crate::limits::check_xlsx(bytes, &crate::limits::Limits::default())?;
+    read_xlsx_within(bytes, &crate::limits::Limits::default())
+}
+
+/// Reads a workbook within the given limits.
+pub fn read_xlsx_within(
+    bytes: &[u8],
+    limits: &crate::limits::Limits,
+) -> Result<RawBook, ReadError> {
+    crate::limits::check_xlsx(bytes, limits)?;
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| ReadError::Unreadable(e.to_string()))?;
     let mut book = RawBook::default();
