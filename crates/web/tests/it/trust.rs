@@ -753,3 +753,186 @@ async fn the_office_owns_its_fields_and_a_closed_year_is_locked() {
         assert_eq!(r.status, StatusCode::FORBIDDEN);
     }
 }
+
+/// No page changes the database by being looked at: the generation, the cases and every
+/// audit row but the refusals stay as they were, whoever looks.
+#[tokio::test]
+async fn a_get_never_writes() {
+    let (admin, _d) = demo_app().await;
+    let state = |a: crate::TestApp| async move {
+        let generation = a.app.store().generation().await.unwrap();
+        let cases = a.app.store().cases().await.unwrap();
+        let audit: Vec<_> = a
+            .app
+            .store()
+            .audit(&hoptac_store::AuditQuery {
+                limit: 100_000,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.action != "refused")
+            .collect();
+        (generation, cases, audit)
+    };
+    let users = [
+        admin.clone(),
+        admin.as_user("canbo").await,
+        admin.as_user("xa.tankieu").await,
+        admin.as_user("htx.tankieu").await,
+        admin.as_user("xem").await,
+    ];
+    let before = state(admin.clone()).await;
+    for u in &users {
+        for uri in [
+            "/",
+            "/?from=2016&to=2020",
+            "/orgs",
+            "/orgs/HTX-TM-07",
+            "/orgs/HTX-TM-07/history",
+            "/orgs/HTX-TM-07/reports/2025/edit",
+            "/orgs/HTX-TM-07/profile?format=pdf",
+            "/report/situation?from=2016&to=2020",
+            "/plans",
+            "/plans/TM-KTTT-2021-2026",
+            "/plans/TM-KTTT-2021-2026/report",
+            "/plans/TM-KTTT-2021-2026/targets/1",
+            "/indicators",
+            "/quality",
+            "/quality?year=2026",
+            "/quality/duplicates",
+            "/quality/merges",
+            "/quality/rules",
+            "/quality/cases/1",
+            "/evaluations",
+            "/evaluations/HTX-TM-07/2025",
+            "/evaluations/summary.xlsx?year=2025",
+            "/rubrics",
+            "/audit",
+            "/accounts",
+            "/export.xlsx",
+            "/settings/documents",
+            "/import",
+        ] {
+            let r = get(u, uri).await;
+            assert!(r.status.as_u16() < 500, "{uri}: {}", r.status);
+        }
+    }
+    assert!(
+        before == state(admin.clone()).await,
+        "a GET wrote to the database"
+    );
+}
+
+/// The role × action matrix of the owner scopes, through the services themselves: who may
+/// change the installation's settings, a rubric, a shared indicator or rule, a unit, merge
+/// records, read the audit. Every refusal is the stable code `forbidden`.
+#[tokio::test]
+async fn the_matrix_of_owner_scopes() {
+    use hoptac_core::rules::RuleRecord;
+    let (admin, _d) = demo_app().await;
+    with_neighbour(&admin).await;
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/rubrics/tt09-2017.json"),
+    )
+    .unwrap();
+    let shared_indicator = admin.app.indicator_records().await.unwrap()[0].clone();
+    // (user, settings, rubric, shared indicator, shared rule, unit of its district, audit)
+    let expect = [
+        ("quantri", true, true, true, true, true, true),
+        ("admin.tm", false, false, false, false, true, true),
+        ("admin.xa", false, false, false, false, false, true),
+        ("canbo", false, false, false, false, false, true),
+        ("xa.tankieu", false, false, false, false, false, false),
+        ("htx.tankieu", false, false, false, false, false, false),
+        ("xem", false, false, false, false, false, false),
+    ];
+    for (user, settings, rubric, indicator, rule, unit, audit) in expect {
+        let a = admin.as_user(user).await.actor().await;
+        let ok = |r: Result<(), hoptac_app::AppError>, what: &str| match r {
+            Ok(()) => true,
+            Err(e) if e.code() == "forbidden" => false,
+            Err(e) => panic!("{user} {what}: {e}"),
+        };
+        let issuer = admin.app.document_settings().await.unwrap();
+        assert_eq!(
+            ok(
+                admin.app.save_document_settings(&a, &issuer).await,
+                "settings"
+            ),
+            settings,
+            "{user} settings"
+        );
+        let r = admin
+            .app
+            .load_rubric(&a, &doc.replace("\"title_vi\"", "\"title_vi\" "), "matrix")
+            .await;
+        let r = match r {
+            Err(e) if e.code() == "invalid_input" => Ok(()),
+            r => r.map(|_| ()),
+        };
+        assert_eq!(ok(r, "rubric"), rubric, "{user} rubric");
+        assert_eq!(
+            ok(
+                admin.app.save_indicator(&a, shared_indicator.clone()).await,
+                "indicator"
+            ),
+            indicator,
+            "{user} shared indicator"
+        );
+        let shared_rule = RuleRecord {
+            id: "profit_le_revenue".into(),
+            expression: "profit <= revenue".into(),
+            severity: hoptac_core::validate::Severity::Warning,
+            message_vi: "Lợi nhuận lớn hơn doanh thu".into(),
+            message_en: String::new(),
+            active: true,
+        };
+        assert_eq!(
+            ok(
+                admin.app.save_validation_rule(&a, shared_rule).await,
+                "rule"
+            ),
+            rule,
+            "{user} rule"
+        );
+        let book = crate::http::csv_book(&[(
+            "admin_units",
+            "code,name,level,parent_code\n30049,Xã Tân Kiều,commune,872\n",
+        )]);
+        let o = admin.app.import_book(&a, &book, false).await;
+        let unit_ok = match o {
+            Ok(o) => !o.has_errors(),
+            Err(e) if e.code() == "forbidden" => false,
+            Err(e) => panic!("{user} unit: {e}"),
+        };
+        assert_eq!(unit_ok, unit, "{user} unit");
+        let trail = admin
+            .app
+            .audit_trail(
+                &a,
+                hoptac_store::AuditQuery {
+                    limit: 1,
+                    ..Default::default()
+                },
+            )
+            .await;
+        assert_eq!(ok(trail.map(|_| ()), "audit"), audit, "{user} audit");
+    }
+    // merges: office and commune staff within their scope, never a cooperative or a viewer
+    for (user, allowed) in [
+        ("htx.tankieu", false),
+        ("xem", false),
+        ("canbo.cl", false),
+        ("canbo", true),
+    ] {
+        let a = admin.as_user(user).await.actor().await;
+        let r = admin
+            .app
+            .merge_preview(&a, "HQ-TM-05", "HQ-TM-14")
+            .await
+            .map(|_| ());
+        assert_eq!(r.is_ok(), allowed, "{user} merge: {r:?}");
+    }
+}
