@@ -20,28 +20,27 @@ pub const OFFICE_FIELDS: [&str; 6] = [
 
 /// The office-owned fields whose value differs between two versions of a report.
 pub fn office_fields_changed(old: Option<&AnnualReport>, new: &AnnualReport) -> Vec<&'static str> {
-    let n = &new.figures;
-    let o = old.map(|r| r.figures.clone()).unwrap_or_default();
-    let mut out = Vec::new();
-    if o.rating != n.rating {
-        out.push("rating");
-    }
-    if o.rating_basis != n.rating_basis {
-        out.push("rating_basis");
-    }
-    if o.received_on != n.received_on {
-        out.push("received_on");
-    }
-    if o.statements_filed != n.statements_filed {
-        out.push("statements_filed");
-    }
-    if o.statements_filed_on != n.statements_filed_on {
-        out.push("statements_filed_on");
-    }
-    if o.self_assessment_sent_on != n.self_assessment_sent_on {
-        out.push("self_assessment_sent_on");
-    }
-    out
+    let (n, o) = (
+        &new.figures,
+        old.map(|r| r.figures.clone()).unwrap_or_default(),
+    );
+    [
+        ("rating", o.rating != n.rating),
+        ("rating_basis", o.rating_basis != n.rating_basis),
+        ("received_on", o.received_on != n.received_on),
+        ("statements_filed", o.statements_filed != n.statements_filed),
+        (
+            "statements_filed_on",
+            o.statements_filed_on != n.statements_filed_on,
+        ),
+        (
+            "self_assessment_sent_on",
+            o.self_assessment_sent_on != n.self_assessment_sent_on,
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(f, changed)| changed.then_some(f))
+    .collect()
 }
 
 /// The closes in force: for each (year, unit), its latest event if that is a close.

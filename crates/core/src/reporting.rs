@@ -59,36 +59,33 @@ pub fn reporting_year(
         let due = report_due(year);
         let pct = (reported * 100).checked_div(expected).unwrap_or(0);
         let due_vi = crate::date::to_vi(due);
-        if today > due {
-            return Some(ReportingYear {
-                year,
-                expected,
-                reported,
-                why: Msg::new(
-                    format!(
-                        "Năm {year}: hạn gửi báo cáo ({due_vi}) đã qua; {reported}/{expected} tổ chức đã báo cáo"
-                    ),
-                    format!(
-                        "Year {year}: the reporting deadline ({due_vi}) has passed; {reported} of {expected} organisations reported"
-                    ),
+        let why = if today > due {
+            Msg::new(
+                format!(
+                    "Năm {year}: hạn gửi báo cáo ({due_vi}) đã qua; {reported}/{expected} tổ chức đã báo cáo"
                 ),
-            });
-        }
-        if expected > 0 && pct >= COMPLETE_PCT {
-            return Some(ReportingYear {
-                year,
-                expected,
-                reported,
-                why: Msg::new(
-                    format!(
-                        "Năm {year}: {reported}/{expected} tổ chức đã báo cáo (từ {COMPLETE_PCT} % trở lên), trước hạn {due_vi}"
-                    ),
-                    format!(
-                        "Year {year}: {reported} of {expected} organisations reported ({COMPLETE_PCT} % or more), before the deadline {due_vi}"
-                    ),
+                format!(
+                    "Year {year}: the reporting deadline ({due_vi}) has passed; {reported} of {expected} organisations reported"
                 ),
-            });
-        }
+            )
+        } else if expected > 0 && pct >= COMPLETE_PCT {
+            Msg::new(
+                format!(
+                    "Năm {year}: {reported}/{expected} tổ chức đã báo cáo (từ {COMPLETE_PCT} % trở lên), trước hạn {due_vi}"
+                ),
+                format!(
+                    "Year {year}: {reported} of {expected} organisations reported ({COMPLETE_PCT} % or more), before the deadline {due_vi}"
+                ),
+            )
+        } else {
+            continue;
+        };
+        return Some(ReportingYear {
+            year,
+            expected,
+            reported,
+            why,
+        });
     }
     None
 }

@@ -51,16 +51,7 @@ fn workbook(cells: &[(String, String)], dimension: Option<&str>) -> Vec<u8> {
 fn cell_ref() -> impl Strategy<Value = String> {
     let col = prop_oneof![1u32..30, Just(16_384u32), 16_000u32..16_400];
     let row = prop_oneof![1u32..100, Just(1_048_576u32), 1_000_000u32..1_100_000];
-    (col, row).prop_map(|(mut c, r)| {
-        let mut s = Vec::new();
-        while c > 0 {
-            c -= 1;
-            s.push(b'A' + (c % 26) as u8);
-            c /= 26;
-        }
-        s.reverse();
-        format!("{}{r}", String::from_utf8(s).unwrap())
-    })
+    (col, row).prop_map(|(c, r)| format!("{}{r}", crate::limits::col_name(c)))
 }
 
 #[test]

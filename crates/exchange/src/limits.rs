@@ -66,7 +66,8 @@ fn cell_ref(r: &[u8]) -> Option<(u32, u32)> {
     Some((col, row))
 }
 
-fn col_name(mut c: u32) -> String {
+/// Column letters of a 1-based column number (16384 → `XFD`).
+pub(crate) fn col_name(mut c: u32) -> String {
     let mut s = Vec::new();
     while c > 0 {
         c -= 1;
