@@ -1094,6 +1094,29 @@ impl App {
     }
 }
 
+impl App {
+    /// A stale edit as the user's error: who changed the row and when, reload.
+    pub(crate) async fn stale(&self, e: AppError) -> AppError {
+        let AppError::Store(hoptac_store::StoreError::Stale { entity, key }) = &e else {
+            return e;
+        };
+        let last = self.store().last_change(entity, key).await.ok().flatten();
+        let (by, at) = last.map(|e| (e.actor, e.at)).unwrap_or_default();
+        AppError::invalid(
+            "_version",
+            key.clone(),
+            Msg::new(
+                format!(
+                    "Bản ghi {key} đã được {by} sửa lúc {at}, sau khi trang này được mở: không có gì được ghi. Hãy tải lại trang để xem giá trị mới rồi sửa lại."
+                ),
+                format!(
+                    "Record {key} was changed by {by} at {at}, after this page was opened: nothing was written. Reload the page to see the new values, then edit again."
+                ),
+            ),
+        )
+    }
+}
+
 /// What a form means to do with the row it sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormIntent {

@@ -69,6 +69,17 @@ impl App {
 
     /// Checks and saves an indicator defined by an office.
     pub async fn save_indicator(&self, actor: &Actor, r: IndicatorRecord) -> Result<()> {
+        self.save_indicator_at(actor, r, None).await
+    }
+
+    /// As [`App::save_indicator`], from a form read at `version` (see [`App::row_version`]):
+    /// refused, naming who came first, if the indicator changed since.
+    pub async fn save_indicator_at(
+        &self,
+        actor: &Actor,
+        r: IndicatorRecord,
+        version: Option<i64>,
+    ) -> Result<()> {
         let id = r.id.trim().to_string();
         let owner = self.indicator_owner(actor, &id).await?;
         self.authorize_indicator(actor, &id, owner).await?;
@@ -101,15 +112,20 @@ impl App {
             .into_iter()
             .find(|x| x.id == r.id);
         let audit = self.change_entry(actor, "indicators", &r.id, owner, before.as_ref(), &r);
-        self.store()
+        let r = self
+            .store()
             .apply(&ChangeSet {
                 owners: vec![("indicators".into(), r.id.clone(), owner)],
+                expect_versions: expecting("indicators", &r.id, version),
                 indicators: vec![r],
                 audit: vec![audit],
                 ..Default::default()
             })
-            .await?;
-        Ok(())
+            .await;
+        match r {
+            Ok(()) => Ok(()),
+            Err(e) => Err(self.stale(e.into()).await),
+        }
     }
 
     /// The owner scope of an indicator: the stored one, or for a new indicator the scope of
@@ -224,6 +240,11 @@ impl App {
 
     /// Saves a plan's own fields; its targets stay as they are.
     pub async fn save_plan(&self, actor: &Actor, p: Plan) -> Result<()> {
+        self.save_plan_at(actor, p, None).await
+    }
+
+    /// As [`App::save_plan`], from a form read at `version`.
+    pub async fn save_plan_at(&self, actor: &Actor, p: Plan, version: Option<i64>) -> Result<()> {
         if let Some((field, msg)) = check_plan(&p).into_iter().next() {
             let value = match field {
                 "code" => p.code.clone(),
@@ -292,18 +313,35 @@ impl App {
             before.as_ref(),
             &plan,
         );
-        self.store()
+        let versions = expecting("plans", &plan.code, version);
+        let r = self
+            .store()
             .apply(&ChangeSet {
                 plans: vec![plan],
                 audit: vec![audit],
+                expect_versions: versions,
                 ..Default::default()
             })
-            .await?;
-        Ok(())
+            .await;
+        match r {
+            Ok(()) => Ok(()),
+            Err(e) => Err(self.stale(e.into()).await),
+        }
     }
 
     /// Saves one target (new or changed) of an existing plan; the others stay.
     pub async fn save_target(&self, actor: &Actor, plan_code: &str, t: Target) -> Result<()> {
+        self.save_target_at(actor, plan_code, t, None).await
+    }
+
+    /// As [`App::save_target`], from a form read at `version`.
+    pub async fn save_target_at(
+        &self,
+        actor: &Actor,
+        plan_code: &str,
+        t: Target,
+        version: Option<i64>,
+    ) -> Result<()> {
         let plan = self.plan(actor, plan_code).await?;
         let unit = self.plan_unit(&plan).await?;
         self.authorize(actor, Action::ManagePlans, &Resource::Unit(unit))
@@ -341,14 +379,20 @@ impl App {
             before,
             &t,
         );
-        self.store()
+        let versions = expecting("targets", &format!("{plan_code}/{}", t.no), version);
+        let r = self
+            .store()
             .apply(&ChangeSet {
                 targets: vec![(plan_code.to_string(), t)],
                 audit: vec![audit],
+                expect_versions: versions,
                 ..Default::default()
             })
-            .await?;
-        Ok(())
+            .await;
+        match r {
+            Ok(()) => Ok(()),
+            Err(e) => Err(self.stale(e.into()).await),
+        }
     }
 
     /// Progress of every target of a plan; with `as_of`, figures after that year are ignored.
@@ -608,4 +652,11 @@ fn coverage(
         }
         _ => None,
     }
+}
+
+/// The version a form expects of its row, as the store checks it.
+fn expecting(entity: &str, key: &str, version: Option<i64>) -> Vec<(String, String, i64)> {
+    version
+        .map(|v| vec![(entity.to_string(), key.to_string(), v)])
+        .unwrap_or_default()
 }

@@ -119,7 +119,9 @@ impl App {
             };
             let mut e = self.audit_entry(&actor, "create", "validation_rules", id, None);
             e.after = serde_json::to_string(&r).ok();
-            self.store().save_validation_rule(&r, None, &e).await?;
+            self.store()
+                .save_validation_rule(&r, None, None, &e)
+                .await?;
         }
         Ok(())
     }
@@ -157,6 +159,16 @@ impl App {
     /// Checks and saves a rule (administrators): an expression that does not parse is refused
     /// with the position of the error.
     pub async fn save_validation_rule(&self, actor: &Actor, r: RuleRecord) -> Result<()> {
+        self.save_validation_rule_at(actor, r, None).await
+    }
+
+    /// As [`App::save_validation_rule`], from a form read at `version`.
+    pub async fn save_validation_rule_at(
+        &self,
+        actor: &Actor,
+        r: RuleRecord,
+        version: Option<i64>,
+    ) -> Result<()> {
         // a rule belongs to the unit of the office that wrote it and applies there; shipped
         // rules belong to the installation
         let owner = match self
@@ -223,7 +235,13 @@ impl App {
         );
         e.before = before.and_then(|b| serde_json::to_string(&b).ok());
         e.after = serde_json::to_string(&r).ok();
-        self.store().save_validation_rule(&r, owner, &e).await?;
-        Ok(())
+        match self
+            .store()
+            .save_validation_rule(&r, owner, version, &e)
+            .await
+        {
+            Ok(()) => Ok(()),
+            Err(e) => Err(self.stale(e.into()).await),
+        }
     }
 }

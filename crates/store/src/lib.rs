@@ -29,6 +29,10 @@ pub enum StoreError {
     /// written; the writer reads again and decides again.
     #[error("the database changed since generation {expected} (now {found}); nothing was written")]
     Conflict { expected: i64, found: i64 },
+    /// A row changed after the form that edits it was read: its version (the id of its last
+    /// recorded change) is no longer the one the form carried. Nothing was written.
+    #[error("{entity} {key} changed after it was read; nothing was written")]
+    Stale { entity: String, key: String },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -60,6 +64,10 @@ pub struct ChangeSet {
     /// committed since, nothing is written and [`StoreError::Conflict`] is returned, so no
     /// change is computed from (and no audit "before" taken from) a stale read.
     pub expect_generation: Option<i64>,
+    /// Rows the writer read at a version (entity, key, id of its last recorded change, 0 for
+    /// none): checked inside the transaction, so an edit never overwrites a change it did
+    /// not see ([`StoreError::Stale`]).
+    pub expect_versions: Vec<(String, String, i64)>,
     /// Owner scopes of new shared definitions (entity, key, unit; `None`: the installation),
     /// set once: an owner already stored is kept.
     pub owners: Vec<(String, String, Option<UnitId>)>,
@@ -265,11 +273,13 @@ pub trait Store: Send + Sync {
         &self,
     ) -> Result<std::collections::HashMap<OrgCode, std::collections::BTreeSet<hoptac_core::Service>>>;
     async fn validation_rules(&self) -> Result<Vec<hoptac_core::rules::RuleRecord>>;
-    /// Saves a rule with its audit entry; `owner` is recorded if the rule has none yet.
+    /// Saves a rule with its audit entry; `owner` is recorded if the rule has none yet; with
+    /// `expect`, only if the rule is still at that version.
     async fn save_validation_rule(
         &self,
         r: &hoptac_core::rules::RuleRecord,
         owner: Option<UnitId>,
+        expect: Option<i64>,
         audit: &AuditEntry,
     ) -> Result<()>;
     /// The owner scope of each definition of an entity (`indicators`, `validation_rules`)

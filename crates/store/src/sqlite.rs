@@ -467,9 +467,13 @@ impl Store for SqliteStore {
         &self,
         v: &hoptac_core::rules::RuleRecord,
         owner: Option<UnitId>,
+        expect: Option<i64>,
         audit: &AuditEntry,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        if let Some(v0) = expect {
+            check_version(&mut tx, "validation_rules", &v.id, v0).await?;
+        }
         insert_owner(&mut tx, "validation_rules", &v.id, owner).await?;
         sqlx::query(
             "INSERT INTO validation_rules (id, expression, severity, message_vi, message_en, active) VALUES ($1, $2, $3, $4, $5, $6) \
@@ -1274,7 +1278,40 @@ pub(crate) async fn bump_generation(tx: &mut sqlx::Transaction<'static, Sqlite>)
 }
 
 /// Writes a change set inside an open transaction (the generation moves with it).
+/// The version of a row: the id of its last recorded change (0 when none).
+async fn row_version(
+    tx: &mut sqlx::Transaction<'static, Sqlite>,
+    entity: &str,
+    key: &str,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COALESCE(MAX(id), 0) FROM audit WHERE entity = $1 AND key = $2 AND action <> 'refused'",
+    )
+    .bind(entity)
+    .bind(key)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+async fn check_version(
+    tx: &mut sqlx::Transaction<'static, Sqlite>,
+    entity: &str,
+    key: &str,
+    expected: i64,
+) -> Result<()> {
+    if row_version(tx, entity, key).await? != expected {
+        return Err(crate::StoreError::Stale {
+            entity: entity.to_string(),
+            key: key.to_string(),
+        });
+    }
+    Ok(())
+}
+
 async fn apply_in(tx: &mut sqlx::Transaction<'static, Sqlite>, c: &ChangeSet) -> Result<()> {
+    for (entity, key, expected) in &c.expect_versions {
+        check_version(tx, entity, key, *expected).await?;
+    }
     if let Some(expected) = c.expect_generation {
         let v: Option<String> =
             sqlx::query_scalar("SELECT value FROM meta WHERE key = 'generation'")

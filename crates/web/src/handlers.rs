@@ -884,7 +884,8 @@ pub(crate) async fn form_page_errors(
     let mut general = Vec::new();
     let failed = errors.is_some();
     for (key, text) in errors.unwrap_or_default() {
-        match fields.iter_mut().find(|f| f.key == key) {
+        // a hidden field (the version) shows nothing: its message goes above the form
+        match fields.iter_mut().find(|f| f.key == key && f.kind != "hidden") {
             Some(f) if f.error.is_empty() => f.error = text,
             Some(f) => {
                 f.error.push_str("; ");
@@ -1000,7 +1001,7 @@ pub async fn org_edit_form(
 }
 
 /// The hidden field that carries the version of the row an edit form was read at.
-fn version_field(version: i64) -> Field {
+pub(crate) fn version_field(version: i64) -> Field {
     Field {
         key: "_version",
         label: "",
@@ -1016,10 +1017,37 @@ fn version_field(version: i64) -> Field {
 
 /// A refused edit form is shown again with the version it was read at, so a second try
 /// is still checked against the row as the user saw it.
-fn keep_version(fields: &mut Vec<Field>, v: &HashMap<String, String>) {
+pub(crate) fn keep_version(fields: &mut Vec<Field>, v: &HashMap<String, String>) {
     if let Some(version) = v.get("_version").and_then(|x| x.trim().parse().ok()) {
         fields.push(version_field(version));
     }
+}
+
+/// The version an edit form was read at (`None` for a new record); an edit form without a
+/// readable one is stale by definition.
+pub(crate) fn edit_version(v: &HashMap<String, String>, editing: bool) -> Option<i64> {
+    editing.then(|| {
+        v.get("_version")
+            .and_then(|x| x.trim().parse().ok())
+            .unwrap_or(-1)
+    })
+}
+
+/// An edit form's fields with the version of its row.
+pub(crate) async fn with_version(
+    st: &AppState,
+    l: Lang,
+    mut fields: Vec<Field>,
+    entity: &str,
+    key: &str,
+) -> Result<Vec<Field>, WebError> {
+    let v = st
+        .app
+        .row_version(entity, key)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    fields.push(version_field(v));
+    Ok(fields)
 }
 
 /// Create or edit: an edit form without a readable version is stale by definition.
@@ -2454,7 +2482,7 @@ pub async fn rule_edit_form(
         format!("{} — {id}", crate::i18n::t(l, "edit")),
         format!("/quality/rules/{}/edit", enc(&id)),
         "/quality/rules".into(),
-        rule_fields(l, &v, true),
+        with_version(&st, l, rule_fields(l, &v, true), "validation_rules", &id).await?,
         None,
     )
     .await)
@@ -2508,7 +2536,9 @@ async fn save_rule(
             message_en: get("message_en"),
             active: get("active") != "no",
         };
-        st.app.save_validation_rule(u.actor(), r).await
+        st.app
+            .save_validation_rule_at(u.actor(), r, edit_version(&v, fixed.is_some()))
+            .await
     };
     match result {
         Ok(()) => Ok(Redirect::to("/quality/rules").into_response()),
@@ -2521,7 +2551,11 @@ async fn save_rule(
                 heading,
                 action,
                 "/quality/rules".into(),
-                rule_fields(l, &v, fixed.is_some()),
+                {
+                    let mut f = rule_fields(l, &v, fixed.is_some());
+                    keep_version(&mut f, &v);
+                    f
+                },
                 errs,
             )
             .await)

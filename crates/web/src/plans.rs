@@ -509,7 +509,7 @@ pub async fn plan_edit_form(
         format!("{} — {}", t(l, "edit"), p.title),
         format!("{path}/edit"),
         path,
-        plan_fields(l, &v, true),
+        crate::handlers::with_version(&st, l, plan_fields(l, &v, true), "plans", &code).await?,
         None,
     )
     .await)
@@ -566,7 +566,15 @@ async fn save_plan(
         .await);
     }
     let result = match plan_from(&v) {
-        Ok(p) => st.app.save_plan(u.actor(), p).await,
+        Ok(p) => {
+            st.app
+                .save_plan_at(
+                    u.actor(),
+                    p,
+                    crate::handlers::edit_version(&v, fixed.is_some()),
+                )
+                .await
+        }
         Err(e) => Err(e),
     };
     match result {
@@ -582,7 +590,11 @@ async fn save_plan(
             heading,
             action,
             back,
-            plan_fields(l, &v, fixed.is_some()),
+            {
+                let mut f = plan_fields(l, &v, fixed.is_some());
+                crate::handlers::keep_version(&mut f, &v);
+                f
+            },
             error_list(l, &e),
         )
         .await),
@@ -831,7 +843,14 @@ pub async fn target_edit_form(
         format!("{} {} — {}", t(l, "target"), no, p.title),
         format!("{path}/targets/{}/edit", enc(&no)),
         path,
-        target_fields(&st, l, &v, true).await?,
+        crate::handlers::with_version(
+            &st,
+            l,
+            target_fields(&st, l, &v, true).await?,
+            "targets",
+            &format!("{code}/{no}"),
+        )
+        .await?,
         None,
     )
     .await)
@@ -876,14 +895,24 @@ async fn save_target(
         ))
     } else {
         match target_from(&v) {
-            Ok(tg) => st.app.save_target(u.actor(), &code, tg).await,
+            Ok(tg) => {
+                st.app
+                    .save_target_at(
+                        u.actor(),
+                        &code,
+                        tg,
+                        crate::handlers::edit_version(&v, fixed.is_some()),
+                    )
+                    .await
+            }
             Err(e) => Err(e),
         }
     };
     match result {
         Ok(()) => Ok(Redirect::to(&path).into_response()),
         Err(e @ AppError::Invalid { .. }) => {
-            let fields = target_fields(st, l, &v, fixed.is_some()).await?;
+            let mut fields = target_fields(st, l, &v, fixed.is_some()).await?;
+            crate::handlers::keep_version(&mut fields, &v);
             Ok(form_page_errors(
                 st,
                 u,
@@ -1032,7 +1061,8 @@ pub async fn indicator_edit_form(
         format!("{} — {id}", t(l, "edit")),
         format!("/indicators/{}/edit", enc(&id)),
         "/indicators".into(),
-        indicator_fields(l, &v, true),
+        crate::handlers::with_version(&st, l, indicator_fields(l, &v, true), "indicators", &id)
+            .await?,
         None,
     )
     .await)
@@ -1076,7 +1106,7 @@ async fn save_indicator(
         ))
     } else {
         st.app
-            .save_indicator(
+            .save_indicator_at(
                 u.actor(),
                 IndicatorRecord {
                     id: get("id"),
@@ -1085,6 +1115,7 @@ async fn save_indicator(
                     definition: get("definition"),
                     description: get("description"),
                 },
+                crate::handlers::edit_version(&v, fixed.is_some()),
             )
             .await
     };
@@ -1113,7 +1144,11 @@ async fn save_indicator(
                 heading,
                 action,
                 "/indicators".into(),
-                indicator_fields(l, &v, fixed.is_some()),
+                {
+                    let mut f = indicator_fields(l, &v, fixed.is_some());
+                    crate::handlers::keep_version(&mut f, &v);
+                    f
+                },
                 errs,
             )
             .await)

@@ -117,7 +117,7 @@ async fn targets_and_indicators_are_added_in_the_browser_without_code() {
         "the other targets stay"
     );
     // edit keeps its number even if the form says otherwise
-    let r = post_form(
+    let r = crate::trust::post_edit(
         &app,
         &format!("{PLAN}/targets/10/edit"),
         "no=99&wording=Y&indicator=htx.transport.members&comparator=%3E%3D&value=160",

@@ -936,3 +936,39 @@ async fn the_matrix_of_owner_scopes() {
         assert_eq!(r.is_ok(), allowed, "{user} merge: {r:?}");
     }
 }
+
+/// The plan, target, indicator and rule forms carry their row's version too: of two people
+/// who opened the same target, the second save is refused naming the first.
+#[tokio::test]
+async fn definition_forms_refuse_a_stale_edit() {
+    let (admin, _d) = demo_app().await;
+    let plan = "/plans/TM-KTTT-2021-2026";
+    let ind = admin.app.indicator_records().await.unwrap()[0].clone();
+    for (uri, body) in [
+        (
+            format!("{plan}/targets/1/edit"),
+            "wording=X&indicator=htx.active&comparator=%3E%3D&value=30".to_string(),
+        ),
+        (
+            format!("/indicators/{}/edit", ind.id),
+            format!(
+                "label_vi=X&label_en=X&definition={}&description=",
+                crate::http::enc(&ind.definition)
+            ),
+        ),
+        (
+            "/quality/rules/profit_le_revenue/edit".to_string(),
+            "expression=profit+%3C%3D+revenue&severity=warning&message_vi=L%E1%BB%A3i+nhu%E1%BA%ADn&active=yes".to_string(),
+        ),
+    ] {
+        let v = form_version(&admin, &uri).await;
+        let first = post_form(&admin, &uri, &format!("{body}&_version={v}")).await;
+        assert_eq!(first.status, StatusCode::SEE_OTHER, "{uri}: {}", first.body);
+        let second = post_form(&admin, &uri, &format!("{body}&_version={v}")).await;
+        assert_eq!(second.status, StatusCode::UNPROCESSABLE_ENTITY, "{uri}");
+        assert!(second.body.contains("tải lại"), "{uri}: {}", second.body);
+    }
+    // the plan's own form too
+    let v = form_version(&admin, &format!("{plan}/edit")).await;
+    assert!(v.parse::<i64>().is_ok());
+}
