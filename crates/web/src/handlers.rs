@@ -885,7 +885,10 @@ pub(crate) async fn form_page_errors(
     let failed = errors.is_some();
     for (key, text) in errors.unwrap_or_default() {
         // a hidden field (the version) shows nothing: its message goes above the form
-        match fields.iter_mut().find(|f| f.key == key && f.kind != "hidden") {
+        match fields
+            .iter_mut()
+            .find(|f| f.key == key && f.kind != "hidden")
+        {
             Some(f) if f.error.is_empty() => f.error = text,
             Some(f) => {
                 f.error.push_str("; ");
@@ -1509,6 +1512,22 @@ fn import_view(
     token: String,
     done: bool,
 ) -> ImportPage {
+    import_view_page(p, l, o, file_name, token, done, 0, String::new())
+}
+
+/// The preview at one page of its problems; `results` names the checked outcome the other
+/// pages are read from.
+#[allow(clippy::too_many_arguments)]
+fn import_view_page(
+    p: Page,
+    l: Lang,
+    o: Option<&ImportOutcome>,
+    file_name: String,
+    token: String,
+    done: bool,
+    page: usize,
+    results: String,
+) -> ImportPage {
     let summary = o
         .map(|o| {
             o.summary
@@ -1526,6 +1545,7 @@ fn import_view(
         .map(|o| {
             o.problems
                 .iter()
+                .skip(page * PREVIEW_PROBLEMS)
                 .take(PREVIEW_PROBLEMS)
                 .map(|p| ProblemRow {
                     error: p.is_error(),
@@ -1546,7 +1566,9 @@ fn import_view(
             .or_default();
         if p.is_error() { k.0 += 1 } else { k.1 += 1 }
     }
-    let more = o.map(|o| o.problems.len()).unwrap_or(0) - problems.len();
+    let total = o.map(|o| o.problems.len()).unwrap_or(0);
+    let more = total - problems.len();
+    let pages = total.div_ceil(PREVIEW_PROBLEMS);
     ImportPage {
         p,
         checked: o.is_some(),
@@ -1563,6 +1585,9 @@ fn import_view(
             .map(|((sheet, col), (e, w))| (sheet, col, e, w))
             .collect(),
         more,
+        page: page + 1,
+        pages,
+        results,
         errors: o.map(|o| o.errors()).unwrap_or(0),
         warnings: o.map(|o| o.warnings()).unwrap_or(0),
         notice: String::new(),
@@ -1647,6 +1672,7 @@ pub async fn import_check(
         .import_bytes(u.actor(), &name, &bytes, false)
         .await
         .map_err(e)?;
+    let results = keep_results(&st, &u, &name, &outcome);
     let tok = if outcome.has_errors() {
         String::new()
     } else {
@@ -1673,13 +1699,94 @@ pub async fn import_check(
         );
         t
     };
-    Ok(render(&import_view(
+    Ok(render(&import_view_page(
         page(&st, &u, l, "nav_import").await,
         l,
         Some(&outcome),
         name,
         tok,
         false,
+        0,
+        results,
+    )))
+}
+
+/// Problems kept for paging a preview: the first this many (fix them, then check again).
+const KEPT_PROBLEMS: usize = 20_000;
+
+/// Keeps a checked outcome (its first [`KEPT_PROBLEMS`] problems) for its other pages,
+/// bounded like the pending uploads: 16 at most, 30 minutes each, one account's own.
+fn keep_results(st: &AppState, u: &CurrentUser, name: &str, o: &ImportOutcome) -> String {
+    if o.problems.len() <= PREVIEW_PROBLEMS {
+        return String::new();
+    }
+    let t = token();
+    let mut kept = o.clone();
+    kept.problems.truncate(KEPT_PROBLEMS);
+    let mut r = st.results.lock().expect("results lock");
+    r.retain(|_, c| c.at.elapsed() < PENDING_TTL);
+    if r.len() >= 16
+        && let Some(oldest) = r.iter().min_by_key(|(_, c)| c.at).map(|(k, _)| k.clone())
+    {
+        r.remove(&oldest);
+    }
+    r.insert(
+        t.clone(),
+        crate::Checked {
+            user: u.actor().name().to_string(),
+            file_name: name.to_string(),
+            outcome: kept,
+            at: Instant::now(),
+        },
+    );
+    t
+}
+
+/// Another page of a checked file's problems (GET: reads what the check kept).
+pub async fn import_problems(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Query(q): Params,
+) -> WebResult {
+    let l = lang(&h);
+    let t = q.get("results").cloned().unwrap_or_default();
+    let page_no: usize = q
+        .get("page")
+        .and_then(|p| p.trim().parse().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1);
+    let kept = st
+        .results
+        .lock()
+        .expect("results lock")
+        .get(&t)
+        .filter(|c| c.user == u.actor().name() && c.at.elapsed() < PENDING_TTL)
+        .map(|c| (c.file_name.clone(), c.outcome.clone()));
+    let Some((name, o)) = kept else {
+        let mut v = import_view(
+            page(&st, &u, l, "nav_import").await,
+            l,
+            None,
+            String::new(),
+            String::new(),
+            false,
+        );
+        v.notice = crate::i18n::t(l, "import_expired").into();
+        let mut r = render(&v);
+        *r.status_mut() = StatusCode::GONE;
+        return Ok(r);
+    };
+    let last = o.problems.len().div_ceil(PREVIEW_PROBLEMS).max(1);
+    Ok(render(&import_view_page(
+        page(&st, &u, l, "nav_import").await,
+        l,
+        Some(&o),
+        name,
+        String::new(),
+        false,
+        page_no.min(last) - 1,
+        t,
     )))
 }
 

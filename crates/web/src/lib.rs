@@ -30,10 +30,20 @@ struct Pending {
     at: Instant,
 }
 
+/// A checked upload's outcome, for paging its problems.
+struct Checked {
+    user: String,
+    file_name: String,
+    outcome: hoptac_app::ImportOutcome,
+    at: Instant,
+}
+
 #[derive(Clone)]
 pub struct AppState {
     app: App,
     pending: Arc<Mutex<HashMap<String, Pending>>>,
+    /// Checked uploads kept for the other pages of their problems.
+    results: Arc<Mutex<HashMap<String, Checked>>>,
     /// Proxies whose `X-Forwarded-For` names the client.
     trusted: Arc<Vec<std::net::IpAddr>>,
 }
@@ -49,6 +59,7 @@ pub fn router(app: App) -> Router {
     let state = AppState {
         app,
         pending: Arc::default(),
+        results: Arc::default(),
         trusted: Arc::new(session::trusted_proxies_from_env()),
     };
     use axum::http::header::{HeaderName, HeaderValue};
@@ -62,6 +73,7 @@ pub fn router(app: App) -> Router {
         .route("/orgs/{code}/reports/{year}/edit", get(handlers::report_edit_form).post(handlers::report_save))
         .route("/import", get(handlers::import_form).post(handlers::import_check))
         .route("/import/confirm", post(handlers::import_confirm))
+        .route("/import/problems", get(handlers::import_problems))
         .route("/export.xlsx", get(handlers::export))
         .route("/report/situation", get(handlers::situation))
         .route("/orgs/{code}/profile", get(profile::profile))

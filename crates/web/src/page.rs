@@ -229,6 +229,11 @@ pub struct ImportPage {
     pub by_column: Vec<(String, String, usize, usize)>,
     /// Problems not listed on the page.
     pub more: usize,
+    /// This page of the problems (from 1), how many there are, and the token of the kept
+    /// outcome the others are read from ("" when all fit on one).
+    pub page: usize,
+    pub pages: usize,
+    pub results: String,
     pub errors: usize,
     pub warnings: usize,
     pub notice: String,

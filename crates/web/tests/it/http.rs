@@ -25,7 +25,7 @@ pub fn with_session(app: &TestApp, mut req: Request<Body>) -> Request<Body> {
 }
 
 /// Through one router, whose state (pending imports) lives across requests.
-async fn send_to(router: &axum::Router, req: Request<Body>) -> Resp {
+pub async fn send_to(router: &axum::Router, req: Request<Body>) -> Resp {
     let r = router.clone().oneshot(req).await.unwrap();
     let status = r.status();
     let headers = r.headers().clone();
@@ -86,7 +86,7 @@ pub fn enc(s: &str) -> String {
         .collect()
 }
 
-fn multipart(app: &TestApp, file_name: &str, content: &[u8]) -> Request<Body> {
+pub fn multipart(app: &TestApp, file_name: &str, content: &[u8]) -> Request<Body> {
     let b = "XhoptacBoundary";
     let mut body = format!("--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").into_bytes();
     body.extend_from_slice(content);

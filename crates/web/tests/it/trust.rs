@@ -972,3 +972,56 @@ async fn definition_forms_refuse_a_stale_edit() {
     let v = form_version(&admin, &format!("{plan}/edit")).await;
     assert!(v.parse::<i64>().is_ok());
 }
+
+/// A file with a hundred thousand bad rows: the preview page stays small, every problem is
+/// counted, the next pages come from what the check kept, and only for who checked it.
+#[tokio::test]
+async fn a_huge_preview_is_paged() {
+    use crate::http::{multipart, send_to, with_session};
+    let (admin, _d) = demo_app().await;
+    let router = hoptac_web::router(admin.app.clone());
+    let mut csv = b"code,kind,name,sector,commune,founded_on\n".to_vec();
+    for i in 0..3_000 {
+        csv.extend_from_slice(format!("X-{i},HTX,X,rice,30049,2020-01-01\n").as_bytes());
+    }
+    let r = send_to(
+        &router,
+        with_session(&admin, multipart(&admin, "organizations.csv", &csv)),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.len() < 400_000, "the page is {} bytes", r.body.len());
+    assert!(r.body.contains("id=\"problems-by-column\""));
+    assert!(r.body.contains("3000"), "every problem is counted");
+    let next = r.body.split("id=\"problem-pages\"").nth(1).expect("pages");
+    let href = next
+        .split("href=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&amp;", "&");
+    assert!(href.contains("page=2"), "{href}");
+    let get_on = |who: &crate::TestApp, uri: &str| {
+        with_session(
+            who,
+            axum::http::Request::get(uri.to_string())
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+    };
+    let p2 = send_to(&router, get_on(&admin, &href)).await;
+    assert_eq!(p2.status, StatusCode::OK);
+    assert!(
+        p2.body.contains("<td>350</td>") && !r.body.contains("<td>350</td>"),
+        "the second page"
+    );
+    assert!(p2.body.contains("Trang 2 /"));
+    let other = admin.as_user("canbo").await;
+    assert_eq!(
+        send_to(&router, get_on(&other, &href)).await.status,
+        StatusCode::GONE,
+        "another account's results"
+    );
+}
