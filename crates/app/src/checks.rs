@@ -103,13 +103,16 @@ impl App {
             .map(|r| ((r.org.as_str(), r.year.get()), r))
             .collect();
         let mut figures = Vec::new();
+        // each organisation's years, grouped once (not orgs × reports)
+        let mut years_of: HashMap<&str, Vec<i32>> = HashMap::new();
+        for r in &snap.reports {
+            years_of
+                .entry(r.org.as_str())
+                .or_default()
+                .push(r.year.get());
+        }
         for o in &snap.orgs {
-            let mut years: Vec<i32> = snap
-                .reports
-                .iter()
-                .filter(|r| r.org == o.code)
-                .map(|r| r.year.get())
-                .collect();
+            let mut years = years_of.remove(o.code.as_str()).unwrap_or_default();
             years.sort();
             for y in years {
                 let r = by_key[&(o.code.as_str(), y)];
@@ -147,17 +150,38 @@ impl App {
         figures.sort_by(|a, b| (&a.org, a.year).cmp(&(&b.org, b.year)));
         let report_year = as_of.year() - 1;
         let end = hoptac_core::date::year_end(report_year);
+        // organisations, cases and figures counted by commune once (not communes × orgs)
+        let mut orgs_in: HashMap<hoptac_core::UnitId, Vec<&hoptac_core::model::Organization>> =
+            HashMap::new();
+        let mut commune_of: HashMap<&str, hoptac_core::UnitId> = HashMap::new();
+        for o in &snap.orgs {
+            orgs_in.entry(o.commune).or_default().push(o);
+            commune_of.insert(o.code.as_str(), o.commune);
+        }
+        let mut cases_in: HashMap<hoptac_core::UnitId, usize> = HashMap::new();
+        for c in &found {
+            if let Some(u) = commune_of.get(c.org.as_str()) {
+                *cases_in.entry(*u).or_default() += 1;
+            }
+        }
+        let mut figures_in: HashMap<hoptac_core::UnitId, usize> = HashMap::new();
+        for f in &figures {
+            if let Some(u) = commune_of.get(f.org.as_str()) {
+                *figures_in.entry(*u).or_default() += 1;
+            }
+        }
         let mut completeness: Vec<Completeness> = snap
             .units
             .iter()
             .filter(|u| u.level == AdminLevel::Commune)
             .map(|u| {
-                let expected: Vec<_> = snap
-                    .orgs
-                    .iter()
+                let expected: Vec<_> = orgs_in
+                    .get(&u.id)
+                    .into_iter()
+                    .flatten()
+                    .copied()
                     .filter(|o| {
-                        o.commune == u.id
-                            && o.active_on(end)
+                        o.active_on(end)
                             && matches!(
                                 o.kind,
                                 hoptac_core::OrgKind::Htx
@@ -179,25 +203,13 @@ impl App {
                             .is_some_and(|r| r.figures.received_on.is_some_and(|d| d <= due))
                     })
                     .count();
-                let here: std::collections::BTreeSet<&str> = snap
-                    .orgs
-                    .iter()
-                    .filter(|o| o.commune == u.id)
-                    .map(|o| o.code.as_str())
-                    .collect();
                 Completeness {
                     commune: u.name.clone(),
                     expected: expected.len(),
                     reported,
                     on_time,
-                    cases: found
-                        .iter()
-                        .filter(|c| here.contains(c.org.as_str()))
-                        .count(),
-                    figures: figures
-                        .iter()
-                        .filter(|f| here.contains(f.org.as_str()))
-                        .count(),
+                    cases: cases_in.get(&u.id).copied().unwrap_or(0),
+                    figures: figures_in.get(&u.id).copied().unwrap_or(0),
                 }
             })
             .filter(|c| c.expected > 0)

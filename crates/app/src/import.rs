@@ -415,7 +415,10 @@ impl App {
         for o in &db.orgs {
             by_place.entry((o.kind, o.commune)).or_default().push(o);
         }
-        let mut seen_new: Vec<&Organization> = Vec::new();
+        // new records of the file, by (kind, commune) like the stored ones: each new name is
+        // compared with its own commune's only, never with every name of the file
+        let mut seen_new: HashMap<(hoptac_core::OrgKind, UnitId), Vec<&Organization>> =
+            HashMap::new();
         for l in &parsed.orgs {
             let Some(o) = file_orgs.get(&l.value.code) else {
                 continue;
@@ -430,9 +433,10 @@ impl App {
                 .copied()
                 .chain(
                     seen_new
-                        .iter()
-                        .copied()
-                        .filter(|x| x.kind == o.kind && x.commune == o.commune),
+                        .get(&(o.kind, o.commune))
+                        .into_iter()
+                        .flatten()
+                        .copied(),
                 )
                 .map(|x| {
                     (
@@ -449,7 +453,7 @@ impl App {
                     format!("The name is close to organisation {code} \"{name}\" in the same commune ({score}% alike): if it is the same organisation, use the code {code} instead of a new record"),
                 ))));
             }
-            seen_new.push(o);
+            seen_new.entry((o.kind, o.commune)).or_default().push(o);
         }
         // Registered services travel with the organisation's row; a sheet without the
         // column keeps the stored list.
@@ -564,14 +568,25 @@ impl App {
                 );
             }
         }
-        // Reports already stored must still fall inside a changed organisation's life.
+        // Reports already stored must still fall inside a changed organisation's life
+        // (looked up by organisation: a file of every organisation is not orgs × reports).
+        let mut stored_by_org: HashMap<&OrgCode, Vec<&AnnualReport>> = HashMap::new();
+        if !parsed.orgs.is_empty() {
+            for r in &db.reports {
+                stored_by_org.entry(&r.org).or_default().push(r);
+            }
+        }
         for l in &parsed.orgs {
             let Some(org) = file_orgs.get(&l.value.code) else {
                 continue;
             };
-            for r in db.reports.iter().filter(|r| {
-                r.org == org.code && !file_reports.contains_key(&(&r.org, r.year.get()))
-            }) {
+            for r in stored_by_org
+                .get(&org.code)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|r| !file_reports.contains_key(&(&r.org, r.year.get())))
+            {
                 for f in check_report(org, r, None)
                     .into_iter()
                     .filter(|f| f.field == "year")

@@ -165,6 +165,27 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
     }
     summary("stats 2016–2020, one district", times);
 
+    // 3c. The review of the whole province as of its review date: cases, figures breaking
+    // a rule, reports received by commune, near-duplicate names (`hoptac check`).
+    let as_of = app.review_date().await?;
+    let mut times = Vec::new();
+    for _ in 0..runs.min(5) {
+        let t = Instant::now();
+        std::hint::black_box(app.check(&hoptac_app::Actor::system(), as_of, None).await?);
+        times.push(t.elapsed());
+    }
+    summary("review (check), whole province", times);
+    let mut times = Vec::new();
+    for _ in 0..runs.min(5) {
+        let t = Instant::now();
+        std::hint::black_box(
+            app.review_cases(&hoptac_app::Actor::system(), as_of, None)
+                .await?,
+        );
+        times.push(t.elapsed());
+    }
+    summary("review list (read only), whole province", times);
+
     // 3b. The year's evaluations of the province: sheets for every reporting cooperative.
     let evs = hoptac_app::demo::demo_evaluations(&snap);
     let t = Instant::now();
