@@ -419,6 +419,33 @@ impl App {
         Ok(())
     }
 
+    /// Creates an account; a name already taken is refused (`user passwd` or the account's
+    /// edit page changes an existing one): creating never overwrites.
+    pub async fn create_account(
+        &self,
+        actor: &Actor,
+        a: Account,
+        password: Option<&str>,
+    ) -> Result<()> {
+        if self.store().account(&a.username).await?.is_some() {
+            return Err(AppError::invalid(
+                "username",
+                a.username.clone(),
+                Msg::new(
+                    format!(
+                        "Tên đăng nhập \"{}\" đã có: không tạo lại được (đổi mật khẩu: hoptac user passwd)",
+                        a.username
+                    ),
+                    format!(
+                        "The username \"{}\" is taken: it is not created again (to reset its password: hoptac user passwd)",
+                        a.username
+                    ),
+                ),
+            ));
+        }
+        self.save_account(actor, a, password).await
+    }
+
     /// Creates or changes an account, only below the actor's own scope and role.
     pub async fn save_account(
         &self,

@@ -371,7 +371,7 @@ async fn user_command(app: &App, system: &hoptac_app::Actor, cmd: UserCmd) -> an
                 must_change_password: true,
                 disabled: false,
             };
-            app.save_account(system, account, Some(&password)).await?;
+            app.create_account(system, account, Some(&password)).await?;
             println!(
                 "Đã tạo / created {username}: phải đổi mật khẩu ở lần đăng nhập đầu / must change the password at first login"
             );

@@ -416,13 +416,6 @@ async fn save_account(
         .await
         .map_err(|e| WebError::new(l, e.into()))?;
     let result: Result<(), AppError> = async {
-        if fixed.is_none() && existing.is_some() {
-            return Err(AppError::invalid(
-                "username",
-                get("username"),
-                Msg::new("Tên đăng nhập đã có", "The username is taken"),
-            ));
-        }
         let role = Role::parse(&get("role")).ok_or_else(|| {
             AppError::invalid(
                 "role",
@@ -463,9 +456,18 @@ async fn save_account(
                     .is_some_and(|e| e.account.must_change_password),
             disabled: get("disabled") == "yes",
         };
-        st.app
-            .save_account(u.actor(), account, password.as_deref())
-            .await
+        match fixed {
+            None => {
+                st.app
+                    .create_account(u.actor(), account, password.as_deref())
+                    .await
+            }
+            Some(_) => {
+                st.app
+                    .save_account(u.actor(), account, password.as_deref())
+                    .await
+            }
+        }
     }
     .await;
     match result {

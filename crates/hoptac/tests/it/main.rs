@@ -978,3 +978,47 @@ fn the_demo_is_never_loaded_beside_real_records() {
         "no public-password account was made"
     );
 }
+
+#[test]
+fn user_add_never_overwrites_an_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("u.db");
+    let add = |args: &[&str], pw: &str| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_hoptac"))
+            .env("HOPTAC_DB", &db)
+            .env("HOPTAC_LOG", "warn")
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        c.stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{pw}\n").as_bytes())
+            .unwrap();
+        c.wait_with_output().unwrap()
+    };
+    ok(&add(
+        &["user", "add", "thu.ky", "--role", "admin", "--scope", "all"],
+        "mot-mat-khau-dai",
+    ));
+    let again = add(
+        &[
+            "user", "add", "thu.ky", "--role", "viewer", "--scope", "872",
+        ],
+        "mat-khau-khac-dai",
+    );
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("taken"));
+    let list = ok(&hoptac(&db, &["user", "list"]));
+    let line = list.lines().find(|l| l.contains("thu.ky")).unwrap();
+    assert!(line.contains("admin"), "the account is as it was: {line}");
+}
