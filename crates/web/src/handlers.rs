@@ -1742,6 +1742,23 @@ fn keep_results(st: &AppState, u: &CurrentUser, name: &str, o: &ImportOutcome) -
     t
 }
 
+/// The import page saying that what it refers to (an upload to confirm, a checked file's
+/// problems) is gone: used, too old, or another account's (410).
+async fn import_expired(st: &AppState, u: &CurrentUser, l: Lang) -> Response {
+    let mut v = import_view(
+        page(st, u, l, "nav_import").await,
+        l,
+        None,
+        String::new(),
+        String::new(),
+        false,
+    );
+    v.notice = crate::i18n::t(l, "import_expired").into();
+    let mut r = render(&v);
+    *r.status_mut() = StatusCode::GONE;
+    r
+}
+
 /// Another page of a checked file's problems (GET: reads what the check kept).
 pub async fn import_problems(
     State(st): State<AppState>,
@@ -1764,18 +1781,7 @@ pub async fn import_problems(
         .filter(|c| c.user == u.actor().name() && c.at.elapsed() < PENDING_TTL)
         .map(|c| (c.file_name.clone(), c.outcome.clone()));
     let Some((name, o)) = kept else {
-        let mut v = import_view(
-            page(&st, &u, l, "nav_import").await,
-            l,
-            None,
-            String::new(),
-            String::new(),
-            false,
-        );
-        v.notice = crate::i18n::t(l, "import_expired").into();
-        let mut r = render(&v);
-        *r.status_mut() = StatusCode::GONE;
-        return Ok(r);
+        return Ok(import_expired(&st, &u, l).await);
     };
     let last = o.problems.len().div_ceil(PREVIEW_PROBLEMS).max(1);
     Ok(render(&import_view_page(
@@ -1806,18 +1812,7 @@ pub async fn import_confirm(
         .remove(&tok)
         .filter(|p| p.at.elapsed() < PENDING_TTL);
     let Some(p) = pending else {
-        let mut v = import_view(
-            page(&st, &u, l, "nav_import").await,
-            l,
-            None,
-            String::new(),
-            String::new(),
-            false,
-        );
-        v.notice = crate::i18n::t(l, "import_expired").into();
-        let mut r = render(&v);
-        *r.status_mut() = StatusCode::GONE;
-        return Ok(r);
+        return Ok(import_expired(&st, &u, l).await);
     };
     let outcome = st
         .app

@@ -13,6 +13,27 @@ fn hoptac(db: &Path, args: &[&str]) -> Output {
         .expect("run hoptac")
 }
 
+/// `hoptac` with one line on its standard input (a password).
+fn hoptac_with_input(db: &Path, args: &[&str], line: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hoptac"))
+        .env("HOPTAC_DB", db)
+        .env("HOPTAC_LOG", "warn")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run hoptac");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{line}\n").as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn ok(o: &Output) -> String {
     assert!(
         o.status.success(),
@@ -294,27 +315,9 @@ fn vi(x: f64, decimals: usize) -> String {
 
 #[test]
 fn first_administrator_from_the_command_line() {
-    use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("u.db");
-    let add = |args: &[&str], password: &str| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_hoptac"))
-            .env("HOPTAC_DB", &db)
-            .env("HOPTAC_LOG", "warn")
-            .args(args)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(format!("{password}\n").as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    };
+    let add = |args: &[&str], password: &str| hoptac_with_input(&db, args, password);
     ok(&add(
         &[
             "user",
@@ -983,24 +986,7 @@ fn the_demo_is_never_loaded_beside_real_records() {
 fn user_add_never_overwrites_an_account() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("u.db");
-    let add = |args: &[&str], pw: &str| {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_hoptac"))
-            .env("HOPTAC_DB", &db)
-            .env("HOPTAC_LOG", "warn")
-            .args(args)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        use std::io::Write;
-        c.stdin
-            .take()
-            .unwrap()
-            .write_all(format!("{pw}\n").as_bytes())
-            .unwrap();
-        c.wait_with_output().unwrap()
-    };
+    let add = |args: &[&str], pw: &str| hoptac_with_input(&db, args, pw);
     ok(&add(
         &["user", "add", "thu.ky", "--role", "admin", "--scope", "all"],
         "mot-mat-khau-dai",
