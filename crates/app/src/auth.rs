@@ -180,7 +180,9 @@ impl App {
         })
     }
 
-    pub(crate) fn audit_entry(
+    /// An audit entry of this actor, now, for another crate writing through the store in the
+    /// app's name (the demo fixture).
+    pub fn audit_entry(
         &self,
         actor: &Actor,
         action: &str,

@@ -11,7 +11,7 @@ fn meta_key(field: &str) -> String {
     format!("doc.{field}")
 }
 
-pub(crate) fn to_pairs(i: &Issuer) -> Vec<(String, String)> {
+pub fn to_pairs(i: &Issuer) -> Vec<(String, String)> {
     Issuer::FIELDS
         .iter()
         .zip(i.values())

@@ -4,8 +4,6 @@
 pub mod auth;
 pub mod checks;
 pub mod classification;
-pub mod demo;
-pub mod demo_plan;
 pub mod documents;
 pub mod error;
 pub mod evaluation;
@@ -16,7 +14,6 @@ pub mod plans;
 pub mod reporting;
 pub mod rubrics;
 pub mod seed;
-pub mod synthetic;
 pub mod validation;
 
 use hoptac_core::indicator::{Engine, IndicatorValue, catalogue, evaluate_scoped};
@@ -122,77 +119,6 @@ impl App {
                 ..Default::default()
             };
             self.store.apply(&changes).await?;
-        }
-        Ok(())
-    }
-
-    /// Loads the demo district (illustrative data) into the database, replacing nothing
-    /// that is not demo data: records are matched on their codes. Also creates one account
-    /// per role (see the README), without the forced password change, for the demo only.
-    pub async fn load_demo(&self) -> Result<()> {
-        let s = demo::demo_snapshot();
-        let actor = auth::Actor::system();
-        let mut e = self.audit_entry(
-            &actor,
-            "import",
-            "demo",
-            "thap-muoi",
-            Some(seed::DISTRICT_ID),
-        );
-        e.after = Some(format!(
-            "{{\"organizations\":{},\"annual_reports\":{},\"managers\":{}}}",
-            s.orgs.len(),
-            s.reports.len(),
-            s.managers.len()
-        ));
-        let registered = demo::registered_services(&s.orgs);
-        let evaluations = demo::demo_evaluations(&s);
-        let changes = ChangeSet {
-            units: s.units,
-            orgs: s.orgs,
-            reports: s.reports,
-            managers: s.managers,
-            meta: std::iter::once(("dataset".to_string(), "demo".to_string()))
-                .chain(documents::to_pairs(&documents::demo_issuer()))
-                .collect(),
-            indicators: demo_plan::indicators(),
-            plans: vec![demo_plan::plan()],
-            targets: demo_plan::plan()
-                .targets
-                .into_iter()
-                .map(|t| (demo_plan::PLAN_CODE.to_string(), t))
-                .collect(),
-            registered,
-            audit: vec![e],
-            ..Default::default()
-        };
-        self.store.apply(&changes).await?;
-        let e = self.audit_entry(
-            &actor,
-            "import",
-            "evaluations",
-            "thap-muoi",
-            Some(seed::DISTRICT_ID),
-        );
-        self.store.save_evaluations(&evaluations, &[e]).await?;
-        let e = self.audit_entry(
-            &actor,
-            "import",
-            "classifications",
-            "thap-muoi",
-            Some(seed::DISTRICT_ID),
-        );
-        let classified = demo::demo_classifications(self.snapshot().await?.as_ref());
-        self.store.save_classifications(&classified, &[e]).await?;
-        // the demo's review cases, as an office's first review run would record them
-        self.run_review(&actor, None).await?;
-        for (account, password) in demo::demo_accounts() {
-            if self.store.account(&account.username).await?.is_none() {
-                let e = self.audit_entry(&actor, "create", "accounts", &account.username, None);
-                self.store
-                    .save_account(&account, Some(&auth::hash_password(password)?), &e)
-                    .await?;
-            }
         }
         Ok(())
     }

@@ -1,7 +1,7 @@
 //! `hoptac bench`: the numbers of BENCHMARKS.md, measured on a synthetic province.
 
-use hoptac_app::synthetic::{Size, province};
 use hoptac_app::{App, ExportHeaders};
+use hoptac_demo::synthetic::{Size, province};
 use hoptac_store::{ChangeSet, SqliteStore};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -52,7 +52,7 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
     {
         let demo = App::new(Arc::new(SqliteStore::open(&dir.join("demo.db")).await?));
         demo.ensure_seed().await?;
-        demo.load_demo().await?;
+        hoptac_demo::load_demo(&demo).await?;
         let sys = hoptac_app::Actor::system();
         let mut docx = Vec::new();
         let mut xlsx = Vec::new();
@@ -187,7 +187,7 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
     summary("review list (read only), whole province", times);
 
     // 3b. The year's evaluations of the province: sheets for every reporting cooperative.
-    let evs = hoptac_app::demo::demo_evaluations(&snap);
+    let evs = hoptac_demo::district::demo_evaluations(&snap);
     let t = Instant::now();
     app.store().save_evaluations(&evs, &[]).await?;
     println!(

@@ -679,7 +679,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let app = open(&cli.db).await?;
             if demo {
                 demo_allowed(&app, &cli.db).await?;
-                app.load_demo().await?;
+                hoptac_demo::load_demo(&app).await?;
             }
             let listener = tokio::net::TcpListener::bind(&addr)
                 .await
@@ -694,7 +694,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Demo => {
             let app = open(&cli.db).await?;
             demo_allowed(&app, &cli.db).await?;
-            app.load_demo().await?;
+            hoptac_demo::load_demo(&app).await?;
             let c = app.store().counts().await?;
             println!(
                 "Đã nạp dữ liệu minh họa huyện Tháp Mười / demo district loaded: {} đơn vị/units, {} tổ chức/organisations, {} báo cáo/reports, {} cán bộ/managers",
@@ -1016,7 +1016,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             years,
         } => {
             let snap =
-                hoptac_app::synthetic::province(&hoptac_app::synthetic::Size { htx, tht, years });
+                hoptac_demo::synthetic::province(&hoptac_demo::synthetic::Size { htx, tht, years });
             let bytes = hoptac_exchange::write::write_xlsx(
                 &snap,
                 Default::default(),

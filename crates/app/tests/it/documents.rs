@@ -25,7 +25,7 @@ pub fn docx_text(bytes: &[u8]) -> String {
 #[tokio::test]
 async fn the_situation_report_comes_out_in_word_with_part_a_and_the_signature() {
     let (a, _d) = app().await;
-    a.load_demo().await.unwrap();
+    hoptac_demo::load_demo(&a).await.unwrap();
     let g = a
         .situation_docx(&sys(), 2016, 2020, Some("Huyện Tháp Mười"))
         .await
@@ -87,7 +87,7 @@ async fn the_situation_report_comes_out_in_word_with_part_a_and_the_signature() 
 #[tokio::test]
 async fn without_settings_the_document_says_what_is_missing() {
     let (a, _d) = app().await;
-    a.load_demo().await.unwrap();
+    hoptac_demo::load_demo(&a).await.unwrap();
     let mut empty = hoptac_app::documents::demo_issuer();
     empty.signer_name.clear();
     // an administrator cannot save settings a document cannot do without? The service
@@ -106,7 +106,7 @@ async fn without_settings_the_document_says_what_is_missing() {
 async fn the_annex_has_every_indicator_year_by_year_as_numbers() {
     use hoptac_exchange::cells::Cell as C;
     let (a, _d) = app().await;
-    a.load_demo().await.unwrap();
+    hoptac_demo::load_demo(&a).await.unwrap();
     let bytes = a
         .situation_xlsx(&sys(), 2016, 2020, Some("Huyện Tháp Mười"))
         .await
@@ -142,7 +142,7 @@ async fn the_annex_has_every_indicator_year_by_year_as_numbers() {
 #[tokio::test]
 async fn the_rating_report_says_the_summary_in_words_and_tables() {
     let (a, _d) = app().await;
-    a.load_demo().await.unwrap();
+    hoptac_demo::load_demo(&a).await.unwrap();
     let s = a.evaluation_summary(&sys(), 2024, None).await.unwrap();
     let g = a.evaluation_summary_docx(&sys(), 2024, None).await.unwrap();
     let text = docx_text(&g.bytes);
@@ -166,7 +166,7 @@ async fn the_rating_report_says_the_summary_in_words_and_tables() {
 #[tokio::test]
 async fn an_organisation_profile_has_its_registration_figures_managers_and_ratings() {
     let (a, _d) = app().await;
-    a.load_demo().await.unwrap();
+    hoptac_demo::load_demo(&a).await.unwrap();
     let doc = a.org_profile_official(&sys(), "HTX-TM-12").await.unwrap();
     assert_eq!(doc.body.title, "Thông tin hợp tác xã HTX DVNN Phước Thành");
     let text = docx_text(&hoptac_app::documents::docx(doc.clone()).unwrap().bytes);
@@ -194,7 +194,7 @@ async fn an_organisation_profile_has_its_registration_figures_managers_and_ratin
     assert_eq!(doc.figures.len(), 2);
     // another organisation's account may not print it
     let s = a
-        .login("htx.tankieu", hoptac_app::demo::DEMO_PASSWORD, "x")
+        .login("htx.tankieu", hoptac_demo::district::DEMO_PASSWORD, "x")
         .await
         .unwrap();
     let coop = a.session(&s.token, "x").await.unwrap().unwrap().actor;
@@ -208,8 +208,8 @@ async fn an_organisation_profile_has_its_registration_figures_managers_and_ratin
 async fn the_plan_annex_has_one_row_a_target_with_its_figures() {
     use hoptac_exchange::cells::Cell as C;
     let (a, _d) = app().await;
-    a.load_demo().await.unwrap();
-    let code = hoptac_app::demo_plan::PLAN_CODE;
+    hoptac_demo::load_demo(&a).await.unwrap();
+    let code = hoptac_demo::plan::PLAN_CODE;
     let p = a.plan_progress(&sys(), code, None).await.unwrap();
     let book =
         hoptac_exchange::read::read_xlsx(&a.plan_xlsx(&sys(), code, None).await.unwrap()).unwrap();

@@ -12,7 +12,7 @@ fn n(s: &str) -> Fixed {
 
 async fn demo() -> (hoptac_app::App, tempfile::TempDir) {
     let (a, d) = app().await;
-    a.load_demo().await.unwrap();
+    hoptac_demo::load_demo(&a).await.unwrap();
     (a, d)
 }
 
@@ -101,7 +101,7 @@ async fn a_sheet_goes_from_draft_to_approved_and_stays_locked() {
     let org = "HTX-TM-11";
     // the cooperative account of another cooperative cannot touch it
     let s = a
-        .login("htx.tankieu", hoptac_app::demo::DEMO_PASSWORD, "x")
+        .login("htx.tankieu", hoptac_demo::district::DEMO_PASSWORD, "x")
         .await
         .unwrap();
     let coop = a.session(&s.token, "x").await.unwrap().unwrap().actor;
@@ -329,7 +329,7 @@ async fn the_scoring_sheet_goes_out_and_comes_back() {
 
 async fn actor(a: &hoptac_app::App, user: &str) -> hoptac_app::Actor {
     let s = a
-        .login(user, hoptac_app::demo::DEMO_PASSWORD, "x")
+        .login(user, hoptac_demo::district::DEMO_PASSWORD, "x")
         .await
         .unwrap();
     a.session(&s.token, "x").await.unwrap().unwrap().actor

@@ -271,7 +271,7 @@ async fn dry_run_writes_nothing() {
 #[tokio::test]
 async fn export_then_import_reproduces_the_database() {
     let (a, _d1) = app().await;
-    a.load_demo().await.unwrap();
+    hoptac_demo::load_demo(&a).await.unwrap();
     let xlsx = a
         .export_xlsx(&sys(), ExportHeaders::Vietnamese)
         .await

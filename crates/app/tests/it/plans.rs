@@ -1,14 +1,14 @@
 //! Plans and targets on a real database: the demo plan, edits, indicators as data, imports.
 
 use crate::{app, csv, sys};
-use hoptac_app::demo_plan::PLAN_CODE;
 use hoptac_core::Fixed;
 use hoptac_core::plan::{Comparator, Status, Target};
 use hoptac_core::spec::IndicatorRecord;
+use hoptac_demo::plan::PLAN_CODE;
 
 async fn demo() -> (hoptac_app::App, tempfile::TempDir) {
     let (a, d) = app().await;
-    a.load_demo().await.unwrap();
+    hoptac_demo::load_demo(&a).await.unwrap();
     (a, d)
 }
 
@@ -380,7 +380,11 @@ async fn a_plan_whose_baseline_lies_outside_the_data_is_refused() {
 async fn imports_are_limited_to_the_actors_scope() {
     let (a, _d) = demo().await;
     let commune = a
-        .login("xa.tankieu", hoptac_app::demo::DEMO_PASSWORD, "10.0.0.1")
+        .login(
+            "xa.tankieu",
+            hoptac_demo::district::DEMO_PASSWORD,
+            "10.0.0.1",
+        )
         .await
         .unwrap();
     let s = a
@@ -653,7 +657,7 @@ async fn the_review_lists_the_planted_cases_and_nothing_spurious() {
     );
     // a commune's staff sees its commune only
     let s = a
-        .login("xa.tankieu", hoptac_app::demo::DEMO_PASSWORD, "x")
+        .login("xa.tankieu", hoptac_demo::district::DEMO_PASSWORD, "x")
         .await
         .unwrap();
     let actor = a.session(&s.token, "x").await.unwrap().unwrap().actor;
@@ -1030,7 +1034,7 @@ async fn a_merge_is_previewed_recorded_and_undone() {
     assert!(a.undo_merge(&sys(), id).await.is_err(), "once");
     // a cooperative cannot merge, nor merge across kinds
     let s = a
-        .login("htx.tankieu", hoptac_app::demo::DEMO_PASSWORD, "x")
+        .login("htx.tankieu", hoptac_demo::district::DEMO_PASSWORD, "x")
         .await
         .unwrap();
     let coop = a.session(&s.token, "x").await.unwrap().unwrap().actor;
@@ -1097,7 +1101,7 @@ async fn services_provided_must_be_among_those_registered() {
     );
     // a cooperative's own account cannot change its registration
     let s = a
-        .login("htx.tankieu", hoptac_app::demo::DEMO_PASSWORD, "x")
+        .login("htx.tankieu", hoptac_demo::district::DEMO_PASSWORD, "x")
         .await
         .unwrap();
     let coop = a.session(&s.token, "x").await.unwrap().unwrap().actor;

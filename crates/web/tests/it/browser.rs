@@ -94,7 +94,7 @@ async fn login(c: &fantoccini::Client, base: &str, username: &str) {
     c.find(Locator::Css("#password"))
         .await
         .unwrap()
-        .send_keys(hoptac_app::demo::DEMO_PASSWORD)
+        .send_keys(hoptac_demo::district::DEMO_PASSWORD)
         .await
         .unwrap();
     c.find(Locator::Css("#login-button"))

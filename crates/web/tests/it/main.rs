@@ -43,7 +43,7 @@ impl TestApp {
     pub async fn as_user(&self, username: &str) -> TestApp {
         let s = self
             .app
-            .login(username, hoptac_app::demo::DEMO_PASSWORD, "127.0.0.9")
+            .login(username, hoptac_demo::district::DEMO_PASSWORD, "127.0.0.9")
             .await
             .unwrap();
         TestApp {
@@ -60,7 +60,7 @@ pub async fn demo_app() -> (TestApp, tempfile::TempDir) {
     let store = SqliteStore::open(&dir.path().join("web.db")).await.unwrap();
     let app = App::new(Arc::new(store));
     app.ensure_seed().await.unwrap();
-    app.load_demo().await.unwrap();
+    hoptac_demo::load_demo(&app).await.unwrap();
     let t = TestApp {
         app,
         cookie: String::new(),

@@ -239,7 +239,7 @@ async fn with_neighbour(admin: &crate::TestApp) {
         };
         admin
             .app
-            .save_account(&sys, a, Some(hoptac_app::demo::DEMO_PASSWORD))
+            .save_account(&sys, a, Some(hoptac_demo::district::DEMO_PASSWORD))
             .await
             .unwrap();
     }
@@ -531,7 +531,7 @@ async fn a_huge_user_name_is_not_stored_and_throttling_delays_per_account() {
     let t = std::time::Instant::now();
     admin
         .app
-        .login("xem", hoptac_app::demo::DEMO_PASSWORD, "10.0.0.3")
+        .login("xem", hoptac_demo::district::DEMO_PASSWORD, "10.0.0.3")
         .await
         .unwrap();
     assert!(t.elapsed() < std::time::Duration::from_millis(900));

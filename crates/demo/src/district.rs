@@ -7,7 +7,7 @@
 //! continue plausibly (some plan targets met, some missed). Deterministic: the same data on
 //! every run.
 
-use crate::seed::{commune_id, thap_muoi_units};
+use hoptac_app::seed::{commune_id, thap_muoi_units};
 use hoptac_core::date::ymd;
 use hoptac_core::model::{AnnualReport, Manager, Organization, ReportFigures};
 use hoptac_core::types::*;
@@ -827,7 +827,7 @@ fn reports(
 /// (sector, name stem, commune) of the cooperative groups active at the end of 2020, by
 /// sector count: 115 agriculture, 3 aquaculture, 8 handicraft, 1 trade-services, 2 other.
 fn tht_plans(rng: &mut Rng) -> Vec<Plan> {
-    use crate::seed::THAP_MUOI_COMMUNES as C;
+    use hoptac_app::seed::THAP_MUOI_COMMUNES as C;
     let short = |code: &str| {
         C.iter()
             .find(|(c, _)| *c == code)
@@ -1135,7 +1135,7 @@ fn managers(plans: &[Plan], rng: &mut Rng) -> Vec<Manager> {
 fn farmer_clubs(rng: &mut Rng) -> (Vec<Organization>, Vec<AnnualReport>) {
     let mut orgs = Vec::new();
     let mut reports = Vec::new();
-    for (k, (code, name)) in crate::seed::THAP_MUOI_COMMUNES.iter().enumerate() {
+    for (k, (code, name)) in hoptac_app::seed::THAP_MUOI_COMMUNES.iter().enumerate() {
         let short = name
             .trim_start_matches("Xã ")
             .trim_start_matches("Thị trấn ");
@@ -1493,7 +1493,7 @@ pub const DEMO_PASSWORD: &str = "hoptac-demo";
 
 /// One account per role, for trying the demo: `(account, password)`.
 pub fn demo_accounts() -> Vec<(hoptac_core::auth::Account, &'static str)> {
-    use crate::seed::{DISTRICT_ID, PROVINCE_ID, commune_id};
+    use hoptac_app::seed::{DISTRICT_ID, PROVINCE_ID, commune_id};
     use hoptac_core::auth::{Account, Role, Scope};
     let a = |username: &str, display: &str, role, scope| Account {
         username: username.into(),
@@ -1591,7 +1591,7 @@ pub fn demo_evaluations(s: &Snapshot) -> Vec<hoptac_store::StoredEvaluation> {
             continue;
         };
         let year = rep.year.get();
-        if crate::evaluation::exclusion(o, year, Some(rep)).is_some() {
+        if hoptac_app::evaluation::exclusion(o, year, Some(rep)).is_some() {
             continue;
         }
         // a share of each line's maximum, from 40 % to 95 %, higher for a profitable year

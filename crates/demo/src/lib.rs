@@ -1,0 +1,89 @@
+//! The demo district and the synthetic data of hoptac (dữ liệu minh họa): ILLUSTRATIVE,
+//! kept out of the application library so that no production build carries it. The binary
+//! uses it for `demo`, `serve --demo`, `generate` and `bench`; tests load it as a fixture.
+
+pub mod district;
+pub mod plan;
+pub mod synthetic;
+
+pub use district::DEMO_PASSWORD;
+
+use hoptac_app::{Actor, App, Result};
+use hoptac_store::ChangeSet;
+
+/// Loads the demo district (illustrative data) into the database, replacing nothing
+/// that is not demo data: records are matched on their codes. Also creates one account
+/// per role (see the README), without the forced password change, for the demo only.
+pub async fn load_demo(app: &App) -> Result<()> {
+    let s = district::demo_snapshot();
+    let actor = Actor::system();
+    let mut e = app.audit_entry(
+        &actor,
+        "import",
+        "demo",
+        "thap-muoi",
+        Some(hoptac_app::seed::DISTRICT_ID),
+    );
+    e.after = Some(format!(
+        "{{\"organizations\":{},\"annual_reports\":{},\"managers\":{}}}",
+        s.orgs.len(),
+        s.reports.len(),
+        s.managers.len()
+    ));
+    let registered = district::registered_services(&s.orgs);
+    let evaluations = district::demo_evaluations(&s);
+    let changes = ChangeSet {
+        units: s.units,
+        orgs: s.orgs,
+        reports: s.reports,
+        managers: s.managers,
+        meta: std::iter::once(("dataset".to_string(), "demo".to_string()))
+            .chain(hoptac_app::documents::to_pairs(
+                &hoptac_app::documents::demo_issuer(),
+            ))
+            .collect(),
+        indicators: plan::indicators(),
+        plans: vec![plan::plan()],
+        targets: plan::plan()
+            .targets
+            .into_iter()
+            .map(|t| (plan::PLAN_CODE.to_string(), t))
+            .collect(),
+        registered,
+        audit: vec![e],
+        ..Default::default()
+    };
+    app.store().apply(&changes).await?;
+    let e = app.audit_entry(
+        &actor,
+        "import",
+        "evaluations",
+        "thap-muoi",
+        Some(hoptac_app::seed::DISTRICT_ID),
+    );
+    app.store().save_evaluations(&evaluations, &[e]).await?;
+    let e = app.audit_entry(
+        &actor,
+        "import",
+        "classifications",
+        "thap-muoi",
+        Some(hoptac_app::seed::DISTRICT_ID),
+    );
+    let classified = district::demo_classifications(app.snapshot().await?.as_ref());
+    app.store().save_classifications(&classified, &[e]).await?;
+    // the demo's review cases, as an office's first review run would record them
+    app.run_review(&actor, None).await?;
+    for (account, password) in district::demo_accounts() {
+        if app.store().account(&account.username).await?.is_none() {
+            let e = app.audit_entry(&actor, "create", "accounts", &account.username, None);
+            app.store()
+                .save_account(
+                    &account,
+                    Some(&hoptac_app::auth::hash_password(password)?),
+                    &e,
+                )
+                .await?;
+        }
+    }
+    Ok(())
+}
