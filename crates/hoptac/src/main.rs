@@ -1,7 +1,9 @@
 //! `hoptac`: the web app and the command line of the collective-economy system.
 
 mod bench;
+mod database;
 mod rubric_cmd;
+mod user_cmd;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -335,194 +337,6 @@ fn print_check(r: &hoptac_app::checks::CheckReport) {
     }
 }
 
-fn read_password() -> anyhow::Result<String> {
-    eprintln!("Mật khẩu / password (một dòng / one line):");
-    let mut line = String::new();
-    std::io::stdin().read_line(&mut line)?;
-    Ok(line.trim_end_matches(['\r', '\n']).to_string())
-}
-
-async fn user_command(app: &App, system: &hoptac_app::Actor, cmd: UserCmd) -> anyhow::Result<()> {
-    use hoptac_core::auth::{Account, Role, Scope};
-    match cmd {
-        UserCmd::Add {
-            username,
-            role,
-            scope,
-            name,
-        } => {
-            let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("vai trò không hợp lệ / unknown role \"{role}\": admin, staff, commune, org, viewer"))?;
-            let scope = if scope == "all" {
-                Scope::All
-            } else if let Some(code) = scope.strip_prefix("org:") {
-                Scope::Org(
-                    hoptac_core::OrgCode::parse(code)
-                        .ok_or_else(|| anyhow::anyhow!("mã không hợp lệ / invalid code {code}"))?,
-                )
-            } else {
-                Scope::Unit(app.resolve_scope(&scope).await?.id)
-            };
-            let password = read_password()?;
-            let account = Account {
-                username: username.clone(),
-                display_name: name,
-                role,
-                scope,
-                must_change_password: true,
-                disabled: false,
-            };
-            app.create_account(system, account, Some(&password)).await?;
-            println!(
-                "Đã tạo / created {username}: phải đổi mật khẩu ở lần đăng nhập đầu / must change the password at first login"
-            );
-        }
-        UserCmd::Passwd { username } => {
-            let stored = app
-                .store()
-                .account(&username)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("không có tài khoản / no account {username}"))?;
-            let password = read_password()?;
-            let account = Account {
-                must_change_password: true,
-                ..stored.account
-            };
-            app.save_account(system, account, Some(&password)).await?;
-            println!("Đã đặt mật khẩu mới / password set for {username}");
-        }
-        UserCmd::List => {
-            for a in app.store().accounts().await? {
-                let scope = match &a.scope {
-                    Scope::All => "all".to_string(),
-                    Scope::Unit(u) => format!("unit {}", u.0),
-                    Scope::Org(c) => format!("org:{c}"),
-                };
-                println!(
-                    "{:<20} {:<10} {:<16} {}{}",
-                    a.username,
-                    a.role.code(),
-                    scope,
-                    a.display_name,
-                    if a.disabled { " (khóa/disabled)" } else { "" }
-                );
-            }
-        }
-    }
-    Ok(())
-}
-
-/// `<database>-wal`, `<database>-shm`, `<database>.lock`: SQLite names its side files by
-/// appending to the whole file name, whatever the database is called.
-fn side_file(db: &Path, suffix: &str) -> PathBuf {
-    let mut s = db.as_os_str().to_os_string();
-    s.push(suffix);
-    PathBuf::from(s)
-}
-
-/// The lock a running server holds on its database (`<database>.lock`, an advisory file
-/// lock the system drops when the process ends, however it ends). `restore` takes it too,
-/// so it cannot replace a file a server is writing.
-fn lock_database(db: &Path) -> anyhow::Result<std::fs::File> {
-    let path = side_file(db, ".lock");
-    let f = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| format!("không mở được / cannot open {}", path.display()))?;
-    match f.try_lock() {
-        Ok(()) => Ok(f),
-        Err(std::fs::TryLockError::WouldBlock) => Err(AppError::invalid(
-            "database",
-            db.display().to_string(),
-            hoptac_core::Msg::new(
-                format!(
-                    "Cơ sở dữ liệu {} đang được một máy chủ hoptac dùng: hãy dừng máy chủ trước",
-                    db.display()
-                ),
-                format!(
-                    "The database {} is in use by a running hoptac server: stop it first",
-                    db.display()
-                ),
-            ),
-        )
-        .into()),
-        Err(std::fs::TryLockError::Error(e)) => {
-            Err(anyhow::Error::new(e).context(format!("khóa / locking {}", path.display())))
-        }
-    }
-}
-
-/// Checks a backup on a copy, then puts it in place of the database and checks the result.
-/// Refused while a server holds the database: its acknowledged writes would be lost.
-async fn restore(db: &Path, backup: &Path) -> anyhow::Result<()> {
-    anyhow::ensure!(
-        backup.is_file(),
-        "không có tệp sao lưu / no backup file {}",
-        backup.display()
-    );
-    let _lock = lock_database(db)?;
-    let tmp = side_file(db, ".restore-check");
-    std::fs::copy(backup, &tmp)
-        .with_context(|| format!("sao chép / copying {}", backup.display()))?;
-    let check = async {
-        let store = SqliteStore::open(&tmp).await?;
-        let verdict = store.integrity_check().await?;
-        anyhow::ensure!(verdict == "ok", "tệp sao lưu hỏng / the backup is damaged: {verdict}");
-        let c = hoptac_store::Store::counts(&store).await?;
-        println!("Tệp sao lưu hợp lệ / backup checked: {} đơn vị/units, {} tổ chức/organisations, {} báo cáo/reports", c.units, c.orgs, c.reports);
-        store.close().await;
-        Ok(c)
-    }
-    .await;
-    let expected = match check {
-        Ok(c) => c,
-        Err(e) => {
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(side_file(&tmp, suffix));
-            }
-            return Err(e);
-        }
-    };
-    // the old database's journal must not be replayed onto the restored file
-    for suffix in ["-wal", "-shm"] {
-        let f = side_file(db, suffix);
-        if f.exists() {
-            std::fs::remove_file(&f).with_context(|| format!("xóa / removing {}", f.display()))?;
-        }
-    }
-    std::fs::rename(&tmp, db).with_context(|| format!("thay tệp / replacing {}", db.display()))?;
-    // what is in place now is what was checked
-    let store = SqliteStore::open(db).await?;
-    let verdict = store.integrity_check().await?;
-    let c = hoptac_store::Store::counts(&store).await?;
-    store.close().await;
-    anyhow::ensure!(
-        verdict == "ok" && c == expected,
-        "khôi phục không đúng / the restored database does not match the backup: {verdict}, {c:?} ≠ {expected:?}"
-    );
-    Ok(())
-}
-
-/// `--demo` loads illustrative data and accounts with a public password: only into an
-/// empty database or one that already holds the demo, never beside real records.
-async fn demo_allowed(app: &App, db: &Path) -> anyhow::Result<()> {
-    let c = app.store().counts().await?;
-    let accounts = app.store().accounts().await?;
-    if app.is_demo().await? || (c.orgs == 0 && accounts.is_empty()) {
-        return Ok(());
-    }
-    Err(AppError::invalid(
-        "--demo",
-        db.display().to_string(),
-        hoptac_core::Msg::new(
-            format!("{} đã có dữ liệu thật ({} tổ chức, {} tài khoản): không nạp dữ liệu minh họa và tài khoản mật khẩu công khai vào đây; hãy dùng một tệp khác (--db demo.db)", db.display(), c.orgs, accounts.len()),
-            format!("{} holds real data ({} organisations, {} accounts): the demo, with its public-password accounts, is not loaded beside it; use another file (--db demo.db)", db.display(), c.orgs, accounts.len()),
-        ),
-    )
-    .into())
-}
-
 async fn write_doc(
     app: &App,
     doc: &hoptac_core::report::Document,
@@ -675,10 +489,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.cmd {
         Cmd::Serve { demo, addr } => {
             // held while serving: `restore` refuses to replace a database in use
-            let _lock = lock_database(&cli.db)?;
+            let _lock = database::lock_database(&cli.db)?;
             let app = open(&cli.db).await?;
             if demo {
-                demo_allowed(&app, &cli.db).await?;
+                database::demo_allowed(&app, &cli.db).await?;
                 hoptac_demo::load_demo(&app).await?;
             }
             let listener = tokio::net::TcpListener::bind(&addr)
@@ -693,7 +507,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Demo => {
             let app = open(&cli.db).await?;
-            demo_allowed(&app, &cli.db).await?;
+            database::demo_allowed(&app, &cli.db).await?;
             hoptac_demo::load_demo(&app).await?;
             let c = app.store().counts().await?;
             println!(
@@ -989,7 +803,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::User { cmd } => {
             let app = open(&cli.db).await?;
-            user_command(&app, &system, cmd).await?;
+            user_cmd::user_command(&app, &system, cmd).await?;
         }
         Cmd::Backup { path } => {
             let app = open(&cli.db).await?;
@@ -1002,7 +816,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("Đã sao lưu / backed up to {}", path.display());
         }
         Cmd::Restore { path } => {
-            restore(&cli.db, &path).await?;
+            database::restore(&cli.db, &path).await?;
             println!(
                 "Đã khôi phục / restored {} from {}",
                 cli.db.display(),
