@@ -572,11 +572,7 @@ impl Store for SqliteStore {
             .bind(&m.drop)
             .execute(&mut *tx)
             .await?;
-        for e in audit {
-            insert_audit(&mut tx, e).await?;
-        }
-        bump_generation(&mut tx).await?;
-        tx.commit().await?;
+        commit_audited(tx, audit).await?;
         Ok(id)
     }
 
@@ -1125,10 +1121,7 @@ impl Store for SqliteStore {
         .bind(&l.at)
         .execute(&mut *tx)
         .await?;
-        insert_audit(&mut tx, audit).await?;
-        bump_generation(&mut tx).await?;
-        tx.commit().await?;
-        Ok(())
+        commit_audited(tx, std::slice::from_ref(audit)).await
     }
 
     async fn unreadable_evaluations(&self) -> Result<Vec<String>> {
@@ -1138,12 +1131,7 @@ impl Store for SqliteStore {
     async fn save_evaluations(&self, e: &[StoredEvaluation], audit: &[AuditEntry]) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         evaluations::save(&mut tx, e).await?;
-        for a in audit {
-            insert_audit(&mut tx, a).await?;
-        }
-        bump_generation(&mut tx).await?;
-        tx.commit().await?;
-        Ok(())
+        commit_audited(tx, audit).await
     }
 
     async fn classifications(&self, year: Option<i32>) -> Result<Vec<StoredClassification>> {
@@ -1159,12 +1147,7 @@ impl Store for SqliteStore {
         for one in c {
             evaluations::save_classification(&mut tx, one).await?;
         }
-        for a in audit {
-            insert_audit(&mut tx, a).await?;
-        }
-        bump_generation(&mut tx).await?;
-        tx.commit().await?;
-        Ok(())
+        commit_audited(tx, audit).await
     }
 
     async fn rubric_versions(&self) -> Result<Vec<StoredRubric>> {
@@ -1202,10 +1185,7 @@ impl Store for SqliteStore {
         .bind(&r.loaded_at)
         .execute(&mut *tx)
         .await?;
-        insert_audit(&mut tx, audit).await?;
-        bump_generation(&mut tx).await?;
-        tx.commit().await?;
-        Ok(())
+        commit_audited(tx, std::slice::from_ref(audit)).await
     }
 
     async fn backup(&self, path: &std::path::Path) -> Result<()> {
@@ -1264,6 +1244,20 @@ async fn insert_owner(
     .bind(owner.map(|u| u.0))
     .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// Ends a write: its audit entries in the same transaction, the generation moved on, then
+/// the commit.
+async fn commit_audited(
+    mut tx: sqlx::Transaction<'static, Sqlite>,
+    audit: &[AuditEntry],
+) -> Result<()> {
+    for e in audit {
+        insert_audit(&mut tx, e).await?;
+    }
+    bump_generation(&mut tx).await?;
+    tx.commit().await?;
     Ok(())
 }
 
