@@ -614,17 +614,26 @@ async fn no_open_redirect_no_header_injection_and_the_year_picker_needs_no_inlin
     assert!(js.body.contains("data-autosubmit"));
     let page = get(&admin, "/evaluations").await.body;
     assert!(page.contains("data-autosubmit") && page.contains("/static/app.js"));
-    for t in std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"))
-        .unwrap()
-    {
-        let text = std::fs::read_to_string(t.unwrap().path()).unwrap();
-        for h in ["onchange=", "onclick=", "onsubmit=", "<script>"] {
-            assert!(
-                !text.contains(h),
-                "an inline script ({h}) is blocked by the CSP"
-            );
+    let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")];
+    let mut seen = 0;
+    while let Some(dir) = dirs.pop() {
+        for t in std::fs::read_dir(dir).unwrap() {
+            let path = t.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            seen += 1;
+            let text = std::fs::read_to_string(path).unwrap();
+            for h in ["onchange=", "onclick=", "onsubmit=", "<script>"] {
+                assert!(
+                    !text.contains(h),
+                    "an inline script ({h}) is blocked by the CSP"
+                );
+            }
         }
     }
+    assert!(seen > 20, "the templates were read");
 }
 
 #[tokio::test]

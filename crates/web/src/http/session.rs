@@ -1,9 +1,9 @@
 //! The signed-in user of a request, from the session cookie; and CSRF protection for every
 //! state-changing request.
 
-use crate::AppState;
-use crate::error::WebError;
-use crate::i18n::Lang;
+use crate::http::error::WebError;
+use crate::http::i18n::Lang;
+use crate::http::state::AppState;
 use axum::body::{Body, to_bytes};
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::header::{CONTENT_TYPE, COOKIE};
@@ -15,11 +15,12 @@ use hoptac_app::AppError;
 use hoptac_app::auth::Session;
 use std::net::SocketAddr;
 
-pub const COOKIE_NAME: &str = "hoptac_session";
-/// Forms are small; only uploads (multipart) may be large.
-const FORM_LIMIT: usize = 1024 * 1024;
+pub(crate) const COOKIE_NAME: &str = "hoptac_session";
 
-pub fn cookie(h: &HeaderMap, name: &str) -> Option<String> {
+/// Forms are small; only uploads (multipart) may be large.
+pub(crate) const FORM_LIMIT: usize = 1024 * 1024;
+
+pub(crate) fn cookie(h: &HeaderMap, name: &str) -> Option<String> {
     h.get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -33,7 +34,7 @@ pub fn cookie(h: &HeaderMap, name: &str) -> Option<String> {
 /// The client's address: the socket's peer, or, when the peer is a configured trusted
 /// proxy (`HOPTAC_TRUSTED_PROXY`), the last address that proxy appended to
 /// `X-Forwarded-For`. Anyone else's header is ignored: a client cannot choose its address.
-pub fn client_ip(
+pub(crate) fn client_ip(
     parts_ext: &axum::http::Extensions,
     h: &HeaderMap,
     trusted: &[std::net::IpAddr],
@@ -57,7 +58,7 @@ pub fn client_ip(
 }
 
 /// The trusted proxies, from `HOPTAC_TRUSTED_PROXY` (addresses separated by commas).
-pub fn trusted_proxies_from_env() -> Vec<std::net::IpAddr> {
+pub(crate) fn trusted_proxies_from_env() -> Vec<std::net::IpAddr> {
     std::env::var("HOPTAC_TRUSTED_PROXY")
         .unwrap_or_default()
         .split(',')
@@ -66,13 +67,13 @@ pub fn trusted_proxies_from_env() -> Vec<std::net::IpAddr> {
 }
 
 /// `Secure` when the request came over HTTPS (directly or through a proxy that says so).
-pub fn secure(h: &HeaderMap) -> bool {
+pub(crate) fn secure(h: &HeaderMap) -> bool {
     h.get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.eq_ignore_ascii_case("https"))
 }
 
-pub fn session_cookie(token: &str, h: &HeaderMap) -> String {
+pub(crate) fn session_cookie(token: &str, h: &HeaderMap) -> String {
     format!(
         "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
         hoptac_app::auth::SESSION_TTL.as_secs(),
@@ -80,13 +81,13 @@ pub fn session_cookie(token: &str, h: &HeaderMap) -> String {
     )
 }
 
-pub fn clear_cookie() -> String {
+pub(crate) fn clear_cookie() -> String {
     format!("{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
 }
 
 /// The signed-in user. Without a valid session: pages redirect to the login page, other
 /// requests get 401. With a password to change: everything leads to the password page.
-pub struct CurrentUser {
+pub(crate) struct CurrentUser {
     pub session: Session,
     pub token: String,
 }
@@ -120,10 +121,11 @@ impl FromRequestParts<AppState> for CurrentUser {
                     .path_and_query()
                     .map(|p| p.as_str())
                     .unwrap_or("/");
-                return Err(
-                    Redirect::to(&format!("/login?next={}", crate::handlers::enc(next)))
-                        .into_response(),
-                );
+                return Err(Redirect::to(&format!(
+                    "/login?next={}",
+                    crate::http::format::enc(next)
+                ))
+                .into_response());
             }
             return Err(WebError::new(lang, AppError::Unauthorized).into_response());
         };
@@ -134,21 +136,21 @@ impl FromRequestParts<AppState> for CurrentUser {
     }
 }
 
-fn form_field(body: &[u8], name: &str) -> Option<String> {
+pub(crate) fn form_field(body: &[u8], name: &str) -> Option<String> {
     let pairs: Vec<(String, String)> = serde_urlencoded_pairs(body);
     pairs.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
 /// Decoded straight from the bytes: going through a URI (as before) capped a form at the
 /// 64 KB a URI may hold and refused longer ones as CSRF failures.
-fn serde_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
+pub(crate) fn serde_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
     serde_urlencoded::from_bytes(body).unwrap_or_default()
 }
 
 /// Every state-changing request must carry the session's CSRF token: in the form body
 /// (`_csrf`), or for uploads in the query string. Login is exempt (no session yet; the
 /// session cookie is SameSite=Strict besides).
-pub async fn csrf(State(st): State<AppState>, req: Request, next: Next) -> Response {
+pub(crate) async fn csrf(State(st): State<AppState>, req: Request, next: Next) -> Response {
     if req.method() == Method::GET || req.method() == Method::HEAD || req.uri().path() == "/login" {
         return next.run(req).await;
     }

@@ -3,13 +3,18 @@
 //! the reviewer's reason; and the one form for the step the signed-in account may take next
 //! (score and submit, review with reasons, approve, unlock).
 
-use crate::AppState;
-use crate::error::{WebError, render};
-use crate::evaluations::state_label;
-use crate::handlers::{Params, WebResult, lang, page, to_map};
-use crate::i18n::Lang;
-use crate::page::Page;
-use crate::session::CurrentUser;
+use crate::features::evaluation::list::state_label;
+use crate::http::error::WebError;
+use crate::http::error::render;
+use crate::http::forms::to_map;
+use crate::http::i18n::Lang;
+use crate::http::layout::Page;
+use crate::http::request::Params;
+use crate::http::request::WebResult;
+use crate::http::request::lang;
+use crate::http::request::page;
+use crate::http::session::CurrentUser;
+use crate::http::state::AppState;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -22,7 +27,7 @@ use hoptac_core::rubric::RatingOutcome;
 use hoptac_core::{Fixed, Msg};
 use std::collections::HashMap;
 
-pub struct Line {
+pub(crate) struct Line {
     pub id: String,
     pub title: String,
     pub max: String,
@@ -40,8 +45,8 @@ pub struct Line {
 }
 
 #[derive(askama::Template)]
-#[template(path = "evaluation.html")]
-pub struct EvaluationPage {
+#[template(path = "evaluation/evaluation.html")]
+pub(crate) struct EvaluationPage {
     pub p: Page,
     pub code: String,
     pub name: String,
@@ -73,9 +78,9 @@ pub struct EvaluationPage {
 }
 
 /// An option of a select: (value, label, selected).
-pub type Opt = (String, String, bool);
+pub(crate) type Opt = (String, String, bool);
 
-pub struct ClassifyForm {
+pub(crate) struct ClassifyForm {
     pub supply: Vec<Opt>,
     pub vsic: Vec<Opt>,
     pub capital: String,
@@ -83,7 +88,7 @@ pub struct ClassifyForm {
     pub agri_field: Vec<Opt>,
 }
 
-fn opts<T: Copy + PartialEq>(
+pub(crate) fn opts<T: Copy + PartialEq>(
     all: &[T],
     chosen: &str,
     code: impl Fn(T) -> String,
@@ -97,7 +102,10 @@ fn opts<T: Copy + PartialEq>(
     v
 }
 
-fn classify_form(v: &SheetView, typed: &dyn Fn(String) -> Option<String>) -> ClassifyForm {
+pub(crate) fn classify_form(
+    v: &SheetView,
+    typed: &dyn Fn(String) -> Option<String>,
+) -> ClassifyForm {
     use hoptac_core::evaluation::classification::{AgriField, SupplyType, VSIC_SECTIONS};
     let e = &v.axes.entered;
     let supply = typed("supply".into())
@@ -141,7 +149,7 @@ fn classify_form(v: &SheetView, typed: &dyn Fn(String) -> Option<String>) -> Cla
     }
 }
 
-fn axes_rows(l: Lang, v: &SheetView) -> Vec<(&'static str, String, bool)> {
+pub(crate) fn axes_rows(l: Lang, v: &SheetView) -> Vec<(&'static str, String, bool)> {
     let a = &v.axes;
     let e = &a.entered;
     let unknown = match l {
@@ -192,18 +200,18 @@ fn axes_rows(l: Lang, v: &SheetView) -> Vec<(&'static str, String, bool)> {
     rows
 }
 
-fn n(v: Option<Fixed>) -> String {
+pub(crate) fn n(v: Option<Fixed>) -> String {
     v.map(|x| x.format_vi(2, false)).unwrap_or_default()
 }
 
-fn rubric_param(q: &HashMap<String, String>) -> Option<String> {
+pub(crate) fn rubric_param(q: &HashMap<String, String>) -> Option<String> {
     q.get("rubric")
         .map(|r| r.trim().to_string())
         .filter(|r| !r.is_empty())
 }
 
 /// The step the account may take on a sheet in this state.
-fn mode_for(role: Role, v: &SheetView) -> &'static str {
+pub(crate) fn mode_for(role: Role, v: &SheetView) -> &'static str {
     if v.excluded.is_some() {
         return "";
     }
@@ -221,7 +229,7 @@ fn mode_for(role: Role, v: &SheetView) -> &'static str {
 }
 
 /// How a proposal reads on its line: `6 (revenue = 1.200 triệu đồng)` or what is missing.
-fn proposal_text(l: Lang, p: &hoptac_core::evaluation::Proposal) -> String {
+pub(crate) fn proposal_text(l: Lang, p: &hoptac_core::evaluation::Proposal) -> String {
     let value = p
         .value
         .map(|v| format!("{} = {} {}", p.measure, v.format_vi(2, false), p.unit))
@@ -268,13 +276,13 @@ fn proposal_text(l: Lang, p: &hoptac_core::evaluation::Proposal) -> String {
     }
 }
 
-struct Entered<'a> {
+pub(crate) struct Entered<'a> {
     values: &'a HashMap<String, String>,
     error: String,
     field: String,
 }
 
-async fn build(
+pub(crate) async fn build(
     st: &AppState,
     u: &CurrentUser,
     l: Lang,
@@ -434,7 +442,7 @@ async fn build(
 }
 
 /// A refused step: the field it names, the value typed, why.
-struct Refusal {
+pub(crate) struct Refusal {
     field: String,
     value: String,
     msg: Msg,
@@ -443,7 +451,7 @@ struct Refusal {
 /// The sheet page again after a refused step (422): what was typed, the reason, the line
 /// marked.
 #[allow(clippy::too_many_arguments)]
-async fn refused(
+pub(crate) async fn refused(
     st: &AppState,
     u: &CurrentUser,
     l: Lang,
@@ -468,7 +476,7 @@ async fn refused(
     Ok(page)
 }
 
-pub async fn evaluation(
+pub(crate) async fn evaluation(
     State(st): State<AppState>,
     h: HeaderMap,
     u: CurrentUser,
@@ -482,11 +490,11 @@ pub async fn evaluation(
     ))
 }
 
-fn invalid(field: &str, value: &str, vi: String, en: String) -> AppError {
+pub(crate) fn invalid(field: &str, value: &str, vi: String, en: String) -> AppError {
     AppError::invalid(field, value, Msg::new(vi, en))
 }
 
-fn score(v: &HashMap<String, String>, key: &str) -> Result<Option<Fixed>, AppError> {
+pub(crate) fn score(v: &HashMap<String, String>, key: &str) -> Result<Option<Fixed>, AppError> {
     let raw = v.get(key).map(|s| s.trim()).unwrap_or_default();
     if raw.is_empty() {
         return Ok(None);
@@ -505,7 +513,7 @@ fn score(v: &HashMap<String, String>, key: &str) -> Result<Option<Fixed>, AppErr
 
 /// The steps a posted form asks for, read from its fields; a field that is not a number or
 /// not a date is refused, naming it.
-fn steps_of(
+pub(crate) fn steps_of(
     v: &HashMap<String, String>,
     leaves: &[String],
     counted: &std::collections::BTreeMap<String, Fixed>,
@@ -591,7 +599,7 @@ fn steps_of(
 
 /// One step of the workflow from the sheet's form: applied whole or not at all. A refused
 /// step shows the sheet again with what was typed and the reason, naming the line.
-pub async fn evaluation_post(
+pub(crate) async fn evaluation_post(
     State(st): State<AppState>,
     h: HeaderMap,
     u: CurrentUser,
@@ -643,7 +651,7 @@ pub async fn evaluation_post(
 }
 
 /// The self-scoring sheet as a workbook, to fill offline.
-pub async fn sheet_xlsx(
+pub(crate) async fn sheet_xlsx(
     State(st): State<AppState>,
     h: HeaderMap,
     u: CurrentUser,
@@ -659,15 +667,15 @@ pub async fn sheet_xlsx(
         .map_err(|e| WebError::new(l, e))?;
     // the code is checked by the service: only [A-Za-z0-9-] reaches the header
     let name = format!("phieu-tu-cham-{code}-{year}.xlsx");
-    Ok(crate::handlers::download(
-        crate::handlers::XLSX,
+    Ok(crate::http::download::download(
+        crate::http::download::XLSX,
         &name,
         bytes,
     ))
 }
 
 /// A filled sheet uploaded back: all its lines or none, then the sheet page.
-pub async fn sheet_upload(
+pub(crate) async fn sheet_upload(
     State(st): State<AppState>,
     h: HeaderMap,
     u: CurrentUser,
@@ -677,7 +685,7 @@ pub async fn sheet_upload(
 ) -> WebResult {
     let l = lang(&h);
     let rubric = rubric_param(&q);
-    let (_, bytes) = crate::handlers::uploaded_file(l, &mut mp).await?;
+    let (_, bytes) = crate::http::upload::uploaded_file(l, &mut mp).await?;
     st.app
         .import_evaluation_sheet(u.actor(), &code, year, rubric.as_deref(), &bytes)
         .await
@@ -687,14 +695,14 @@ pub async fn sheet_upload(
 }
 
 /// The district → province summary workbook for a year (due 18 December).
-pub async fn summary_xlsx(
+pub(crate) async fn summary_xlsx(
     State(st): State<AppState>,
     h: HeaderMap,
     u: CurrentUser,
     Query(q): Params,
 ) -> WebResult {
     let l = lang(&h);
-    let year = crate::handlers::year_param(&q, "year", hoptac_app::today().year() - 1)
+    let year = crate::http::forms::year_param(&q, "year", hoptac_app::today().year() - 1)
         .map_err(|e| WebError::new(l, e))?;
     let scope = q.get("scope").map(String::as_str);
     if let Some(f @ ("pdf" | "docx")) = q.get("format").map(String::as_str) {
@@ -703,15 +711,21 @@ pub async fn summary_xlsx(
             .evaluation_summary_official(u.actor(), year, scope)
             .await
             .map_err(|e| WebError::new(l, e))?;
-        return crate::official_download(l, doc, f, &format!("bao-cao-xep-loai-{year}")).await;
+        return crate::http::download::official_download(
+            l,
+            doc,
+            f,
+            &format!("bao-cao-xep-loai-{year}"),
+        )
+        .await;
     }
     let bytes = st
         .app
         .evaluation_summary_xlsx(u.actor(), year, scope)
         .await
         .map_err(|e| WebError::new(l, e))?;
-    Ok(crate::handlers::download(
-        crate::handlers::XLSX,
+    Ok(crate::http::download::download(
+        crate::http::download::XLSX,
         &format!("tong-hop-xep-loai-{year}.xlsx"),
         bytes,
     ))
@@ -719,7 +733,7 @@ pub async fn summary_xlsx(
 
 /// The classification axes from the sheet page's form: saved, or the page again with the
 /// reason, naming the field.
-pub async fn classification_post(
+pub(crate) async fn classification_post(
     State(st): State<AppState>,
     h: HeaderMap,
     u: CurrentUser,

@@ -1,13 +1,15 @@
 //! One organisation's profile as an official document (hồ sơ tổ chức), in Word or PDF.
 
-use crate::AppState;
-use crate::error::WebError;
-use crate::handlers::{Params, WebResult, lang};
-use crate::session::CurrentUser;
+use crate::http::error::WebError;
+use crate::http::request::Params;
+use crate::http::request::WebResult;
+use crate::http::request::lang;
+use crate::http::session::CurrentUser;
+use crate::http::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 
-pub async fn profile(
+pub(crate) async fn profile(
     State(st): State<AppState>,
     h: HeaderMap,
     u: CurrentUser,
@@ -22,6 +24,6 @@ pub async fn profile(
         .map_err(|e| WebError::new(l, e))?;
     // the code was found in the registry: only [A-Za-z0-9-] reaches the file name
     let format = q.get("format").map(String::as_str).unwrap_or("docx");
-    let stem = format!("ho-so-{}", crate::handlers::file_part(&code));
-    crate::official_download(l, doc, format, &stem).await
+    let stem = format!("ho-so-{}", crate::http::download::file_part(&code));
+    crate::http::download::official_download(l, doc, format, &stem).await
 }

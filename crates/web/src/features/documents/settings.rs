@@ -1,10 +1,14 @@
 //! Who issues and signs the installation's documents (thông tin cơ quan ban hành): one form,
 //! saved by an administrator, read by every generated text.
 
-use crate::AppState;
-use crate::error::WebError;
-use crate::handlers::{WebResult, field, form_page_errors, lang, to_map};
-use crate::session::CurrentUser;
+use crate::http::error::WebError;
+use crate::http::forms::field;
+use crate::http::forms::form_page_errors;
+use crate::http::forms::to_map;
+use crate::http::request::WebResult;
+use crate::http::request::lang;
+use crate::http::session::CurrentUser;
+use crate::http::state::AppState;
 use axum::Form;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -13,7 +17,7 @@ use hoptac_core::official::Issuer;
 
 /// The form's fields, in the order of `Issuer::FIELDS` (`doc_` + the setting's name, which
 /// is also its label key).
-const FIELDS: [&str; 8] = [
+pub(crate) const FIELDS: [&str; 8] = [
     "doc_parent_body",
     "doc_body",
     "doc_symbol",
@@ -24,7 +28,11 @@ const FIELDS: [&str; 8] = [
     "doc_recipients",
 ];
 
-fn fields(l: crate::i18n::Lang, i: &Issuer, readonly: bool) -> Vec<crate::page::Field> {
+pub(crate) fn fields(
+    l: crate::http::i18n::Lang,
+    i: &Issuer,
+    readonly: bool,
+) -> Vec<crate::http::layout::Field> {
     FIELDS
         .iter()
         .zip(i.values())
@@ -45,7 +53,11 @@ fn fields(l: crate::i18n::Lang, i: &Issuer, readonly: bool) -> Vec<crate::page::
         .collect()
 }
 
-pub async fn settings_form(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) -> WebResult {
+pub(crate) async fn settings_form(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+) -> WebResult {
     let l = lang(&h);
     let i = st
         .app
@@ -57,7 +69,7 @@ pub async fn settings_form(State(st): State<AppState>, h: HeaderMap, u: CurrentU
         &st,
         &u,
         l,
-        crate::i18n::t(l, "doc_settings").to_string(),
+        crate::http::i18n::t(l, "doc_settings").to_string(),
         "/settings/documents".into(),
         "/report/situation".into(),
         fields(l, &i, readonly),
@@ -66,7 +78,7 @@ pub async fn settings_form(State(st): State<AppState>, h: HeaderMap, u: CurrentU
     .await)
 }
 
-pub async fn settings_save(
+pub(crate) async fn settings_save(
     State(st): State<AppState>,
     h: HeaderMap,
     u: CurrentUser,
@@ -89,8 +101,8 @@ pub async fn settings_save(
                 (
                     format!("doc_{}", m.field),
                     match l {
-                        crate::i18n::Lang::Vi => format!("Chưa nhập: {}", m.vi),
-                        crate::i18n::Lang::En => format!("Missing: {}", m.en),
+                        crate::http::i18n::Lang::Vi => format!("Chưa nhập: {}", m.vi),
+                        crate::http::i18n::Lang::En => format!("Missing: {}", m.en),
                     },
                 )
             })
@@ -99,7 +111,7 @@ pub async fn settings_save(
             &st,
             &u,
             l,
-            crate::i18n::t(l, "doc_settings").to_string(),
+            crate::http::i18n::t(l, "doc_settings").to_string(),
             "/settings/documents".into(),
             "/report/situation".into(),
             fields(l, &i, false),

@@ -1,18 +1,22 @@
 //! The year's evaluations of cooperatives (đánh giá, xếp loại): who is at which step, with
 //! what total and rating, who is not rated and why. One sheet is `evaluation_sheet`.
 
-use crate::AppState;
-use crate::error::{WebError, render};
-use crate::handlers::{Params, WebResult, lang, page};
-use crate::i18n::Lang;
-use crate::page::Page;
-use crate::session::CurrentUser;
+use crate::http::error::WebError;
+use crate::http::error::render;
+use crate::http::i18n::Lang;
+use crate::http::layout::Page;
+use crate::http::request::Params;
+use crate::http::request::WebResult;
+use crate::http::request::lang;
+use crate::http::request::page;
+use crate::http::session::CurrentUser;
+use crate::http::state::AppState;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use hoptac_core::evaluation::State as Step;
 use hoptac_core::rubric::RatingOutcome;
 
-pub struct Row {
+pub(crate) struct Row {
     pub code: String,
     pub name: String,
     pub commune: String,
@@ -27,8 +31,8 @@ pub struct Row {
 }
 
 #[derive(askama::Template)]
-#[template(path = "evaluations.html")]
-pub struct EvaluationsPage {
+#[template(path = "evaluation/evaluations.html")]
+pub(crate) struct EvaluationsPage {
     pub p: Page,
     /// Stored sheets that cannot be read: named here, left out of the list.
     pub unreadable: Vec<String>,
@@ -45,7 +49,7 @@ pub struct EvaluationsPage {
 }
 
 /// The year's summary as the page shows it: counts per commune, per year, who fell.
-pub struct SummaryTable {
+pub(crate) struct SummaryTable {
     /// (label, HTX counts, THT counts), the total last.
     pub communes: Vec<(String, Vec<String>, Vec<String>)>,
     /// The same by sector.
@@ -57,7 +61,7 @@ pub struct SummaryTable {
     pub fell: Vec<String>,
 }
 
-fn counts_cells(c: &hoptac_app::evaluation_summary::RatingCounts) -> Vec<String> {
+pub(crate) fn counts_cells(c: &hoptac_app::evaluation_summary::RatingCounts) -> Vec<String> {
     vec![
         c.tot.to_string(),
         c.kha.to_string(),
@@ -71,14 +75,17 @@ fn counts_cells(c: &hoptac_app::evaluation_summary::RatingCounts) -> Vec<String>
     ]
 }
 
-fn summary_table(l: Lang, s: &hoptac_app::evaluation_summary::EvaluationSummary) -> SummaryTable {
+pub(crate) fn summary_table(
+    l: Lang,
+    s: &hoptac_app::evaluation_summary::EvaluationSummary,
+) -> SummaryTable {
     let mut communes: Vec<_> = s
         .by_commune
         .iter()
         .map(|r| (r.label.clone(), counts_cells(&r.htx), counts_cells(&r.tht)))
         .collect();
     communes.push((
-        crate::i18n::t(l, "total").to_string(),
+        crate::http::i18n::t(l, "total").to_string(),
         counts_cells(&s.htx),
         counts_cells(&s.tht),
     ));
@@ -88,7 +95,7 @@ fn summary_table(l: Lang, s: &hoptac_app::evaluation_summary::EvaluationSummary)
         .map(|r| (r.label.clone(), counts_cells(&r.htx), counts_cells(&r.tht)))
         .collect();
     sectors.push((
-        crate::i18n::t(l, "total").to_string(),
+        crate::http::i18n::t(l, "total").to_string(),
         counts_cells(&s.htx),
         counts_cells(&s.tht),
     ));
@@ -130,7 +137,7 @@ pub(crate) fn state_label(l: Lang, s: Option<Step>) -> &'static str {
     }
 }
 
-pub async fn evaluations(
+pub(crate) async fn evaluations(
     State(st): State<AppState>,
     h: HeaderMap,
     u: CurrentUser,

@@ -2,12 +2,16 @@
 //! reference and whether it is confirmed, the bands, thresholds and exclusions; every version
 //! with who loaded it and why; and, for an administrator, loading a corrected document.
 
-use crate::AppState;
-use crate::error::{WebError, render};
-use crate::handlers::{Params, WebResult, lang, page};
-use crate::i18n::Lang;
-use crate::page::Page;
-use crate::session::CurrentUser;
+use crate::http::error::WebError;
+use crate::http::error::render;
+use crate::http::i18n::Lang;
+use crate::http::layout::Page;
+use crate::http::request::Params;
+use crate::http::request::WebResult;
+use crate::http::request::lang;
+use crate::http::request::page;
+use crate::http::session::CurrentUser;
+use crate::http::state::AppState;
 use axum::extract::{Multipart, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect};
@@ -17,7 +21,7 @@ use hoptac_core::Fixed;
 use hoptac_core::auth::Role;
 use hoptac_core::rubric::{Item, Rubric};
 
-pub struct ItemRow {
+pub(crate) struct ItemRow {
     pub id: String,
     pub depth: usize,
     pub title: String,
@@ -28,7 +32,7 @@ pub struct ItemRow {
     pub bands: Vec<(String, bool)>,
 }
 
-pub struct VersionRow {
+pub(crate) struct VersionRow {
     pub version: u32,
     pub shipped: bool,
     pub loaded_by: String,
@@ -36,7 +40,7 @@ pub struct VersionRow {
     pub note: String,
 }
 
-pub struct RubricView {
+pub(crate) struct RubricView {
     pub id: String,
     pub version: u32,
     pub title: String,
@@ -51,8 +55,8 @@ pub struct RubricView {
 }
 
 #[derive(askama::Template)]
-#[template(path = "rubrics.html")]
-pub struct RubricsPage {
+#[template(path = "evaluation/rubrics.html")]
+pub(crate) struct RubricsPage {
     pub p: Page,
     pub rubrics: Vec<RubricView>,
     pub can_load: bool,
@@ -60,12 +64,12 @@ pub struct RubricsPage {
     pub note: String,
 }
 
-fn num(v: Option<Fixed>) -> String {
+pub(crate) fn num(v: Option<Fixed>) -> String {
     v.map(|x| x.format_vi(6, false))
         .unwrap_or_else(|| "?".into())
 }
 
-fn items(i: &Item, depth: usize, out: &mut Vec<ItemRow>) {
+pub(crate) fn items(i: &Item, depth: usize, out: &mut Vec<ItemRow>) {
     out.push(ItemRow {
         id: i.id.clone(),
         depth,
@@ -98,7 +102,7 @@ fn items(i: &Item, depth: usize, out: &mut Vec<ItemRow>) {
     }
 }
 
-fn view(l: Lang, book: &RubricBook, r: &Rubric) -> RubricView {
+pub(crate) fn view(l: Lang, book: &RubricBook, r: &Rubric) -> RubricView {
     let date = |d: Option<hoptac_core::Date>| d.map(hoptac_core::date::to_vi).unwrap_or("?".into());
     let mut rows = Vec::new();
     for i in &r.items {
@@ -143,7 +147,7 @@ fn view(l: Lang, book: &RubricBook, r: &Rubric) -> RubricView {
     }
 }
 
-async fn build(
+pub(crate) async fn build(
     st: &AppState,
     u: &CurrentUser,
     l: Lang,
@@ -170,7 +174,7 @@ async fn build(
     })
 }
 
-pub async fn rubrics(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) -> WebResult {
+pub(crate) async fn rubrics(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) -> WebResult {
     let l = lang(&h);
     Ok(render(
         &build(&st, &u, l, String::new(), String::new()).await?,
@@ -178,7 +182,7 @@ pub async fn rubrics(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) -
 }
 
 /// One version's document, to correct and load again.
-pub async fn document(
+pub(crate) async fn document(
     State(st): State<AppState>,
     h: HeaderMap,
     _u: CurrentUser,
@@ -206,11 +210,11 @@ pub async fn document(
             )
         })?;
     // the id is free text in a loaded document: keep the file name to safe characters
-    Ok(crate::handlers::download(
+    Ok(crate::http::download::download(
         "application/json; charset=utf-8",
         &format!(
             "{}-v{}.json",
-            crate::handlers::file_part(&id),
+            crate::http::download::file_part(&id),
             found.rubric.version
         ),
         found.document.clone().into_bytes(),
@@ -219,19 +223,19 @@ pub async fn document(
 
 /// An administrator loads a corrected document: the next version, or the page again with
 /// the reason it was refused.
-pub async fn load(
+pub(crate) async fn load(
     State(st): State<AppState>,
     h: HeaderMap,
     u: CurrentUser,
     mut mp: Multipart,
 ) -> WebResult {
     let l = lang(&h);
-    let (_, bytes, fields) = crate::handlers::uploaded_file_and_fields(l, &mut mp).await?;
+    let (_, bytes, fields) = crate::http::upload::uploaded_file_and_fields(l, &mut mp).await?;
     let note = fields.get("note").cloned().unwrap_or_default();
     let text = String::from_utf8(bytes).map_err(|_| {
         WebError::new(
             l,
-            crate::handlers::bad(
+            crate::http::forms::bad(
                 "file",
                 "",
                 "Tệp không phải văn bản UTF-8 (JSON)".into(),

@@ -1,14 +1,15 @@
 //! Errors at the HTTP edge: a user's mistake is a 400/404 page in their language, never a
 //! 500; a system fault is logged and answered with a generic page.
 
-use crate::i18n::Lang;
-use crate::page::{ErrorPage, Page};
+use crate::http::i18n::Lang;
+use crate::http::layout::ErrorPage;
+use crate::http::layout::Page;
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use hoptac_app::AppError;
 
-pub struct WebError {
+pub(crate) struct WebError {
     pub lang: Lang,
     pub err: AppError,
 }
@@ -19,7 +20,7 @@ impl WebError {
     }
 }
 
-pub fn render<T: Template>(t: &T) -> Response {
+pub(crate) fn render<T: Template>(t: &T) -> Response {
     match t.render() {
         Ok(s) => Html(s).into_response(),
         Err(e) => {

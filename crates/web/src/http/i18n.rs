@@ -2,7 +2,7 @@
 //! a template uses is here in both languages.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
+pub(crate) enum Lang {
     #[default]
     Vi,
     En,
@@ -24,7 +24,7 @@ impl Lang {
 }
 
 /// (key, Vietnamese, English)
-pub const STRINGS: &[(&str, &str, &str)] = &[
+pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     (
         "app_name",
         "hoptac — Kinh tế tập thể",
@@ -738,7 +738,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("not_found", "Không tìm thấy trang", "Page not found"),
 ];
 
-pub fn t(lang: Lang, key: &str) -> &'static str {
+pub(crate) fn t(lang: Lang, key: &str) -> &'static str {
     match STRINGS.iter().find(|(k, _, _)| *k == key) {
         Some((_, vi, en)) => match lang {
             Lang::Vi => vi,
@@ -752,13 +752,27 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 mod tests {
     use super::*;
 
+    /// The templates, feature folders included.
+    fn template_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                out.extend(template_files(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out
+    }
+
     /// Every `p.t("…")` in the templates has a string in both languages.
     #[test]
     fn templates_use_known_keys() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/templates"));
         let mut used = 0;
-        for e in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        for path in template_files(dir) {
+            let text = std::fs::read_to_string(path).unwrap();
             for part in text.split("p.t(\"").skip(1) {
                 let key = &part[..part.find('"').unwrap()];
                 used += 1;

@@ -1,0 +1,240 @@
+//! The dashboard (tổng quan): the indicators of a period and scope with trend charts.
+
+use crate::features::dashboard::views::Dashboard;
+use crate::features::dashboard::views::IndicatorRow;
+use crate::http::error::WebError;
+use crate::http::error::render;
+use crate::http::format::enc;
+use crate::http::format::fmt_value;
+use crate::http::format::signed_pct;
+use crate::http::forms::year_param;
+use crate::http::i18n::Lang;
+use crate::http::layout::Opt;
+use crate::http::request::Params;
+use crate::http::request::WebResult;
+use crate::http::request::lang;
+use crate::http::request::page;
+use crate::http::session::CurrentUser;
+use crate::http::state::AppState;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect};
+use hoptac_core::Fixed;
+use hoptac_core::chart::trend;
+use hoptac_core::indicator::{Filter, IndicatorDef, Subject, catalogue};
+use hoptac_core::report::pct_vi;
+use hoptac_core::text::group_thousands;
+use hoptac_core::types::*;
+
+pub(crate) fn default_period() -> (i32, i32) {
+    let to = hoptac_app::today().year() - 1;
+    (to - 4, to)
+}
+
+/// The registry filtered to the organisations an indicator counts.
+pub(crate) fn records_link(d: &IndicatorDef, to: i32, scope_commune: Option<&str>) -> String {
+    let mut q = Vec::new();
+    if d.kinds.len() == 1 {
+        q.push(format!("kind={}", d.kinds[0].code()));
+    }
+    for f in &d.filters {
+        if let Filter::Sector(s) = f {
+            q.push(format!("sector={}", s.code()));
+        }
+    }
+    if matches!(d.subject, Subject::ActiveOrgs | Subject::ActiveManagers) {
+        q.push(format!("year={to}"));
+    }
+    if let Some(c) = scope_commune {
+        q.push(format!("commune={c}"));
+    }
+    format!("/orgs?{}", q.join("&"))
+}
+
+pub(crate) fn scope_options(
+    units: &[hoptac_core::AdminUnit],
+    selected: &str,
+    lang: Lang,
+) -> Vec<Opt> {
+    let mut v = vec![Opt {
+        value: String::new(),
+        label: crate::http::i18n::t(lang, "all_scopes").into(),
+        selected: selected.is_empty(),
+    }];
+    let mut us: Vec<_> = units.iter().collect();
+    us.sort_by_key(|u| {
+        (
+            u.level != AdminLevel::Province,
+            u.level != AdminLevel::District,
+            u.code.clone(),
+        )
+    });
+    for u in us {
+        let indent = match u.level {
+            AdminLevel::Province => "",
+            AdminLevel::District => "· ",
+            AdminLevel::Commune => "· · ",
+        };
+        v.push(Opt {
+            value: u.code.clone(),
+            label: format!("{indent}{} ({})", u.name, u.code),
+            selected: u.code == selected,
+        });
+    }
+    v
+}
+
+pub(crate) async fn dashboard(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Query(q): Params,
+) -> WebResult {
+    let l = lang(&h);
+    // an organisation account has no district figures: its home is its own page
+    if let hoptac_core::auth::Scope::Org(c) = &u.actor().account.scope {
+        return Ok(Redirect::to(&format!("/orgs/{}", enc(c.as_str()))).into_response());
+    }
+    let e = |err| WebError::new(l, err);
+    let (df, dt) = default_period();
+    let from = year_param(&q, "from", df).map_err(e)?;
+    let to = year_param(&q, "to", dt).map_err(e)?;
+    let scope = q.get("scope").cloned().unwrap_or_default();
+    let stats = st
+        .app
+        .stats(u.actor(), from, to, Some(&scope))
+        .await
+        .map_err(e)?;
+    let unit = st.app.scope_unit(&scope).await.map_err(e)?;
+    let commune_filter = unit
+        .as_ref()
+        .filter(|u| u.level == AdminLevel::Commune)
+        .map(|u| u.id.0.to_string());
+    let cat = catalogue();
+    let mut rows = Vec::new();
+    for (d, v) in cat.iter().zip(&stats.indicators) {
+        if d.id.contains(".by_sector.")
+            && v.value.is_none_or(|x| x == Fixed::ZERO)
+            && v.base.is_none_or(|x| x == Fixed::ZERO)
+        {
+            continue;
+        }
+        let flow = d.subject.is_flow();
+        rows.push(IndicatorRow {
+            label: if l == Lang::En {
+                d.label_en.clone()
+            } else {
+                d.label_vi.clone()
+            },
+            unit: if l == Lang::En {
+                d.unit.label_en()
+            } else {
+                d.unit.label_vi()
+            },
+            base: if flow {
+                String::new()
+            } else {
+                fmt_value(d.unit, v.base)
+            },
+            value: fmt_value(d.unit, v.value),
+            change: signed_pct(v.change_pct),
+            ratio: v.ratio_pct.map(pct_vi).unwrap_or_default(),
+            link: records_link(d, to, commune_filter.as_deref()),
+            flow,
+        });
+    }
+    let stock_flow = st
+        .app
+        .stock_flow(u.actor(), from, to, Some(&scope))
+        .await
+        .map_err(e)?
+        .into_iter()
+        .map(|c| {
+            let n = |v: Fixed| group_thousands(v.micros() as i128 / 1_000_000);
+            (
+                format!(
+                    "{}: {} ({}) + {} − {} = {} ({})",
+                    c.kind,
+                    n(c.start),
+                    from - 1,
+                    n(c.founded),
+                    n(c.dissolved),
+                    n(c.end),
+                    to
+                ),
+                c.agrees,
+            )
+        })
+        .collect();
+    let members_htx = st
+        .app
+        .series(u.actor(), "htx.members", from, to, Some(&scope))
+        .await
+        .map_err(e)?;
+    let members_tht = st
+        .app
+        .series(u.actor(), "tht.members", from, to, Some(&scope))
+        .await
+        .map_err(e)?;
+    let revenue_htx = st
+        .app
+        .series(u.actor(), "htx.revenue_avg", from, to, Some(&scope))
+        .await
+        .map_err(e)?;
+    let profit_htx = st
+        .app
+        .series(u.actor(), "htx.profit_avg", from, to, Some(&scope))
+        .await
+        .map_err(e)?;
+    let units = st.app.units().await.map_err(e)?;
+    let t = Dashboard {
+        p: page(&st, &u, l, "nav_dashboard").await,
+        from,
+        to,
+        scopes: scope_options(&units, scope.trim(), l),
+        rows,
+        // trends with the base year (the period's first) hollow and labelled
+        chart_htx: trend(
+            if l == Lang::En {
+                "Cooperative members"
+            } else {
+                "Thành viên HTX"
+            },
+            &members_htx,
+            from,
+        ),
+        chart_tht: trend(
+            if l == Lang::En {
+                "Cooperative group members"
+            } else {
+                "Thành viên THT"
+            },
+            &members_tht,
+            from,
+        ),
+        chart_revenue: trend(
+            if l == Lang::En {
+                "Average cooperative revenue (million VND)"
+            } else {
+                "Doanh thu bình quân HTX (triệu đồng)"
+            },
+            &revenue_htx,
+            from,
+        ),
+        chart_profit: trend(
+            if l == Lang::En {
+                "Average cooperative profit (million VND)"
+            } else {
+                "Lợi nhuận bình quân HTX (triệu đồng)"
+            },
+            &profit_htx,
+            from,
+        ),
+        stock_flow,
+        report_link: format!(
+            "/report/situation?from={from}&to={to}&scope={}",
+            enc(scope.trim())
+        ),
+    };
+    Ok(render(&t))
+}

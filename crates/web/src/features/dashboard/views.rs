@@ -1,0 +1,33 @@
+//! The dashboard's template.
+
+use crate::http::layout::Opt;
+use crate::http::layout::Page;
+use askama::Template;
+
+pub(crate) struct IndicatorRow {
+    pub label: String,
+    pub unit: &'static str,
+    pub base: String,
+    pub value: String,
+    pub change: String,
+    pub ratio: String,
+    pub link: String,
+    pub flow: bool,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard/dashboard.html")]
+pub(crate) struct Dashboard {
+    pub p: Page,
+    pub from: i32,
+    pub to: i32,
+    pub scopes: Vec<Opt>,
+    pub rows: Vec<IndicatorRow>,
+    pub chart_htx: String,
+    pub chart_tht: String,
+    pub chart_revenue: String,
+    pub chart_profit: String,
+    /// "HTX: 22 + 11 − 12 = 21 ✓" lines.
+    pub stock_flow: Vec<(String, bool)>,
+    pub report_link: String,
+}

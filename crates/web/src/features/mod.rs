@@ -1,0 +1,29 @@
+//! One folder per feature: its routes, handlers and views. A feature uses `crate::http` and
+//! the application; features do not form cycles among themselves.
+
+pub(crate) mod accounts;
+pub(crate) mod dashboard;
+pub(crate) mod documents;
+pub(crate) mod evaluation;
+pub(crate) mod exchange;
+pub(crate) mod indicators;
+pub(crate) mod plans;
+pub(crate) mod registry;
+pub(crate) mod review;
+
+use crate::http::state::AppState;
+use axum::Router;
+
+/// Every feature's routes.
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(accounts::routes())
+        .merge(dashboard::routes())
+        .merge(documents::routes())
+        .merge(evaluation::routes())
+        .merge(exchange::routes())
+        .merge(indicators::routes())
+        .merge(plans::routes())
+        .merge(registry::routes())
+        .merge(review::routes())
+}

@@ -1,0 +1,93 @@
+//! The plan pages' templates: plans, one plan with its targets, a target's drill-down, the report.
+
+use crate::http::layout::Page;
+use askama::Template;
+
+pub(crate) struct PlanRow {
+    pub code: String,
+    pub title: String,
+    pub period: String,
+    pub scope: String,
+    pub targets: usize,
+}
+
+#[derive(Template)]
+#[template(path = "plans/plans.html")]
+pub(crate) struct PlansPage {
+    pub p: Page,
+    pub rows: Vec<PlanRow>,
+}
+
+pub(crate) struct Cell {
+    pub text: String,
+    pub css: &'static str,
+}
+
+pub(crate) struct TargetRow {
+    pub no: String,
+    pub wording: String,
+    pub indicator: String,
+    pub label: String,
+    pub baseline: String,
+    pub goal: String,
+    pub cells: Vec<Cell>,
+    pub status: String,
+    pub status_css: &'static str,
+    pub projection: String,
+    pub chart: String,
+    pub checks: Vec<String>,
+    pub note: String,
+    pub drill: String,
+    pub edit: String,
+}
+
+#[derive(Template)]
+#[template(path = "plans/plan.html")]
+pub(crate) struct PlanPage {
+    pub p: Page,
+    pub code: String,
+    pub title: String,
+    pub facts: Vec<(String, String)>,
+    pub years: Vec<i32>,
+    pub rows: Vec<TargetRow>,
+    pub as_of: String,
+    /// Without a chosen year: which reporting year the page stops at, and why.
+    pub data_year: String,
+    pub method: String,
+}
+
+pub(crate) struct DrillCommune {
+    pub name: String,
+    pub value: String,
+}
+
+pub(crate) struct DrillOrg {
+    pub code: String,
+    pub name: String,
+    pub commune: String,
+    pub value: String,
+    pub counted: String,
+}
+
+#[derive(Template)]
+#[template(path = "plans/drill.html")]
+pub(crate) struct DrillPage {
+    pub p: Page,
+    pub plan_code: String,
+    pub heading: String,
+    pub definition: String,
+    pub year: i32,
+    pub communes: Vec<DrillCommune>,
+    pub orgs: Vec<DrillOrg>,
+    pub show_counted: bool,
+}
+
+#[derive(Template)]
+#[template(path = "plans/report.html")]
+pub(crate) struct ReportPage {
+    pub p: Page,
+    pub body: String,
+    pub md_link: String,
+    /// The report's address, for the Word and PDF downloads.
+    pub base_link: String,
+}

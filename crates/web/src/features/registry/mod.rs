@@ -1,0 +1,31 @@
+//! The register of organisations (sổ đăng ký): list, page, create and edit, and their yearly
+//! reports (báo cáo năm).
+
+pub(crate) mod edit;
+pub(crate) mod list;
+pub(crate) mod org;
+pub(crate) mod reports;
+pub(crate) mod views;
+
+use crate::http::state::AppState;
+use axum::Router;
+use axum::routing::get;
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/orgs", get(list::registry))
+        .route("/orgs/new", get(edit::org_new_form).post(edit::org_create))
+        .route("/orgs/{code}", get(org::org_page))
+        .route(
+            "/orgs/{code}/edit",
+            get(edit::org_edit_form).post(edit::org_update),
+        )
+        .route(
+            "/orgs/{code}/reports/new",
+            get(reports::report_new_form).post(reports::report_save),
+        )
+        .route(
+            "/orgs/{code}/reports/{year}/edit",
+            get(reports::report_edit_form).post(reports::report_save),
+        )
+}

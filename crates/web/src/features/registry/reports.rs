@@ -1,0 +1,339 @@
+//! Yearly reports (báo cáo năm): the new and edit forms, office-owned fields read-only for others.
+
+use crate::features::registry::org::org_page_view;
+use crate::features::registry::views::REPORT_KEYS;
+use crate::http::error::WebError;
+use crate::http::error::render;
+use crate::http::format::enc;
+use crate::http::forms::field;
+use crate::http::forms::form_intent;
+use crate::http::forms::form_page;
+use crate::http::forms::keep_version;
+use crate::http::forms::select;
+use crate::http::forms::to_map;
+use crate::http::forms::version_field;
+use crate::http::i18n::Lang;
+use crate::http::layout::Field;
+use crate::http::layout::Opt;
+use crate::http::request::WebResult;
+use crate::http::request::lang;
+use crate::http::session::CurrentUser;
+use crate::http::state::AppState;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect};
+use hoptac_app::AppError;
+use hoptac_core::Fixed;
+use hoptac_core::types::*;
+use std::collections::HashMap;
+
+/// For a cooperative's own account the office's fields (its rating, the dates it received
+/// the papers) are shown but cannot be changed.
+pub(crate) fn office_readonly(mut fields: Vec<Field>, u: &CurrentUser) -> Vec<Field> {
+    if matches!(u.actor().account.scope, hoptac_core::auth::Scope::Org(_)) {
+        for f in fields
+            .iter_mut()
+            .filter(|f| hoptac_app::reporting::OFFICE_FIELDS.contains(&f.key))
+        {
+            f.readonly = true;
+        }
+    }
+    fields
+}
+
+pub(crate) fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -> Vec<Field> {
+    let get = |k: &str| v.get(k).cloned().unwrap_or_default();
+    let mut year = field(l, "year", "number", get("year"));
+    year.readonly = editing;
+    year.required = true;
+    let mut out = vec![year];
+    for k in ["members", "members_joined", "members_left", "workers"] {
+        out.push(field(l, k, "text", get(k)));
+    }
+    for k in ["revenue", "profit", "member_income", "worker_income"] {
+        let mut f = field(l, k, "text", get(k));
+        f.hint = crate::http::i18n::t(l, "money_hint");
+        out.push(f);
+    }
+    let chosen: Vec<String> = get("services")
+        .split(';')
+        .map(|s| s.trim().to_string())
+        .collect();
+    let mut services = field(l, "services", "checkboxes", String::new());
+    services.options = Service::all()
+        .iter()
+        .map(|s| Opt {
+            value: s.code().into(),
+            label: s.label(l.code()).into(),
+            selected: chosen.iter().any(|c| c == s.code()),
+        })
+        .collect();
+    out.push(services);
+    out.push(select(
+        l,
+        "rating",
+        Rating::all(),
+        &get("rating"),
+        Rating::code,
+        Rating::label,
+        true,
+    ));
+    out.push(field(
+        l,
+        "general_meeting_on",
+        "date",
+        get("general_meeting_on"),
+    ));
+    let mut filed = field(l, "statements_filed", "select", get("statements_filed"));
+    for (val, key) in [("", "unknown"), ("yes", "yes"), ("no", "no")] {
+        filed.options.push(Opt {
+            value: val.into(),
+            label: crate::http::i18n::t(l, key).into(),
+            selected: get("statements_filed") == val,
+        });
+    }
+    out.push(filed);
+    out.push(field(
+        l,
+        "statements_filed_on",
+        "date",
+        get("statements_filed_on"),
+    ));
+    out.push(field(l, "received_on", "date", get("received_on")));
+    out.push(field(
+        l,
+        "self_assessment_sent_on",
+        "date",
+        get("self_assessment_sent_on"),
+    ));
+    out.push(field(l, "rating_basis", "text", get("rating_basis")));
+    out
+}
+
+pub(crate) async fn report_new_form(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path(code): Path<String>,
+) -> WebResult {
+    let l = lang(&h);
+    let d = st
+        .app
+        .org_detail(u.actor(), &code)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let next = d
+        .reports
+        .last()
+        .map(|r| r.year.get() + 1)
+        .unwrap_or(hoptac_app::today().year() - 1);
+    let v: HashMap<String, String> = [("year".to_string(), next.to_string())].into();
+    let path = format!("/orgs/{}", enc(&code));
+    Ok(form_page(
+        &st,
+        &u,
+        l,
+        format!("{} — {}", crate::http::i18n::t(l, "add_report"), d.org.name),
+        format!("{path}/reports/new"),
+        path,
+        office_readonly(report_fields(l, &v, false), &u),
+        None,
+    )
+    .await)
+}
+
+/// A stored report as the values of its form.
+pub(crate) fn report_values(r: &hoptac_core::AnnualReport) -> HashMap<String, String> {
+    let f = &r.figures;
+    let s = |v: Option<Fixed>| v.map(|x| x.to_string()).unwrap_or_default();
+    let i = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
+    [
+        ("year", r.year.to_string()),
+        ("members", i(f.members)),
+        ("members_joined", i(f.members_joined)),
+        ("members_left", i(f.members_left)),
+        ("workers", i(f.workers)),
+        ("revenue", s(f.revenue)),
+        ("profit", s(f.profit)),
+        ("member_income", s(f.member_income)),
+        ("worker_income", s(f.worker_income)),
+        (
+            "services",
+            f.services
+                .iter()
+                .map(|x| x.code())
+                .collect::<Vec<_>>()
+                .join(";"),
+        ),
+        (
+            "rating",
+            f.rating.map(|x| x.code().to_string()).unwrap_or_default(),
+        ),
+        (
+            "general_meeting_on",
+            f.general_meeting_on
+                .map(hoptac_core::date::to_iso)
+                .unwrap_or_default(),
+        ),
+        (
+            "statements_filed",
+            f.statements_filed
+                .map(|b| if b { "yes" } else { "no" }.to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "received_on",
+            f.received_on
+                .map(hoptac_core::date::to_iso)
+                .unwrap_or_default(),
+        ),
+        (
+            "statements_filed_on",
+            f.statements_filed_on
+                .map(hoptac_core::date::to_iso)
+                .unwrap_or_default(),
+        ),
+        (
+            "self_assessment_sent_on",
+            f.self_assessment_sent_on
+                .map(hoptac_core::date::to_iso)
+                .unwrap_or_default(),
+        ),
+        ("rating_basis", f.rating_basis.clone().unwrap_or_default()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+pub(crate) async fn report_edit_form(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((code, year)): Path<(String, String)>,
+) -> WebResult {
+    let l = lang(&h);
+    let d = st
+        .app
+        .org_detail(u.actor(), &code)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let r = d
+        .reports
+        .iter()
+        .find(|r| r.year.to_string() == year)
+        .ok_or_else(|| {
+            WebError::new(l, AppError::not_found("report", format!("{code} / {year}")))
+        })?;
+    let v = report_values(r);
+    let path = format!("/orgs/{}", enc(&code));
+    let version = st
+        .app
+        .row_version("annual_reports", &format!("{}/{}", d.org.code, r.year))
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let mut fields = office_readonly(report_fields(l, &v, true), &u);
+    fields.push(version_field(version));
+    Ok(form_page(
+        &st,
+        &u,
+        l,
+        format!(
+            "{} {} — {}",
+            crate::http::i18n::t(l, "yearly_figures"),
+            year,
+            d.org.name
+        ),
+        format!("{path}/reports/{year}/edit"),
+        path,
+        fields,
+        None,
+    )
+    .await)
+}
+
+pub(crate) async fn report_save(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path(params): Path<HashMap<String, String>>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult {
+    let l = lang(&h);
+    let code = params.get("code").cloned().unwrap_or_default();
+    let d = st
+        .app
+        .org_detail(u.actor(), &code)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let mut v = to_map(&pairs);
+    let editing = params.get("year").cloned();
+    if let Some(y) = &editing {
+        v.insert("year".into(), y.clone());
+    }
+    // a cooperative's own account sends its figures; the office's fields keep what the
+    // office recorded, whatever the form says (its select boxes are not even sent)
+    if matches!(u.actor().account.scope, hoptac_core::auth::Scope::Org(_)) {
+        let stored = d
+            .reports
+            .iter()
+            .find(|r| Some(r.year.to_string()) == v.get("year").map(|y| y.trim().to_string()))
+            .map(report_values)
+            .unwrap_or_default();
+        for k in hoptac_app::reporting::OFFICE_FIELDS {
+            v.insert(k.into(), stored.get(k).cloned().unwrap_or_default());
+        }
+    }
+    v.insert("org_code".into(), code.clone());
+    let fields_in: Vec<(&str, String)> = REPORT_KEYS
+        .iter()
+        .map(|k| (*k, v.get(*k).cloned().unwrap_or_default()))
+        .collect();
+    let intent = form_intent(&v, editing.is_some());
+    let outcome = st
+        .app
+        .save_form(u.actor(), "annual_reports", &fields_in, intent)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let path = format!("/orgs/{}", enc(&code));
+    if outcome.applied {
+        let warnings: Vec<String> = outcome
+            .problems
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}: {}",
+                    p.column.clone().unwrap_or_default(),
+                    p.msg.get(l.code())
+                )
+            })
+            .collect();
+        if warnings.is_empty() {
+            return Ok(Redirect::to(&format!("{path}?saved=1")).into_response());
+        }
+        return Ok(render(
+            &org_page_view(
+                &st,
+                &u,
+                l,
+                &code,
+                crate::http::i18n::t(l, "saved_with_warnings").into(),
+                warnings,
+            )
+            .await?,
+        ));
+    }
+    let action = match &editing {
+        Some(y) => format!("{path}/reports/{y}/edit"),
+        None => format!("{path}/reports/new"),
+    };
+    let heading = format!(
+        "{} — {}",
+        crate::http::i18n::t(l, "yearly_figures"),
+        d.org.name
+    );
+    let mut fields = office_readonly(report_fields(l, &v, editing.is_some()), &u);
+    keep_version(&mut fields, &v);
+    Ok(form_page(&st, &u, l, heading, action, path, fields, Some(&outcome)).await)
+}

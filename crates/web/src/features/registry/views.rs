@@ -1,0 +1,97 @@
+//! The register's templates: the list and one organisation's page.
+
+use crate::http::layout::Opt;
+use crate::http::layout::Page;
+use askama::Template;
+
+pub(crate) struct OrgListRow {
+    pub code: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub sector: &'static str,
+    pub commune: String,
+    pub founded: String,
+    pub dissolved: String,
+}
+
+pub(crate) struct SortLink {
+    pub label: &'static str,
+    pub href: String,
+    pub mark: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "registry/registry.html")]
+pub(crate) struct Registry {
+    pub p: Page,
+    pub q: String,
+    pub kinds: Vec<Opt>,
+    pub sectors: Vec<Opt>,
+    pub communes: Vec<Opt>,
+    pub year: String,
+    pub rows: Vec<OrgListRow>,
+    pub total: u64,
+    pub page: u32,
+    pub pages: u32,
+    pub prev_link: String,
+    pub next_link: String,
+    pub sort_links: Vec<SortLink>,
+}
+
+pub(crate) struct KeyVal {
+    pub key: &'static str,
+    pub value: String,
+}
+
+pub(crate) struct ReportRow {
+    pub year: i32,
+    pub cells: Vec<String>,
+    pub edit: String,
+}
+
+pub(crate) struct ManagerRow {
+    pub name: String,
+    pub role: &'static str,
+    pub qualification: String,
+    pub trained: String,
+    pub term: String,
+}
+
+#[derive(Template)]
+#[template(path = "registry/org.html")]
+pub(crate) struct OrgPage {
+    pub p: Page,
+    pub code: String,
+    pub name: String,
+    pub facts: Vec<KeyVal>,
+    pub report_heads: Vec<&'static str>,
+    pub reports: Vec<ReportRow>,
+    pub managers: Vec<ManagerRow>,
+    pub chart_members: String,
+    pub chart_revenue: String,
+    pub notice: String,
+    pub warnings: Vec<String>,
+    /// "by … on …" of the last change of the profile.
+    pub last_change: String,
+}
+
+pub(crate) const REPORT_KEYS: [&str; 18] = [
+    "org_code",
+    "year",
+    "members",
+    "members_joined",
+    "members_left",
+    "workers",
+    "revenue",
+    "profit",
+    "member_income",
+    "worker_income",
+    "services",
+    "rating",
+    "general_meeting_on",
+    "statements_filed",
+    "received_on",
+    "statements_filed_on",
+    "self_assessment_sent_on",
+    "rating_basis",
+];

@@ -1,0 +1,215 @@
+//! The review page (rà soát): open cases and suspicious figures, paged; review runs and year locks.
+
+use crate::features::dashboard::handlers::scope_options;
+use crate::http::error::WebError;
+use crate::http::error::render;
+use crate::http::format::enc;
+use crate::http::forms::year_param;
+use crate::http::layout::Opt;
+use crate::http::layout::Page;
+use crate::http::request::Params;
+use crate::http::request::WebResult;
+use crate::http::request::lang;
+use crate::http::request::page;
+use crate::http::session::CurrentUser;
+use crate::http::state::AppState;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect};
+use hoptac_core::date::to_vi;
+use std::collections::HashMap;
+
+pub(crate) struct CaseRow {
+    pub id: i64,
+    /// Recorded by a review run; otherwise a ground shown as of the page's date only.
+    pub recorded: bool,
+    pub open: bool,
+    pub status: String,
+    pub title: String,
+    pub code: String,
+    pub name: String,
+    pub since: String,
+    pub evidence: String,
+    pub legal_ref: String,
+    pub confirmed: bool,
+}
+
+pub(crate) struct FigureRow {
+    pub code: String,
+    pub name: String,
+    pub year: i32,
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "review/quality.html")]
+pub(crate) struct QualityPage {
+    pub p: Page,
+    pub year: String,
+    pub scopes: Vec<Opt>,
+    pub as_of: String,
+    pub cases: Vec<CaseRow>,
+    pub figures: Vec<FigureRow>,
+    pub duplicates: usize,
+    pub report_year: i32,
+    pub completeness: Vec<hoptac_app::checks::Completeness>,
+    /// Reporting years closed in force: (year, territory, who, when, reason).
+    pub locks: Vec<(i32, String, String, String, String)>,
+    /// Staff may record the grounds (a review run).
+    pub can_run: bool,
+    /// "opened closed" after a run.
+    pub ran: String,
+}
+
+/// The review (rà soát): open cases, figures breaking a rule, reports received.
+pub(crate) async fn quality(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Query(q): Params,
+) -> WebResult {
+    let l = lang(&h);
+    let e = |err| WebError::new(l, err);
+    let as_of = match q.get("year").map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        Some(_) => {
+            let y = year_param(&q, "year", 0).map_err(e)?;
+            hoptac_core::date::year_end(y)
+        }
+        None => st.app.review_date().await.map_err(e)?,
+    };
+    let scope = q.get("scope").cloned().unwrap_or_default();
+    let r = st
+        .app
+        .check(u.actor(), as_of, Some(&scope))
+        .await
+        .map_err(e)?;
+    let cases = st
+        .app
+        .review_cases(u.actor(), as_of, Some(&scope))
+        .await
+        .map_err(e)?;
+    let units = st.app.units().await.map_err(e)?;
+    let t = QualityPage {
+        p: page(&st, &u, l, "nav_quality").await,
+        year: q.get("year").cloned().unwrap_or_default(),
+        scopes: scope_options(&units, scope.trim(), l),
+        as_of: to_vi(as_of),
+        cases: cases
+            .iter()
+            .map(|c| CaseRow {
+                id: c.case.id,
+                recorded: c.recorded,
+                open: c.case.closed_at.is_none(),
+                status: match (&c.case.closed_at, &c.case.closed_reason) {
+                    (None, _) if !c.recorded => crate::http::i18n::t(l, "case_pending").into(),
+                    (None, _) => c
+                        .case
+                        .actions
+                        .last()
+                        .map(|a| a.action.clone())
+                        .unwrap_or_else(|| crate::http::i18n::t(l, "case_open").into()),
+                    (Some(at), reason) => format!(
+                        "{} {at}: {}",
+                        crate::http::i18n::t(l, "case_closed"),
+                        reason.clone().unwrap_or_default()
+                    ),
+                },
+                title: c.title_vi.to_string(),
+                code: c.case.org.to_string(),
+                name: c.org_name.clone(),
+                since: to_vi(c.case.since),
+                evidence: c.case.evidence.clone(),
+                legal_ref: c.legal_ref.to_string(),
+                confirmed: c.confirmed,
+            })
+            .collect(),
+        figures: r
+            .figures
+            .iter()
+            .map(|f| FigureRow {
+                code: f.org.clone(),
+                name: f.org_name.clone(),
+                year: f.year,
+                field: f.finding.field.to_string(),
+                message: f.finding.msg.get(l.code()).to_string(),
+            })
+            .collect(),
+        duplicates: r.duplicates.len(),
+        report_year: r.report_year,
+        completeness: r.completeness,
+        locks: {
+            let all = st.app.reporting_locks().await.map_err(e)?;
+            hoptac_app::reporting::closed(&all)
+                .into_iter()
+                .map(|k| {
+                    let place = k
+                        .unit
+                        .and_then(|id| units.iter().find(|x| x.id == id))
+                        .map(|x| x.name.clone())
+                        .unwrap_or_else(|| crate::http::i18n::t(l, "whole_installation").into());
+                    (
+                        k.year,
+                        place,
+                        k.actor.clone(),
+                        k.at.clone(),
+                        k.reason.clone(),
+                    )
+                })
+                .collect()
+        },
+        can_run: u.actor().account.role >= hoptac_core::auth::Role::Commune,
+        ran: q.get("ran").cloned().unwrap_or_default(),
+    };
+    Ok(render(&t))
+}
+
+/// Closes or reopens a reporting year (POST): `year`, `scope`, `action` close|reopen,
+/// `reason` (required to reopen).
+pub(crate) async fn year_lock(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Form(f): Form<HashMap<String, String>>,
+) -> WebResult {
+    let l = lang(&h);
+    let e = |err| WebError::new(l, err);
+    let get = |k: &str| f.get(k).map(|s| s.trim().to_string()).unwrap_or_default();
+    let year = year_param(&f, "year", 0).map_err(e)?;
+    let scope = get("scope");
+    st.app
+        .set_year_lock(
+            u.actor(),
+            year,
+            Some(&scope),
+            get("action") != "reopen",
+            &get("reason"),
+        )
+        .await
+        .map_err(e)?;
+    Ok(Redirect::to(&format!("/quality?scope={}#locks", enc(&scope))).into_response())
+}
+
+/// A review run (POST): records the grounds as of the review date, then shows the list.
+pub(crate) async fn review_run(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Form(f): Form<HashMap<String, String>>,
+) -> WebResult {
+    let l = lang(&h);
+    let scope = f.get("scope").cloned().unwrap_or_default();
+    let run = st
+        .app
+        .run_review(u.actor(), Some(&scope))
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    Ok(Redirect::to(&format!(
+        "/quality?scope={}&ran={}+{}",
+        enc(&scope),
+        run.opened,
+        run.closed
+    ))
+    .into_response())
+}

@@ -1,0 +1,79 @@
+//! Downloads: content types, safe file names, and official documents typeset off the request
+//! threads.
+
+use crate::http::error;
+use crate::http::i18n;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+
+pub(crate) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+pub(crate) const DOCX: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+pub(crate) const PDF: &str = "application/pdf";
+
+pub(crate) const MARKDOWN: &str = "text/markdown; charset=utf-8";
+
+/// A code or id made safe for a file name: letters, digits and `-` only.
+pub(crate) fn file_part(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// A file to download under `name`; whatever the caller built the name from, only ASCII
+/// letters, digits, `.`, `_` and `-` reach the header.
+pub(crate) fn download(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+    let name: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    (
+        [
+            (CONTENT_TYPE, content_type.to_string()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// An official text as a download named `stem`: PDF when `format` is "pdf", else Word with
+/// its charts drawn. Typeset off the request threads (typst is CPU-bound: tens of ms).
+pub(crate) async fn official_download(
+    l: i18n::Lang,
+    doc: hoptac_core::official::OfficialDoc,
+    format: &str,
+    stem: &str,
+) -> Result<axum::response::Response, error::WebError> {
+    let pdf = format == "pdf";
+    let fault = |e: String| error::WebError::new(l, hoptac_app::AppError::internal(e));
+    let bytes = tokio::task::spawn_blocking(move || {
+        if pdf {
+            hoptac_documents::pdf::write_pdf(&doc)
+        } else {
+            hoptac_documents::pdf::docx_with_charts(&doc)
+        }
+    })
+    .await
+    .map_err(|e| fault(format!("document: {e}")))?
+    .map_err(|e| fault(format!("document: {e}")))?;
+    let (kind, ext) = if pdf { (PDF, "pdf") } else { (DOCX, "docx") };
+    Ok(download(kind, &format!("{stem}.{ext}"), bytes))
+}

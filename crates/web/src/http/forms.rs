@@ -1,0 +1,280 @@
+//! Form helpers every feature uses: fields, selects, parsing of enums and years, the record version
+//! a form carries.
+
+use crate::http::error::WebError;
+use crate::http::error::render;
+use crate::http::i18n::Lang;
+use crate::http::layout::Field;
+use crate::http::layout::FormPage;
+use crate::http::layout::Opt;
+use crate::http::request::page;
+use crate::http::session::CurrentUser;
+use crate::http::state::AppState;
+use axum::http::StatusCode;
+use axum::response::Response;
+use hoptac_app::{AppError, ImportOutcome};
+use hoptac_core::Msg;
+use std::collections::HashMap;
+
+pub(crate) fn bad(field: &str, value: &str, vi: String, en: String) -> AppError {
+    AppError::invalid(field, value, Msg::new(vi, en))
+}
+
+/// A year from a query parameter, or the default when absent.
+pub(crate) fn year_param(
+    q: &HashMap<String, String>,
+    key: &str,
+    default: i32,
+) -> Result<i32, AppError> {
+    match q.get(key).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None => Ok(default),
+        Some(s) => s
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y))
+            .ok_or_else(|| {
+                bad(
+                    key,
+                    s,
+                    format!("Năm không hợp lệ ở \"{key}\": \"{s}\" (cần 4 chữ số, ví dụ 2020)"),
+                    format!("Invalid year in \"{key}\": \"{s}\" (expected 4 digits, e.g. 2020)"),
+                )
+            }),
+    }
+}
+
+pub(crate) fn enum_opts<T: Copy + PartialEq>(
+    all: &[T],
+    selected: Option<T>,
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+    any: &str,
+) -> Vec<Opt> {
+    let mut v = vec![Opt {
+        value: String::new(),
+        label: any.into(),
+        selected: selected.is_none(),
+    }];
+    v.extend(all.iter().map(|x| Opt {
+        value: code(*x).into(),
+        label: label(*x).into(),
+        selected: selected == Some(*x),
+    }));
+    v
+}
+
+pub(crate) fn parse_enum<T>(
+    q: &HashMap<String, String>,
+    key: &str,
+    parse: fn(&str) -> Option<T>,
+    expected: String,
+) -> Result<Option<T>, AppError> {
+    match q.get(key).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => parse(s).map(Some).ok_or_else(|| {
+            bad(
+                key,
+                s,
+                format!("Giá trị \"{s}\" không hợp lệ ở \"{key}\"; cần một trong: {expected}"),
+                format!("Invalid value \"{s}\" for \"{key}\"; expected one of: {expected}"),
+            )
+        }),
+    }
+}
+
+pub(crate) fn field(l: Lang, key: &'static str, kind: &'static str, value: String) -> Field {
+    Field {
+        key,
+        label: crate::http::i18n::t(l, key),
+        kind,
+        value,
+        options: vec![],
+        error: String::new(),
+        hint: "",
+        readonly: false,
+        required: false,
+    }
+}
+
+pub(crate) fn select<T: Copy>(
+    l: Lang,
+    key: &'static str,
+    all: &[T],
+    value: &str,
+    code: fn(T) -> &'static str,
+    label: fn(T, &str) -> &'static str,
+    empty: bool,
+) -> Field {
+    let mut f = field(l, key, "select", value.to_string());
+    if empty {
+        f.options.push(Opt {
+            value: String::new(),
+            label: "—".into(),
+            selected: value.is_empty(),
+        });
+    }
+    f.options.extend(all.iter().map(|x| Opt {
+        value: code(*x).into(),
+        label: label(*x, l.code()).into(),
+        selected: code(*x) == value,
+    }));
+    f
+}
+
+pub(crate) fn to_map(pairs: &[(String, String)]) -> HashMap<String, String> {
+    let mut m: HashMap<String, String> = HashMap::new();
+    for (k, v) in pairs {
+        m.entry(k.clone())
+            .and_modify(|x| {
+                x.push(';');
+                x.push_str(v)
+            })
+            .or_insert_with(|| v.clone());
+    }
+    m
+}
+
+// The request's context (state, user, language) and the form's (heading, action, back,
+// fields, errors): grouping them would only rename the same eight things.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn form_page(
+    st: &AppState,
+    u: &CurrentUser,
+    l: Lang,
+    heading: String,
+    action: String,
+    back: String,
+    fields: Vec<Field>,
+    outcome: Option<&ImportOutcome>,
+) -> Response {
+    let errors = outcome.map(|o| {
+        o.problems
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| {
+                let text = format!(
+                    "{}{}",
+                    p.msg.get(l.code()),
+                    if p.value.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" [{}]", p.value)
+                    }
+                );
+                (p.key.unwrap_or_default().to_string(), text)
+            })
+            .collect()
+    });
+    form_page_errors(st, u, l, heading, action, back, fields, errors).await
+}
+
+/// A form page; with `errors` (field key, message), each message goes beside its field
+/// (or above the form) and the answer is 422.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn form_page_errors(
+    st: &AppState,
+    u: &CurrentUser,
+    l: Lang,
+    heading: String,
+    action: String,
+    back: String,
+    mut fields: Vec<Field>,
+    errors: Option<Vec<(String, String)>>,
+) -> Response {
+    let mut general = Vec::new();
+    let failed = errors.is_some();
+    for (key, text) in errors.unwrap_or_default() {
+        // a hidden field (the version) shows nothing: its message goes above the form
+        match fields
+            .iter_mut()
+            .find(|f| f.key == key && f.kind != "hidden")
+        {
+            Some(f) if f.error.is_empty() => f.error = text,
+            Some(f) => {
+                f.error.push_str("; ");
+                f.error.push_str(&text)
+            }
+            None => general.push(text),
+        }
+    }
+    if failed && general.is_empty() && fields.iter().all(|f| f.error.is_empty()) {
+        general.push(crate::http::i18n::t(l, "form_has_errors").into());
+    }
+    let t = FormPage {
+        p: page(st, u, l, "nav_registry").await,
+        heading,
+        action,
+        back,
+        fields,
+        general_errors: general,
+    };
+    let mut r = render(&t);
+    if failed {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    r
+}
+
+/// The hidden field that carries the version of the row an edit form was read at.
+pub(crate) fn version_field(version: i64) -> Field {
+    Field {
+        key: "_version",
+        label: "",
+        kind: "hidden",
+        value: version.to_string(),
+        options: vec![],
+        error: String::new(),
+        hint: "",
+        readonly: false,
+        required: false,
+    }
+}
+
+/// A refused edit form is shown again with the version it was read at, so a second try
+/// is still checked against the row as the user saw it.
+pub(crate) fn keep_version(fields: &mut Vec<Field>, v: &HashMap<String, String>) {
+    if let Some(version) = v.get("_version").and_then(|x| x.trim().parse().ok()) {
+        fields.push(version_field(version));
+    }
+}
+
+/// The version an edit form was read at (`None` for a new record); an edit form without a
+/// readable one is stale by definition.
+pub(crate) fn edit_version(v: &HashMap<String, String>, editing: bool) -> Option<i64> {
+    editing.then(|| {
+        v.get("_version")
+            .and_then(|x| x.trim().parse().ok())
+            .unwrap_or(-1)
+    })
+}
+
+/// An edit form's fields with the version of its row.
+pub(crate) async fn with_version(
+    st: &AppState,
+    l: Lang,
+    mut fields: Vec<Field>,
+    entity: &str,
+    key: &str,
+) -> Result<Vec<Field>, WebError> {
+    let v = st
+        .app
+        .row_version(entity, key)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    fields.push(version_field(v));
+    Ok(fields)
+}
+
+/// Create or edit: an edit form without a readable version is stale by definition.
+pub(crate) fn form_intent(v: &HashMap<String, String>, editing: bool) -> hoptac_app::FormIntent {
+    if editing {
+        hoptac_app::FormIntent::Update {
+            version: v
+                .get("_version")
+                .and_then(|x| x.trim().parse().ok())
+                .unwrap_or(-1),
+        }
+    } else {
+        hoptac_app::FormIntent::Create
+    }
+}

@@ -1,0 +1,85 @@
+//! What every page shares (the layout, the error page) and the form templates.
+
+use crate::http::i18n::Lang;
+use crate::http::i18n::t;
+use askama::Template;
+
+/// The frame of every page: language, demo banner, title.
+pub(crate) struct Page {
+    pub lang: Lang,
+    pub demo: bool,
+    pub title_key: &'static str,
+    /// Who is signed in ("" on the login page).
+    pub user: String,
+    /// The session's CSRF token, for every form.
+    pub csrf: String,
+    pub can_manage_accounts: bool,
+    pub can_view_audit: bool,
+}
+
+impl Page {
+    pub fn new(lang: Lang, demo: bool, title_key: &'static str) -> Page {
+        Page {
+            lang,
+            demo,
+            title_key,
+            user: String::new(),
+            csrf: String::new(),
+            can_manage_accounts: false,
+            can_view_audit: false,
+        }
+    }
+
+    pub fn t(&self, key: &str) -> &'static str {
+        t(self.lang, key)
+    }
+    pub fn title(&self) -> &'static str {
+        t(self.lang, self.title_key)
+    }
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+    pub fn other_lang(&self) -> &'static str {
+        if self.lang == Lang::Vi { "en" } else { "vi" }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub(crate) struct ErrorPage {
+    pub p: Page,
+    pub code: &'static str,
+    pub message: String,
+    pub other: String,
+}
+
+/// An option of a `<select>`.
+pub(crate) struct Opt {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// One input of a form, with what was typed and the message for it.
+pub(crate) struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: &'static str,
+    pub value: String,
+    pub options: Vec<Opt>,
+    pub error: String,
+    pub hint: &'static str,
+    pub readonly: bool,
+    pub required: bool,
+}
+
+#[derive(Template)]
+#[template(path = "form.html")]
+pub(crate) struct FormPage {
+    pub p: Page,
+    pub heading: String,
+    pub action: String,
+    pub back: String,
+    pub fields: Vec<Field>,
+    pub general_errors: Vec<String>,
+}

@@ -1,0 +1,42 @@
+//! Per-request basics: the language asked for, the page frame for the signed-in user, result types.
+
+use crate::http::error::WebError;
+use crate::http::i18n::Lang;
+use crate::http::layout::Page;
+use crate::http::session::CurrentUser;
+use crate::http::state::AppState;
+use axum::extract::Query;
+use axum::http::HeaderMap;
+use axum::http::header::COOKIE;
+use axum::response::Response;
+use std::collections::HashMap;
+
+pub(crate) type Params = Query<HashMap<String, String>>;
+
+pub(crate) type WebResult = Result<Response, WebError>;
+
+pub(crate) fn lang(h: &HeaderMap) -> Lang {
+    Lang::from_cookie_header(h.get(COOKIE).and_then(|v| v.to_str().ok()))
+}
+
+pub(crate) async fn page(st: &AppState, u: &CurrentUser, lang: Lang, key: &'static str) -> Page {
+    for_user(
+        Page::new(lang, st.app.is_demo().await.unwrap_or(false), key),
+        u,
+    )
+}
+
+/// The page frame with who is signed in: name, CSRF token, the menus their role may see.
+fn for_user(mut p: Page, u: &CurrentUser) -> Page {
+    use hoptac_core::auth::Role;
+    let a = &u.actor().account;
+    p.user = if a.display_name.is_empty() {
+        a.username.clone()
+    } else {
+        format!("{} ({})", a.display_name, a.username)
+    };
+    p.csrf = u.session.csrf.clone();
+    p.can_manage_accounts = a.role == Role::Admin;
+    p.can_view_audit = matches!(a.role, Role::Admin | Role::Staff);
+    p
+}
