@@ -1,6 +1,6 @@
 //! Accounts, sessions, permission checks and the audit trail (tài khoản, phân quyền, nhật ký).
 
-use crate::{App, AppError, Result};
+use crate::{context::App, error::AppError, error::Result};
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use blake2::{Blake2s256, Digest};
 use hoptac_core::Msg;

@@ -1,7 +1,9 @@
 //! Data quality and compliance review (rà soát): open cases by rule, stored figures that
 //! break a validation rule, probable duplicates, and who has reported.
 
-use crate::{Actor, App, NearDuplicate, Result, find_unit};
+use crate::{
+    auth::Actor, context::App, context::find_unit, error::Result, registry::NearDuplicate,
+};
 use hoptac_core::auth::{Action, Resource};
 use hoptac_core::compliance::{Case, cases_with_sheets};
 use hoptac_core::model::AnnualReport;
@@ -53,7 +55,7 @@ impl App {
     /// cooperative for meetings not yet reported, and one early report must not move it.
     pub async fn review_date(&self) -> Result<Date> {
         let snap = self.snapshot().await?;
-        let today = crate::today();
+        let today = crate::context::today();
         let year = hoptac_core::reporting::reporting_year(&snap, None, today)
             .map(|y| y.year)
             .or_else(|| snap.reports.iter().map(|r| r.year.get()).max());
@@ -69,7 +71,7 @@ impl App {
         Ok(hoptac_core::reporting::reporting_year(
             &snap,
             None,
-            crate::today(),
+            crate::context::today(),
         ))
     }
 
@@ -412,7 +414,7 @@ impl App {
                 unit.as_ref().map(|u| u.id),
             );
             self.store().append_audit(&e).await?;
-            return Err(crate::AppError::Forbidden);
+            return Err(crate::error::AppError::Forbidden);
         }
         self.authorize(actor, Action::Write, &resource).await?;
         let as_of = self.review_date().await?;
@@ -530,12 +532,12 @@ impl App {
             .await?
             .into_iter()
             .find(|c| c.id == case_id)
-            .ok_or_else(|| crate::AppError::not_found("case", case_id.to_string()))?;
+            .ok_or_else(|| crate::error::AppError::not_found("case", case_id.to_string()))?;
         let org = self
             .store()
             .org(&case.org)
             .await?
-            .ok_or_else(|| crate::AppError::not_found("org", case.org.to_string()))?;
+            .ok_or_else(|| crate::error::AppError::not_found("org", case.org.to_string()))?;
         // a cooperative does not review itself: office and commune staff only
         if actor.account.role < hoptac_core::auth::Role::Commune {
             let e = self.audit_entry(
@@ -546,7 +548,7 @@ impl App {
                 Some(org.commune),
             );
             self.store().append_audit(&e).await?;
-            return Err(crate::AppError::Forbidden);
+            return Err(crate::error::AppError::Forbidden);
         }
         self.authorize(
             actor,
@@ -558,7 +560,7 @@ impl App {
         )
         .await?;
         if case.closed_at.is_some() {
-            return Err(crate::AppError::invalid(
+            return Err(crate::error::AppError::invalid(
                 "case",
                 case_id.to_string(),
                 Msg::new("Trường hợp đã đóng", "The case is closed"),
@@ -568,7 +570,7 @@ impl App {
         let mut changes = hoptac_store::ChangeSet::default();
         let close = match step {
             CaseStep::ExplanationAccepted if note.is_empty() => {
-                return Err(crate::AppError::invalid(
+                return Err(crate::error::AppError::invalid(
                     "note",
                     "",
                     Msg::new(
@@ -580,7 +582,7 @@ impl App {
             CaseStep::ExplanationAccepted => Some("Chấp nhận giải trình / explanation accepted"),
             CaseStep::DissolutionCompleted => {
                 let date = on.ok_or_else(|| {
-                    crate::AppError::invalid(
+                    crate::error::AppError::invalid(
                         "on_date",
                         "",
                         Msg::new(
@@ -594,11 +596,11 @@ impl App {
                     ..org.clone()
                 };
                 if let Some(f) =
-                    hoptac_core::validate::check_organization(&dissolved, crate::today())
+                    hoptac_core::validate::check_organization(&dissolved, crate::context::today())
                         .into_iter()
                         .find(|f| f.severity == hoptac_core::validate::Severity::Error)
                 {
-                    return Err(crate::AppError::invalid("on_date", f.value, f.msg));
+                    return Err(crate::error::AppError::invalid("on_date", f.value, f.msg));
                 }
                 changes.audit.push(self.change_entry(
                     actor,

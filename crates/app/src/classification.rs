@@ -3,7 +3,7 @@
 //! scales are computed where they are shown.
 
 use crate::evaluation::DEFAULT_RUBRIC;
-use crate::{Actor, App, AppError, Result};
+use crate::{auth::Actor, context::App, error::AppError, error::Result};
 use hoptac_core::auth::{Action, Role};
 use hoptac_core::evaluation::State;
 use hoptac_core::evaluation::classification::Classification;
@@ -36,7 +36,7 @@ pub struct ClassificationInput {
 impl App {
     /// The axes entered for a year, if any.
     pub async fn classification(&self, org: &OrgCode, year: i32) -> Result<Classification> {
-        crate::check_year(year)?;
+        crate::context::check_year(year)?;
         Ok(self
             .store()
             .classifications(Some(year))
@@ -56,7 +56,7 @@ impl App {
         year: i32,
         input: &ClassificationInput,
     ) -> Result<Classification> {
-        crate::check_year(year)?;
+        crate::context::check_year(year)?;
         let (code, o) = self.org_for(actor, org, Action::Write, Role::Org).await?;
         let locked = self
             .store()

@@ -1,7 +1,7 @@
 //! Official documents out of the data (issue 7): the installation's issuer settings, and the
 //! situation report as a Word text in the state's format with its Excel annex.
 
-use crate::{Actor, App, AppError, Result};
+use crate::{auth::Actor, context::App, error::AppError, error::Result};
 use hoptac_core::indicator::{Unit, catalogue};
 use hoptac_core::official::{DocKind, Issuer, Missing, OfficialDoc};
 use hoptac_store::ChangeSet;
@@ -151,7 +151,7 @@ impl App {
             issuer: self.document_settings().await?,
             kind,
             number: String::new(),
-            date: crate::today(),
+            date: crate::context::today(),
             body,
             tables,
             figures: vec![],
@@ -205,7 +205,7 @@ impl App {
             ),
             subtitle: format!(
                 "Số liệu từ hoptac ngày {}; tỷ lệ thay đổi so với năm {from}",
-                hoptac_core::date::to_vi(crate::today())
+                hoptac_core::date::to_vi(crate::context::today())
             ),
             headers,
             rows,
@@ -452,7 +452,7 @@ impl App {
         };
         let mut reports = d.reports.clone();
         reports.sort_by_key(|r| r.year);
-        let today = crate::today();
+        let today = crate::context::today();
         let status = match o.dissolved_on {
             Some(x) => format!("đã giải thể ngày {}", date(x)),
             None => "đang hoạt động".into(),
@@ -675,7 +675,7 @@ impl App {
             subtitle: format!(
                 "{}; số liệu từ hoptac ngày {}",
                 p.scope_name,
-                hoptac_core::date::to_vi(crate::today())
+                hoptac_core::date::to_vi(crate::context::today())
             ),
             headers,
             rows,

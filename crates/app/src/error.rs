@@ -120,3 +120,5 @@ impl AppError {
         }
     }
 }
+
+pub type Result<T> = std::result::Result<T, AppError>;

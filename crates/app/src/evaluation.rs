@@ -1,7 +1,7 @@
 //! Yearly evaluation of cooperatives (đánh giá, xếp loại HTX): the workflow's steps with
 //! their permissions, and the year's list. The rules of the workflow are in the core.
 
-use crate::{Actor, App, AppError, Result};
+use crate::{auth::Actor, context::App, error::AppError, error::Result};
 use hoptac_core::auth::{Action, Resource, Role, Scope};
 use hoptac_core::evaluation::{Evaluation, MemberScale, State, Step, old_enough, sheet_due};
 use hoptac_core::model::{AnnualReport, Organization};
@@ -101,7 +101,7 @@ impl App {
         rubric_id: Option<&str>,
         step: Step,
     ) -> Result<Evaluation> {
-        crate::check_year(year)?;
+        crate::context::check_year(year)?;
         self.evaluation_steps(actor, org, year, rubric_id, vec![step])
             .await
     }
@@ -115,7 +115,7 @@ impl App {
         rubric_id: Option<&str>,
         steps: Vec<Step>,
     ) -> Result<Evaluation> {
-        crate::check_year(year)?;
+        crate::context::check_year(year)?;
         let needed = steps
             .iter()
             .map(|s| match s {
@@ -196,7 +196,7 @@ impl App {
         scope: Option<&str>,
         rubric_id: Option<&str>,
     ) -> Result<Vec<EvaluationRow>> {
-        crate::check_year(year)?;
+        crate::context::check_year(year)?;
         let id = rubric_id.unwrap_or(DEFAULT_RUBRIC);
         let full = self.snapshot().await?;
         // a cooperative's account sees its own line
@@ -325,7 +325,7 @@ impl App {
         year: i32,
         rubric_id: Option<&str>,
     ) -> Result<SheetView> {
-        crate::check_year(year)?;
+        crate::context::check_year(year)?;
         let (code, o) = self.org_for(actor, org, Action::Read, Role::Viewer).await?;
         let id = rubric_id.unwrap_or(DEFAULT_RUBRIC);
         let book = self.rubric_book().await?;
@@ -376,7 +376,7 @@ impl App {
         year: i32,
         rubric_id: Option<&str>,
     ) -> Result<Vec<u8>> {
-        crate::check_year(year)?;
+        crate::context::check_year(year)?;
         let v = self.evaluation_of(actor, org, year, rubric_id).await?;
         let scores = v.evaluation.map(|e| e.self_scores).unwrap_or_default();
         hoptac_exchange::scoring_sheet::write_sheet(
@@ -397,7 +397,7 @@ impl App {
         rubric_id: Option<&str>,
         bytes: &[u8],
     ) -> Result<Evaluation> {
-        crate::check_year(year)?;
+        crate::context::check_year(year)?;
         let r = self
             .evaluation_of(actor, org, year, rubric_id)
             .await?

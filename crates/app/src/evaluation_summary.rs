@@ -5,7 +5,7 @@
 //! so the summary and the list cannot disagree.
 
 use crate::evaluation::EvaluationRow;
-use crate::{Actor, App, Result};
+use crate::{auth::Actor, context::App, error::Result};
 use hoptac_core::evaluation::{State, sheet_due};
 use hoptac_core::model::Snapshot;
 use hoptac_core::rubric::RatingOutcome;
@@ -151,7 +151,7 @@ impl App {
         year: i32,
         scope: Option<&str>,
     ) -> Result<EvaluationSummary> {
-        crate::check_year(year)?;
+        crate::context::check_year(year)?;
         let (full, unit) = self.scope_snapshot(actor, scope).await?;
         let snap = (*full).clone().restrict(unit.as_ref().map(|u| u.id));
         let commune_name = |id| {
@@ -294,7 +294,7 @@ impl App {
         year: i32,
         scope: Option<&str>,
     ) -> Result<Vec<u8>> {
-        crate::check_year(year)?;
+        crate::context::check_year(year)?;
         use hoptac_exchange::tables::{Cell, TableSheet, write_tables};
         let s = self.evaluation_summary(actor, year, scope).await?;
         let list = self
@@ -310,7 +310,7 @@ impl App {
         let subtitle = format!(
             "{where_}Thông tư 01/2020/TT-BKHĐT: HTX gửi phiếu trước 15/12, huyện tổng hợp gửi tỉnh trước {}; số liệu từ hoptac ngày {}",
             hoptac_core::date::to_vi(summary_due(year)),
-            hoptac_core::date::to_vi(crate::today())
+            hoptac_core::date::to_vi(crate::context::today())
         );
         let counts = |c: &RatingCounts| {
             vec![
@@ -500,6 +500,6 @@ impl App {
                 .collect(),
             total_row: false,
         });
-        write_tables(&sheets).map_err(|x| crate::AppError::internal(format!("xlsx: {x}")))
+        write_tables(&sheets).map_err(|x| crate::error::AppError::internal(format!("xlsx: {x}")))
     }
 }

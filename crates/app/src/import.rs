@@ -3,7 +3,9 @@
 //! Web forms go through the same path as a one-row sheet, so a value typed in a browser and a
 //! value in a workbook are read, checked and reported by the same rules.
 
-use crate::{Actor, App, AppError, Result, find_unit, today};
+use crate::{
+    auth::Actor, context::App, context::find_unit, context::today, error::AppError, error::Result,
+};
 use hoptac_core::auth::{Action, Resource, permits};
 use hoptac_core::indicator::{IndicatorDef, catalogue};
 use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, UnitId};

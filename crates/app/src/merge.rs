@@ -1,6 +1,6 @@
 //! Merging two records of one organisation (hợp nhất bản ghi): previewed, recorded, undoable.
 
-use crate::{Actor, App, AppError, Result, find_unit};
+use crate::{auth::Actor, context::App, context::find_unit, error::AppError, error::Result};
 use hoptac_core::auth::{Action, Resource, Role, Scope};
 use hoptac_core::model::{Organization, Snapshot};
 use hoptac_core::{Msg, OrgCode};

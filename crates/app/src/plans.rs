@@ -1,6 +1,6 @@
 //! Plans, targets and the indicators offices define: saving (checked), progress, drill-down.
 
-use crate::{Actor, App, AppError, Result, find_unit};
+use crate::{auth::Actor, context::App, context::find_unit, error::AppError, error::Result};
 use hoptac_core::UnitId;
 use hoptac_core::auth::{Action, Resource, permits};
 use hoptac_core::date::year_end;
@@ -440,7 +440,11 @@ impl App {
             .collect();
         let data_year = match as_of {
             Some(_) => None,
-            None => hoptac_core::reporting::reporting_year(&snap, Some(&in_scope), crate::today()),
+            None => hoptac_core::reporting::reporting_year(
+                &snap,
+                Some(&in_scope),
+                crate::context::today(),
+            ),
         };
         let until = as_of.or(data_year.as_ref().map(|y| y.year));
         let mut targets = Vec::new();
@@ -522,7 +526,7 @@ impl App {
         let latest = hoptac_core::reporting::reporting_year(
             &snap,
             Some(&snap.subtree(unit.id)),
-            crate::today(),
+            crate::context::today(),
         )
         .map(|y| y.year.min(plan.to))
         .unwrap_or(plan.to);

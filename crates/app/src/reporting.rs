@@ -1,7 +1,7 @@
 //! Reporting years (kỳ báo cáo): closing a year once the office has compiled it, reopening
 //! it with a reason, and which fields of a yearly report belong to the office.
 
-use crate::{Actor, App, AppError, Result};
+use crate::{auth::Actor, context::App, error::AppError, error::Result};
 use hoptac_core::Msg;
 use hoptac_core::auth::{Action, Resource, Role};
 use hoptac_core::model::{AnnualReport, UnitId};
@@ -86,7 +86,7 @@ impl App {
         close: bool,
         reason: &str,
     ) -> Result<()> {
-        crate::check_year(year)?;
+        crate::context::check_year(year)?;
         let unit = match scope.map(str::trim).filter(|s| !s.is_empty()) {
             Some(s) => Some(self.resolve_scope(s).await?.id),
             None => self.scope_root(actor).await?,

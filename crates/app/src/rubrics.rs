@@ -2,7 +2,7 @@
 //! office loaded to complete or correct them. An evaluation is always read with the version
 //! it was made with; a new one starts on the latest.
 
-use crate::{Actor, App, AppError, Result};
+use crate::{auth::Actor, context::App, error::AppError, error::Result};
 use hoptac_core::Msg;
 use hoptac_core::rubric::Rubric;
 use hoptac_store::StoredRubric;

@@ -1,6 +1,6 @@
 //! Validation rules as data: the shipped defaults, saving (checked), evaluating.
 
-use crate::{Actor, App, AppError, Result};
+use crate::{auth::Actor, context::App, error::AppError, error::Result};
 use hoptac_core::auth::{Action, Resource};
 use hoptac_core::model::{AnnualReport, Organization, Snapshot};
 use hoptac_core::rules::{DEFAULT_RULES, Rule, RuleRecord, first_field, medians, parse};

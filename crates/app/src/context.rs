@@ -1,0 +1,200 @@
+//! The application (`App`): the store it writes through, the snapshot it reads, and the checks
+//! of years, periods and unit references every feature shares.
+
+use crate::error::{AppError, Result};
+use hoptac_core::Date;
+use hoptac_core::model::{AdminUnit, Snapshot};
+use hoptac_core::text::{fold, fold_unit_name};
+use hoptac_store::{ChangeSet, Store};
+use std::sync::{Arc, Mutex};
+
+/// A snapshot and the store generation it was read at.
+type CachedSnapshot = (i64, Arc<Snapshot>);
+
+#[derive(Clone)]
+pub struct App {
+    pub(crate) store: Arc<dyn Store>,
+    /// The whole database in memory, with the store generation it was read at. Statistics
+    /// read it instead of the database: loading 10⁵ rows costs far more than evaluating.
+    pub(crate) cache: Arc<Mutex<Option<CachedSnapshot>>>,
+    /// Failed logins per account and per address: (count, last failure).
+    pub(crate) throttle: Arc<Mutex<std::collections::HashMap<String, (u32, std::time::Instant)>>>,
+}
+
+/// Today in Vietnam (UTC+7): the date a clerk sees on the wall.
+pub fn today() -> Date {
+    let now = time::OffsetDateTime::now_utc()
+        .to_offset(time::UtcOffset::from_hms(7, 0, 0).expect("offset"));
+    now.date()
+}
+
+/// A year a request names: within 1900–2200, or refused naming the value (a year the
+/// calendar code cannot hold never reaches it).
+pub fn check_year(year: i32) -> Result<()> {
+    if (1900..=2200).contains(&year) {
+        return Ok(());
+    }
+    Err(AppError::invalid(
+        "year",
+        year.to_string(),
+        hoptac_core::Msg::new(
+            format!("Năm {year} không hợp lệ: cần trong khoảng 1900–2200"),
+            format!("Invalid year {year}: it must be within 1900–2200"),
+        ),
+    ))
+}
+
+pub fn check_period(from: i32, to: i32) -> Result<()> {
+    if !(1900..=2200).contains(&from) || !(1900..=2200).contains(&to) || from > to {
+        return Err(AppError::invalid(
+            "period",
+            format!("{from}–{to}"),
+            hoptac_core::Msg::new(
+                format!(
+                    "Giai đoạn {from}–{to} không hợp lệ: cần năm đầu ≤ năm cuối, trong khoảng 1900–2200"
+                ),
+                format!(
+                    "Invalid period {from}–{to}: the first year must not be after the last, within 1900–2200"
+                ),
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A unit by code, or by name ignoring case, diacritics and the type word. A full name
+/// ("Thị trấn Mỹ An") that matches exactly one unit wins over the type-less match; several
+/// units with the same code (codes are reused after reorganisations) are told apart by the
+/// date, when given.
+pub fn find_unit<'a>(
+    units: &'a [AdminUnit],
+    reference: &str,
+    on: Option<Date>,
+) -> Result<&'a AdminUnit> {
+    let r = reference.trim();
+    let narrow = |v: Vec<&'a AdminUnit>| -> Vec<&'a AdminUnit> {
+        match on {
+            Some(d) if v.len() > 1 => {
+                let valid: Vec<&AdminUnit> = v.iter().copied().filter(|u| u.valid_on(d)).collect();
+                if valid.is_empty() { v } else { valid }
+            }
+            _ => v,
+        }
+    };
+    let by_code = narrow(units.iter().filter(|u| u.code == r).collect());
+    let candidates = if !by_code.is_empty() {
+        by_code
+    } else {
+        let full = narrow(units.iter().filter(|u| fold(&u.name) == fold(r)).collect());
+        if full.len() == 1 {
+            full
+        } else {
+            narrow(
+                units
+                    .iter()
+                    .filter(|u| fold_unit_name(&u.name) == fold_unit_name(r))
+                    .collect(),
+            )
+        }
+    };
+    match candidates.as_slice() {
+        [one] => Ok(one),
+        [] => Err(AppError::invalid(
+            "commune",
+            r,
+            hoptac_core::Msg::new(
+                format!(
+                    "Không tìm thấy đơn vị hành chính \"{r}\": hãy dùng mã (ví dụ 30049) hoặc tên đúng"
+                ),
+                format!(
+                    "No administrative unit \"{r}\": use its code (e.g. 30049) or its exact name"
+                ),
+            ),
+        )),
+        many => {
+            let list = many
+                .iter()
+                .map(|u| format!("{} ({})", u.name, u.code))
+                .collect::<Vec<_>>()
+                .join(", ");
+            Err(AppError::invalid(
+                "commune",
+                r,
+                hoptac_core::Msg::new(
+                    format!("Tên \"{r}\" trùng với nhiều đơn vị: {list}; hãy ghi mã"),
+                    format!("The name \"{r}\" matches several units: {list}; give the code"),
+                ),
+            ))
+        }
+    }
+}
+
+impl App {
+    pub fn new(store: Arc<dyn Store>) -> App {
+        App {
+            store,
+            cache: Arc::default(),
+            throttle: Arc::default(),
+        }
+    }
+
+    /// The whole database as a snapshot, from the cache unless a write happened since.
+    pub async fn snapshot(&self) -> Result<Arc<Snapshot>> {
+        Ok(self.snapshot_at().await?.1)
+    }
+
+    /// The snapshot with the generation read before it: a writer that computed its changes
+    /// from it expects that generation when it writes (the snapshot is at least that new).
+    pub async fn snapshot_at(&self) -> Result<(i64, Arc<Snapshot>)> {
+        let generation = self.store.generation().await?;
+        if let Some((g, s)) = self.cache.lock().expect("cache lock").as_ref()
+            && *g == generation
+        {
+            return Ok((generation, s.clone()));
+        }
+        let snap = Arc::new(self.store.snapshot(None).await?);
+        *self.cache.lock().expect("cache lock") = Some((generation, snap.clone()));
+        Ok((generation, snap))
+    }
+
+    pub fn store(&self) -> &dyn Store {
+        &*self.store
+    }
+
+    /// Ships the Tháp Mười units into an empty database, so a new office starts with its
+    /// communes.
+    pub async fn ensure_seed(&self) -> Result<()> {
+        self.ensure_rules().await?;
+        if self.store.counts().await?.units == 0 {
+            let changes = ChangeSet {
+                units: crate::seed::thap_muoi_units(),
+                ..Default::default()
+            };
+            self.store.apply(&changes).await?;
+        }
+        Ok(())
+    }
+
+    pub async fn is_demo(&self) -> Result<bool> {
+        Ok(self.store.meta("dataset").await?.as_deref() == Some("demo"))
+    }
+
+    pub async fn units(&self) -> Result<Vec<AdminUnit>> {
+        Ok(self.store.units().await?)
+    }
+
+    /// The unit named by a code or name; `None` for an empty reference (the whole database).
+    pub async fn scope_unit(&self, scope: &str) -> Result<Option<AdminUnit>> {
+        if scope.trim().is_empty() {
+            Ok(None)
+        } else {
+            self.resolve_scope(scope).await.map(Some)
+        }
+    }
+
+    /// Finds a unit by code or by name (ignoring case, diacritics and the type word).
+    pub async fn resolve_scope(&self, scope: &str) -> Result<AdminUnit> {
+        let units = self.store.units().await?;
+        find_unit(&units, scope, None).cloned()
+    }
+}

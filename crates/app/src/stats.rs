@@ -1,0 +1,162 @@
+//! Statistics (thống kê): indicators of a period and scope, their series, the situation report,
+//! and the stocks-and-flows check.
+
+use crate::auth::Actor;
+use crate::context::{App, check_period, find_unit};
+use crate::error::{AppError, Result};
+use hoptac_core::auth::{Action, Resource};
+use hoptac_core::indicator::{Engine, IndicatorValue, catalogue, evaluate_scoped};
+use hoptac_core::model::{AdminUnit, Snapshot};
+use hoptac_core::report::{Document, situation};
+use std::sync::Arc;
+
+/// The `stats` answer, in the JSON shape of `shared/spec/indicators.md`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Stats {
+    pub scope: String,
+    pub from: i32,
+    pub to: i32,
+    pub indicators: Vec<IndicatorValue>,
+}
+
+/// "Stocks and flows agree": active at the start + founded − dissolved = active at the end.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StockFlow {
+    pub kind: &'static str,
+    /// Active at the end of the year before the period.
+    pub start: hoptac_core::Fixed,
+    pub founded: hoptac_core::Fixed,
+    pub dissolved: hoptac_core::Fixed,
+    pub end: hoptac_core::Fixed,
+    pub agrees: bool,
+}
+
+impl App {
+    /// The snapshot and the unit a request is about: the one asked for (which must lie in
+    /// the actor's scope), or by default the actor's own.
+    async fn scoped_snapshot(
+        &self,
+        actor: &Actor,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<(Arc<Snapshot>, Option<AdminUnit>)> {
+        check_period(from, to)?;
+        self.scope_snapshot(actor, scope).await
+    }
+
+    /// The snapshot and the unit asked for (which must lie in the actor's scope), or by
+    /// default the actor's own, for reading.
+    pub(crate) async fn scope_snapshot(
+        &self,
+        actor: &Actor,
+        scope: Option<&str>,
+    ) -> Result<(Arc<Snapshot>, Option<AdminUnit>)> {
+        let snap = self.snapshot().await?;
+        let unit = match scope.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => Some(find_unit(&snap.units, s, None)?.clone()),
+            None => self
+                .scope_root(actor)
+                .await?
+                .and_then(|u| snap.unit(u).cloned()),
+        };
+        let resource = unit
+            .as_ref()
+            .map(|u| Resource::Unit(u.id))
+            .unwrap_or(Resource::Everything);
+        self.authorize(actor, Action::Read, &resource).await?;
+        Ok((snap, unit))
+    }
+
+    pub async fn stats(
+        &self,
+        actor: &Actor,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<Stats> {
+        let (snap, unit) = self.scoped_snapshot(actor, from, to, scope).await?;
+        Ok(Stats {
+            indicators: evaluate_scoped(&snap, unit.as_ref().map(|u| u.id), from, to),
+            scope: unit.map(|u| u.code).unwrap_or_else(|| "all".into()),
+            from,
+            to,
+        })
+    }
+
+    /// One indicator year by year (a stock at each year end, a flow within each year).
+    pub async fn series(
+        &self,
+        actor: &Actor,
+        id: &str,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<Vec<(i32, Option<hoptac_core::Fixed>)>> {
+        let (snap, unit) = self.scoped_snapshot(actor, from, to, scope).await?;
+        let def = catalogue()
+            .into_iter()
+            .find(|d| d.id == id)
+            .ok_or_else(|| AppError::not_found("indicator", id))?;
+        let engine = Engine::scoped(&snap, unit.map(|u| u.id));
+        Ok((from..=to).map(|y| (y, engine.at(&def, y))).collect())
+    }
+
+    pub async fn situation_report(
+        &self,
+        actor: &Actor,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<Document> {
+        let (snap, unit) = self.scoped_snapshot(actor, from, to, scope).await?;
+        let scoped = snap.as_ref().clone().restrict(unit.as_ref().map(|u| u.id));
+        Ok(situation(&scoped, unit.as_ref(), from, to))
+    }
+
+    pub async fn stock_flow(
+        &self,
+        actor: &Actor,
+        from: i32,
+        to: i32,
+        scope: Option<&str>,
+    ) -> Result<Vec<StockFlow>> {
+        let (snap, unit) = self.scoped_snapshot(actor, from, to, scope).await?;
+        let engine = Engine::scoped(&snap, unit.map(|u| u.id));
+        let cat = catalogue();
+        let d = |id: &str| {
+            cat.iter()
+                .find(|d| d.id == id)
+                .cloned()
+                .expect("core indicator")
+        };
+        Ok(["htx", "tht"]
+            .into_iter()
+            .map(|k| {
+                let start = engine
+                    .at(&d(&format!("{k}.active")), from - 1)
+                    .unwrap_or_default();
+                let founded = engine
+                    .evaluate(&d(&format!("{k}.founded")), from, to)
+                    .value
+                    .unwrap_or_default();
+                let dissolved = engine
+                    .evaluate(&d(&format!("{k}.dissolved")), from, to)
+                    .value
+                    .unwrap_or_default();
+                let end = engine
+                    .at(&d(&format!("{k}.active")), to)
+                    .unwrap_or_default();
+                let agrees = start.micros() + founded.micros() - dissolved.micros() == end.micros();
+                StockFlow {
+                    kind: if k == "htx" { "HTX" } else { "THT" },
+                    start,
+                    founded,
+                    dissolved,
+                    end,
+                    agrees,
+                }
+            })
+            .collect())
+    }
+}
