@@ -117,3 +117,13 @@ pub(crate) async fn demo_allowed(app: &App, db: &Path) -> anyhow::Result<()> {
     )
     .into())
 }
+
+/// The application on the database file, the seed units in place.
+pub(crate) async fn open(db: &Path) -> anyhow::Result<App> {
+    let store = SqliteStore::open(db)
+        .await
+        .with_context(|| format!("mở cơ sở dữ liệu / opening the database {}", db.display()))?;
+    let app = App::new(std::sync::Arc::new(store));
+    app.ensure_seed().await?;
+    Ok(app)
+}

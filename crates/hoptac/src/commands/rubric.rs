@@ -1,8 +1,14 @@
 //! `hoptac rubric`: the evaluation rubrics with their provenance, and a check of a rubric
 //! document before an administrator loads it.
 
+use crate::commands::format::StatsFormat;
+use crate::database::open;
+use clap::Subcommand;
+use hoptac_app::Actor;
 use hoptac_core::rubric::{Item, Rubric};
 use std::path::Path;
+use std::path::PathBuf;
+use std::process::ExitCode;
 
 fn mark(confirmed: bool) -> &'static str {
     if confirmed {
@@ -116,10 +122,10 @@ pub fn print_history(book: &hoptac_app::rubrics::RubricBook) {
 pub async fn sheet(
     app: &hoptac_app::App,
     actor: &hoptac_app::Actor,
-    cmd: crate::SheetCmd,
+    cmd: SheetCmd,
 ) -> anyhow::Result<()> {
     match cmd {
-        crate::SheetCmd::Export {
+        SheetCmd::Export {
             org,
             year,
             rubric,
@@ -133,7 +139,7 @@ pub async fn sheet(
             })?;
             eprintln!("{}", output.display());
         }
-        crate::SheetCmd::Import {
+        SheetCmd::Import {
             org,
             year,
             rubric,
@@ -250,4 +256,82 @@ pub fn print_summary(s: &hoptac_app::evaluation_summary::EvaluationSummary) {
             f.to.label_vi()
         );
     }
+}
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    #[arg(long, conflicts_with = "load")]
+    pub(crate) file: Option<PathBuf>,
+    #[arg(long)]
+    pub(crate) load: Option<PathBuf>,
+    /// Why the version is loaded (the correction, the text checked against)
+    #[arg(long, default_value = "")]
+    pub(crate) note: String,
+    #[arg(long, value_enum, default_value = "table")]
+    pub(crate) format: StatsFormat,
+}
+
+pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
+    let Args {
+        file,
+        load,
+        note,
+        format,
+    } = args;
+    let rubrics = match (&file, &load) {
+        (Some(f), _) => crate::commands::rubric::load(f)?,
+        (None, Some(f)) => {
+            let app = open(db).await?;
+            let text = std::fs::read_to_string(f).map_err(|e| {
+                anyhow::anyhow!("không đọc được / cannot read {}: {e}", f.display())
+            })?;
+            let r = app.load_rubric(system, &text, &note).await?;
+            eprintln!(
+                "Đã nạp {} phiên bản {} / loaded {} version {}",
+                r.id, r.version, r.id, r.version
+            );
+            vec![r]
+        }
+        (None, None) => {
+            let app = open(db).await?;
+            let book = app.rubric_book().await?;
+            if matches!(format, StatsFormat::Table) {
+                crate::commands::rubric::print_history(&book);
+            }
+            book.ids()
+                .into_iter()
+                .map(|id| book.current(id).cloned())
+                .collect::<Result<Vec<_>, _>>()?
+        }
+    };
+    match format {
+        StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&rubrics)?),
+        StatsFormat::Table => rubrics.iter().for_each(crate::commands::rubric::print),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Subcommand)]
+pub(crate) enum SheetCmd {
+    /// Write the sheet, with the scores so far, to fill offline
+    Export {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        rubric: Option<String>,
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Read a filled sheet back as the cooperative's scores: all lines or none
+    Import {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        rubric: Option<String>,
+        file: PathBuf,
+    },
 }

@@ -1,7 +1,7 @@
 //! `hoptac user add | passwd | list`: accounts from the command line, which acts as the
 //! system (it creates the first administrator).
 
-use crate::UserCmd;
+use clap::Subcommand;
 use hoptac_app::App;
 
 pub(crate) fn read_password() -> anyhow::Result<String> {
@@ -82,4 +82,24 @@ pub(crate) async fn user_command(
         }
     }
     Ok(())
+}
+
+#[derive(Subcommand)]
+pub(crate) enum UserCmd {
+    /// Create an account; the password is read from standard input (one line)
+    Add {
+        username: String,
+        /// admin, staff, commune, org, viewer
+        #[arg(long)]
+        role: String,
+        /// `all`, an administrative unit (code or name), or `org:CODE`
+        #[arg(long)]
+        scope: String,
+        #[arg(long, default_value = "")]
+        name: String,
+    },
+    /// Set a new password (read from standard input); the account must change it at next login
+    Passwd { username: String },
+    /// List the accounts
+    List,
 }

@@ -1,0 +1,76 @@
+//! The command line: the global options and one variant per subcommand; each subcommand's
+//! arguments and work live in `commands`.
+
+use crate::commands;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "hoptac",
+    version,
+    about = "Hệ thống quản lý kinh tế tập thể / Collective-economy information system"
+)]
+pub(crate) struct Cli {
+    /// SQLite database file (tệp cơ sở dữ liệu)
+    #[arg(long, global = true, env = "HOPTAC_DB", default_value = "hoptac.db")]
+    pub(crate) db: PathBuf,
+    #[command(subcommand)]
+    pub(crate) cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Cmd {
+    /// Start the web app (chạy giao diện web)
+    Serve(commands::serve::Args),
+    /// Load the demo district, Tháp Mười 2015–2025, illustrative data (nạp dữ liệu minh họa)
+    Demo,
+    /// Import a workbook (.xlsx), a CSV file or a folder of CSV files: all or nothing
+    Import(commands::import::Args),
+    /// Export the whole database to a workbook (.xlsx)
+    Export(commands::export::Args),
+    /// Indicators for a period (chỉ tiêu thống kê)
+    Stats(commands::stats::Args),
+    /// Targets of a plan: progress year by year, status, projection (tiến độ chỉ tiêu)
+    Targets(commands::targets::Args),
+    /// Review: open compliance cases, figures breaking a rule, near-duplicate names, reports received (rà soát)
+    Check(commands::check::Args),
+    /// Evaluation rubrics (bộ tiêu chí đánh giá) with their provenance and versions; `--file`
+    /// checks a rubric document, `--load` stores it as the rubric's next version
+    Rubric(commands::rubric::Args),
+    /// A cooperative's self-scoring sheet (phiếu tự chấm điểm) as a workbook, out and back
+    Sheet {
+        #[command(subcommand)]
+        cmd: commands::rubric::SheetCmd,
+    },
+    /// The year's evaluations of cooperatives (đánh giá, xếp loại): state, total, rating, who is not rated and why
+    Evaluate(commands::evaluate::Args),
+    /// Accounts (tài khoản): the first administrator, password resets
+    User {
+        #[command(subcommand)]
+        cmd: commands::user::UserCmd,
+    },
+    /// A consistent copy of the database, safe while the server runs (sao lưu)
+    Backup(commands::backup::Args),
+    /// Replace the database with a backup, after checking it; stop the server first (khôi phục)
+    Restore(commands::restore::Args),
+    /// Generated reports (báo cáo)
+    Report {
+        #[command(subcommand)]
+        kind: commands::report::ReportKind,
+    },
+    /// Write a synthetic province workbook (for benchmarks)
+    Generate(commands::generate::Args),
+    /// Measure stats, import and registry page on a synthetic province (see BENCHMARKS.md)
+    Bench {
+        #[arg(long, default_value_t = 1000)]
+        htx: usize,
+        #[arg(long, default_value_t = 5000)]
+        tht: usize,
+        #[arg(long, default_value_t = 10)]
+        years: i32,
+        /// Repetitions of each timed step
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
+}

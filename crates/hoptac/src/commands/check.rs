@@ -1,0 +1,91 @@
+//! hoptac check: the review (rà soát) as of a date.
+
+use crate::commands::format::StatsFormat;
+use crate::database::open;
+use hoptac_app::Actor;
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// The situation at the end of this year (default: today, or the end of the last year with reports)
+    #[arg(long)]
+    pub(crate) year: Option<i32>,
+    #[arg(long)]
+    pub(crate) scope: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub(crate) format: StatsFormat,
+}
+
+pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
+    let Args {
+        year,
+        scope,
+        format,
+    } = args;
+    let app = open(db).await?;
+    let as_of = match year {
+        Some(y) => hoptac_core::date::ymd(y, 12, 31)
+            .ok_or_else(|| anyhow::anyhow!("năm không hợp lệ / invalid year {y}"))?,
+        None => app.review_date().await?,
+    };
+    let r = app.check(system, as_of, scope.as_deref()).await?;
+    match format {
+        StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&r)?),
+        StatsFormat::Table => print_check(&r),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn print_check(r: &hoptac_app::checks::CheckReport) {
+    println!(
+        "Rà soát đến ngày / review as of {} — địa bàn / scope {}",
+        r.as_of, r.scope
+    );
+    println!(
+        "\n== Trường hợp cần xem xét / open cases: {}",
+        r.cases.len()
+    );
+    for c in &r.cases {
+        println!(
+            "{:<26} {:<12} {:<34} từ/since {}  {}{}",
+            c.rule,
+            c.org,
+            c.org_name,
+            c.since,
+            c.evidence.vi,
+            if c.confirmed {
+                ""
+            } else {
+                "  [căn cứ chưa xác nhận / unconfirmed]"
+            }
+        );
+    }
+    println!(
+        "\n== Số liệu vi phạm quy tắc / figures breaking a rule: {}",
+        r.figures.len()
+    );
+    for f in &r.figures {
+        println!(
+            "{:<12} {} {:<18} {}",
+            f.org, f.year, f.finding.field, f.finding.msg.vi
+        );
+    }
+    println!(
+        "\n== Tên gần trùng / near-duplicate names: {}",
+        r.duplicates.len()
+    );
+    for d in &r.duplicates {
+        println!(
+            "{:>3}%  {} \"{}\" ~ {} \"{}\"",
+            d.score, d.a.code, d.a.name, d.b.code, d.b.name
+        );
+    }
+    println!(
+        "\n== Báo cáo năm {} đã nhận / reports received",
+        r.report_year
+    );
+    for c in &r.completeness {
+        println!("{:<24} {:>4}/{:<4}", c.commune, c.reported, c.expected);
+    }
+}
