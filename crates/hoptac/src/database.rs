@@ -64,7 +64,7 @@ pub(crate) async fn restore(db: &Path, backup: &Path) -> anyhow::Result<()> {
         let store = SqliteStore::open(&tmp).await?;
         let verdict = store.integrity_check().await?;
         anyhow::ensure!(verdict == "ok", "tệp sao lưu hỏng / the backup is damaged: {verdict}");
-        let c = hoptac_store::Store::counts(&store).await?;
+        let c = hoptac_store::Registry::counts(&store).await?;
         println!("Tệp sao lưu hợp lệ / backup checked: {} đơn vị/units, {} tổ chức/organisations, {} báo cáo/reports", c.units, c.orgs, c.reports);
         store.close().await;
         Ok(c)
@@ -90,7 +90,7 @@ pub(crate) async fn restore(db: &Path, backup: &Path) -> anyhow::Result<()> {
     // what is in place now is what was checked
     let store = SqliteStore::open(db).await?;
     let verdict = store.integrity_check().await?;
-    let c = hoptac_store::Store::counts(&store).await?;
+    let c = hoptac_store::Registry::counts(&store).await?;
     store.close().await;
     anyhow::ensure!(
         verdict == "ok" && c == expected,

@@ -1,8 +1,9 @@
 //! Evaluations in SQLite: scores as `item=value` lines, so exact decimals survive and the
 //! column stays readable in a database browser.
 
-use super::corrupt;
-use crate::{Result, StoredEvaluation};
+use super::db::corrupt;
+use crate::port::error::Result;
+use crate::port::records::StoredEvaluation;
 use hoptac_core::evaluation::{Evaluation, State};
 use hoptac_core::{Fixed, OrgCode};
 use sqlx::{Row, Sqlite, SqlitePool};
@@ -148,7 +149,7 @@ pub(super) async fn save(
 pub(super) async fn load_classifications(
     pool: &SqlitePool,
     year: Option<i32>,
-) -> Result<Vec<crate::StoredClassification>> {
+) -> Result<Vec<crate::port::records::StoredClassification>> {
     use hoptac_core::evaluation::classification::{AgriField, Classification, SupplyType};
     let (lo, hi) = year.map_or((i64::MIN, i64::MAX), |y| (y as i64, y as i64));
     let rows = sqlx::query(
@@ -167,7 +168,7 @@ pub(super) async fn load_classifications(
             let vsic: Option<String> = r.try_get(3)?;
             let capital: Option<String> = r.try_get(4)?;
             let field: Option<String> = r.try_get(5)?;
-            Ok(crate::StoredClassification {
+            Ok(crate::port::records::StoredClassification {
                 org: OrgCode::parse(&code).ok_or_else(|| bad("code"))?,
                 year: r.try_get::<i64, _>(1)? as i32,
                 axes: Classification {
@@ -192,7 +193,7 @@ pub(super) async fn load_classifications(
 
 pub(super) async fn save_classification(
     tx: &mut sqlx::Transaction<'static, Sqlite>,
-    c: &crate::StoredClassification,
+    c: &crate::port::records::StoredClassification,
 ) -> Result<()> {
     let a = &c.axes;
     sqlx::query(

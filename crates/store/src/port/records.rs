@@ -1,0 +1,232 @@
+//! The records that cross the port: change sets, audit entries, queries and stored rows, in
+//! core types only.
+
+use hoptac_core::auth::Account;
+use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, UnitId};
+use hoptac_core::plan::{Plan, Target};
+use hoptac_core::spec::IndicatorRecord;
+use hoptac_core::types::{OrgKind, Sector};
+use hoptac_core::{Date, OrgCode};
+
+/// Writes applied together, in one transaction: all or nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangeSet {
+    /// Upserted on id (the application assigns ids to new units, so the organisations of
+    /// the same change set can refer to them), parents before children.
+    pub units: Vec<AdminUnit>,
+    /// Upserted on code.
+    pub orgs: Vec<Organization>,
+    /// Upserted on (org, year).
+    pub reports: Vec<AnnualReport>,
+    /// Upserted on (org, full name, role, from).
+    pub managers: Vec<Manager>,
+    pub meta: Vec<(String, String)>,
+    /// Upserted on id.
+    pub indicators: Vec<IndicatorRecord>,
+    /// Upserted on code; targets are not touched.
+    pub plans: Vec<Plan>,
+    /// Upserted on (plan code, number): editing one target never loses the others.
+    pub targets: Vec<(String, Target)>,
+    /// Written in the same transaction as the changes they record.
+    pub audit: Vec<AuditEntry>,
+    /// Each organisation's registered services, replaced as a whole.
+    pub registered: Vec<(OrgCode, std::collections::BTreeSet<hoptac_core::Service>)>,
+    /// The generation the writer read before computing these changes: if another change set
+    /// committed since, nothing is written and [`StoreError::Conflict`] is returned, so no
+    /// change is computed from (and no audit "before" taken from) a stale read.
+    pub expect_generation: Option<i64>,
+    /// Rows the writer read at a version (entity, key, id of its last recorded change, 0 for
+    /// none): checked inside the transaction, so an edit never overwrites a change it did
+    /// not see ([`StoreError::Stale`]).
+    pub expect_versions: Vec<(String, String, i64)>,
+    /// Owner scopes of new shared definitions (entity, key, unit; `None`: the installation),
+    /// set once: an owner already stored is kept.
+    pub owners: Vec<(String, String, Option<UnitId>)>,
+}
+
+/// One line of the audit trail (nhật ký thay đổi).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AuditEntry {
+    /// Read back only; ignored when writing.
+    pub id: i64,
+    /// ISO date and time, Vietnam time.
+    pub at: String,
+    pub actor: String,
+    pub ip: String,
+    /// `create`, `update`, `import`, `login`, `login_failed`, `refused`, …
+    pub action: String,
+    /// The table: `organizations`, `annual_reports`, `accounts`, …
+    pub entity: String,
+    /// The row: `HTX-TM-07`, `HTX-TM-07/2020`, …
+    pub key: String,
+    /// The commune (or unit) the row belongs to, so scoped readers see their part.
+    pub unit: Option<UnitId>,
+    /// JSON of the row before and after.
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditQuery {
+    pub actor: Option<String>,
+    pub entity: Option<String>,
+    /// Exact key, or a key prefix ending with `/` (all reports of an organisation: `X/`).
+    pub key: Option<String>,
+    pub action: Option<String>,
+    /// Only rows of these units (a scope); `None`: all.
+    pub units: Option<Vec<UnitId>>,
+    pub limit: u32,
+}
+
+/// A stored account with its password hash.
+#[derive(Debug, Clone)]
+pub struct StoredAccount {
+    pub account: Account,
+    pub password_hash: String,
+}
+
+/// A case of the review list, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCase {
+    pub id: i64,
+    pub rule: String,
+    pub org: OrgCode,
+    pub since: Date,
+    pub evidence: String,
+    pub opened_at: String,
+    pub closed_at: Option<String>,
+    pub closed_reason: Option<String>,
+    pub actions: Vec<CaseAction>,
+}
+
+/// Something the office did on a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseAction {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub note: String,
+    pub on_date: Option<Date>,
+}
+
+/// A merge of two records of one organisation (hợp nhất bản ghi).
+#[derive(Debug, Clone, Default)]
+pub struct MergeRecord {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub keep: String,
+    pub drop: String,
+    /// Years whose report moved from `drop` to `keep`.
+    pub moved_years: Vec<i32>,
+    /// Managers (full name, role code, from) that moved.
+    pub moved_managers: Vec<(String, String, String)>,
+    pub case_ids: Vec<i64>,
+    /// Usernames of the accounts scoped to `drop` that now act for `keep`.
+    pub moved_accounts: Vec<String>,
+    /// The dropped record, its reports and managers, as an exchange workbook.
+    pub archive: Vec<u8>,
+    pub undone_at: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionRow {
+    pub username: String,
+    pub csrf: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Name,
+    Code,
+    Founded,
+    Commune,
+}
+
+/// A registry query: filters, sort, page.
+#[derive(Debug, Clone, Default)]
+pub struct OrgQuery {
+    /// Matched against the folded name and the code; fold it first.
+    pub text: Option<String>,
+    pub kind: Option<OrgKind>,
+    pub sector: Option<Sector>,
+    pub commune: Option<UnitId>,
+    /// Active at the end of this year.
+    pub active_in: Option<i32>,
+    pub sort: SortKey,
+    pub descending: bool,
+    /// Only organisations in this unit's subtree (the reader's scope).
+    pub within: Option<UnitId>,
+    /// Only this organisation (an organisation account).
+    pub only_org: Option<OrgCode>,
+    /// 0-based.
+    pub page: u32,
+    pub per_page: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct OrgRow {
+    pub org: Organization,
+    pub commune_name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct OrgPage {
+    pub rows: Vec<OrgRow>,
+    pub total: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub units: u64,
+    pub orgs: u64,
+    pub reports: u64,
+    pub managers: u64,
+}
+
+/// A year closed or reopened for reporting in a territory (khóa sổ / mở sổ).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportingLock {
+    pub id: i64,
+    pub year: i32,
+    /// The territory; `None`: the whole installation.
+    pub unit: Option<UnitId>,
+    /// `true`: closed; `false`: reopened.
+    pub closed: bool,
+    pub reason: String,
+    pub actor: String,
+    pub at: String,
+}
+
+/// One organisation's entered classification for a year (phân loại).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredClassification {
+    pub org: OrgCode,
+    pub year: i32,
+    pub axes: hoptac_core::evaluation::classification::Classification,
+}
+
+/// A rubric version loaded by an office (phiên bản bộ tiêu chí), as loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRubric {
+    pub rubric_id: String,
+    pub version: u32,
+    /// The JSON document (`crates/core/rubrics/*.json` format).
+    pub document: String,
+    /// Why it was loaded: the correction, the text it was checked against.
+    pub note: String,
+    pub loaded_by: String,
+    /// ISO date and time, Vietnam time.
+    pub loaded_at: String,
+}
+
+/// One organisation's evaluation for a year (đánh giá năm), as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEvaluation {
+    pub org: OrgCode,
+    pub year: i32,
+    pub evaluation: hoptac_core::evaluation::Evaluation,
+}

@@ -1,0 +1,15 @@
+//! The SQLite adapter: the port's traits over one embedded file, one module per aggregate.
+
+mod accounts;
+mod audit;
+mod changes;
+mod db;
+mod definitions;
+mod evaluation_store;
+mod evaluations;
+mod maintenance;
+mod registry;
+mod review;
+mod rows;
+
+pub use db::SqliteStore;

@@ -1,0 +1,209 @@
+//! The register: units, organisations, reports and managers, searched and paged in SQL.
+
+use super::db::*;
+use super::rows::*;
+use crate::port::error::Result;
+use crate::port::records::*;
+use crate::port::traits::*;
+use async_trait::async_trait;
+use hoptac_core::OrgCode;
+use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, Snapshot};
+use hoptac_core::types::Service;
+use sqlx::Row;
+
+#[async_trait]
+impl Registry for SqliteStore {
+    async fn units(&self) -> Result<Vec<AdminUnit>> {
+        let rows = sqlx::query("SELECT id, code, name, level, parent_id, valid_from, valid_to FROM admin_units ORDER BY level DESC, code, valid_from")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(unit_row).collect()
+    }
+
+    async fn snapshot(&self, years: Option<(i32, i32)>) -> Result<Snapshot> {
+        let mut conn = self.pool.acquire().await?;
+        let units = sqlx::query(
+            "SELECT id, code, name, level, parent_id, valid_from, valid_to FROM admin_units",
+        )
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(unit_row)
+        .collect::<Result<_>>()?;
+        let orgs = sqlx::query("SELECT o.code, o.kind, o.name, o.sector, o.commune_id, o.founded_on, o.dissolved_on, o.registration_no FROM organizations o")
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(org_row)
+            .collect::<Result<_>>()?;
+        let (lo, hi) = years.unwrap_or((i32::MIN, i32::MAX));
+        let reports = sqlx::query("SELECT org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis FROM annual_reports WHERE year BETWEEN $1 AND $2")
+            .bind(lo as i64)
+            .bind(hi as i64)
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(report_row)
+            .collect::<Result<_>>()?;
+        let managers = sqlx::query("SELECT org_code, full_name, role, qualification, trained_on, from_date, to_date FROM managers")
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(manager_row)
+            .collect::<Result<_>>()?;
+        Ok(Snapshot {
+            units,
+            orgs,
+            reports,
+            managers,
+        })
+    }
+
+    async fn org(&self, code: &OrgCode) -> Result<Option<Organization>> {
+        let row = sqlx::query("SELECT o.code, o.kind, o.name, o.sector, o.commune_id, o.founded_on, o.dissolved_on, o.registration_no FROM organizations o WHERE o.code = $1")
+            .bind(code.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(org_row).transpose()
+    }
+
+    async fn reports_of(&self, code: &OrgCode) -> Result<Vec<AnnualReport>> {
+        sqlx::query("SELECT org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis FROM annual_reports WHERE org_code = $1 ORDER BY year")
+            .bind(code.as_str())
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(report_row)
+            .collect()
+    }
+
+    async fn managers_of(&self, code: &OrgCode) -> Result<Vec<Manager>> {
+        sqlx::query("SELECT org_code, full_name, role, qualification, trained_on, from_date, to_date FROM managers WHERE org_code = $1 ORDER BY to_date IS NOT NULL, from_date DESC, full_name")
+            .bind(code.as_str())
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(manager_row)
+            .collect()
+    }
+
+    async fn search(&self, q: &OrgQuery) -> Result<OrgPage> {
+        let like = q
+            .text
+            .as_ref()
+            .filter(|t| !t.is_empty())
+            .map(|t| format!("%{}%", t.replace(['%', '_'], "")));
+        let year_end = q.active_in.map(|y| format!("{y:04}-12-31"));
+        let per_page = q.per_page.clamp(1, 500) as i64;
+        let offset = q.page as i64 * per_page;
+        // Static SQL with optional parameters ($N binds argument N wherever it stands), and the
+        // reader's scope as a recursive walk down the tree: portable to PostgreSQL as it is.
+        macro_rules! filtered {
+            ($select:literal, $($tail:literal),*) => {
+                concat!(
+                    "WITH RECURSIVE sub(id) AS (SELECT id FROM admin_units WHERE id = $6 \
+                     UNION SELECT a.id FROM admin_units a JOIN sub ON a.parent_id = sub.id) ",
+                    $select,
+                    " FROM organizations o JOIN admin_units u ON u.id = o.commune_id \
+                    WHERE ($1 IS NULL OR o.name_folded LIKE $1 OR lower(o.code) LIKE $1) \
+                    AND ($2 IS NULL OR o.kind = $2) AND ($3 IS NULL OR o.sector = $3) AND ($4 IS NULL OR o.commune_id = $4) \
+                    AND ($5 IS NULL OR (o.founded_on <= $5 AND (o.dissolved_on IS NULL OR o.dissolved_on > $5))) \
+                    AND ($6 IS NULL OR o.commune_id IN (SELECT id FROM sub)) AND ($7 IS NULL OR o.code = $7)"
+                    $(, $tail)*
+                )
+            };
+        }
+        let total: i64 = sqlx::query_scalar(filtered!("SELECT COUNT(*)", ""))
+            .bind(like.clone())
+            .bind(q.kind.map(|k| k.code()))
+            .bind(q.sector.map(|s| s.code()))
+            .bind(q.commune.map(|c| c.0))
+            .bind(year_end.clone())
+            .bind(q.within.map(|u| u.0))
+            .bind(q.only_org.as_ref().map(|c| c.to_string()))
+            .fetch_one(&self.pool)
+            .await?;
+        macro_rules! page_sql {
+            ($order:literal) => {
+                filtered!(
+                    "SELECT o.code, o.kind, o.name, o.sector, o.commune_id, o.founded_on, o.dissolved_on, o.registration_no, u.name",
+                    " ORDER BY ", $order, " LIMIT $8 OFFSET $9"
+                )
+            };
+        }
+        let sql: &'static str = match (q.sort, q.descending) {
+            (SortKey::Name, false) => page_sql!("o.name_folded, o.code"),
+            (SortKey::Name, true) => page_sql!("o.name_folded DESC, o.code DESC"),
+            (SortKey::Code, false) => page_sql!("o.code"),
+            (SortKey::Code, true) => page_sql!("o.code DESC"),
+            (SortKey::Founded, false) => page_sql!("o.founded_on, o.code"),
+            (SortKey::Founded, true) => page_sql!("o.founded_on DESC, o.code DESC"),
+            (SortKey::Commune, false) => page_sql!("u.name_folded, o.name_folded"),
+            (SortKey::Commune, true) => page_sql!("u.name_folded DESC, o.name_folded DESC"),
+        };
+        let rows = sqlx::query(sql)
+            .bind(like)
+            .bind(q.kind.map(|k| k.code()))
+            .bind(q.sector.map(|s| s.code()))
+            .bind(q.commune.map(|c| c.0))
+            .bind(year_end)
+            .bind(q.within.map(|u| u.0))
+            .bind(q.only_org.as_ref().map(|c| c.to_string()))
+            .bind(per_page)
+            .bind(offset)
+            .fetch_all(&self.pool)
+            .await?;
+        let rows = rows
+            .iter()
+            .map(|r| {
+                Ok(OrgRow {
+                    org: org_row(r)?,
+                    commune_name: r.try_get(8)?,
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(OrgPage {
+            rows,
+            total: total as u64,
+        })
+    }
+
+    async fn counts(&self) -> Result<Counts> {
+        let (units, orgs, reports, managers): (i64, i64, i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM admin_units), (SELECT COUNT(*) FROM organizations), (SELECT COUNT(*) FROM annual_reports), (SELECT COUNT(*) FROM managers)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Counts {
+            units: units as u64,
+            orgs: orgs as u64,
+            reports: reports as u64,
+            managers: managers as u64,
+        })
+    }
+
+    async fn registered_services(
+        &self,
+    ) -> Result<std::collections::HashMap<OrgCode, std::collections::BTreeSet<hoptac_core::Service>>>
+    {
+        let rows = sqlx::query("SELECT org_code, service FROM registered_services")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut out: std::collections::HashMap<
+            OrgCode,
+            std::collections::BTreeSet<hoptac_core::Service>,
+        > = std::collections::HashMap::new();
+        for r in &rows {
+            let code: String = r.try_get(0)?;
+            let code = OrgCode::parse(&code)
+                .ok_or_else(|| corrupt("registered_services", format!("bad code {code:?}")))?;
+            out.entry(code).or_default().insert(enum_col(
+                r,
+                1,
+                "registered_services",
+                Service::parse,
+            )?);
+        }
+        Ok(out)
+    }
+}
