@@ -1,5 +1,7 @@
 //! The `hoptac` binary on temporary databases, as an office clerk would run it.
 
+mod architecture;
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};

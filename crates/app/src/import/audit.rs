@@ -1,0 +1,112 @@
+//! The audit trail of an import: one entry a changed row, with the values before and after.
+
+use crate::context::App;
+use crate::import::ground::{Ground, manager_key};
+use crate::import::scope::actor_root;
+use hoptac_core::model::UnitId;
+use hoptac_core::plan::Plan;
+use hoptac_store::{AuditEntry, ChangeSet};
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<AuditEntry> {
+    let mut audit = Vec::new();
+    let mut entry =
+        |entity: &str, key: String, unit: Option<UnitId>, before: Option<String>, after: String| {
+            let mut e = app.audit_entry(
+                g.actor,
+                if before.is_some() { "update" } else { "create" },
+                entity,
+                &key,
+                unit,
+            );
+            e.before = before;
+            e.after = Some(after);
+            audit.push(e);
+        };
+    for u in &changes.units {
+        entry(
+            "admin_units",
+            u.code.clone(),
+            Some(u.id),
+            g.db.units.iter().find(|x| x.id == u.id).map(json),
+            json(u),
+        );
+    }
+    for o in &changes.orgs {
+        entry(
+            "organizations",
+            o.code.to_string(),
+            Some(o.commune),
+            g.db_orgs.get(&o.code).map(json),
+            json(o),
+        );
+    }
+    for r in &changes.reports {
+        entry(
+            "annual_reports",
+            format!("{}/{}", r.org, r.year),
+            g.commune_of(&r.org),
+            g.db_reports.get(&(&r.org, r.year.get())).map(json),
+            json(r),
+        );
+    }
+    for m in &changes.managers {
+        let k = format!(
+            "{}/{}/{}/{}",
+            m.org,
+            m.full_name,
+            m.role.code(),
+            m.from.map(hoptac_core::date::to_iso).unwrap_or_default()
+        );
+        entry(
+            "managers",
+            k,
+            g.commune_of(&m.org),
+            g.db_managers.get(&manager_key(m)).map(json),
+            json(m),
+        );
+    }
+    for i in &changes.indicators {
+        let stored = g.stored.indicators.iter().find(|x| x.id == i.id);
+        let owner = match stored {
+            Some(_) => g.stored.indicator_owners.get(&i.id).copied(),
+            None => actor_root(g),
+        };
+        entry("indicators", i.id.clone(), owner, stored.map(json), json(i));
+    }
+    for p in &changes.plans {
+        let before = g.stored.plans.iter().find(|x| x.code == p.code).map(|x| {
+            json(&Plan {
+                targets: vec![],
+                ..x.clone()
+            })
+        });
+        entry(
+            "plans",
+            p.code.clone(),
+            g.plan_unit(changes, &p.code),
+            before,
+            json(p),
+        );
+    }
+    for (code, t) in &changes.targets {
+        let before = g
+            .stored
+            .plans
+            .iter()
+            .find(|x| &x.code == code)
+            .and_then(|p| p.targets.iter().find(|x| x.no == t.no))
+            .map(json);
+        entry(
+            "targets",
+            format!("{code}/{}", t.no),
+            g.plan_unit(changes, code),
+            before,
+            json(t),
+        );
+    }
+    audit
+}

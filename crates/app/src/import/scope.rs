@@ -1,0 +1,269 @@
+//! Who may write what: every change of an import lies in the actor's scope on every side
+//! (the record, where it hangs now, where the file hangs it), closed years stay closed, and
+//! the tree of units stays a tree.
+
+use crate::context::App;
+use crate::import::draft::{Draft, header, located_err};
+use crate::import::ground::Ground;
+use crate::import::registry::rank;
+use hoptac_core::auth::{Action, Resource, Scope, permits};
+use hoptac_core::model::UnitId;
+use hoptac_core::validate::Severity;
+use hoptac_core::{Msg, OrgCode};
+use hoptac_exchange::Problem;
+use hoptac_exchange::columns::{ADMIN_UNITS, ANNUAL_REPORTS};
+
+/// A row the actor may not write: its table and its key.
+pub(super) type Refusal = (&'static str, String);
+
+/// No unit under itself, each under a higher level.
+pub(super) fn tree(g: &Ground<'_>, d: &mut Draft) {
+    let units = &g.units;
+    for l in &g.parsed.units {
+        let Some(u) = units
+            .iter()
+            .find(|x| x.code == l.value.code && x.valid_from == l.value.valid_from)
+        else {
+            continue;
+        };
+        let mut at = u.parent;
+        let mut steps = 0;
+        let mut cycle = false;
+        while let Some(p) = at {
+            if p == u.id || steps > units.len() {
+                cycle = true;
+                break;
+            }
+            steps += 1;
+            at = units.iter().find(|x| x.id == p).and_then(|x| x.parent);
+        }
+        let parent = u.parent.and_then(|p| units.iter().find(|x| x.id == p));
+        if cycle {
+            d.problems.push(located_err(l, &ADMIN_UNITS, "parent_code", l.value.parent_code.clone().unwrap_or_default(), Msg::new(
+                format!("Đơn vị \"{}\" sẽ nằm dưới chính nó: cây đơn vị hành chính không được có vòng", u.code),
+                format!("Unit \"{}\" would lie below itself: the tree of administrative units cannot have a cycle", u.code),
+            )));
+        } else if let Some(p) = parent
+            && rank(p.level) >= rank(u.level)
+        {
+            d.problems.push(located_err(
+                l,
+                &ADMIN_UNITS,
+                "parent_code",
+                p.code.clone(),
+                Msg::new(
+                    format!(
+                        "Đơn vị cấp trên \"{}\" không ở cấp cao hơn \"{}\"",
+                        p.code, u.code
+                    ),
+                    format!(
+                        "The parent \"{}\" is not at a higher level than \"{}\"",
+                        p.code, u.code
+                    ),
+                ),
+            ));
+        }
+    }
+}
+
+/// A parent of `None` is the top of the tree (the installation).
+pub(super) fn side(p: Option<UnitId>) -> Resource {
+    p.map(Resource::Unit).unwrap_or(Resource::Everything)
+}
+
+/// The unit that owns a new indicator: the actor's own.
+pub(super) fn actor_root(g: &Ground<'_>) -> Option<UnitId> {
+    match &g.actor.account.scope {
+        Scope::Unit(u) => Some(*u),
+        _ => None,
+    }
+}
+
+/// The changes the actor may not make. Writes into a closed year are added to the draft's
+/// problems, and the owner of each new indicator to its changes.
+pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
+    let actor = &g.actor.account;
+    let may = |action: Action, r: &Resource| permits(actor, action, r, &g.units);
+    let org_res = |c: &OrgCode, commune: UnitId| Resource::Org {
+        code: c.clone(),
+        commune,
+    };
+    let changes = &d.changes;
+    let mut refused: Vec<Refusal> = Vec::new();
+    for u in &changes.units {
+        let old = g.db.units.iter().find(|x| x.id == u.id);
+        let mut sides = vec![side(u.parent)];
+        if let Some(o) = old {
+            sides.push(Resource::Unit(o.id));
+            sides.push(side(o.parent));
+        }
+        if !sides.iter().all(|r| may(Action::ManageUnits, r)) {
+            refused.push(("admin_units", u.code.clone()));
+        }
+    }
+    let own_account = matches!(actor.scope, Scope::Org(_));
+    for o in &changes.orgs {
+        let old = g.db_orgs.get(&o.code);
+        let old_ok = old.is_none_or(|old| may(Action::Write, &org_res(&o.code, old.commune)));
+        // a cooperative edits its profile, but its legal place and life are the office's
+        let registration_changed = old.is_none_or(|old| {
+            old.commune != o.commune
+                || old.kind != o.kind
+                || old.founded_on != o.founded_on
+                || old.dissolved_on != o.dissolved_on
+        });
+        if !old_ok
+            || !may(Action::Write, &org_res(&o.code, o.commune))
+            || (own_account && registration_changed)
+        {
+            refused.push(("organizations", o.code.to_string()));
+        }
+    }
+    for (code, _) in &changes.registered {
+        // registered services are part of the registration: the office's, not the cooperative's
+        if own_account
+            || !g
+                .commune_of(code)
+                .is_some_and(|c| may(Action::Write, &org_res(code, c)))
+        {
+            refused.push(("organizations", format!("{code} (registered_services)")));
+        }
+    }
+    let in_force = crate::reporting::closed(&g.stored.locks);
+    let mut locked: Vec<Problem> = Vec::new();
+    for r in &changes.reports {
+        let Some(c) = g.commune_of(&r.org) else {
+            refused.push(("annual_reports", format!("{}/{}", r.org, r.year)));
+            continue;
+        };
+        if !may(Action::Write, &org_res(&r.org, c)) {
+            refused.push(("annual_reports", format!("{}/{}", r.org, r.year)));
+            continue;
+        }
+        // the office's fields are the office's: a cooperative cannot set its own rating or
+        // the date its report was received
+        if own_account {
+            let old = g.db_reports.get(&(&r.org, r.year.get())).copied();
+            for f in crate::reporting::office_fields_changed(old, r) {
+                refused.push(("annual_reports", format!("{}/{} ({f})", r.org, r.year)));
+            }
+        }
+        if let Some(l) = App::lock_over(&in_force, &g.units, c, r.year.get()) {
+            locked.push(Problem {
+                severity: Severity::Error,
+                sheet: "annual_reports".into(),
+                row: None,
+                column: Some(header(&ANNUAL_REPORTS, "year")),
+                key: Some("year"),
+                value: format!("{}/{}", r.org, r.year),
+                msg: Msg::new(
+                    format!("Năm {} đã khóa sổ ({} lúc {}): không sửa được số liệu năm này; cán bộ phụ trách cần mở lại năm đó, có ghi lý do", r.year, l.actor, l.at),
+                    format!("{} is closed ({} at {}): its figures cannot change; the office must reopen the year, giving a reason", r.year, l.actor, l.at),
+                ),
+            });
+        }
+    }
+    for m in &changes.managers {
+        if !g
+            .commune_of(&m.org)
+            .is_some_and(|c| may(Action::Write, &org_res(&m.org, c)))
+        {
+            refused.push(("managers", format!("{}/{}", m.org, m.full_name)));
+        }
+    }
+    let plan_ok = |code: &str| {
+        g.plan_unit(changes, code)
+            .is_some_and(|u| may(Action::ManagePlans, &Resource::Unit(u)))
+    };
+    let mut owners = Vec::new();
+    for i in &changes.indicators {
+        // an indicator belongs to the office that defined it; a change must also be permitted
+        // on every plan that is judged on it
+        let existing = g.stored.indicators.iter().any(|x| x.id == i.id);
+        let owner = if existing {
+            g.stored.indicator_owners.get(&i.id).copied()
+        } else {
+            actor_root(g)
+        };
+        let plans_ok = g
+            .stored
+            .plans
+            .iter()
+            .filter(|p| {
+                p.targets
+                    .iter()
+                    .any(|t| t.indicator == i.id || t.baseline_indicator.as_deref() == Some(&i.id))
+            })
+            .all(|p| plan_ok(&p.code));
+        if !may(Action::ManagePlans, &side(owner)) || !plans_ok {
+            refused.push(("indicators", i.id.clone()));
+        } else if !existing {
+            owners.push(("indicators".to_string(), i.id.clone(), owner));
+        }
+    }
+    for p in &changes.plans {
+        if !plan_ok(&p.code) {
+            refused.push(("plans", p.code.clone()));
+        }
+    }
+    for (code, t) in &changes.targets {
+        if !plan_ok(code) {
+            refused.push(("targets", format!("{code}/{}", t.no)));
+        }
+    }
+    d.problems.extend(locked);
+    d.changes.owners.extend(owners);
+    refused
+}
+
+/// The refusals as the user's errors, one per row, after one audit entry for them all.
+pub(super) async fn record_refusals(
+    app: &App,
+    g: &Ground<'_>,
+    refused: Vec<Refusal>,
+    d: &mut Draft,
+) -> crate::error::Result<()> {
+    if refused.is_empty() {
+        return Ok(());
+    }
+    let actor = g.actor;
+    let mut e = app.audit_entry(
+        actor,
+        "refused",
+        "import",
+        &format!("{} rows", refused.len()),
+        None,
+    );
+    e.after = Some(
+        serde_json::json!(
+            refused
+                .iter()
+                .take(50)
+                .map(|(t, k)| format!("{t}:{k}"))
+                .collect::<Vec<_>>()
+        )
+        .to_string(),
+    );
+    app.store().append_audit(&e).await?;
+    for (table, key) in refused {
+        d.problems.push(Problem {
+            severity: Severity::Error,
+            sheet: table.to_string(),
+            row: None,
+            column: None,
+            key: None,
+            value: key.clone(),
+            msg: Msg::new(
+                format!(
+                    "Tài khoản \"{}\" không có quyền ghi {key} (ngoài phạm vi hoặc vai trò)",
+                    actor.name()
+                ),
+                format!(
+                    "Account \"{}\" may not write {key} (outside its scope or role)",
+                    actor.name()
+                ),
+            ),
+        });
+    }
+    Ok(())
+}

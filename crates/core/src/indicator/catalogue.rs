@@ -1,0 +1,244 @@
+//! The core indicators of `shared/spec/indicators.md`, as data: one row per indicator.
+
+use super::definition::{Aggregate, Field, Filter, IndicatorDef, Subject, Unit};
+use crate::types::*;
+
+// One positional argument per column of the catalogue table below keeps that table readable.
+#[allow(clippy::too_many_arguments)]
+fn def(
+    id: &str,
+    vi: &str,
+    en: &str,
+    kinds: &[OrgKind],
+    subject: Subject,
+    filters: Vec<Filter>,
+    aggregate: Aggregate,
+    unit: Unit,
+) -> IndicatorDef {
+    IndicatorDef {
+        id: id.to_string(),
+        label_vi: vi.to_string(),
+        label_en: en.to_string(),
+        kinds: kinds.to_vec(),
+        subject,
+        filters,
+        aggregate,
+        unit,
+    }
+}
+
+/// The core indicators of `shared/spec/indicators.md`, as data.
+pub fn catalogue() -> Vec<IndicatorDef> {
+    use Aggregate::*;
+    use Subject::*;
+    let htx = &[OrgKind::Htx][..];
+    let tht = &[OrgKind::Tht][..];
+    let mut v = Vec::new();
+    for (p, kinds, vi_kind, en_kind) in [
+        ("htx", htx, "HTX", "cooperatives"),
+        ("tht", tht, "THT", "cooperative groups"),
+    ] {
+        v.push(def(
+            &format!("{p}.active"),
+            &format!("Số {vi_kind} đang hoạt động"),
+            &format!("Active {en_kind}"),
+            kinds,
+            ActiveOrgs,
+            vec![],
+            Count,
+            Unit::Organizations,
+        ));
+        for s in Sector::all() {
+            v.push(def(
+                &format!("{p}.active.by_sector.{}", s.code()),
+                &format!(
+                    "Số {vi_kind} đang hoạt động, lĩnh vực {}",
+                    s.label_vi().to_lowercase()
+                ),
+                &format!("Active {en_kind}, {}", s.label_en().to_lowercase()),
+                kinds,
+                ActiveOrgs,
+                vec![Filter::Sector(*s)],
+                Count,
+                Unit::Organizations,
+            ));
+        }
+        v.push(def(
+            &format!("{p}.founded"),
+            &format!("Số {vi_kind} thành lập mới"),
+            &format!("{en_kind} founded"),
+            kinds,
+            Founded,
+            vec![],
+            Count,
+            Unit::Organizations,
+        ));
+        v.push(def(
+            &format!("{p}.dissolved"),
+            &format!("Số {vi_kind} hoàn thành giải thể"),
+            &format!("{en_kind} dissolved"),
+            kinds,
+            Dissolved,
+            vec![],
+            Count,
+            Unit::Organizations,
+        ));
+        v.push(def(
+            &format!("{p}.members"),
+            &format!("Tổng số thành viên {vi_kind}"),
+            &format!("Members of {en_kind}"),
+            kinds,
+            ActiveOrgs,
+            vec![],
+            Sum(Field::Members),
+            Unit::Persons,
+        ));
+        v.push(def(
+            &format!("{p}.members_joined"),
+            &format!("Thành viên mới gia nhập {vi_kind}"),
+            &format!("Members who joined {en_kind}"),
+            kinds,
+            PeriodReports,
+            vec![],
+            Sum(Field::MembersJoined),
+            Unit::Persons,
+        ));
+        v.push(def(
+            &format!("{p}.workers"),
+            &format!("Lao động thường xuyên trong {vi_kind}"),
+            &format!("Regular workers of {en_kind}"),
+            kinds,
+            ActiveOrgs,
+            vec![],
+            Sum(Field::Workers),
+            Unit::Persons,
+        ));
+        v.push(def(
+            &format!("{p}.revenue_avg"),
+            &format!("Doanh thu bình quân một {vi_kind}"),
+            &format!("Average revenue per {}", en_kind.trim_end_matches('s')),
+            kinds,
+            ActiveOrgs,
+            vec![Filter::Reported],
+            Avg(Field::Revenue),
+            Unit::MillionVnd,
+        ));
+        v.push(def(
+            &format!("{p}.profit_avg"),
+            &format!("Lợi nhuận bình quân một {vi_kind}"),
+            &format!("Average profit per {}", en_kind.trim_end_matches('s')),
+            kinds,
+            ActiveOrgs,
+            vec![Filter::Reported],
+            Avg(Field::Profit),
+            Unit::MillionVnd,
+        ));
+    }
+    v.push(def(
+        "htx.member_income_avg",
+        "Thu nhập bình quân của thành viên HTX",
+        "Average income of a cooperative member",
+        htx,
+        ActiveOrgs,
+        vec![Filter::Reported],
+        Avg(Field::MemberIncome),
+        Unit::MillionVnd,
+    ));
+    v.push(def(
+        "htx.worker_income_avg",
+        "Thu nhập bình quân của lao động thường xuyên trong HTX",
+        "Average income of a regular cooperative worker",
+        htx,
+        ActiveOrgs,
+        vec![Filter::Reported],
+        Avg(Field::WorkerIncome),
+        Unit::MillionVnd,
+    ));
+    v.push(def(
+        "htx.services_avg",
+        "Số dịch vụ bình quân một HTX",
+        "Average number of services per cooperative",
+        htx,
+        ActiveOrgs,
+        vec![Filter::Reported],
+        Avg(Field::ServiceCount),
+        Unit::Services,
+    ));
+    v.push(def(
+        "htx.agri.multiservice3",
+        "Số HTX nông nghiệp thực hiện từ 03 dịch vụ trở lên",
+        "Agricultural cooperatives providing 3 or more services",
+        htx,
+        ActiveOrgs,
+        vec![
+            Filter::Sector(Sector::Agriculture),
+            Filter::ServicesAtLeast(3),
+        ],
+        Count,
+        Unit::Organizations,
+    ));
+    v.push(def(
+        "htx.agri.profitable_pct",
+        "Tỷ lệ HTX nông nghiệp hoạt động có lãi",
+        "Share of agricultural cooperatives making a profit",
+        htx,
+        ActiveOrgs,
+        vec![
+            Filter::Sector(Sector::Agriculture),
+            Filter::Has(Field::Profit),
+        ],
+        SharePct(vec![Filter::ProfitPositive]),
+        Unit::Percent,
+    ));
+    v.push(def(
+        "htx.managers.qualified_pct",
+        "Tỷ lệ cán bộ quản lý HTX có trình độ chuyên môn (trung cấp trở lên)",
+        "Share of cooperative managers with professional qualifications (intermediate or higher)",
+        htx,
+        ActiveManagers,
+        vec![Filter::ManagerialRole],
+        SharePct(vec![Filter::Professional]),
+        Unit::Percent,
+    ));
+    v.push(def(
+        "htx.managers.trained_pct",
+        "Tỷ lệ cán bộ quản lý, chuyên môn HTX và THT được bồi dưỡng trong 5 năm",
+        "Share of managers and staff of cooperatives and groups trained in the last 5 years",
+        &[OrgKind::Htx, OrgKind::Tht],
+        ActiveManagers,
+        vec![],
+        SharePct(vec![Filter::TrainedWithinYears(5)]),
+        Unit::Percent,
+    ));
+    v.push(def(
+        "tht.rated_kha_or_better",
+        "Số THT xếp loại khá trở lên",
+        "Cooperative groups rated fairly good or better",
+        tht,
+        ActiveOrgs,
+        vec![Filter::RatingAtLeast(Rating::Kha)],
+        Count,
+        Unit::Organizations,
+    ));
+    v.push(def(
+        "tht.rated_kha_or_better_pct",
+        "Tỷ lệ THT xếp loại khá trở lên",
+        "Share of cooperative groups rated fairly good or better",
+        tht,
+        ActiveOrgs,
+        vec![],
+        SharePct(vec![Filter::RatingAtLeast(Rating::Kha)]),
+        Unit::Percent,
+    ));
+    v.push(def(
+        "tht.communes_without",
+        "Số xã chưa có THT",
+        "Communes without a cooperative group",
+        tht,
+        CommunesWithout,
+        vec![],
+        Count,
+        Unit::Communes,
+    ));
+    v
+}

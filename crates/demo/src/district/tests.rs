@@ -1,0 +1,151 @@
+//! The demo's own checks: deterministic, and part A of the plan reproduced.
+
+use super::*;
+
+mod determinism {
+    use super::*;
+
+    #[test]
+    fn exact_split_is_exact() {
+        assert_eq!(exact_split(&[1, 1, 1], 10).iter().sum::<i64>(), 10);
+        assert_eq!(exact_split(&[3, 1], 8), vec![6, 2]);
+        assert_eq!(exact_split(&[5], 0), vec![0]);
+    }
+
+    #[test]
+    fn demo_is_deterministic() {
+        let a = demo_snapshot();
+        let b = demo_snapshot();
+        assert_eq!(a.orgs, b.orgs);
+        assert_eq!(a.reports, b.reports);
+        assert_eq!(a.managers, b.managers);
+    }
+}
+
+mod part_a {
+    use super::*;
+    use hoptac_core::date::ymd;
+    use hoptac_core::indicator::{evaluate_all, find};
+    use hoptac_core::types::*;
+    use hoptac_core::validate::{Finding, check_manager, check_organization, check_report};
+
+    /// Every figure of part A of the plan, from the records (see shared/seed/README.md).
+    #[test]
+    fn statistics_2016_2020_reproduce_part_a() {
+        let snap = demo_snapshot();
+        let all = evaluate_all(&snap, 2016, 2020);
+        let get = |id: &str| find(&all, id).unwrap_or_else(|| panic!("{id}")).clone();
+        let s = |v: Option<Fixed>| v.map(|x| x.to_string()).unwrap_or_else(|| "null".into());
+        let check = |id: &str, value: &str, base: &str, pct: &str| {
+            let v = get(id);
+            assert_eq!(s(v.value), value, "{id} value");
+            if !base.is_empty() {
+                assert_eq!(s(v.base), base, "{id} base");
+            }
+            if !pct.is_empty() {
+                let p = if pct.starts_with('r') {
+                    s(v.ratio_pct)
+                } else {
+                    s(v.change_pct)
+                };
+                assert_eq!(p, pct.trim_start_matches('r'), "{id} pct");
+            }
+        };
+        check("htx.active", "21", "23", "-8.7");
+        check("htx.founded", "11", "", "");
+        check("htx.dissolved", "12", "", "");
+        check("htx.active.by_sector.agriculture", "19", "", "");
+        check("htx.active.by_sector.transport", "2", "", "");
+        check("htx.members", "2697", "1398", "r192.92");
+        check("htx.members_joined", "1799", "", "");
+        check("htx.workers", "240", "", "");
+        check("htx.revenue_avg", "1600", "1500", "6.67");
+        check("htx.profit_avg", "200", "180", "11.11");
+        check("htx.member_income_avg", "45", "", "");
+        check("htx.agri.multiservice3", "7", "", "");
+        check("tht.active", "129", "125", "3.2");
+        check("tht.active.by_sector.agriculture", "115", "", "");
+        check("tht.active.by_sector.aquaculture", "3", "", "");
+        check("tht.active.by_sector.handicraft", "8", "", "");
+        check("tht.active.by_sector.trade_services", "1", "", "");
+        check("tht.active.by_sector.other", "2", "", "");
+        check("tht.members", "3127", "2768", "12.97");
+        check("tht.members_joined", "292", "", "");
+        check("tht.workers", "542", "", "");
+        check("tht.revenue_avg", "450", "443", "1.58");
+        check("tht.profit_avg", "85", "110", "-22.73");
+        check("tht.rated_kha_or_better", "93", "", "");
+        check("tht.rated_kha_or_better_pct", "72.09", "", "");
+        // the 22 active at the start of 2016 + 11 − 12 = 21
+        let e = hoptac_core::indicator::Engine::new(&snap);
+        let active = hoptac_core::indicator::catalogue()
+            .into_iter()
+            .find(|d| d.id == "htx.active")
+            .unwrap();
+        assert_eq!(e.at(&active, 2015), Some(Fixed::from_int(22)));
+    }
+
+    #[test]
+    fn multi_service_cooperatives_are_those_of_footnote_3() {
+        let snap = demo_snapshot();
+        let mut names: Vec<&str> = snap
+            .reports
+            .iter()
+            .filter(|r| r.year.get() == 2020 && r.figures.services.len() >= 3)
+            .filter_map(|r| {
+                snap.orgs
+                    .iter()
+                    .find(|o| o.code == r.org && o.kind == OrgKind::Htx)
+            })
+            .map(|o| o.name.as_str())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "HTX DVNN Hưng Thạnh",
+                "HTX DVNN Mỹ An",
+                "HTX DVNN Mỹ Đông 2",
+                "HTX DVNN Thạnh Lợi",
+                "HTX DVNN Thắng Lợi",
+                "HTX DVNN Tân Kiều",
+                "HTX DVNN Đốc Binh Kiều"
+            ]
+        );
+    }
+
+    /// The demo obeys every invariant, member flows included (not even a warning).
+    #[test]
+    fn demo_breaks_no_rule() {
+        let snap = demo_snapshot();
+        let today = ymd(2026, 1, 1).unwrap();
+        let mut findings: Vec<Finding> = snap
+            .orgs
+            .iter()
+            .flat_map(|o| check_organization(o, today))
+            .collect();
+        for r in &snap.reports {
+            let o = snap.orgs.iter().find(|o| o.code == r.org).unwrap();
+            let prev = snap
+                .reports
+                .iter()
+                .find(|p| p.org == r.org && p.year.get() == r.year.get() - 1);
+            findings.extend(check_report(o, r, prev));
+        }
+        findings.extend(snap.managers.iter().flat_map(check_manager));
+        assert!(findings.is_empty(), "{findings:#?}");
+    }
+
+    #[test]
+    fn years_after_2020_meet_some_targets_and_miss_others() {
+        let snap = demo_snapshot();
+        let all = evaluate_all(&snap, 2020, 2025);
+        let v = |id: &str| find(&all, id).unwrap().value.unwrap();
+        assert!(v("htx.members") >= Fixed::from_int(2600)); // target 2: met
+        assert!(v("tht.members") < Fixed::from_int(3200)); // target 3: missed
+        assert!(v("htx.revenue_avg") >= Fixed::from_int(1800)); // target 4: met
+        assert!(v("htx.profit_avg") < Fixed::from_int(200)); // target 5: missed
+        assert!(v("htx.worker_income_avg") > Fixed::from_int(45)); // target 6: met
+        assert!(v("htx.agri.profitable_pct") < Fixed::from_int(100)); // target 8: missed
+    }
+}

@@ -1,0 +1,93 @@
+//! Sheets of cells to core values, with every problem located.
+
+use crate::Problem;
+use crate::columns::Table;
+use crate::read::RawBook;
+use hoptac_core::Msg;
+use hoptac_core::validate::Severity;
+use std::collections::HashMap;
+
+mod definitions;
+mod layout;
+mod parsed;
+mod reader;
+mod register;
+
+use layout::{layout, missing_column};
+pub use parsed::{Located, OrgInput, Parsed, UnitInput};
+
+use definitions::{parse_indicators, parse_plans, parse_targets};
+use register::{parse_managers, parse_orgs, parse_reports, parse_units};
+
+pub fn parse_book(book: &RawBook) -> Parsed {
+    let mut out = Parsed::default();
+    let mut seen_tables: HashMap<&'static str, String> = HashMap::new();
+    for sheet in &book.sheets {
+        let Some(table) = Table::by_name(&sheet.name) else {
+            if sheet
+                .rows
+                .iter()
+                .any(|(_, c)| c.iter().any(|x| !x.is_empty()))
+            {
+                out.problems.push(Problem {
+                    severity: Severity::Warning,
+                    sheet: sheet.name.clone(),
+                    row: None,
+                    column: None,
+                    key: None,
+                    value: sheet.name.clone(),
+                    msg: Msg::new(
+                        "Trang tính không thuộc mẫu trao đổi dữ liệu nên không được nhập (tên hợp lệ: admin_units, organizations, annual_reports, managers hoặc tên tiếng Việt)",
+                        "Sheet is not part of the data exchange format and is not imported (valid names: admin_units, organizations, annual_reports, managers or their Vietnamese names)",
+                    ),
+                });
+            }
+            continue;
+        };
+        if let Some(first) = seen_tables.insert(table.key, sheet.name.clone()) {
+            out.problems.push(Problem {
+                severity: Severity::Error,
+                sheet: sheet.name.clone(),
+                row: None,
+                column: None,
+                key: None,
+                value: sheet.name.clone(),
+                msg: Msg::new(
+                    format!(
+                        "Bảng {} xuất hiện hai lần (đã có trang \"{first}\")",
+                        table.key
+                    ),
+                    format!(
+                        "Table {} appears twice (already sheet \"{first}\")",
+                        table.key
+                    ),
+                ),
+            });
+            continue;
+        }
+        let Some(l) = layout(sheet, &table, &mut out.problems) else {
+            if !out
+                .problems
+                .iter()
+                .any(|p| p.sheet == sheet.name && p.is_error())
+            {
+                for c in table.columns.iter().filter(|c| c.required) {
+                    out.problems.push(missing_column(&sheet.name, 1, c));
+                }
+            }
+            continue;
+        };
+        out.columns
+            .insert(table.key, l.cols.keys().copied().collect());
+        match table.key {
+            "admin_units" => parse_units(sheet, &l, &mut out),
+            "organizations" => parse_orgs(sheet, &l, &mut out),
+            "annual_reports" => parse_reports(sheet, &l, &mut out),
+            "managers" => parse_managers(sheet, &l, &mut out),
+            "indicators" => parse_indicators(sheet, &l, &mut out),
+            "plans" => parse_plans(sheet, &l, &mut out),
+            _ => parse_targets(sheet, &l, &mut out),
+        }
+    }
+    out
+}

@@ -1,0 +1,63 @@
+//! What a workbook parses to: the rows of each table, each with where it came from.
+
+use crate::Problem;
+use hoptac_core::Date;
+use hoptac_core::model::{AnnualReport, Manager};
+use hoptac_core::plan::{Plan, Target};
+use hoptac_core::spec::IndicatorRecord;
+use hoptac_core::types::*;
+use std::collections::{BTreeSet, HashMap};
+
+/// A value and the row it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub sheet: String,
+    pub row: u32,
+    pub value: T,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitInput {
+    pub code: String,
+    pub name: String,
+    pub level: AdminLevel,
+    pub parent_code: Option<String>,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+}
+
+/// An organisation whose commune is still a reference (code or name) to resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgInput {
+    pub code: OrgCode,
+    pub kind: OrgKind,
+    pub name: String,
+    pub sector: Sector,
+    pub commune: String,
+    pub founded_on: Date,
+    pub dissolved_on: Option<Date>,
+    pub registration_no: Option<String>,
+    /// `None` when the sheet has no such column (the stored list is kept).
+    pub registered_services: Option<BTreeSet<Service>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    pub units: Vec<Located<UnitInput>>,
+    pub orgs: Vec<Located<OrgInput>>,
+    pub reports: Vec<Located<AnnualReport>>,
+    pub managers: Vec<Located<Manager>>,
+    pub indicators: Vec<Located<IndicatorRecord>>,
+    pub plans: Vec<Located<Plan>>,
+    /// (plan code, target)
+    pub targets: Vec<Located<(String, Target)>>,
+    pub problems: Vec<Problem>,
+    /// The columns each table's sheet had: a column left out keeps the stored values.
+    pub columns: HashMap<&'static str, std::collections::BTreeSet<&'static str>>,
+}
+
+impl Parsed {
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.is_error())
+    }
+}

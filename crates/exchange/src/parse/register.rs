@@ -1,0 +1,257 @@
+//! The register's sheets: units, organisations, yearly reports, managers.
+
+use super::layout::{Layout, duplicate, rows};
+use super::parsed::{Located, OrgInput, Parsed, UnitInput};
+use super::reader::RowReader;
+use crate::read::RawSheet;
+use hoptac_core::Msg;
+use hoptac_core::model::{AnnualReport, Manager, ReportFigures};
+use hoptac_core::types::*;
+use hoptac_core::validate::Severity;
+use std::collections::HashMap;
+
+pub(super) fn parse_units(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
+    let mut seen = HashMap::new();
+    for (n, cells) in rows(sheet, l) {
+        let mut r = RowReader::new(l, *n, cells, &mut out.problems);
+        let code = r.text("code");
+        let code = r.required("code", code);
+        let name = r.text("name");
+        let name = r.required("name", name);
+        let level = r.enumerated::<AdminLevel>("level");
+        let level = r.required("level", level);
+        let parent_code = r.text("parent_code");
+        let valid_from = r.date("valid_from");
+        let valid_to = r.date("valid_to");
+        if let (Some(f), Some(t)) = (valid_from, valid_to)
+            && t < f
+        {
+            let shown = r.cell("valid_to").shown();
+            r.push(
+                Severity::Error,
+                "valid_to",
+                shown,
+                Msg::new(
+                    "Ngày hết hiệu lực trước ngày có hiệu lực",
+                    "Valid-to date is before the valid-from date",
+                ),
+            );
+        }
+        let failed = r.failed;
+        if let (Some(code), Some(name), Some(level), false) = (code, name, level, failed) {
+            let key = format!(
+                "{code}@{}",
+                valid_from
+                    .map(hoptac_core::date::to_iso)
+                    .unwrap_or_default()
+            );
+            let col = l.cols.get("code").map(|c| c.1.clone()).unwrap_or_default();
+            if !duplicate(&mut seen, key, *n, &sheet.name, &col, &mut out.problems) {
+                out.units.push(Located {
+                    sheet: sheet.name.clone(),
+                    row: *n,
+                    value: UnitInput {
+                        code,
+                        name,
+                        level,
+                        parent_code,
+                        valid_from,
+                        valid_to,
+                    },
+                });
+            }
+        }
+    }
+}
+
+pub(super) fn parse_orgs(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
+    let mut seen = HashMap::new();
+    for (n, cells) in rows(sheet, l) {
+        let mut r = RowReader::new(l, *n, cells, &mut out.problems);
+        let code_text = r.text("code");
+        let code = match code_text.as_deref().map(|c| (c, OrgCode::parse(c))) {
+            Some((_, Some(c))) => Some(c),
+            Some((c, None)) => {
+                r.push(
+                    Severity::Error,
+                    "code",
+                    c.to_string(),
+                    Msg::new(
+                        "Mã không hợp lệ (tối đa 40 ký tự, không chứa / ? #)",
+                        "Invalid code (at most 40 characters, no / ? #)",
+                    ),
+                );
+                None
+            }
+            None => r.required("code", None),
+        };
+        let kind = r.enumerated::<OrgKind>("kind");
+        let kind = r.required("kind", kind);
+        let name = r.text("name");
+        let name = r.required("name", name);
+        let sector = r.enumerated::<Sector>("sector");
+        let sector = r.required("sector", sector);
+        let commune = r.text("commune");
+        let commune = r.required("commune", commune);
+        let founded_on = r.date("founded_on");
+        let founded_on = r.required("founded_on", founded_on);
+        let dissolved_on = r.date("dissolved_on");
+        let registration_no = r.text("registration_no");
+        let registered_services = l
+            .cols
+            .contains_key("registered_services")
+            .then(|| r.services("registered_services"));
+        let failed = r.failed;
+        if let (
+            Some(code),
+            Some(kind),
+            Some(name),
+            Some(sector),
+            Some(commune),
+            Some(founded_on),
+            false,
+        ) = (code, kind, name, sector, commune, founded_on, failed)
+        {
+            let col = l.cols.get("code").map(|c| c.1.clone()).unwrap_or_default();
+            if !duplicate(
+                &mut seen,
+                code.to_string(),
+                *n,
+                &sheet.name,
+                &col,
+                &mut out.problems,
+            ) {
+                out.orgs.push(Located {
+                    sheet: sheet.name.clone(),
+                    row: *n,
+                    value: OrgInput {
+                        code,
+                        kind,
+                        name,
+                        sector,
+                        commune,
+                        founded_on,
+                        dissolved_on,
+                        registration_no,
+                        registered_services,
+                    },
+                });
+            }
+        }
+    }
+}
+
+pub(super) fn parse_reports(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
+    let mut seen = HashMap::new();
+    for (n, cells) in rows(sheet, l) {
+        let mut r = RowReader::new(l, *n, cells, &mut out.problems);
+        let code_text = r.text("org_code");
+        let code = code_text.as_deref().and_then(OrgCode::parse);
+        let code = r.required("org_code", code);
+        let year_v = r.integer("year");
+        let year = match year_v {
+            Some(y) => match Year::new(y as i32) {
+                Some(y) => Some(y),
+                None => {
+                    r.push(
+                        Severity::Error,
+                        "year",
+                        y.to_string(),
+                        Msg::new(
+                            "Năm phải trong khoảng 1900–2200",
+                            "The year must be within 1900–2200",
+                        ),
+                    );
+                    None
+                }
+            },
+            None => r.required("year", None),
+        };
+        let figures = ReportFigures {
+            members: r.integer("members"),
+            members_joined: r.integer("members_joined"),
+            members_left: r.integer("members_left"),
+            workers: r.integer("workers"),
+            revenue: r.money("revenue"),
+            profit: r.money("profit"),
+            member_income: r.money("member_income"),
+            worker_income: r.money("worker_income"),
+            services: r.services("services"),
+            rating: r.enumerated::<Rating>("rating"),
+            general_meeting_on: r.date("general_meeting_on"),
+            statements_filed: r.boolean("statements_filed"),
+            received_on: r.date("received_on"),
+            statements_filed_on: r.date("statements_filed_on"),
+            self_assessment_sent_on: r.date("self_assessment_sent_on"),
+            rating_basis: r.text("rating_basis"),
+        };
+        let failed = r.failed;
+        if let (Some(org), Some(year), false) = (code, year, failed) {
+            let col = l
+                .cols
+                .get("org_code")
+                .map(|c| c.1.clone())
+                .unwrap_or_default();
+            if !duplicate(
+                &mut seen,
+                format!("{org} / {year}"),
+                *n,
+                &sheet.name,
+                &col,
+                &mut out.problems,
+            ) {
+                out.reports.push(Located {
+                    sheet: sheet.name.clone(),
+                    row: *n,
+                    value: AnnualReport { org, year, figures },
+                });
+            }
+        }
+    }
+}
+
+pub(super) fn parse_managers(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
+    let mut seen = HashMap::new();
+    for (n, cells) in rows(sheet, l) {
+        let mut r = RowReader::new(l, *n, cells, &mut out.problems);
+        let code_text = r.text("org_code");
+        let code = code_text.as_deref().and_then(OrgCode::parse);
+        let code = r.required("org_code", code);
+        let name = r.text("full_name");
+        let full_name = r.required("full_name", name);
+        let role = r.enumerated::<Role>("role");
+        let role = r.required("role", role);
+        let qualification = r.enumerated::<Qualification>("qualification");
+        let trained_on = r.date("trained_on");
+        let from = r.date("from");
+        let to = r.date("to");
+        let failed = r.failed;
+        if let (Some(org), Some(full_name), Some(role), false) = (code, full_name, role, failed) {
+            let key = format!(
+                "{org} / {full_name} / {} / {}",
+                role.code(),
+                from.map(hoptac_core::date::to_iso).unwrap_or_default()
+            );
+            let col = l
+                .cols
+                .get("full_name")
+                .map(|c| c.1.clone())
+                .unwrap_or_default();
+            if !duplicate(&mut seen, key, *n, &sheet.name, &col, &mut out.problems) {
+                out.managers.push(Located {
+                    sheet: sheet.name.clone(),
+                    row: *n,
+                    value: Manager {
+                        org,
+                        full_name,
+                        role,
+                        qualification,
+                        trained_on,
+                        from,
+                        to,
+                    },
+                });
+            }
+        }
+    }
+}
