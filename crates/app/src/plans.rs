@@ -1,5 +1,6 @@
 //! Plans, targets and the indicators offices define: saving (checked), progress, drill-down.
 
+use crate::intent::{FormIntent, expecting, refuse_taken};
 use crate::{auth::Actor, context::App, context::find_unit, error::AppError, error::Result};
 use hoptac_core::UnitId;
 use hoptac_core::auth::{Action, Resource, permits};
@@ -78,7 +79,7 @@ impl App {
         &self,
         actor: &Actor,
         r: IndicatorRecord,
-        version: Option<i64>,
+        intent: Option<FormIntent>,
     ) -> Result<()> {
         let id = r.id.trim().to_string();
         let owner = self.indicator_owner(actor, &id).await?;
@@ -111,12 +112,20 @@ impl App {
             .await?
             .into_iter()
             .find(|x| x.id == r.id);
+        refuse_taken(
+            intent,
+            before.is_some(),
+            "id",
+            &r.id,
+            "Mã chỉ tiêu",
+            "indicator id",
+        )?;
         let audit = self.change_entry(actor, "indicators", &r.id, owner, before.as_ref(), &r);
         let r = self
             .store()
             .apply(&ChangeSet {
                 owners: vec![("indicators".into(), r.id.clone(), owner)],
-                expect_versions: expecting("indicators", &r.id, version),
+                expect_versions: expecting("indicators", &r.id, intent),
                 indicators: vec![r],
                 audit: vec![audit],
                 ..Default::default()
@@ -244,7 +253,12 @@ impl App {
     }
 
     /// As [`App::save_plan`], from a form read at `version`.
-    pub async fn save_plan_at(&self, actor: &Actor, p: Plan, version: Option<i64>) -> Result<()> {
+    pub async fn save_plan_at(
+        &self,
+        actor: &Actor,
+        p: Plan,
+        intent: Option<FormIntent>,
+    ) -> Result<()> {
         if let Some((field, msg)) = check_plan(&p).into_iter().next() {
             let value = match field {
                 "code" => p.code.clone(),
@@ -271,6 +285,14 @@ impl App {
                 targets: vec![],
                 ..x
             });
+        refuse_taken(
+            intent,
+            before.is_some(),
+            "code",
+            &p.code,
+            "Mã kế hoạch",
+            "plan code",
+        )?;
         if let Some(old) = &before {
             // moving a plan out of one's scope is as much a change there
             let old_unit = self.plan_unit(old).await?;
@@ -313,7 +335,7 @@ impl App {
             before.as_ref(),
             &plan,
         );
-        let versions = expecting("plans", &plan.code, version);
+        let versions = expecting("plans", &plan.code, intent);
         let r = self
             .store()
             .apply(&ChangeSet {
@@ -340,7 +362,7 @@ impl App {
         actor: &Actor,
         plan_code: &str,
         t: Target,
-        version: Option<i64>,
+        intent: Option<FormIntent>,
     ) -> Result<()> {
         let plan = self.plan(actor, plan_code).await?;
         let unit = self.plan_unit(&plan).await?;
@@ -371,6 +393,14 @@ impl App {
             ));
         }
         let before = plan.targets.iter().find(|x| x.no == t.no);
+        refuse_taken(
+            intent,
+            before.is_some(),
+            "no",
+            &t.no,
+            "Số chỉ tiêu của kế hoạch",
+            "target number of the plan",
+        )?;
         let audit = self.change_entry(
             actor,
             "targets",
@@ -379,7 +409,7 @@ impl App {
             before,
             &t,
         );
-        let versions = expecting("targets", &format!("{plan_code}/{}", t.no), version);
+        let versions = expecting("targets", &format!("{plan_code}/{}", t.no), intent);
         let r = self
             .store()
             .apply(&ChangeSet {
@@ -656,11 +686,4 @@ fn coverage(
         }
         _ => None,
     }
-}
-
-/// The version a form expects of its row, as the store checks it.
-fn expecting(entity: &str, key: &str, version: Option<i64>) -> Vec<(String, String, i64)> {
-    version
-        .map(|v| vec![(entity.to_string(), key.to_string(), v)])
-        .unwrap_or_default()
 }

@@ -1,5 +1,6 @@
 //! Validation rules as data: the shipped defaults, saving (checked), evaluating.
 
+use crate::intent::{FormIntent, expecting, refuse_taken};
 use crate::{auth::Actor, context::App, error::AppError, error::Result};
 use hoptac_core::auth::{Action, Resource};
 use hoptac_core::model::{AnnualReport, Organization, Snapshot};
@@ -167,7 +168,7 @@ impl App {
         &self,
         actor: &Actor,
         r: RuleRecord,
-        version: Option<i64>,
+        intent: Option<FormIntent>,
     ) -> Result<()> {
         // a rule belongs to the unit of the office that wrote it and applies there; shipped
         // rules belong to the installation
@@ -226,6 +227,17 @@ impl App {
             .await?
             .into_iter()
             .find(|x| x.id == r.id);
+        refuse_taken(
+            intent,
+            before.is_some(),
+            "id",
+            &r.id,
+            "Mã quy tắc",
+            "rule id",
+        )?;
+        let version = expecting("validation_rules", &r.id, intent)
+            .first()
+            .map(|(_, _, v)| *v);
         let mut e = self.audit_entry(
             actor,
             if before.is_some() { "update" } else { "create" },

@@ -5,6 +5,7 @@ use crate::auth::Actor;
 use crate::context::App;
 use crate::error::{AppError, Result};
 use crate::import::draft::ImportOutcome;
+use crate::intent::FormIntent;
 use hoptac_core::auth::{Action, Resource, permits};
 use hoptac_core::validate::Severity;
 use hoptac_core::{Msg, OrgCode};
@@ -103,16 +104,6 @@ impl App {
             ),
         )
     }
-}
-
-/// What a form means to do with the row it sends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormIntent {
-    /// Thêm mới: refused when the row already exists.
-    Create,
-    /// Sửa: the row must exist and still be at `version` ([`App::row_version`]) when the
-    /// change is written.
-    Update { version: i64 },
 }
 
 /// The row a form writes, and what it expects of it.

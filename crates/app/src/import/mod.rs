@@ -14,7 +14,6 @@ mod reports;
 mod scope;
 
 pub use draft::{ImportOutcome, TableSummary};
-pub use forms::FormIntent;
 
 use crate::{auth::Actor, context::App, context::today, error::AppError, error::Result};
 use draft::Draft;

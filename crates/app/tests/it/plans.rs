@@ -1123,3 +1123,102 @@ async fn services_provided_must_be_among_those_registered() {
     };
     assert!(!a.import_book(&coop, &own, true).await.unwrap().applied);
 }
+
+/// A form that creates a plan, a target, an indicator or a rule whose key is taken is refused
+/// by the app (not by the page), naming the key, and the stored row is left as it was.
+#[tokio::test]
+async fn creating_never_overwrites() {
+    use hoptac_app::{AppError, FormIntent};
+    let (a, _d) = demo().await;
+    let create = Some(FormIntent::Create);
+    let taken = |e: AppError, field: &str, key: &str| match e {
+        AppError::Invalid {
+            field: f,
+            value,
+            msg,
+        } => {
+            assert_eq!(f, field);
+            assert_eq!(value, key);
+            assert!(
+                msg.vi.contains("đã có") && msg.en.contains("is taken"),
+                "{msg:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    };
+
+    let plan = a.plan(&sys(), PLAN_CODE).await.unwrap();
+    let mut p = plan.clone();
+    p.title = "Bản ghi đè".into();
+    p.targets = vec![];
+    taken(
+        a.save_plan_at(&sys(), p.clone(), create).await.unwrap_err(),
+        "code",
+        PLAN_CODE,
+    );
+    assert_eq!(a.plan(&sys(), PLAN_CODE).await.unwrap().title, plan.title);
+    // an edit at the version read goes through; the same edit again is stale
+    let version = a.row_version("plans", PLAN_CODE).await.unwrap();
+    let update = Some(FormIntent::Update { version });
+    a.save_plan_at(&sys(), p.clone(), update).await.unwrap();
+    assert!(a.save_plan_at(&sys(), p, update).await.is_err());
+
+    let mut t = plan.targets[0].clone();
+    let old_wording = t.wording.clone();
+    t.wording = "Ghi đè".into();
+    taken(
+        a.save_target_at(&sys(), PLAN_CODE, t.clone(), create)
+            .await
+            .unwrap_err(),
+        "no",
+        &t.no,
+    );
+    let after = a.plan(&sys(), PLAN_CODE).await.unwrap();
+    assert_eq!(after.targets[0].wording, old_wording);
+
+    let rec = IndicatorRecord {
+        id: "htx.transport.members".into(),
+        label_vi: "Thành viên HTX vận tải".into(),
+        label_en: "Members of transport cooperatives".into(),
+        definition: "subject=active_orgs; kinds=HTX; where=sector:transport; aggregate=sum:members"
+            .into(),
+        description: "".into(),
+    };
+    a.save_indicator_at(&sys(), rec.clone(), create)
+        .await
+        .unwrap();
+    let again = IndicatorRecord {
+        label_vi: "Ghi đè".into(),
+        ..rec.clone()
+    };
+    taken(
+        a.save_indicator_at(&sys(), again, create)
+            .await
+            .unwrap_err(),
+        "id",
+        &rec.id,
+    );
+    let stored = a.store().indicators().await.unwrap();
+    assert_eq!(
+        stored.iter().find(|r| r.id == rec.id).unwrap().label_vi,
+        rec.label_vi
+    );
+
+    let rule = a.validation_rules().await.unwrap()[0].clone();
+    let over = hoptac_core::rules::RuleRecord {
+        message_vi: "Ghi đè".into(),
+        ..rule.clone()
+    };
+    taken(
+        a.save_validation_rule_at(&sys(), over, create)
+            .await
+            .unwrap_err(),
+        "id",
+        &rule.id,
+    );
+    let rules = a.validation_rules().await.unwrap();
+    assert_eq!(
+        rules.iter().find(|r| r.id == rule.id).unwrap().message_vi,
+        rule.message_vi
+    );
+}

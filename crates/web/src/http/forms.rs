@@ -238,16 +238,6 @@ pub(crate) fn keep_version(fields: &mut Vec<Field>, v: &HashMap<String, String>)
     }
 }
 
-/// The version an edit form was read at (`None` for a new record); an edit form without a
-/// readable one is stale by definition.
-pub(crate) fn edit_version(v: &HashMap<String, String>, editing: bool) -> Option<i64> {
-    editing.then(|| {
-        v.get("_version")
-            .and_then(|x| x.trim().parse().ok())
-            .unwrap_or(-1)
-    })
-}
-
 /// An edit form's fields with the version of its row.
 pub(crate) async fn with_version(
     st: &AppState,

@@ -22,7 +22,6 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect};
 use hoptac_app::AppError;
-use hoptac_core::Msg;
 use hoptac_core::spec::{IndicatorRecord, to_spec};
 use std::collections::HashMap;
 
@@ -191,30 +190,20 @@ pub(crate) async fn save_indicator(
         ),
         None => (t(l, "new_indicator").to_string(), "/indicators/new".into()),
     };
-    let result = if fixed.is_none() && existing.iter().any(|r| r.id == get("id")) {
-        Err(AppError::invalid(
-            "id",
-            get("id"),
-            Msg::new(
-                format!("Mã \"{}\" đã có", get("id")),
-                format!("The id \"{}\" is taken", get("id")),
-            ),
-        ))
-    } else {
-        st.app
-            .save_indicator_at(
-                u.actor(),
-                IndicatorRecord {
-                    id: get("id"),
-                    label_vi: get("label_vi"),
-                    label_en: get("label_en"),
-                    definition: get("definition"),
-                    description: get("description"),
-                },
-                crate::http::forms::edit_version(&v, fixed.is_some()),
-            )
-            .await
-    };
+    let result = st
+        .app
+        .save_indicator_at(
+            u.actor(),
+            IndicatorRecord {
+                id: get("id"),
+                label_vi: get("label_vi"),
+                label_en: get("label_en"),
+                definition: get("definition"),
+                description: get("description"),
+            },
+            Some(crate::http::forms::form_intent(&v, fixed.is_some())),
+        )
+        .await;
     match result {
         Ok(()) => Ok(Redirect::to("/indicators").into_response()),
         Err(e @ AppError::Invalid { .. }) => {

@@ -402,37 +402,13 @@ pub(crate) async fn save_plan(
             "/plans".into(),
         ),
     };
-    if fixed.is_none()
-        && let Some(c) = v.get("code")
-        && st.app.plan(u.actor(), c.trim()).await.is_ok()
-    {
-        let err = AppError::invalid(
-            "code",
-            c.clone(),
-            Msg::new(
-                format!("Mã kế hoạch \"{c}\" đã có"),
-                format!("The plan code \"{c}\" is taken"),
-            ),
-        );
-        return Ok(form_page_errors(
-            st,
-            u,
-            l,
-            heading,
-            action,
-            back,
-            plan_fields(l, &v, false),
-            error_list(l, &err),
-        )
-        .await);
-    }
     let result = match plan_from(&v) {
         Ok(p) => {
             st.app
                 .save_plan_at(
                     u.actor(),
                     p,
-                    crate::http::forms::edit_version(&v, fixed.is_some()),
+                    Some(crate::http::forms::form_intent(&v, fixed.is_some())),
                 )
                 .await
         }

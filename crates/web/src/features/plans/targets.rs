@@ -354,33 +354,18 @@ pub(crate) async fn save_target(
         Some(no) => format!("{path}/targets/{}/edit", enc(no)),
         None => format!("{path}/targets/new"),
     };
-    let new_no = v
-        .get("no")
-        .map(|s| s.trim().to_string())
-        .unwrap_or_default();
-    let result = if fixed.is_none() && p.targets.iter().any(|x| x.no == new_no) {
-        Err(AppError::invalid(
-            "no",
-            new_no.clone(),
-            Msg::new(
-                format!("Kế hoạch đã có chỉ tiêu số {new_no}"),
-                format!("The plan already has a target {new_no}"),
-            ),
-        ))
-    } else {
-        match target_from(&v) {
-            Ok(tg) => {
-                st.app
-                    .save_target_at(
-                        u.actor(),
-                        &code,
-                        tg,
-                        crate::http::forms::edit_version(&v, fixed.is_some()),
-                    )
-                    .await
-            }
-            Err(e) => Err(e),
+    let result = match target_from(&v) {
+        Ok(tg) => {
+            st.app
+                .save_target_at(
+                    u.actor(),
+                    &code,
+                    tg,
+                    Some(crate::http::forms::form_intent(&v, fixed.is_some())),
+                )
+                .await
         }
+        Err(e) => Err(e),
     };
     match result {
         Ok(()) => Ok(Redirect::to(&path).into_response()),

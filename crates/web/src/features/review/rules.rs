@@ -3,9 +3,8 @@
 use crate::http::error::WebError;
 use crate::http::error::render;
 use crate::http::format::enc;
-use crate::http::forms::bad;
-use crate::http::forms::edit_version;
 use crate::http::forms::field;
+use crate::http::forms::form_intent;
 use crate::http::forms::form_page_errors;
 use crate::http::forms::keep_version;
 use crate::http::forms::to_map;
@@ -206,21 +205,7 @@ pub(crate) async fn save_rule(
             "/quality/rules/new".to_string(),
         ),
     };
-    let exists = st
-        .app
-        .validation_rules()
-        .await
-        .map_err(|e| WebError::new(l, e))?
-        .iter()
-        .any(|r| r.id == get("id"));
-    let result = if fixed.is_none() && exists {
-        Err(bad(
-            "id",
-            &get("id"),
-            format!("Mã \"{}\" đã có", get("id")),
-            format!("The id \"{}\" is taken", get("id")),
-        ))
-    } else {
+    let result = {
         let r = hoptac_core::rules::RuleRecord {
             id: get("id"),
             expression: get("expression"),
@@ -234,7 +219,7 @@ pub(crate) async fn save_rule(
             active: get("active") != "no",
         };
         st.app
-            .save_validation_rule_at(u.actor(), r, edit_version(&v, fixed.is_some()))
+            .save_validation_rule_at(u.actor(), r, Some(form_intent(&v, fixed.is_some())))
             .await
     };
     match result {
