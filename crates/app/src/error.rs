@@ -33,6 +33,9 @@ pub enum AppError {
     /// An upload over the limit (in bytes).
     #[error("upload over {0} bytes")]
     TooLarge(usize),
+    /// A format this build cannot make (a PDF where no typesetter is linked).
+    #[error("format not in this build: {0}")]
+    Unsupported(&'static str),
 }
 
 impl AppError {
@@ -65,6 +68,7 @@ impl AppError {
             AppError::Forbidden => "forbidden",
             AppError::Throttled(_) => "throttled",
             AppError::TooLarge(_) => "too_large",
+            AppError::Unsupported(_) => "unsupported_format",
         }
     }
 
@@ -79,6 +83,7 @@ impl AppError {
                 | AppError::Forbidden
                 | AppError::Throttled(_)
                 | AppError::TooLarge(_)
+                | AppError::Unsupported(_)
         )
     }
 
@@ -112,6 +117,10 @@ impl AppError {
             AppError::TooLarge(n) => Msg::new(
                 format!("Tệp quá lớn: tối đa {} MB", n / (1024 * 1024)),
                 format!("The file is too large: at most {} MB", n / (1024 * 1024)),
+            ),
+            AppError::Unsupported(f) => Msg::new(
+                format!("Bản cài đặt này không xuất được tệp {f}; hãy tải bản Word (docx)"),
+                format!("This installation cannot make {f} files; download the Word file (docx)"),
             ),
             AppError::Store(_) | AppError::Internal(_) => Msg::new(
                 "Lỗi hệ thống; dữ liệu không bị thay đổi. Hãy thử lại hoặc báo cho quản trị viên.",

@@ -1,9 +1,9 @@
 //! Official documents out of the data (issue 7): the administrative text of `hoptac-core`
-//! laid out in the state's format. Word, and PDF (typst, behind the `pdf` feature).
+//! laid out in the state's format. Word here; PDF through a
+//! [`render::Renderer`] that only the binary links (`hoptac-pdf`).
 
 pub mod docx;
-#[cfg(feature = "pdf")]
-pub mod pdf;
+pub mod render;
 
 /// What the tests of both writers share.
 #[cfg(test)]

@@ -18,9 +18,14 @@ use std::sync::Arc;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-pub fn router(app: App) -> Router {
+pub use hoptac_documents::render::{Renderer, WordOnly};
+
+/// The whole site over `app`; `renderer` makes the PDF and Word downloads (the binary hands
+/// in the typesetter; [`WordOnly`] serves Word and answers a PDF with 501).
+pub fn router(app: App, renderer: Arc<dyn Renderer>) -> Router {
     let state = AppState {
         app,
+        renderer,
         pending: Arc::default(),
         results: Arc::default(),
         trusted: Arc::new(http::session::trusted_proxies_from_env()),
@@ -45,10 +50,14 @@ pub fn router(app: App) -> Router {
 }
 
 /// Serves until Ctrl-C (SIGINT) or SIGTERM, then finishes the requests under way.
-pub async fn serve(app: App, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+pub async fn serve(
+    app: App,
+    renderer: Arc<dyn Renderer>,
+    listener: tokio::net::TcpListener,
+) -> std::io::Result<()> {
     axum::serve(
         listener,
-        router(app).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        router(app, renderer).into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
     .await

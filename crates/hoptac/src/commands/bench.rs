@@ -70,9 +70,7 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
         for _ in 0..runs.min(5) {
             let t = Instant::now();
             let doc = demo.situation_official(&sys, 2016, 2020, None).await?;
-            std::hint::black_box(
-                hoptac_documents::pdf::write_pdf(&doc).map_err(|e| anyhow::anyhow!("{e}"))?,
-            );
+            std::hint::black_box(hoptac_pdf::write_pdf(&doc).map_err(|e| anyhow::anyhow!("{e}"))?);
             pdf.push(t.elapsed());
         }
         summary("demo district: situation report, PDF", pdf);
@@ -255,9 +253,7 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
         let doc = app
             .situation_official(&hoptac_app::Actor::system(), 2016, 2020, None)
             .await?;
-        std::hint::black_box(
-            hoptac_documents::pdf::write_pdf(&doc).map_err(|e| anyhow::anyhow!("{e}"))?,
-        );
+        std::hint::black_box(hoptac_pdf::write_pdf(&doc).map_err(|e| anyhow::anyhow!("{e}"))?);
         times.push(t.elapsed());
     }
     summary("situation report 2016–2020, PDF", times);
@@ -283,7 +279,11 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
     let cookie = format!("hoptac_session={}", session.token);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
-    let server = tokio::spawn(hoptac_web::serve(app.clone(), listener));
+    let server = tokio::spawn(hoptac_web::serve(
+        app.clone(),
+        std::sync::Arc::new(hoptac_pdf::Typst),
+        listener,
+    ));
     for (name, path) in [
         ("GET /orgs (registry, first page)", "/orgs"),
         (

@@ -45,12 +45,12 @@ pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result
             let d = app
                 .evaluation_summary_official(system, year, scope.as_deref())
                 .await?;
-            hoptac_documents::pdf::write_pdf(&d).map_err(|e| anyhow::anyhow!("pdf: {e}"))?
+            hoptac_pdf::write_pdf(&d).map_err(|e| anyhow::anyhow!("pdf: {e}"))?
         } else if ext == "docx" {
             let d = app
                 .evaluation_summary_official(system, year, scope.as_deref())
                 .await?;
-            hoptac_documents::pdf::docx_with_charts(&d).map_err(|e| anyhow::anyhow!("docx: {e}"))?
+            hoptac_pdf::docx_with_charts(&d).map_err(|e| anyhow::anyhow!("docx: {e}"))?
         } else {
             app.evaluation_summary_xlsx(system, year, scope.as_deref())
                 .await?

@@ -203,8 +203,8 @@ pub(crate) fn write_official(
         );
     }
     let bytes = match format {
-        ReportFormat::Pdf => hoptac_documents::pdf::write_pdf(d),
-        _ => hoptac_documents::pdf::docx_with_charts(d),
+        ReportFormat::Pdf => hoptac_pdf::write_pdf(d),
+        _ => hoptac_pdf::docx_with_charts(d),
     }
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     write_bytes(&bytes, output)

@@ -31,6 +31,6 @@ pub(crate) async fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         "hoptac: http://{local}/  (cơ sở dữ liệu / database: {})",
         db.display()
     );
-    hoptac_web::serve(app, listener).await?;
+    hoptac_web::serve(app, std::sync::Arc::new(hoptac_pdf::Typst), listener).await?;
     Ok(ExitCode::SUCCESS)
 }

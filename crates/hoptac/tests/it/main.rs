@@ -1,6 +1,7 @@
 //! The `hoptac` binary on temporary databases, as an office clerk would run it.
 
 mod architecture;
+mod downloads;
 
 use serde_json::Value;
 use std::path::Path;

@@ -57,23 +57,31 @@ pub(crate) fn download(content_type: &str, name: &str, bytes: Vec<u8>) -> Respon
 /// An official text as a download named `stem`: PDF when `format` is "pdf", else Word with
 /// its charts drawn. Typeset off the request threads (typst is CPU-bound: tens of ms).
 pub(crate) async fn official_download(
+    st: &crate::http::state::AppState,
     l: i18n::Lang,
     doc: hoptac_core::official::OfficialDoc,
     format: &str,
     stem: &str,
 ) -> Result<axum::response::Response, error::WebError> {
+    use hoptac_documents::render::RenderError;
     let pdf = format == "pdf";
     let fault = |e: String| error::WebError::new(l, hoptac_app::AppError::internal(e));
+    let renderer = st.renderer.clone();
     let bytes = tokio::task::spawn_blocking(move || {
         if pdf {
-            hoptac_documents::pdf::write_pdf(&doc)
+            renderer.pdf(&doc)
         } else {
-            hoptac_documents::pdf::docx_with_charts(&doc)
+            renderer.docx(&doc)
         }
     })
     .await
     .map_err(|e| fault(format!("document: {e}")))?
-    .map_err(|e| fault(format!("document: {e}")))?;
+    .map_err(|e| match e {
+        RenderError::Unavailable => {
+            error::WebError::new(l, hoptac_app::AppError::Unsupported("PDF"))
+        }
+        RenderError::Failed(m) => fault(format!("document: {m}")),
+    })?;
     let (kind, ext) = if pdf { (PDF, "pdf") } else { (DOCX, "docx") };
     Ok(download(kind, &format!("{stem}.{ext}"), bytes))
 }

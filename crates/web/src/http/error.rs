@@ -38,6 +38,8 @@ impl IntoResponse for WebError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            // the representation does not exist in this build (a 4xx: nothing failed)
+            AppError::Unsupported(_) => StatusCode::NOT_FOUND,
             e if e.is_user_error() => StatusCode::BAD_REQUEST,
             e => {
                 tracing::error!(code = e.code(), error = %e, "request failed");

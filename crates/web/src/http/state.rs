@@ -29,6 +29,8 @@ pub(crate) struct AppState {
     pub(crate) results: Arc<Mutex<HashMap<String, Checked>>>,
     /// Proxies whose `X-Forwarded-For` names the client.
     pub(crate) trusted: Arc<Vec<std::net::IpAddr>>,
+    /// What makes the PDF and Word files: the binary hands in the typesetter.
+    pub(crate) renderer: Arc<dyn hoptac_documents::render::Renderer>,
 }
 
 /// Uploads larger than this are refused before they are read (a district workbook is

@@ -74,7 +74,11 @@ async fn serve() -> (String, tempfile::TempDir) {
     let (app, dir) = demo_app().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    tokio::spawn(hoptac_web::serve(app.app.clone(), listener));
+    tokio::spawn(hoptac_web::serve(
+        app.app.clone(),
+        std::sync::Arc::new(hoptac_web::WordOnly),
+        listener,
+    ));
     (format!("http://{addr}"), dir)
 }
 

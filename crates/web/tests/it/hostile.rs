@@ -44,7 +44,11 @@ async fn hostile_input_never_stops_the_server_nor_answers_5xx() {
     let viewer = admin.as_user("xem").await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    tokio::spawn(hoptac_web::serve(admin.app.clone(), listener));
+    tokio::spawn(hoptac_web::serve(
+        admin.app.clone(),
+        std::sync::Arc::new(hoptac_web::WordOnly),
+        listener,
+    ));
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let file = |n: &str| std::fs::read(fixtures.join(n)).unwrap();
 

@@ -988,7 +988,7 @@ async fn definition_forms_refuse_a_stale_edit() {
 async fn a_huge_preview_is_paged() {
     use crate::http::{multipart, send_to, with_session};
     let (admin, _d) = demo_app().await;
-    let router = hoptac_web::router(admin.app.clone());
+    let router = hoptac_web::router(admin.app.clone(), std::sync::Arc::new(hoptac_web::WordOnly));
     let mut csv = b"code,kind,name,sector,commune,founded_on\n".to_vec();
     for i in 0..3_000 {
         csv.extend_from_slice(format!("X-{i},HTX,X,rice,30049,2020-01-01\n").as_bytes());

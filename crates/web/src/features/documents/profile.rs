@@ -25,5 +25,5 @@ pub(crate) async fn profile(
     // the code was found in the registry: only [A-Za-z0-9-] reaches the file name
     let format = q.get("format").map(String::as_str).unwrap_or("docx");
     let stem = format!("ho-so-{}", crate::http::download::file_part(&code));
-    crate::http::download::official_download(l, doc, format, &stem).await
+    crate::http::download::official_download(&st, l, doc, format, &stem).await
 }

@@ -50,6 +50,7 @@ pub(crate) async fn situation(
                 .await
                 .map_err(e)?;
             return crate::http::download::official_download(
+                &st,
                 l,
                 doc,
                 f,

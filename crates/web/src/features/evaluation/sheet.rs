@@ -712,6 +712,7 @@ pub(crate) async fn summary_xlsx(
             .await
             .map_err(|e| WebError::new(l, e))?;
         return crate::http::download::official_download(
+            &st,
             l,
             doc,
             f,

@@ -484,6 +484,7 @@ pub(crate) async fn plan_report(
                 .await
                 .map_err(e)?;
             return crate::http::download::official_download(
+                &st,
                 l,
                 official,
                 f,

@@ -8,6 +8,7 @@
 
 use hoptac_core::official::OfficialDoc;
 use hoptac_core::report::Inline;
+use hoptac_documents::render::{RenderError, Renderer};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -309,20 +310,34 @@ pub fn docx_with_charts(d: &OfficialDoc) -> Result<Vec<u8>, PdfError> {
         .figures
         .iter()
         .map(|f| {
-            chart_png(&f.svg).map(|(png, w, h)| crate::docx::Picture {
+            chart_png(&f.svg).map(|(png, w, h)| hoptac_documents::docx::Picture {
                 png,
                 width_px: w,
                 height_px: h,
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    crate::docx::write_docx_with_pictures(d, &pictures).map_err(|e| PdfError(format!("docx: {e}")))
+    hoptac_documents::docx::write_docx_with_pictures(d, &pictures)
+        .map_err(|e| PdfError(format!("docx: {e}")))
 }
 
 /// The document as the bytes of a PDF file, fonts embedded.
 pub fn write_pdf(d: &OfficialDoc) -> Result<Vec<u8>, PdfError> {
     let doc = compile(source(d), d.date)?;
     typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|errors| diagnostics(&errors))
+}
+
+/// The typesetter the binary hands to the web and the CLI.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Typst;
+
+impl Renderer for Typst {
+    fn pdf(&self, d: &OfficialDoc) -> Result<Vec<u8>, RenderError> {
+        write_pdf(d).map_err(|e| RenderError::Failed(e.0))
+    }
+    fn docx(&self, d: &OfficialDoc) -> Result<Vec<u8>, RenderError> {
+        docx_with_charts(d).map_err(|e| RenderError::Failed(e.0))
+    }
 }
 
 #[cfg(test)]

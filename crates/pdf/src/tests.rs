@@ -3,9 +3,23 @@ use hoptac_core::official::{DocKind, OfficialDoc, Table};
 use hoptac_core::report::{Document, Paragraph, Section};
 use std::process::Command;
 
+/// Tháp Mười's issuer, with a signer.
+fn issuer() -> hoptac_core::official::Issuer {
+    hoptac_core::official::Issuer {
+        parent_body: "Ủy ban nhân dân tỉnh Đồng Tháp".into(),
+        body: "Ủy ban nhân dân huyện Tháp Mười".into(),
+        symbol: "UBND".into(),
+        place: "Tháp Mười".into(),
+        signer_authority: "TM. Ủy ban nhân dân".into(),
+        signer_title: "Chủ tịch".into(),
+        signer_name: "Nguyễn Văn A".into(),
+        recipients: vec!["UBND tỉnh;".into()],
+    }
+}
+
 fn doc(paragraphs: usize) -> OfficialDoc {
     OfficialDoc {
-        issuer: crate::fixtures::issuer(),
+        issuer: issuer(),
         kind: DocKind::Report,
         number: String::new(),
         date: hoptac_core::date::ymd(2026, 2, 5).unwrap(),
