@@ -98,6 +98,7 @@ impl App {
         );
         audit.before = serde_json::to_string(&before).ok();
         audit.after = serde_json::to_string(&axes).ok();
+        let read_at = self.cached_generation();
         self.store()
             .save_classifications(
                 &[StoredClassification {
@@ -108,6 +109,7 @@ impl App {
                 &[audit],
             )
             .await?;
+        self.wrote_beside_snapshot(read_at).await?;
         Ok(axes)
     }
 }

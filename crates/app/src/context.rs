@@ -19,6 +19,10 @@ pub struct App {
     pub(crate) cache: Arc<Mutex<Option<CachedSnapshot>>>,
     /// Failed logins per account and per address: (count, last failure).
     pub(crate) throttle: Arc<Mutex<std::collections::HashMap<String, (u32, std::time::Instant)>>>,
+    /// Held while the snapshot is reloaded, so readers after a write share one reload.
+    pub(crate) loading: Arc<tokio::sync::Mutex<()>>,
+    /// Full reloads since start ([`App::reloads`]).
+    pub(crate) reloads: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// Today in Vietnam (UTC+7): the date a clerk sees on the wall.
@@ -135,26 +139,14 @@ impl App {
             store,
             cache: Arc::default(),
             throttle: Arc::default(),
+            loading: Arc::default(),
+            reloads: Arc::default(),
         }
     }
 
     /// The whole database as a snapshot, from the cache unless a write happened since.
     pub async fn snapshot(&self) -> Result<Arc<Snapshot>> {
         Ok(self.snapshot_at().await?.1)
-    }
-
-    /// The snapshot with the generation read before it: a writer that computed its changes
-    /// from it expects that generation when it writes (the snapshot is at least that new).
-    pub async fn snapshot_at(&self) -> Result<(i64, Arc<Snapshot>)> {
-        let generation = self.store.generation().await?;
-        if let Some((g, s)) = self.cache.lock().expect("cache lock").as_ref()
-            && *g == generation
-        {
-            return Ok((generation, s.clone()));
-        }
-        let snap = Arc::new(self.store.snapshot(None).await?);
-        *self.cache.lock().expect("cache lock") = Some((generation, snap.clone()));
-        Ok((generation, snap))
     }
 
     pub fn store(&self) -> &dyn Store {
@@ -170,7 +162,7 @@ impl App {
                 units: crate::seed::thap_muoi_units(),
                 ..Default::default()
             };
-            self.store.apply(&changes).await?;
+            self.apply(&changes).await?;
         }
         Ok(())
     }

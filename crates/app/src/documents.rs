@@ -87,13 +87,12 @@ impl App {
         let mut audit = self.audit_entry(actor, "update", "meta", "doc.*", None);
         audit.before = serde_json::to_string(&before).ok();
         audit.after = serde_json::to_string(i).ok();
-        self.store()
-            .apply(&ChangeSet {
-                meta: to_pairs(i),
-                audit: vec![audit],
-                ..Default::default()
-            })
-            .await?;
+        self.apply(&ChangeSet {
+            meta: to_pairs(i),
+            audit: vec![audit],
+            ..Default::default()
+        })
+        .await?;
         Ok(())
     }
 

@@ -175,6 +175,7 @@ impl App {
         );
         audit.before = before.and_then(|b| serde_json::to_string(&b.evaluation).ok());
         audit.after = serde_json::to_string(&e).ok();
+        let read_at = self.cached_generation();
         self.store()
             .save_evaluations(
                 &[StoredEvaluation {
@@ -185,6 +186,7 @@ impl App {
                 &[audit],
             )
             .await?;
+        self.wrote_beside_snapshot(read_at).await?;
         Ok(e)
     }
 

@@ -13,6 +13,7 @@ pub mod import;
 mod intent;
 pub mod merge;
 pub mod plans;
+mod read_model;
 pub mod registry;
 pub mod reporting;
 pub mod rubrics;

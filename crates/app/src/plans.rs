@@ -122,7 +122,6 @@ impl App {
         )?;
         let audit = self.change_entry(actor, "indicators", &r.id, owner, before.as_ref(), &r);
         let r = self
-            .store()
             .apply(&ChangeSet {
                 owners: vec![("indicators".into(), r.id.clone(), owner)],
                 expect_versions: expecting("indicators", &r.id, intent),
@@ -133,7 +132,7 @@ impl App {
             .await;
         match r {
             Ok(()) => Ok(()),
-            Err(e) => Err(self.stale(e.into()).await),
+            Err(e) => Err(self.stale(e).await),
         }
     }
 
@@ -337,7 +336,6 @@ impl App {
         );
         let versions = expecting("plans", &plan.code, intent);
         let r = self
-            .store()
             .apply(&ChangeSet {
                 plans: vec![plan],
                 audit: vec![audit],
@@ -347,7 +345,7 @@ impl App {
             .await;
         match r {
             Ok(()) => Ok(()),
-            Err(e) => Err(self.stale(e.into()).await),
+            Err(e) => Err(self.stale(e).await),
         }
     }
 
@@ -411,7 +409,6 @@ impl App {
         );
         let versions = expecting("targets", &format!("{plan_code}/{}", t.no), intent);
         let r = self
-            .store()
             .apply(&ChangeSet {
                 targets: vec![(plan_code.to_string(), t)],
                 audit: vec![audit],
@@ -421,7 +418,7 @@ impl App {
             .await;
         match r {
             Ok(()) => Ok(()),
-            Err(e) => Err(self.stale(e.into()).await),
+            Err(e) => Err(self.stale(e).await),
         }
     }
 

@@ -150,7 +150,9 @@ impl App {
         e.after = Some(
             serde_json::json!({ "year": year, "closed": close, "reason": reason }).to_string(),
         );
+        let read_at = self.cached_generation();
         self.store().add_reporting_lock(&l, &e).await?;
+        self.wrote_beside_snapshot(read_at).await?;
         Ok(())
     }
 }

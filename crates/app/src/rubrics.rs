@@ -174,7 +174,9 @@ impl App {
             loaded_by: actor.name().to_string(),
             loaded_at: audit.at.clone(),
         };
+        let read_at = self.cached_generation();
         self.store().add_rubric_version(&stored, &audit).await?;
+        self.wrote_beside_snapshot(read_at).await?;
         Ok(rubric)
     }
 }

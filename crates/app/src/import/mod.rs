@@ -171,7 +171,7 @@ impl App {
         let applied = commit && !has_errors;
         let checked_in = started.elapsed();
         if applied && !d.changes.audit.is_empty() {
-            self.store().apply(&d.changes).await?;
+            self.apply(&d.changes).await?;
             tracing::info!(
                 parsed_ms = parsed_in.as_millis() as u64,
                 checked_ms = checked_in.as_millis() as u64,

@@ -4,6 +4,7 @@
 mod documents;
 mod evaluations;
 mod plans;
+mod read_model;
 
 pub fn sys() -> hoptac_app::Actor {
     hoptac_app::Actor::system()

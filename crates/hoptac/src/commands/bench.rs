@@ -90,6 +90,7 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
     // 2. Import it into a fresh database: parse, check, write in one transaction.
     let mut import_times = Vec::new();
     let mut app = None;
+    let mut app_db = None;
     for i in 0..3.min(runs.max(1)) {
         let db = dir.join(format!("import-{i}.db"));
         let a = App::new(Arc::new(SqliteStore::open(&db).await?));
@@ -110,6 +111,7 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
             o.problems.first()
         );
         app = Some(a);
+        app_db = Some(db);
     }
     summary("import province workbook (fresh db)", import_times);
     let app = app.expect("at least one import");
@@ -307,6 +309,50 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
         }
         summary(name, times);
     }
+    // 5. The first page after a write: a form save in this server brings its snapshot
+    // forward; a write by another process on the same file makes it reload (as every write
+    // did before the read model).
+    let db = app_db.expect("at least one import");
+    let other = App::new(Arc::new(SqliteStore::open(&db).await?));
+    let report = snap
+        .reports
+        .iter()
+        .find(|r| r.year.get() == 2020)
+        .ok_or_else(|| anyhow::anyhow!("no 2020 report"))?;
+    let (code, key) = (
+        report.org.to_string(),
+        format!("{}/{}", report.org, report.year),
+    );
+    for (name, writer) in [
+        ("this server", &app),
+        ("another process on the same file", &other),
+    ] {
+        let (mut saves, mut pages) = (Vec::new(), Vec::new());
+        for i in 0..runs {
+            let version = writer.row_version("annual_reports", &key).await?;
+            let t = Instant::now();
+            let o = writer
+                .save_form(
+                    &hoptac_app::Actor::system(),
+                    "annual_reports",
+                    &[
+                        ("org_code", code.clone()),
+                        ("year", "2020".into()),
+                        ("members", (100 + i).to_string()),
+                    ],
+                    hoptac_app::FormIntent::Update { version },
+                )
+                .await?;
+            anyhow::ensure!(o.applied, "form save failed: {:?}", o.problems.first());
+            saves.push(t.elapsed());
+            let t = Instant::now();
+            get(addr, "/?from=2016&to=2020", &cookie).await?;
+            pages.push(t.elapsed());
+        }
+        summary(&format!("save one report's form ({name})"), saves);
+        summary(&format!("GET / right after that write ({name})"), pages);
+    }
+    println!("full reloads of the server's snapshot: {}", app.reloads());
     server.abort();
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())

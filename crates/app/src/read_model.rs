@@ -1,0 +1,119 @@
+//! The read model: the database in memory, kept current without reloading it after every
+//! write. A write the app makes is applied to the cached snapshot when the store moved
+//! exactly one generation on (this write and no other); otherwise the next read reloads,
+//! and readers arriving together share that one reload.
+
+use crate::context::App;
+use crate::error::Result;
+use hoptac_core::model::Snapshot;
+use hoptac_store::ChangeSet;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+impl App {
+    /// The snapshot with the generation read before it: a writer that computed its changes
+    /// from it expects that generation when it writes (the snapshot is at least that new).
+    pub async fn snapshot_at(&self) -> Result<(i64, Arc<Snapshot>)> {
+        let generation = self.store.generation().await?;
+        if let Some(hit) = self.cached_at(generation) {
+            return Ok((generation, hit));
+        }
+        // one reload for all the readers that found the cache stale together
+        let _loading = self.loading.lock().await;
+        let generation = self.store.generation().await?;
+        if let Some(hit) = self.cached_at(generation) {
+            return Ok((generation, hit));
+        }
+        let snap = Arc::new(self.store.snapshot(None).await?);
+        self.reloads.fetch_add(1, Ordering::Relaxed);
+        *self.cache.lock().expect("cache lock") = Some((generation, snap.clone()));
+        Ok((generation, snap))
+    }
+
+    /// How many times the whole database was read into memory since this app started.
+    pub fn reloads(&self) -> u64 {
+        self.reloads.load(Ordering::Relaxed)
+    }
+
+    fn cached_at(&self, generation: i64) -> Option<Arc<Snapshot>> {
+        match self.cache.lock().expect("cache lock").as_ref() {
+            Some((g, s)) if *g == generation => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    /// The generation of the cached snapshot, read before a write.
+    pub(crate) fn cached_generation(&self) -> Option<i64> {
+        self.cache
+            .lock()
+            .expect("cache lock")
+            .as_ref()
+            .map(|(g, _)| *g)
+    }
+
+    /// Writes a change set, then brings the cached snapshot forward by it.
+    pub(crate) async fn apply(&self, c: &ChangeSet) -> Result<()> {
+        let read_at = self.cached_generation();
+        self.store.apply(c).await?;
+        self.advance(read_at, Some(c)).await
+    }
+
+    /// After a write that leaves the snapshot's tables alone (evaluations, classifications,
+    /// rubric versions, reporting locks): the cached snapshot stays valid one generation on.
+    pub(crate) async fn wrote_beside_snapshot(&self, read_at: Option<i64>) -> Result<()> {
+        self.advance(read_at, None).await
+    }
+
+    async fn advance(&self, read_at: Option<i64>, c: Option<&ChangeSet>) -> Result<()> {
+        let Some(read_at) = read_at else {
+            return Ok(());
+        };
+        let now = self.store.generation().await?;
+        if now != read_at + 1 {
+            return Ok(());
+        }
+        let mut cache = self.cache.lock().expect("cache lock");
+        if let Some((g, s)) = cache.as_mut()
+            && *g == read_at
+        {
+            if let Some(c) = c {
+                apply_to(Arc::make_mut(s), c);
+            }
+            *g = now;
+        }
+        Ok(())
+    }
+}
+
+/// The snapshot as the store holds it after `c`: each table upserted on its key, a changed
+/// row in its place, a new row at the end (as the store lists rows in insertion order).
+pub(crate) fn apply_to(s: &mut Snapshot, c: &ChangeSet) {
+    upsert(&mut s.units, &c.units, |u| u.id);
+    upsert(&mut s.orgs, &c.orgs, |o| o.code.clone());
+    upsert(&mut s.reports, &c.reports, |r| {
+        (r.org.clone(), r.year.get())
+    });
+    upsert(&mut s.managers, &c.managers, |m| {
+        (m.org.clone(), m.full_name.clone(), m.role, m.from)
+    });
+}
+
+fn upsert<T: Clone, K: Hash + Eq>(rows: &mut Vec<T>, changed: &[T], key: impl Fn(&T) -> K) {
+    if changed.is_empty() {
+        return;
+    }
+    // the last of several changes to one row wins, as in the store
+    let mut wanted: HashMap<K, &T> = changed.iter().map(|r| (key(r), r)).collect();
+    for row in rows.iter_mut() {
+        if let Some(new) = wanted.remove(&key(row)) {
+            *row = new.clone();
+        }
+    }
+    for r in changed {
+        if let Some(new) = wanted.remove(&key(r)) {
+            rows.push(new.clone());
+        }
+    }
+}

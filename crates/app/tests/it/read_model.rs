@@ -1,0 +1,161 @@
+//! The read model: after the app's own writes the snapshot in memory is brought forward,
+//! not reloaded, and equals what the store holds; a write from elsewhere makes the next read
+//! reload, once for all the readers that arrive together.
+
+use crate::{csv, sys};
+use hoptac_core::model::Snapshot;
+use std::sync::Arc;
+
+async fn demo() -> (hoptac_app::App, tempfile::TempDir) {
+    let (a, d) = crate::app().await;
+    hoptac_demo::load_demo(&a).await.unwrap();
+    (a, d)
+}
+
+/// A snapshot in key order: the store promises rows, not their order.
+fn ordered(mut s: Snapshot) -> Snapshot {
+    s.units.sort_by_key(|u| u.id);
+    s.orgs.sort_by(|a, b| a.code.cmp(&b.code));
+    s.reports
+        .sort_by(|a, b| (&a.org, a.year.get()).cmp(&(&b.org, b.year.get())));
+    s.managers.sort_by(|a, b| {
+        (&a.org, &a.full_name, a.role.code(), a.from).cmp(&(
+            &b.org,
+            &b.full_name,
+            b.role.code(),
+            b.from,
+        ))
+    });
+    s
+}
+
+async fn same_as_store(a: &hoptac_app::App, what: &str) {
+    let cached = (*a.snapshot().await.unwrap()).clone();
+    let stored = a.store().snapshot(None).await.unwrap();
+    let (c, s) = (ordered(cached), ordered(stored));
+    assert_eq!(c.units, s.units, "units after {what}");
+    assert_eq!(c.orgs, s.orgs, "organisations after {what}");
+    assert!(c.reports == s.reports, "reports after {what}");
+    assert_eq!(c.managers, s.managers, "managers after {what}");
+}
+
+#[tokio::test]
+async fn the_apps_own_writes_bring_the_snapshot_forward_without_a_reload() {
+    let (a, _d) = demo().await;
+    a.snapshot().await.unwrap();
+    let loads = a.reloads();
+    let edits: [(&str, &[(&str, &str)]); 6] = [
+        (
+            "a new organisation and its first report",
+            &[
+                (
+                    "organizations",
+                    "code,kind,name,sector,commune,founded_on\nHTX-MOI-1,HTX,HTX Rau sạch Mới,agriculture,30049,2024-02-01\n",
+                ),
+                (
+                    "annual_reports",
+                    "org_code,year,members,revenue\nHTX-MOI-1,2024,12,350\n",
+                ),
+            ],
+        ),
+        (
+            "a changed report of the demo",
+            &[(
+                "annual_reports",
+                "org_code,year,members\nHTX-TM-07,2025,99\n",
+            )],
+        ),
+        (
+            "a renamed organisation",
+            &[(
+                "organizations",
+                "code,kind,name,sector,commune,founded_on\nHTX-MOI-1,HTX,HTX Rau an toàn Mới,agriculture,30049,2024-02-01\n",
+            )],
+        ),
+        (
+            "two new managers",
+            &[(
+                "managers",
+                "org_code,full_name,role,from\nHTX-MOI-1,Lê Thị Mới,director,2024-02-01\nHTX-MOI-1,Trần Văn Kế,accountant,2024-02-01\n",
+            )],
+        ),
+        (
+            "a new commune",
+            &[(
+                "admin_units",
+                "code,name,level,parent_code\n39999,Xã Thử Nghiệm,commune,872\n",
+            )],
+        ),
+        (
+            "a second year's report",
+            &[(
+                "annual_reports",
+                "org_code,year,members\nHTX-MOI-1,2025,13\n",
+            )],
+        ),
+    ];
+    for (what, sheets) in edits {
+        let o = a.import_book(&sys(), &csv(sheets), true).await.unwrap();
+        assert!(o.applied, "{what}: {:#?}", o.problems);
+        same_as_store(&a, what).await;
+        assert_eq!(a.reloads(), loads, "{what} reloaded the database");
+    }
+    // a plan edit and a closed year touch no table of the snapshot: still no reload
+    let plan = a.plan(&sys(), hoptac_demo::plan::PLAN_CODE).await.unwrap();
+    a.save_plan(
+        &sys(),
+        hoptac_core::plan::Plan {
+            title: format!("{} (sửa)", plan.title),
+            targets: vec![],
+            ..plan
+        },
+    )
+    .await
+    .unwrap();
+    a.set_year_lock(&sys(), 2019, None, true, "khóa sổ năm 2019")
+        .await
+        .unwrap();
+    same_as_store(&a, "a plan edit and a closed year").await;
+    assert_eq!(a.reloads(), loads);
+}
+
+#[tokio::test]
+async fn a_write_from_elsewhere_is_one_reload_for_all_readers() {
+    let (a, d) = demo().await;
+    a.snapshot().await.unwrap();
+    let loads = a.reloads();
+    // another process on the same database file
+    let store = hoptac_store::SqliteStore::open(&d.path().join("t.db"))
+        .await
+        .unwrap();
+    let other = hoptac_app::App::new(Arc::new(store));
+    let o = other
+        .import_book(
+            &sys(),
+            &csv(&[(
+                "annual_reports",
+                "org_code,year,members\nHTX-TM-07,2025,77\n",
+            )]),
+            true,
+        )
+        .await
+        .unwrap();
+    assert!(o.applied);
+    let readers: Vec<_> = (0..8)
+        .map(|_| {
+            let a = a.clone();
+            tokio::spawn(async move { a.snapshot().await.unwrap() })
+        })
+        .collect();
+    for r in readers {
+        let s = r.await.unwrap();
+        let rep = s
+            .reports
+            .iter()
+            .find(|r| r.org.as_str() == "HTX-TM-07" && r.year.get() == 2025)
+            .unwrap();
+        assert_eq!(rep.figures.members, Some(77));
+    }
+    assert_eq!(a.reloads(), loads + 1, "eight readers, one reload");
+    same_as_store(&a, "a write from elsewhere").await;
+}
