@@ -1,0 +1,263 @@
+//! The register: rows round-trip, upserts, all-or-nothing change sets, search, years, constraints, merges.
+
+use crate::fixtures::*;
+use hoptac_core::OrgCode;
+use hoptac_core::date::ymd;
+use hoptac_core::model::{AnnualReport, Manager, UnitId};
+use hoptac_core::types::*;
+use hoptac_store::{ChangeSet, OrgQuery, SortKey, Store};
+
+pub async fn round_trips_every_field_exactly(s: &dyn Store) {
+    let c = base();
+    s.apply(&c).await.unwrap();
+    let snap = s.snapshot(None).await.unwrap();
+    let mut got_units = snap.units.clone();
+    got_units.sort_by_key(|u| u.id);
+    assert_eq!(got_units, c.units);
+    let mut orgs = snap.orgs.clone();
+    orgs.sort_by(|a, b| a.code.cmp(&b.code));
+    assert_eq!(orgs, c.orgs);
+    let mut reports = snap.reports.clone();
+    reports.sort_by_key(|r| r.year);
+    assert_eq!(reports, c.reports);
+    assert_eq!(snap.managers, c.managers);
+    assert_eq!(s.meta("dataset").await.unwrap().as_deref(), Some("test"));
+    assert_eq!(s.counts().await.unwrap().reports, 2);
+}
+
+pub async fn upserts_are_idempotent(s: &dyn Store) {
+    s.apply(&base()).await.unwrap();
+    s.apply(&base()).await.unwrap();
+    let c = s.counts().await.unwrap();
+    assert_eq!((c.units, c.orgs, c.reports, c.managers), (4, 2, 2, 1));
+    let mut changed = base();
+    changed.orgs[0].name = "HTX DVNN Tân Kiều Mới".into();
+    changed.reports[0].figures.members = Some(99);
+    s.apply(&changed).await.unwrap();
+    assert_eq!(
+        s.org(&OrgCode::parse("A1").unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .name,
+        "HTX DVNN Tân Kiều Mới"
+    );
+    assert_eq!(
+        s.reports_of(&OrgCode::parse("A1").unwrap()).await.unwrap()[0]
+            .figures
+            .members,
+        Some(99)
+    );
+}
+
+pub async fn a_failing_change_set_writes_nothing(s: &dyn Store) {
+    let mut c = base();
+    // a report of an organisation that does not exist violates a foreign key at the end
+    c.reports.push(report("NOPE", 2020));
+    assert!(s.apply(&c).await.is_err());
+    let n = s.counts().await.unwrap();
+    assert_eq!((n.units, n.orgs, n.reports, n.managers), (0, 0, 0, 0));
+}
+
+pub async fn search_folds_diacritics_filters_and_pages(s: &dyn Store) {
+    s.apply(&base()).await.unwrap();
+    let q = |text: &str| OrgQuery {
+        text: Some(hoptac_core::text::fold(text)),
+        per_page: 10,
+        ..Default::default()
+    };
+    let r = s.search(&q("tan kieu")).await.unwrap();
+    assert_eq!(r.total, 1);
+    assert_eq!(r.rows[0].org.name, "HTX DVNN Tân Kiều");
+    assert_eq!(r.rows[0].commune_name, "Xã Tân Kiều");
+    assert_eq!(s.search(&q("DONG TAM")).await.unwrap().total, 1);
+    assert_eq!(
+        s.search(&q("b2")).await.unwrap().total,
+        1,
+        "codes match too"
+    );
+    let all = s
+        .search(&OrgQuery {
+            per_page: 1,
+            sort: SortKey::Code,
+            descending: true,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (all.total, all.rows.len(), all.rows[0].org.code.as_str()),
+        (2, 1, "B2")
+    );
+    let commune = s
+        .search(&OrgQuery {
+            commune: Some(UnitId(2)),
+            per_page: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(commune.total, 1);
+    let before = s
+        .search(&OrgQuery {
+            active_in: Some(2009),
+            per_page: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(before.total, 0, "not yet founded in 2009");
+}
+
+pub async fn snapshot_limits_report_years(s: &dyn Store) {
+    s.apply(&base()).await.unwrap();
+    assert_eq!(
+        s.snapshot(Some((2020, 2020))).await.unwrap().reports.len(),
+        1
+    );
+    assert_eq!(
+        s.snapshot(Some((2021, 2025))).await.unwrap().reports.len(),
+        0
+    );
+}
+
+pub async fn database_constraints_back_the_domain(s: &dyn Store) {
+    s.apply(&base()).await.unwrap();
+    let mut bad = base();
+    bad.orgs[0].dissolved_on = ymd(2000, 1, 1);
+    assert!(
+        s.apply(&bad).await.is_err(),
+        "dissolution before founding is refused by the schema too"
+    );
+}
+
+fn manager(code: &str, name: &str) -> Manager {
+    Manager {
+        org: OrgCode::parse(code).unwrap(),
+        full_name: name.into(),
+        role: Role::Director,
+        qualification: None,
+        trained_on: None,
+        from: ymd(2016, 1, 1),
+        to: None,
+    }
+}
+
+fn years(rs: Vec<AnnualReport>) -> Vec<i32> {
+    let mut v: Vec<i32> = rs.iter().map(|r| r.year.get()).collect();
+    v.sort();
+    v
+}
+
+/// Merging two records of one organisation moves the listed years and managers to the kept
+/// record, removes the other with what did not move, and is listed; undoing it puts every
+/// row back where it was, the dropped record's evaluations and registered services too.
+pub async fn merges_move_rows_and_undo_puts_them_back(s: &dyn Store) {
+    s.apply(&base()).await.unwrap();
+    let (a1, b2) = (OrgCode::parse("A1").unwrap(), OrgCode::parse("B2").unwrap());
+    let dropped = ChangeSet {
+        orgs: vec![org("B2", "HTX Đồng Tâm", 3)],
+        reports: vec![report("B2", 2018), report("B2", 2020)],
+        managers: vec![manager("B2", "Trần Thị Hoa")],
+        registered: vec![(b2.clone(), [Service::Irrigation].into())],
+        ..Default::default()
+    };
+    s.apply(&dropped).await.unwrap();
+    let sheet = hoptac_store::StoredEvaluation {
+        org: b2.clone(),
+        year: 2020,
+        evaluation: hoptac_core::evaluation::Evaluation {
+            rubric_id: "tt09-2017".into(),
+            rubric_version: 1,
+            state: hoptac_core::evaluation::State::Draft,
+            self_scores: Default::default(),
+            adjusted: Default::default(),
+            submitted_on: None,
+        },
+    };
+    s.save_evaluations(std::slice::from_ref(&sheet), &[])
+        .await
+        .unwrap();
+    let m = hoptac_store::MergeRecord {
+        at: "2026-12-03 09:30:00".into(),
+        actor: "canbo".into(),
+        keep: "A1".into(),
+        drop: "B2".into(),
+        moved_years: vec![2018],
+        moved_managers: vec![(
+            "Trần Thị Hoa".into(),
+            "director".into(),
+            "2016-01-01".into(),
+        )],
+        archive: b"the dropped record as a workbook".to_vec(),
+        ..Default::default()
+    };
+    let g = s.generation().await.unwrap();
+    let id = s
+        .merge_orgs(&m, &[entry("merge", "organizations", "B2", Some(3))])
+        .await
+        .unwrap();
+    assert!(s.generation().await.unwrap() > g);
+    assert!(s.org(&b2).await.unwrap().is_none());
+    assert_eq!(
+        years(s.reports_of(&a1).await.unwrap()),
+        vec![2018, 2019, 2020]
+    );
+    assert!(s.reports_of(&b2).await.unwrap().is_empty());
+    let kept: Vec<String> = s
+        .managers_of(&a1)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|x| x.full_name)
+        .collect();
+    assert!(kept.contains(&"Trần Thị Hoa".to_string()), "{kept:?}");
+    assert!(s.registered_services().await.unwrap().get(&b2).is_none());
+    let listed = s.merges().await.unwrap();
+    assert_eq!(listed.len(), 1);
+    let l = &listed[0];
+    assert_eq!(
+        (
+            l.id,
+            l.keep.as_str(),
+            l.drop.as_str(),
+            &l.moved_years,
+            &l.moved_managers
+        ),
+        (id, "A1", "B2", &m.moved_years, &m.moved_managers)
+    );
+    assert_eq!(l.archive, m.archive);
+    assert!(l.undone_at.is_none());
+
+    s.undo_merge(
+        l,
+        &dropped,
+        "2026-12-03 10:00:00",
+        &[entry("undo_merge", "organizations", "B2", Some(3))],
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        s.org(&b2).await.unwrap().map(|o| o.name),
+        Some("HTX Đồng Tâm".to_string())
+    );
+    assert_eq!(years(s.reports_of(&b2).await.unwrap()), vec![2018, 2020]);
+    assert_eq!(years(s.reports_of(&a1).await.unwrap()), vec![2019, 2020]);
+    assert_eq!(
+        s.managers_of(&b2).await.unwrap(),
+        vec![manager("B2", "Trần Thị Hoa")]
+    );
+    assert!(
+        !s.managers_of(&a1)
+            .await
+            .unwrap()
+            .iter()
+            .any(|x| x.full_name == "Trần Thị Hoa")
+    );
+    assert_eq!(s.evaluations(None).await.unwrap(), vec![sheet]);
+    assert_eq!(
+        s.registered_services().await.unwrap().get(&b2),
+        Some(&[Service::Irrigation].into())
+    );
+    assert!(s.merges().await.unwrap()[0].undone_at.is_some());
+}
