@@ -239,8 +239,10 @@ impl App {
 
     /// Checks a permission; a refusal is recorded in the audit trail and answered 403.
     pub async fn authorize(&self, actor: &Actor, action: Action, r: &Resource) -> Result<()> {
-        let units = self.units().await?;
-        if permits(&actor.account, action, r, &units) {
+        // the units of the cached snapshot: no copy, no query beyond its generation check
+        let snap = self.snapshot().await?;
+        let units = &snap.units;
+        if permits(&actor.account, action, r, units) {
             return Ok(());
         }
         let (key, unit) = match r {

@@ -171,8 +171,9 @@ impl App {
         Ok(self.store.meta("dataset").await?.as_deref() == Some("demo"))
     }
 
+    /// Every unit version, from the cached snapshot (current as of the store's generation).
     pub async fn units(&self) -> Result<Vec<AdminUnit>> {
-        Ok(self.store.units().await?)
+        Ok(self.snapshot().await?.units.clone())
     }
 
     /// The unit named by a code or name; `None` for an empty reference (the whole database).
