@@ -310,11 +310,27 @@ pub type Medians = HashMap<(OrgKind, Sector, i32, &'static str), Fixed>;
 pub fn medians(snap: &Snapshot) -> Medians {
     let orgs: HashMap<&str, &Organization> =
         snap.orgs.iter().map(|o| (o.code.as_str(), o)).collect();
+    medians_of(|code| orgs.get(code).copied(), snap.reports.iter(), None)
+}
+
+/// The groups (kind, sector, year) a set of reports is judged in.
+pub type Groups = std::collections::HashSet<(OrgKind, Sector, i32)>;
+
+/// Medians over `reports`, each placed by its organisation (`org_of` its code); with
+/// `only`, just those groups, so checking one report reads its group and copies nothing.
+pub fn medians_of<'a>(
+    org_of: impl Fn(&str) -> Option<&'a Organization>,
+    reports: impl Iterator<Item = &'a AnnualReport>,
+    only: Option<&Groups>,
+) -> Medians {
     let mut groups: HashMap<(OrgKind, Sector, i32, &'static str), Vec<i64>> = HashMap::new();
-    for r in &snap.reports {
-        let Some(o) = orgs.get(r.org.as_str()) else {
+    for r in reports {
+        let Some(o) = org_of(r.org.as_str()) else {
             continue;
         };
+        if only.is_some_and(|g| !g.contains(&(o.kind, o.sector, r.year.get()))) {
+            continue;
+        }
         for f in FIELDS {
             if let Some(v) = value(r, f) {
                 groups
@@ -669,6 +685,24 @@ mod tests {
             medians(&s)[&(OrgKind::Htx, Sector::Agriculture, 2021, "revenue")],
             Fixed::from_int(200)
         );
+        // one group asked for: the same medians for it, nothing else computed
+        let mut r = rep(2022, 1, 0, 0, 999);
+        r.org = OrgCode::parse("O0").unwrap();
+        s.reports.push(r);
+        let full = medians(&s);
+        let only: Groups = [(OrgKind::Htx, Sector::Agriculture, 2021)].into();
+        let part = medians_of(
+            |c| s.orgs.iter().find(|o| o.code.as_str() == c),
+            s.reports.iter(),
+            Some(&only),
+        );
+        assert!(!part.is_empty());
+        assert!(full.keys().any(|k| k.2 == 2022));
+        assert!(part.keys().all(|k| k.2 == 2021));
+        for (k, v) in &part {
+            assert_eq!(full.get(k), Some(v), "{k:?}");
+        }
+        assert_eq!(part.len(), full.keys().filter(|k| k.2 == 2021).count());
     }
 }
 

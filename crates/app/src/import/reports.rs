@@ -4,7 +4,7 @@
 use crate::import::draft::{Draft, located, located_err, tally, unknown_org};
 use crate::import::ground::{Ground, manager_key};
 use crate::validation::ActiveRules;
-use hoptac_core::model::AnnualReport;
+use hoptac_core::model::{AnnualReport, Organization};
 use hoptac_core::validate::{Severity, check_manager, check_report};
 use hoptac_core::{Msg, OrgCode};
 use hoptac_exchange::columns::{ANNUAL_REPORTS, MANAGERS, ORGANIZATIONS};
@@ -43,22 +43,30 @@ pub(super) fn rules(g: &Ground<'_>, rules: &ActiveRules, d: &mut Draft) {
             registered.insert(l.value.code.clone(), set.clone());
         }
     }
-    let mut merged = hoptac_core::Snapshot {
-        orgs: g.db.orgs.clone(),
-        ..Default::default()
-    };
-    merged.orgs.retain(|o| !g.file_orgs.contains_key(&o.code));
-    merged.orgs.extend(g.file_orgs.values().cloned());
-    merged.reports =
+    // the figures as they would be after this import, by reference: the stored reports the
+    // file does not replace, then the file's; only the groups the file's reports are judged in
+    let wanted: hoptac_core::rules::Groups = g
+        .parsed
+        .reports
+        .iter()
+        .filter_map(|l| {
+            g.org_of(&l.value.org)
+                .map(|o| (o.kind, o.sector, l.value.year.get()))
+        })
+        .collect();
+    let after =
         g.db.reports
             .iter()
             .filter(|r| !g.file_reports.contains_key(&(&r.org, r.year.get())))
-            .cloned()
+            .chain(g.parsed.reports.iter().map(|l| &l.value));
+    let by_code: HashMap<&str, &Organization> =
+        g.db.orgs
+            .iter()
+            .filter(|o| !g.file_orgs.contains_key(&o.code))
+            .chain(g.file_orgs.values())
+            .map(|o| (o.code.as_str(), o))
             .collect();
-    merged
-        .reports
-        .extend(g.parsed.reports.iter().map(|l| l.value.clone()));
-    let m = hoptac_core::rules::medians(&merged);
+    let m = hoptac_core::rules::medians_of(|c| by_code.get(c).copied(), after, Some(&wanted));
     for l in &g.parsed.reports {
         let r = &l.value;
         let Some(org) = g.org_of(&r.org) else {
