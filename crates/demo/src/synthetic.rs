@@ -6,10 +6,20 @@ use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, ReportF
 use hoptac_core::types::*;
 use hoptac_core::{Fixed, Snapshot};
 
+/// How big the synthetic country is. The defaults are the province of BENCHMARKS.md; the
+/// national rows use `provinces: 34, managers: 3, history: 30` (most organisations then
+/// report every year, as a country's register does).
 pub struct Size {
     pub htx: usize,
     pub tht: usize,
     pub years: i32,
+    /// Provinces, each with 12 districts of 15 communes; the organisations are spread over
+    /// all communes. The first province is always the same (code 99).
+    pub provinces: usize,
+    /// Managers per organisation: the chair, then director, accountant, controller…
+    pub managers: usize,
+    /// Founding years are spread over this many years before the first reported year.
+    pub history: i32,
 }
 
 impl Default for Size {
@@ -18,49 +28,73 @@ impl Default for Size {
             htx: 1_000,
             tht: 5_000,
             years: 10,
+            provinces: 1,
+            managers: 1,
+            history: 5,
+        }
+    }
+}
+
+/// The units of one synthetic province: the first keeps the codes and ids it always had
+/// (99, 9dd, 9ddcc); the others get codes 01…, 100… and 10000… and ids from 10.000 up.
+fn province_units(p: usize, units: &mut Vec<AdminUnit>, communes: &mut Vec<UnitId>) {
+    let districts = 12;
+    let per_district = 15;
+    let base = if p == 0 { 0 } else { 10_000 * p as i64 };
+    let province = UnitId(base + 1);
+    units.push(AdminUnit {
+        id: province,
+        code: if p == 0 { "99".into() } else { format!("{p:02}") },
+        name: if p == 0 {
+            "Tỉnh Thử Nghiệm".into()
+        } else {
+            format!("Tỉnh Thử Nghiệm {}", p + 1)
+        },
+        level: AdminLevel::Province,
+        parent: None,
+        valid_from: None,
+        valid_to: None,
+    });
+    let district_code = |d: usize| {
+        if p == 0 {
+            format!("9{d:02}")
+        } else {
+            (100 + (p - 1) * districts + d).to_string()
+        }
+    };
+    for d in 0..districts {
+        units.push(AdminUnit {
+            id: UnitId(base + 2 + d as i64),
+            code: district_code(d),
+            name: format!("Huyện Số {}", d + 1),
+            level: AdminLevel::District,
+            parent: Some(province),
+            valid_from: None,
+            valid_to: None,
+        });
+    }
+    for d in 0..districts {
+        for c in 0..per_district {
+            let id = UnitId(base + 100 + (d * per_district + c) as i64);
+            communes.push(id);
+            units.push(AdminUnit {
+                id,
+                code: format!("{}{c:02}", district_code(d)),
+                name: format!("Xã Thử {} - {}", d + 1, c + 1),
+                level: AdminLevel::Commune,
+                parent: Some(UnitId(base + 2 + d as i64)),
+                valid_from: None,
+                valid_to: None,
+            });
         }
     }
 }
 
 pub fn province(size: &Size) -> Snapshot {
-    let mut units = vec![AdminUnit {
-        id: UnitId(1),
-        code: "99".into(),
-        name: "Tỉnh Thử Nghiệm".into(),
-        level: AdminLevel::Province,
-        parent: None,
-        valid_from: None,
-        valid_to: None,
-    }];
-    let districts = 12;
-    let per_district = 15;
-    for d in 0..districts {
-        let did = UnitId(2 + d as i64);
-        units.push(AdminUnit {
-            id: did,
-            code: format!("9{d:02}"),
-            name: format!("Huyện Số {}", d + 1),
-            level: AdminLevel::District,
-            parent: Some(UnitId(1)),
-            valid_from: None,
-            valid_to: None,
-        });
-    }
+    let mut units = Vec::new();
     let mut communes = Vec::new();
-    for d in 0..districts {
-        for c in 0..per_district {
-            let id = UnitId(100 + (d * per_district + c) as i64);
-            communes.push(id);
-            units.push(AdminUnit {
-                id,
-                code: format!("9{d:02}{c:02}"),
-                name: format!("Xã Thử {} - {}", d + 1, c + 1),
-                level: AdminLevel::Commune,
-                parent: Some(UnitId(2 + d as i64)),
-                valid_from: None,
-                valid_to: None,
-            });
-        }
+    for p in 0..size.provinces.max(1) {
+        province_units(p, &mut units, &mut communes);
     }
     let first = 2025 - size.years + 1;
     let mut orgs = Vec::new();
@@ -77,7 +111,7 @@ pub fn province(size: &Size) -> Snapshot {
     for i in 0..size.htx + size.tht {
         let is_htx = i < size.htx;
         let kind = if is_htx { OrgKind::Htx } else { OrgKind::Tht };
-        let founded = first - 5 + rnd(size.years as u64 + 5) as i32;
+        let founded = first - size.history + rnd((size.years + size.history) as u64) as i32;
         let dissolved = (rnd(10) == 0)
             .then(|| founded + 1 + rnd(6) as i32)
             .filter(|y| *y <= 2025);
@@ -132,6 +166,17 @@ pub fn province(size: &Size) -> Snapshot {
             from: Some(o.founded_on),
             to: None,
         });
+        for k in 1..size.managers {
+            managers.push(Manager {
+                org: o.code.clone(),
+                full_name: format!("Người Quản Lý {i}-{k}"),
+                role: [Role::Director, Role::Accountant, Role::Controller, Role::Deputy][(k - 1) % 4],
+                qualification: Some(Qualification::all()[rnd(6) as usize]),
+                trained_on: ymd(2015 + rnd(11) as i32, 5, 5),
+                from: Some(o.founded_on),
+                to: None,
+            });
+        }
         orgs.push(o);
     }
     Snapshot {

@@ -40,8 +40,9 @@ impl Default for Limits {
             sheet_cells: 24_000_000,
             cells: 40_000_000,
             cell_chars: 32_767,
-            part_bytes: 512 * 1024 * 1024,
-            total_bytes: 1024 * 1024 * 1024,
+            // a full sheet of a national register (a million reports) inflates to ~650 MB
+            part_bytes: 1024 * 1024 * 1024,
+            total_bytes: 2 * 1024 * 1024 * 1024,
             parts: 2_000,
             shared_strings: 24_000_000,
         }
@@ -141,14 +142,20 @@ pub fn check_xlsx(bytes: &[u8], l: &Limits) -> Result<(), ReadError> {
                 inner: &mut bounded,
                 n: 0,
             };
-            if is_sheet {
-                let e = scan_sheet(&mut counting, &name, l)?;
-                cells += e.cells;
+            let scanned = if is_sheet {
+                scan_sheet(&mut counting, &name, l).map(|e| cells += e.cells)
             } else {
-                scan_strings(&mut counting, l)?;
+                scan_strings(&mut counting, l)
+            };
+            // a part cut off at the bound reads as broken XML: say what it really is
+            match scanned {
+                Err(_) if counting.n > l.part_bytes => counting.n,
+                Err(e) => return Err(e),
+                Ok(()) => {
+                    std::io::copy(&mut counting, &mut std::io::sink()).ok();
+                    counting.n
+                }
             }
-            std::io::copy(&mut counting, &mut std::io::sink()).ok();
-            counting.n
         } else {
             std::io::copy(&mut bounded, &mut std::io::sink()).map_err(|e| {
                 refuse(
@@ -470,6 +477,23 @@ mod tests {
         assert!(e.contains("sharedStrings") || e.contains("ký tự"), "{e}");
         let e = check_xlsx(&b, &Limits::default()).unwrap_err().to_string();
         assert!(e.contains("32767"), "{e}");
+    }
+
+    /// A sheet cut off at the size bound was reported as "broken XML" (seen on a national
+    /// workbook of 930.094 reports): it must say the part is too large.
+    #[test]
+    fn a_sheet_over_the_size_bound_is_named_as_too_large() {
+        let rows: String = (1..=40_000)
+            .map(|r| format!(r#"<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>"#))
+            .collect();
+        let b = book(&rows, None);
+        let l = Limits {
+            part_bytes: 1024 * 1024,
+            ..Limits::default()
+        };
+        let e = check_xlsx(&b, &l).unwrap_err().to_string();
+        assert!(e.contains("more than 1 MB") && !e.contains("XML"), "{e}");
+        check_xlsx(&b, &Limits::default()).unwrap();
     }
 
     #[test]

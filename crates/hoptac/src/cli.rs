@@ -63,12 +63,8 @@ pub(crate) enum Cmd {
     Generate(commands::generate::Args),
     /// Measure stats, import and registry page on a synthetic province (see BENCHMARKS.md)
     Bench {
-        #[arg(long, default_value_t = 1000)]
-        htx: usize,
-        #[arg(long, default_value_t = 5000)]
-        tht: usize,
-        #[arg(long, default_value_t = 10)]
-        years: i32,
+        #[command(flatten)]
+        size: commands::generate::SizeArgs,
         /// Repetitions of each timed step
         #[arg(long, default_value_t = 20)]
         runs: usize,

@@ -36,13 +36,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Report { kind } => commands::report::run(&cli.db, &system, kind).await,
-        Cmd::Bench {
-            htx,
-            tht,
-            years,
-            runs,
-        } => {
-            commands::bench::run(htx, tht, years, runs).await?;
+        Cmd::Bench { size, runs } => {
+            commands::bench::run(size.size(), runs).await?;
             Ok(ExitCode::SUCCESS)
         }
     }

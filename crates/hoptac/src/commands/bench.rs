@@ -37,9 +37,9 @@ async fn get(addr: std::net::SocketAddr, path: &str, cookie: &str) -> anyhow::Re
     Ok(buf.len())
 }
 
-pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Result<()> {
+pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
     let dir = tempfile_dir()?;
-    let snap = province(&Size { htx, tht, years });
+    let snap = province(&size);
     println!(
         "synthetic province: {} units, {} organisations, {} reports, {} managers",
         snap.units.len(),
@@ -164,6 +164,19 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
         times.push(t.elapsed());
     }
     summary("stats 2016–2020, one district", times);
+    if size.provinces > 1 {
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            let t = Instant::now();
+            std::hint::black_box(
+                app.stats(&hoptac_app::Actor::system(), 2016, 2020, Some("99"))
+                    .await?,
+            );
+            times.push(t.elapsed());
+        }
+        summary("stats 2016–2020, one province", times);
+    }
+    memory("after stats");
 
     // 3c. The review of the whole province as of its review date: cases, figures breaking
     // a rule, reports received by commune, near-duplicate names (`hoptac check`).
@@ -353,9 +366,27 @@ pub async fn run(htx: usize, tht: usize, years: i32, runs: usize) -> anyhow::Res
         summary(&format!("GET / right after that write ({name})"), pages);
     }
     println!("full reloads of the server's snapshot: {}", app.reloads());
+    memory("at the end");
     server.abort();
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
+}
+
+/// The process's resident memory now and at its peak (Linux), for the memory rows.
+fn memory(when: &str) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .map(|l| l[name.len()..].trim().to_string())
+            .unwrap_or_else(|| "?".into())
+    };
+    println!(
+        "memory {when}: resident {}, peak {}",
+        field("VmRSS:"),
+        field("VmHWM:")
+    );
 }
 
 fn tempfile_dir() -> anyhow::Result<std::path::PathBuf> {
