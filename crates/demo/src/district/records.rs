@@ -101,12 +101,14 @@ pub fn demo_evaluations(s: &Snapshot) -> Vec<hoptac_store::StoredEvaluation> {
     use hoptac_core::evaluation::{Evaluation, Step};
     let r = hoptac_core::rubric::Rubric::tt01_2020();
     let mut out = Vec::new();
+    // by code: a national synthetic register has 115.000 organisations
+    let orgs: std::collections::HashMap<_, _> = s.orgs.iter().map(|o| (&o.code, o)).collect();
     for rep in s
         .reports
         .iter()
         .filter(|x| (2020..=2025).contains(&x.year.get()))
     {
-        let Some(o) = s.orgs.iter().find(|o| o.code == rep.org) else {
+        let Some(&o) = orgs.get(&rep.org) else {
             continue;
         };
         let year = rep.year.get();
