@@ -10,6 +10,7 @@ use hoptac_core::model::AnnualReport;
 use hoptac_core::validate::{Finding, check_report};
 use hoptac_core::{AdminLevel, Date};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A stored yearly report that breaks a validation rule.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -32,6 +33,21 @@ pub struct Completeness {
     pub cases: usize,
     pub figures: usize,
 }
+
+/// A review as computed at one generation of the database, as of one date, for one scope
+/// and one account's scope (which decides the near-duplicates it may see). Every write
+/// moves the generation, so a memo at the current generation is the review itself.
+pub(crate) struct ReviewMemo {
+    key: ReviewKey,
+    report: CheckReport,
+}
+
+type ReviewKey = (
+    i64,
+    Date,
+    Option<hoptac_core::UnitId>,
+    hoptac_core::auth::Scope,
+);
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct CheckReport {
@@ -82,16 +98,45 @@ impl App {
         as_of: Date,
         scope: Option<&str>,
     ) -> Result<CheckReport> {
+        // read before the snapshot: a result is never filed under a newer generation than
+        // the data it was computed from
+        let generation = self.store().generation().await?;
         let (full, unit) = self.scope_snapshot(actor, scope).await?;
-        let snap = full.as_ref().clone().restrict(unit.as_ref().map(|u| u.id));
+        let key: ReviewKey = (
+            generation,
+            as_of,
+            unit.as_ref().map(|u| u.id),
+            actor.account.scope.clone(),
+        );
+        let memo = self.review_memo.lock().expect("memo lock").clone();
+        if let Some(m) = memo.as_ref().and_then(|m| m.downcast_ref::<ReviewMemo>())
+            && m.key == key
+        {
+            return Ok(m.report.clone());
+        }
+        let report = self.compute_check(actor, as_of, &full, unit).await?;
+        *self.review_memo.lock().expect("memo lock") = Some(Arc::new(ReviewMemo {
+            key,
+            report: report.clone(),
+        }));
+        Ok(report)
+    }
+
+    async fn compute_check(
+        &self,
+        actor: &Actor,
+        as_of: Date,
+        full: &hoptac_core::Snapshot,
+        unit: Option<hoptac_core::AdminUnit>,
+    ) -> Result<CheckReport> {
+        let snap = full.restricted(unit.as_ref().map(|u| u.id));
         // a sheet submitted in hoptac counts as sent on its submission date
         let sheets: HashMap<(hoptac_core::OrgCode, i32), Date> = self
             .store()
-            .evaluations(None)
+            .sheets_submitted(crate::evaluation::DEFAULT_RUBRIC)
             .await?
             .into_iter()
-            .filter(|e| e.evaluation.rubric_id == crate::evaluation::DEFAULT_RUBRIC)
-            .filter_map(|e| e.evaluation.submitted_on.map(|d| ((e.org, e.year), d)))
+            .map(|(org, year, on)| ((org, year), on))
             .collect();
         let found = cases_with_sheets(&snap, as_of, &sheets);
         let names: HashMap<&str, &str> = snap

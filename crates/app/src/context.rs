@@ -23,6 +23,10 @@ pub struct App {
     pub(crate) loading: Arc<tokio::sync::Mutex<()>>,
     /// Full reloads since start ([`App::reloads`]).
     pub(crate) reloads: Arc<std::sync::atomic::AtomicU64>,
+    /// The last review computed, with what it was computed for (`checks.rs`): the review
+    /// page asks for it twice, and every clerk of a province asks for the same one. Held
+    /// without its type, so the context does not depend on the feature.
+    pub(crate) review_memo: Arc<Mutex<Option<Arc<dyn std::any::Any + Send + Sync>>>>,
 }
 
 /// Today in Vietnam (UTC+7): the date a clerk sees on the wall.
@@ -141,6 +145,7 @@ impl App {
             throttle: Arc::default(),
             loading: Arc::default(),
             reloads: Arc::default(),
+            review_memo: Arc::default(),
         }
     }
 

@@ -235,7 +235,7 @@ impl App {
         unit: Option<hoptac_core::model::UnitId>,
         rubric_id: &str,
     ) -> Result<Vec<EvaluationRow>> {
-        let snap = full.clone().restrict(unit);
+        let snap = full.restricted(unit);
         let stored = self.store().evaluations(Some(year)).await?;
         let book = self.rubric_book().await?;
         book.current(rubric_id)?;

@@ -153,7 +153,7 @@ impl App {
     ) -> Result<EvaluationSummary> {
         crate::context::check_year(year)?;
         let (full, unit) = self.scope_snapshot(actor, scope).await?;
-        let snap = (*full).clone().restrict(unit.as_ref().map(|u| u.id));
+        let snap = full.restricted(unit.as_ref().map(|u| u.id));
         let commune_name = |id| {
             snap.unit(id)
                 .map(|u: &hoptac_core::model::AdminUnit| u.name.clone())

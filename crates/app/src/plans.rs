@@ -9,7 +9,7 @@ use hoptac_core::indicator::{Aggregate, Engine, IndicatorDef, Subject, catalogue
 use hoptac_core::model::{AdminUnit, Snapshot};
 use hoptac_core::plan::{Inputs, Plan, Target, TargetProgress, check_plan, check_target, progress};
 use hoptac_core::spec::IndicatorRecord;
-use hoptac_core::{AdminLevel, Fixed, Msg};
+use hoptac_core::{Fixed, Msg};
 use hoptac_store::ChangeSet;
 use std::collections::BTreeSet;
 
@@ -580,14 +580,14 @@ impl App {
                 e.at(&def, year)
             }
         };
-        let subtree = snap.subtree(unit.id);
-        let mut by_commune: Vec<(AdminUnit, Option<Fixed>)> = snap
-            .units
-            .iter()
-            .filter(|u| u.level == AdminLevel::Commune && subtree.contains(&u.id))
-            .map(|u| (u.clone(), value_at(&Engine::scoped(&snap, Some(u.id)))))
-            .collect();
+        let mut by_commune: Vec<(AdminUnit, Option<Fixed>)> =
+            Engine::per_commune(&snap, Some(unit.id))
+                .into_iter()
+                .map(|(u, e)| (u.clone(), value_at(&e)))
+                .collect();
         by_commune.sort_by_key(|(u, _)| hoptac_core::text::fold_unit_name(&u.name));
+        let commune_names: std::collections::HashMap<_, &str> =
+            snap.units.iter().map(|u| (u.id, u.name.as_str())).collect();
         let engine = Engine::scoped(&snap, Some(unit.id));
         let mut by_org: Vec<DrillRow> = engine
             .contributions(&def, from, year)
@@ -595,9 +595,9 @@ impl App {
             .map(|c| DrillRow {
                 code: c.org.code.to_string(),
                 name: c.org.name.clone(),
-                commune: snap
-                    .unit(c.org.commune)
-                    .map(|u| u.name.clone())
+                commune: commune_names
+                    .get(&c.org.commune)
+                    .map(|n| n.to_string())
                     .unwrap_or_default(),
                 value: match def.aggregate {
                     Aggregate::SharePct(_) if def.subject == Subject::ActiveManagers => {

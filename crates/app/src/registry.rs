@@ -120,8 +120,8 @@ impl App {
         let full = self.snapshot().await?;
         let indicators = self.store.indicators().await?;
         let mut plans = self.store.plans().await?;
-        let snap = match &actor.account.scope {
-            Scope::All => full.as_ref().clone(),
+        let snap: std::borrow::Cow<'_, hoptac_core::Snapshot> = match &actor.account.scope {
+            Scope::All => std::borrow::Cow::Borrowed(full.as_ref()),
             Scope::Unit(u) => {
                 self.authorize(actor, Action::Read, &Resource::Unit(*u))
                     .await?;
@@ -131,17 +131,32 @@ impl App {
                         .iter()
                         .any(|x| x.code == p.scope && inside.contains(&x.id))
                 });
-                full.as_ref().clone().restrict(Some(*u))
+                full.restricted(Some(*u))
             }
             Scope::Org(c) => {
                 plans.clear();
-                let mut s = full.as_ref().clone();
-                let commune = s.orgs.iter().find(|o| &o.code == c).map(|o| o.commune);
-                s.orgs.retain(|o| &o.code == c);
-                s.reports.retain(|r| &r.org == c);
-                s.managers.retain(|m| &m.org == c);
-                s.units.retain(|u| Some(u.id) == commune);
-                s
+                let commune = full.orgs.iter().find(|o| &o.code == c).map(|o| o.commune);
+                std::borrow::Cow::Owned(hoptac_core::Snapshot {
+                    orgs: full.orgs.iter().filter(|o| &o.code == c).cloned().collect(),
+                    reports: full
+                        .reports
+                        .iter()
+                        .filter(|r| &r.org == c)
+                        .cloned()
+                        .collect(),
+                    managers: full
+                        .managers
+                        .iter()
+                        .filter(|m| &m.org == c)
+                        .cloned()
+                        .collect(),
+                    units: full
+                        .units
+                        .iter()
+                        .filter(|u| Some(u.id) == commune)
+                        .cloned()
+                        .collect(),
+                })
             }
         };
         let registered = self.store.registered_services().await?;
@@ -159,18 +174,17 @@ impl App {
         use hoptac_core::similar::{THRESHOLD, similarity};
         let snap = self.snapshot().await?;
         let units = &snap.units;
+        let policy = hoptac_core::auth::Policy::new(&actor.account, units);
         let visible: Vec<&Organization> = snap
             .orgs
             .iter()
             .filter(|o| {
-                hoptac_core::auth::permits(
-                    &actor.account,
+                policy.permits(
                     Action::Read,
                     &Resource::Org {
                         code: o.code.clone(),
                         commune: o.commune,
                     },
-                    units,
                 )
             })
             .collect();

@@ -53,24 +53,38 @@ pub fn closed(locks: &[ReportingLock]) -> Vec<&ReportingLock> {
     last.into_values().filter(|l| l.closed).collect()
 }
 
-impl App {
-    /// The close in force over a report of `year` by an organisation of `commune`: one of
-    /// the commune itself, a unit above it, or the whole installation.
-    pub(crate) fn lock_over<'a>(
-        locks: &'a [&'a ReportingLock],
-        units: &[hoptac_core::AdminUnit],
-        commune: UnitId,
-        year: i32,
-    ) -> Option<&'a ReportingLock> {
-        locks.iter().copied().find(|l| {
-            l.year == year
-                && match l.unit {
-                    None => true,
-                    Some(u) => hoptac_core::auth::subtree(units, u).contains(&commune),
-                }
-        })
+/// The closes in force with the units each covers, gathered once (an import asks for every
+/// report row).
+pub(crate) struct LocksInForce<'a> {
+    locks: Vec<(
+        &'a ReportingLock,
+        Option<std::collections::BTreeSet<UnitId>>,
+    )>,
+}
+
+impl<'a> LocksInForce<'a> {
+    pub(crate) fn new(locks: &'a [ReportingLock], units: &[hoptac_core::AdminUnit]) -> Self {
+        LocksInForce {
+            locks: closed(locks)
+                .into_iter()
+                .map(|l| (l, l.unit.map(|u| hoptac_core::auth::subtree(units, u))))
+                .collect(),
+        }
     }
 
+    /// The close in force over a report of `year` by an organisation of `commune`: one of
+    /// the commune itself, a unit above it, or the whole installation.
+    pub(crate) fn over(&self, commune: UnitId, year: i32) -> Option<&'a ReportingLock> {
+        self.locks
+            .iter()
+            .find(|(l, inside)| {
+                l.year == year && inside.as_ref().is_none_or(|i| i.contains(&commune))
+            })
+            .map(|(l, _)| *l)
+    }
+}
+
+impl App {
     pub async fn reporting_locks(&self) -> Result<Vec<ReportingLock>> {
         Ok(self.store().reporting_locks().await?)
     }

@@ -110,7 +110,7 @@ impl App {
         scope: Option<&str>,
     ) -> Result<Document> {
         let (snap, unit) = self.scoped_snapshot(actor, from, to, scope).await?;
-        let scoped = snap.as_ref().clone().restrict(unit.as_ref().map(|u| u.id));
+        let scoped = snap.restricted(unit.as_ref().map(|u| u.id));
         Ok(situation(&scoped, unit.as_ref(), from, to))
     }
 

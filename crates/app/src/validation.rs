@@ -247,12 +247,13 @@ impl App {
         );
         e.before = before.and_then(|b| serde_json::to_string(&b).ok());
         e.after = serde_json::to_string(&r).ok();
+        let read_at = self.cached_generation();
         match self
             .store()
             .save_validation_rule(&r, owner, version, &e)
             .await
         {
-            Ok(()) => Ok(()),
+            Ok(()) => self.wrote_beside_snapshot(read_at).await,
             Err(e) => Err(self.stale(e.into()).await),
         }
     }

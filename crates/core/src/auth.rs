@@ -188,10 +188,14 @@ impl Scope {
 
 /// The policy: may `a` do `action` on `r`?
 pub fn permits(a: &Account, action: Action, r: &Resource, units: &[AdminUnit]) -> bool {
+    role_may(a, action) && a.scope.covers(r, units)
+}
+
+fn role_may(a: &Account, action: Action) -> bool {
     if a.disabled {
         return false;
     }
-    let role_may = match action {
+    match action {
         Action::Read => true,
         Action::Write => a.role != Role::Viewer,
         Action::ManageUnits
@@ -199,11 +203,41 @@ pub fn permits(a: &Account, action: Action, r: &Resource, units: &[AdminUnit]) -
         | Action::ManageAccounts
         | Action::ManageSettings => a.role == Role::Admin,
         Action::ViewAudit => matches!(a.role, Role::Admin | Role::Staff),
-    };
-    if !role_may {
-        return false;
     }
-    a.scope.covers(r, units)
+}
+
+/// One account's policy with the units of its scope gathered once: the answers of
+/// [`permits`], for checks over thousands of records (an import of a country's workbook
+/// asks for every row; `permits` walks the tree of units each time).
+pub struct Policy<'a> {
+    account: &'a Account,
+    units: &'a [AdminUnit],
+    inside: Option<BTreeSet<UnitId>>,
+}
+
+impl<'a> Policy<'a> {
+    pub fn new(account: &'a Account, units: &'a [AdminUnit]) -> Policy<'a> {
+        let inside = match account.scope {
+            Scope::Unit(u) => Some(subtree(units, u)),
+            _ => None,
+        };
+        Policy {
+            account,
+            units,
+            inside,
+        }
+    }
+
+    pub fn permits(&self, action: Action, r: &Resource) -> bool {
+        if !role_may(self.account, action) {
+            return false;
+        }
+        match (r, &self.inside) {
+            (Resource::Org { commune, .. }, Some(inside)) => inside.contains(commune),
+            (Resource::Unit(v), Some(inside)) => inside.contains(v),
+            _ => self.account.scope.covers(r, self.units),
+        }
+    }
 }
 
 /// May `creator` make (or change) an account with this role and scope? Only below its own

@@ -26,7 +26,18 @@ pub struct Engine<'a> {
     /// Organisations active at the end of a year, with their report of that year: the
     /// population of most stocks, built once per year.
     active: RefCell<HashMap<i32, Vec<ActiveItem<'a>>>>,
+    /// Managers in office at the end of a year in an organisation active then.
+    active_managers: RefCell<HashMap<i32, Vec<(&'a Manager, &'a Organization)>>>,
     covered: RefCell<HashMap<CoverKey, BTreeSet<UnitId>>>,
+}
+
+/// The records of one commune, gathered before its engine is built.
+#[derive(Default)]
+struct Parts<'a> {
+    units: Vec<&'a AdminUnit>,
+    orgs: Vec<&'a Organization>,
+    reports: Vec<&'a AnnualReport>,
+    managers: Vec<&'a Manager>,
 }
 
 /// (kind, sector, year) of a "communes with …" set.
@@ -49,7 +60,7 @@ pub struct Contribution<'a> {
 enum Item<'a> {
     Org(&'a Organization, Option<&'a AnnualReport>),
     Report(&'a Organization, &'a AnnualReport),
-    Manager(&'a Manager, i32),
+    Manager(&'a Manager, &'a Organization, i32),
 }
 
 impl<'a> Engine<'a> {
@@ -70,14 +81,80 @@ impl<'a> Engine<'a> {
             .iter()
             .filter(|r| orgs.contains_key(r.org.as_str()))
             .collect();
-        let reports = report_list
-            .iter()
-            .map(|r| ((r.org.as_str(), r.year.get()), *r))
-            .collect();
         let managers = snap
             .managers
             .iter()
             .filter(|m| orgs.contains_key(m.org.as_str()))
+            .collect();
+        Engine::from_parts(units, org_list, orgs, report_list, managers)
+    }
+
+    /// One engine per commune of the scope, as `scoped` would build each, in one pass over
+    /// the snapshot (not one pass per commune: a country has thousands).
+    pub fn per_commune(
+        snap: &'a Snapshot,
+        scope: Option<UnitId>,
+    ) -> Vec<(&'a AdminUnit, Engine<'a>)> {
+        let keep = scope.map(|s| snap.subtree(s));
+        let mut parts: Vec<Parts<'a>> = Vec::new();
+        let mut slot: HashMap<UnitId, usize> = HashMap::new();
+        for u in &snap.units {
+            if u.level == AdminLevel::Commune && keep.as_ref().is_none_or(|k| k.contains(&u.id)) {
+                slot.insert(u.id, parts.len());
+                parts.push(Parts {
+                    units: vec![u],
+                    ..Parts::default()
+                });
+            }
+        }
+        // a commune's own subtree (units below a commune, if a register has any)
+        for u in &snap.units {
+            if let Some(i) = u.parent.and_then(|p| slot.get(&p)).copied()
+                && u.level != AdminLevel::Commune
+            {
+                parts[i].units.push(u);
+            }
+        }
+        let mut org_slot: HashMap<&str, usize> = HashMap::new();
+        for o in &snap.orgs {
+            if let Some(&i) = slot.get(&o.commune) {
+                org_slot.insert(o.code.as_str(), i);
+                parts[i].orgs.push(o);
+            }
+        }
+        for r in &snap.reports {
+            if let Some(&i) = org_slot.get(r.org.as_str()) {
+                parts[i].reports.push(r);
+            }
+        }
+        for m in &snap.managers {
+            if let Some(&i) = org_slot.get(m.org.as_str()) {
+                parts[i].managers.push(m);
+            }
+        }
+        parts
+            .into_iter()
+            .map(|p| {
+                let commune = p.units[0];
+                let orgs = p.orgs.iter().map(|o| (o.code.as_str(), *o)).collect();
+                (
+                    commune,
+                    Engine::from_parts(p.units, p.orgs, orgs, p.reports, p.managers),
+                )
+            })
+            .collect()
+    }
+
+    fn from_parts(
+        units: Vec<&'a AdminUnit>,
+        org_list: Vec<&'a Organization>,
+        orgs: HashMap<&'a str, &'a Organization>,
+        report_list: Vec<&'a AnnualReport>,
+        managers: Vec<&'a Manager>,
+    ) -> Engine<'a> {
+        let reports = report_list
+            .iter()
+            .map(|r| ((r.org.as_str(), r.year.get()), *r))
             .collect();
         Engine {
             units,
@@ -87,6 +164,7 @@ impl<'a> Engine<'a> {
             reports,
             orgs,
             active: RefCell::default(),
+            active_managers: RefCell::default(),
             covered: RefCell::default(),
         }
     }
@@ -121,6 +199,28 @@ impl<'a> Engine<'a> {
         f(&self.active.borrow()[&year])
     }
 
+    fn with_active_managers<T>(
+        &self,
+        year: i32,
+        f: impl FnOnce(&[(&'a Manager, &'a Organization)]) -> T,
+    ) -> T {
+        if !self.active_managers.borrow().contains_key(&year) {
+            let end = year_end(year);
+            let v: Vec<_> = self
+                .managers
+                .iter()
+                .copied()
+                .filter(|m| m.in_office_on(end))
+                .filter_map(|m| {
+                    let o = *self.orgs.get(m.org.as_str())?;
+                    o.active_on(end).then_some((m, o))
+                })
+                .collect();
+            self.active_managers.borrow_mut().insert(year, v);
+        }
+        f(&self.active_managers.borrow()[&year])
+    }
+
     pub fn report(&self, org: &OrgCode, year: i32) -> Option<&'a AnnualReport> {
         self.reports.get(&(org.as_str(), year)).copied()
     }
@@ -137,17 +237,20 @@ impl<'a> Engine<'a> {
     /// The indicator over a period: a stock at the end of `to` against the end of `from`;
     /// a flow over `from..=to` with no base.
     pub fn evaluate(&self, def: &IndicatorDef, from: i32, to: i32) -> IndicatorValue {
-        let (value, base) = if def.subject.is_flow() {
-            (self.flow(def, from, to), None)
-        } else {
-            (self.stock(def, to), self.stock(def, from))
-        };
+        if def.subject.is_flow() {
+            return IndicatorValue {
+                id: def.id.clone(),
+                value: self.flow(def, from, to),
+                base: None,
+                change_pct: None,
+                ratio_pct: None,
+            };
+        }
+        let ((value, exact_value), (base, exact_base)) =
+            (self.stock_both(def, to), self.stock_both(def, from));
         // compared from the exact values, rounded once (`shared/spec/indicators.md`)
-        let (change_pct, ratio_pct) = match (value, base) {
-            (Some(_), Some(_)) => match (self.stock_exact(def, to), self.stock_exact(def, from)) {
-                (Some(v), Some(b)) => Fixed::change_and_ratio_pct(v, b),
-                _ => (None, None),
-            },
+        let (change_pct, ratio_pct) = match (value, base, exact_value, exact_base) {
+            (Some(_), Some(_), Some(v), Some(b)) => Fixed::change_and_ratio_pct(v, b),
             _ => (None, None),
         };
         IndicatorValue {
@@ -160,25 +263,23 @@ impl<'a> Engine<'a> {
     }
 
     fn stock(&self, def: &IndicatorDef, year: i32) -> Option<Fixed> {
-        if def.subject == Subject::CommunesWithout {
-            return Some(self.communes_without(def, year));
-        }
-        let items = self.stock_items(def, year);
-        self.aggregate(def, items)
+        self.stock_both(def, year).0
     }
 
-    /// A stock as an exact fraction of millionths (numerator, denominator): an average or
-    /// a share before it is rounded.
-    fn stock_exact(&self, def: &IndicatorDef, year: i32) -> Option<(i128, i128)> {
+    /// A stock rounded, and as an exact fraction of millionths (numerator, denominator): an
+    /// average or a share before it is rounded. One pass over the population for both.
+    fn stock_both(&self, def: &IndicatorDef, year: i32) -> (Option<Fixed>, Option<(i128, i128)>) {
         if def.subject == Subject::CommunesWithout {
-            return Some((self.communes_without(def, year).micros() as i128, 1));
+            let v = self.communes_without(def, year);
+            return (Some(v), Some((v.micros() as i128, 1)));
         }
         let items: Vec<Item<'a>> = self
             .stock_items(def, year)
             .into_iter()
             .filter(|i| self.passes(i, &def.filters))
             .collect();
-        match &def.aggregate {
+        let value = self.aggregate_passed(def, &items);
+        let exact = match &def.aggregate {
             Aggregate::Avg(f) => {
                 let vals: Vec<Fixed> = items.iter().filter_map(|i| field_of(i, *f)).collect();
                 let s: i128 = vals.iter().map(|v| v.micros() as i128).sum();
@@ -188,10 +289,9 @@ impl<'a> Engine<'a> {
                 let hits = items.iter().filter(|i| self.passes(i, num)).count() as i128;
                 (!items.is_empty()).then_some((hits * 100 * 1_000_000, items.len() as i128))
             }
-            Aggregate::Count | Aggregate::Sum(_) => {
-                self.aggregate(def, items).map(|v| (v.micros() as i128, 1))
-            }
-        }
+            Aggregate::Count | Aggregate::Sum(_) => value.map(|v| (v.micros() as i128, 1)),
+        };
+        (value, exact)
     }
 
     fn communes_without(&self, def: &IndicatorDef, year: i32) -> Fixed {
@@ -215,7 +315,6 @@ impl<'a> Engine<'a> {
     }
 
     fn stock_items(&self, def: &IndicatorDef, year: i32) -> Vec<Item<'a>> {
-        let end = year_end(year);
         match def.subject {
             Subject::ActiveOrgs => self.with_active(year, |all| {
                 all.iter()
@@ -223,18 +322,12 @@ impl<'a> Engine<'a> {
                     .map(|(o, r)| Item::Org(o, *r))
                     .collect()
             }),
-            Subject::ActiveManagers => self
-                .managers
-                .iter()
-                .copied()
-                .filter(|m| m.in_office_on(end))
-                .filter(|m| {
-                    self.orgs
-                        .get(m.org.as_str())
-                        .is_some_and(|o| def.kinds.contains(&o.kind) && o.active_on(end))
-                })
-                .map(|m| Item::Manager(m, year))
-                .collect(),
+            Subject::ActiveManagers => self.with_active_managers(year, |all| {
+                all.iter()
+                    .filter(|(_, o)| def.kinds.contains(&o.kind))
+                    .map(|(m, o)| Item::Manager(m, o, year))
+                    .collect()
+            }),
             _ => Vec::new(),
         }
     }
@@ -304,17 +397,16 @@ impl<'a> Engine<'a> {
             _ => None,
         };
         let mut out: Vec<Contribution<'a>> = Vec::new();
+        // each organisation's place in `out`, so this stays linear in the items
+        let mut place: HashMap<&'a str, usize> = HashMap::new();
         for item in &items {
             let org = match item {
                 Item::Org(o, _) | Item::Report(o, _) => *o,
-                Item::Manager(m, _) => match self.orgs.get(m.org.as_str()) {
-                    Some(o) => *o,
-                    None => continue,
-                },
+                Item::Manager(_, o, _) => *o,
             };
             let value = field.and_then(|f| field_of(item, f));
             let hit = counted(item);
-            match out.iter_mut().find(|c| c.org.code == org.code) {
+            match place.get(org.code.as_str()).map(|&i| &mut out[i]) {
                 Some(c) => {
                     c.items += 1;
                     c.hits += hit as usize;
@@ -323,12 +415,15 @@ impl<'a> Engine<'a> {
                         (a, b) => a.or(b),
                     };
                 }
-                None => out.push(Contribution {
-                    org,
-                    value,
-                    items: 1,
-                    hits: hit as usize,
-                }),
+                None => {
+                    place.insert(org.code.as_str(), out.len());
+                    out.push(Contribution {
+                        org,
+                        value,
+                        items: 1,
+                        hits: hit as usize,
+                    })
+                }
             }
         }
         out
@@ -339,6 +434,11 @@ impl<'a> Engine<'a> {
             .into_iter()
             .filter(|i| self.passes(i, &def.filters))
             .collect();
+        self.aggregate_passed(def, &items)
+    }
+
+    /// The aggregate of items that passed the definition's filters.
+    fn aggregate_passed(&self, def: &IndicatorDef, items: &[Item<'a>]) -> Option<Fixed> {
         match &def.aggregate {
             Aggregate::Count => Some(Fixed::from_int(items.len() as i64)),
             Aggregate::Sum(f) => {
@@ -369,7 +469,7 @@ impl<'a> Engine<'a> {
         let (org, report) = match item {
             Item::Org(o, r) => (Some(*o), *r),
             Item::Report(o, r) => (Some(*o), Some(*r)),
-            Item::Manager(m, _) => (self.orgs.get(m.org.as_str()).copied(), None),
+            Item::Manager(_, o, _) => (Some(*o), None),
         };
         match f {
             Filter::Sector(s) => org.is_some_and(|o| o.sector == *s),
@@ -382,11 +482,13 @@ impl<'a> Engine<'a> {
                 .and_then(|r| r.figures.profit)
                 .is_some_and(|p| p.is_positive()),
             Filter::Has(field) => report.and_then(|r| field.get(r)).is_some(),
-            Filter::ManagerialRole => matches!(item, Item::Manager(m, _) if m.role != Role::Staff),
-            Filter::Professional => {
-                matches!(item, Item::Manager(m, _) if m.qualification.is_some_and(|q| q.is_professional()))
+            Filter::ManagerialRole => {
+                matches!(item, Item::Manager(m, _, _) if m.role != Role::Staff)
             }
-            Filter::TrainedWithinYears(n) => matches!(item, Item::Manager(m, y)
+            Filter::Professional => {
+                matches!(item, Item::Manager(m, _, _) if m.qualification.is_some_and(|q| q.is_professional()))
+            }
+            Filter::TrainedWithinYears(n) => matches!(item, Item::Manager(m, _, y)
                 if m.trained_on.is_some_and(|t| t.year() > y - n && t.year() <= *y)),
             Filter::RatingOrUnratedAtLeast(r) => report
                 .and_then(|r| r.figures.rating)

@@ -145,6 +145,46 @@ impl Snapshot {
     }
 
     /// Keeps only what lies inside the scope (a unit and its subtree); `None` keeps all.
+    /// The part of the snapshot within a scope, as [`Snapshot::restrict`] gives it, copying
+    /// only the rows kept (and nothing for the whole installation): a country's snapshot
+    /// is too large to copy per request.
+    pub fn restricted(&self, scope: Option<UnitId>) -> std::borrow::Cow<'_, Snapshot> {
+        let Some(root) = scope else {
+            return std::borrow::Cow::Borrowed(self);
+        };
+        let keep = self.subtree(root);
+        let orgs: Vec<Organization> = self
+            .orgs
+            .iter()
+            .filter(|o| keep.contains(&o.commune))
+            .cloned()
+            .collect();
+        let codes: std::collections::HashSet<&OrgCode> = orgs.iter().map(|o| &o.code).collect();
+        let reports = self
+            .reports
+            .iter()
+            .filter(|r| codes.contains(&r.org))
+            .cloned()
+            .collect();
+        let managers = self
+            .managers
+            .iter()
+            .filter(|m| codes.contains(&m.org))
+            .cloned()
+            .collect();
+        std::borrow::Cow::Owned(Snapshot {
+            units: self
+                .units
+                .iter()
+                .filter(|u| keep.contains(&u.id))
+                .cloned()
+                .collect(),
+            reports,
+            managers,
+            orgs,
+        })
+    }
+
     pub fn restrict(mut self, scope: Option<UnitId>) -> Snapshot {
         let Some(root) = scope else { return self };
         let keep = self.subtree(root);

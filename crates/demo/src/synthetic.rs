@@ -44,7 +44,11 @@ fn province_units(p: usize, units: &mut Vec<AdminUnit>, communes: &mut Vec<UnitI
     let province = UnitId(base + 1);
     units.push(AdminUnit {
         id: province,
-        code: if p == 0 { "99".into() } else { format!("{p:02}") },
+        code: if p == 0 {
+            "99".into()
+        } else {
+            format!("{p:02}")
+        },
         name: if p == 0 {
             "Tỉnh Thử Nghiệm".into()
         } else {
@@ -170,7 +174,12 @@ pub fn province(size: &Size) -> Snapshot {
             managers.push(Manager {
                 org: o.code.clone(),
                 full_name: format!("Người Quản Lý {i}-{k}"),
-                role: [Role::Director, Role::Accountant, Role::Controller, Role::Deputy][(k - 1) % 4],
+                role: [
+                    Role::Director,
+                    Role::Accountant,
+                    Role::Controller,
+                    Role::Deputy,
+                ][(k - 1) % 4],
                 qualification: Some(Qualification::all()[rnd(6) as usize]),
                 trained_on: ymd(2015 + rnd(11) as i32, 5, 5),
                 from: Some(o.founded_on),

@@ -155,6 +155,7 @@ pub async fn validation_rules_owner_scopes_and_units(s: &dyn Store) {
         active: true,
     };
     let shipped = s.validation_rules().await.unwrap().len();
+    let before = s.generation().await.unwrap();
     s.save_validation_rule(
         &rule,
         Some(UnitId(1)),
@@ -163,6 +164,8 @@ pub async fn validation_rules_owner_scopes_and_units(s: &dyn Store) {
     )
     .await
     .unwrap();
+    // what was computed from the rules (the review) is stale: the generation moves
+    assert_eq!(s.generation().await.unwrap(), before + 1);
     let found = |rules: Vec<RuleRecord>| {
         rules
             .into_iter()

@@ -54,6 +54,11 @@ pub async fn evaluations_and_classifications_round_trip(s: &dyn Store) {
     assert!(s.evaluations(Some(2024)).await.unwrap().is_empty());
     assert_eq!(s.evaluations(None).await.unwrap(), vec![stored.clone()]);
     assert!(s.unreadable_evaluations().await.unwrap().is_empty());
+    assert_eq!(
+        s.sheets_submitted("tt09-2017").await.unwrap(),
+        vec![(a1.clone(), 2025, ymd(2025, 12, 10).unwrap())]
+    );
+    assert!(s.sheets_submitted("tt01-2020").await.unwrap().is_empty());
     let approved = StoredEvaluation {
         evaluation: sheet(State::Approved),
         ..stored.clone()

@@ -44,6 +44,8 @@ pub(super) struct Ground<'a> {
     pub db_reports: HashMap<(&'a OrgCode, i32), &'a AnnualReport>,
     pub file_reports: HashMap<(&'a OrgCode, i32), &'a AnnualReport>,
     pub db_managers: HashMap<ManagerKey, &'a Manager>,
+    /// Every organisation code of the file, also of rows that failed their checks.
+    file_codes: std::collections::HashSet<&'a OrgCode>,
 }
 
 impl<'a> Ground<'a> {
@@ -74,6 +76,7 @@ impl<'a> Ground<'a> {
                 .map(|l| ((&l.value.org, l.value.year.get()), &l.value))
                 .collect(),
             db_managers: db.managers.iter().map(|m| (manager_key(m), m)).collect(),
+            file_codes: parsed.orgs.iter().map(|l| &l.value.code).collect(),
         }
     }
 
@@ -87,7 +90,7 @@ impl<'a> Ground<'a> {
     /// Whether the file or the database has the organisation at all (a row of the file
     /// that failed its checks still counts: its own error is enough).
     pub fn known(&self, code: &OrgCode) -> bool {
-        self.org_of(code).is_some() || self.parsed.orgs.iter().any(|l| &l.value.code == code)
+        self.org_of(code).is_some() || self.file_codes.contains(code)
     }
 
     pub fn commune_of(&self, code: &OrgCode) -> Option<UnitId> {

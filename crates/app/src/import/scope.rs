@@ -6,7 +6,7 @@ use crate::context::App;
 use crate::import::draft::{Draft, header, located_err};
 use crate::import::ground::Ground;
 use crate::import::registry::rank;
-use hoptac_core::auth::{Action, Resource, Scope, permits};
+use hoptac_core::auth::{Action, Resource, Scope};
 use hoptac_core::model::UnitId;
 use hoptac_core::validate::Severity;
 use hoptac_core::{Msg, OrgCode};
@@ -83,7 +83,8 @@ pub(super) fn actor_root(g: &Ground<'_>) -> Option<UnitId> {
 /// problems, and the owner of each new indicator to its changes.
 pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
     let actor = &g.actor.account;
-    let may = |action: Action, r: &Resource| permits(actor, action, r, &g.units);
+    let policy = hoptac_core::auth::Policy::new(actor, &g.units);
+    let may = |action: Action, r: &Resource| policy.permits(action, r);
     let org_res = |c: &OrgCode, commune: UnitId| Resource::Org {
         code: c.clone(),
         commune,
@@ -129,7 +130,7 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
             refused.push(("organizations", format!("{code} (registered_services)")));
         }
     }
-    let in_force = crate::reporting::closed(&g.stored.locks);
+    let in_force = crate::reporting::LocksInForce::new(&g.stored.locks, &g.units);
     let mut locked: Vec<Problem> = Vec::new();
     for r in &changes.reports {
         let Some(c) = g.commune_of(&r.org) else {
@@ -148,7 +149,7 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
                 refused.push(("annual_reports", format!("{}/{} ({f})", r.org, r.year)));
             }
         }
-        if let Some(l) = App::lock_over(&in_force, &g.units, c, r.year.get()) {
+        if let Some(l) = in_force.over(c, r.year.get()) {
             locked.push(Problem {
                 severity: Severity::Error,
                 sheet: "annual_reports".into(),

@@ -159,3 +159,65 @@ async fn a_write_from_elsewhere_is_one_reload_for_all_readers() {
     assert_eq!(a.reloads(), loads + 1, "eight readers, one reload");
     same_as_store(&a, "a write from elsewhere").await;
 }
+
+/// The review is kept for the generation it was computed at: asked again it is the same
+/// answer; after a form save or a new validation rule it is computed again, never stale.
+#[tokio::test]
+async fn the_review_is_kept_until_something_changes() {
+    let (a, _d) = demo().await;
+    let as_of = a.review_date().await.unwrap();
+    let first = a.check(&sys(), as_of, None).await.unwrap();
+    let again = a.check(&sys(), as_of, None).await.unwrap();
+    assert_eq!(
+        serde_json::to_string(&first).unwrap(),
+        serde_json::to_string(&again).unwrap()
+    );
+    let flagged = |r: &hoptac_app::checks::CheckReport| {
+        r.figures
+            .iter()
+            .filter(|f| f.finding.msg.vi.contains("kiểm thử bộ nhớ rà soát"))
+            .count()
+    };
+    assert_eq!(flagged(&first), 0);
+    let rule = hoptac_core::rules::RuleRecord {
+        id: "memo_probe".into(),
+        expression: "members < 0".into(),
+        severity: hoptac_core::validate::Severity::Warning,
+        message_vi: "Có thành viên (kiểm thử bộ nhớ rà soát)".into(),
+        message_en: "Has members (review memo probe)".into(),
+        active: true,
+    };
+    a.save_validation_rule(&sys(), rule).await.unwrap();
+    let after_rule = a.check(&sys(), as_of, None).await.unwrap();
+    assert!(flagged(&after_rule) > 0, "the new rule is seen");
+    // a report's members changed through its form: the finding's value follows
+    let f = &after_rule
+        .figures
+        .iter()
+        .find(|f| f.finding.msg.vi.contains("kiểm thử bộ nhớ rà soát"))
+        .unwrap();
+    let key = format!("{}/{}", f.org, f.year);
+    let version = a.row_version("annual_reports", &key).await.unwrap();
+    let o = a
+        .save_form(
+            &sys(),
+            "annual_reports",
+            &[
+                ("org_code", f.org.clone()),
+                ("year", f.year.to_string()),
+                ("members", "4321".into()),
+            ],
+            hoptac_app::FormIntent::Update { version },
+        )
+        .await
+        .unwrap();
+    assert!(o.applied, "{:?}", o.problems.first());
+    let after_save = a.check(&sys(), as_of, None).await.unwrap();
+    assert!(
+        after_save
+            .figures
+            .iter()
+            .any(|g| g.org == f.org && g.year == f.year && g.finding.value == "4321"),
+        "the saved figure is seen"
+    );
+}

@@ -399,3 +399,60 @@ fn roles_parse() {
     assert_eq!(Role::parse("cán bộ xã"), Some(Role::Commune));
     assert_eq!(Role::parse("boss"), None);
 }
+
+#[test]
+fn a_policy_answers_as_permits_does() {
+    let us = units();
+    let scopes = [
+        Scope::All,
+        Scope::Unit(UnitId(1)),
+        Scope::Unit(UnitId(2)),
+        Scope::Unit(UnitId(3)),
+        Scope::Unit(UnitId(99)),
+        Scope::Org(OrgCode::parse("H-1").unwrap()),
+    ];
+    let resources = [
+        org("H-1", 3),
+        org("H-2", 6),
+        org("H-3", 99),
+        Resource::Unit(UnitId(1)),
+        Resource::Unit(UnitId(4)),
+        Resource::Unit(UnitId(6)),
+        Resource::Everything,
+    ];
+    let actions = [
+        Action::Read,
+        Action::Write,
+        Action::ManageUnits,
+        Action::ManagePlans,
+        Action::ManageAccounts,
+        Action::ManageSettings,
+        Action::ViewAudit,
+    ];
+    let (mut yes, mut no) = (0, 0);
+    for role in [
+        Role::Viewer,
+        Role::Org,
+        Role::Commune,
+        Role::Staff,
+        Role::Admin,
+    ] {
+        for scope in &scopes {
+            for disabled in [false, true] {
+                let a = Account {
+                    disabled,
+                    ..acct(role, scope.clone())
+                };
+                let p = Policy::new(&a, &us);
+                for r in &resources {
+                    for action in actions {
+                        let want = permits(&a, action, r, &us);
+                        assert_eq!(p.permits(action, r), want, "{a:?} {action:?} {r:?}");
+                        if want { yes += 1 } else { no += 1 }
+                    }
+                }
+            }
+        }
+    }
+    assert!(yes > 50 && no > 50, "{yes} {no}");
+}

@@ -247,3 +247,62 @@ fn scoped_engine_equals_a_restricted_snapshot() {
         assert_eq!(scoped, restricted, "scope {scope:?}");
     }
 }
+
+#[test]
+fn per_commune_engines_equal_one_scoped_engine_each() {
+    let s = snap();
+    let engines = Engine::per_commune(&s, Some(UnitId(1)));
+    let communes: Vec<UnitId> = s
+        .units
+        .iter()
+        .filter(|u| u.level == AdminLevel::Commune)
+        .map(|u| u.id)
+        .collect();
+    assert_eq!(
+        engines.iter().map(|(u, _)| u.id).collect::<Vec<_>>(),
+        communes
+    );
+    for (u, e) in &engines {
+        let one = Engine::scoped(&s, Some(u.id));
+        for d in catalogue() {
+            assert_eq!(
+                e.evaluate(&d, 2016, 2020),
+                one.evaluate(&d, 2016, 2020),
+                "{} {}",
+                u.code,
+                d.id
+            );
+        }
+    }
+}
+
+#[test]
+fn contributions_gather_each_organisation_once() {
+    let s = snap();
+    let e = Engine::new(&s);
+    for d in catalogue() {
+        let c = e.contributions(&d, 2016, 2020);
+        let codes: BTreeSet<_> = c.iter().map(|c| c.org.code.clone()).collect();
+        assert_eq!(codes.len(), c.len(), "{}", d.id);
+    }
+}
+
+#[test]
+fn a_restricted_view_is_the_restricted_snapshot() {
+    let s = snap();
+    for scope in [
+        None,
+        Some(UnitId(1)),
+        Some(UnitId(10)),
+        Some(UnitId(11)),
+        Some(UnitId(12)),
+    ] {
+        let view = s.restricted(scope);
+        let copy = s.clone().restrict(scope);
+        assert_eq!(format!("{:?}", *view), format!("{copy:?}"), "{scope:?}");
+        assert_eq!(
+            scope.is_none(),
+            matches!(view, std::borrow::Cow::Borrowed(_))
+        );
+    }
+}

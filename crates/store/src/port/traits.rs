@@ -139,6 +139,12 @@ pub trait Evaluations: Send + Sync {
     /// The stored evaluations that cannot be read, each with its key and the reason: shown
     /// on the page, never a fault of every page.
     async fn unreadable_evaluations(&self) -> Result<Vec<String>>;
+    /// When each sheet of a rubric was submitted (organisation, year, date), for the
+    /// review: only these three columns, never the scores of a country's sheets.
+    async fn sheets_submitted(
+        &self,
+        rubric_id: &str,
+    ) -> Result<Vec<(OrgCode, i32, hoptac_core::Date)>>;
     /// Writes evaluations (created or replaced) and their audit entries in one transaction.
     async fn save_evaluations(&self, e: &[StoredEvaluation], audit: &[AuditEntry]) -> Result<()>;
     /// The classification axes entered for a year, or for all years.

@@ -158,6 +158,8 @@ impl Definitions for SqliteStore {
         .execute(&mut *tx)
         .await?;
         insert_audit(&mut tx, audit).await?;
+        // the review reads the rules: what it computed from the old ones is stale
+        super::changes::bump_generation(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }

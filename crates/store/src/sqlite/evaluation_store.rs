@@ -18,6 +18,13 @@ impl Evaluations for SqliteStore {
         super::evaluations::unreadable(&self.pool).await
     }
 
+    async fn sheets_submitted(
+        &self,
+        rubric_id: &str,
+    ) -> Result<Vec<(hoptac_core::OrgCode, i32, hoptac_core::Date)>> {
+        super::evaluations::submitted(&self.pool, rubric_id).await
+    }
+
     async fn save_evaluations(&self, e: &[StoredEvaluation], audit: &[AuditEntry]) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         super::evaluations::save(&mut tx, e).await?;

@@ -119,6 +119,31 @@ async fn load_all(pool: &SqlitePool, year: Option<i32>) -> Result<Vec<Result<Sto
         .collect())
 }
 
+/// (organisation, year, submission date) of a rubric's submitted sheets; a row that does
+/// not read is left out, as [`load`] leaves it out.
+pub(super) async fn submitted(
+    pool: &SqlitePool,
+    rubric_id: &str,
+) -> Result<Vec<(OrgCode, i32, hoptac_core::Date)>> {
+    let rows: Vec<(String, i64, String)> = sqlx::query_as(
+        "SELECT org_code, year, submitted_on FROM evaluations \
+         WHERE rubric_id = $1 AND submitted_on IS NOT NULL ORDER BY year, org_code",
+    )
+    .bind(rubric_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(code, year, on)| {
+            Some((
+                OrgCode::parse(&code)?,
+                year as i32,
+                hoptac_core::date::parse(&on)?,
+            ))
+        })
+        .collect())
+}
+
 pub(super) async fn save(
     tx: &mut sqlx::Transaction<'static, Sqlite>,
     evs: &[StoredEvaluation],

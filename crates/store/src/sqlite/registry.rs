@@ -6,6 +6,7 @@ use crate::port::error::Result;
 use crate::port::records::*;
 use crate::port::traits::*;
 use async_trait::async_trait;
+use futures_util::TryStreamExt;
 use hoptac_core::OrgCode;
 use hoptac_core::model::{AdminUnit, AnnualReport, Manager, Organization, Snapshot};
 use hoptac_core::types::Service;
@@ -37,20 +38,23 @@ impl Registry for SqliteStore {
             .map(org_row)
             .collect::<Result<_>>()?;
         let (lo, hi) = years.unwrap_or((i32::MIN, i32::MAX));
-        let reports = sqlx::query("SELECT org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis FROM annual_reports WHERE year BETWEEN $1 AND $2")
+        let mut rows = sqlx::query("SELECT org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis FROM annual_reports WHERE year BETWEEN $1 AND $2")
             .bind(lo as i64)
             .bind(hi as i64)
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(report_row)
-            .collect::<Result<_>>()?;
-        let managers = sqlx::query("SELECT org_code, full_name, role, qualification, trained_on, from_date, to_date FROM managers")
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(manager_row)
-            .collect::<Result<_>>()?;
+            .fetch(&mut *conn);
+        // row by row: a country's 10⁶ reports are never all held twice, as rows and as records
+        let mut reports = Vec::new();
+        while let Some(row) = rows.try_next().await? {
+            reports.push(report_row(&row)?);
+        }
+        drop(rows);
+        let mut rows = sqlx::query("SELECT org_code, full_name, role, qualification, trained_on, from_date, to_date FROM managers")
+            .fetch(&mut *conn);
+        let mut managers = Vec::new();
+        while let Some(row) = rows.try_next().await? {
+            managers.push(manager_row(&row)?);
+        }
+        drop(rows);
         Ok(Snapshot {
             units,
             orgs,
