@@ -254,6 +254,8 @@ impl App {
             .collect();
         let classified: std::collections::HashMap<&OrgCode, _> =
             classified.iter().map(|c| (&c.org, &c.axes)).collect();
+        let unit_names: std::collections::HashMap<_, &str> =
+            snap.units.iter().map(|u| (u.id, u.name.as_str())).collect();
         let mut rows = Vec::new();
         for o in snap.orgs.iter().filter(|o| {
             matches!(o.kind, OrgKind::Htx | OrgKind::Lhhtx)
@@ -272,9 +274,9 @@ impl App {
             rows.push(EvaluationRow {
                 org: o.code.clone(),
                 name: o.name.clone(),
-                commune: snap
-                    .unit(o.commune)
-                    .map(|u| u.name.clone())
+                commune: unit_names
+                    .get(&o.commune)
+                    .map(|n| n.to_string())
                     .unwrap_or_default(),
                 state: e.map(|e| e.state),
                 total: sheet.as_ref().map(|s| s.total),

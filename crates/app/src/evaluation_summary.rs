@@ -154,11 +154,17 @@ impl App {
         crate::context::check_year(year)?;
         let (full, unit) = self.scope_snapshot(actor, scope).await?;
         let snap = full.restricted(unit.as_ref().map(|u| u.id));
+        // indexed once: a country has thousands of communes and 10⁵ organisations
+        let unit_names: std::collections::HashMap<_, &str> =
+            snap.units.iter().map(|u| (u.id, u.name.as_str())).collect();
         let commune_name = |id| {
-            snap.unit(id)
-                .map(|u: &hoptac_core::model::AdminUnit| u.name.clone())
+            unit_names
+                .get(&id)
+                .map(|n| n.to_string())
                 .unwrap_or_default()
         };
+        let org_by_code: std::collections::HashMap<&OrgCode, &hoptac_core::model::Organization> =
+            snap.orgs.iter().map(|o| (&o.code, o)).collect();
         let mut years = Vec::new();
         let mut standings: BTreeMap<i32, BTreeMap<OrgCode, Standing>> = BTreeMap::new();
         let mut this_year = (Vec::new(), Vec::new());
@@ -192,7 +198,7 @@ impl App {
             }
         }
         let (rows, groups) = this_year;
-        let org_of = |code: &OrgCode| snap.orgs.iter().find(|o| &o.code == code);
+        let org_of = |code: &OrgCode| org_by_code.get(code).copied();
         let mut by_commune: BTreeMap<String, SummaryRow> = BTreeMap::new();
         let mut by_sector: BTreeMap<Sector, SummaryRow> = BTreeMap::new();
         let row = |label: String| SummaryRow {

@@ -19,10 +19,13 @@ pub use definition::{Aggregate, Field, Filter, IndicatorDef, IndicatorValue, Sub
 pub struct Engine<'a> {
     units: Vec<&'a AdminUnit>,
     org_list: Vec<&'a Organization>,
-    report_list: Vec<&'a AnnualReport>,
-    managers: Vec<&'a Manager>,
-    reports: HashMap<(&'a str, i32), &'a AnnualReport>,
-    orgs: HashMap<&'a str, &'a Organization>,
+    /// Each organisation's place in `org_list`.
+    orgs: HashMap<&'a str, usize>,
+    /// The reports of each organisation, by its place (a handful each).
+    reports_of: Vec<Vec<&'a AnnualReport>>,
+    /// Every report of the scope with its organisation.
+    report_list: Vec<(&'a Organization, &'a AnnualReport)>,
+    managers: Vec<(&'a Manager, &'a Organization)>,
     /// Organisations active at the end of a year, with their report of that year: the
     /// population of most stocks, built once per year.
     active: RefCell<HashMap<i32, Vec<ActiveItem<'a>>>>,
@@ -74,19 +77,7 @@ impl<'a> Engine<'a> {
         let units: Vec<&AdminUnit> = snap.units.iter().filter(|u| inside(&u.id)).collect();
         let org_list: Vec<&Organization> =
             snap.orgs.iter().filter(|o| inside(&o.commune)).collect();
-        let orgs: HashMap<&str, &Organization> =
-            org_list.iter().map(|o| (o.code.as_str(), *o)).collect();
-        let report_list: Vec<&AnnualReport> = snap
-            .reports
-            .iter()
-            .filter(|r| orgs.contains_key(r.org.as_str()))
-            .collect();
-        let managers = snap
-            .managers
-            .iter()
-            .filter(|m| orgs.contains_key(m.org.as_str()))
-            .collect();
-        Engine::from_parts(units, org_list, orgs, report_list, managers)
+        Engine::from_parts(units, org_list, &snap.reports, &snap.managers)
     }
 
     /// One engine per commune of the scope, as `scoped` would build each, in one pass over
@@ -136,33 +127,62 @@ impl<'a> Engine<'a> {
             .into_iter()
             .map(|p| {
                 let commune = p.units[0];
-                let orgs = p.orgs.iter().map(|o| (o.code.as_str(), *o)).collect();
                 (
                     commune,
-                    Engine::from_parts(p.units, p.orgs, orgs, p.reports, p.managers),
+                    Engine::from_parts(p.units, p.orgs, p.reports, p.managers),
                 )
             })
             .collect()
     }
 
-    fn from_parts(
+    /// The engine over these organisations, with the reports and managers of theirs among
+    /// `reports` and `managers` (others are left out).
+    fn from_parts<R, M>(
         units: Vec<&'a AdminUnit>,
         org_list: Vec<&'a Organization>,
-        orgs: HashMap<&'a str, &'a Organization>,
-        report_list: Vec<&'a AnnualReport>,
-        managers: Vec<&'a Manager>,
-    ) -> Engine<'a> {
-        let reports = report_list
+        reports: R,
+        managers: M,
+    ) -> Engine<'a>
+    where
+        R: IntoIterator<Item = &'a AnnualReport>,
+        M: IntoIterator<Item = &'a Manager>,
+    {
+        let orgs: HashMap<&str, usize> = org_list
             .iter()
-            .map(|r| ((r.org.as_str(), r.year.get()), *r))
+            .enumerate()
+            .map(|(i, o)| (o.code.as_str(), i))
             .collect();
+        // rows of one organisation come together: one lookup per run, not per row
+        let mut last: Option<(&str, Option<usize>)> = None;
+        let mut place_of = |code: &'a str| match last {
+            Some((c, p)) if c == code => p,
+            _ => {
+                let p = orgs.get(code).copied();
+                last = Some((code, p));
+                p
+            }
+        };
+        let mut reports_of: Vec<Vec<&AnnualReport>> = vec![Vec::new(); org_list.len()];
+        let mut report_list = Vec::new();
+        for r in reports {
+            if let Some(i) = place_of(r.org.as_str()) {
+                reports_of[i].push(r);
+                report_list.push((org_list[i], r));
+            }
+        }
+        let mut in_scope = Vec::new();
+        for m in managers {
+            if let Some(i) = place_of(m.org.as_str()) {
+                in_scope.push((m, org_list[i]));
+            }
+        }
         Engine {
             units,
             org_list,
-            report_list,
-            managers,
-            reports,
             orgs,
+            reports_of,
+            report_list,
+            managers: in_scope,
             active: RefCell::default(),
             active_managers: RefCell::default(),
             covered: RefCell::default(),
@@ -191,8 +211,9 @@ impl<'a> Engine<'a> {
             let v: Vec<ActiveItem<'a>> = self
                 .org_list
                 .iter()
-                .filter(|o| o.active_on(end))
-                .map(|o| (*o, self.report(&o.code, year)))
+                .enumerate()
+                .filter(|(_, o)| o.active_on(end))
+                .map(|(i, o)| (*o, self.report_at(i, year)))
                 .collect();
             self.active.borrow_mut().insert(year, v);
         }
@@ -210,11 +231,7 @@ impl<'a> Engine<'a> {
                 .managers
                 .iter()
                 .copied()
-                .filter(|m| m.in_office_on(end))
-                .filter_map(|m| {
-                    let o = *self.orgs.get(m.org.as_str())?;
-                    o.active_on(end).then_some((m, o))
-                })
+                .filter(|(m, o)| m.in_office_on(end) && o.active_on(end))
                 .collect();
             self.active_managers.borrow_mut().insert(year, v);
         }
@@ -222,7 +239,19 @@ impl<'a> Engine<'a> {
     }
 
     pub fn report(&self, org: &OrgCode, year: i32) -> Option<&'a AnnualReport> {
-        self.reports.get(&(org.as_str(), year)).copied()
+        self.orgs
+            .get(org.as_str())
+            .and_then(|&i| self.report_at(i, year))
+    }
+
+    /// The report of a year of the organisation at this place (the last stored, as the
+    /// store keeps one a year).
+    fn report_at(&self, place: usize, year: i32) -> Option<&'a AnnualReport> {
+        self.reports_of[place]
+            .iter()
+            .rev()
+            .find(|r| r.year.get() == year)
+            .copied()
     }
 
     /// A stock at the end of `year`, or a flow over that single year.
@@ -364,12 +393,8 @@ impl<'a> Engine<'a> {
             Subject::PeriodReports => self
                 .report_list
                 .iter()
-                .copied()
-                .filter(|r| within(r.year.get()))
-                .filter_map(|r| {
-                    let o = self.orgs.get(r.org.as_str())?;
-                    def.kinds.contains(&o.kind).then_some(Item::Report(o, r))
-                })
+                .filter(|(o, r)| within(r.year.get()) && def.kinds.contains(&o.kind))
+                .map(|(o, r)| Item::Report(o, r))
                 .collect(),
             _ => Vec::new(),
         }

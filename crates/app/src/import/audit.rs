@@ -26,12 +26,13 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
             e.after = Some(after);
             audit.push(e);
         };
+    let db_units: std::collections::HashMap<_, _> = g.db.units.iter().map(|u| (u.id, u)).collect();
     for u in &changes.units {
         entry(
             "admin_units",
             u.code.clone(),
             Some(u.id),
-            g.db.units.iter().find(|x| x.id == u.id).map(json),
+            db_units.get(&u.id).map(|u| json(*u)),
             json(u),
         );
     }

@@ -19,11 +19,17 @@ pub(super) type Refusal = (&'static str, String);
 /// No unit under itself, each under a higher level.
 pub(super) fn tree(g: &Ground<'_>, d: &mut Draft) {
     let units = &g.units;
+    // indexed once: a national file has 10⁴ units, and a hostile one makes every walk long
+    let by_id: std::collections::HashMap<UnitId, &hoptac_core::AdminUnit> =
+        units.iter().rev().map(|u| (u.id, u)).collect();
+    // the first of equal keys wins, as a search from the start found it
+    let by_key: std::collections::HashMap<_, &hoptac_core::AdminUnit> = units
+        .iter()
+        .rev()
+        .map(|u| ((u.code.as_str(), u.valid_from), u))
+        .collect();
     for l in &g.parsed.units {
-        let Some(u) = units
-            .iter()
-            .find(|x| x.code == l.value.code && x.valid_from == l.value.valid_from)
-        else {
+        let Some(&u) = by_key.get(&(l.value.code.as_str(), l.value.valid_from)) else {
             continue;
         };
         let mut at = u.parent;
@@ -35,9 +41,9 @@ pub(super) fn tree(g: &Ground<'_>, d: &mut Draft) {
                 break;
             }
             steps += 1;
-            at = units.iter().find(|x| x.id == p).and_then(|x| x.parent);
+            at = by_id.get(&p).and_then(|x| x.parent);
         }
-        let parent = u.parent.and_then(|p| units.iter().find(|x| x.id == p));
+        let parent = u.parent.and_then(|p| by_id.get(&p).copied());
         if cycle {
             d.problems.push(located_err(l, &ADMIN_UNITS, "parent_code", l.value.parent_code.clone().unwrap_or_default(), Msg::new(
                 format!("Đơn vị \"{}\" sẽ nằm dưới chính nó: cây đơn vị hành chính không được có vòng", u.code),
@@ -90,9 +96,11 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
         commune,
     };
     let changes = &d.changes;
+    let db_units: std::collections::HashMap<UnitId, &hoptac_core::AdminUnit> =
+        g.db.units.iter().map(|u| (u.id, u)).collect();
     let mut refused: Vec<Refusal> = Vec::new();
     for u in &changes.units {
-        let old = g.db.units.iter().find(|x| x.id == u.id);
+        let old = db_units.get(&u.id).copied();
         let mut sides = vec![side(u.parent)];
         if let Some(o) = old {
             sides.push(Resource::Unit(o.id));
