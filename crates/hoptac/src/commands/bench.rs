@@ -292,6 +292,15 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
         .login("bench", "mat-khau-do-hieu-nang", "127.0.0.1")
         .await?;
     let cookie = format!("hoptac_session={}", session.token);
+    // an organisation of the staff's own province (the national data spreads them out)
+    let province = snap.subtree(hoptac_core::UnitId(1));
+    let org_page = snap
+        .orgs
+        .iter()
+        .filter(|o| province.contains(&o.commune))
+        .nth(7)
+        .map(|o| format!("/orgs/{}", o.code))
+        .ok_or_else(|| anyhow::anyhow!("no organisation in the first province"))?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     let server = tokio::spawn(hoptac_web::serve(
@@ -309,7 +318,7 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
             "GET /orgs?page=40&sort=founded",
             "/orgs?page=40&sort=founded",
         ),
-        ("GET /orgs/H-000007 (organisation page)", "/orgs/H-000007"),
+        ("GET /orgs/{code} (organisation page)", org_page.as_str()),
         ("GET / (dashboard 2016–2020)", "/?from=2016&to=2020"),
         ("GET /evaluations?year=2024", "/evaluations?year=2024"),
     ] {
