@@ -177,7 +177,7 @@ impl App {
         // validation rules as data: medians over the whole database, figures of the scope
         let rules = self.active_rules().await?;
         let registered = self.store().registered_services().await?;
-        let m = hoptac_core::rules::medians(&full);
+        let m = hoptac_core::rules::medians(full);
         let orgs_by: HashMap<&str, &hoptac_core::model::Organization> =
             snap.orgs.iter().map(|o| (o.code.as_str(), o)).collect();
         for r in &snap.reports {
