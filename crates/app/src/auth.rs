@@ -3,7 +3,6 @@
 use crate::{context::App, error::AppError, error::Result};
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use blake2::{Blake2s256, Digest};
-use hoptac_core::Msg;
 use hoptac_core::auth::{Account, Action, Resource, Role, Scope, may_delegate, permits, subtree};
 use hoptac_core::model::UnitId;
 use hoptac_store::{AuditEntry, AuditQuery, SessionRow};
@@ -126,9 +125,9 @@ fn check_password_rules(username: &str, pw: &str) -> Result<()> {
         return Err(AppError::invalid(
             "password",
             "",
-            Msg::new(
-                format!("Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự"),
-                format!("A password needs at least {MIN_PASSWORD} characters"),
+            hoptac_core::msg!(
+                "auth.password_needs_at_least_min",
+                min_password = MIN_PASSWORD
             ),
         ));
     }
@@ -136,10 +135,7 @@ fn check_password_rules(username: &str, pw: &str) -> Result<()> {
         return Err(AppError::invalid(
             "password",
             "",
-            Msg::new(
-                "Mật khẩu không được chứa tên đăng nhập",
-                "The password must not contain the username",
-            ),
+            hoptac_core::msg!("auth.password_not_contain_username"),
         ));
     }
     Ok(())
@@ -402,10 +398,7 @@ impl App {
             return Err(AppError::invalid(
                 "current",
                 "",
-                Msg::new(
-                    "Mật khẩu hiện tại không đúng",
-                    "The current password is wrong",
-                ),
+                hoptac_core::msg!("auth.current_password_wrong"),
             ));
         }
         check_password_rules(actor.name(), new)?;
@@ -435,15 +428,9 @@ impl App {
             return Err(AppError::invalid(
                 "username",
                 a.username.clone(),
-                Msg::new(
-                    format!(
-                        "Tên đăng nhập \"{}\" đã có: không tạo lại được (đổi mật khẩu: hoptac user passwd)",
-                        a.username
-                    ),
-                    format!(
-                        "The username \"{}\" is taken: it is not created again (to reset its password: hoptac user passwd)",
-                        a.username
-                    ),
+                hoptac_core::msg!(
+                    "auth.username_username_taken_not_created",
+                    username = a.username
                 ),
             ));
         }
@@ -466,10 +453,7 @@ impl App {
             return Err(AppError::invalid(
                 "username",
                 a.username.clone(),
-                Msg::new(
-                    "Tên đăng nhập chỉ gồm chữ không dấu, số, . _ - (tối đa 40 ký tự)",
-                    "A username uses ASCII letters, digits, . _ - (at most 40 characters)",
-                ),
+                hoptac_core::msg!("auth.username_uses_ascii_letters_digits"),
             ));
         }
         let units = self.units().await?;
@@ -482,10 +466,7 @@ impl App {
                         AppError::invalid(
                             "scope",
                             code.to_string(),
-                            Msg::new(
-                                format!("Không có tổ chức \"{code}\""),
-                                format!("No organisation \"{code}\""),
-                            ),
+                            hoptac_core::msg!("auth.no_organisation_code", code = code),
                         )
                     })?
                     .commune,
@@ -498,10 +479,7 @@ impl App {
             return Err(AppError::invalid(
                 "scope",
                 u.0.to_string(),
-                Msg::new(
-                    "Không có đơn vị hành chính này",
-                    "No such administrative unit",
-                ),
+                hoptac_core::msg!("auth.no_such_administrative_unit"),
             ));
         }
         if !actor.root && !may_delegate(&actor.account, a.role, &a.scope, &units, org_commune) {
@@ -539,10 +517,7 @@ impl App {
                 return Err(AppError::invalid(
                     "password",
                     "",
-                    Msg::new(
-                        "Tài khoản mới cần mật khẩu ban đầu",
-                        "A new account needs an initial password",
-                    ),
+                    hoptac_core::msg!("auth.new_account_needs_initial_password"),
                 ));
             }
             (None, Some(_)) => None,

@@ -406,7 +406,7 @@ impl App {
                 rule: c.rule.to_string(),
                 org: c.org.clone(),
                 since: c.since,
-                evidence: c.evidence.vi.clone(),
+                evidence: c.evidence.vi().clone(),
                 opened_at: String::new(),
                 closed_at: None,
                 closed_reason: None,
@@ -491,7 +491,7 @@ impl App {
                     c.rule.to_string(),
                     c.org.clone(),
                     c.since,
-                    c.evidence.vi.clone(),
+                    c.evidence.vi().clone(),
                 )
             })
             .collect();
@@ -570,7 +570,6 @@ impl App {
         note: &str,
         on: Option<Date>,
     ) -> Result<()> {
-        use hoptac_core::Msg;
         let case = self
             .store()
             .cases()
@@ -608,7 +607,7 @@ impl App {
             return Err(crate::error::AppError::invalid(
                 "case",
                 case_id.to_string(),
-                Msg::new("Trường hợp đã đóng", "The case is closed"),
+                hoptac_core::msg!("checks.case_closed"),
             ));
         }
         let note = note.trim();
@@ -618,10 +617,7 @@ impl App {
                 return Err(crate::error::AppError::invalid(
                     "note",
                     "",
-                    Msg::new(
-                        "Cần ghi lý do chấp nhận giải trình",
-                        "The reason for accepting the explanation is required",
-                    ),
+                    hoptac_core::msg!("checks.reason_accepting_explanation_required"),
                 ));
             }
             CaseStep::ExplanationAccepted => Some("Chấp nhận giải trình / explanation accepted"),
@@ -630,10 +626,7 @@ impl App {
                     crate::error::AppError::invalid(
                         "on_date",
                         "",
-                        Msg::new(
-                            "Cần ngày hoàn thành giải thể",
-                            "The date the dissolution was completed is required",
-                        ),
+                        hoptac_core::msg!("checks.date_dissolution_was_completed_required"),
                     )
                 })?;
                 let dissolved = hoptac_core::model::Organization {

@@ -4,11 +4,11 @@
 
 use crate::evaluation::DEFAULT_RUBRIC;
 use crate::{auth::Actor, context::App, error::AppError, error::Result};
+use hoptac_core::OrgCode;
 use hoptac_core::auth::{Action, Role};
 use hoptac_core::evaluation::State;
 use hoptac_core::evaluation::classification::Classification;
 use hoptac_core::types::Sector;
-use hoptac_core::{Msg, OrgCode};
 use hoptac_store::StoredClassification;
 
 /// Whether a sector's cooperatives are classified by agricultural field (TT09/2017 covers
@@ -72,11 +72,9 @@ impl App {
             return Err(AppError::invalid(
                 "state",
                 org,
-                Msg::new(
-                    format!("Đánh giá năm {year} đã duyệt: mở khóa trước khi sửa phân loại"),
-                    format!(
-                        "The {year} evaluation is approved: unlock it before changing the classification"
-                    ),
+                hoptac_core::msg!(
+                    "classification.year_evaluation_approved_unlock_before",
+                    year = year
                 ),
             ));
         }

@@ -45,10 +45,7 @@ pub fn check_year(year: i32) -> Result<()> {
     Err(AppError::invalid(
         "year",
         year.to_string(),
-        hoptac_core::Msg::new(
-            format!("Năm {year} không hợp lệ: cần trong khoảng 1900–2200"),
-            format!("Invalid year {year}: it must be within 1900–2200"),
-        ),
+        hoptac_core::msg!("context.invalid_year_year_within_1900", year = year),
     ))
 }
 
@@ -57,13 +54,10 @@ pub fn check_period(from: i32, to: i32) -> Result<()> {
         return Err(AppError::invalid(
             "period",
             format!("{from}–{to}"),
-            hoptac_core::Msg::new(
-                format!(
-                    "Giai đoạn {from}–{to} không hợp lệ: cần năm đầu ≤ năm cuối, trong khoảng 1900–2200"
-                ),
-                format!(
-                    "Invalid period {from}–{to}: the first year must not be after the last, within 1900–2200"
-                ),
+            hoptac_core::msg!(
+                "context.invalid_period_from_first_year",
+                from = from,
+                to = to
             ),
         ));
     }
@@ -110,14 +104,7 @@ pub fn find_unit<'a>(
         [] => Err(AppError::invalid(
             "commune",
             r,
-            hoptac_core::Msg::new(
-                format!(
-                    "Không tìm thấy đơn vị hành chính \"{r}\": hãy dùng mã (ví dụ 30049) hoặc tên đúng"
-                ),
-                format!(
-                    "No administrative unit \"{r}\": use its code (e.g. 30049) or its exact name"
-                ),
-            ),
+            hoptac_core::msg!("context.no_administrative_unit_r_use", r = r),
         )),
         many => {
             let list = many
@@ -128,10 +115,7 @@ pub fn find_unit<'a>(
             Err(AppError::invalid(
                 "commune",
                 r,
-                hoptac_core::Msg::new(
-                    format!("Tên \"{r}\" trùng với nhiều đơn vị: {list}; hãy ghi mã"),
-                    format!("The name \"{r}\" matches several units: {list}; give the code"),
-                ),
+                hoptac_core::msg!("context.name_r_matches_several_units", r = r, list = list),
             ))
         }
     }

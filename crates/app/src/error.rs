@@ -96,36 +96,25 @@ impl AppError {
                     "report" => "báo cáo năm",
                     _ => "mục",
                 };
-                Msg::new(
-                    format!("Không tìm thấy {vi_kind} \"{key}\""),
-                    format!("No {kind} \"{key}\" was found"),
+                hoptac_core::msg!(
+                    "error.no_vi_kind_key_was",
+                    vi_kind = hoptac_core::i18n::Arg::both(vi_kind, kind),
+                    key = key
                 )
             }
-            AppError::Unreadable(e) => Msg::new(e.to_string(), e.to_string()),
-            AppError::Unauthorized => Msg::new(
-                "Sai tên đăng nhập hoặc mật khẩu",
-                "Wrong username or password",
-            ),
-            AppError::Forbidden => Msg::new(
-                "Tài khoản này không có quyền làm việc đó",
-                "This account is not allowed to do that",
-            ),
-            AppError::Throttled(s) => Msg::new(
-                format!("Đăng nhập sai nhiều lần: hãy thử lại sau {s} giây"),
-                format!("Too many failed logins: try again in {s} seconds"),
-            ),
-            AppError::TooLarge(n) => Msg::new(
-                format!("Tệp quá lớn: tối đa {} MB", n / (1024 * 1024)),
-                format!("The file is too large: at most {} MB", n / (1024 * 1024)),
-            ),
-            AppError::Unsupported(f) => Msg::new(
-                format!("Bản cài đặt này không xuất được tệp {f}; hãy tải bản Word (docx)"),
-                format!("This installation cannot make {f} files; download the Word file (docx)"),
-            ),
-            AppError::Store(_) | AppError::Internal(_) => Msg::new(
-                "Lỗi hệ thống; dữ liệu không bị thay đổi. Hãy thử lại hoặc báo cho quản trị viên.",
-                "System error; no data was changed. Try again or tell the administrator.",
-            ),
+            AppError::Unreadable(e) => hoptac_core::msg!("error.e", e = e.to_string()),
+            AppError::Unauthorized => hoptac_core::msg!("error.wrong_username_password"),
+            AppError::Forbidden => hoptac_core::msg!("error.account_not_allowed_do"),
+            AppError::Throttled(s) => hoptac_core::msg!("error.too_many_failed_logins_try", s = s),
+            AppError::TooLarge(n) => {
+                hoptac_core::msg!("error.file_too_large_at_most", value = n / (1024 * 1024))
+            }
+            AppError::Unsupported(f) => {
+                hoptac_core::msg!("error.installation_cannot_make_f_files", f = f)
+            }
+            AppError::Store(_) | AppError::Internal(_) => {
+                hoptac_core::msg!("error.system_error_no_data_was")
+            }
         }
     }
 }

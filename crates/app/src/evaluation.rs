@@ -18,36 +18,31 @@ pub const DEFAULT_RUBRIC: &str = "TT01/2020";
 /// cooperative stopped operating (longer than the 3 months that exclude it).
 pub fn exclusion(o: &Organization, year: i32, report: Option<&AnnualReport>) -> Option<Msg> {
     if !matches!(o.kind, OrgKind::Htx | OrgKind::Lhhtx) {
-        return Some(Msg::new(
-            "Chỉ đánh giá hợp tác xã, liên hiệp hợp tác xã",
-            "Only cooperatives and unions are evaluated",
+        return Some(hoptac_core::msg!(
+            "evaluation.only_cooperatives_unions_evaluated"
         ));
     }
     if !o.active_on(sheet_due(year)) {
-        return Some(Msg::new(
-            format!("Không còn hoạt động ngày 15/12/{year}"),
-            format!("Not active on 15 December {year}"),
+        return Some(hoptac_core::msg!(
+            "evaluation.not_active_15_december_year",
+            year = year
         ));
     }
     if let Some(r) = report
         && r.figures.revenue.is_some_and(|v| v == Fixed::ZERO)
         && r.figures.services.is_empty()
     {
-        return Some(Msg::new(
-            format!("Ngừng hoạt động năm {year} (doanh thu 0, không có dịch vụ), không xếp loại"),
-            format!("Stopped operating in {year} (no revenue, no service), not rated"),
+        return Some(hoptac_core::msg!(
+            "evaluation.stopped_operating_year_no_revenue",
+            year = year
         ));
     }
     if !old_enough(o.founded_on, year) {
-        return Some(Msg::new(
-            format!(
-                "Hoạt động dưới 12 tháng (thành lập ngày {}), không xếp loại năm {year}",
-                hoptac_core::date::to_vi(o.founded_on)
-            ),
-            format!(
-                "Operating for less than 12 months (founded {}), not rated for {year}",
-                o.founded_on
-            ),
+        return Some(hoptac_core::msg!(
+            "evaluation.operating_less_than_12_months",
+            to_vi =
+                hoptac_core::i18n::Arg::both(hoptac_core::date::to_vi(o.founded_on), o.founded_on),
+            year = year
         ));
     }
     None
@@ -410,10 +405,7 @@ impl App {
             AppError::invalid(
                 "file",
                 "",
-                Msg::new(
-                    format!("Không đọc được tệp: {x}"),
-                    format!("Cannot read the file: {x}"),
-                ),
+                hoptac_core::msg!("evaluation.cannot_read_file_x", x = x),
             )
         })?;
         let scores = hoptac_exchange::scoring_sheet::read_sheet(&book, &r).map_err(|p| {

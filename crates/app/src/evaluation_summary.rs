@@ -410,7 +410,7 @@ impl App {
                         _ => String::new(),
                     };
                     let note = match (&r.excluded, r.late) {
-                        (Some(why), _) => format!("Không xếp loại: {}", why.vi),
+                        (Some(why), _) => format!("Không xếp loại: {}", why.vi()),
                         (None, true) => "Nộp phiếu trễ hạn".into(),
                         _ => String::new(),
                     };

@@ -2,7 +2,6 @@
 //! row must not exist yet, an edited row must still be at the version the form was read at.
 
 use crate::error::{AppError, Result};
-use hoptac_core::Msg;
 
 /// What a form means to do with the row it sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,11 +42,10 @@ pub(crate) fn refuse_taken(
         return Err(AppError::invalid(
             field,
             key.to_string(),
-            Msg::new(
-                format!("{what_vi} \"{key}\" đã có: không tạo lại được; hãy sửa bản ghi đó"),
-                format!(
-                    "The {what_en} \"{key}\" is taken: it is not created again; edit that record instead"
-                ),
+            hoptac_core::msg!(
+                "intent.what_vi_key_taken_not",
+                what_vi = hoptac_core::i18n::Arg::both(what_vi, what_en),
+                key = key
             ),
         ));
     }

@@ -1,9 +1,9 @@
 //! Merging two records of one organisation (hợp nhất bản ghi): previewed, recorded, undoable.
 
 use crate::{auth::Actor, context::App, context::find_unit, error::AppError, error::Result};
+use hoptac_core::OrgCode;
 use hoptac_core::auth::{Action, Resource, Role, Scope};
 use hoptac_core::model::{Organization, Snapshot};
-use hoptac_core::{Msg, OrgCode};
 use hoptac_exchange::write::{Headers, PlanData, write_xlsx};
 use hoptac_store::{ChangeSet, MergeRecord};
 
@@ -37,10 +37,7 @@ impl App {
             return Err(AppError::invalid(
                 "drop",
                 drop,
-                Msg::new(
-                    "Không thể hợp nhất một tổ chức với chính nó",
-                    "An organisation cannot be merged with itself",
-                ),
+                hoptac_core::msg!("merge.organisation_cannot_merged_with_itself"),
             ));
         }
         let keep = self
@@ -79,10 +76,7 @@ impl App {
             return Err(AppError::invalid(
                 "drop",
                 drop.code.to_string(),
-                Msg::new(
-                    "Hai tổ chức khác loại hình, không hợp nhất được",
-                    "The two organisations are of different kinds",
-                ),
+                hoptac_core::msg!("merge.two_organisations_different_kinds"),
             ));
         }
         Ok((keep, drop))
@@ -267,10 +261,7 @@ impl App {
             return Err(AppError::invalid(
                 "merge",
                 id.to_string(),
-                Msg::new(
-                    "Lần hợp nhất này đã được hoàn tác",
-                    "This merge was already undone",
-                ),
+                hoptac_core::msg!("merge.merge_was_already_undone"),
             ));
         }
         let keep = self
@@ -310,10 +301,7 @@ impl App {
             return Err(AppError::invalid(
                 "merge",
                 id.to_string(),
-                Msg::new(
-                    format!("Mã {} đã được dùng lại: không hoàn tác được", m.drop),
-                    format!("The code {} is in use again: cannot undo", m.drop),
-                ),
+                hoptac_core::msg!("merge.code_drop_use_again_cannot", drop = m.drop),
             ));
         }
         let book = hoptac_exchange::read::read_xlsx(&m.archive)?;

@@ -90,16 +90,7 @@ impl App {
             return Err(invalid(
                 "id",
                 r.id.clone(),
-                Msg::new(
-                    format!(
-                        "\"{}\" là chỉ tiêu gốc của hệ thống, không sửa được; hãy đặt mã khác",
-                        r.id
-                    ),
-                    format!(
-                        "\"{}\" is a core indicator and cannot be changed; choose another id",
-                        r.id
-                    ),
-                ),
+                hoptac_core::msg!("plans.id_core_indicator_cannot_changed", id = r.id),
             ));
         }
         let r = IndicatorRecord {
@@ -309,15 +300,11 @@ impl App {
             return Err(invalid(
                 "baseline_year",
                 p.baseline_year.to_string(),
-                Msg::new(
-                    format!(
-                        "Năm gốc {} nằm ngoài số liệu đang có ({lo}–{hi})",
-                        p.baseline_year
-                    ),
-                    format!(
-                        "The baseline year {} lies outside the data held ({lo}–{hi})",
-                        p.baseline_year
-                    ),
+                hoptac_core::msg!(
+                    "plans.baseline_year_baseline_year_lies",
+                    baseline_year = p.baseline_year,
+                    lo = lo,
+                    hi = hi
                 ),
             ));
         }
@@ -384,10 +371,7 @@ impl App {
             return Err(invalid(
                 "baseline_indicator",
                 b.clone(),
-                Msg::new(
-                    format!("Không có chỉ tiêu thống kê \"{b}\""),
-                    format!("No indicator \"{b}\""),
-                ),
+                hoptac_core::msg!("plans.no_indicator_b", b = b),
             ));
         }
         let before = plan.targets.iter().find(|x| x.no == t.no);
@@ -436,15 +420,11 @@ impl App {
             return Err(invalid(
                 "year",
                 y.to_string(),
-                Msg::new(
-                    format!(
-                        "Năm {y} nằm ngoài kế hoạch ({}–{})",
-                        plan.baseline_year, plan.to
-                    ),
-                    format!(
-                        "Year {y} is outside the plan ({}–{})",
-                        plan.baseline_year, plan.to
-                    ),
+                hoptac_core::msg!(
+                    "plans.year_y_outside_plan_baseline",
+                    y = y,
+                    baseline_year = plan.baseline_year,
+                    to = plan.to
                 ),
             ));
         }
@@ -480,10 +460,7 @@ impl App {
                 invalid(
                     "indicator",
                     t.indicator.clone(),
-                    Msg::new(
-                        format!("Không có chỉ tiêu thống kê \"{}\"", t.indicator),
-                        format!("No indicator \"{}\"", t.indicator),
-                    ),
+                    hoptac_core::msg!("plans.no_indicator_indicator", indicator = t.indicator),
                 )
             })?;
             let values = |y: i32| {
@@ -562,10 +539,7 @@ impl App {
             return Err(invalid(
                 "year",
                 year.to_string(),
-                Msg::new(
-                    format!("Năm {year} nằm ngoài kế hoạch"),
-                    format!("Year {year} is outside the plan"),
-                ),
+                hoptac_core::msg!("plans.year_year_outside_plan", year = year),
             ));
         }
         let from = if def.subject.is_flow() {
@@ -652,9 +626,11 @@ fn coverage(
                 .filter(|o| !with.contains(o.code.as_str()))
                 .count();
             (missing > 0).then(|| {
-                Msg::new(
-                    format!("{missing}/{} tổ chức đang hoạt động năm {year} chưa có hồ sơ cán bộ quản lý: tỷ lệ chỉ tính trên các tổ chức có hồ sơ", active.len()),
-                    format!("{missing} of {} organisations active in {year} have no managers on file: the share covers only those that do", active.len()),
+                hoptac_core::msg!(
+                    "plans.missing_active_organisations_active_year",
+                    missing = missing,
+                    active = active.len(),
+                    year = year
                 )
             })
         }
@@ -675,9 +651,11 @@ fn coverage(
                 .filter(|o| !reported.contains(o.code.as_str()))
                 .count();
             (missing > 0).then(|| {
-                Msg::new(
-                    format!("{missing}/{} tổ chức đang hoạt động chưa nộp báo cáo năm {year}: số liệu chỉ tính trên các báo cáo đã nộp", active.len()),
-                    format!("{missing} of {} active organisations have not reported for {year}: the figure covers the reports received", active.len()),
+                hoptac_core::msg!(
+                    "plans.missing_active_active_organisations_have",
+                    missing = missing,
+                    active = active.len(),
+                    year = year
                 )
             })
         }

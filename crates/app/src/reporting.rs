@@ -2,7 +2,6 @@
 //! it with a reason, and which fields of a yearly report belong to the office.
 
 use crate::{auth::Actor, context::App, error::AppError, error::Result};
-use hoptac_core::Msg;
 use hoptac_core::auth::{Action, Resource, Role};
 use hoptac_core::model::{AnnualReport, UnitId};
 use hoptac_store::ReportingLock;
@@ -117,10 +116,7 @@ impl App {
             return Err(AppError::invalid(
                 "reason",
                 "",
-                Msg::new(
-                    "Mở lại năm đã khóa sổ cần ghi lý do",
-                    "Reopening a closed year needs a reason",
-                ),
+                hoptac_core::msg!("reporting.reopening_closed_year_needs_reason"),
             ));
         }
         let locks = self.store().reporting_locks().await?;
@@ -131,17 +127,20 @@ impl App {
             return Err(AppError::invalid(
                 "year",
                 year.to_string(),
-                Msg::new(
-                    if close {
-                        format!("Năm {year} đã khóa sổ ở phạm vi này")
-                    } else {
-                        format!("Năm {year} chưa khóa sổ ở phạm vi này")
-                    },
-                    if close {
-                        format!("{year} is already closed in this scope")
-                    } else {
-                        format!("{year} is not closed in this scope")
-                    },
+                hoptac_core::msg!(
+                    "reporting.close",
+                    close = hoptac_core::i18n::Arg::both(
+                        if close {
+                            format!("Năm {year} đã khóa sổ ở phạm vi này")
+                        } else {
+                            format!("Năm {year} chưa khóa sổ ở phạm vi này")
+                        },
+                        if close {
+                            format!("{year} is already closed in this scope")
+                        } else {
+                            format!("{year} is not closed in this scope")
+                        }
+                    )
                 ),
             ));
         }

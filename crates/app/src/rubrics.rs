@@ -3,7 +3,6 @@
 //! it was made with; a new one starts on the latest.
 
 use crate::{auth::Actor, context::App, error::AppError, error::Result};
-use hoptac_core::Msg;
 use hoptac_core::rubric::Rubric;
 use hoptac_store::StoredRubric;
 
@@ -47,7 +46,10 @@ impl RubricBook {
             let mut rubric = Rubric::parse_json(&s.document).map_err(|e| {
                 AppError::internal(format!(
                     "rubric {} v{} no longer loads: [{}] {}",
-                    s.rubric_id, s.version, e.item, e.msg.en
+                    s.rubric_id,
+                    s.version,
+                    e.item,
+                    e.msg.en()
                 ))
             })?;
             rubric.version = s.version;
@@ -138,12 +140,10 @@ impl App {
                     return Err(AppError::invalid(
                         "document",
                         &rubric.id,
-                        Msg::new(
-                            format!(
-                                "Không có thay đổi so với {} phiên bản {}",
-                                cur.id, cur.version
-                            ),
-                            format!("Nothing changed from {} version {}", cur.id, cur.version),
+                        hoptac_core::msg!(
+                            "rubrics.nothing_changed_from_id_version",
+                            id = cur.id,
+                            version = cur.version
                         ),
                     ));
                 }

@@ -6,7 +6,7 @@ use hoptac_core::auth::{Action, Resource};
 use hoptac_core::model::{AnnualReport, Organization, Snapshot};
 use hoptac_core::rules::{DEFAULT_RULES, Rule, RuleRecord, first_field, medians, parse};
 use hoptac_core::validate::{Finding, Severity};
-use hoptac_core::{Msg, OrgCode, UnitId};
+use hoptac_core::{OrgCode, UnitId};
 use std::collections::HashMap;
 
 /// Active rules, parsed. A stored rule that no longer parses is skipped (and logged): it was
@@ -70,17 +70,13 @@ impl ActiveRules {
                     _ => None,
                 }
                 .unwrap_or_default();
-                let msg = Msg::new(
-                    format!("{} [{}]", rec.message_vi, rec.expression),
-                    format!(
-                        "{} [{}]",
-                        if rec.message_en.is_empty() {
-                            &rec.message_vi
-                        } else {
-                            &rec.message_en
-                        },
-                        rec.expression
+                let msg = hoptac_core::msg!(
+                    "validation.rule_message",
+                    message = hoptac_core::i18n::Arg::both(
+                        &rec.message_vi,
+                        hoptac_core::Lang::En.pick(&rec.message_vi, &rec.message_en)
                     ),
+                    expression = rec.expression
                 );
                 Finding {
                     severity: rec.severity,
@@ -202,10 +198,7 @@ impl App {
             return Err(AppError::invalid(
                 "id",
                 r.id.clone(),
-                Msg::new(
-                    "Mã quy tắc chỉ gồm chữ không dấu, số, . _ -",
-                    "A rule id uses ASCII letters, digits, . _ -",
-                ),
+                hoptac_core::msg!("validation.rule_id_uses_ascii_letters"),
             ));
         }
         if let Err(e) = parse(&r.expression) {
@@ -215,10 +208,7 @@ impl App {
             return Err(AppError::invalid(
                 "message_vi",
                 "",
-                Msg::new(
-                    "Cần nội dung thông báo bằng tiếng Việt",
-                    "A Vietnamese message is required",
-                ),
+                hoptac_core::msg!("validation.vietnamese_message_required"),
             ));
         }
         let before = self

@@ -3,7 +3,7 @@
 //! confirmed from the official text say so (`shared/spec/rubrics.md`, part D).
 
 use crate::date::{Date, ymd};
-use crate::message::Msg;
+use crate::i18n::Msg;
 use crate::model::{AnnualReport, Snapshot};
 use crate::types::{OrgCode, OrgKind};
 use std::collections::HashMap;
@@ -226,7 +226,10 @@ pub fn cases_with_sheets(
                     org: o.code.clone(),
                     org_name: o.name.clone(),
                     since,
-                    evidence: Msg::new(vi, en),
+                    evidence: crate::msg!(
+                        "compliance.value",
+                        value = crate::i18n::Arg::both(vi, en)
+                    ),
                     title_vi: rule.title_vi,
                     legal_ref: rule.legal_ref,
                     confirmed: rule.confirmed,

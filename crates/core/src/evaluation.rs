@@ -251,24 +251,19 @@ impl Evaluation {
     pub fn apply(&mut self, rubric: &Rubric, step: Step) -> Result<(), crate::Msg> {
         use crate::Msg;
         let wrong_state = |what_vi: &str, what_en: &str| {
-            Msg::new(
-                format!(
-                    "Không thể {what_vi} khi đánh giá đang ở trạng thái {}",
-                    self.state.label_vi()
-                ),
-                format!("Cannot {what_en} while the evaluation is {:?}", self.state),
+            crate::msg!(
+                "evaluation.cannot_what_vi_while_evaluation",
+                what_vi = crate::i18n::Arg::both(what_vi, what_en),
+                state = crate::i18n::Arg::both(self.state.label_vi(), format!("{:?}", self.state))
             )
         };
         if rubric.id != self.rubric_id || rubric.version != self.rubric_version {
-            return Err(Msg::new(
-                format!(
-                    "Đánh giá này theo {} phiên bản {}, không phải {} phiên bản {}",
-                    self.rubric_id, self.rubric_version, rubric.id, rubric.version
-                ),
-                format!(
-                    "This evaluation follows {} version {}, not {} version {}",
-                    self.rubric_id, self.rubric_version, rubric.id, rubric.version
-                ),
+            return Err(crate::msg!(
+                "evaluation.evaluation_follows_rubric_id_version",
+                rubric_id = self.rubric_id,
+                rubric_version = self.rubric_version,
+                id = rubric.id,
+                version = rubric.version
             ));
         }
         let line_ok = |item: &str, score: Fixed| -> Result<(), Msg> {
@@ -276,21 +271,21 @@ impl Evaluation {
                 .item(item)
                 .filter(|i| i.children.is_empty())
                 .ok_or_else(|| {
-                    Msg::new(
-                        format!("Không có dòng chấm điểm {item} trong {}", rubric.id),
-                        format!("There is no scoring line {item} in {}", rubric.id),
+                    crate::msg!(
+                        "evaluation.there_no_scoring_line_item",
+                        item = item,
+                        id = rubric.id
                     )
                 })?;
             if score < Fixed::ZERO || line.max.is_some_and(|m| score > m) {
-                return Err(Msg::new(
-                    format!(
-                        "Điểm dòng {item} là {}, ngoài khoảng 0 – {}",
-                        score.format_vi(2, false),
-                        line.max
-                            .map(|m| m.format_vi(2, false))
-                            .unwrap_or("?".into())
-                    ),
-                    format!("Line {item} scores {score}, outside 0 – its maximum"),
+                return Err(crate::msg!(
+                    "evaluation.line_item_scores_score_outside",
+                    item = item,
+                    score = crate::i18n::Arg::both(score.format_vi(2, false), score),
+                    max = line
+                        .max
+                        .map(|m| m.format_vi(2, false))
+                        .unwrap_or("?".into())
                 ));
             }
             Ok(())
@@ -309,17 +304,10 @@ impl Evaluation {
                 }
                 if let Err(problems) = rubric.check_sheet(&self.self_scores) {
                     let items: Vec<&str> = problems.iter().map(|p| p.item.as_str()).collect();
-                    return Err(Msg::new(
-                        format!(
-                            "Phiếu chưa nộp được: {} ({})",
-                            problems[0].msg.vi,
-                            items.join(", ")
-                        ),
-                        format!(
-                            "The sheet cannot be submitted: {} ({})",
-                            problems[0].msg.en,
-                            items.join(", ")
-                        ),
+                    return Err(crate::msg!(
+                        "evaluation.sheet_cannot_submitted_msg_items",
+                        msg = crate::i18n::Arg::both(problems[0].msg.vi(), problems[0].msg.en()),
+                        items = items.join(", ")
                     ));
                 }
                 self.state = State::Submitted;
@@ -334,9 +322,9 @@ impl Evaluation {
                     return Err(wrong_state("điều chỉnh điểm", "adjust a score"));
                 }
                 if reason.trim().is_empty() {
-                    return Err(Msg::new(
-                        format!("Điều chỉnh điểm dòng {item} cần ghi rõ lý do"),
-                        format!("Adjusting line {item} needs a written reason"),
+                    return Err(crate::msg!(
+                        "evaluation.adjusting_line_item_needs_written",
+                        item = item
                     ));
                 }
                 line_ok(&item, score)?;
@@ -365,9 +353,8 @@ impl Evaluation {
                     return Err(wrong_state("mở khóa", "unlock"));
                 }
                 if reason.trim().is_empty() {
-                    return Err(Msg::new(
-                        "Mở khóa đánh giá đã duyệt cần ghi rõ lý do",
-                        "Unlocking an approved evaluation needs a written reason",
+                    return Err(crate::msg!(
+                        "evaluation.unlocking_approved_evaluation_needs_written"
                     ));
                 }
                 self.state = State::Reviewed;

@@ -10,8 +10,8 @@ pub mod compliance;
 pub mod date;
 pub mod evaluation;
 pub mod fixed;
+pub mod i18n;
 pub mod indicator;
-pub mod message;
 pub mod model;
 pub mod official;
 pub mod parse;
@@ -28,6 +28,6 @@ pub mod validate;
 
 pub use date::Date;
 pub use fixed::Fixed;
-pub use message::Msg;
+pub use i18n::{Lang, Msg};
 pub use model::{AdminUnit, AnnualReport, Manager, Organization, Snapshot, UnitId};
 pub use types::{AdminLevel, OrgCode, OrgKind, Qualification, Rating, Role, Sector, Service, Year};

@@ -3,8 +3,8 @@
 
 use crate::Date;
 use crate::fixed::Fixed;
+use crate::i18n::Msg;
 use crate::indicator::{IndicatorDef, Unit};
-use crate::message::Msg;
 
 /// How a target compares: "trở lên" (≥), "trên" (>), "dưới" (<), "trở xuống" (≤), "bằng"
 /// (=), or a range "5–6".
@@ -159,36 +159,25 @@ pub fn check_plan(p: &Plan) -> Vec<(&'static str, Msg)> {
     if !code_ok {
         out.push((
             "code",
-            Msg::new(
-                format!(
-                    "Mã kế hoạch \"{}\" không hợp lệ (chữ không dấu, số, . _ -)",
-                    p.code
-                ),
-                format!(
-                    "Invalid plan code \"{}\" (ASCII letters, digits, . _ -)",
-                    p.code
-                ),
-            ),
+            crate::msg!("plan.invalid_plan_code_p_ascii", p = p.code),
         ));
     }
     if p.title.trim().is_empty() {
-        out.push(("title", Msg::new("Cần tên kế hoạch", "A title is required")));
+        out.push(("title", crate::msg!("plan.title_required")));
     }
     if !(1900..=2200).contains(&p.from) || !(1900..=2200).contains(&p.to) || p.from > p.to {
         out.push((
             "to",
-            Msg::new(
-                format!("Giai đoạn {}–{} không hợp lệ", p.from, p.to),
-                format!("Invalid period {}–{}", p.from, p.to),
-            ),
+            crate::msg!("plan.invalid_period_from", from = p.from, to = p.to),
         ));
     }
     if p.baseline_year >= p.from || p.baseline_year < p.from - 10 {
         out.push((
             "baseline_year",
-            Msg::new(
-                format!("Năm gốc {} phải trước năm đầu của giai đoạn ({}) và không quá 10 năm", p.baseline_year, p.from),
-                format!("The baseline year {} must come before the first year of the period ({}), by at most 10 years", p.baseline_year, p.from),
+            crate::msg!(
+                "plan.baseline_year_baseline_year_come",
+                baseline_year = p.baseline_year,
+                from = p.from
             ),
         ));
     }
@@ -199,55 +188,29 @@ pub fn check_plan(p: &Plan) -> Vec<(&'static str, Msg)> {
 pub fn check_target(t: &Target, def: Option<&IndicatorDef>) -> Vec<(&'static str, Msg)> {
     let mut out = Vec::new();
     if t.no.trim().is_empty() || t.no.len() > 10 {
-        out.push((
-            "no",
-            Msg::new(
-                "Cần số thứ tự chỉ tiêu (ví dụ 1, 7a)",
-                "A target number is required (e.g. 1, 7a)",
-            ),
-        ));
+        out.push(("no", crate::msg!("plan.target_number_required_e_g")));
     }
     if t.wording.trim().is_empty() {
-        out.push((
-            "wording",
-            Msg::new(
-                "Cần nội dung chỉ tiêu như kế hoạch ghi",
-                "The target's wording, as the plan writes it, is required",
-            ),
-        ));
+        out.push(("wording", crate::msg!("plan.target_s_wording_as_plan")));
     }
     let Some(def) = def else {
         out.push((
             "indicator",
-            Msg::new(
-                format!("Không có chỉ tiêu thống kê \"{}\"", t.indicator),
-                format!("No indicator \"{}\"", t.indicator),
-            ),
+            crate::msg!("plan.no_indicator_indicator", indicator = t.indicator),
         ));
         return out;
     };
     match (t.comparator, t.value_hi) {
-        (Comparator::Between, None) => out.push((
-            "value_hi",
-            Msg::new(
-                "Khoảng cần giá trị trên (ví dụ 5 – 6)",
-                "A range needs an upper value (e.g. 5 – 6)",
-            ),
-        )),
+        (Comparator::Between, None) => {
+            out.push(("value_hi", crate::msg!("plan.range_needs_upper_value_e")))
+        }
         (Comparator::Between, Some(hi)) if hi < t.value => out.push((
             "value_hi",
-            Msg::new(
-                "Giá trị trên của khoảng nhỏ hơn giá trị dưới",
-                "The upper value of the range is below the lower one",
-            ),
+            crate::msg!("plan.upper_value_range_below_lower"),
         )),
-        (c, Some(_)) if c != Comparator::Between => out.push((
-            "value_hi",
-            Msg::new(
-                "Chỉ khoảng mới có giá trị trên",
-                "Only a range has an upper value",
-            ),
-        )),
+        (c, Some(_)) if c != Comparator::Between => {
+            out.push(("value_hi", crate::msg!("plan.only_range_has_upper_value")))
+        }
         _ => {}
     }
     let values = std::iter::once(t.value)
@@ -257,21 +220,12 @@ pub fn check_target(t: &Target, def: Option<&IndicatorDef>) -> Vec<(&'static str
         match def.unit {
             Unit::Percent if v < Fixed::ZERO || v > Fixed::from_int(100) => out.push((
                 "value",
-                Msg::new(
-                    format!("Chỉ tiêu tính bằng %: giá trị {v} phải trong 0–100"),
-                    format!("A percentage target: {v} must be within 0–100"),
-                ),
+                crate::msg!("plan.percentage_target_v_within_0", v = v),
             )),
             Unit::Organizations | Unit::Persons | Unit::Communes
                 if !v.is_integer() || v < Fixed::ZERO =>
             {
-                out.push((
-                    "value",
-                    Msg::new(
-                        format!("Chỉ tiêu đếm số lượng: giá trị {v} phải là số nguyên không âm"),
-                        format!("A count target: {v} must be a whole, non-negative number"),
-                    ),
-                ))
+                out.push(("value", crate::msg!("plan.count_target_v_whole_non", v = v)))
             }
             _ => {}
         }
@@ -284,10 +238,7 @@ pub fn check_target(t: &Target, def: Option<&IndicatorDef>) -> Vec<(&'static str
     {
         out.push((
             "comparator",
-            Msg::new(
-                "So sánh bằng không phù hợp với số tiền",
-                "Equality does not suit an amount of money",
-            ),
+            crate::msg!("plan.equality_does_not_suit_amount"),
         ));
     }
     out
@@ -442,24 +393,25 @@ pub fn progress(plan: &Plan, t: &Target, i: &Inputs<'_>) -> TargetProgress {
         && !flow
         && t.holds(b)
     {
-        checks.push(Msg::new(
-            format!("Chỉ tiêu đã đạt ngay từ năm gốc {} ({}): chỉ tiêu đặt thấp hơn thực tế", plan.baseline_year, fmt(b, unit)),
-            format!("The target was already met in the baseline year {} ({}): it was set below the actual level", plan.baseline_year, fmt(b, unit)),
+        checks.push(crate::msg!(
+            "plan.target_was_already_met_baseline",
+            baseline_year = plan.baseline_year,
+            unit = fmt(b, unit)
         ));
     }
     if let Some((other, v)) = &i.baseline_other {
         let shown = v.map(|v| fmt(v, unit)).unwrap_or_else(|| "—".into());
         let own = baseline.map(|v| fmt(v, unit)).unwrap_or_else(|| "—".into());
-        checks.push(Msg::new(
-            format!("Năm gốc kế hoạch nêu chỉ tiêu khác ({other} = {shown}); chỉ tiêu này đo {} (năm gốc {own})", t.indicator),
-            format!("The plan's baseline reports another indicator ({other} = {shown}); this target measures {} (baseline {own})", t.indicator),
+        checks.push(crate::msg!(
+            "plan.plan_s_baseline_reports_another",
+            other = other,
+            shown = shown,
+            indicator = t.indicator,
+            own = own
         ));
     }
     if years.iter().all(|y| y.value.is_none()) {
-        checks.push(Msg::new(
-            "Chưa có số liệu nào đo được chỉ tiêu này",
-            "No data can measure this target yet",
-        ));
+        checks.push(crate::msg!("plan.no_data_can_measure_target"));
     }
     if let Some(c) = &i.coverage {
         checks.push(c.clone());
@@ -467,19 +419,11 @@ pub fn progress(plan: &Plan, t: &Target, i: &Inputs<'_>) -> TargetProgress {
     if let Some(p) = &projection
         && !p.meets
     {
-        checks.push(Msg::new(
-            format!(
-                "Cảnh báo: theo xu hướng hiện nay, năm {} ước đạt {} — không đạt chỉ tiêu {}",
-                p.year,
-                fmt(p.value, unit),
-                t.describe(unit)
-            ),
-            format!(
-                "Warning: at the present trend, {} is projected at {} — short of the target {}",
-                p.year,
-                fmt(p.value, unit),
-                t.describe(unit)
-            ),
+        checks.push(crate::msg!(
+            "plan.warning_at_present_trend_year",
+            year = p.year,
+            unit = fmt(p.value, unit),
+            describe = t.describe(unit)
         ));
     }
     TargetProgress {

@@ -674,7 +674,11 @@ pub fn plan_assessment(
         }
         items.push(Paragraph(para));
         for c in &p.checks {
-            notes.push(Paragraph(vec![t(format!("Chỉ tiêu {}: {}", tg.no, c.vi))]));
+            notes.push(Paragraph(vec![t(format!(
+                "Chỉ tiêu {}: {}",
+                tg.no,
+                c.vi()
+            ))]));
         }
     }
     let mut sections = vec![

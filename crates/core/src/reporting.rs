@@ -60,22 +60,21 @@ pub fn reporting_year(
         let pct = (reported * 100).checked_div(expected).unwrap_or(0);
         let due_vi = crate::date::to_vi(due);
         let why = if today > due {
-            Msg::new(
-                format!(
-                    "Năm {year}: hạn gửi báo cáo ({due_vi}) đã qua; {reported}/{expected} tổ chức đã báo cáo"
-                ),
-                format!(
-                    "Year {year}: the reporting deadline ({due_vi}) has passed; {reported} of {expected} organisations reported"
-                ),
+            crate::msg!(
+                "reporting.year_year_reporting_deadline_due",
+                year = year,
+                due_vi = due_vi,
+                reported = reported,
+                expected = expected
             )
         } else if expected > 0 && pct >= COMPLETE_PCT {
-            Msg::new(
-                format!(
-                    "Năm {year}: {reported}/{expected} tổ chức đã báo cáo (từ {COMPLETE_PCT} % trở lên), trước hạn {due_vi}"
-                ),
-                format!(
-                    "Year {year}: {reported} of {expected} organisations reported ({COMPLETE_PCT} % or more), before the deadline {due_vi}"
-                ),
+            crate::msg!(
+                "reporting.year_year_reported_expected_organisations",
+                year = year,
+                reported = reported,
+                expected = expected,
+                complete_pct = COMPLETE_PCT,
+                due_vi = due_vi
             )
         } else {
             continue;
@@ -131,7 +130,7 @@ mod tests {
         let y = reporting_year(&snap(r), None, ymd(2026, 12, 2).unwrap()).unwrap();
         assert_eq!(y.year, 2025);
         assert_eq!((y.reported, y.expected), (10, 10));
-        assert!(y.why.vi.contains("15/01/2026"), "{}", y.why.vi);
+        assert!(y.why.vi().contains("15/01/2026"), "{}", y.why.vi());
     }
 
     #[test]

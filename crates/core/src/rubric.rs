@@ -6,7 +6,7 @@
 
 use crate::Fixed;
 use crate::date::{Date, parse as parse_date};
-use crate::message::Msg;
+use crate::i18n::Msg;
 use crate::types::Rating;
 use std::collections::BTreeMap;
 
@@ -168,17 +168,11 @@ impl Rubric {
             match items.iter().find(|i| &i.id == id) {
                 None => problems.push(SheetProblem {
                     item: id.clone(),
-                    msg: Msg::new(
-                        format!("Không có mục {id} trong bộ tiêu chí {}", self.id),
-                        format!("There is no item {id} in rubric {}", self.id),
-                    ),
+                    msg: crate::msg!("rubric.there_no_item_id_rubric", id = id, id_2 = self.id),
                 }),
                 Some(i) if !i.children.is_empty() => problems.push(SheetProblem {
                     item: id.clone(),
-                    msg: Msg::new(
-                        format!("Mục {id} được tính từ các tiểu mục, không chấm trực tiếp"),
-                        format!("Item {id} is the sum of its sub-items; score those"),
-                    ),
+                    msg: crate::msg!("rubric.item_id_sum_its_sub", id = id),
                 }),
                 Some(_) => {}
             }
@@ -208,14 +202,11 @@ fn add(a: Fixed, b: Fixed) -> Fixed {
 fn above_max(i: &Item, got: Fixed, max: Fixed) -> SheetProblem {
     SheetProblem {
         item: i.id.clone(),
-        msg: Msg::new(
-            format!(
-                "Điểm mục {} là {}, vượt điểm tối đa {}",
-                i.id,
-                got.format_vi(2, false),
-                max.format_vi(2, false)
-            ),
-            format!("Item {} scores {got}, above its maximum {max}", i.id),
+        msg: crate::msg!(
+            "rubric.item_id_scores_got_above",
+            id = i.id,
+            got = crate::i18n::Arg::both(got.format_vi(2, false), got),
+            max = crate::i18n::Arg::both(max.format_vi(2, false), max)
         ),
     }
 }
@@ -231,20 +222,14 @@ fn sum_item(
             None => {
                 problems.push(SheetProblem {
                     item: i.id.clone(),
-                    msg: Msg::new(
-                        format!("Chưa chấm điểm mục {}", i.id),
-                        format!("Item {} is not scored", i.id),
-                    ),
+                    msg: crate::msg!("rubric.item_id_not_scored", id = i.id),
                 });
                 Fixed::ZERO
             }
             Some(s) if *s < Fixed::ZERO => {
                 problems.push(SheetProblem {
                     item: i.id.clone(),
-                    msg: Msg::new(
-                        format!("Điểm mục {} không được âm", i.id),
-                        format!("Item {} cannot score below zero", i.id),
-                    ),
+                    msg: crate::msg!("rubric.item_id_cannot_score_below", id = i.id),
                 });
                 Fixed::ZERO
             }
@@ -275,7 +260,7 @@ pub struct RubricError {
 
 impl std::fmt::Display for RubricError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.item, self.msg.en)
+        write!(f, "{}: {}", self.item, self.msg.en())
     }
 }
 
@@ -343,7 +328,7 @@ mod raw {
 fn err(item: &str, vi: String, en: String) -> RubricError {
     RubricError {
         item: item.to_string(),
-        msg: Msg::new(vi, en),
+        msg: crate::msg!("rubric.value", value = crate::i18n::Arg::both(vi, en)),
     }
 }
 

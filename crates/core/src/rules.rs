@@ -9,7 +9,7 @@
 //! ```
 
 use crate::fixed::Fixed;
-use crate::message::Msg;
+use crate::i18n::Msg;
 use crate::model::{AnnualReport, Organization, Snapshot};
 use crate::types::{OrgKind, Sector};
 use crate::validate::Severity;
@@ -79,9 +79,10 @@ impl Parser<'_> {
     fn err<T>(&self, vi: String, en: String) -> Result<T, ParseError> {
         Err(ParseError {
             position: self.pos + 1,
-            msg: Msg::new(
-                format!("Vị trí {}: {vi}", self.pos + 1),
-                format!("Position {}: {en}", self.pos + 1),
+            msg: crate::msg!(
+                "rules.position_pos_vi",
+                pos = self.pos + 1,
+                vi = crate::i18n::Arg::both(vi, en)
             ),
         })
     }
@@ -112,17 +113,11 @@ impl Parser<'_> {
             .find(|f| *f == name)
             .ok_or_else(|| ParseError {
                 position: at + 1,
-                msg: Msg::new(
-                    format!(
-                        "Vị trí {}: không có số liệu \"{name}\"; cần một trong: {}",
-                        at + 1,
-                        FIELDS.join(", ")
-                    ),
-                    format!(
-                        "Position {}: no figure \"{name}\"; expected one of: {}",
-                        at + 1,
-                        FIELDS.join(", ")
-                    ),
+                msg: crate::msg!(
+                    "rules.position_at_no_figure_name",
+                    at = at + 1,
+                    name = name,
+                    fields = FIELDS.join(", ")
                 ),
             })
     }
@@ -250,9 +245,10 @@ pub fn parse(src: &str) -> Result<Rule, ParseError> {
     if n > MAX_RULE_CHARS {
         return Err(ParseError {
             position: MAX_RULE_CHARS + 1,
-            msg: Msg::new(
-                format!("Biểu thức dài {n} ký tự, tối đa {MAX_RULE_CHARS}"),
-                format!("The expression is {n} characters long, at most {MAX_RULE_CHARS}"),
+            msg: crate::msg!(
+                "rules.expression_n_characters_long_at",
+                n = n,
+                max_rule_chars = MAX_RULE_CHARS
             ),
         });
     }
@@ -502,11 +498,11 @@ mod tests {
         assert!(parse(&deep).is_err(), "5,000 levels: refused");
         let deep = format!("{}members{} <= 1", "(".repeat(40), ")".repeat(40));
         let e = parse(&deep).unwrap_err();
-        assert!(e.msg.vi.contains("ngoặc"), "{}", e.msg.vi);
+        assert!(e.msg.vi().contains("ngoặc"), "{}", e.msg.vi());
         let ok = format!("{}members{} <= 1", "(".repeat(16), ")".repeat(16));
         assert!(parse(&ok).is_ok());
         let long = format!("members <= {}", "1+".repeat(600) + "1");
-        assert!(parse(&long).unwrap_err().msg.en.contains("at most"));
+        assert!(parse(&long).unwrap_err().msg.en().contains("at most"));
     }
     use crate::date::ymd;
     use crate::model::{ReportFigures, UnitId};
@@ -653,17 +649,23 @@ mod tests {
     fn errors_name_the_position() {
         let e = parse("revenue <= 5 * prev.revenu").unwrap_err();
         assert_eq!(e.position, 16);
-        assert!(e.msg.vi.contains("revenu") && e.msg.vi.starts_with("Vị trí 16"));
+        assert!(e.msg.vi().contains("revenu") && e.msg.vi().starts_with("Vị trí 16"));
         assert_eq!(parse("revenue 5").unwrap_err().position, 9);
         assert!(
             parse("revenue <= (5 * profit")
                 .unwrap_err()
                 .msg
-                .en
+                .en()
                 .contains(")")
         );
-        assert!(parse("revenue <= 5 5").unwrap_err().msg.en.contains("end"));
-        assert!(parse("height > 2").unwrap_err().msg.en.contains("height"));
+        assert!(
+            parse("revenue <= 5 5")
+                .unwrap_err()
+                .msg
+                .en()
+                .contains("end")
+        );
+        assert!(parse("height > 2").unwrap_err().msg.en().contains("height"));
         assert!(parse("").is_err());
     }
 
@@ -728,7 +730,7 @@ mod fuzz {
         let s = seeds();
         assert!(s.len() >= 5);
         for r in &s {
-            parse(r).unwrap_or_else(|e| panic!("{r}: {}", e.msg.en));
+            parse(r).unwrap_or_else(|e| panic!("{r}: {}", e.msg.en()));
         }
     }
 

@@ -19,12 +19,12 @@
 //! Fields: `members`, `members_joined`, `members_left`, `workers`, `revenue`, `profit`,
 //! `member_income`, `worker_income`, `services`.
 
+use crate::i18n::Msg;
 use crate::indicator::{Aggregate, Field, Filter, IndicatorDef, Subject, Unit};
-use crate::message::Msg;
 use crate::types::*;
 
 fn err(vi: String, en: String) -> Msg {
-    Msg::new(vi, en)
+    crate::msg!("spec.value", value = crate::i18n::Arg::both(vi, en))
 }
 
 const SUBJECTS: [(&str, Subject); 6] = [
@@ -486,35 +486,35 @@ mod tests {
     #[test]
     fn refuses_with_a_message_naming_the_part() {
         let e = |spec: &str| parse("x", "nhãn", "", spec).unwrap_err();
-        assert!(e("kinds=HTX; aggregate=count").en.contains("subject"));
+        assert!(e("kinds=HTX; aggregate=count").en().contains("subject"));
         assert!(
             e("subject=everything; kinds=HTX; aggregate=count")
-                .vi
+                .vi()
                 .contains("everything")
         );
         assert!(
             e("subject=active_orgs; kinds=HTX; aggregate=avg:height")
-                .en
+                .en()
                 .contains("height")
         );
         assert!(
             e("subject=active_orgs; kinds=HTX; where=sector:rice; aggregate=count")
-                .en
+                .en()
                 .contains("rice")
         );
         assert!(
             e("subject=active_orgs; kinds=HTX; aggregate=share")
-                .en
+                .en()
                 .contains("share=…")
         );
         assert!(
             e("subject=active_managers; kinds=HTX; aggregate=avg:revenue")
-                .en
+                .en()
                 .contains("managers")
         );
         assert!(
             e("subject=active_orgs; kinds=; aggregate=count")
-                .en
+                .en()
                 .contains("kinds")
         );
         assert!(

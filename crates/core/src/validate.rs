@@ -3,7 +3,7 @@
 
 use crate::date::{Date, to_vi};
 use crate::fixed::Fixed;
-use crate::message::Msg;
+use crate::i18n::Msg;
 use crate::model::{AnnualReport, Manager, Organization};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -54,7 +54,7 @@ pub fn check_organization(o: &Organization, today: Date) -> Vec<Finding> {
         out.push(Finding::error(
             "name",
             "",
-            Msg::new("Tên không được để trống", "The name must not be empty"),
+            crate::msg!("validate.name_not_empty"),
         ));
     }
     if let Some(d) = o.dissolved_on
@@ -63,17 +63,10 @@ pub fn check_organization(o: &Organization, today: Date) -> Vec<Finding> {
         out.push(Finding::error(
             "dissolved_on",
             to_vi(d),
-            Msg::new(
-                format!(
-                    "Ngày giải thể {} phải sau ngày thành lập {}",
-                    to_vi(d),
-                    to_vi(o.founded_on)
-                ),
-                format!(
-                    "The dissolution date {} must be after the founding date {}",
-                    to_vi(d),
-                    to_vi(o.founded_on)
-                ),
+            crate::msg!(
+                "validate.dissolution_date_vi_after_founding",
+                to_vi = to_vi(d),
+                to_vi_2 = to_vi(o.founded_on)
             ),
         ));
     }
@@ -81,9 +74,9 @@ pub fn check_organization(o: &Organization, today: Date) -> Vec<Finding> {
         out.push(Finding::error(
             "founded_on",
             to_vi(o.founded_on),
-            Msg::new(
-                format!("Ngày thành lập {} ở tương lai", to_vi(o.founded_on)),
-                format!("The founding date {} is in the future", to_vi(o.founded_on)),
+            crate::msg!(
+                "validate.founding_date_vi_future",
+                to_vi = to_vi(o.founded_on)
             ),
         ));
     }
@@ -93,9 +86,9 @@ pub fn check_organization(o: &Organization, today: Date) -> Vec<Finding> {
         out.push(Finding::error(
             "dissolved_on",
             to_vi(d),
-            Msg::new(
-                format!("Ngày giải thể {} ở tương lai: chỉ ghi khi đã hoàn thành giải thể", to_vi(d)),
-                format!("The dissolution date {} is in the future: record it once the dissolution is complete", to_vi(d)),
+            crate::msg!(
+                "validate.dissolution_date_vi_future_record",
+                to_vi = to_vi(d)
             ),
         ));
     }
@@ -119,12 +112,11 @@ pub fn check_report(
         out.push(Finding::error(
             "year",
             y.to_string(),
-            Msg::new(
-                format!(
-                    "Năm {y} nằm ngoài thời gian hoạt động của {} ({life})",
-                    o.code
-                ),
-                format!("Year {y} lies outside the life of {} ({life})", o.code),
+            crate::msg!(
+                "validate.year_y_lies_outside_life",
+                y = y,
+                o = o.code,
+                life = life
             ),
         ));
     }
@@ -142,10 +134,7 @@ pub fn check_report(
             out.push(Finding::error(
                 field,
                 v.to_string(),
-                Msg::new(
-                    format!("Số lượng không được âm: {v}"),
-                    format!("A count cannot be negative: {v}"),
-                ),
+                crate::msg!("validate.count_cannot_negative_v", v = v),
             ));
         }
     }
@@ -161,10 +150,7 @@ pub fn check_report(
             out.push(Finding::error(
                 field,
                 v.to_string(),
-                Msg::new(
-                    format!("Giá trị không được âm: {v} (chỉ lợi nhuận mới có thể âm)"),
-                    format!("The value cannot be negative: {v} (only profit may be negative)"),
-                ),
+                crate::msg!("validate.value_cannot_negative_v_only", v = v),
             ));
         }
     }
@@ -174,12 +160,10 @@ pub fn check_report(
         out.push(Finding::error(
             "general_meeting_on",
             to_vi(d),
-            Msg::new(
-                format!("Ngày đại hội {} không thuộc năm báo cáo {y}", to_vi(d)),
-                format!(
-                    "The general meeting date {} is not in the reported year {y}",
-                    to_vi(d)
-                ),
+            crate::msg!(
+                "validate.general_meeting_date_vi_not",
+                to_vi = to_vi(d),
+                y = y
             ),
         ));
     }
@@ -194,10 +178,7 @@ pub fn check_report(
         out.push(Finding::warning(
             "members",
             "0",
-            Msg::new(
-                "Có lao động nhưng không có thành viên",
-                "Workers but no members",
-            ),
+            crate::msg!("validate.workers_but_no_members"),
         ));
     }
     out
@@ -210,10 +191,7 @@ pub fn check_manager(m: &Manager) -> Vec<Finding> {
         out.push(Finding::error(
             "full_name",
             "",
-            Msg::new(
-                "Họ và tên không được để trống",
-                "The full name must not be empty",
-            ),
+            crate::msg!("validate.full_name_not_empty"),
         ));
     }
     if let (Some(f), Some(t)) = (m.from, m.to)
@@ -222,13 +200,10 @@ pub fn check_manager(m: &Manager) -> Vec<Finding> {
         out.push(Finding::error(
             "to",
             to_vi(t),
-            Msg::new(
-                format!("Ngày kết thúc {} trước ngày bắt đầu {}", to_vi(t), to_vi(f)),
-                format!(
-                    "The end date {} is before the start date {}",
-                    to_vi(t),
-                    to_vi(f)
-                ),
+            crate::msg!(
+                "validate.end_date_vi_before_start",
+                to_vi = to_vi(t),
+                to_vi_2 = to_vi(f)
             ),
         ));
     }
@@ -278,7 +253,7 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].field, "dissolved_on");
         assert_eq!(f[0].value, "01/01/2009");
-        assert!(f[0].msg.vi.contains("phải sau ngày thành lập 01/05/2010"));
+        assert!(f[0].msg.vi().contains("phải sau ngày thành lập 01/05/2010"));
     }
 
     #[test]

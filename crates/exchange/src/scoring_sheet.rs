@@ -4,9 +4,9 @@
 
 use crate::Problem;
 use crate::read::RawBook;
+use hoptac_core::Fixed;
 use hoptac_core::rubric::Rubric;
 use hoptac_core::validate::Severity;
-use hoptac_core::{Fixed, Msg};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::collections::BTreeMap;
 
@@ -85,7 +85,10 @@ fn problem(row: Option<u32>, value: String, vi: String, en: String) -> Problem {
         column: Some(HEADER[3].into()),
         key: Some("self_score"),
         value,
-        msg: Msg::new(vi, en),
+        msg: hoptac_core::msg!(
+            "scoring_sheet.value",
+            value = hoptac_core::i18n::Arg::both(vi, en)
+        ),
     }
 }
 

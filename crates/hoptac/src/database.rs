@@ -30,16 +30,7 @@ pub(crate) fn lock_database(db: &Path) -> anyhow::Result<std::fs::File> {
         Err(std::fs::TryLockError::WouldBlock) => Err(AppError::invalid(
             "database",
             db.display().to_string(),
-            hoptac_core::Msg::new(
-                format!(
-                    "Cơ sở dữ liệu {} đang được một máy chủ hoptac dùng: hãy dừng máy chủ trước",
-                    db.display()
-                ),
-                format!(
-                    "The database {} is in use by a running hoptac server: stop it first",
-                    db.display()
-                ),
-            ),
+            hoptac_core::msg!("database.database_db_use_by_running", db = db.display()),
         )
         .into()),
         Err(std::fs::TryLockError::Error(e)) => {
@@ -110,9 +101,11 @@ pub(crate) async fn demo_allowed(app: &App, db: &Path) -> anyhow::Result<()> {
     Err(AppError::invalid(
         "--demo",
         db.display().to_string(),
-        hoptac_core::Msg::new(
-            format!("{} đã có dữ liệu thật ({} tổ chức, {} tài khoản): không nạp dữ liệu minh họa và tài khoản mật khẩu công khai vào đây; hãy dùng một tệp khác (--db demo.db)", db.display(), c.orgs, accounts.len()),
-            format!("{} holds real data ({} organisations, {} accounts): the demo, with its public-password accounts, is not loaded beside it; use another file (--db demo.db)", db.display(), c.orgs, accounts.len()),
+        hoptac_core::msg!(
+            "database.db_holds_real_data_orgs",
+            db = db.display(),
+            orgs = c.orgs,
+            accounts = accounts.len()
         ),
     )
     .into())

@@ -4,7 +4,6 @@ use crate::context::find_unit;
 use crate::error::{AppError, Result};
 use crate::import::draft::{Draft, located, located_err, tally};
 use crate::import::ground::Ground;
-use hoptac_core::Msg;
 use hoptac_core::indicator::{IndicatorDef, catalogue};
 use hoptac_core::plan::{Plan, check_plan, check_target};
 use hoptac_core::validate::Finding;
@@ -29,13 +28,7 @@ pub(super) fn indicators(g: &Ground<'_>, d: &mut Draft) -> HashMap<String, Indic
                 &INDICATORS,
                 "id",
                 r.id.clone(),
-                Msg::new(
-                    format!(
-                        "\"{}\" là chỉ tiêu gốc của hệ thống, không định nghĩa lại được",
-                        r.id
-                    ),
-                    format!("\"{}\" is a core indicator and cannot be redefined", r.id),
-                ),
+                hoptac_core::msg!("definitions.id_core_indicator_cannot_redefined", id = r.id),
             ));
             continue;
         }
@@ -114,10 +107,7 @@ pub(super) fn targets(
                 &TARGETS,
                 "plan_code",
                 code.clone(),
-                Msg::new(
-                    format!("Không có kế hoạch mã \"{code}\" trong tệp hay trong cơ sở dữ liệu"),
-                    format!("No plan with code \"{code}\" in the file or the database"),
-                ),
+                hoptac_core::msg!("definitions.no_plan_with_code_code", code = code),
             ));
             continue;
         }
@@ -142,10 +132,7 @@ pub(super) fn targets(
                 &TARGETS,
                 "baseline_indicator",
                 b.clone(),
-                Msg::new(
-                    format!("Không có chỉ tiêu thống kê \"{b}\""),
-                    format!("No indicator \"{b}\""),
-                ),
+                hoptac_core::msg!("definitions.no_indicator_b", b = b),
             ));
             bad = true;
         }

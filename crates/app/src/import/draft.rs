@@ -104,10 +104,7 @@ pub(super) fn unknown_org<T>(l: &Located<T>, t: &Table, code: &OrgCode) -> Probl
         t,
         "org_code",
         code.to_string(),
-        Msg::new(
-            format!("Không có tổ chức mã \"{code}\" trong tệp hay trong cơ sở dữ liệu"),
-            format!("No organisation with code \"{code}\" in the file or the database"),
-        ),
+        hoptac_core::msg!("draft.no_organisation_with_code_code", code = code),
     )
 }
 

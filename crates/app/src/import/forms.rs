@@ -94,13 +94,11 @@ impl App {
         AppError::invalid(
             "_version",
             key.clone(),
-            Msg::new(
-                format!(
-                    "Bản ghi {key} đã được {by} sửa lúc {at}, sau khi trang này được mở: không có gì được ghi. Hãy tải lại trang để xem giá trị mới rồi sửa lại."
-                ),
-                format!(
-                    "Record {key} was changed by {by} at {at}, after this page was opened: nothing was written. Reload the page to see the new values, then edit again."
-                ),
+            hoptac_core::msg!(
+                "forms.record_key_was_changed_by",
+                key = key,
+                by = by,
+                at = at
             ),
         )
     }
@@ -145,25 +143,16 @@ impl App {
         Ok(match g.intent {
             FormIntent::Create if exists => Some(match g.year {
                 None => problem(
-                    Msg::new(
-                        format!("Mã \"{}\" đã được dùng cho một tổ chức khác", g.org),
-                        format!(
-                            "The code \"{}\" is already used by another organisation",
-                            g.org
-                        ),
-                    ),
+                    hoptac_core::msg!("forms.code_org_already_used_by", org = g.org),
                     g.org.to_string(),
                 ),
                 Some(y) => problem(
-                    Msg::new(
-                        format!(
-                            "Đã có số liệu năm {y} của {}: không tạo lại được; hãy sửa số liệu năm đó (/orgs/{}/reports/{y}/edit), các giá trị cũ hiện ở đó",
-                            g.org, g.org
-                        ),
-                        format!(
-                            "Figures for {y} of {} already exist: they are not created again; edit them instead (/orgs/{}/reports/{y}/edit), where the stored values are shown",
-                            g.org, g.org
-                        ),
+                    hoptac_core::msg!(
+                        "forms.figures_y_org_already_exist",
+                        y = y,
+                        org = g.org,
+                        org_2 = g.org,
+                        y_2 = y
                     ),
                     y.to_string(),
                 ),
@@ -186,15 +175,11 @@ impl App {
                         column: None,
                         key: None,
                         ..problem(
-                            Msg::new(
-                                format!(
-                                    "Bản ghi {} đã được {by} sửa lúc {at}, sau khi trang này được mở: không có gì được ghi. Hãy tải lại trang để xem giá trị mới rồi sửa lại.",
-                                    g.key
-                                ),
-                                format!(
-                                    "Record {} was changed by {by} at {at}, after this page was opened: nothing was written. Reload the page to see the new values, then edit again.",
-                                    g.key
-                                ),
+                            hoptac_core::msg!(
+                                "forms.record_key_was_changed_by_2",
+                                key = g.key,
+                                by = by,
+                                at = at
                             ),
                             g.key.clone(),
                         )

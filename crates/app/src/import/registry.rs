@@ -7,7 +7,7 @@ use crate::import::draft::{Draft, located, located_err, tally};
 use crate::import::ground::Ground;
 use hoptac_core::model::{AdminUnit, Organization, UnitId};
 use hoptac_core::validate::{Finding, Severity, check_organization};
-use hoptac_core::{AdminLevel, Date, Msg, OrgCode, OrgKind, Snapshot};
+use hoptac_core::{AdminLevel, Date, OrgCode, OrgKind, Snapshot};
 use hoptac_exchange::columns::{ADMIN_UNITS, ORGANIZATIONS};
 use hoptac_exchange::parse::Parsed;
 use std::collections::{BTreeSet, HashMap};
@@ -40,10 +40,13 @@ pub(super) fn units(db: &Snapshot, parsed: &Parsed, d: &mut Draft) -> Vec<AdminU
                 match chosen {
                     Some(p) => Some(p.id),
                     None => {
-                        d.problems.push(located_err(l, &ADMIN_UNITS, "parent_code", pc.clone(), Msg::new(
-                            format!("Không có đơn vị cấp trên mã \"{pc}\" trong tệp hay trong cơ sở dữ liệu"),
-                            format!("No parent unit with code \"{pc}\" in the file or the database"),
-                        )));
+                        d.problems.push(located_err(
+                            l,
+                            &ADMIN_UNITS,
+                            "parent_code",
+                            pc.clone(),
+                            hoptac_core::msg!("registry.no_parent_unit_with_code", pc = pc),
+                        ));
                         continue;
                     }
                 }
@@ -171,10 +174,21 @@ pub(super) fn near_duplicates(g: &Ground<'_>, d: &mut Draft) {
             .filter(|(score, _, _)| *score >= hoptac_core::similar::THRESHOLD)
             .max_by_key(|(score, _, _)| *score);
         if let Some((score, code, name)) = best {
-            d.problems.push(located(l, &ORGANIZATIONS, Finding::warning("name", o.name.clone(), Msg::new(
-                format!("Tên gần trùng với tổ chức {code} \"{name}\" cùng xã (giống {score}%): nếu là cùng một tổ chức, hãy dùng mã {code} thay vì tạo bản ghi mới"),
-                format!("The name is close to organisation {code} \"{name}\" in the same commune ({score}% alike): if it is the same organisation, use the code {code} instead of a new record"),
-            ))));
+            d.problems.push(located(
+                l,
+                &ORGANIZATIONS,
+                Finding::warning(
+                    "name",
+                    o.name.clone(),
+                    hoptac_core::msg!(
+                        "registry.name_close_organisation_code_name",
+                        code = code,
+                        name = name,
+                        score = score,
+                        code_2 = code
+                    ),
+                ),
+            ));
         }
         seen_new.entry((o.kind, o.commune)).or_default().push(o);
     }

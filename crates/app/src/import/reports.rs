@@ -4,9 +4,9 @@
 use crate::import::draft::{Draft, located, located_err, tally, unknown_org};
 use crate::import::ground::{Ground, manager_key};
 use crate::validation::ActiveRules;
+use hoptac_core::OrgCode;
 use hoptac_core::model::{AnnualReport, Organization};
 use hoptac_core::validate::{Severity, check_manager, check_report};
-use hoptac_core::{Msg, OrgCode};
 use hoptac_exchange::columns::{ANNUAL_REPORTS, MANAGERS, ORGANIZATIONS};
 use std::collections::HashMap;
 
@@ -105,10 +105,17 @@ pub(super) fn stored_reports_in_life(g: &Ground<'_>, d: &mut Draft) {
                 .into_iter()
                 .filter(|f| f.field == "year")
             {
-                d.problems.push(located_err(l, &ORGANIZATIONS, "dissolved_on", f.value.clone(), Msg::new(
-                    format!("Đã có báo cáo năm {} của {}: ngày thành lập/giải thể mới làm năm đó nằm ngoài thời gian hoạt động", r.year, org.code),
-                    format!("A report for {} of {} is stored: the new founding/dissolution date puts that year outside its life", r.year, org.code),
-                )));
+                d.problems.push(located_err(
+                    l,
+                    &ORGANIZATIONS,
+                    "dissolved_on",
+                    f.value.clone(),
+                    hoptac_core::msg!(
+                        "reports.report_year_org_stored_new",
+                        year = r.year,
+                        org = org.code
+                    ),
+                ));
             }
         }
     }

@@ -6,10 +6,10 @@ use crate::context::App;
 use crate::import::draft::{Draft, header, located_err};
 use crate::import::ground::Ground;
 use crate::import::registry::rank;
+use hoptac_core::OrgCode;
 use hoptac_core::auth::{Action, Resource, Scope};
 use hoptac_core::model::UnitId;
 use hoptac_core::validate::Severity;
-use hoptac_core::{Msg, OrgCode};
 use hoptac_exchange::Problem;
 use hoptac_exchange::columns::{ADMIN_UNITS, ANNUAL_REPORTS};
 
@@ -45,10 +45,13 @@ pub(super) fn tree(g: &Ground<'_>, d: &mut Draft) {
         }
         let parent = u.parent.and_then(|p| by_id.get(&p).copied());
         if cycle {
-            d.problems.push(located_err(l, &ADMIN_UNITS, "parent_code", l.value.parent_code.clone().unwrap_or_default(), Msg::new(
-                format!("Đơn vị \"{}\" sẽ nằm dưới chính nó: cây đơn vị hành chính không được có vòng", u.code),
-                format!("Unit \"{}\" would lie below itself: the tree of administrative units cannot have a cycle", u.code),
-            )));
+            d.problems.push(located_err(
+                l,
+                &ADMIN_UNITS,
+                "parent_code",
+                l.value.parent_code.clone().unwrap_or_default(),
+                hoptac_core::msg!("scope.unit_u_would_lie_below", u = u.code),
+            ));
         } else if let Some(p) = parent
             && rank(p.level) >= rank(u.level)
         {
@@ -57,16 +60,7 @@ pub(super) fn tree(g: &Ground<'_>, d: &mut Draft) {
                 &ADMIN_UNITS,
                 "parent_code",
                 p.code.clone(),
-                Msg::new(
-                    format!(
-                        "Đơn vị cấp trên \"{}\" không ở cấp cao hơn \"{}\"",
-                        p.code, u.code
-                    ),
-                    format!(
-                        "The parent \"{}\" is not at a higher level than \"{}\"",
-                        p.code, u.code
-                    ),
-                ),
+                hoptac_core::msg!("scope.parent_p_not_at_higher", p = p.code, u = u.code),
             ));
         }
     }
@@ -165,9 +159,11 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
                 column: Some(header(&ANNUAL_REPORTS, "year")),
                 key: Some("year"),
                 value: format!("{}/{}", r.org, r.year),
-                msg: Msg::new(
-                    format!("Năm {} đã khóa sổ ({} lúc {}): không sửa được số liệu năm này; cán bộ phụ trách cần mở lại năm đó, có ghi lý do", r.year, l.actor, l.at),
-                    format!("{} is closed ({} at {}): its figures cannot change; the office must reopen the year, giving a reason", r.year, l.actor, l.at),
+                msg: hoptac_core::msg!(
+                    "scope.year_closed_actor_at_at",
+                    year = r.year,
+                    actor = l.actor,
+                    at = l.at
                 ),
             });
         }
@@ -262,15 +258,10 @@ pub(super) async fn record_refusals(
             column: None,
             key: None,
             value: key.clone(),
-            msg: Msg::new(
-                format!(
-                    "Tài khoản \"{}\" không có quyền ghi {key} (ngoài phạm vi hoặc vai trò)",
-                    actor.name()
-                ),
-                format!(
-                    "Account \"{}\" may not write {key} (outside its scope or role)",
-                    actor.name()
-                ),
+            msg: hoptac_core::msg!(
+                "scope.account_name_may_not_write",
+                name = actor.name(),
+                key = key
             ),
         });
     }

@@ -49,7 +49,7 @@ async fn the_demo_years_are_evaluated_and_the_list_says_who_is_not_rated() {
             .excluded
             .as_ref()
             .unwrap()
-            .vi
+            .vi()
             .contains("Ngừng hoạt động")
     );
     assert_eq!(row("HTX-TM-20").state, None);
@@ -201,7 +201,7 @@ async fn a_sheet_goes_from_draft_to_approved_and_stays_locked() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&locked, AppError::Invalid { msg, .. } if msg.vi.contains("đã duyệt")),
+        matches!(&locked, AppError::Invalid { msg, .. } if msg.vi().contains("đã duyệt")),
         "{locked:?}"
     );
     let stored = a.store().evaluations(Some(2025)).await.unwrap();
@@ -214,7 +214,7 @@ async fn a_sheet_goes_from_draft_to_approved_and_stays_locked() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&e, AppError::Invalid { msg, .. } if msg.vi.contains("không xếp loại")),
+        matches!(&e, AppError::Invalid { msg, .. } if msg.vi().contains("không xếp loại")),
         "{e:?}"
     );
     let trail = a

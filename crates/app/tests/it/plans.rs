@@ -37,7 +37,7 @@ async fn the_demo_plan_is_tracked_year_by_year() {
     assert!(
         t2.checks
             .iter()
-            .any(|c| c.vi.contains("đã đạt ngay từ năm gốc 2020 (2.697)"))
+            .any(|c| c.vi().contains("đã đạt ngay từ năm gốc 2020 (2.697)"))
     );
     assert_eq!(t2.latest.as_ref().unwrap().status, Status::Exceeded);
     // target 6 measures workers' income while part A reported members' income
@@ -45,8 +45,8 @@ async fn the_demo_plan_is_tracked_year_by_year() {
         t("6")
             .checks
             .iter()
-            .any(|c| c.vi.contains("htx.member_income_avg = 45")
-                && c.vi.contains("htx.worker_income_avg"))
+            .any(|c| c.vi().contains("htx.member_income_avg = 45")
+                && c.vi().contains("htx.worker_income_avg"))
     );
     // no figures for 2026 yet: the projection speaks for it
     for tp in &p.targets {
@@ -143,7 +143,7 @@ async fn editing_a_target_keeps_the_others_and_bad_targets_are_refused() {
         match a.save_target(&sys(), PLAN_CODE, t).await.unwrap_err() {
             hoptac_app::AppError::Invalid { field: f, msg, .. } => {
                 assert_eq!(f, field);
-                assert!(!msg.vi.is_empty() && !msg.en.is_empty());
+                assert!(!msg.vi().is_empty() && !msg.en().is_empty());
             }
             e => panic!("{e}"),
         }
@@ -217,7 +217,7 @@ async fn a_new_indicator_and_target_without_code() {
         .await
         .unwrap_err()
         .message()
-        .en
+        .en()
         .contains("height")
     );
     assert!(
@@ -231,7 +231,7 @@ async fn a_new_indicator_and_target_without_code() {
         .await
         .unwrap_err()
         .message()
-        .vi
+        .vi()
         .contains("chỉ tiêu gốc")
     );
 }
@@ -337,7 +337,7 @@ async fn missing_records_are_said_beside_the_target() {
     assert!(
         t7a.checks
             .iter()
-            .any(|c| c.vi.contains("chưa có hồ sơ cán bộ quản lý")),
+            .any(|c| c.vi().contains("chưa có hồ sơ cán bộ quản lý")),
         "{:?}",
         t7a.checks
     );
@@ -345,7 +345,7 @@ async fn missing_records_are_said_beside_the_target() {
     assert!(
         t4.checks
             .iter()
-            .any(|c| c.vi.contains("chưa nộp báo cáo năm 2025")),
+            .any(|c| c.vi().contains("chưa nộp báo cáo năm 2025")),
         "{:?}",
         t4.checks
     );
@@ -362,10 +362,10 @@ async fn a_plan_whose_baseline_lies_outside_the_data_is_refused() {
     let e = a.save_plan(&sys(), p.clone()).await.unwrap_err();
     assert!(
         e.message()
-            .vi
+            .vi()
             .contains("nằm ngoài số liệu đang có (2015–2025)"),
         "{}",
-        e.message().vi
+        e.message().vi()
     );
     p.from = 2026;
     p.to = 2030;
@@ -408,7 +408,7 @@ async fn imports_are_limited_to_the_actors_scope() {
     assert!(!o.applied);
     let e = o.problems.iter().find(|p| p.is_error()).unwrap();
     assert_eq!(e.value, "HTX-TM-01/2025");
-    assert!(e.msg.vi.contains("không có quyền") && e.msg.en.contains("may not write"));
+    assert!(e.msg.vi().contains("không có quyền") && e.msg.en().contains("may not write"));
     let r = a
         .store()
         .reports_of(&hoptac_core::OrgCode::parse("HTX-TM-07").unwrap())
@@ -478,7 +478,7 @@ async fn footnote_spelling_variants_are_caught() {
         .problems
         .iter()
         .filter(|p| !p.is_error() && p.key == Some("name"))
-        .map(|p| (p.row.unwrap(), p.msg.vi.clone()))
+        .map(|p| (p.row.unwrap(), p.msg.vi().clone()))
         .collect();
     assert_eq!(warned.len(), 5, "{warned:#?}");
     assert!(warned[0].1.contains("HTX-TM-07") && warned[0].1.contains("giống 100%"));
@@ -551,7 +551,7 @@ async fn the_review_lists_the_planted_cases_and_nothing_spurious() {
         .find(|c| c.org.as_str() == "HTX-TM-19")
         .unwrap();
     assert!(
-        c.evidence.vi.contains("13/04/2024") && !c.confirmed,
+        c.evidence.vi().contains("13/04/2024") && !c.confirmed,
         "the 2023 Law's article is not confirmed"
     );
     let sheets: Vec<&str> = r
@@ -590,9 +590,12 @@ async fn the_review_lists_the_planted_cases_and_nothing_spurious() {
         .find(|c| c.org.as_str() == "HTX-TM-21")
         .unwrap();
     assert!(
-        small.evidence.vi.contains("cuối năm 2024: 4 (tối thiểu 5)"),
+        small
+            .evidence
+            .vi()
+            .contains("cuối năm 2024: 4 (tối thiểu 5)"),
         "{}",
-        small.evidence.vi
+        small.evidence.vi()
     );
     for c in r.cases.iter().filter(|c| c.rule == "statements_not_filed") {
         let rep = a
@@ -700,7 +703,7 @@ async fn a_case_goes_to_a_completed_dissolution() {
         .case_action(&sys(), case, CaseStep::ExplanationAccepted, " ", None)
         .await
         .unwrap_err();
-    assert!(e.message().vi.contains("lý do"));
+    assert!(e.message().vi().contains("lý do"));
     a.case_action(&sys(), case, CaseStep::DissolutionProposed, "", None)
         .await
         .unwrap();
@@ -1064,11 +1067,11 @@ async fn services_provided_must_be_among_those_registered() {
     ]);
     let o = a.import_book(&sys(), &book, true).await.unwrap();
     assert!(o.applied);
-    let w: Vec<&str> = o
+    let w: Vec<String> = o
         .problems
         .iter()
         .filter(|p| !p.is_error())
-        .map(|p| p.msg.vi.as_str())
+        .map(|p| p.msg.vi())
         .collect();
     assert!(
         w.iter()
@@ -1140,7 +1143,7 @@ async fn creating_never_overwrites() {
             assert_eq!(f, field);
             assert_eq!(value, key);
             assert!(
-                msg.vi.contains("đã có") && msg.en.contains("is taken"),
+                msg.vi().contains("đã có") && msg.en().contains("is taken"),
                 "{msg:?}"
             );
         }

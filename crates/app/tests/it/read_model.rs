@@ -175,7 +175,7 @@ async fn the_review_is_kept_until_something_changes() {
     let flagged = |r: &hoptac_app::checks::CheckReport| {
         r.figures
             .iter()
-            .filter(|f| f.finding.msg.vi.contains("kiểm thử bộ nhớ rà soát"))
+            .filter(|f| f.finding.msg.vi().contains("kiểm thử bộ nhớ rà soát"))
             .count()
     };
     assert_eq!(flagged(&first), 0);
@@ -194,7 +194,7 @@ async fn the_review_is_kept_until_something_changes() {
     let f = &after_rule
         .figures
         .iter()
-        .find(|f| f.finding.msg.vi.contains("kiểm thử bộ nhớ rà soát"))
+        .find(|f| f.finding.msg.vi().contains("kiểm thử bộ nhớ rà soát"))
         .unwrap();
     let key = format!("{}/{}", f.org, f.year);
     let version = a.row_version("annual_reports", &key).await.unwrap();

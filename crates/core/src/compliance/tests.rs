@@ -77,7 +77,7 @@ fn eighteen_months_without_a_general_meeting_the_day_before_and_the_day() {
     assert_eq!(c.len(), 1, "the day they run out");
     assert_eq!(c[0].since, d(2023, 9, 15));
     assert!(
-        c[0].evidence.vi.contains("15/03/2022")
+        c[0].evidence.vi().contains("15/03/2022")
             && c[0].confirmed
             && c[0].legal_ref.contains("2012")
     );
@@ -228,14 +228,14 @@ fn self_scoring_sheet_due_on_15_december() {
     let case = &fired(&s, d(2025, 12, 16), "self_assessment_missing")[0];
     assert_eq!(case.since, d(2025, 12, 15));
     assert!(
-        case.evidence.vi.contains("năm 2025"),
+        case.evidence.vi().contains("năm 2025"),
         "{}",
-        case.evidence.vi
+        case.evidence.vi()
     );
     assert!(
-        case.evidence.vi.contains("1 tổ chức đã gửi"),
+        case.evidence.vi().contains("1 tổ chức đã gửi"),
         "{}",
-        case.evidence.vi
+        case.evidence.vi()
     );
 }
 

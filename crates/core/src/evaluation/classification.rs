@@ -215,7 +215,10 @@ impl Classification {
         let err = |field: &'static str, value: &str, vi: String, en: String| FieldError {
             field,
             value: value.trim().to_string(),
-            msg: crate::Msg::new(vi, en),
+            msg: crate::msg!(
+                "classification.value",
+                value = crate::i18n::Arg::both(vi, en)
+            ),
         };
         let blank = |s: &str| s.trim().is_empty();
         let supply = if blank(supply) {
@@ -336,7 +339,7 @@ mod tests {
         assert_eq!(e("", "", "nhiều", "", true).field, "capital");
         assert_eq!(e("", "", "", "trồng hoa", true).field, "agri_field");
         let not_agri = e("", "", "", "trồng trọt", false);
-        assert!(not_agri.msg.vi.contains("HTX nông nghiệp"));
+        assert!(not_agri.msg.vi().contains("HTX nông nghiệp"));
     }
 
     #[test]

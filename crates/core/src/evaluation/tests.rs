@@ -122,7 +122,7 @@ fn the_workflow_from_draft_to_approved() {
             },
         )
         .unwrap_err();
-    assert!(err.vi.contains("TC1.a"), "{}", err.vi);
+    assert!(err.vi().contains("TC1.a"), "{}", err.vi());
     assert_eq!(e.state, State::Draft);
     // a score above its line's maximum is refused and nothing changes
     let err = e
@@ -135,9 +135,9 @@ fn the_workflow_from_draft_to_approved() {
         )
         .unwrap_err();
     assert!(
-        err.vi.contains("TC1.a") && err.vi.contains("0 – 6"),
+        err.vi().contains("TC1.a") && err.vi().contains("0 – 6"),
         "{}",
-        err.vi
+        err.vi()
     );
     assert!(e.self_scores.is_empty());
     for (k, v) in &s {
@@ -175,7 +175,7 @@ fn the_workflow_from_draft_to_approved() {
         score: n("2"),
         reason: " ".into(),
     };
-    assert!(e.apply(&r, no_reason).unwrap_err().vi.contains("lý do"));
+    assert!(e.apply(&r, no_reason).unwrap_err().vi().contains("lý do"));
     e.apply(
         &r,
         Step::Adjust {
@@ -222,7 +222,7 @@ fn the_workflow_from_draft_to_approved() {
     assert!(
         e.apply(&r2, Step::Approve)
             .unwrap_err()
-            .vi
+            .vi()
             .contains("phiên bản 1")
     );
 }

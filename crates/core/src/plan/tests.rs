@@ -192,7 +192,7 @@ fn a_projection_short_of_the_target_warns() {
         Some(Fixed::from_int(130)),
         "a perfect line has no spread"
     );
-    assert!(p.checks.iter().any(|c| c.en.starts_with("Warning")));
+    assert!(p.checks.iter().any(|c| c.en().starts_with("Warning")));
 }
 
 #[test]
@@ -201,7 +201,7 @@ fn plan_checks_catch_targets_met_at_baseline_and_other_indicators() {
     let p = run(&t, "htx.members", &[(2020, 2697), (2021, 2700)]);
     assert!(
         p.checks[0]
-            .vi
+            .vi()
             .contains("đã đạt ngay từ năm gốc 2020 (2.697)"),
         "{:?}",
         p.checks
@@ -225,7 +225,7 @@ fn plan_checks_catch_targets_met_at_baseline_and_other_indicators() {
     assert!(
         p.checks
             .iter()
-            .any(|c| c.vi.contains("htx.member_income_avg = 45"))
+            .any(|c| c.vi().contains("htx.member_income_avg = 45"))
     );
     let none = |_| None;
     let p = progress(
@@ -242,7 +242,7 @@ fn plan_checks_catch_targets_met_at_baseline_and_other_indicators() {
     assert!(
         p.checks
             .iter()
-            .any(|c| c.en == "No data can measure this target yet")
+            .any(|c| c.en() == "No data can measure this target yet")
     );
 }
 
@@ -258,7 +258,7 @@ fn flows_count_from_the_start_of_the_plan() {
     assert_eq!(status(&p, 2022), Status::OnTrack);
     assert_eq!(status(&p, 2023), Status::Behind);
     assert!(
-        p.checks.iter().all(|c| !c.vi.contains("năm gốc")),
+        p.checks.iter().all(|c| !c.vi().contains("năm gốc")),
         "a flow is never met at the baseline"
     );
 }
@@ -272,7 +272,7 @@ fn targets_must_fit_their_unit() {
     assert!(
         check_target(&t, Some(&def("htx.members")))[0]
             .1
-            .en
+            .en()
             .contains("whole")
     );
     let r = target(Comparator::Between, 6, Some(5));

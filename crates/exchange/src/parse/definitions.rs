@@ -4,10 +4,10 @@ use super::layout::{Layout, duplicate, rows};
 use super::parsed::{Located, Parsed};
 use super::reader::RowReader;
 use crate::read::RawSheet;
+use hoptac_core::Fixed;
 use hoptac_core::plan::{Comparator, Plan, Target};
 use hoptac_core::spec::IndicatorRecord;
 use hoptac_core::validate::Severity;
-use hoptac_core::{Fixed, Msg};
 use std::collections::HashMap;
 
 fn col_header(l: &Layout, key: &str) -> String {
@@ -67,10 +67,7 @@ fn year_of(r: &mut RowReader<'_>, key: &str) -> Option<i32> {
                 Severity::Error,
                 key,
                 v.to_string(),
-                Msg::new(
-                    "Năm phải trong khoảng 1900–2200",
-                    "The year must be within 1900–2200",
-                ),
+                hoptac_core::msg!("definitions.year_within_1900_2200"),
             );
             None
         }
@@ -153,7 +150,10 @@ fn milestones(r: &mut RowReader<'_>, key: &str) -> Vec<(i32, Fixed)> {
                 Severity::Error,
                 key,
                 part.to_string(),
-                Msg::new(format!("Mốc lộ trình \"{part}\" không hợp lệ; cần dạng năm: giá trị; … (ví dụ 2023: 50; 2025: 70)"), format!("Invalid milestone \"{part}\"; expected year: value; … (e.g. 2023: 50; 2025: 70)")),
+                hoptac_core::msg!(
+                    "definitions.invalid_milestone_part_expected_year",
+                    part = part
+                ),
             ),
         }
     }
@@ -177,7 +177,12 @@ pub(super) fn parse_targets(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
             Some(c) => match Comparator::parse(&c) {
                 Some(c) => Some(c),
                 None => {
-                    r.push(Severity::Error, "comparator", c.clone(), Msg::new(format!("So sánh \"{c}\" không hợp lệ; cần >=, >, <=, <, = hoặc range (trở lên, trên, trở xuống, dưới, bằng, khoảng)"), format!("Invalid comparator \"{c}\"; expected >=, >, <=, <, = or range")));
+                    r.push(
+                        Severity::Error,
+                        "comparator",
+                        c.clone(),
+                        hoptac_core::msg!("definitions.invalid_comparator_c_expected_range", c = c),
+                    );
                     None
                 }
             },

@@ -4,7 +4,6 @@ use crate::Problem;
 use crate::cells::Cell;
 use crate::columns::{Column, Table};
 use crate::read::RawSheet;
-use hoptac_core::Msg;
 use hoptac_core::validate::Severity;
 use std::collections::HashMap;
 
@@ -51,15 +50,11 @@ pub(super) fn layout(
                         column: Some(h.clone()),
                         key: Some(col.key),
                         value: h.clone(),
-                        msg: Msg::new(
-                            format!(
-                                "Cột \"{h}\" trùng với cột \"{first}\" (cùng là {})",
-                                col.key
-                            ),
-                            format!(
-                                "Column \"{h}\" duplicates column \"{first}\" (both are {})",
-                                col.key
-                            ),
+                        msg: hoptac_core::msg!(
+                            "layout.column_h_duplicates_column_first",
+                            h = h,
+                            first = first,
+                            key = col.key
                         ),
                     });
                 } else {
@@ -73,12 +68,7 @@ pub(super) fn layout(
                 column: Some(h.clone()),
                 key: None,
                 value: h.clone(),
-                msg: Msg::new(
-                    format!("Cột \"{h}\" không thuộc mẫu trao đổi dữ liệu nên không được nhập"),
-                    format!(
-                        "Column \"{h}\" is not part of the data exchange format and is not imported"
-                    ),
-                ),
+                msg: hoptac_core::msg!("layout.column_h_not_part_data", h = h),
             }),
         }
     }
@@ -105,13 +95,7 @@ pub(super) fn missing_column(sheet: &str, header_row: u32, c: &Column) -> Proble
         column: Some(c.vi.to_string()),
         key: Some(c.key),
         value: String::new(),
-        msg: Msg::new(
-            format!("Thiếu cột bắt buộc \"{}\" (khóa {})", c.vi, c.key),
-            format!(
-                "The required column \"{}\" (key {}) is missing",
-                c.vi, c.key
-            ),
-        ),
+        msg: hoptac_core::msg!("layout.required_column_c_key_key", c = c.vi, key = c.key),
     }
 }
 
@@ -143,9 +127,10 @@ pub(super) fn duplicate(
             column: Some(column.to_string()),
             key: None,
             value: key.clone(),
-            msg: Msg::new(
-                format!("Trùng khóa \"{key}\": đã có ở dòng {first}"),
-                format!("Duplicate key \"{key}\": already on row {first}"),
+            msg: hoptac_core::msg!(
+                "layout.duplicate_key_key_already_row",
+                key = key,
+                first = first
             ),
         });
         true

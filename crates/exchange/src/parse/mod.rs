@@ -3,7 +3,6 @@
 use crate::Problem;
 use crate::columns::Table;
 use crate::read::RawBook;
-use hoptac_core::Msg;
 use hoptac_core::validate::Severity;
 use std::collections::HashMap;
 
@@ -36,10 +35,7 @@ pub fn parse_book(book: &RawBook) -> Parsed {
                     column: None,
                     key: None,
                     value: sheet.name.clone(),
-                    msg: Msg::new(
-                        "Trang tính không thuộc mẫu trao đổi dữ liệu nên không được nhập (tên hợp lệ: admin_units, organizations, annual_reports, managers hoặc tên tiếng Việt)",
-                        "Sheet is not part of the data exchange format and is not imported (valid names: admin_units, organizations, annual_reports, managers or their Vietnamese names)",
-                    ),
+                    msg: hoptac_core::msg!("parse.sheet_not_part_data_exchange"),
                 });
             }
             continue;
@@ -52,15 +48,10 @@ pub fn parse_book(book: &RawBook) -> Parsed {
                 column: None,
                 key: None,
                 value: sheet.name.clone(),
-                msg: Msg::new(
-                    format!(
-                        "Bảng {} xuất hiện hai lần (đã có trang \"{first}\")",
-                        table.key
-                    ),
-                    format!(
-                        "Table {} appears twice (already sheet \"{first}\")",
-                        table.key
-                    ),
+                msg: hoptac_core::msg!(
+                    "parse.table_key_appears_twice_already",
+                    key = table.key,
+                    first = first
                 ),
             });
             continue;

@@ -89,9 +89,9 @@ impl<'a> RowReader<'a> {
             sev,
             key,
             v,
-            Msg::new(
-                format!("Cần {}", i.expected_vi),
-                format!("Expected {}", i.expected_en),
+            hoptac_core::msg!(
+                "reader.expected_value",
+                value = hoptac_core::i18n::Arg::both(i.expected_vi, i.expected_en)
             ),
         );
     }
@@ -102,7 +102,7 @@ impl<'a> RowReader<'a> {
                 Severity::Error,
                 key,
                 String::new(),
-                Msg::new("Thiếu giá trị bắt buộc", "A required value is missing"),
+                hoptac_core::msg!("reader.required_value_missing"),
             );
         }
         v
@@ -137,12 +137,10 @@ impl<'a> RowReader<'a> {
             Severity::Warning,
             key,
             shown.clone(),
-            Msg::new(
-                format!(
-                    "Dấu phân cách không rõ: \"{shown}\" được đọc theo kiểu Việt Nam là {}",
-                    value.format_vi(6, false)
-                ),
-                format!("Ambiguous separators: \"{shown}\" was read the Vietnamese way as {value}"),
+            hoptac_core::msg!(
+                "reader.ambiguous_separators_shown_was_read",
+                shown = shown,
+                value = hoptac_core::i18n::Arg::both(value.format_vi(6, false), value)
             ),
         );
     }
@@ -198,12 +196,10 @@ impl<'a> RowReader<'a> {
                     Severity::Error,
                     key,
                     s.clone(),
-                    Msg::new(
-                        format!(
-                            "Giá trị không hợp lệ \"{s}\"; cần một trong: {}",
-                            T::expected()
-                        ),
-                        format!("Unknown value \"{s}\"; expected one of: {}", T::expected()),
+                    hoptac_core::msg!(
+                        "reader.unknown_value_s_expected_one",
+                        s = s,
+                        expected = T::expected()
                     ),
                 );
                 None
@@ -229,9 +225,10 @@ impl<'a> RowReader<'a> {
                     Severity::Error,
                     key,
                     part.to_string(),
-                    Msg::new(
-                        format!("Dịch vụ không hợp lệ \"{part}\" (các dịch vụ cách nhau bởi dấu ;); cần một trong: {}", Service::expected_list()),
-                        format!("Unknown service \"{part}\" (separate services with ;); expected one of: {}", Service::expected_list()),
+                    hoptac_core::msg!(
+                        "reader.unknown_service_part_separate_services",
+                        part = part,
+                        expected_list = Service::expected_list()
                     ),
                 ),
             }

@@ -4,7 +4,6 @@ use super::layout::{Layout, duplicate, rows};
 use super::parsed::{Located, OrgInput, Parsed, UnitInput};
 use super::reader::RowReader;
 use crate::read::RawSheet;
-use hoptac_core::Msg;
 use hoptac_core::model::{AnnualReport, Manager, ReportFigures};
 use hoptac_core::types::*;
 use hoptac_core::validate::Severity;
@@ -31,10 +30,7 @@ pub(super) fn parse_units(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
                 Severity::Error,
                 "valid_to",
                 shown,
-                Msg::new(
-                    "Ngày hết hiệu lực trước ngày có hiệu lực",
-                    "Valid-to date is before the valid-from date",
-                ),
+                hoptac_core::msg!("register.valid_date_before_valid_from"),
             );
         }
         let failed = r.failed;
@@ -76,10 +72,7 @@ pub(super) fn parse_orgs(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
                     Severity::Error,
                     "code",
                     c.to_string(),
-                    Msg::new(
-                        "Mã không hợp lệ (tối đa 40 ký tự, không chứa / ? #)",
-                        "Invalid code (at most 40 characters, no / ? #)",
-                    ),
+                    hoptac_core::msg!("register.invalid_code_at_most_40"),
                 );
                 None
             }
@@ -157,10 +150,7 @@ pub(super) fn parse_reports(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
                         Severity::Error,
                         "year",
                         y.to_string(),
-                        Msg::new(
-                            "Năm phải trong khoảng 1900–2200",
-                            "The year must be within 1900–2200",
-                        ),
+                        hoptac_core::msg!("register.year_within_1900_2200"),
                     );
                     None
                 }

@@ -53,7 +53,7 @@ pub(crate) fn print_check(r: &hoptac_app::checks::CheckReport) {
             c.org,
             c.org_name,
             c.since,
-            c.evidence.vi,
+            c.evidence.vi(),
             if c.confirmed {
                 ""
             } else {
@@ -68,7 +68,10 @@ pub(crate) fn print_check(r: &hoptac_app::checks::CheckReport) {
     for f in &r.figures {
         println!(
             "{:<12} {} {:<18} {}",
-            f.org, f.year, f.finding.field, f.finding.msg.vi
+            f.org,
+            f.year,
+            f.finding.field,
+            f.finding.msg.vi()
         );
     }
     println!(

@@ -13,11 +13,14 @@ use crate::http::state::AppState;
 use axum::http::StatusCode;
 use axum::response::Response;
 use hoptac_app::{AppError, ImportOutcome};
-use hoptac_core::Msg;
 use std::collections::HashMap;
 
 pub(crate) fn bad(field: &str, value: &str, vi: String, en: String) -> AppError {
-    AppError::invalid(field, value, Msg::new(vi, en))
+    AppError::invalid(
+        field,
+        value,
+        hoptac_core::msg!("forms.value", value = hoptac_core::i18n::Arg::both(vi, en)),
+    )
 }
 
 /// A year from a query parameter, or the default when absent.

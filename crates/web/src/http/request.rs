@@ -16,7 +16,7 @@ pub(crate) type Params = Query<HashMap<String, String>>;
 pub(crate) type WebResult = Result<Response, WebError>;
 
 pub(crate) fn lang(h: &HeaderMap) -> Lang {
-    Lang::from_cookie_header(h.get(COOKIE).and_then(|v| v.to_str().ok()))
+    crate::http::i18n::lang_of_cookies(h.get(COOKIE).and_then(|v| v.to_str().ok()))
 }
 
 pub(crate) async fn page(st: &AppState, u: &CurrentUser, lang: Lang, key: &'static str) -> Page {

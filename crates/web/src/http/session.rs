@@ -2,7 +2,6 @@
 //! state-changing request.
 
 use crate::http::error::WebError;
-use crate::http::i18n::Lang;
 use crate::http::state::AppState;
 use axum::body::{Body, to_bytes};
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
@@ -102,8 +101,9 @@ impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, st: &AppState) -> Result<Self, Self::Rejection> {
-        let lang =
-            Lang::from_cookie_header(parts.headers.get(COOKIE).and_then(|v| v.to_str().ok()));
+        let lang = crate::http::i18n::lang_of_cookies(
+            parts.headers.get(COOKIE).and_then(|v| v.to_str().ok()),
+        );
         let ip = client_ip(&parts.extensions, &parts.headers, &st.trusted);
         let session = match cookie(&parts.headers, COOKIE_NAME) {
             Some(token) => match st.app.session(&token, &ip).await {
@@ -154,7 +154,8 @@ pub(crate) async fn csrf(State(st): State<AppState>, req: Request, next: Next) -
     if req.method() == Method::GET || req.method() == Method::HEAD || req.uri().path() == "/login" {
         return next.run(req).await;
     }
-    let lang = Lang::from_cookie_header(req.headers().get(COOKIE).and_then(|v| v.to_str().ok()));
+    let lang =
+        crate::http::i18n::lang_of_cookies(req.headers().get(COOKIE).and_then(|v| v.to_str().ok()));
     let refuse = |lang| {
         let e = WebError::new(lang, AppError::Forbidden);
         let mut r = e.into_response();

@@ -286,7 +286,7 @@ async fn a_district_administrator_cannot_take_over_its_neighbour() {
     let o = admin.app.import_book(&sys, &book, true).await.unwrap();
     assert!(!o.applied);
     assert!(
-        o.problems.iter().any(|p| p.msg.vi.contains("vòng")),
+        o.problems.iter().any(|p| p.msg.vi().contains("vòng")),
         "{:#?}",
         o.problems
     );

@@ -22,7 +22,6 @@ use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use hoptac_app::AppError;
-use hoptac_core::Msg;
 use std::collections::HashMap;
 
 #[derive(Template)]
@@ -171,10 +170,7 @@ pub(crate) async fn password(
         Err(AppError::invalid(
             "again",
             "",
-            Msg::new(
-                "Hai lần nhập mật khẩu mới không giống nhau",
-                "The two new passwords differ",
-            ),
+            hoptac_core::msg!("login.two_new_passwords_differ"),
         ))
     } else {
         st.app

@@ -21,7 +21,6 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect};
 use hoptac_app::AppError;
-use hoptac_core::Msg;
 use hoptac_core::auth::{Account, Role, Scope};
 use std::collections::HashMap;
 
@@ -258,7 +257,7 @@ pub(crate) async fn save_account(
             AppError::invalid(
                 "role",
                 get("role"),
-                Msg::new("Vai trò không hợp lệ", "Unknown role"),
+                hoptac_core::msg!("manage.unknown_role"),
             )
         })?;
         let scope_in = get("scope");
@@ -269,7 +268,7 @@ pub(crate) async fn save_account(
                 AppError::invalid(
                     "scope",
                     scope_in.clone(),
-                    Msg::new("Mã tổ chức không hợp lệ", "Invalid organisation code"),
+                    hoptac_core::msg!("manage.invalid_organisation_code"),
                 )
             })?)
         } else {

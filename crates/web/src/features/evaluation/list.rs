@@ -228,8 +228,8 @@ pub(crate) async fn evaluations(
                 excluded: r
                     .excluded
                     .map(|m| match l {
-                        Lang::Vi => m.vi,
-                        Lang::En => m.en,
+                        Lang::Vi => m.vi(),
+                        Lang::En => m.en(),
                     })
                     .unwrap_or_default(),
             }

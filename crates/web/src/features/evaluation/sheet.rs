@@ -491,7 +491,11 @@ pub(crate) async fn evaluation(
 }
 
 pub(crate) fn invalid(field: &str, value: &str, vi: String, en: String) -> AppError {
-    AppError::invalid(field, value, Msg::new(vi, en))
+    AppError::invalid(
+        field,
+        value,
+        hoptac_core::msg!("sheet.value", value = hoptac_core::i18n::Arg::both(vi, en)),
+    )
 }
 
 pub(crate) fn score(v: &HashMap<String, String>, key: &str) -> Result<Option<Fixed>, AppError> {

@@ -27,10 +27,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect};
 use hoptac_app::AppError;
+use hoptac_core::Fixed;
 use hoptac_core::chart::bars_with_target;
 use hoptac_core::plan::{Plan, Status, fmt};
 use hoptac_core::report::{plan_assessment, render_html, render_md};
-use hoptac_core::{Fixed, Msg};
 use std::collections::HashMap;
 
 pub(crate) fn status_label(l: Lang, s: Status) -> &'static str {
@@ -76,10 +76,7 @@ pub(crate) fn opt_year(q: &HashMap<String, String>, key: &str) -> Result<Option<
             AppError::invalid(
                 key,
                 s,
-                Msg::new(
-                    format!("Năm không hợp lệ ở \"{key}\": \"{s}\""),
-                    format!("Invalid year in \"{key}\": \"{s}\""),
-                ),
+                hoptac_core::msg!("plan.invalid_year_key_s", key = key, s = s),
             )
         }),
     }
@@ -253,10 +250,7 @@ pub(crate) fn year_of(v: &HashMap<String, String>, key: &'static str) -> Result<
         AppError::invalid(
             key,
             s,
-            Msg::new(
-                format!("Cần một năm (ví dụ 2021), có \"{s}\""),
-                format!("A year is expected (e.g. 2021), found \"{s}\""),
-            ),
+            hoptac_core::msg!("plan.year_expected_e_g_2021", s = s),
         )
     })
 }
@@ -269,10 +263,7 @@ pub(crate) fn plan_from(v: &HashMap<String, String>) -> Result<Plan, AppError> {
             AppError::invalid(
                 "doc_date",
                 s.clone(),
-                Msg::new(
-                    format!("Ngày không hợp lệ \"{s}\""),
-                    format!("Invalid date \"{s}\""),
-                ),
+                hoptac_core::msg!("plan.invalid_date_s", s = s),
             )
         })?),
     };

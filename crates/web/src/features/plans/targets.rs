@@ -27,9 +27,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect};
 use hoptac_app::AppError;
+use hoptac_core::Fixed;
 use hoptac_core::plan::{Comparator, Target, fmt};
 use hoptac_core::spec::to_spec;
-use hoptac_core::{Fixed, Msg};
 use std::collections::HashMap;
 
 pub(crate) async fn drill(
@@ -175,10 +175,7 @@ pub(crate) fn number(
             AppError::invalid(
                 key,
                 s,
-                Msg::new(
-                    format!("Cần một số (ví dụ 1.800 hoặc 40,5), có \"{s}\""),
-                    format!("A number is expected (e.g. 1800 or 40.5), found \"{s}\""),
-                ),
+                hoptac_core::msg!("targets.number_expected_e_g_1800", s = s),
             )
         })
 }
@@ -189,14 +186,14 @@ pub(crate) fn target_from(v: &HashMap<String, String>) -> Result<Target, AppErro
         AppError::invalid(
             "comparator",
             get("comparator"),
-            Msg::new("So sánh không hợp lệ", "Invalid comparator"),
+            hoptac_core::msg!("targets.invalid_comparator"),
         )
     })?;
     let value = number(v, "value")?.ok_or_else(|| {
         AppError::invalid(
             "value",
             "",
-            Msg::new("Thiếu giá trị mục tiêu", "The target value is missing"),
+            hoptac_core::msg!("targets.target_value_missing"),
         )
     })?;
     let mut milestones = Vec::new();
@@ -215,10 +212,7 @@ pub(crate) fn target_from(v: &HashMap<String, String>) -> Result<Target, AppErro
             AppError::invalid(
                 "milestones",
                 part,
-                Msg::new(
-                    format!("Mốc \"{part}\" không hợp lệ; cần năm: giá trị (ví dụ 2023: 50)"),
-                    format!("Invalid milestone \"{part}\"; expected year: value (e.g. 2023: 50)"),
-                ),
+                hoptac_core::msg!("targets.invalid_milestone_part_expected_year", part = part),
             )
         })?);
     }
