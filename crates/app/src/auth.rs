@@ -125,17 +125,14 @@ fn check_password_rules(username: &str, pw: &str) -> Result<()> {
         return Err(AppError::invalid(
             "password",
             "",
-            hoptac_core::msg!(
-                "auth.password_needs_at_least_min",
-                min_password = MIN_PASSWORD
-            ),
+            hoptac_core::msg!("accounts.password_too_short", min_password = MIN_PASSWORD),
         ));
     }
     if hoptac_core::text::fold(pw).contains(&hoptac_core::text::fold(username)) {
         return Err(AppError::invalid(
             "password",
             "",
-            hoptac_core::msg!("auth.password_not_contain_username"),
+            hoptac_core::msg!("accounts.password_contains_username"),
         ));
     }
     Ok(())
@@ -398,7 +395,7 @@ impl App {
             return Err(AppError::invalid(
                 "current",
                 "",
-                hoptac_core::msg!("auth.current_password_wrong"),
+                hoptac_core::msg!("accounts.current_password_wrong"),
             ));
         }
         check_password_rules(actor.name(), new)?;
@@ -428,10 +425,7 @@ impl App {
             return Err(AppError::invalid(
                 "username",
                 a.username.clone(),
-                hoptac_core::msg!(
-                    "auth.username_username_taken_not_created",
-                    username = a.username
-                ),
+                hoptac_core::msg!("accounts.username_taken", username = a.username),
             ));
         }
         self.save_account(actor, a, password).await
@@ -453,7 +447,7 @@ impl App {
             return Err(AppError::invalid(
                 "username",
                 a.username.clone(),
-                hoptac_core::msg!("auth.username_uses_ascii_letters_digits"),
+                hoptac_core::msg!("accounts.invalid_username"),
             ));
         }
         let units = self.units().await?;
@@ -466,7 +460,7 @@ impl App {
                         AppError::invalid(
                             "scope",
                             code.to_string(),
-                            hoptac_core::msg!("auth.no_organisation_code", code = code),
+                            hoptac_core::msg!("accounts.no_such_organisation", code = code),
                         )
                     })?
                     .commune,
@@ -479,7 +473,7 @@ impl App {
             return Err(AppError::invalid(
                 "scope",
                 u.0.to_string(),
-                hoptac_core::msg!("auth.no_such_administrative_unit"),
+                hoptac_core::msg!("accounts.no_such_unit"),
             ));
         }
         if !actor.root && !may_delegate(&actor.account, a.role, &a.scope, &units, org_commune) {
@@ -517,7 +511,7 @@ impl App {
                 return Err(AppError::invalid(
                     "password",
                     "",
-                    hoptac_core::msg!("auth.new_account_needs_initial_password"),
+                    hoptac_core::msg!("accounts.initial_password_required"),
                 ));
             }
             (None, Some(_)) => None,

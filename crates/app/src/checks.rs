@@ -607,7 +607,7 @@ impl App {
             return Err(crate::error::AppError::invalid(
                 "case",
                 case_id.to_string(),
-                hoptac_core::msg!("checks.case_closed"),
+                hoptac_core::msg!("review.case_closed"),
             ));
         }
         let note = note.trim();
@@ -617,7 +617,7 @@ impl App {
                 return Err(crate::error::AppError::invalid(
                     "note",
                     "",
-                    hoptac_core::msg!("checks.reason_accepting_explanation_required"),
+                    hoptac_core::msg!("review.acceptance_reason_required"),
                 ));
             }
             CaseStep::ExplanationAccepted => Some("Chấp nhận giải trình / explanation accepted"),
@@ -626,7 +626,7 @@ impl App {
                     crate::error::AppError::invalid(
                         "on_date",
                         "",
-                        hoptac_core::msg!("checks.date_dissolution_was_completed_required"),
+                        hoptac_core::msg!("review.dissolution_date_required"),
                     )
                 })?;
                 let dissolved = hoptac_core::model::Organization {

@@ -72,10 +72,7 @@ impl App {
             return Err(AppError::invalid(
                 "state",
                 org,
-                hoptac_core::msg!(
-                    "classification.year_evaluation_approved_unlock_before",
-                    year = year
-                ),
+                hoptac_core::msg!("evaluation.classification_locked", year = year),
             ));
         }
         let axes = Classification::parse_fields(

@@ -45,7 +45,7 @@ pub fn check_year(year: i32) -> Result<()> {
     Err(AppError::invalid(
         "year",
         year.to_string(),
-        hoptac_core::msg!("context.invalid_year_year_within_1900", year = year),
+        hoptac_core::msg!("scope.invalid_year", year = year),
     ))
 }
 
@@ -54,11 +54,7 @@ pub fn check_period(from: i32, to: i32) -> Result<()> {
         return Err(AppError::invalid(
             "period",
             format!("{from}–{to}"),
-            hoptac_core::msg!(
-                "context.invalid_period_from_first_year",
-                from = from,
-                to = to
-            ),
+            hoptac_core::msg!("scope.invalid_period", from = from, to = to),
         ));
     }
     Ok(())
@@ -104,7 +100,7 @@ pub fn find_unit<'a>(
         [] => Err(AppError::invalid(
             "commune",
             r,
-            hoptac_core::msg!("context.no_administrative_unit_r_use", r = r),
+            hoptac_core::msg!("scope.no_such_unit", r = r),
         )),
         many => {
             let list = many
@@ -115,7 +111,7 @@ pub fn find_unit<'a>(
             Err(AppError::invalid(
                 "commune",
                 r,
-                hoptac_core::msg!("context.name_r_matches_several_units", r = r, list = list),
+                hoptac_core::msg!("scope.ambiguous_unit_name", r = r, list = list),
             ))
         }
     }

@@ -91,29 +91,38 @@ impl AppError {
         match self {
             AppError::Invalid { msg, .. } => msg.clone(),
             AppError::NotFound { kind, key } => {
-                let vi_kind = match *kind {
-                    "org" => "tổ chức",
-                    "report" => "báo cáo năm",
-                    _ => "mục",
+                let what = match *kind {
+                    "account" => hoptac_core::msg!("error.kind.account"),
+                    "case" => hoptac_core::msg!("error.kind.case"),
+                    "indicator" => hoptac_core::msg!("error.kind.indicator"),
+                    "merge" => hoptac_core::msg!("error.kind.merge"),
+                    "org" => hoptac_core::msg!("error.kind.org"),
+                    "page" => hoptac_core::msg!("error.kind.page"),
+                    "plan" => hoptac_core::msg!("error.kind.plan"),
+                    "report" => hoptac_core::msg!("error.kind.report"),
+                    "rubric" => hoptac_core::msg!("error.kind.rubric"),
+                    "rule" => hoptac_core::msg!("error.kind.rule"),
+                    "target" => hoptac_core::msg!("error.kind.target"),
+                    _ => hoptac_core::msg!("error.kind.item"),
                 };
                 hoptac_core::msg!(
-                    "error.no_vi_kind_key_was",
-                    vi_kind = hoptac_core::i18n::Arg::both(vi_kind, kind),
+                    "error.not_found",
+                    what = hoptac_core::i18n::Arg::msg(what),
                     key = key
                 )
             }
-            AppError::Unreadable(e) => hoptac_core::msg!("error.e", e = e.to_string()),
-            AppError::Unauthorized => hoptac_core::msg!("error.wrong_username_password"),
-            AppError::Forbidden => hoptac_core::msg!("error.account_not_allowed_do"),
-            AppError::Throttled(s) => hoptac_core::msg!("error.too_many_failed_logins_try", s = s),
+            AppError::Unreadable(e) => e.message(),
+            AppError::Unauthorized => hoptac_core::msg!("error.unauthorized"),
+            AppError::Forbidden => hoptac_core::msg!("error.forbidden"),
+            AppError::Throttled(s) => hoptac_core::msg!("error.throttled", s = s),
             AppError::TooLarge(n) => {
-                hoptac_core::msg!("error.file_too_large_at_most", value = n / (1024 * 1024))
+                hoptac_core::msg!("error.too_large", value = n / (1024 * 1024))
             }
             AppError::Unsupported(f) => {
-                hoptac_core::msg!("error.installation_cannot_make_f_files", f = f)
+                hoptac_core::msg!("error.unsupported_format", f = f)
             }
             AppError::Store(_) | AppError::Internal(_) => {
-                hoptac_core::msg!("error.system_error_no_data_was")
+                hoptac_core::msg!("error.system")
             }
         }
     }

@@ -18,13 +18,11 @@ pub const DEFAULT_RUBRIC: &str = "TT01/2020";
 /// cooperative stopped operating (longer than the 3 months that exclude it).
 pub fn exclusion(o: &Organization, year: i32, report: Option<&AnnualReport>) -> Option<Msg> {
     if !matches!(o.kind, OrgKind::Htx | OrgKind::Lhhtx) {
-        return Some(hoptac_core::msg!(
-            "evaluation.only_cooperatives_unions_evaluated"
-        ));
+        return Some(hoptac_core::msg!("evaluation.only_cooperatives"));
     }
     if !o.active_on(sheet_due(year)) {
         return Some(hoptac_core::msg!(
-            "evaluation.not_active_15_december_year",
+            "evaluation.not_active_on_15_12",
             year = year
         ));
     }
@@ -33,14 +31,14 @@ pub fn exclusion(o: &Organization, year: i32, report: Option<&AnnualReport>) -> 
         && r.figures.services.is_empty()
     {
         return Some(hoptac_core::msg!(
-            "evaluation.stopped_operating_year_no_revenue",
+            "evaluation.stopped_operating",
             year = year
         ));
     }
     if !old_enough(o.founded_on, year) {
         return Some(hoptac_core::msg!(
-            "evaluation.operating_less_than_12_months",
-            to_vi =
+            "evaluation.under_12_months",
+            date =
                 hoptac_core::i18n::Arg::both(hoptac_core::date::to_vi(o.founded_on), o.founded_on),
             year = year
         ));
@@ -405,7 +403,7 @@ impl App {
             AppError::invalid(
                 "file",
                 "",
-                hoptac_core::msg!("evaluation.cannot_read_file_x", x = x),
+                hoptac_core::msg!("evaluation.unreadable_file", x = x),
             )
         })?;
         let scores = hoptac_exchange::scoring_sheet::read_sheet(&book, &r).map_err(|p| {

@@ -35,16 +35,15 @@ pub(crate) fn refuse_taken(
     exists: bool,
     field: &'static str,
     key: &str,
-    what_vi: &str,
-    what_en: &str,
+    what: hoptac_core::Msg,
 ) -> Result<()> {
     if intent == Some(FormIntent::Create) && exists {
         return Err(AppError::invalid(
             field,
             key.to_string(),
             hoptac_core::msg!(
-                "intent.what_vi_key_taken_not",
-                what_vi = hoptac_core::i18n::Arg::both(what_vi, what_en),
+                "intent.key_taken",
+                what = hoptac_core::i18n::Arg::msg(what),
                 key = key
             ),
         ));

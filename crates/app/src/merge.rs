@@ -37,7 +37,7 @@ impl App {
             return Err(AppError::invalid(
                 "drop",
                 drop,
-                hoptac_core::msg!("merge.organisation_cannot_merged_with_itself"),
+                hoptac_core::msg!("merge.with_itself"),
             ));
         }
         let keep = self
@@ -76,7 +76,7 @@ impl App {
             return Err(AppError::invalid(
                 "drop",
                 drop.code.to_string(),
-                hoptac_core::msg!("merge.two_organisations_different_kinds"),
+                hoptac_core::msg!("merge.different_kinds"),
             ));
         }
         Ok((keep, drop))
@@ -261,7 +261,7 @@ impl App {
             return Err(AppError::invalid(
                 "merge",
                 id.to_string(),
-                hoptac_core::msg!("merge.merge_was_already_undone"),
+                hoptac_core::msg!("merge.already_undone"),
             ));
         }
         let keep = self
@@ -301,7 +301,7 @@ impl App {
             return Err(AppError::invalid(
                 "merge",
                 id.to_string(),
-                hoptac_core::msg!("merge.code_drop_use_again_cannot", drop = m.drop),
+                hoptac_core::msg!("merge.code_reused", drop = m.drop),
             ));
         }
         let book = hoptac_exchange::read::read_xlsx(&m.archive)?;

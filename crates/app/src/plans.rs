@@ -90,7 +90,7 @@ impl App {
             return Err(invalid(
                 "id",
                 r.id.clone(),
-                hoptac_core::msg!("plans.id_core_indicator_cannot_changed", id = r.id),
+                hoptac_core::msg!("plans.core_indicator_fixed", id = r.id),
             ));
         }
         let r = IndicatorRecord {
@@ -108,8 +108,7 @@ impl App {
             before.is_some(),
             "id",
             &r.id,
-            "Mã chỉ tiêu",
-            "indicator id",
+            hoptac_core::msg!("intent.what.indicator_id"),
         )?;
         let audit = self.change_entry(actor, "indicators", &r.id, owner, before.as_ref(), &r);
         let r = self
@@ -280,8 +279,7 @@ impl App {
             before.is_some(),
             "code",
             &p.code,
-            "Mã kế hoạch",
-            "plan code",
+            hoptac_core::msg!("intent.what.plan_code"),
         )?;
         if let Some(old) = &before {
             // moving a plan out of one's scope is as much a change there
@@ -301,7 +299,7 @@ impl App {
                 "baseline_year",
                 p.baseline_year.to_string(),
                 hoptac_core::msg!(
-                    "plans.baseline_year_baseline_year_lies",
+                    "plans.baseline_outside_data",
                     baseline_year = p.baseline_year,
                     lo = lo,
                     hi = hi
@@ -371,7 +369,7 @@ impl App {
             return Err(invalid(
                 "baseline_indicator",
                 b.clone(),
-                hoptac_core::msg!("plans.no_indicator_b", b = b),
+                hoptac_core::msg!("plans.no_such_indicator_in_definition", b = b),
             ));
         }
         let before = plan.targets.iter().find(|x| x.no == t.no);
@@ -380,8 +378,7 @@ impl App {
             before.is_some(),
             "no",
             &t.no,
-            "Số chỉ tiêu của kế hoạch",
-            "target number of the plan",
+            hoptac_core::msg!("intent.what.target_number"),
         )?;
         let audit = self.change_entry(
             actor,
@@ -421,7 +418,7 @@ impl App {
                 "year",
                 y.to_string(),
                 hoptac_core::msg!(
-                    "plans.year_y_outside_plan_baseline",
+                    "plans.milestone_outside_plan",
                     y = y,
                     baseline_year = plan.baseline_year,
                     to = plan.to
@@ -460,7 +457,7 @@ impl App {
                 invalid(
                     "indicator",
                     t.indicator.clone(),
-                    hoptac_core::msg!("plans.no_indicator_indicator", indicator = t.indicator),
+                    hoptac_core::msg!("plans.no_such_indicator", indicator = t.indicator),
                 )
             })?;
             let values = |y: i32| {
@@ -539,7 +536,7 @@ impl App {
             return Err(invalid(
                 "year",
                 year.to_string(),
-                hoptac_core::msg!("plans.year_year_outside_plan", year = year),
+                hoptac_core::msg!("plans.year_outside_plan", year = year),
             ));
         }
         let from = if def.subject.is_flow() {
@@ -627,7 +624,7 @@ fn coverage(
                 .count();
             (missing > 0).then(|| {
                 hoptac_core::msg!(
-                    "plans.missing_active_organisations_active_year",
+                    "plans.managers_missing",
                     missing = missing,
                     active = active.len(),
                     year = year
@@ -652,7 +649,7 @@ fn coverage(
                 .count();
             (missing > 0).then(|| {
                 hoptac_core::msg!(
-                    "plans.missing_active_active_organisations_have",
+                    "plans.reports_missing",
                     missing = missing,
                     active = active.len(),
                     year = year

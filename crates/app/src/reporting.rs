@@ -116,7 +116,7 @@ impl App {
             return Err(AppError::invalid(
                 "reason",
                 "",
-                hoptac_core::msg!("reporting.reopening_closed_year_needs_reason"),
+                hoptac_core::msg!("reporting.reopen_needs_reason"),
             ));
         }
         let locks = self.store().reporting_locks().await?;
@@ -127,21 +127,11 @@ impl App {
             return Err(AppError::invalid(
                 "year",
                 year.to_string(),
-                hoptac_core::msg!(
-                    "reporting.close",
-                    close = hoptac_core::i18n::Arg::both(
-                        if close {
-                            format!("Năm {year} đã khóa sổ ở phạm vi này")
-                        } else {
-                            format!("Năm {year} chưa khóa sổ ở phạm vi này")
-                        },
-                        if close {
-                            format!("{year} is already closed in this scope")
-                        } else {
-                            format!("{year} is not closed in this scope")
-                        }
-                    )
-                ),
+                if close {
+                    hoptac_core::msg!("reporting.year_already_closed", year = year)
+                } else {
+                    hoptac_core::msg!("reporting.year_not_closed", year = year)
+                },
             ));
         }
         let l = ReportingLock {

@@ -140,11 +140,7 @@ impl App {
                     return Err(AppError::invalid(
                         "document",
                         &rubric.id,
-                        hoptac_core::msg!(
-                            "rubrics.nothing_changed_from_id_version",
-                            id = cur.id,
-                            version = cur.version
-                        ),
+                        hoptac_core::msg!("rubrics.unchanged", id = cur.id, version = cur.version),
                     ));
                 }
                 cur.version + 1

@@ -198,7 +198,7 @@ impl App {
             return Err(AppError::invalid(
                 "id",
                 r.id.clone(),
-                hoptac_core::msg!("validation.rule_id_uses_ascii_letters"),
+                hoptac_core::msg!("validation.invalid_rule_id"),
             ));
         }
         if let Err(e) = parse(&r.expression) {
@@ -208,7 +208,7 @@ impl App {
             return Err(AppError::invalid(
                 "message_vi",
                 "",
-                hoptac_core::msg!("validation.vietnamese_message_required"),
+                hoptac_core::msg!("validation.message_vi_required"),
             ));
         }
         let before = self
@@ -222,8 +222,7 @@ impl App {
             before.is_some(),
             "id",
             &r.id,
-            "Mã quy tắc",
-            "rule id",
+            hoptac_core::msg!("intent.what.rule_id"),
         )?;
         let version = expecting("validation_rules", &r.id, intent)
             .first()

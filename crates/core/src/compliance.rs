@@ -220,16 +220,13 @@ pub fn cases_with_sheets(
         reports.sort_by_key(|r| r.year);
         let report_of = |y: i32| reports.iter().find(|r| r.year.get() == y).copied();
         for rule in &rules {
-            let mut push = |since: Date, vi: String, en: String| {
+            let mut push = |since: Date, evidence: Msg| {
                 out.push(Case {
                     rule: rule.id,
                     org: o.code.clone(),
                     org_name: o.name.clone(),
                     since,
-                    evidence: crate::msg!(
-                        "compliance.value",
-                        value = crate::i18n::Arg::both(vi, en)
-                    ),
+                    evidence,
                     title_vi: rule.title_vi,
                     legal_ref: rule.legal_ref,
                     confirmed: rule.confirmed,
@@ -263,10 +260,14 @@ pub fn cases_with_sheets(
                         };
                         push(
                             due,
-                            format!("{what}; đủ {months} tháng ngày {}", crate::date::to_vi(due)),
-                            format!(
-                                "{what_en}; {months} months complete on {}",
-                                crate::date::to_iso(due)
+                            crate::msg!(
+                                "compliance.months_complete",
+                                what = crate::i18n::Arg::both(what, what_en),
+                                months = months,
+                                date = crate::i18n::Arg::both(
+                                    crate::date::to_vi(due),
+                                    crate::date::to_iso(due)
+                                )
                             ),
                         );
                     }
@@ -283,13 +284,13 @@ pub fn cases_with_sheets(
                         let since = ymd(y - 1, 12, 31).expect("date");
                         push(
                             since,
-                            format!(
-                                "thành viên cuối năm {}: {a}, cuối năm {y}: {b} (tối thiểu {min})",
-                                y - 1
-                            ),
-                            format!(
-                                "members at the end of {}: {a}, of {y}: {b} (minimum {min})",
-                                y - 1
+                            crate::msg!(
+                                "compliance.members_below_minimum",
+                                value = y - 1,
+                                a = a,
+                                y = y,
+                                b = b,
+                                min = min
                             ),
                         );
                     }
@@ -302,8 +303,7 @@ pub fn cases_with_sheets(
                     {
                         push(
                             ymd(y, 12, 31).expect("date"),
-                            format!("năm {y}: doanh thu 0, không có dịch vụ nào"),
-                            format!("{y}: no revenue, no service"),
+                            crate::msg!("compliance.no_activity", y = y),
                         );
                     }
                 }
@@ -316,13 +316,13 @@ pub fn cases_with_sheets(
                     if as_of > due && o.founded_on.year() <= y && !received {
                         push(
                             due,
-                            format!(
-                                "chưa nhận báo cáo năm {y} (hạn {})",
-                                crate::date::to_vi(due)
-                            ),
-                            format!(
-                                "no report for {y} received (due {})",
-                                crate::date::to_iso(due)
+                            crate::msg!(
+                                "compliance.report_missing",
+                                y = y,
+                                date = crate::i18n::Arg::both(
+                                    crate::date::to_vi(due),
+                                    crate::date::to_iso(due)
+                                )
                             ),
                         );
                     }
@@ -338,13 +338,14 @@ pub fn cases_with_sheets(
                     if sheets_sent > 0 && rated && due >= day(2020, 4, 1).expect("date") && !sent {
                         push(
                             due,
-                            format!(
-                                "chưa nhận phiếu tự chấm điểm năm {y} (hạn {}); {sheets_sent} tổ chức đã gửi",
-                                crate::date::to_vi(due)
-                            ),
-                            format!(
-                                "no self-scoring sheet for {y} received (due {}); {sheets_sent} organisations sent theirs",
-                                crate::date::to_iso(due)
+                            crate::msg!(
+                                "compliance.sheet_missing",
+                                y = y,
+                                date = crate::i18n::Arg::both(
+                                    crate::date::to_vi(due),
+                                    crate::date::to_iso(due)
+                                ),
+                                sheets_sent = sheets_sent
                             ),
                         );
                     }
@@ -359,13 +360,13 @@ pub fn cases_with_sheets(
                     if as_of > due && not_filed {
                         push(
                             due,
-                            format!(
-                                "báo cáo năm {y} ghi chưa nộp báo cáo tài chính (hạn {})",
-                                crate::date::to_vi(due)
-                            ),
-                            format!(
-                                "the {y} report says statements were not filed (due {})",
-                                crate::date::to_iso(due)
+                            crate::msg!(
+                                "compliance.statements_not_filed",
+                                y = y,
+                                date = crate::i18n::Arg::both(
+                                    crate::date::to_vi(due),
+                                    crate::date::to_iso(due)
+                                )
                             ),
                         );
                     }

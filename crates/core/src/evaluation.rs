@@ -250,16 +250,16 @@ impl Evaluation {
     /// nothing changes.
     pub fn apply(&mut self, rubric: &Rubric, step: Step) -> Result<(), crate::Msg> {
         use crate::Msg;
-        let wrong_state = |what_vi: &str, what_en: &str| {
+        let wrong_state = |action: Msg| {
             crate::msg!(
-                "evaluation.cannot_what_vi_while_evaluation",
-                what_vi = crate::i18n::Arg::both(what_vi, what_en),
+                "evaluation.cannot_act_in_state",
+                action = crate::i18n::Arg::msg(action),
                 state = crate::i18n::Arg::both(self.state.label_vi(), format!("{:?}", self.state))
             )
         };
         if rubric.id != self.rubric_id || rubric.version != self.rubric_version {
             return Err(crate::msg!(
-                "evaluation.evaluation_follows_rubric_id_version",
+                "evaluation.other_rubric_version",
                 rubric_id = self.rubric_id,
                 rubric_version = self.rubric_version,
                 id = rubric.id,
@@ -271,15 +271,11 @@ impl Evaluation {
                 .item(item)
                 .filter(|i| i.children.is_empty())
                 .ok_or_else(|| {
-                    crate::msg!(
-                        "evaluation.there_no_scoring_line_item",
-                        item = item,
-                        id = rubric.id
-                    )
+                    crate::msg!("evaluation.no_such_line", item = item, id = rubric.id)
                 })?;
             if score < Fixed::ZERO || line.max.is_some_and(|m| score > m) {
                 return Err(crate::msg!(
-                    "evaluation.line_item_scores_score_outside",
+                    "evaluation.score_out_of_range",
                     item = item,
                     score = crate::i18n::Arg::both(score.format_vi(2, false), score),
                     max = line
@@ -293,19 +289,21 @@ impl Evaluation {
         match step {
             Step::SelfScore { item, score } => {
                 if self.state != State::Draft {
-                    return Err(wrong_state("sửa điểm tự chấm", "change a self-score"));
+                    return Err(wrong_state(crate::msg!(
+                        "evaluation.action.change_self_score"
+                    )));
                 }
                 line_ok(&item, score)?;
                 self.self_scores.insert(item, score);
             }
             Step::Submit { on } => {
                 if self.state != State::Draft {
-                    return Err(wrong_state("nộp phiếu", "submit the sheet"));
+                    return Err(wrong_state(crate::msg!("evaluation.action.submit_sheet")));
                 }
                 if let Err(problems) = rubric.check_sheet(&self.self_scores) {
                     let items: Vec<&str> = problems.iter().map(|p| p.item.as_str()).collect();
                     return Err(crate::msg!(
-                        "evaluation.sheet_cannot_submitted_msg_items",
+                        "evaluation.sheet_not_submittable",
                         msg = crate::i18n::Arg::both(problems[0].msg.vi(), problems[0].msg.en()),
                         items = items.join(", ")
                     ));
@@ -319,11 +317,11 @@ impl Evaluation {
                 reason,
             } => {
                 if self.state != State::Submitted {
-                    return Err(wrong_state("điều chỉnh điểm", "adjust a score"));
+                    return Err(wrong_state(crate::msg!("evaluation.action.adjust_score")));
                 }
                 if reason.trim().is_empty() {
                     return Err(crate::msg!(
-                        "evaluation.adjusting_line_item_needs_written",
+                        "evaluation.adjustment_needs_reason",
                         item = item
                     ));
                 }
@@ -338,24 +336,24 @@ impl Evaluation {
             }
             Step::Review => {
                 if self.state != State::Submitted {
-                    return Err(wrong_state("ghi nhận đã xem xét", "mark as reviewed"));
+                    return Err(wrong_state(crate::msg!(
+                        "evaluation.action.mark_as_reviewed"
+                    )));
                 }
                 self.state = State::Reviewed;
             }
             Step::Approve => {
                 if self.state != State::Reviewed {
-                    return Err(wrong_state("duyệt", "approve"));
+                    return Err(wrong_state(crate::msg!("evaluation.action.approve")));
                 }
                 self.state = State::Approved;
             }
             Step::Unlock { reason } => {
                 if self.state != State::Approved {
-                    return Err(wrong_state("mở khóa", "unlock"));
+                    return Err(wrong_state(crate::msg!("evaluation.action.unlock")));
                 }
                 if reason.trim().is_empty() {
-                    return Err(crate::msg!(
-                        "evaluation.unlocking_approved_evaluation_needs_written"
-                    ));
+                    return Err(crate::msg!("evaluation.unlock_needs_reason"));
                 }
                 self.state = State::Reviewed;
             }
@@ -371,6 +369,15 @@ impl State {
             State::Submitted => "HTX đã nộp",
             State::Reviewed => "đã xem xét",
             State::Approved => "đã duyệt",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            State::Draft => "draft",
+            State::Submitted => "submitted",
+            State::Reviewed => "reviewed",
+            State::Approved => "approved",
         }
     }
 }

@@ -157,10 +157,7 @@ pub fn check_plan(p: &Plan) -> Vec<(&'static str, Msg)> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
     if !code_ok {
-        out.push((
-            "code",
-            crate::msg!("plan.invalid_plan_code_p_ascii", p = p.code),
-        ));
+        out.push(("code", crate::msg!("plan.invalid_code", p = p.code)));
     }
     if p.title.trim().is_empty() {
         out.push(("title", crate::msg!("plan.title_required")));
@@ -168,14 +165,14 @@ pub fn check_plan(p: &Plan) -> Vec<(&'static str, Msg)> {
     if !(1900..=2200).contains(&p.from) || !(1900..=2200).contains(&p.to) || p.from > p.to {
         out.push((
             "to",
-            crate::msg!("plan.invalid_period_from", from = p.from, to = p.to),
+            crate::msg!("plan.invalid_period", from = p.from, to = p.to),
         ));
     }
     if p.baseline_year >= p.from || p.baseline_year < p.from - 10 {
         out.push((
             "baseline_year",
             crate::msg!(
-                "plan.baseline_year_baseline_year_come",
+                "plan.baseline_year_out_of_range",
                 baseline_year = p.baseline_year,
                 from = p.from
             ),
@@ -188,28 +185,27 @@ pub fn check_plan(p: &Plan) -> Vec<(&'static str, Msg)> {
 pub fn check_target(t: &Target, def: Option<&IndicatorDef>) -> Vec<(&'static str, Msg)> {
     let mut out = Vec::new();
     if t.no.trim().is_empty() || t.no.len() > 10 {
-        out.push(("no", crate::msg!("plan.target_number_required_e_g")));
+        out.push(("no", crate::msg!("plan.target_number_required")));
     }
     if t.wording.trim().is_empty() {
-        out.push(("wording", crate::msg!("plan.target_s_wording_as_plan")));
+        out.push(("wording", crate::msg!("plan.target_wording_required")));
     }
     let Some(def) = def else {
         out.push((
             "indicator",
-            crate::msg!("plan.no_indicator_indicator", indicator = t.indicator),
+            crate::msg!("plan.no_such_indicator", indicator = t.indicator),
         ));
         return out;
     };
     match (t.comparator, t.value_hi) {
         (Comparator::Between, None) => {
-            out.push(("value_hi", crate::msg!("plan.range_needs_upper_value_e")))
+            out.push(("value_hi", crate::msg!("plan.range_without_upper_value")))
         }
-        (Comparator::Between, Some(hi)) if hi < t.value => out.push((
-            "value_hi",
-            crate::msg!("plan.upper_value_range_below_lower"),
-        )),
+        (Comparator::Between, Some(hi)) if hi < t.value => {
+            out.push(("value_hi", crate::msg!("plan.range_upside_down")))
+        }
         (c, Some(_)) if c != Comparator::Between => {
-            out.push(("value_hi", crate::msg!("plan.only_range_has_upper_value")))
+            out.push(("value_hi", crate::msg!("plan.upper_value_without_range")))
         }
         _ => {}
     }
@@ -218,14 +214,13 @@ pub fn check_target(t: &Target, def: Option<&IndicatorDef>) -> Vec<(&'static str
         .chain(t.milestones.iter().map(|m| m.1));
     for v in values {
         match def.unit {
-            Unit::Percent if v < Fixed::ZERO || v > Fixed::from_int(100) => out.push((
-                "value",
-                crate::msg!("plan.percentage_target_v_within_0", v = v),
-            )),
+            Unit::Percent if v < Fixed::ZERO || v > Fixed::from_int(100) => {
+                out.push(("value", crate::msg!("plan.percentage_out_of_range", v = v)))
+            }
             Unit::Organizations | Unit::Persons | Unit::Communes
                 if !v.is_integer() || v < Fixed::ZERO =>
             {
-                out.push(("value", crate::msg!("plan.count_target_v_whole_non", v = v)))
+                out.push(("value", crate::msg!("plan.count_target_not_whole", v = v)))
             }
             _ => {}
         }
@@ -236,10 +231,7 @@ pub fn check_target(t: &Target, def: Option<&IndicatorDef>) -> Vec<(&'static str
     ) && t.comparator == Comparator::Eq
         && def.unit == Unit::MillionVnd
     {
-        out.push((
-            "comparator",
-            crate::msg!("plan.equality_does_not_suit_amount"),
-        ));
+        out.push(("comparator", crate::msg!("plan.equality_on_money")));
     }
     out
 }
@@ -394,7 +386,7 @@ pub fn progress(plan: &Plan, t: &Target, i: &Inputs<'_>) -> TargetProgress {
         && t.holds(b)
     {
         checks.push(crate::msg!(
-            "plan.target_was_already_met_baseline",
+            "plan.target_met_at_baseline",
             baseline_year = plan.baseline_year,
             unit = fmt(b, unit)
         ));
@@ -403,7 +395,7 @@ pub fn progress(plan: &Plan, t: &Target, i: &Inputs<'_>) -> TargetProgress {
         let shown = v.map(|v| fmt(v, unit)).unwrap_or_else(|| "—".into());
         let own = baseline.map(|v| fmt(v, unit)).unwrap_or_else(|| "—".into());
         checks.push(crate::msg!(
-            "plan.plan_s_baseline_reports_another",
+            "plan.baseline_of_another_indicator",
             other = other,
             shown = shown,
             indicator = t.indicator,
@@ -411,7 +403,7 @@ pub fn progress(plan: &Plan, t: &Target, i: &Inputs<'_>) -> TargetProgress {
         ));
     }
     if years.iter().all(|y| y.value.is_none()) {
-        checks.push(crate::msg!("plan.no_data_can_measure_target"));
+        checks.push(crate::msg!("plan.target_not_measurable"));
     }
     if let Some(c) = &i.coverage {
         checks.push(c.clone());
@@ -420,7 +412,7 @@ pub fn progress(plan: &Plan, t: &Target, i: &Inputs<'_>) -> TargetProgress {
         && !p.meets
     {
         checks.push(crate::msg!(
-            "plan.warning_at_present_trend_year",
+            "plan.projected_to_miss",
             year = p.year,
             unit = fmt(p.value, unit),
             describe = t.describe(unit)

@@ -61,20 +61,20 @@ pub fn reporting_year(
         let due_vi = crate::date::to_vi(due);
         let why = if today > due {
             crate::msg!(
-                "reporting.year_year_reporting_deadline_due",
+                "reporting.deadline_passed",
                 year = year,
-                due_vi = due_vi,
+                due = due_vi,
                 reported = reported,
                 expected = expected
             )
         } else if expected > 0 && pct >= COMPLETE_PCT {
             crate::msg!(
-                "reporting.year_year_reported_expected_organisations",
+                "reporting.reported_before_deadline",
                 year = year,
                 reported = reported,
                 expected = expected,
                 complete_pct = COMPLETE_PCT,
-                due_vi = due_vi
+                due = due_vi
             )
         } else {
             continue;

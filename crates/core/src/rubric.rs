@@ -168,11 +168,11 @@ impl Rubric {
             match items.iter().find(|i| &i.id == id) {
                 None => problems.push(SheetProblem {
                     item: id.clone(),
-                    msg: crate::msg!("rubric.there_no_item_id_rubric", id = id, id_2 = self.id),
+                    msg: crate::msg!("rubric.no_such_item", id = id, rubric = self.id),
                 }),
                 Some(i) if !i.children.is_empty() => problems.push(SheetProblem {
                     item: id.clone(),
-                    msg: crate::msg!("rubric.item_id_sum_its_sub", id = id),
+                    msg: crate::msg!("rubric.item_is_a_sum", id = id),
                 }),
                 Some(_) => {}
             }
@@ -203,7 +203,7 @@ fn above_max(i: &Item, got: Fixed, max: Fixed) -> SheetProblem {
     SheetProblem {
         item: i.id.clone(),
         msg: crate::msg!(
-            "rubric.item_id_scores_got_above",
+            "rubric.score_above_maximum",
             id = i.id,
             got = crate::i18n::Arg::both(got.format_vi(2, false), got),
             max = crate::i18n::Arg::both(max.format_vi(2, false), max)
@@ -222,14 +222,14 @@ fn sum_item(
             None => {
                 problems.push(SheetProblem {
                     item: i.id.clone(),
-                    msg: crate::msg!("rubric.item_id_not_scored", id = i.id),
+                    msg: crate::msg!("rubric.item_not_scored", id = i.id),
                 });
                 Fixed::ZERO
             }
             Some(s) if *s < Fixed::ZERO => {
                 problems.push(SheetProblem {
                     item: i.id.clone(),
-                    msg: crate::msg!("rubric.item_id_cannot_score_below", id = i.id),
+                    msg: crate::msg!("rubric.negative_score", id = i.id),
                 });
                 Fixed::ZERO
             }
@@ -325,10 +325,10 @@ mod raw {
     }
 }
 
-fn err(item: &str, vi: String, en: String) -> RubricError {
+fn err(item: &str, msg: Msg) -> RubricError {
     RubricError {
         item: item.to_string(),
-        msg: crate::msg!("rubric.value", value = crate::i18n::Arg::both(vi, en)),
+        msg,
     }
 }
 
@@ -336,8 +336,12 @@ fn number(item: &str, field: &str, s: &str) -> Result<Fixed, RubricError> {
     Fixed::parse_plain(s).ok_or_else(|| {
         err(
             item,
-            format!("Mục {item}: giá trị {field} = {s:?} không phải là số"),
-            format!("Item {item}: {field} = {s:?} is not a number"),
+            crate::msg!(
+                "rubric.not_a_number",
+                item = item,
+                field = field,
+                s = format!("{:?}", s)
+            ),
         )
     })
 }
@@ -352,8 +356,7 @@ fn opt_date(item: &str, field: &str, s: &Option<String>) -> Result<Option<Date>,
             parse_date(v).ok_or_else(|| {
                 err(
                     item,
-                    format!("{field} = {v:?} không phải ngày (YYYY-MM-DD)"),
-                    format!("{field} = {v:?} is not a date (YYYY-MM-DD)"),
+                    crate::msg!("rubric.not_a_date", field = field, v = format!("{:?}", v)),
                 )
             })
         })
@@ -412,15 +415,11 @@ fn check_item(i: &Item) -> Result<(), RubricError> {
         if !i.children.is_empty() && ((all_known && sum != max) || sum > max) {
             return Err(err(
                 &i.id,
-                format!(
-                    "Tổng điểm tối đa các tiểu mục của {} là {}, khác điểm tối đa {}",
-                    i.id,
-                    sum.format_vi(2, false),
-                    max.format_vi(2, false)
-                ),
-                format!(
-                    "The maxima under {} add up to {sum}, not its maximum {max}",
-                    i.id
+                crate::msg!(
+                    "rubric.maxima_do_not_add_up",
+                    id = i.id,
+                    sum = crate::i18n::Arg::both(sum.format_vi(2, false), sum),
+                    max = crate::i18n::Arg::both(max.format_vi(2, false), max)
                 ),
             ));
         }
@@ -429,8 +428,7 @@ fn check_item(i: &Item) -> Result<(), RubricError> {
                 if b.points.is_some_and(|p| p > max || p < Fixed::ZERO) {
                     return Err(err(
                         &i.id,
-                        format!("Mục {}: điểm của một khoảng vượt điểm tối đa", i.id),
-                        format!("Item {}: a band gives more than the maximum", i.id),
+                        crate::msg!("rubric.band_above_maximum", id = i.id),
                     ));
                 }
             }
@@ -443,14 +441,7 @@ fn check_item(i: &Item) -> Result<(), RubricError> {
                 _ => false,
             };
             if !ordered {
-                return Err(err(
-                    &i.id,
-                    format!(
-                        "Mục {}: các khoảng điểm phải tăng dần, không chồng lên nhau",
-                        i.id
-                    ),
-                    format!("Item {}: bands must ascend without overlapping", i.id),
-                ));
+                return Err(err(&i.id, crate::msg!("rubric.bands_overlap", id = i.id)));
             }
         }
     }
@@ -460,13 +451,8 @@ fn check_item(i: &Item) -> Result<(), RubricError> {
 impl Rubric {
     /// Reads and checks a rubric document; the first problem is returned, naming the item.
     pub fn parse_json(text: &str) -> Result<Rubric, RubricError> {
-        let r: raw::Rubric = serde_json::from_str(text).map_err(|e| {
-            err(
-                "",
-                format!("Tệp bộ tiêu chí không đọc được: {e}"),
-                format!("The rubric document cannot be read: {e}"),
-            )
-        })?;
+        let r: raw::Rubric = serde_json::from_str(text)
+            .map_err(|e| err("", crate::msg!("rubric.unreadable_document", e = e)))?;
         let id = r.id.trim().to_string();
         let total = opt_number(&id, "total", &r.total)?;
         let items = r
@@ -482,8 +468,10 @@ impl Rubric {
                     rating: Rating::parse(&t.rating).ok_or_else(|| {
                         err(
                             &id,
-                            format!("Xếp loại {:?} không hợp lệ", t.rating),
-                            format!("Unknown rating {:?}", t.rating),
+                            crate::msg!(
+                                "rubric.unknown_rating",
+                                rating = format!("{:?}", t.rating)
+                            ),
                         )
                     })?,
                     min: opt_number(&id, "min", &t.min)?,
@@ -537,23 +525,14 @@ impl Rubric {
         };
         for id in self.items().into_iter().map(|i| i.id.as_str()) {
             if !id_ok(id) {
-                return Err(err(
-                    id,
-                    format!(
-                        "Mã mục \"{id}\" không hợp lệ: chỉ dùng chữ không dấu, số, dấu chấm, gạch (tối đa 40 ký tự)"
-                    ),
-                    format!(
-                        "Invalid item id \"{id}\": use ASCII letters, digits, dots, dashes (at most 40 characters)"
-                    ),
-                ));
+                return Err(err(id, crate::msg!("rubric.invalid_item_id", id = id)));
             }
         }
         for i in self.items() {
             if !seen.insert(i.id.as_str()) {
                 return Err(err(
                     &i.id,
-                    format!("Mã mục {} bị trùng", i.id),
-                    format!("Item id {} appears twice", i.id),
+                    crate::msg!("rubric.duplicate_item_id", id = i.id),
                 ));
             }
         }
@@ -566,8 +545,7 @@ impl Rubric {
         if known.windows(2).any(|w| w[0].1 >= w[1].1) {
             return Err(err(
                 &self.id,
-                "Ngưỡng xếp loại cao hơn phải có điểm cao hơn".into(),
-                "A better rating needs a higher threshold".into(),
+                crate::msg!("rubric.thresholds_not_ascending"),
             ));
         }
         Ok(())

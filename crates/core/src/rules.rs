@@ -76,13 +76,13 @@ pub const MAX_RULE_CHARS: usize = 1000;
 pub const MAX_RULE_DEPTH: usize = 16;
 
 impl Parser<'_> {
-    fn err<T>(&self, vi: String, en: String) -> Result<T, ParseError> {
+    fn err<T>(&self, what: Msg) -> Result<T, ParseError> {
         Err(ParseError {
             position: self.pos + 1,
             msg: crate::msg!(
-                "rules.position_pos_vi",
-                pos = self.pos + 1,
-                vi = crate::i18n::Arg::both(vi, en)
+                "rules.at_position",
+                position = self.pos + 1,
+                what = crate::i18n::Arg::msg(what)
             ),
         })
     }
@@ -114,7 +114,7 @@ impl Parser<'_> {
             .ok_or_else(|| ParseError {
                 position: at + 1,
                 msg: crate::msg!(
-                    "rules.position_at_no_figure_name",
+                    "rules.unknown_figure",
                     at = at + 1,
                     name = name,
                     fields = FIELDS.join(", ")
@@ -125,16 +125,16 @@ impl Parser<'_> {
         match self.peek() {
             Some('(') => {
                 if self.depth >= MAX_RULE_DEPTH {
-                    return self.err(
-                        format!("lồng quá {MAX_RULE_DEPTH} cặp ngoặc"),
-                        format!("more than {MAX_RULE_DEPTH} nested parentheses"),
-                    );
+                    return self.err(crate::msg!(
+                        "rules.too_deep",
+                        max_rule_depth = MAX_RULE_DEPTH
+                    ));
                 }
                 self.depth += 1;
                 self.pos += 1;
                 let e = self.sum()?;
                 if self.peek() != Some(')') {
-                    return self.err("thiếu dấu )".into(), "a ) is missing".into());
+                    return self.err(crate::msg!("rules.missing_parenthesis"));
                 }
                 self.pos += 1;
                 self.depth -= 1;
@@ -154,10 +154,7 @@ impl Parser<'_> {
                     Some(v) => Ok(Expr::Num(v)),
                     None => {
                         self.pos = start;
-                        self.err(
-                            format!("số không hợp lệ \"{text}\""),
-                            format!("invalid number \"{text}\""),
-                        )
+                        self.err(crate::msg!("rules.invalid_number", text = text))
                     }
                 }
             }
@@ -166,10 +163,7 @@ impl Parser<'_> {
                 let w = self.word();
                 if w == "sector_median" {
                     if self.peek() != Some('(') {
-                        return self.err(
-                            "sau sector_median cần (".into(),
-                            "sector_median needs (".into(),
-                        );
+                        return self.err(crate::msg!("rules.sector_median_without_parenthesis"));
                     }
                     self.pos += 1;
                     self.skip();
@@ -177,7 +171,7 @@ impl Parser<'_> {
                     let name = self.word();
                     let f = self.field(&name, at)?;
                     if self.peek() != Some(')') {
-                        return self.err("thiếu dấu )".into(), "a ) is missing".into());
+                        return self.err(crate::msg!("rules.missing_parenthesis"));
                     }
                     self.pos += 1;
                     return Ok(Expr::SectorMedian(f));
@@ -189,14 +183,8 @@ impl Parser<'_> {
                 let f = self.field(&name, start)?;
                 Ok(Expr::Field { name: f, prev })
             }
-            Some(c) => self.err(
-                format!("không đọc được \"{c}\""),
-                format!("unexpected \"{c}\""),
-            ),
-            None => self.err(
-                "biểu thức chưa hết".into(),
-                "the expression ends too early".into(),
-            ),
+            Some(c) => self.err(crate::msg!("rules.unexpected_character", c = c)),
+            None => self.err(crate::msg!("rules.unexpected_end")),
         }
     }
     fn product(&mut self) -> Result<Expr, ParseError> {
@@ -228,10 +216,7 @@ impl Parser<'_> {
                 Some('>') => (Cmp::Gt, 1),
                 Some('=') => (Cmp::Eq, 1),
                 _ => {
-                    return self.err(
-                        "cần phép so sánh (<, <=, >, >=, =, !=)".into(),
-                        "a comparison is expected (<, <=, >, >=, =, !=)".into(),
-                    );
+                    return self.err(crate::msg!("rules.comparison_expected"));
                 }
             },
         };
@@ -246,7 +231,7 @@ pub fn parse(src: &str) -> Result<Rule, ParseError> {
         return Err(ParseError {
             position: MAX_RULE_CHARS + 1,
             msg: crate::msg!(
-                "rules.expression_n_characters_long_at",
+                "rules.expression_too_long",
                 n = n,
                 max_rule_chars = MAX_RULE_CHARS
             ),
@@ -262,13 +247,8 @@ pub fn parse(src: &str) -> Result<Rule, ParseError> {
     let cmp = p.cmp()?;
     let right = p.sum()?;
     if p.peek().is_some() {
-        return p.err(
-            format!(
-                "thừa phần cuối \"{}\"",
-                p.chars[p.pos..].iter().collect::<String>()
-            ),
-            "unexpected text at the end".into(),
-        );
+        let rest: String = p.chars[p.pos..].iter().collect();
+        return p.err(crate::msg!("rules.text_after_the_end", rest = rest));
     }
     let _ = p.src;
     Ok(Rule { left, cmp, right })

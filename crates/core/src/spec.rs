@@ -23,10 +23,6 @@ use crate::i18n::Msg;
 use crate::indicator::{Aggregate, Field, Filter, IndicatorDef, Subject, Unit};
 use crate::types::*;
 
-fn err(vi: String, en: String) -> Msg {
-    crate::msg!("spec.value", value = crate::i18n::Arg::both(vi, en))
-}
-
 const SUBJECTS: [(&str, Subject); 6] = [
     ("active_orgs", Subject::ActiveOrgs),
     ("founded", Subject::Founded),
@@ -66,15 +62,7 @@ fn field(s: &str) -> Result<Field, Msg> {
         .iter()
         .find(|(n, _)| *n == s.trim())
         .map(|(_, f)| *f)
-        .ok_or_else(|| {
-            err(
-                format!(
-                    "Trường số liệu không hợp lệ \"{s}\"; cần một trong: {}",
-                    names(&FIELDS)
-                ),
-                format!("Unknown field \"{s}\"; expected one of: {}", names(&FIELDS)),
-            )
-        })
+        .ok_or_else(|| crate::msg!("spec.unknown_field", s = s, names = names(&FIELDS)))
 }
 
 fn field_name(f: Field) -> &'static str {
@@ -87,20 +75,13 @@ fn field_name(f: Field) -> &'static str {
 
 fn parse_filter(t: &str) -> Result<Filter, Msg> {
     let t = t.trim();
-    let bad = || {
-        err(
-            format!(
-                "Điều kiện không hợp lệ \"{t}\" (ví dụ: sector:agriculture, services>=3, profit>0, rating>=kha, reported)"
-            ),
-            format!(
-                "Invalid condition \"{t}\" (e.g. sector:agriculture, services>=3, profit>0, rating>=kha, reported)"
-            ),
-        )
-    };
+    let bad = || crate::msg!("spec.invalid_condition", t = t);
     let enum_err = |what: &str, v: &str, expected: String| {
-        err(
-            format!("Giá trị \"{v}\" không hợp lệ cho {what}; cần một trong: {expected}"),
-            format!("Invalid {what} \"{v}\"; expected one of: {expected}"),
+        crate::msg!(
+            "spec.invalid_enumerated_value",
+            v = v,
+            what = what,
+            expected = expected
         )
     };
     Ok(match t {
@@ -210,40 +191,23 @@ pub fn parse(id: &str, label_vi: &str, label_en: &str, spec: &str) -> Result<Ind
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
     if !id_ok {
-        return Err(err(
-            format!(
-                "Mã chỉ tiêu \"{id}\" không hợp lệ: chỉ dùng chữ không dấu, số, dấu chấm, gạch (ví dụ htx.multiservice_effective_pct)"
-            ),
-            format!(
-                "Invalid indicator id \"{id}\": use ASCII letters, digits, dots and dashes (e.g. htx.multiservice_effective_pct)"
-            ),
-        ));
+        return Err(crate::msg!("spec.invalid_indicator_id", id = id));
     }
     if spec.chars().count() > 2000
         || label_vi.chars().count() > 300
         || label_en.chars().count() > 300
     {
-        return Err(err(
-            "Định nghĩa (tối đa 2000 ký tự) hoặc tên chỉ tiêu (tối đa 300 ký tự) quá dài".into(),
-            "The definition (at most 2000 characters) or the label (at most 300) is too long"
-                .into(),
-        ));
+        return Err(crate::msg!("spec.definition_too_long"));
     }
     if label_vi.trim().is_empty() {
-        return Err(err(
-            "Cần tên chỉ tiêu bằng tiếng Việt".into(),
-            "A Vietnamese label is required".into(),
-        ));
+        return Err(crate::msg!("spec.label_vi_required"));
     }
     let (mut subject, mut kinds, mut wh, mut agg, mut share, mut unit) =
         (None, None, Vec::new(), None, Vec::new(), None);
     for clause in spec.split(';').map(str::trim).filter(|c| !c.is_empty()) {
-        let (k, v) = clause.split_once('=').ok_or_else(|| {
-            err(
-                format!("Thiếu dấu = trong \"{clause}\""),
-                format!("Missing = in \"{clause}\""),
-            )
-        })?;
+        let (k, v) = clause
+            .split_once('=')
+            .ok_or_else(|| crate::msg!("spec.clause_without_equals", clause = clause))?;
         let v = v.trim();
         match k.trim() {
             "subject" => {
@@ -253,16 +217,7 @@ pub fn parse(id: &str, label_vi: &str, label_en: &str, spec: &str) -> Result<Ind
                         .find(|(n, _)| *n == v)
                         .map(|(_, s)| s.clone())
                         .ok_or_else(|| {
-                            err(
-                                format!(
-                                    "Đối tượng \"{v}\" không hợp lệ; cần một trong: {}",
-                                    names(&SUBJECTS)
-                                ),
-                                format!(
-                                    "Unknown subject \"{v}\"; expected one of: {}",
-                                    names(&SUBJECTS)
-                                ),
-                            )
+                            crate::msg!("spec.unknown_subject", v = v, names = names(&SUBJECTS))
                         })?,
                 )
             }
@@ -272,12 +227,7 @@ pub fn parse(id: &str, label_vi: &str, label_en: &str, spec: &str) -> Result<Ind
                         .map(str::trim)
                         .filter(|x| !x.is_empty())
                         .map(|x| {
-                            OrgKind::parse(x).ok_or_else(|| {
-                                err(
-                                    format!("Loại hình \"{x}\" không hợp lệ"),
-                                    format!("Unknown kind \"{x}\""),
-                                )
-                            })
+                            OrgKind::parse(x).ok_or_else(|| crate::msg!("spec.unknown_kind", x = x))
                         })
                         .collect::<Result<Vec<_>, _>>()?,
                 )
@@ -292,14 +242,7 @@ pub fn parse(id: &str, label_vi: &str, label_en: &str, spec: &str) -> Result<Ind
                         Some(("sum", f)) => Aggregate::Sum(field(f)?),
                         Some(("avg", f)) => Aggregate::Avg(field(f)?),
                         _ => {
-                            return Err(err(
-                                format!(
-                                    "Phép tính \"{v}\" không hợp lệ; cần count, sum:<trường>, avg:<trường> hoặc share"
-                                ),
-                                format!(
-                                    "Invalid aggregate \"{v}\"; expected count, sum:<field>, avg:<field> or share"
-                                ),
-                            ));
+                            return Err(crate::msg!("spec.unknown_aggregate", v = v));
                         }
                     },
                 })
@@ -311,47 +254,27 @@ pub fn parse(id: &str, label_vi: &str, label_en: &str, spec: &str) -> Result<Ind
                         .find(|(n, _)| *n == v)
                         .map(|(_, u)| *u)
                         .ok_or_else(|| {
-                            err(
-                                format!(
-                                    "Đơn vị \"{v}\" không hợp lệ; cần một trong: {}",
-                                    names(&UNITS)
-                                ),
-                                format!("Unknown unit \"{v}\"; expected one of: {}", names(&UNITS)),
-                            )
+                            crate::msg!("spec.unknown_unit", v = v, names = names(&UNITS))
                         })?,
                 )
             }
             other => {
-                return Err(err(
-                    format!("Mục \"{other}\" không có trong định nghĩa chỉ tiêu"),
-                    format!("\"{other}\" is not part of an indicator definition"),
-                ));
+                return Err(crate::msg!("spec.unknown_clause", other = other));
             }
         }
     }
-    let subject =
-        subject.ok_or_else(|| err("Thiếu subject=…".into(), "subject=… is missing".into()))?;
-    let kinds = kinds.filter(|k| !k.is_empty()).ok_or_else(|| {
-        err(
-            "Thiếu kinds=… (ví dụ kinds=HTX)".into(),
-            "kinds=… is missing (e.g. kinds=HTX)".into(),
-        )
-    })?;
-    let mut aggregate =
-        agg.ok_or_else(|| err("Thiếu aggregate=…".into(), "aggregate=… is missing".into()))?;
+    let subject = subject.ok_or_else(|| crate::msg!("spec.subject_missing"))?;
+    let kinds = kinds
+        .filter(|k| !k.is_empty())
+        .ok_or_else(|| crate::msg!("spec.kinds_missing"))?;
+    let mut aggregate = agg.ok_or_else(|| crate::msg!("spec.aggregate_missing"))?;
     if let Aggregate::SharePct(v) = &mut aggregate {
         if share.is_empty() {
-            return Err(err(
-                "Phép tính share cần điều kiện share=… (phần được đếm)".into(),
-                "aggregate=share needs share=… conditions (what is counted)".into(),
-            ));
+            return Err(crate::msg!("spec.share_without_conditions"));
         }
         *v = share;
     } else if !share.is_empty() {
-        return Err(err(
-            "Điều kiện share=… chỉ dùng với aggregate=share".into(),
-            "share=… conditions go with aggregate=share only".into(),
-        ));
+        return Err(crate::msg!("spec.conditions_without_share"));
     }
     let unit = unit.unwrap_or(match aggregate {
         Aggregate::SharePct(_) => Unit::Percent,
@@ -372,10 +295,7 @@ pub fn parse(id: &str, label_vi: &str, label_en: &str, spec: &str) -> Result<Ind
         _ => true,
     };
     if !fits {
-        return Err(err(
-            "Phép tính không áp dụng được cho đối tượng này (cán bộ: chỉ count/share; xã: chỉ count)".into(),
-            "This aggregate does not apply to this subject (managers: count/share only; communes: count only)".into(),
-        ));
+        return Err(crate::msg!("spec.aggregate_not_for_subject"));
     }
     Ok(IndicatorDef {
         id: id.to_string(),

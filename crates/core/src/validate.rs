@@ -54,7 +54,7 @@ pub fn check_organization(o: &Organization, today: Date) -> Vec<Finding> {
         out.push(Finding::error(
             "name",
             "",
-            crate::msg!("validate.name_not_empty"),
+            crate::msg!("validate.name_required"),
         ));
     }
     if let Some(d) = o.dissolved_on
@@ -64,9 +64,9 @@ pub fn check_organization(o: &Organization, today: Date) -> Vec<Finding> {
             "dissolved_on",
             to_vi(d),
             crate::msg!(
-                "validate.dissolution_date_vi_after_founding",
-                to_vi = to_vi(d),
-                to_vi_2 = to_vi(o.founded_on)
+                "validate.dissolved_before_founded",
+                date = to_vi(d),
+                other_date = to_vi(o.founded_on)
             ),
         ));
     }
@@ -74,10 +74,7 @@ pub fn check_organization(o: &Organization, today: Date) -> Vec<Finding> {
         out.push(Finding::error(
             "founded_on",
             to_vi(o.founded_on),
-            crate::msg!(
-                "validate.founding_date_vi_future",
-                to_vi = to_vi(o.founded_on)
-            ),
+            crate::msg!("validate.founded_in_future", date = to_vi(o.founded_on)),
         ));
     }
     if let Some(d) = o.dissolved_on
@@ -86,10 +83,7 @@ pub fn check_organization(o: &Organization, today: Date) -> Vec<Finding> {
         out.push(Finding::error(
             "dissolved_on",
             to_vi(d),
-            crate::msg!(
-                "validate.dissolution_date_vi_future_record",
-                to_vi = to_vi(d)
-            ),
+            crate::msg!("validate.dissolved_in_future", date = to_vi(d)),
         ));
     }
     out
@@ -112,12 +106,7 @@ pub fn check_report(
         out.push(Finding::error(
             "year",
             y.to_string(),
-            crate::msg!(
-                "validate.year_y_lies_outside_life",
-                y = y,
-                o = o.code,
-                life = life
-            ),
+            crate::msg!("validate.year_outside_life", y = y, o = o.code, life = life),
         ));
     }
     let f = &r.figures;
@@ -134,7 +123,7 @@ pub fn check_report(
             out.push(Finding::error(
                 field,
                 v.to_string(),
-                crate::msg!("validate.count_cannot_negative_v", v = v),
+                crate::msg!("validate.negative_count", v = v),
             ));
         }
     }
@@ -150,7 +139,7 @@ pub fn check_report(
             out.push(Finding::error(
                 field,
                 v.to_string(),
-                crate::msg!("validate.value_cannot_negative_v_only", v = v),
+                crate::msg!("validate.negative_value", v = v),
             ));
         }
     }
@@ -161,8 +150,8 @@ pub fn check_report(
             "general_meeting_on",
             to_vi(d),
             crate::msg!(
-                "validate.general_meeting_date_vi_not",
-                to_vi = to_vi(d),
+                "validate.general_meeting_outside_year",
+                date = to_vi(d),
                 y = y
             ),
         ));
@@ -178,7 +167,7 @@ pub fn check_report(
         out.push(Finding::warning(
             "members",
             "0",
-            crate::msg!("validate.workers_but_no_members"),
+            crate::msg!("validate.workers_without_members"),
         ));
     }
     out
@@ -191,7 +180,7 @@ pub fn check_manager(m: &Manager) -> Vec<Finding> {
         out.push(Finding::error(
             "full_name",
             "",
-            crate::msg!("validate.full_name_not_empty"),
+            crate::msg!("validate.full_name_required"),
         ));
     }
     if let (Some(f), Some(t)) = (m.from, m.to)
@@ -201,9 +190,9 @@ pub fn check_manager(m: &Manager) -> Vec<Finding> {
             "to",
             to_vi(t),
             crate::msg!(
-                "validate.end_date_vi_before_start",
-                to_vi = to_vi(t),
-                to_vi_2 = to_vi(f)
+                "validate.term_ends_before_start",
+                date = to_vi(t),
+                other_date = to_vi(f)
             ),
         ));
     }

@@ -49,3 +49,15 @@ pub enum ReadError {
     )]
     NoTables,
 }
+
+impl ReadError {
+    /// What to tell the person who sent the file, in either language.
+    pub fn message(&self) -> hoptac_core::Msg {
+        match self {
+            ReadError::Unreadable(reason) => {
+                hoptac_core::msg!("exchange.unreadable_file", reason = reason)
+            }
+            ReadError::NoTables => hoptac_core::msg!("exchange.no_tables"),
+        }
+    }
+}

@@ -77,7 +77,7 @@ pub fn write_sheet(
     wb.save_to_buffer()
 }
 
-fn problem(row: Option<u32>, value: String, vi: String, en: String) -> Problem {
+fn problem(row: Option<u32>, value: String, msg: hoptac_core::Msg) -> Problem {
     Problem {
         severity: Severity::Error,
         sheet: SHEET.into(),
@@ -85,10 +85,7 @@ fn problem(row: Option<u32>, value: String, vi: String, en: String) -> Problem {
         column: Some(HEADER[3].into()),
         key: Some("self_score"),
         value,
-        msg: hoptac_core::msg!(
-            "scoring_sheet.value",
-            value = hoptac_core::i18n::Arg::both(vi, en)
-        ),
+        msg,
     }
 }
 
@@ -100,8 +97,7 @@ pub fn read_sheet(book: &RawBook, r: &Rubric) -> Result<BTreeMap<String, Fixed>,
         return Err(vec![problem(
             None,
             String::new(),
-            "Tệp không có trang tính nào".into(),
-            "The file has no sheet".into(),
+            hoptac_core::msg!("scoring_sheet.no_sheet"),
         )]);
     };
     let header_at = sheet
@@ -112,11 +108,7 @@ pub fn read_sheet(book: &RawBook, r: &Rubric) -> Result<BTreeMap<String, Fixed>,
         return Err(vec![problem(
             None,
             String::new(),
-            format!(
-                "Không tìm thấy dòng tiêu đề \"{}\" của phiếu tự chấm điểm",
-                HEADER[0]
-            ),
-            format!("The sheet's header row (\"{}\") is missing", HEADER[0]),
+            hoptac_core::msg!("scoring_sheet.header_row_missing", header = HEADER[0]),
         )]);
     };
     let mut scores = BTreeMap::new();
@@ -131,20 +123,21 @@ pub fn read_sheet(book: &RawBook, r: &Rubric) -> Result<BTreeMap<String, Fixed>,
             (None, _) => problems.push(problem(
                 Some(*row),
                 id.clone(),
-                format!("Mục {id} không có trong bộ tiêu chí {}", r.id),
-                format!("Item {id} is not in rubric {}", r.id),
+                hoptac_core::msg!("scoring_sheet.no_such_item", id = id, rubric = r.id),
             )),
             (_, Err(e)) => problems.push(problem(
                 Some(*row),
                 cells[3].shown(),
-                format!("Điểm mục {id} phải là {}", e.expected_vi),
-                format!("The score of item {id} must be {}", e.expected_en),
+                hoptac_core::msg!(
+                    "scoring_sheet.invalid_score",
+                    id = id,
+                    e = hoptac_core::i18n::Arg::both(e.expected_vi, e.expected_en)
+                ),
             )),
             (Some(i), Ok(Some((v, _)))) if !i.children.is_empty() => problems.push(problem(
                 Some(*row),
                 v.to_string(),
-                format!("Mục {id} là tổng các tiểu mục, không ghi điểm"),
-                format!("Item {id} is the sum of its lines; leave it empty"),
+                hoptac_core::msg!("scoring_sheet.item_is_a_sum", id = id),
             )),
             (Some(_), Ok(Some((v, _)))) => {
                 scores.insert(id, v);

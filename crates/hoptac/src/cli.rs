@@ -15,6 +15,10 @@ pub(crate) struct Cli {
     /// SQLite database file (tệp cơ sở dữ liệu)
     #[arg(long, global = true, env = "HOPTAC_DB", default_value = "hoptac.db")]
     pub(crate) db: PathBuf,
+    /// Language of messages: vi or en; without it errors are written in both
+    /// (ngôn ngữ của thông báo)
+    #[arg(long, global = true, env = "HOPTAC_LANG")]
+    pub(crate) lang: Option<String>,
     #[command(subcommand)]
     pub(crate) cmd: Cmd,
 }

@@ -30,7 +30,7 @@ pub(crate) fn lock_database(db: &Path) -> anyhow::Result<std::fs::File> {
         Err(std::fs::TryLockError::WouldBlock) => Err(AppError::invalid(
             "database",
             db.display().to_string(),
-            hoptac_core::msg!("database.database_db_use_by_running", db = db.display()),
+            hoptac_core::msg!("cli.database_in_use", db = db.display()),
         )
         .into()),
         Err(std::fs::TryLockError::Error(e)) => {
@@ -102,7 +102,7 @@ pub(crate) async fn demo_allowed(app: &App, db: &Path) -> anyhow::Result<()> {
         "--demo",
         db.display().to_string(),
         hoptac_core::msg!(
-            "database.db_holds_real_data_orgs",
+            "cli.database_holds_real_data",
             db = db.display(),
             orgs = c.orgs,
             accounts = accounts.len()

@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod database;
+mod say;
 
 use clap::Parser;
 use cli::{Cli, Cmd};
@@ -59,6 +60,7 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    say::choose(cli.lang.as_deref());
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -73,7 +75,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => match e.downcast_ref::<AppError>() {
             Some(a) if a.is_user_error() => {
-                eprintln!("Lỗi / Error [{}]: {}", a.code(), a.message());
+                eprintln!("Lỗi / Error [{}]: {}", a.code(), say::both(&a.message()));
                 ExitCode::from(1)
             }
             _ => {

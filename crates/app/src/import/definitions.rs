@@ -28,7 +28,7 @@ pub(super) fn indicators(g: &Ground<'_>, d: &mut Draft) -> HashMap<String, Indic
                 &INDICATORS,
                 "id",
                 r.id.clone(),
-                hoptac_core::msg!("definitions.id_core_indicator_cannot_redefined", id = r.id),
+                hoptac_core::msg!("import.core_indicator_redefined", id = r.id),
             ));
             continue;
         }
@@ -107,7 +107,7 @@ pub(super) fn targets(
                 &TARGETS,
                 "plan_code",
                 code.clone(),
-                hoptac_core::msg!("definitions.no_plan_with_code_code", code = code),
+                hoptac_core::msg!("import.no_such_plan", code = code),
             ));
             continue;
         }
@@ -132,7 +132,7 @@ pub(super) fn targets(
                 &TARGETS,
                 "baseline_indicator",
                 b.clone(),
-                hoptac_core::msg!("definitions.no_indicator_b", b = b),
+                hoptac_core::msg!("import.no_such_indicator", b = b),
             ));
             bad = true;
         }

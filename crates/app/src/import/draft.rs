@@ -104,7 +104,7 @@ pub(super) fn unknown_org<T>(l: &Located<T>, t: &Table, code: &OrgCode) -> Probl
         t,
         "org_code",
         code.to_string(),
-        hoptac_core::msg!("draft.no_organisation_with_code_code", code = code),
+        hoptac_core::msg!("import.no_such_organisation", code = code),
     )
 }
 

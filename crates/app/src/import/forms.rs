@@ -94,12 +94,7 @@ impl App {
         AppError::invalid(
             "_version",
             key.clone(),
-            hoptac_core::msg!(
-                "forms.record_key_was_changed_by",
-                key = key,
-                by = by,
-                at = at
-            ),
+            hoptac_core::msg!("import.changed_meanwhile", key = key, by = by, at = at),
         )
     }
 }
@@ -143,12 +138,12 @@ impl App {
         Ok(match g.intent {
             FormIntent::Create if exists => Some(match g.year {
                 None => problem(
-                    hoptac_core::msg!("forms.code_org_already_used_by", org = g.org),
+                    hoptac_core::msg!("import.code_taken", org = g.org),
                     g.org.to_string(),
                 ),
                 Some(y) => problem(
                     hoptac_core::msg!(
-                        "forms.figures_y_org_already_exist",
+                        "import.report_exists",
                         y = y,
                         org = g.org,
                         org_2 = g.org,
@@ -176,7 +171,7 @@ impl App {
                         key: None,
                         ..problem(
                             hoptac_core::msg!(
-                                "forms.record_key_was_changed_by_2",
+                                "import.changed_meanwhile",
                                 key = g.key,
                                 by = by,
                                 at = at

@@ -45,7 +45,7 @@ pub(super) fn units(db: &Snapshot, parsed: &Parsed, d: &mut Draft) -> Vec<AdminU
                             &ADMIN_UNITS,
                             "parent_code",
                             pc.clone(),
-                            hoptac_core::msg!("registry.no_parent_unit_with_code", pc = pc),
+                            hoptac_core::msg!("import.no_such_parent_unit", pc = pc),
                         ));
                         continue;
                     }
@@ -181,7 +181,7 @@ pub(super) fn near_duplicates(g: &Ground<'_>, d: &mut Draft) {
                     "name",
                     o.name.clone(),
                     hoptac_core::msg!(
-                        "registry.name_close_organisation_code_name",
+                        "import.name_close_to_another",
                         code = code,
                         name = name,
                         score = score,

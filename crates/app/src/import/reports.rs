@@ -111,7 +111,7 @@ pub(super) fn stored_reports_in_life(g: &Ground<'_>, d: &mut Draft) {
                     "dissolved_on",
                     f.value.clone(),
                     hoptac_core::msg!(
-                        "reports.report_year_org_stored_new",
+                        "import.report_outside_new_life",
                         year = r.year,
                         org = org.code
                     ),

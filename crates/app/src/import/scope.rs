@@ -50,7 +50,7 @@ pub(super) fn tree(g: &Ground<'_>, d: &mut Draft) {
                 &ADMIN_UNITS,
                 "parent_code",
                 l.value.parent_code.clone().unwrap_or_default(),
-                hoptac_core::msg!("scope.unit_u_would_lie_below", u = u.code),
+                hoptac_core::msg!("import.unit_below_itself", u = u.code),
             ));
         } else if let Some(p) = parent
             && rank(p.level) >= rank(u.level)
@@ -60,7 +60,7 @@ pub(super) fn tree(g: &Ground<'_>, d: &mut Draft) {
                 &ADMIN_UNITS,
                 "parent_code",
                 p.code.clone(),
-                hoptac_core::msg!("scope.parent_p_not_at_higher", p = p.code, u = u.code),
+                hoptac_core::msg!("import.parent_not_higher", p = p.code, u = u.code),
             ));
         }
     }
@@ -160,7 +160,7 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
                 key: Some("year"),
                 value: format!("{}/{}", r.org, r.year),
                 msg: hoptac_core::msg!(
-                    "scope.year_closed_actor_at_at",
+                    "import.year_closed",
                     year = r.year,
                     actor = l.actor,
                     at = l.at
@@ -258,11 +258,7 @@ pub(super) async fn record_refusals(
             column: None,
             key: None,
             value: key.clone(),
-            msg: hoptac_core::msg!(
-                "scope.account_name_may_not_write",
-                name = actor.name(),
-                key = key
-            ),
+            msg: hoptac_core::msg!("import.may_not_write", name = actor.name(), key = key),
         });
     }
     Ok(())

@@ -5,6 +5,7 @@
 
 use super::{CapitalScale, MemberScale};
 use crate::Fixed;
+use crate::Msg;
 
 /// What the cooperative supplies its members (confirmed, TT01/2020 A.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -212,13 +213,10 @@ impl Classification {
         agri_field: &str,
         agricultural: bool,
     ) -> Result<Classification, FieldError> {
-        let err = |field: &'static str, value: &str, vi: String, en: String| FieldError {
+        let err = |field: &'static str, value: &str, msg: Msg| FieldError {
             field,
             value: value.trim().to_string(),
-            msg: crate::msg!(
-                "classification.value",
-                value = crate::i18n::Arg::both(vi, en)
-            ),
+            msg,
         };
         let blank = |s: &str| s.trim().is_empty();
         let supply = if blank(supply) {
@@ -228,8 +226,7 @@ impl Classification {
                 err(
                     "supply",
                     supply,
-                    "Loại hình phục vụ thành viên phải là: phục vụ sản xuất, phục vụ tiêu dùng, tạo việc làm, hỗn hợp".into(),
-                    "What the cooperative supplies must be: production, consumption, employment, mixed".into(),
+                    crate::msg!("classification.invalid_supply"),
                 )
             })?)
         };
@@ -238,15 +235,7 @@ impl Classification {
         } else {
             Some(
                 vsic_section(vsic)
-                    .ok_or_else(|| {
-                        err(
-                            "vsic",
-                            vsic,
-                            "Ngành kinh tế cấp 1 là một chữ cái từ A đến U (VSIC 2018)".into(),
-                            "The level-1 economic sector is one letter from A to U (VSIC 2018)"
-                                .into(),
-                        )
-                    })?
+                    .ok_or_else(|| err("vsic", vsic, crate::msg!("classification.invalid_vsic")))?
                     .0,
             )
         };
@@ -260,8 +249,7 @@ impl Classification {
                     err(
                         "capital",
                         capital,
-                        "Tổng nguồn vốn (triệu đồng) phải là một số không âm".into(),
-                        "Total capital (million VND) must be a number, not negative".into(),
+                        crate::msg!("classification.invalid_capital"),
                     )
                 })?;
             Some(v)
@@ -273,16 +261,14 @@ impl Classification {
                 err(
                     "agri_field",
                     agri_field,
-                    "Lĩnh vực nông nghiệp không có trong danh mục của Thông tư 09/2017".into(),
-                    "Not a field of Circular 09/2017".into(),
+                    crate::msg!("classification.invalid_agri_field"),
                 )
             })?;
             if !agricultural {
                 return Err(err(
                     "agri_field",
                     agri_field,
-                    "Chỉ phân loại theo lĩnh vực nông nghiệp cho HTX nông nghiệp".into(),
-                    "Only agricultural cooperatives are classified by agricultural field".into(),
+                    crate::msg!("classification.agri_field_not_agricultural"),
                 ));
             }
             Some(f)

@@ -53,7 +53,6 @@ impl Lang {
     }
 }
 
-
 /// A value put into a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {

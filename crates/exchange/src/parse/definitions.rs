@@ -67,7 +67,7 @@ fn year_of(r: &mut RowReader<'_>, key: &str) -> Option<i32> {
                 Severity::Error,
                 key,
                 v.to_string(),
-                hoptac_core::msg!("definitions.year_within_1900_2200"),
+                hoptac_core::msg!("exchange.definitions.year_out_of_range"),
             );
             None
         }
@@ -150,10 +150,7 @@ fn milestones(r: &mut RowReader<'_>, key: &str) -> Vec<(i32, Fixed)> {
                 Severity::Error,
                 key,
                 part.to_string(),
-                hoptac_core::msg!(
-                    "definitions.invalid_milestone_part_expected_year",
-                    part = part
-                ),
+                hoptac_core::msg!("exchange.definitions.invalid_milestone", part = part),
             ),
         }
     }
@@ -181,7 +178,7 @@ pub(super) fn parse_targets(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
                         Severity::Error,
                         "comparator",
                         c.clone(),
-                        hoptac_core::msg!("definitions.invalid_comparator_c_expected_range", c = c),
+                        hoptac_core::msg!("exchange.definitions.invalid_comparator", c = c),
                     );
                     None
                 }

@@ -51,7 +51,7 @@ pub(super) fn layout(
                         key: Some(col.key),
                         value: h.clone(),
                         msg: hoptac_core::msg!(
-                            "layout.column_h_duplicates_column_first",
+                            "exchange.duplicate_column",
                             h = h,
                             first = first,
                             key = col.key
@@ -68,7 +68,7 @@ pub(super) fn layout(
                 column: Some(h.clone()),
                 key: None,
                 value: h.clone(),
-                msg: hoptac_core::msg!("layout.column_h_not_part_data", h = h),
+                msg: hoptac_core::msg!("exchange.unknown_column", h = h),
             }),
         }
     }
@@ -95,7 +95,7 @@ pub(super) fn missing_column(sheet: &str, header_row: u32, c: &Column) -> Proble
         column: Some(c.vi.to_string()),
         key: Some(c.key),
         value: String::new(),
-        msg: hoptac_core::msg!("layout.required_column_c_key_key", c = c.vi, key = c.key),
+        msg: hoptac_core::msg!("exchange.required_column_missing", c = c.vi, key = c.key),
     }
 }
 
@@ -127,11 +127,7 @@ pub(super) fn duplicate(
             column: Some(column.to_string()),
             key: None,
             value: key.clone(),
-            msg: hoptac_core::msg!(
-                "layout.duplicate_key_key_already_row",
-                key = key,
-                first = first
-            ),
+            msg: hoptac_core::msg!("exchange.duplicate_key", key = key, first = first),
         });
         true
     } else {

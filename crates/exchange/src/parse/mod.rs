@@ -35,7 +35,7 @@ pub fn parse_book(book: &RawBook) -> Parsed {
                     column: None,
                     key: None,
                     value: sheet.name.clone(),
-                    msg: hoptac_core::msg!("parse.sheet_not_part_data_exchange"),
+                    msg: hoptac_core::msg!("exchange.unknown_sheet"),
                 });
             }
             continue;
@@ -48,11 +48,7 @@ pub fn parse_book(book: &RawBook) -> Parsed {
                 column: None,
                 key: None,
                 value: sheet.name.clone(),
-                msg: hoptac_core::msg!(
-                    "parse.table_key_appears_twice_already",
-                    key = table.key,
-                    first = first
-                ),
+                msg: hoptac_core::msg!("exchange.duplicate_table", key = table.key, first = first),
             });
             continue;
         }

@@ -90,7 +90,7 @@ impl<'a> RowReader<'a> {
             key,
             v,
             hoptac_core::msg!(
-                "reader.expected_value",
+                "exchange.expected",
                 value = hoptac_core::i18n::Arg::both(i.expected_vi, i.expected_en)
             ),
         );
@@ -102,7 +102,7 @@ impl<'a> RowReader<'a> {
                 Severity::Error,
                 key,
                 String::new(),
-                hoptac_core::msg!("reader.required_value_missing"),
+                hoptac_core::msg!("exchange.required_value_missing"),
             );
         }
         v
@@ -138,7 +138,7 @@ impl<'a> RowReader<'a> {
             key,
             shown.clone(),
             hoptac_core::msg!(
-                "reader.ambiguous_separators_shown_was_read",
+                "exchange.ambiguous_separators",
                 shown = shown,
                 value = hoptac_core::i18n::Arg::both(value.format_vi(6, false), value)
             ),
@@ -196,11 +196,7 @@ impl<'a> RowReader<'a> {
                     Severity::Error,
                     key,
                     s.clone(),
-                    hoptac_core::msg!(
-                        "reader.unknown_value_s_expected_one",
-                        s = s,
-                        expected = T::expected()
-                    ),
+                    hoptac_core::msg!("exchange.unknown_value", s = s, expected = T::expected()),
                 );
                 None
             }
@@ -226,7 +222,7 @@ impl<'a> RowReader<'a> {
                     key,
                     part.to_string(),
                     hoptac_core::msg!(
-                        "reader.unknown_service_part_separate_services",
+                        "exchange.unknown_service",
                         part = part,
                         expected_list = Service::expected_list()
                     ),

@@ -30,7 +30,7 @@ pub(super) fn parse_units(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
                 Severity::Error,
                 "valid_to",
                 shown,
-                hoptac_core::msg!("register.valid_date_before_valid_from"),
+                hoptac_core::msg!("exchange.valid_to_before_valid_from"),
             );
         }
         let failed = r.failed;
@@ -72,7 +72,7 @@ pub(super) fn parse_orgs(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
                     Severity::Error,
                     "code",
                     c.to_string(),
-                    hoptac_core::msg!("register.invalid_code_at_most_40"),
+                    hoptac_core::msg!("exchange.invalid_code"),
                 );
                 None
             }
@@ -150,7 +150,7 @@ pub(super) fn parse_reports(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
                         Severity::Error,
                         "year",
                         y.to_string(),
-                        hoptac_core::msg!("register.year_within_1900_2200"),
+                        hoptac_core::msg!("exchange.year_out_of_range"),
                     );
                     None
                 }

@@ -53,7 +53,7 @@ pub(crate) fn print_check(r: &hoptac_app::checks::CheckReport) {
             c.org,
             c.org_name,
             c.since,
-            c.evidence.vi(),
+            crate::say::one(&c.evidence),
             if c.confirmed {
                 ""
             } else {
@@ -71,7 +71,7 @@ pub(crate) fn print_check(r: &hoptac_app::checks::CheckReport) {
             f.org,
             f.year,
             f.finding.field,
-            f.finding.msg.vi()
+            crate::say::one(&f.finding.msg)
         );
     }
     println!(

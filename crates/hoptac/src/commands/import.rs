@@ -60,7 +60,7 @@ pub(crate) fn print_outcome(o: &ImportOutcome) {
             p.sheet,
             p.column.clone().unwrap_or_default(),
             p.value,
-            p.msg
+            crate::say::both(&p.msg)
         );
     }
 }

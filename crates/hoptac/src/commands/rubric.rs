@@ -97,15 +97,9 @@ pub fn print(r: &Rubric) {
 pub fn load(p: &Path) -> anyhow::Result<Vec<Rubric>> {
     let text = std::fs::read_to_string(p)
         .map_err(|e| anyhow::anyhow!("không đọc được / cannot read {}: {e}", p.display()))?;
-    Rubric::parse_json(&text).map(|r| vec![r]).map_err(|e| {
-        anyhow::anyhow!(
-            "{} [{}]: {} / {}",
-            p.display(),
-            e.item,
-            e.msg.vi(),
-            e.msg.en()
-        )
-    })
+    Rubric::parse_json(&text)
+        .map(|r| vec![r])
+        .map_err(|e| anyhow::anyhow!("{} [{}]: {}", p.display(), e.item, crate::say::both(&e.msg)))
 }
 
 /// Which versions of each rubric exist, who loaded them and why.
@@ -178,7 +172,7 @@ pub fn print_evaluations(year: i32, rows: &[hoptac_app::evaluation::EvaluationRo
             None => "—",
         };
         let state = match (&r.excluded, r.state) {
-            (Some(why), _) => format!("không xếp loại: {}", why.vi()),
+            (Some(why), _) => format!("không xếp loại: {}", crate::say::one(why)),
             (None, None) => "chưa có phiếu".to_string(),
             (None, Some(s)) => s.label_vi().to_string(),
         };

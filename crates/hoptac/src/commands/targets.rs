@@ -76,7 +76,7 @@ pub(crate) fn print_targets(p: &hoptac_app::plans::PlanProgress) {
             .unwrap_or_default();
         println!("  {status:<16} {proj:>22}");
         for c in &t.checks {
-            println!("       ! {}", c.vi());
+            println!("       ! {}", crate::say::one(c));
         }
     }
 }

@@ -15,12 +15,8 @@ use axum::response::Response;
 use hoptac_app::{AppError, ImportOutcome};
 use std::collections::HashMap;
 
-pub(crate) fn bad(field: &str, value: &str, vi: String, en: String) -> AppError {
-    AppError::invalid(
-        field,
-        value,
-        hoptac_core::msg!("forms.value", value = hoptac_core::i18n::Arg::both(vi, en)),
-    )
+pub(crate) fn bad(field: &str, value: &str, msg: hoptac_core::Msg) -> AppError {
+    AppError::invalid(field, value, msg)
 }
 
 /// A year from a query parameter, or the default when absent.
@@ -39,8 +35,7 @@ pub(crate) fn year_param(
                 bad(
                     key,
                     s,
-                    format!("Năm không hợp lệ ở \"{key}\": \"{s}\" (cần 4 chữ số, ví dụ 2020)"),
-                    format!("Invalid year in \"{key}\": \"{s}\" (expected 4 digits, e.g. 2020)"),
+                    hoptac_core::msg!("web.invalid_year_param", key = key, s = s),
                 )
             }),
     }
@@ -78,8 +73,12 @@ pub(crate) fn parse_enum<T>(
             bad(
                 key,
                 s,
-                format!("Giá trị \"{s}\" không hợp lệ ở \"{key}\"; cần một trong: {expected}"),
-                format!("Invalid value \"{s}\" for \"{key}\"; expected one of: {expected}"),
+                hoptac_core::msg!(
+                    "web.invalid_enumerated_param",
+                    s = s,
+                    key = key,
+                    expected = expected
+                ),
             )
         }),
     }

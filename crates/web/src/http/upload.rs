@@ -45,8 +45,7 @@ pub(crate) async fn uploaded_file_and_fields(
         e(bad(
             "file",
             name,
-            format!("Không đọc được tệp tải lên: {x}"),
-            format!("Could not read the upload: {x}"),
+            hoptac_core::msg!("web.unreadable_upload", x = x),
         ))
     };
     while let Some(field) = mp.next_field().await.map_err(|x| upload_error(x, ""))? {
@@ -63,13 +62,8 @@ pub(crate) async fn uploaded_file_and_fields(
             None => {}
         }
     }
-    let (name, bytes) = file.filter(|(_, b)| !b.is_empty()).ok_or_else(|| {
-        e(bad(
-            "file",
-            "",
-            "Chưa chọn tệp".into(),
-            "No file was chosen".into(),
-        ))
-    })?;
+    let (name, bytes) = file
+        .filter(|(_, b)| !b.is_empty())
+        .ok_or_else(|| e(bad("file", "", hoptac_core::msg!("web.no_file_chosen"))))?;
     Ok((name, bytes, fields))
 }

@@ -4,12 +4,12 @@ use crate::i18n::entry::Entry;
 
 pub const ENTRIES: &[Entry] = &[
     (
-        "database.database_db_use_by_running",
+        "cli.database_in_use",
         "Cơ sở dữ liệu {db} đang được một máy chủ hoptac dùng: hãy dừng máy chủ trước",
         "The database {db} is in use by a running hoptac server: stop it first",
     ),
     (
-        "database.db_holds_real_data_orgs",
+        "cli.database_holds_real_data",
         "{db} đã có dữ liệu thật ({orgs} tổ chức, {accounts} tài khoản): không nạp dữ liệu minh họa và tài khoản mật khẩu công khai vào đây; hãy dùng một tệp khác (--db demo.db)",
         "{db} holds real data ({orgs} organisations, {accounts} accounts): the demo, with its public-password accounts, is not loaded beside it; use another file (--db demo.db)",
     ),

@@ -359,4 +359,27 @@ pub const ENTRIES: &[Entry] = &[
     ("error_title", "Không thực hiện được", "Could not be done"),
     ("back", "Quay lại", "Back"),
     ("not_found", "Không tìm thấy trang", "Page not found"),
+    ("no_sheet", "chưa có phiếu", "no sheet"),
+    ("chart_members_htx", "Thành viên HTX", "Cooperative members"),
+    (
+        "chart_members_tht",
+        "Thành viên THT",
+        "Cooperative group members",
+    ),
+    (
+        "chart_revenue_htx",
+        "Doanh thu bình quân HTX (triệu đồng)",
+        "Average cooperative revenue (million VND)",
+    ),
+    (
+        "chart_profit_htx",
+        "Lợi nhuận bình quân HTX (triệu đồng)",
+        "Average cooperative profit (million VND)",
+    ),
+    (
+        "chart_members_year_end",
+        "Thành viên cuối năm",
+        "Members at year end",
+    ),
+    ("not_entered", "chưa nhập", "not entered"),
 ];

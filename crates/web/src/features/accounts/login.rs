@@ -170,7 +170,7 @@ pub(crate) async fn password(
         Err(AppError::invalid(
             "again",
             "",
-            hoptac_core::msg!("login.two_new_passwords_differ"),
+            hoptac_core::msg!("web.passwords_differ"),
         ))
     } else {
         st.app

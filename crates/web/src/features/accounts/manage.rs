@@ -83,11 +83,7 @@ pub(crate) async fn accounts(
         rows.push(AccountRow {
             edit: format!("/accounts/{}/edit", enc(&a.username)),
             name: a.display_name.clone(),
-            role: if l == Lang::En {
-                a.role.label_en()
-            } else {
-                a.role.label_vi()
-            },
+            role: l.pick(a.role.label_vi(), a.role.label_en()),
             scope: scope_text(&st, &a.scope).await,
             state: if a.disabled {
                 t(l, "disabled").into()
@@ -254,11 +250,7 @@ pub(crate) async fn save_account(
         .map_err(|e| WebError::new(l, e.into()))?;
     let result: Result<(), AppError> = async {
         let role = Role::parse(&get("role")).ok_or_else(|| {
-            AppError::invalid(
-                "role",
-                get("role"),
-                hoptac_core::msg!("manage.unknown_role"),
-            )
+            AppError::invalid("role", get("role"), hoptac_core::msg!("web.unknown_role"))
         })?;
         let scope_in = get("scope");
         let scope = if scope_in == "all" {
@@ -268,7 +260,7 @@ pub(crate) async fn save_account(
                 AppError::invalid(
                     "scope",
                     scope_in.clone(),
-                    hoptac_core::msg!("manage.invalid_organisation_code"),
+                    hoptac_core::msg!("web.invalid_organisation_code"),
                 )
             })?)
         } else {

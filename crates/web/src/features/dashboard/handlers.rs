@@ -121,16 +121,8 @@ pub(crate) async fn dashboard(
         }
         let flow = d.subject.is_flow();
         rows.push(IndicatorRow {
-            label: if l == Lang::En {
-                d.label_en.clone()
-            } else {
-                d.label_vi.clone()
-            },
-            unit: if l == Lang::En {
-                d.unit.label_en()
-            } else {
-                d.unit.label_vi()
-            },
+            label: l.pick(&d.label_vi, &d.label_en).to_string(),
+            unit: l.pick(d.unit.label_vi(), d.unit.label_en()),
             base: if flow {
                 String::new()
             } else {
@@ -195,38 +187,22 @@ pub(crate) async fn dashboard(
         rows,
         // trends with the base year (the period's first) hollow and labelled
         chart_htx: trend(
-            if l == Lang::En {
-                "Cooperative members"
-            } else {
-                "Thành viên HTX"
-            },
+            crate::http::i18n::t(l, "chart_members_htx"),
             &members_htx,
             from,
         ),
         chart_tht: trend(
-            if l == Lang::En {
-                "Cooperative group members"
-            } else {
-                "Thành viên THT"
-            },
+            crate::http::i18n::t(l, "chart_members_tht"),
             &members_tht,
             from,
         ),
         chart_revenue: trend(
-            if l == Lang::En {
-                "Average cooperative revenue (million VND)"
-            } else {
-                "Doanh thu bình quân HTX (triệu đồng)"
-            },
+            crate::http::i18n::t(l, "chart_revenue_htx"),
             &revenue_htx,
             from,
         ),
         chart_profit: trend(
-            if l == Lang::En {
-                "Average cooperative profit (million VND)"
-            } else {
-                "Lợi nhuận bình quân HTX (triệu đồng)"
-            },
+            crate::http::i18n::t(l, "chart_profit_htx"),
             &profit_htx,
             from,
         ),

@@ -100,10 +100,11 @@ pub(crate) async fn settings_save(
             .map(|m| {
                 (
                     format!("doc_{}", m.field),
-                    match l {
-                        crate::http::i18n::Lang::Vi => format!("Chưa nhập: {}", m.vi),
-                        crate::http::i18n::Lang::En => format!("Missing: {}", m.en),
-                    },
+                    hoptac_core::msg!(
+                        "web.missing_setting",
+                        setting = hoptac_core::i18n::Arg::both(m.vi, m.en)
+                    )
+                    .render(l),
                 )
             })
             .collect();

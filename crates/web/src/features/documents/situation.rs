@@ -11,7 +11,6 @@ use crate::http::error::WebError;
 use crate::http::error::render;
 use crate::http::format::enc;
 use crate::http::forms::year_param;
-use crate::http::i18n::Lang;
 use crate::http::request::Params;
 use crate::http::request::WebResult;
 use crate::http::request::lang;
@@ -112,10 +111,7 @@ pub(crate) async fn situation(
             .map_err(e)?
             .missing()
             .iter()
-            .map(|m| match l {
-                Lang::Vi => m.vi.to_string(),
-                Lang::En => m.en.to_string(),
-            })
+            .map(|m| l.pick(m.vi, m.en).to_string())
             .collect(),
     };
     Ok(render(&t))

@@ -126,14 +126,9 @@ pub(crate) fn summary_table(
 }
 
 pub(crate) fn state_label(l: Lang, s: Option<Step>) -> &'static str {
-    match (l, s) {
-        (Lang::Vi, None) => "chưa có phiếu",
-        (Lang::En, None) => "no sheet",
-        (Lang::Vi, Some(s)) => s.label_vi(),
-        (Lang::En, Some(Step::Draft)) => "draft",
-        (Lang::En, Some(Step::Submitted)) => "submitted",
-        (Lang::En, Some(Step::Reviewed)) => "reviewed",
-        (Lang::En, Some(Step::Approved)) => "approved",
+    match s {
+        None => crate::http::i18n::t(l, "no_sheet"),
+        Some(s) => l.pick(s.label_vi(), s.label_en()),
     }
 }
 
@@ -225,13 +220,7 @@ pub(crate) async fn evaluations(
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" · "),
-                excluded: r
-                    .excluded
-                    .map(|m| match l {
-                        Lang::Vi => m.vi(),
-                        Lang::En => m.en(),
-                    })
-                    .unwrap_or_default(),
+                excluded: r.excluded.map(|m| m.render(l)).unwrap_or_default(),
             }
         })
         .collect();

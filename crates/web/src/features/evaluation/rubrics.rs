@@ -235,12 +235,7 @@ pub(crate) async fn load(
     let text = String::from_utf8(bytes).map_err(|_| {
         WebError::new(
             l,
-            crate::http::forms::bad(
-                "file",
-                "",
-                "Tệp không phải văn bản UTF-8 (JSON)".into(),
-                "The file is not UTF-8 text (JSON)".into(),
-            ),
+            crate::http::forms::bad("file", "", hoptac_core::msg!("web.not_utf8")),
         )
     })?;
     match st.app.load_rubric(u.actor(), &text, &note).await {

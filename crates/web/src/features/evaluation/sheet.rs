@@ -152,10 +152,7 @@ pub(crate) fn classify_form(
 pub(crate) fn axes_rows(l: Lang, v: &SheetView) -> Vec<(&'static str, String, bool)> {
     let a = &v.axes;
     let e = &a.entered;
-    let unknown = match l {
-        Lang::Vi => "chưa nhập",
-        Lang::En => "not entered",
-    };
+    let unknown = crate::http::i18n::t(l, "not_entered");
     let mut rows = vec![
         (
             "ax_supply",
@@ -248,31 +245,24 @@ pub(crate) fn proposal_text(l: Lang, p: &hoptac_core::evaluation::Proposal) -> S
         .next
         .as_ref()
         .and_then(|b| Some((b.low?, b.points?)))
-        .map(|(low, pts)| match l {
-            Lang::Vi => format!(
-                "; đạt {} điểm khi {} ≥ {}",
-                n(Some(pts)),
-                p.measure,
-                n(Some(low))
-            ),
-            Lang::En => format!(
-                "; {} points from {} ≥ {}",
-                n(Some(pts)),
-                p.measure,
-                n(Some(low))
-            ),
+        .map(|(low, pts)| {
+            hoptac_core::msg!(
+                "web.sheet.next_band",
+                points = n(Some(pts)),
+                measure = p.measure,
+                low = n(Some(low))
+            )
+            .render(l)
         })
         .unwrap_or_default();
     match (p.points, p.missing.is_empty()) {
         (Some(pts), _) => format!("{} ({value}{band}{next})", n(Some(pts))),
-        (None, false) => match l {
-            Lang::Vi => format!("thiếu số liệu: {}", p.missing.join(", ")),
-            Lang::En => format!("figures missing: {}", p.missing.join(", ")),
-        },
-        (None, true) => match l {
-            Lang::Vi => format!("? ({value}; mức điểm chưa xác nhận)"),
-            Lang::En => format!("? ({value}; band points unconfirmed)"),
-        },
+        (None, false) => {
+            hoptac_core::msg!("web.sheet.figures_missing", missing = p.missing.join(", ")).render(l)
+        }
+        (None, true) => {
+            hoptac_core::msg!("web.sheet.band_points_unconfirmed", value = value).render(l)
+        }
     }
 }
 
@@ -367,10 +357,7 @@ pub(crate) async fn build(
         out.total = n(Some(s.total));
         out.rating = match s.rating {
             RatingOutcome::Rated(x) => x.label(l.code()).to_string(),
-            RatingOutcome::Unknown => match l {
-                Lang::Vi => "chưa xác định (ngưỡng xếp loại chưa xác nhận)".into(),
-                Lang::En => "unknown (rating thresholds unconfirmed)".into(),
-            },
+            RatingOutcome::Unknown => hoptac_core::msg!("web.sheet.rating_unknown").render(l),
         };
         if let Some(nr) = hoptac_core::evaluation::next_rating(r, &scores, s.total) {
             let raises: Vec<String> = nr
@@ -378,22 +365,14 @@ pub(crate) async fn build(
                 .iter()
                 .map(|x| format!("{} {} → {}", x.item, n(Some(x.from)), n(Some(x.to))))
                 .collect();
-            out.next = match l {
-                Lang::Vi => format!(
-                    "Để đạt loại {} (từ {} điểm) cần thêm {} điểm, ít dòng nhất: {}.",
-                    nr.rating.label_vi(),
-                    n(Some(nr.threshold)),
-                    n(Some(nr.points)),
-                    raises.join("; ")
-                ),
-                Lang::En => format!(
-                    "To reach {} ({} points) {} more points are needed; the fewest lines: {}.",
-                    nr.rating.label_en(),
-                    n(Some(nr.threshold)),
-                    n(Some(nr.points)),
-                    raises.join("; ")
-                ),
-            };
+            out.next = hoptac_core::msg!(
+                "web.sheet.to_reach_rating",
+                rating = hoptac_core::i18n::Arg::both(nr.rating.label_vi(), nr.rating.label_en()),
+                threshold = n(Some(nr.threshold)),
+                points = n(Some(nr.points)),
+                raises = raises.join("; ")
+            )
+            .render(l);
         }
     }
     let bad_field = entered
@@ -490,12 +469,8 @@ pub(crate) async fn evaluation(
     ))
 }
 
-pub(crate) fn invalid(field: &str, value: &str, vi: String, en: String) -> AppError {
-    AppError::invalid(
-        field,
-        value,
-        hoptac_core::msg!("sheet.value", value = hoptac_core::i18n::Arg::both(vi, en)),
-    )
+pub(crate) fn invalid(field: &str, value: &str, msg: hoptac_core::Msg) -> AppError {
+    AppError::invalid(field, value, msg)
 }
 
 pub(crate) fn score(v: &HashMap<String, String>, key: &str) -> Result<Option<Fixed>, AppError> {
@@ -509,8 +484,7 @@ pub(crate) fn score(v: &HashMap<String, String>, key: &str) -> Result<Option<Fix
             invalid(
                 key,
                 raw,
-                format!("Điểm dòng {} không phải là số", &key[2..]),
-                format!("The score of line {} is not a number", &key[2..]),
+                hoptac_core::msg!("web.sheet.score_not_a_number", key = &key[2..]),
             )
         })
 }
@@ -544,8 +518,7 @@ pub(crate) fn steps_of(
                         invalid(
                             "submitted_on",
                             raw,
-                            "Ngày nộp không đúng dạng ngày (dd/mm/yyyy)".into(),
-                            "The submission date is not a date (dd/mm/yyyy)".into(),
+                            hoptac_core::msg!("web.sheet.invalid_submission_date"),
                         )
                     })?
                 };
@@ -553,8 +526,7 @@ pub(crate) fn steps_of(
                     return Err(invalid(
                         "submitted_on",
                         raw,
-                        "Ngày nộp không thể sau hôm nay".into(),
-                        "The submission date cannot be after today".into(),
+                        hoptac_core::msg!("web.sheet.submission_in_future"),
                     ));
                 }
                 steps.push(Step::Submit { on });
@@ -585,8 +557,7 @@ pub(crate) fn steps_of(
             return Err(invalid(
                 "action",
                 other,
-                "Thao tác không hợp lệ".into(),
-                "Unknown action".into(),
+                hoptac_core::msg!("web.sheet.unknown_action"),
             ));
         }
     }
@@ -594,8 +565,7 @@ pub(crate) fn steps_of(
         return Err(invalid(
             "action",
             action,
-            "Chưa nhập hoặc thay đổi điểm nào".into(),
-            "No score was entered or changed".into(),
+            hoptac_core::msg!("web.sheet.nothing_entered"),
         ));
     }
     Ok(steps)

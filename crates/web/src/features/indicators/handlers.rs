@@ -63,11 +63,7 @@ pub(crate) async fn indicators(
             .iter()
             .map(|d| IndicatorRow {
                 id: d.id.clone(),
-                label: if l == Lang::En {
-                    d.label_en.clone()
-                } else {
-                    d.label_vi.clone()
-                },
+                label: l.pick(&d.label_vi, &d.label_en).to_string(),
                 definition: to_spec(d),
                 description: t(l, "core_indicator").into(),
                 edit: String::new(),

@@ -34,11 +34,7 @@ use hoptac_core::report::{plan_assessment, render_html, render_md};
 use std::collections::HashMap;
 
 pub(crate) fn status_label(l: Lang, s: Status) -> &'static str {
-    if l == Lang::En {
-        s.label_en()
-    } else {
-        s.label_vi()
-    }
+    l.pick(s.label_vi(), s.label_en())
 }
 
 pub(crate) async fn plans(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) -> WebResult {
@@ -76,7 +72,7 @@ pub(crate) fn opt_year(q: &HashMap<String, String>, key: &str) -> Result<Option<
             AppError::invalid(
                 key,
                 s,
-                hoptac_core::msg!("plan.invalid_year_key_s", key = key, s = s),
+                hoptac_core::msg!("web.invalid_year_in", key = key, s = s),
             )
         }),
     }
@@ -130,11 +126,7 @@ pub(crate) async fn plan(
                 no: tp.target.no.clone(),
                 wording: tp.target.wording.clone(),
                 indicator: tp.target.indicator.clone(),
-                label: if l == Lang::En && !tp.label_en.is_empty() {
-                    tp.label_en.clone()
-                } else {
-                    tp.label_vi.clone()
-                },
+                label: l.pick(&tp.label_vi, &tp.label_en).to_string(),
                 baseline: f(tp.baseline),
                 goal: tp.target.describe(u),
                 cells: tp
@@ -211,7 +203,7 @@ pub(crate) async fn plan(
             .unwrap_or_default(),
         method: hoptac_core::plan::PROJECTION_METHOD
             .split(" / ")
-            .nth(if l == Lang::En { 1 } else { 0 })
+            .nth(usize::from(l == Lang::En))
             .unwrap_or_default()
             .to_string(),
     };
@@ -246,13 +238,8 @@ pub(crate) fn plan_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -
 
 pub(crate) fn year_of(v: &HashMap<String, String>, key: &'static str) -> Result<i32, AppError> {
     let s = v.get(key).map(|s| s.trim()).unwrap_or_default();
-    s.parse::<i32>().map_err(|_| {
-        AppError::invalid(
-            key,
-            s,
-            hoptac_core::msg!("plan.year_expected_e_g_2021", s = s),
-        )
-    })
+    s.parse::<i32>()
+        .map_err(|_| AppError::invalid(key, s, hoptac_core::msg!("web.year_expected", s = s)))
 }
 
 pub(crate) fn plan_from(v: &HashMap<String, String>) -> Result<Plan, AppError> {
@@ -263,7 +250,7 @@ pub(crate) fn plan_from(v: &HashMap<String, String>) -> Result<Plan, AppError> {
             AppError::invalid(
                 "doc_date",
                 s.clone(),
-                hoptac_core::msg!("plan.invalid_date_s", s = s),
+                hoptac_core::msg!("web.invalid_date", s = s),
             )
         })?),
     };

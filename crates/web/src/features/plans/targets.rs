@@ -60,11 +60,7 @@ pub(crate) async fn drill(
             "{} {} — {}",
             t(l, "target"),
             no,
-            if l == Lang::En && !d.def.label_en.is_empty() {
-                &d.def.label_en
-            } else {
-                &d.def.label_vi
-            }
+            l.pick(&d.def.label_vi, &d.def.label_en)
         ),
         definition: to_spec(&d.def),
         year: d.year,
@@ -171,13 +167,7 @@ pub(crate) fn number(
     }
     hoptac_core::parse::parse_number(s)
         .map(|p| Some(p.value))
-        .ok_or_else(|| {
-            AppError::invalid(
-                key,
-                s,
-                hoptac_core::msg!("targets.number_expected_e_g_1800", s = s),
-            )
-        })
+        .ok_or_else(|| AppError::invalid(key, s, hoptac_core::msg!("web.number_expected", s = s)))
 }
 
 pub(crate) fn target_from(v: &HashMap<String, String>) -> Result<Target, AppError> {
@@ -186,15 +176,11 @@ pub(crate) fn target_from(v: &HashMap<String, String>) -> Result<Target, AppErro
         AppError::invalid(
             "comparator",
             get("comparator"),
-            hoptac_core::msg!("targets.invalid_comparator"),
+            hoptac_core::msg!("web.invalid_comparator"),
         )
     })?;
     let value = number(v, "value")?.ok_or_else(|| {
-        AppError::invalid(
-            "value",
-            "",
-            hoptac_core::msg!("targets.target_value_missing"),
-        )
+        AppError::invalid("value", "", hoptac_core::msg!("web.target_value_missing"))
     })?;
     let mut milestones = Vec::new();
     for part in get("milestones")
@@ -212,7 +198,7 @@ pub(crate) fn target_from(v: &HashMap<String, String>) -> Result<Target, AppErro
             AppError::invalid(
                 "milestones",
                 part,
-                hoptac_core::msg!("targets.invalid_milestone_part_expected_year", part = part),
+                hoptac_core::msg!("web.invalid_milestone", part = part),
             )
         })?);
     }

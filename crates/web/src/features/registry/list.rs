@@ -56,8 +56,7 @@ pub(crate) async fn registry(
             e(bad(
                 "commune",
                 s,
-                format!("Xã không hợp lệ: \"{s}\""),
-                format!("Invalid commune: \"{s}\""),
+                hoptac_core::msg!("web.invalid_commune", s = s),
             ))
         })?),
     };

@@ -33,7 +33,6 @@ pub(crate) async fn org_page_view(
 ) -> Result<OrgPage, WebError> {
     let e = |err| WebError::new(l, err);
     let d = st.app.org_detail(u.actor(), code).await.map_err(e)?;
-    let en = l == Lang::En;
     let o = &d.org;
     let yes_no = |b: Option<bool>| match b {
         Some(true) => crate::http::i18n::t(l, "yes").to_string(),
@@ -160,26 +159,12 @@ pub(crate) async fn org_page_view(
         chart_members: if members.is_empty() {
             String::new()
         } else {
-            bars(
-                if en {
-                    "Members at year end"
-                } else {
-                    "Thành viên cuối năm"
-                },
-                &members,
-            )
+            bars(crate::http::i18n::t(l, "chart_members_year_end"), &members)
         },
         chart_revenue: if revenue.is_empty() {
             String::new()
         } else {
-            bars(
-                if en {
-                    "Revenue (million VND)"
-                } else {
-                    "Doanh thu (triệu đồng)"
-                },
-                &revenue,
-            )
+            bars(crate::http::i18n::t(l, "chart_revenue"), &revenue)
         },
         notice,
         warnings,

@@ -132,8 +132,7 @@ pub(crate) async fn case_act(
             bad(
                 "on_date",
                 &d,
-                format!("Ngày không hợp lệ \"{d}\""),
-                format!("Invalid date \"{d}\""),
+                hoptac_core::msg!("web.invalid_case_date", d = d),
             )
         }),
     };
@@ -141,8 +140,7 @@ pub(crate) async fn case_act(
         (None, _) => Err(bad(
             "step",
             &get("step"),
-            "Chưa chọn việc xử lý".into(),
-            "No step chosen".into(),
+            hoptac_core::msg!("web.no_step_chosen"),
         )),
         (_, Err(err)) => Err(err),
         (Some(s), Ok(d)) => st.app.case_action(u.actor(), id, s, &get("note"), d).await,

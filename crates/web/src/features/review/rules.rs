@@ -55,11 +55,7 @@ pub(crate) async fn rules(State(st): State<AppState>, h: HeaderMap, u: CurrentUs
             } else {
                 crate::http::i18n::t(l, "warning")
             },
-            message: if l == Lang::En && !r.message_en.is_empty() {
-                r.message_en
-            } else {
-                r.message_vi
-            },
+            message: l.pick(&r.message_vi, &r.message_en).to_string(),
             id: r.id,
             expression: r.expression,
             active: r.active,
