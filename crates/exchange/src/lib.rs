@@ -48,6 +48,9 @@ pub enum ReadError {
         "không có bảng nào theo mẫu trao đổi dữ liệu / no sheet of the data exchange format was found (expected: admin_units, organizations, annual_reports, managers)"
     )]
     NoTables,
+    /// A file refused before it is read (over a limit, not a workbook, not UTF-8).
+    #[error("không đọc được tệp / cannot read the file: {0}")]
+    Refused(hoptac_core::Msg),
 }
 
 impl ReadError {
@@ -58,6 +61,10 @@ impl ReadError {
                 hoptac_core::msg!("exchange.unreadable_file", reason = reason)
             }
             ReadError::NoTables => hoptac_core::msg!("exchange.no_tables"),
+            ReadError::Refused(why) => hoptac_core::msg!(
+                "exchange.unreadable_file",
+                reason = hoptac_core::i18n::Arg::msg(why.clone())
+            ),
         }
     }
 }

@@ -49,8 +49,8 @@ impl Default for Limits {
     }
 }
 
-fn refuse(vi: String, en: String) -> ReadError {
-    ReadError::Unreadable(format!("{vi} / {en}"))
+fn refuse(why: hoptac_core::Msg) -> ReadError {
+    ReadError::Refused(why)
 }
 
 /// Column letters of a cell reference (`XFD1048576` → 16384, 1048576).
@@ -111,26 +111,24 @@ impl Extent {
 
 /// Checks an `.xlsx` workbook against the limits without building any cell.
 pub fn check_xlsx(bytes: &[u8], l: &Limits) -> Result<(), ReadError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        refuse(
-            format!("không phải tệp .xlsx hợp lệ ({e})"),
-            format!("not a valid .xlsx file ({e})"),
-        )
-    })?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| refuse(hoptac_core::msg!("exchange.limit.not_xlsx", e = e)))?;
     if zip.len() > l.parts {
-        return Err(refuse(
-            format!("tệp có {} phần, tối đa {}", zip.len(), l.parts),
-            format!("the file has {} parts, at most {}", zip.len(), l.parts),
-        ));
+        return Err(refuse(hoptac_core::msg!(
+            "exchange.limit.too_many_parts",
+            zip = zip.len(),
+            parts = l.parts
+        )));
     }
     let mut total: u64 = 0;
     let mut cells: u64 = 0;
     for i in 0..zip.len() {
         let entry = zip.by_index(i).map_err(|e| {
-            refuse(
-                format!("phần thứ {i} của tệp hỏng ({e})"),
-                format!("part {i} of the file is broken ({e})"),
-            )
+            refuse(hoptac_core::msg!(
+                "exchange.limit.broken_part",
+                i = i,
+                e = e
+            ))
         })?;
         let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
         // the real size, counted through a bounded reader: the header's size can lie
@@ -158,36 +156,32 @@ pub fn check_xlsx(bytes: &[u8], l: &Limits) -> Result<(), ReadError> {
             }
         } else {
             std::io::copy(&mut bounded, &mut std::io::sink()).map_err(|e| {
-                refuse(
-                    format!("không giải nén được {name} ({e})"),
-                    format!("cannot decompress {name} ({e})"),
-                )
+                refuse(hoptac_core::msg!(
+                    "exchange.limit.cannot_decompress",
+                    name = name,
+                    e = e
+                ))
             })?
         };
         if size > l.part_bytes {
-            return Err(refuse(
-                format!("phần {name} khi giải nén vượt {} MB", l.part_bytes >> 20),
-                format!(
-                    "part {name} decompresses to more than {} MB",
-                    l.part_bytes >> 20
-                ),
-            ));
+            return Err(refuse(hoptac_core::msg!(
+                "exchange.limit.part_too_large",
+                name = name,
+                part_bytes = l.part_bytes >> 20
+            )));
         }
         total += size;
         if total > l.total_bytes {
-            return Err(refuse(
-                format!("tệp khi giải nén vượt {} MB", l.total_bytes >> 20),
-                format!(
-                    "the file decompresses to more than {} MB",
-                    l.total_bytes >> 20
-                ),
-            ));
+            return Err(refuse(hoptac_core::msg!(
+                "exchange.limit.file_too_large",
+                total_bytes = l.total_bytes >> 20
+            )));
         }
         if cells > l.cells {
-            return Err(refuse(
-                format!("tệp có hơn {} ô", l.cells),
-                format!("the file has more than {} cells", l.cells),
-            ));
+            return Err(refuse(hoptac_core::msg!(
+                "exchange.limit.too_many_cells",
+                cells = l.cells
+            )));
         }
     }
     Ok(())
@@ -207,10 +201,11 @@ impl<R: Read> Read for Counting<'_, R> {
 }
 
 fn xml_error(name: &str, e: impl std::fmt::Display) -> ReadError {
-    refuse(
-        format!("{name}: XML hỏng ({e})"),
-        format!("{name}: broken XML ({e})"),
-    )
+    refuse(hoptac_core::msg!(
+        "exchange.limit.broken_xml",
+        name = name,
+        e = e
+    ))
 }
 
 fn scan_sheet<R: Read>(r: R, name: &str, l: &Limits) -> Result<Extent, ReadError> {
@@ -244,16 +239,11 @@ fn scan_sheet<R: Read>(r: R, name: &str, l: &Limits) -> Result<Extent, ReadError
                             if let [Some(a), Some(b)] = parts[..]
                                 && (b.0 < a.0 || b.1 < a.1)
                             {
-                                return Err(refuse(
-                                    format!(
-                                        "trang {sheet}: vùng khai báo {} ngược chiều",
-                                        a_to_b(a, b)
-                                    ),
-                                    format!(
-                                        "sheet {sheet}: the declared range {} runs backwards",
-                                        a_to_b(a, b)
-                                    ),
-                                ));
+                                return Err(refuse(hoptac_core::msg!(
+                                    "exchange.limit.range_backwards",
+                                    sheet = sheet,
+                                    a_to_b = a_to_b(a, b)
+                                )));
                             }
                             for (c, r) in parts.into_iter().flatten() {
                                 declared.add(c, r);
@@ -273,13 +263,12 @@ fn scan_sheet<R: Read>(r: R, name: &str, l: &Limits) -> Result<Extent, ReadError
                         }
                     }
                     if row_no > l.rows {
-                        return Err(refuse(
-                            format!("trang {sheet}: dòng {row_no} vượt giới hạn {} dòng", l.rows),
-                            format!(
-                                "sheet {sheet}: row {row_no} is past the limit of {} rows",
-                                l.rows
-                            ),
-                        ));
+                        return Err(refuse(hoptac_core::msg!(
+                            "exchange.limit.row_past_limit",
+                            sheet = sheet,
+                            row_no = row_no,
+                            rows = l.rows
+                        )));
                     }
                 }
                 "c" => {
@@ -300,13 +289,11 @@ fn scan_sheet<R: Read>(r: R, name: &str, l: &Limits) -> Result<Extent, ReadError
                 _ => {}
             },
             Event::Text(ref t) if t.len() > l.cell_chars * 4 => {
-                return Err(refuse(
-                    format!("trang {sheet}: có ô dài hơn {} ký tự", l.cell_chars),
-                    format!(
-                        "sheet {sheet}: a cell is longer than {} characters",
-                        l.cell_chars
-                    ),
-                ));
+                return Err(refuse(hoptac_core::msg!(
+                    "exchange.limit.cell_too_long",
+                    sheet = sheet,
+                    cell_chars = l.cell_chars
+                )));
             }
             _ => {}
         }
@@ -322,38 +309,28 @@ fn a_to_b(a: (u32, u32), b: (u32, u32)) -> String {
 fn check_extent(e: &Extent, sheet: &str, l: &Limits) -> Result<(), ReadError> {
     let far = || format!("{}{}", col_name(e.max_col), e.max_row);
     if e.max_col > l.columns {
-        return Err(refuse(
-            format!("trang {sheet}: ô {} vượt giới hạn {} cột", far(), l.columns),
-            format!(
-                "sheet {sheet}: cell {} is past the limit of {} columns",
-                far(),
-                l.columns
-            ),
-        ));
+        return Err(refuse(hoptac_core::msg!(
+            "exchange.limit.column_past_limit",
+            sheet = sheet,
+            far = far(),
+            columns = l.columns
+        )));
     }
     if e.max_row > l.rows {
-        return Err(refuse(
-            format!("trang {sheet}: ô {} vượt giới hạn {} dòng", far(), l.rows),
-            format!(
-                "sheet {sheet}: cell {} is past the limit of {} rows",
-                far(),
-                l.rows
-            ),
-        ));
+        return Err(refuse(hoptac_core::msg!(
+            "exchange.limit.cell_row_past_limit",
+            sheet = sheet,
+            far = far(),
+            rows = l.rows
+        )));
     }
     if e.dense() > l.sheet_cells {
-        return Err(refuse(
-            format!(
-                "trang {sheet}: vùng dữ liệu đến ô {} có hơn {} ô",
-                far(),
-                l.sheet_cells
-            ),
-            format!(
-                "sheet {sheet}: the data up to cell {} spans more than {} cells",
-                far(),
-                l.sheet_cells
-            ),
-        ));
+        return Err(refuse(hoptac_core::msg!(
+            "exchange.limit.sheet_too_many_cells",
+            sheet = sheet,
+            far = far(),
+            sheet_cells = l.sheet_cells
+        )));
     }
     Ok(())
 }
@@ -372,20 +349,17 @@ fn scan_strings<R: Read>(r: R, l: &Limits) -> Result<(), ReadError> {
             Event::Start(ref e) | Event::Empty(ref e) if e.local_name().as_ref() == "si" => {
                 count += 1;
                 if count > l.shared_strings {
-                    return Err(refuse(
-                        format!("tệp có hơn {} chuỗi dùng chung", l.shared_strings),
-                        format!("the file has more than {} shared strings", l.shared_strings),
-                    ));
+                    return Err(refuse(hoptac_core::msg!(
+                        "exchange.limit.too_many_shared_strings",
+                        shared_strings = l.shared_strings
+                    )));
                 }
             }
             Event::Text(ref t) if t.len() > l.cell_chars * 4 => {
-                return Err(refuse(
-                    format!("tệp có chuỗi dài hơn {} ký tự", l.cell_chars),
-                    format!(
-                        "the file has a string longer than {} characters",
-                        l.cell_chars
-                    ),
-                ));
+                return Err(refuse(hoptac_core::msg!(
+                    "exchange.limit.shared_string_too_long",
+                    cell_chars = l.cell_chars
+                )));
             }
             _ => {}
         }
@@ -400,23 +374,21 @@ pub fn check_csv(name: &str, text: &str, l: &Limits) -> Result<(), ReadError> {
     for line in text.split('\n') {
         rows = rows.saturating_add(1);
         if rows > l.rows {
-            return Err(refuse(
-                format!("{name}.csv: hơn {} dòng", l.rows),
-                format!("{name}.csv: more than {} rows", l.rows),
-            ));
+            return Err(refuse(hoptac_core::msg!(
+                "exchange.limit.csv_too_many_rows",
+                name = name,
+                rows = l.rows
+            )));
         }
         let fields = line.matches([',', ';']).count() as u32 + 1;
         if fields > l.columns * 4 {
-            return Err(refuse(
-                format!(
-                    "{name}.csv: dòng {rows} có {fields} cột, tối đa {}",
-                    l.columns
-                ),
-                format!(
-                    "{name}.csv: row {rows} has {fields} columns, at most {}",
-                    l.columns
-                ),
-            ));
+            return Err(refuse(hoptac_core::msg!(
+                "exchange.limit.csv_too_many_columns",
+                name = name,
+                rows = rows,
+                fields = fields,
+                columns = l.columns
+            )));
         }
     }
     Ok(())

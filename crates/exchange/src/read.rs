@@ -44,8 +44,9 @@ pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<RawBook, ReadError> {
     if bytes.starts_with(b"PK") || lower.ends_with(".xlsx") {
         return read_xlsx(bytes);
     }
-    Err(ReadError::Unreadable(format!(
-        "{file_name}: chỉ nhận tệp .xlsx hoặc .csv / only .xlsx or .csv files are accepted"
+    Err(ReadError::Refused(hoptac_core::msg!(
+        "exchange.only_xlsx_or_csv",
+        file = file_name
     )))
 }
 
@@ -97,7 +98,11 @@ fn cell_of(d: &Data) -> Cell {
 pub fn read_csv(name: &str, bytes: &[u8]) -> Result<RawSheet, ReadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        ReadError::Unreadable(format!("{name}.csv: không phải UTF-8 / not UTF-8 ({e}); hãy lưu lại dạng CSV UTF-8 / save it again as CSV UTF-8"))
+        ReadError::Refused(hoptac_core::msg!(
+            "exchange.csv_not_utf8",
+            name = name,
+            e = e
+        ))
     })?;
     let limits = crate::limits::Limits::default();
     crate::limits::check_csv(name, text, &limits)?;
@@ -116,14 +121,12 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<RawSheet, ReadError> {
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| ReadError::Unreadable(format!("{name}.csv: {e}")))?;
         if let Some(long) = rec.iter().find(|f| f.chars().count() > limits.cell_chars) {
-            return Err(ReadError::Unreadable(format!(
-                "{name}.csv: dòng {} có ô dài {} ký tự, tối đa {} / row {} has a field of {} characters, at most {}",
-                i + 1,
-                long.chars().count(),
-                limits.cell_chars,
-                i + 1,
-                long.chars().count(),
-                limits.cell_chars
+            return Err(ReadError::Refused(hoptac_core::msg!(
+                "exchange.limit.csv_field_too_long",
+                name = name,
+                row = i + 1,
+                chars = long.chars().count(),
+                limit = limits.cell_chars
             )));
         }
         let cells = rec

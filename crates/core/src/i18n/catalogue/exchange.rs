@@ -119,4 +119,109 @@ pub const ENTRIES: &[Entry] = &[
         "Không có bảng nào theo mẫu trao đổi dữ liệu (cần: admin_units, organizations, annual_reports, managers)",
         "No sheet of the data exchange format was found (expected: admin_units, organizations, annual_reports, managers)",
     ),
+    (
+        "exchange.limit.not_xlsx",
+        "không phải tệp .xlsx hợp lệ ({e})",
+        "not a valid .xlsx file ({e})",
+    ),
+    (
+        "exchange.limit.too_many_parts",
+        "tệp có {zip} phần, tối đa {parts}",
+        "the file has {zip} parts, at most {parts}",
+    ),
+    (
+        "exchange.limit.broken_part",
+        "phần thứ {i} của tệp hỏng ({e})",
+        "part {i} of the file is broken ({e})",
+    ),
+    (
+        "exchange.limit.cannot_decompress",
+        "không giải nén được {name} ({e})",
+        "cannot decompress {name} ({e})",
+    ),
+    (
+        "exchange.limit.part_too_large",
+        "phần {name} khi giải nén vượt {part_bytes} MB",
+        "part {name} decompresses to more than {part_bytes} MB",
+    ),
+    (
+        "exchange.limit.file_too_large",
+        "tệp khi giải nén vượt {total_bytes} MB",
+        "the file decompresses to more than {total_bytes} MB",
+    ),
+    (
+        "exchange.limit.too_many_cells",
+        "tệp có hơn {cells} ô",
+        "the file has more than {cells} cells",
+    ),
+    (
+        "exchange.limit.broken_xml",
+        "{name}: XML hỏng ({e})",
+        "{name}: broken XML ({e})",
+    ),
+    (
+        "exchange.limit.range_backwards",
+        "trang {sheet}: vùng khai báo {a_to_b} ngược chiều",
+        "sheet {sheet}: the declared range {a_to_b} runs backwards",
+    ),
+    (
+        "exchange.limit.row_past_limit",
+        "trang {sheet}: dòng {row_no} vượt giới hạn {rows} dòng",
+        "sheet {sheet}: row {row_no} is past the limit of {rows} rows",
+    ),
+    (
+        "exchange.limit.cell_too_long",
+        "trang {sheet}: có ô dài hơn {cell_chars} ký tự",
+        "sheet {sheet}: a cell is longer than {cell_chars} characters",
+    ),
+    (
+        "exchange.limit.column_past_limit",
+        "trang {sheet}: ô {far} vượt giới hạn {columns} cột",
+        "sheet {sheet}: cell {far} is past the limit of {columns} columns",
+    ),
+    (
+        "exchange.limit.cell_row_past_limit",
+        "trang {sheet}: ô {far} vượt giới hạn {rows} dòng",
+        "sheet {sheet}: cell {far} is past the limit of {rows} rows",
+    ),
+    (
+        "exchange.limit.sheet_too_many_cells",
+        "trang {sheet}: vùng dữ liệu đến ô {far} có hơn {sheet_cells} ô",
+        "sheet {sheet}: the data up to cell {far} spans more than {sheet_cells} cells",
+    ),
+    (
+        "exchange.limit.too_many_shared_strings",
+        "tệp có hơn {shared_strings} chuỗi dùng chung",
+        "the file has more than {shared_strings} shared strings",
+    ),
+    (
+        "exchange.limit.shared_string_too_long",
+        "tệp có chuỗi dài hơn {cell_chars} ký tự",
+        "the file has a string longer than {cell_chars} characters",
+    ),
+    (
+        "exchange.limit.csv_too_many_rows",
+        "{name}.csv: hơn {rows} dòng",
+        "{name}.csv: more than {rows} rows",
+    ),
+    (
+        "exchange.limit.csv_too_many_columns",
+        "{name}.csv: dòng {rows} có {fields} cột, tối đa {columns}",
+        "{name}.csv: row {rows} has {fields} columns, at most {columns}",
+    ),
+    (
+        "exchange.only_xlsx_or_csv",
+        "{file}: chỉ nhận tệp .xlsx hoặc .csv",
+        "{file}: only .xlsx or .csv files are accepted",
+    ),
+    (
+        "exchange.csv_not_utf8",
+        "{name}.csv: không phải UTF-8 ({e}); hãy lưu lại dạng CSV UTF-8",
+        "{name}.csv: not UTF-8 ({e}); save it again as CSV UTF-8",
+    ),
+    (
+        "exchange.limit.csv_field_too_long",
+        "{name}.csv: dòng {row} có ô dài {chars} ký tự, tối đa {limit}",
+        "{name}.csv: row {row} has a field of {chars} characters, at most {limit}",
+    ),
 ];
