@@ -582,11 +582,16 @@ async fn newly_shipped_validation_rules_reach_an_existing_database() {
             .await
             .unwrap();
     }
-    sqlx::query("DELETE FROM validation_rules WHERE id = $1")
-        .bind(missing)
-        .execute(store.pool())
+    // an older release's file, as another program would leave it: the store keeps its pool
+    let other = sqlx::SqlitePool::connect(&format!("sqlite://{}", path.display()))
         .await
         .unwrap();
+    sqlx::query("DELETE FROM validation_rules WHERE id = $1")
+        .bind(missing)
+        .execute(&other)
+        .await
+        .unwrap();
+    other.close().await;
     let app = App::new(Arc::new(SqliteStore::open(&path).await.unwrap()));
     app.ensure_seed().await.unwrap();
     let after = app.validation_rules().await.unwrap();

@@ -135,10 +135,6 @@ impl SqliteStore {
         Ok(SqliteStore { pool })
     }
 
-    pub fn pool(&self) -> &SqlitePool {
-        &self.pool
-    }
-
     /// SQLite's own check of the file: `ok` when sound.
     pub async fn integrity_check(&self) -> Result<String> {
         Ok(sqlx::query_scalar("PRAGMA integrity_check")
