@@ -75,7 +75,13 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => match e.downcast_ref::<AppError>() {
             Some(a) if a.is_user_error() => {
-                eprintln!("Lỗi / Error [{}]: {}", a.code(), say::both(&a.message()));
+                let m = a.message();
+                eprintln!(
+                    "Lỗi / Error [{} · {}]: {}",
+                    a.code(),
+                    m.code(),
+                    say::both(&m)
+                );
                 ExitCode::from(1)
             }
             _ => {

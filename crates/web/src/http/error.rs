@@ -49,7 +49,7 @@ impl IntoResponse for WebError {
         let m = self.err.message();
         let page = ErrorPage {
             p: Page::new(self.lang, false, "error_title"),
-            code: self.err.code(),
+            code: format!("{} · {}", self.err.code(), m.code()),
             message: m.get(self.lang.code()).to_string(),
             other: m
                 .get(if self.lang == Lang::Vi { "en" } else { "vi" })

@@ -48,7 +48,7 @@ impl Page {
 #[template(path = "error.html")]
 pub(crate) struct ErrorPage {
     pub p: Page,
-    pub code: &'static str,
+    pub code: String,
     pub message: String,
     pub other: String,
 }

@@ -197,7 +197,17 @@ async fn bad_parameters_are_400_with_the_field_and_value() {
         get(&app, "/orgs?year=20x0").await.status,
         StatusCode::BAD_REQUEST
     );
-    assert_eq!(get(&app, "/orgs/NOPE").await.status, StatusCode::NOT_FOUND);
+    let missing = get(&app, "/orgs/NOPE").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    // the page names the error's stable code and the message's, for a call to the office
+    assert!(
+        missing.body.contains("[not_found · error.not_found]")
+            && missing
+                .body
+                .contains("Không tìm thấy tổ chức &#34;NOPE&#34;"),
+        "{}",
+        missing.body
+    );
     assert_eq!(
         get(&app, "/orgs/HTX-TM-07/reports/1999/edit").await.status,
         StatusCode::NOT_FOUND
