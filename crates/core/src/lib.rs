@@ -22,6 +22,7 @@ pub mod rubric;
 pub mod rules;
 pub mod similar;
 pub mod spec;
+pub mod territory;
 pub mod text;
 pub mod types;
 pub mod validate;
