@@ -156,6 +156,7 @@ impl App {
             orgs: vec![p.drop.clone()],
             reports: self.store().reports_of(&p.drop.code).await?,
             managers: dm.clone(),
+            ..Default::default()
         };
         let archive = write_xlsx(&archive_snap, PlanData::default(), Headers::Keys)
             .map_err(|e| AppError::internal(format!("xlsx: {e}")))?;

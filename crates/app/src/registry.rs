@@ -156,6 +156,7 @@ impl App {
                         .filter(|u| Some(u.id) == commune)
                         .cloned()
                         .collect(),
+                    ..Default::default()
                 })
             }
         };

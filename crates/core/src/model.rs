@@ -112,6 +112,55 @@ impl Manager {
     }
 }
 
+/// How much of the old unit went into the new one (hình thức).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// The whole old unit (toàn bộ).
+    Full,
+    /// Part of it: the old unit was split (một phần).
+    Partial,
+}
+
+impl ChangeKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ChangeKind::Full => "full",
+            ChangeKind::Partial => "partial",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ChangeKind> {
+        match crate::text::fold(s).as_str() {
+            "full" | "toan bo" | "toan phan" => Some(ChangeKind::Full),
+            "partial" | "mot phan" => Some(ChangeKind::Partial),
+            _ => None,
+        }
+    }
+}
+
+/// A unit that became (part of) another (sáp nhập, chia tách).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UnitChange {
+    pub old: UnitId,
+    pub new: UnitId,
+    /// The first day of the new unit.
+    pub on: Date,
+    pub kind: ChangeKind,
+    /// The legal act, e.g. `NQ 1663/NQ-UBTVQH15`.
+    pub basis: String,
+}
+
+/// An organisation registered in another commune from a date (chuyển địa bàn); also how an
+/// office places an organisation of a split commune.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OrgMove {
+    pub org: OrgCode,
+    pub commune: UnitId,
+    pub moved_on: Date,
+    pub reason: String,
+}
+
 /// Everything the engines need for one computation, loaded by the store in one go.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -119,6 +168,10 @@ pub struct Snapshot {
     pub orgs: Vec<Organization>,
     pub reports: Vec<AnnualReport>,
     pub managers: Vec<Manager>,
+    /// How units became others (sáp nhập, chia tách).
+    pub changes: Vec<UnitChange>,
+    /// Organisations registered in another commune from a date (chuyển địa bàn).
+    pub moves: Vec<OrgMove>,
 }
 
 impl Snapshot {
@@ -181,6 +234,13 @@ impl Snapshot {
                 .collect(),
             reports,
             managers,
+            changes: self.changes.clone(),
+            moves: self
+                .moves
+                .iter()
+                .filter(|m| codes.contains(&m.org))
+                .cloned()
+                .collect(),
             orgs,
         })
     }
@@ -194,6 +254,7 @@ impl Snapshot {
         let codes: BTreeSet<OrgCode> = codes.into_iter().cloned().collect();
         self.reports.retain(|r| codes.contains(&r.org));
         self.managers.retain(|m| codes.contains(&m.org));
+        self.moves.retain(|m| codes.contains(&m.org));
         self
     }
 }

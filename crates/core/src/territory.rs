@@ -10,57 +10,9 @@
 
 use crate::Date;
 use crate::model::{AdminUnit, Organization, UnitId};
+pub use crate::model::{ChangeKind, OrgMove, UnitChange};
 use crate::types::{AdminLevel, OrgCode};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-/// How much of the old unit went into the new one (hình thức).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeKind {
-    /// The whole old unit (toàn bộ).
-    Full,
-    /// Part of it: the old unit was split (một phần).
-    Partial,
-}
-
-impl ChangeKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            ChangeKind::Full => "full",
-            ChangeKind::Partial => "partial",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ChangeKind> {
-        match crate::text::fold(s).as_str() {
-            "full" | "toan bo" | "toan phan" => Some(ChangeKind::Full),
-            "partial" | "mot phan" => Some(ChangeKind::Partial),
-            _ => None,
-        }
-    }
-}
-
-/// A unit that became (part of) another (sáp nhập, chia tách).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct UnitChange {
-    pub old: UnitId,
-    pub new: UnitId,
-    /// The first day of the new unit.
-    pub on: Date,
-    pub kind: ChangeKind,
-    /// The legal act, e.g. `NQ 1663/NQ-UBTVQH15`.
-    pub basis: String,
-}
-
-/// An organisation registered in another commune from a date (chuyển địa bàn); also how an
-/// office places an organisation of a split commune.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct OrgMove {
-    pub org: OrgCode,
-    pub commune: UnitId,
-    pub moved_on: Date,
-    pub reason: String,
-}
 
 /// The ground of a scope on one date: communes valid then, each counted whole or only for
 /// the organisations that were placed in the scope when it came into force (a commune split

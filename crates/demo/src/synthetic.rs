@@ -193,5 +193,6 @@ pub fn province(size: &Size) -> Snapshot {
         orgs,
         reports,
         managers,
+        ..Default::default()
     }
 }

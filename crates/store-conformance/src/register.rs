@@ -261,3 +261,67 @@ pub async fn merges_move_rows_and_undo_puts_them_back(s: &dyn Store) {
     );
     assert!(s.merges().await.unwrap()[0].undone_at.is_some());
 }
+
+/// How units became others and where organisations moved come back exactly; a change is
+/// upserted on (old, new); a change from a unit to itself is refused and nothing of its
+/// change set is written.
+pub async fn unit_history_round_trips(s: &dyn Store) {
+    use hoptac_core::territory::{ChangeKind, OrgMove, UnitChange};
+    let mut c = base();
+    let old = UnitId(3);
+    let new = c
+        .units
+        .iter()
+        .find(|u| u.code == "30043" && u.id != old)
+        .map(|u| u.id);
+    let new = new.expect("the fixture reuses 30043 for a new unit");
+    let from = ymd(2025, 7, 1).unwrap();
+    c.unit_changes = vec![UnitChange {
+        old,
+        new,
+        on: from,
+        kind: ChangeKind::Partial,
+        basis: "NQ 1663/NQ-UBTVQH15".into(),
+    }];
+    let a1 = c.orgs[0].code.clone();
+    c.moves = vec![OrgMove {
+        org: a1.clone(),
+        commune: new,
+        moved_on: from,
+        reason: "xếp vào xã mới / placed in the new commune".into(),
+    }];
+    s.apply(&c).await.unwrap();
+    let snap = s.snapshot(None).await.unwrap();
+    assert_eq!(snap.changes, c.unit_changes);
+    assert_eq!(snap.moves, c.moves);
+    let again = ChangeSet {
+        unit_changes: vec![UnitChange {
+            kind: ChangeKind::Full,
+            ..c.unit_changes[0].clone()
+        }],
+        ..ChangeSet::default()
+    };
+    s.apply(&again).await.unwrap();
+    let snap = s.snapshot(None).await.unwrap();
+    assert_eq!(snap.changes.len(), 1);
+    assert_eq!(snap.changes[0].kind, ChangeKind::Full);
+    let bad = ChangeSet {
+        moves: vec![OrgMove {
+            moved_on: ymd(2026, 1, 1).unwrap(),
+            ..c.moves[0].clone()
+        }],
+        unit_changes: vec![UnitChange {
+            new: old,
+            ..c.unit_changes[0].clone()
+        }],
+        ..ChangeSet::default()
+    };
+    assert!(s.apply(&bad).await.is_err());
+    let snap = s.snapshot(None).await.unwrap();
+    assert_eq!(
+        snap.moves.len(),
+        1,
+        "the move of the refused change set is not written"
+    );
+    assert_eq!(snap.changes.len(), 1);
+}

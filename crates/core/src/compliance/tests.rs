@@ -46,6 +46,7 @@ fn snap(orgs: Vec<Organization>, reports: Vec<AnnualReport>) -> Snapshot {
         orgs,
         reports,
         managers: vec![],
+        ..Default::default()
     }
 }
 

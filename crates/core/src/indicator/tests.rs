@@ -93,6 +93,7 @@ fn snap() -> Snapshot {
             rep("T2", 2020, 8, 100, 10, &[], Some(Rating::TrungBinh)),
         ],
         managers: vec![],
+        ..Default::default()
     }
 }
 

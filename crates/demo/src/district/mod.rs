@@ -54,5 +54,6 @@ pub fn demo_snapshot() -> Snapshot {
         orgs,
         reports: reps,
         managers: mgrs,
+        ..Default::default()
     }
 }

@@ -14,8 +14,12 @@ pub struct ChangeSet {
     /// Upserted on id (the application assigns ids to new units, so the organisations of
     /// the same change set can refer to them), parents before children.
     pub units: Vec<AdminUnit>,
+    /// Upserted on (old, new), after the units.
+    pub unit_changes: Vec<hoptac_core::territory::UnitChange>,
     /// Upserted on code.
     pub orgs: Vec<Organization>,
+    /// Upserted on (organisation, date), after the organisations.
+    pub moves: Vec<hoptac_core::territory::OrgMove>,
     /// Upserted on (org, year).
     pub reports: Vec<AnnualReport>,
     /// Upserted on (org, full name, role, from).

@@ -118,6 +118,19 @@ pub(super) async fn apply_in(
             .execute(&mut **tx)
             .await?;
         }
+        for ch in &c.unit_changes {
+            sqlx::query(
+                "INSERT INTO unit_changes (old_id, new_id, on_date, kind, basis) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (old_id, new_id) DO UPDATE SET on_date = excluded.on_date, kind = excluded.kind, basis = excluded.basis",
+            )
+            .bind(ch.old.0)
+            .bind(ch.new.0)
+            .bind(to_iso(ch.on))
+            .bind(ch.kind.code())
+            .bind(&ch.basis)
+            .execute(&mut **tx)
+            .await?;
+        }
         // Rows go in batches of multi-row INSERTs: one statement per row costs a round trip
         // to the SQLite worker each, which dominated large imports (50 µs a row).
         for chunk in c.orgs.chunks(BATCH) {
@@ -141,6 +154,18 @@ pub(super) async fn apply_in(
                  founded_on = excluded.founded_on, dissolved_on = excluded.dissolved_on, registration_no = excluded.registration_no",
             );
             qb.build().execute(&mut **tx).await?;
+        }
+        for m in &c.moves {
+            sqlx::query(
+                "INSERT INTO organization_moves (org_code, commune_id, moved_on, reason) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (org_code, moved_on) DO UPDATE SET commune_id = excluded.commune_id, reason = excluded.reason",
+            )
+            .bind(m.org.as_str())
+            .bind(m.commune.0)
+            .bind(to_iso(m.moved_on))
+            .bind(&m.reason)
+            .execute(&mut **tx)
+            .await?;
         }
         for chunk in c.reports.chunks(BATCH) {
             let mut qb = QueryBuilder::<Sqlite>::new(

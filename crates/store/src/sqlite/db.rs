@@ -89,6 +89,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0017_reporting_locks.sql",
         include_str!("../../migrations/sqlite/0017_reporting_locks.sql"),
     ),
+    (
+        "0018_unit_history.sql",
+        include_str!("../../migrations/sqlite/0018_unit_history.sql"),
+    ),
 ];
 
 /// The migrator of [`MIGRATIONS`], described and checksummed as `sqlx::migrate!` would (the

@@ -55,11 +55,25 @@ impl Registry for SqliteStore {
             managers.push(manager_row(&row)?);
         }
         drop(rows);
+        let changes = sqlx::query("SELECT old_id, new_id, on_date, kind, basis FROM unit_changes ORDER BY on_date, old_id, new_id")
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(unit_change_row)
+            .collect::<Result<_>>()?;
+        let moves = sqlx::query("SELECT org_code, commune_id, moved_on, reason FROM organization_moves ORDER BY org_code, moved_on")
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(move_row)
+            .collect::<Result<_>>()?;
         Ok(Snapshot {
             units,
             orgs,
             reports,
             managers,
+            changes,
+            moves,
         })
     }
 

@@ -48,6 +48,29 @@ pub(super) fn unit_row(r: &SqliteRow) -> Result<AdminUnit> {
     })
 }
 
+pub(super) fn unit_change_row(r: &SqliteRow) -> Result<hoptac_core::territory::UnitChange> {
+    use hoptac_core::territory::{ChangeKind, UnitChange};
+    Ok(UnitChange {
+        old: UnitId(r.try_get(0)?),
+        new: UnitId(r.try_get(1)?),
+        on: date_col(r, 2, "unit_changes")?.ok_or_else(|| corrupt("unit_changes", "no date"))?,
+        kind: enum_col(r, 3, "unit_changes", ChangeKind::parse)?,
+        basis: r.try_get(4)?,
+    })
+}
+
+pub(super) fn move_row(r: &SqliteRow) -> Result<hoptac_core::territory::OrgMove> {
+    let code: String = r.try_get(0)?;
+    Ok(hoptac_core::territory::OrgMove {
+        org: OrgCode::parse(&code)
+            .ok_or_else(|| corrupt("organization_moves", format!("bad code {code:?}")))?,
+        commune: UnitId(r.try_get(1)?),
+        moved_on: date_col(r, 2, "organization_moves")?
+            .ok_or_else(|| corrupt("organization_moves", "no date"))?,
+        reason: r.try_get(3)?,
+    })
+}
+
 pub(super) fn org_row(r: &SqliteRow) -> Result<Organization> {
     let code: String = r.try_get(0)?;
     Ok(Organization {
