@@ -63,19 +63,37 @@ pub fn check_period(from: i32, to: i32) -> Result<()> {
 /// A unit by code, or by name ignoring case, diacritics and the type word. A full name
 /// ("Thị trấn Mỹ An") that matches exactly one unit wins over the type-less match; several
 /// units with the same code (codes are reused after reorganisations) are told apart by the
-/// date, when given.
+/// date (today when none is given): the version in force then, else the last that ended
+/// before it, else the first that begins after it (`shared/spec/admin-units.md`).
 pub fn find_unit<'a>(
     units: &'a [AdminUnit],
     reference: &str,
     on: Option<Date>,
 ) -> Result<&'a AdminUnit> {
     let r = reference.trim();
+    let d = on.unwrap_or_else(today);
     let narrow = |v: Vec<&'a AdminUnit>| -> Vec<&'a AdminUnit> {
-        match on {
-            Some(d) if v.len() > 1 => {
-                let valid: Vec<&AdminUnit> = v.iter().copied().filter(|u| u.valid_on(d)).collect();
-                if valid.is_empty() { v } else { valid }
-            }
+        if v.len() < 2 {
+            return v;
+        }
+        let valid: Vec<&AdminUnit> = v.iter().copied().filter(|u| u.valid_on(d)).collect();
+        if !valid.is_empty() {
+            return valid;
+        }
+        // versions of one code never overlap, so at most one ended last before `d`
+        let ended = v
+            .iter()
+            .copied()
+            .filter(|u| u.valid_to.is_some_and(|t| t < d))
+            .max_by_key(|u| u.valid_to);
+        let later = v
+            .iter()
+            .copied()
+            .filter(|u| u.valid_from.is_some_and(|f| f > d))
+            .min_by_key(|u| u.valid_from);
+        match ended.or(later) {
+            // names may also match several different units: only a code is one unit's
+            Some(u) if v.iter().all(|x| x.code == u.code) => vec![u],
             _ => v,
         }
     };

@@ -212,7 +212,7 @@ impl App {
 
     async fn plan_unit(&self, p: &Plan) -> Result<UnitId> {
         let units = self.units().await?;
-        Ok(find_unit(&units, &p.scope, None)?.id)
+        Ok(find_unit(&units, &p.scope, Some(hoptac_core::date::year_end(p.to)))?.id)
     }
 
     pub(crate) fn change_entry<T: serde::Serialize>(
@@ -258,10 +258,13 @@ impl App {
             return Err(invalid(field, value, msg));
         }
         let units = self.units().await?;
-        if let Err(AppError::Invalid { value, msg, .. }) = find_unit(&units, &p.scope, None) {
+        if let Err(AppError::Invalid { value, msg, .. }) =
+            find_unit(&units, &p.scope, Some(hoptac_core::date::year_end(p.to)))
+        {
             return Err(invalid("scope", value, msg));
         }
-        let scope_unit = find_unit(&units, &p.scope, None)?.clone();
+        let scope_unit =
+            find_unit(&units, &p.scope, Some(hoptac_core::date::year_end(p.to)))?.clone();
         self.authorize(actor, Action::ManagePlans, &Resource::Unit(scope_unit.id))
             .await?;
         let before = self
@@ -427,7 +430,12 @@ impl App {
         }
         let cat = self.indicator_catalogue().await?;
         let snap = self.snapshot().await?;
-        let unit = find_unit(&snap.units, &plan.scope, None)?.clone();
+        let unit = find_unit(
+            &snap.units,
+            &plan.scope,
+            Some(hoptac_core::date::year_end(plan.to)),
+        )?
+        .clone();
         let engine = Engine::scoped(&snap, Some(unit.id));
         let in_scope: BTreeSet<_> = snap.subtree(unit.id);
         let orgs_in: BTreeSet<&str> = snap
@@ -523,7 +531,12 @@ impl App {
             .find(|d| d.id == t.indicator)
             .ok_or_else(|| AppError::not_found("indicator", t.indicator.clone()))?;
         let snap = self.snapshot().await?;
-        let unit = find_unit(&snap.units, &plan.scope, None)?.clone();
+        let unit = find_unit(
+            &snap.units,
+            &plan.scope,
+            Some(hoptac_core::date::year_end(plan.to)),
+        )?
+        .clone();
         let latest = hoptac_core::reporting::reporting_year(
             &snap,
             Some(&snap.subtree(unit.id)),

@@ -17,6 +17,9 @@ pub struct Stats {
     pub from: i32,
     pub to: i32,
     pub indicators: Vec<IndicatorValue>,
+    /// When the scope's ground is not the same units at both ends of the period (a reform
+    /// in between): the line that says so, naming them.
+    pub territory_note: Option<hoptac_core::Msg>,
 }
 
 /// "Stocks and flows agree": active at the start + founded − dissolved = active at the end.
@@ -42,7 +45,9 @@ impl App {
         scope: Option<&str>,
     ) -> Result<(Arc<Snapshot>, Option<AdminUnit>)> {
         check_period(from, to)?;
-        self.scope_snapshot(actor, scope).await
+        // a code names the unit in force at the end of the period asked for
+        self.scope_snapshot_on(actor, scope, Some(hoptac_core::date::year_end(to)))
+            .await
     }
 
     /// The snapshot and the unit asked for (which must lie in the actor's scope), or by
@@ -52,9 +57,19 @@ impl App {
         actor: &Actor,
         scope: Option<&str>,
     ) -> Result<(Arc<Snapshot>, Option<AdminUnit>)> {
+        self.scope_snapshot_on(actor, scope, None).await
+    }
+
+    /// As [`App::scope_snapshot`], the code resolved at `on` (today when `None`).
+    pub(crate) async fn scope_snapshot_on(
+        &self,
+        actor: &Actor,
+        scope: Option<&str>,
+        on: Option<hoptac_core::Date>,
+    ) -> Result<(Arc<Snapshot>, Option<AdminUnit>)> {
         let snap = self.snapshot().await?;
         let unit = match scope.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(s) => Some(find_unit(&snap.units, s, None)?.clone()),
+            Some(s) => Some(find_unit(&snap.units, s, on)?.clone()),
             None => self
                 .scope_root(actor)
                 .await?
@@ -78,6 +93,9 @@ impl App {
         let (snap, unit) = self.scoped_snapshot(actor, from, to, scope).await?;
         Ok(Stats {
             indicators: evaluate_scoped(&snap, unit.as_ref().map(|u| u.id), from, to),
+            territory_note: unit
+                .as_ref()
+                .and_then(|u| hoptac_core::territory::crossing_note(&snap, u.id, from, to)),
             scope: unit.map(|u| u.code).unwrap_or_else(|| "all".into()),
             from,
             to,

@@ -11,6 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 
 mod catalogue;
 mod definition;
+mod ground;
 pub use catalogue::catalogue;
 pub use definition::{Aggregate, Field, Filter, IndicatorDef, IndicatorValue, Subject, Unit};
 
@@ -32,6 +33,8 @@ pub struct Engine<'a> {
     /// Managers in office at the end of a year in an organisation active then.
     active_managers: RefCell<HashMap<i32, Vec<(&'a Manager, &'a Organization)>>>,
     covered: RefCell<HashMap<CoverKey, BTreeSet<UnitId>>>,
+    /// Where units changed: the ground on each date; `None` counts by registered commune.
+    ground: Option<ground::Ground<'a>>,
 }
 
 /// The records of one commune, gathered before its engine is built.
@@ -72,6 +75,19 @@ impl<'a> Engine<'a> {
     }
 
     pub fn scoped(snap: &'a Snapshot, scope: Option<UnitId>) -> Engine<'a> {
+        if let Some(g) = ground::Ground::new(snap, scope) {
+            // like for like across a reform: who is inside is decided date by date
+            let may = g.candidates();
+            let org_list: Vec<&Organization> = snap
+                .orgs
+                .iter()
+                .filter(|o| may.as_ref().is_none_or(|m| m.may_count(o)))
+                .collect();
+            let units = snap.units.iter().collect();
+            let mut e = Engine::from_parts(units, org_list, &snap.reports, &snap.managers);
+            e.ground = Some(g);
+            return e;
+        }
         let keep = scope.map(|s| snap.subtree(s));
         let inside = |u: &UnitId| keep.as_ref().is_none_or(|k| k.contains(u));
         let units: Vec<&AdminUnit> = snap.units.iter().filter(|u| inside(&u.id)).collect();
@@ -186,6 +202,20 @@ impl<'a> Engine<'a> {
             active: RefCell::default(),
             active_managers: RefCell::default(),
             covered: RefCell::default(),
+            ground: None,
+        }
+    }
+
+    /// Inside the scope on `d` (by its registered commune when units never changed).
+    fn inside(&self, o: &Organization, d: crate::Date) -> bool {
+        self.ground.as_ref().is_none_or(|g| g.contains(o, d))
+    }
+
+    /// The commune the organisation is in on `d`.
+    fn commune_of(&self, o: &Organization, d: crate::Date) -> Option<UnitId> {
+        match &self.ground {
+            Some(g) => g.commune_at(o, d),
+            None => Some(o.commune),
         }
     }
 
@@ -195,10 +225,11 @@ impl<'a> Engine<'a> {
         if let Some(v) = self.covered.borrow().get(&key) {
             return v.clone();
         }
+        let end = year_end(year);
         let v: BTreeSet<UnitId> = self.with_active(year, |all| {
             all.iter()
                 .filter(|(o, _)| o.kind == kind && sector.is_none_or(|s| o.sector == s))
-                .map(|(o, _)| o.commune)
+                .filter_map(|(o, _)| self.commune_of(o, end))
                 .collect()
         });
         self.covered.borrow_mut().insert(key, v.clone());
@@ -212,7 +243,7 @@ impl<'a> Engine<'a> {
                 .org_list
                 .iter()
                 .enumerate()
-                .filter(|(_, o)| o.active_on(end))
+                .filter(|(_, o)| o.active_on(end) && self.inside(o, end))
                 .map(|(i, o)| (*o, self.report_at(i, year)))
                 .collect();
             self.active.borrow_mut().insert(year, v);
@@ -231,7 +262,7 @@ impl<'a> Engine<'a> {
                 .managers
                 .iter()
                 .copied()
-                .filter(|(m, o)| m.in_office_on(end) && o.active_on(end))
+                .filter(|(m, o)| m.in_office_on(end) && o.active_on(end) && self.inside(o, end))
                 .collect();
             self.active_managers.borrow_mut().insert(year, v);
         }
@@ -330,16 +361,23 @@ impl<'a> Engine<'a> {
                 .filter(|(o, r)| {
                     def.kinds.contains(&o.kind) && self.passes(&Item::Org(o, *r), &def.filters)
                 })
-                .map(|(o, _)| o.commune)
+                .filter_map(|(o, _)| self.commune_of(o, end))
                 .collect()
         });
-        let n = self
-            .units
-            .iter()
-            .filter(|u| {
-                u.level == AdminLevel::Commune && u.valid_on(end) && !covered.contains(&u.id)
-            })
-            .count();
+        let n = match &self.ground {
+            Some(g) => g
+                .communes(end)
+                .iter()
+                .filter(|c| !covered.contains(c))
+                .count(),
+            None => self
+                .units
+                .iter()
+                .filter(|u| {
+                    u.level == AdminLevel::Commune && u.valid_on(end) && !covered.contains(&u.id)
+                })
+                .count(),
+        };
         Fixed::from_int(n as i64)
     }
 
@@ -373,7 +411,11 @@ impl<'a> Engine<'a> {
                 .org_list
                 .iter()
                 .copied()
-                .filter(|o| def.kinds.contains(&o.kind) && within(o.founded_on.year()))
+                .filter(|o| {
+                    def.kinds.contains(&o.kind)
+                        && within(o.founded_on.year())
+                        && self.inside(o, o.founded_on)
+                })
                 .map(|o| Item::Org(o, self.report(&o.code, o.founded_on.year())))
                 .collect(),
             Subject::Dissolved => self
@@ -381,7 +423,9 @@ impl<'a> Engine<'a> {
                 .iter()
                 .copied()
                 .filter(|o| {
-                    def.kinds.contains(&o.kind) && o.dissolved_on.is_some_and(|d| within(d.year()))
+                    def.kinds.contains(&o.kind)
+                        && o.dissolved_on
+                            .is_some_and(|d| within(d.year()) && self.inside(o, d))
                 })
                 .map(|o| {
                     Item::Org(
@@ -393,7 +437,11 @@ impl<'a> Engine<'a> {
             Subject::PeriodReports => self
                 .report_list
                 .iter()
-                .filter(|(o, r)| within(r.year.get()) && def.kinds.contains(&o.kind))
+                .filter(|(o, r)| {
+                    within(r.year.get())
+                        && def.kinds.contains(&o.kind)
+                        && self.inside(o, year_end(r.year.get()))
+                })
                 .map(|(o, r)| Item::Report(o, r))
                 .collect(),
             _ => Vec::new(),
@@ -519,9 +567,10 @@ impl<'a> Engine<'a> {
                 .and_then(|r| r.figures.rating)
                 .is_none_or(|x| x >= *r),
             Filter::CommuneWithoutAt { kind, sector, year } => org.is_some_and(|o| {
-                !self
-                    .communes_with(*kind, *sector, *year)
-                    .contains(&o.commune)
+                // an organisation whose commune is not known then (not placed) is not said
+                // to be in a commune without
+                self.commune_of(o, year_end(*year))
+                    .is_some_and(|c| !self.communes_with(*kind, *sector, *year).contains(&c))
             }),
         }
     }

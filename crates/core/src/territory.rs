@@ -273,6 +273,36 @@ impl<'a> UnitMap<'a> {
     }
 }
 
+/// The line an answer over `from..=to` carries when its scope's ground is not the same units
+/// at the end of `from` and at the end of `to`, naming them; `None` when nothing changed.
+pub fn crossing_note(
+    snap: &crate::Snapshot,
+    scope: UnitId,
+    from: i32,
+    to: i32,
+) -> Option<crate::Msg> {
+    if snap.changes.is_empty() {
+        return None;
+    }
+    let map = UnitMap::new(&snap.units, &snap.changes, &snap.moves);
+    let (a, b) = (crate::date::year_end(from), crate::date::year_end(to));
+    let grounds = map.crossing(scope, &[a, b])?;
+    let names = |ids: &[UnitId]| {
+        ids.iter()
+            .filter_map(|id| map.unit(*id))
+            .map(|u| u.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Some(crate::msg!(
+        "territory.compared_like_for_like",
+        from = from,
+        before = names(&grounds[0].1),
+        to = to,
+        after = names(&grounds[1].1)
+    ))
+}
+
 /// What is wrong with a register of units, changes and moves (each refused on import).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RegisterProblem {
@@ -383,5 +413,7 @@ pub fn check_register(
     out
 }
 
+#[cfg(test)]
+pub(crate) mod fixture;
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@ mod documents;
 mod evaluations;
 mod plans;
 mod read_model;
+mod reform;
 
 pub fn sys() -> hoptac_app::Actor {
     hoptac_app::Actor::system()

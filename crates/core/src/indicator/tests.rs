@@ -307,3 +307,90 @@ fn a_restricted_view_is_the_restricted_snapshot() {
         );
     }
 }
+
+/// Across the reform a scope is counted like for like: the new commune's 2020 base is the
+/// ground it was formed from, the abolished district's 2025 value is what its communes
+/// became, and communes without a group are the communes valid at each year's end.
+mod across_the_reform {
+    use super::*;
+    use crate::territory::OrgMove;
+    use crate::territory::fixture::*;
+
+    fn snap() -> Snapshot {
+        let of = |code: &str, kind: OrgKind, commune: i64| Organization {
+            kind,
+            ..crate::territory::fixture::org(code, commune)
+        };
+        Snapshot {
+            units: units(),
+            changes: changes(),
+            orgs: vec![
+                of("HTX-A", OrgKind::Htx, A),
+                of("HTX-B", OrgKind::Htx, B),
+                of("HTX-P1", OrgKind::Htx, P),
+                of("HTX-P2", OrgKind::Htx, P),
+                of("THT-B", OrgKind::Tht, B),
+            ],
+            moves: vec![OrgMove {
+                org: OrgCode::parse("HTX-P1").unwrap(),
+                commune: UnitId(N1),
+                moved_on: new_start(),
+                reason: String::new(),
+            }],
+            ..Default::default()
+        }
+    }
+
+    fn value(snap: &Snapshot, scope: i64, id: &str, from: i32, to: i32) -> (Fixed, Fixed) {
+        let d = catalogue().into_iter().find(|d| d.id == id).unwrap();
+        let v = Engine::scoped(snap, Some(UnitId(scope))).evaluate(&d, from, to);
+        (v.base.unwrap(), v.value.unwrap())
+    }
+
+    #[test]
+    fn the_new_commune_is_compared_with_the_ground_it_was_formed_from() {
+        let s = snap();
+        // A, B whole and of P only the one placed in N1; the unplaced one is in neither
+        assert_eq!(
+            value(&s, N1, "htx.active", 2020, 2025),
+            (Fixed::from_int(3), Fixed::from_int(3))
+        );
+        assert_eq!(
+            value(&s, N2, "htx.active", 2020, 2025),
+            (Fixed::from_int(0), Fixed::from_int(0))
+        );
+        // the abolished district answers for its former ground, now N1 and N2
+        assert_eq!(
+            value(&s, DISTRICT, "htx.active", 2020, 2025),
+            (Fixed::from_int(4), Fixed::from_int(4))
+        );
+        assert_eq!(
+            value(&s, NEW_PROVINCE, "htx.active", 2020, 2025),
+            (Fixed::from_int(4), Fixed::from_int(4))
+        );
+        // the old commune B after the reform is the new N1 (B went into it whole)
+        assert_eq!(
+            value(&s, B, "htx.active", 2020, 2025),
+            (Fixed::from_int(1), Fixed::from_int(3))
+        );
+    }
+
+    #[test]
+    fn communes_without_are_counted_on_the_communes_of_each_year() {
+        let s = snap();
+        // 2020: A, B, P valid, a group only in B → 2 without; 2025: N1 (with B's group), N2
+        assert_eq!(
+            value(&s, DISTRICT, "tht.communes_without", 2020, 2025),
+            (Fixed::from_int(2), Fixed::from_int(1))
+        );
+        let whole = catalogue()
+            .into_iter()
+            .find(|d| d.id == "tht.communes_without")
+            .unwrap();
+        let v = Engine::new(&s).evaluate(&whole, 2020, 2025);
+        assert_eq!(
+            (v.base, v.value),
+            (Some(Fixed::from_int(2)), Some(Fixed::from_int(1)))
+        );
+    }
+}

@@ -56,6 +56,9 @@ pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result
                     d.label_vi
                 );
             }
+            if let Some(note) = &stats.territory_note {
+                println!("* {}", crate::say::one(note));
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -481,4 +481,9 @@ pub const ENTRIES: &[Entry] = &[
         "thừa phần cuối \"{rest}\"",
         "unexpected text at the end: \"{rest}\"",
     ),
+    (
+        "territory.compared_like_for_like",
+        "So sánh trên cùng địa bàn qua sắp xếp đơn vị hành chính: cuối năm {from} gồm {before}; cuối năm {to} gồm {after}",
+        "Compared on the same ground across a reorganisation of units: at the end of {from}, {before}; at the end of {to}, {after}",
+    ),
 ];
