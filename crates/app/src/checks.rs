@@ -61,6 +61,20 @@ pub struct CheckReport {
     /// For the year before `as_of`.
     pub report_year: i32,
     pub completeness: Vec<Completeness>,
+    /// Organisations whose commune was split (or ended with no successor recorded) and
+    /// that the office has not placed yet: each to be placed in one of its candidates.
+    pub unplaced: Vec<Unplaced>,
+}
+
+/// An organisation waiting to be placed in a commune after a reorganisation (chưa xếp địa bàn).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Unplaced {
+    pub org: String,
+    pub org_name: String,
+    /// The commune it is registered in (a unit that has ended).
+    pub commune: String,
+    /// (code, name) of the communes it may now be in; empty when none was recorded.
+    pub candidates: Vec<(String, String)>,
 }
 
 impl App {
@@ -269,7 +283,24 @@ impl App {
             .into_iter()
             .filter(|d| inside.contains(&d.a.code))
             .collect();
+        let unit_name = |id: hoptac_core::UnitId| {
+            full.units
+                .iter()
+                .find(|u| u.id == id)
+                .map(|u| (u.code.clone(), u.name.clone()))
+                .unwrap_or_default()
+        };
+        let unplaced = hoptac_core::territory::unplaced(full, unit.as_ref().map(|u| u.id), as_of)
+            .into_iter()
+            .map(|(o, cs)| Unplaced {
+                org: o.code.to_string(),
+                org_name: o.name.clone(),
+                commune: unit_name(o.commune).1,
+                candidates: cs.into_iter().map(unit_name).collect(),
+            })
+            .collect();
         Ok(CheckReport {
+            unplaced,
             as_of: hoptac_core::date::to_iso(as_of),
             scope: unit.map(|u| u.code).unwrap_or_else(|| "all".into()),
             cases: found,

@@ -19,6 +19,7 @@ pub mod reporting;
 pub mod rubrics;
 pub mod seed;
 pub mod stats;
+pub mod units;
 pub mod validation;
 
 pub use auth::Actor;
@@ -31,3 +32,4 @@ pub use import::{ImportOutcome, TableSummary};
 pub use intent::FormIntent;
 pub use registry::{NearDuplicate, OrgDetail};
 pub use stats::{Stats, StockFlow};
+pub use units::UnitRow;

@@ -303,6 +303,41 @@ pub fn crossing_note(
     ))
 }
 
+/// Organisations active on `as_of` whose commune then is not known: their commune was split
+/// and the office has not placed them (several candidates), or it ended with no successor
+/// recorded (none). Each with its candidates; within `scope`, those that may be its own (a
+/// candidate in its ground, or registered below it when there is none).
+pub fn unplaced(
+    snap: &crate::Snapshot,
+    scope: Option<UnitId>,
+    as_of: Date,
+) -> Vec<(&Organization, Vec<UnitId>)> {
+    if snap.changes.is_empty() {
+        return Vec::new();
+    }
+    let map = UnitMap::new(&snap.units, &snap.changes, &snap.moves);
+    let ground: Option<BTreeSet<UnitId>> =
+        scope.map(|s| map.territory(s, as_of).communes().collect());
+    let below = scope.map(|s| snap.subtree(s));
+    snap.orgs
+        .iter()
+        .filter(|o| o.active_on(as_of))
+        .filter_map(|o| {
+            let cs = map.candidates(o, as_of);
+            if cs.len() == 1 {
+                return None;
+            }
+            let mine = match (&ground, &below) {
+                (Some(g), Some(b)) => {
+                    cs.iter().any(|c| g.contains(c)) || (cs.is_empty() && b.contains(&o.commune))
+                }
+                _ => true,
+            };
+            mine.then(|| (o, cs.into_iter().collect()))
+        })
+        .collect()
+}
+
 /// What is wrong with a register of units, changes and moves (each refused on import).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RegisterProblem {

@@ -37,6 +37,8 @@ pub(crate) enum Cmd {
     Stats(commands::stats::Args),
     /// Targets of a plan: progress year by year, status, projection (tiến độ chỉ tiêu)
     Targets(commands::targets::Args),
+    /// Administrative units in force on a date, below a unit, at a level (đơn vị hành chính)
+    Units(commands::units::Args),
     /// Review: open compliance cases, figures breaking a rule, near-duplicate names, reports received (rà soát)
     Check(commands::check::Args),
     /// Evaluation rubrics (bộ tiêu chí đánh giá) with their provenance and versions; `--file`

@@ -19,6 +19,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Import(args) => commands::import::run(&cli.db, &system, args).await,
         Cmd::Export(args) => commands::export::run(&cli.db, &system, args).await,
         Cmd::Stats(args) => commands::stats::run(&cli.db, &system, args).await,
+        Cmd::Units(args) => commands::units::run(&cli.db, &system, args).await,
         Cmd::Targets(args) => commands::targets::run(&cli.db, &system, args).await,
         Cmd::Check(args) => commands::check::run(&cli.db, &system, args).await,
         Cmd::Rubric(args) => commands::rubric::run(&cli.db, &system, args).await,

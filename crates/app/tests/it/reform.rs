@@ -128,3 +128,73 @@ async fn a_reused_code_is_the_unit_in_force_at_the_end_of_the_period() {
     );
     assert!(s.territory_note.is_some());
 }
+
+#[tokio::test]
+async fn units_are_listed_as_they_were_on_a_date() {
+    let (app, _dir) = reformed().await;
+    let on = |y, m, d| ymd(y, m, d);
+    let codes = |rows: Vec<hoptac_app::UnitRow>| -> Vec<String> {
+        rows.into_iter().map(|r| r.code).collect()
+    };
+    let after = app
+        .units_at(
+            &sys(),
+            on(2026, 1, 1),
+            Some("82"),
+            Some(AdminLevel::Commune),
+        )
+        .await
+        .unwrap();
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].name, "Xã Đốc Binh Kiều");
+    assert_eq!(after[0].parent_code.as_deref(), Some("82"));
+    assert_eq!(after[0].valid_from.as_deref(), Some("2025-07-01"));
+    let before = app
+        .units_at(
+            &sys(),
+            on(2025, 6, 30),
+            Some("87"),
+            Some(AdminLevel::Commune),
+        )
+        .await
+        .unwrap();
+    assert_eq!(before.len(), 13);
+    assert!(
+        before
+            .iter()
+            .all(|r| r.valid_to.as_deref() == Some("2025-06-30"))
+    );
+    // under 87 at any depth: the district, then its communes
+    let all = app
+        .units_at(&sys(), on(2020, 1, 1), Some("87"), None)
+        .await
+        .unwrap();
+    assert_eq!(codes(all)[0], "872");
+    // "82" before the reform is not yet in force: nothing listed below it then
+    let none = app
+        .units_at(&sys(), on(2020, 1, 1), Some("82"), None)
+        .await
+        .unwrap();
+    assert!(none.is_empty());
+}
+
+/// Old Mỹ An ended on 30/06/2025 with no successor recorded in this register: its
+/// cooperative is in no commune now, and the review says so until the office places it.
+#[tokio::test]
+async fn the_review_lists_what_is_not_placed_after_the_reform() {
+    let (app, _dir) = reformed().await;
+    let as_of = ymd(2025, 12, 31).unwrap();
+    let r = app.check(&sys(), as_of, None).await.unwrap();
+    let codes: Vec<&str> = r.unplaced.iter().map(|u| u.org.as_str()).collect();
+    assert_eq!(codes, ["HTX-MY"]);
+    assert_eq!(r.unplaced[0].commune, "Xã Mỹ An");
+    assert!(r.unplaced[0].candidates.is_empty());
+    let district = app.check(&sys(), as_of, Some("872")).await.unwrap();
+    assert_eq!(district.unplaced.len(), 1);
+    // before the reform everything has its commune
+    let before = app
+        .check(&sys(), ymd(2024, 12, 31).unwrap(), None)
+        .await
+        .unwrap();
+    assert!(before.unplaced.is_empty());
+}

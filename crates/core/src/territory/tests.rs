@@ -168,3 +168,29 @@ fn a_register_that_contradicts_itself_is_refused_with_each_problem() {
     let _ = map.territory(UnitId(DISTRICT), d(2026, 1, 1));
     let _ = map.candidates(&org("HTX-A", A), d(2026, 1, 1));
 }
+
+#[test]
+fn the_review_lists_organisations_not_yet_placed_with_their_candidates() {
+    let (us, cs) = (units(), changes());
+    let snap = crate::Snapshot {
+        units: us,
+        changes: cs,
+        orgs: vec![org("HTX-A", A), org("HTX-P", P), org("HTX-Q", P)],
+        moves: vec![OrgMove {
+            org: OrgCode::parse("HTX-Q").unwrap(),
+            commune: UnitId(N2),
+            moved_on: new_start(),
+            reason: String::new(),
+        }],
+        ..Default::default()
+    };
+    let now = d(2025, 12, 31);
+    let all = unplaced(&snap, None, now);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].0.code.as_str(), "HTX-P");
+    assert_eq!(ids(all[0].1.clone()), [N1, N2]);
+    // each new commune's office sees it, as it may be theirs
+    assert_eq!(unplaced(&snap, Some(UnitId(N2)), now).len(), 1);
+    // before the split there is nothing to place
+    assert!(unplaced(&snap, None, d(2024, 12, 31)).is_empty());
+}

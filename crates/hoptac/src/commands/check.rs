@@ -74,6 +74,30 @@ pub(crate) fn print_check(r: &hoptac_app::checks::CheckReport) {
             crate::say::one(&f.finding.msg)
         );
     }
+    if !r.unplaced.is_empty() {
+        println!(
+            "\n== Chưa xếp vào xã mới / not yet placed after a reorganisation: {}",
+            r.unplaced.len()
+        );
+        for u in &r.unplaced {
+            let cands: Vec<String> = u
+                .candidates
+                .iter()
+                .map(|(code, name)| format!("{name} ({code})"))
+                .collect();
+            println!(
+                "{:<12} {:<34} {} → {}",
+                u.org,
+                u.org_name,
+                u.commune,
+                if cands.is_empty() {
+                    "— (chưa ghi đơn vị kế thừa / no successor recorded)".to_string()
+                } else {
+                    cands.join(" | ")
+                }
+            );
+        }
+    }
     println!(
         "\n== Tên gần trùng / near-duplicate names: {}",
         r.duplicates.len()

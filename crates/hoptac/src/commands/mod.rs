@@ -15,4 +15,5 @@ pub(crate) mod rubric;
 pub(crate) mod serve;
 pub(crate) mod stats;
 pub(crate) mod targets;
+pub(crate) mod units;
 pub(crate) mod user;

@@ -382,4 +382,21 @@ pub const ENTRIES: &[Entry] = &[
         "Members at year end",
     ),
     ("not_entered", "chưa nhập", "not entered"),
+    (
+        "unplaced",
+        "Chưa xếp vào xã mới",
+        "Not yet placed after a reorganisation",
+    ),
+    (
+        "unplaced_note",
+        "Xã đăng ký của các tổ chức này đã chia tách (hoặc đã chấm dứt mà chưa ghi đơn vị kế thừa): cần ghi chuyển địa bàn về một trong các xã dưới đây. Cho đến khi đó, tổ chức chỉ được tính ở phạm vi chứa tất cả các xã này.",
+        "These organisations are registered in a commune that was split (or ended with no successor recorded): record a move to one of the communes below. Until then an organisation counts only in scopes holding all of them.",
+    ),
+    ("registered_commune", "Xã đăng ký", "Registered commune"),
+    ("candidate_communes", "Có thể thuộc xã", "May now be in"),
+    (
+        "no_successor",
+        "chưa ghi đơn vị kế thừa",
+        "no successor recorded",
+    ),
 ];

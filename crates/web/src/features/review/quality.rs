@@ -55,6 +55,8 @@ pub(crate) struct QualityPage {
     pub duplicates: usize,
     pub report_year: i32,
     pub completeness: Vec<hoptac_app::checks::Completeness>,
+    /// Organisations to place after a reorganisation, with their candidate communes shown.
+    pub unplaced: Vec<(String, String, String, String)>,
     /// Reporting years closed in force: (year, territory, who, when, reason).
     pub locks: Vec<(i32, String, String, String, String)>,
     /// Staff may record the grounds (a review run).
@@ -138,6 +140,23 @@ pub(crate) async fn quality(
             .collect(),
         duplicates: r.duplicates.len(),
         report_year: r.report_year,
+        unplaced: r
+            .unplaced
+            .iter()
+            .map(|u| {
+                let cands: Vec<String> = u
+                    .candidates
+                    .iter()
+                    .map(|(code, name)| format!("{name} ({code})"))
+                    .collect();
+                (
+                    u.org.clone(),
+                    u.org_name.clone(),
+                    u.commune.clone(),
+                    cands.join(" · "),
+                )
+            })
+            .collect(),
         completeness: r.completeness,
         locks: {
             let all = st.app.reporting_locks().await.map_err(e)?;
