@@ -98,6 +98,16 @@ pub(crate) fn apply_to(s: &mut Snapshot, c: &ChangeSet) {
     upsert(&mut s.managers, &c.managers, |m| {
         (m.org.clone(), m.full_name.clone(), m.role, m.from)
     });
+    // the store lists these two in order, not in insertion order
+    if !c.unit_changes.is_empty() {
+        upsert(&mut s.changes, &c.unit_changes, |x| (x.old, x.new));
+        s.changes.sort_by_key(|x| (x.on, x.old, x.new));
+    }
+    if !c.moves.is_empty() {
+        upsert(&mut s.moves, &c.moves, |m| (m.org.clone(), m.moved_on));
+        s.moves
+            .sort_by(|a, b| (a.org.as_str(), a.moved_on).cmp(&(b.org.as_str(), b.moved_on)));
+    }
 }
 
 fn upsert<T: Clone, K: Hash + Eq>(rows: &mut Vec<T>, changed: &[T], key: impl Fn(&T) -> K) {

@@ -249,7 +249,36 @@ pub const TARGETS: Table = Table {
     ],
 };
 
-pub const TABLES: [Table; 7] = [
+/// How units became others (`shared/spec/admin-units.md`).
+pub const UNIT_CHANGES: Table = Table {
+    key: "unit_changes",
+    vi: "Sáp nhập, chia tách",
+    aliases: &["sáp nhập", "sắp xếp đơn vị hành chính"],
+    columns: &[
+        col("old_code", "Mã cũ", &["mã đơn vị cũ"], true),
+        col("new_code", "Mã mới", &["mã đơn vị mới"], true),
+        col("on", "Ngày hiệu lực", &["từ ngày"], true),
+        col("kind", "Hình thức", &[], true),
+        col("basis", "Căn cứ", &["căn cứ pháp lý"], false),
+    ],
+};
+
+/// An organisation registered in another commune from a date.
+pub const ORGANIZATION_MOVES: Table = Table {
+    key: "organization_moves",
+    vi: "Chuyển địa bàn",
+    aliases: &["chuyển xã"],
+    columns: &[
+        col("org_code", "Mã", &["mã tổ chức", "mã số"], true),
+        col("commune", "Xã", &["xã mới", "mã xã"], true),
+        col("moved_on", "Từ ngày", &["ngày chuyển"], true),
+        col("reason", "Lý do", &[], false),
+    ],
+};
+
+/// In this order in a workbook and in an import's summary; the last two appear in an export
+/// only when there is something to write (a register without a reorganisation has none).
+pub const TABLES: [Table; 9] = [
     ADMIN_UNITS,
     ORGANIZATIONS,
     ANNUAL_REPORTS,
@@ -257,6 +286,8 @@ pub const TABLES: [Table; 7] = [
     INDICATORS,
     PLANS,
     TARGETS,
+    UNIT_CHANGES,
+    ORGANIZATION_MOVES,
 ];
 
 /// Folds a header or sheet name for matching: no case, no diacritics, no unit in

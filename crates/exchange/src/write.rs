@@ -229,15 +229,56 @@ pub fn write_xlsx(
             ]
         })
         .collect();
-    for (table, rows) in TABLES.iter().zip([
-        unit_rows,
-        org_rows,
-        report_rows,
-        manager_rows,
-        indicator_rows,
-        plan_rows,
-        target_rows,
-    ]) {
+    let code_of = |id: hoptac_core::UnitId| {
+        units_by_id
+            .get(&id)
+            .map(|u| Val::Text(u.code.clone()))
+            .unwrap_or(Val::Empty)
+    };
+    let change_rows: Vec<Vec<Val>> = snap
+        .changes
+        .iter()
+        .map(|c| {
+            vec![
+                code_of(c.old),
+                code_of(c.new),
+                Val::Date(c.on),
+                Val::Text(c.kind.code().into()),
+                text(&c.basis),
+            ]
+        })
+        .collect();
+    let move_rows: Vec<Vec<Val>> = snap
+        .moves
+        .iter()
+        .map(|m| {
+            vec![
+                Val::Text(m.org.to_string()),
+                code_of(m.commune),
+                Val::Date(m.moved_on),
+                text(&m.reason),
+            ]
+        })
+        .collect();
+    for (i, (table, rows)) in TABLES
+        .iter()
+        .zip([
+            unit_rows,
+            org_rows,
+            report_rows,
+            manager_rows,
+            indicator_rows,
+            plan_rows,
+            target_rows,
+            change_rows,
+            move_rows,
+        ])
+        .enumerate()
+    {
+        // a register that never changed has no history to write
+        if i >= 7 && rows.is_empty() {
+            continue;
+        }
         let ws = wb.add_worksheet();
         sheet(
             ws, table, &rows, headers, &head, &date_fmt, &int_fmt, &money_fmt,

@@ -109,5 +109,40 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
             json(t),
         );
     }
+    let code_of = |id| {
+        g.units
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| u.code.clone())
+            .unwrap_or_default()
+    };
+    for c in &changes.unit_changes {
+        let before =
+            g.db.changes
+                .iter()
+                .find(|x| x.old == c.old && x.new == c.new)
+                .map(json);
+        entry(
+            "unit_changes",
+            format!("{}→{}", code_of(c.old), code_of(c.new)),
+            Some(c.new),
+            before,
+            json(c),
+        );
+    }
+    for m in &changes.moves {
+        let before =
+            g.db.moves
+                .iter()
+                .find(|x| x.org == m.org && x.moved_on == m.moved_on)
+                .map(json);
+        entry(
+            "organization_moves",
+            format!("{}@{}", m.org, hoptac_core::date::to_iso(m.moved_on)),
+            Some(m.commune),
+            before,
+            json(m),
+        );
+    }
     audit
 }

@@ -9,6 +9,7 @@ mod definitions;
 mod draft;
 mod forms;
 mod ground;
+mod history;
 mod registry;
 mod reports;
 mod scope;
@@ -141,6 +142,9 @@ impl App {
         let units = registry::units(&db, &parsed, &mut d);
         let file_orgs = registry::organizations(&db, &parsed, &units, today(), &mut d)?;
         let g = Ground::new(actor, &db, &parsed, &stored, units, file_orgs);
+        history::unit_changes(&g, &mut d);
+        history::moves(&g, &mut d);
+        history::check(&g, &mut d);
         registry::near_duplicates(&g, &mut d);
         registry::registered_services(self, &g, &mut d);
         reports::reports(&g, &mut d);

@@ -104,6 +104,27 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
             refused.push(("admin_units", u.code.clone()));
         }
     }
+    // a change between units is the units' business on both sides
+    for c in &changes.unit_changes {
+        if !may(Action::ManageUnits, &Resource::Unit(c.old))
+            || !may(Action::ManageUnits, &Resource::Unit(c.new))
+        {
+            refused.push(("unit_changes", format!("{}→{}", c.old.0, c.new.0)));
+        }
+    }
+    // a move is written by an office that may write the organisation where it is and
+    // where it goes
+    for m in &changes.moves {
+        let here = g
+            .commune_of(&m.org)
+            .is_some_and(|c| may(Action::Write, &org_res(&m.org, c)));
+        if !here || !may(Action::Write, &org_res(&m.org, m.commune)) {
+            refused.push((
+                "organization_moves",
+                format!("{}@{}", m.org, hoptac_core::date::to_iso(m.moved_on)),
+            ));
+        }
+    }
     let own_account = matches!(actor.scope, Scope::Org(_));
     for o in &changes.orgs {
         let old = g.db_orgs.get(&o.code);

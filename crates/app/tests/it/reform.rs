@@ -198,3 +198,135 @@ async fn the_review_lists_what_is_not_placed_after_the_reform() {
         .unwrap();
     assert!(before.unplaced.is_empty());
 }
+
+const NEW_UNITS: &str = "code,name,level,parent_code,valid_from,valid_to\n\
+82,Tỉnh Đồng Tháp,province,,2025-07-01,\n\
+30061,Xã Đốc Binh Kiều,commune,82,2025-07-01,\n\
+30073,Xã Thanh Mỹ,commune,82,2025-07-01,\n";
+
+const CHANGES: &str = "old_code,new_code,on,kind,basis\n\
+30049,30061,2025-07-01,full,NQ 1663/NQ-UBTVQH15\n\
+30061,30061,2025-07-01,full,NQ 1663/NQ-UBTVQH15\n\
+30064,30061,01/07/2025,một phần,NQ 1663/NQ-UBTVQH15\n\
+30064,30073,01/07/2025,partial,NQ 1663/NQ-UBTVQH15\n";
+
+const ORGS: &str = "code,kind,name,sector,commune,founded_on\n\
+TK1,HTX,HTX Tân Kiều Một,agriculture,30049,2015-03-01\n\
+MA1,HTX,HTX Mỹ An Một,agriculture,30064,2016-03-01\n\
+MA2,HTX,HTX Mỹ An Hai,agriculture,30064,2016-03-01\n";
+
+/// A district's file with the reform in it: new units, how the old became them, and the
+/// office's placement of one cooperative of the split commune.
+#[tokio::test]
+async fn a_file_with_the_reform_imports_and_counts_like_for_like() {
+    let (app, _dir) = super::app().await;
+    let book = super::csv(&[
+        ("admin_units", NEW_UNITS),
+        ("unit_changes", CHANGES),
+        ("organizations", ORGS),
+        (
+            "Chuyển địa bàn",
+            "Mã,Xã,Từ ngày,Lý do\nMA1,30073,2025-07-01,xếp vào xã mới sau chia tách\n",
+        ),
+    ]);
+    let o = app.import_book(&sys(), &book, true).await.unwrap();
+    assert!(o.applied, "{:?}", o.problems);
+    let s = app.stats(&sys(), 2020, 2025, Some("30073")).await.unwrap();
+    // Thanh Mỹ in 2020: of old Mỹ An only the cooperative placed in it
+    assert_eq!(
+        active(&s),
+        (Some(Fixed::from_int(1)), Some(Fixed::from_int(1)))
+    );
+    let s = app.stats(&sys(), 2020, 2025, Some("30061")).await.unwrap();
+    // Đốc Binh Kiều: Tân Kiều whole; MA2 is not placed, so in neither new commune
+    assert_eq!(
+        active(&s),
+        (Some(Fixed::from_int(1)), Some(Fixed::from_int(1)))
+    );
+    let review = app
+        .check(&sys(), ymd(2025, 12, 31).unwrap(), None)
+        .await
+        .unwrap();
+    let unplaced: Vec<&str> = review.unplaced.iter().map(|u| u.org.as_str()).collect();
+    assert_eq!(unplaced, ["MA2"]);
+    // the audit has each change and the move
+    let again = app.import_book(&sys(), &book, true).await.unwrap();
+    assert_eq!(again.changes(), 0, "a second import changes nothing");
+    // export → import into a fresh database reproduces the history
+    let bytes = app
+        .export_xlsx(&sys(), hoptac_app::ExportHeaders::Vietnamese)
+        .await
+        .unwrap();
+    let (fresh, _d2) = super::app().await;
+    let back = fresh
+        .import_book(
+            &sys(),
+            &hoptac_exchange::read::read_xlsx(&bytes).unwrap(),
+            true,
+        )
+        .await
+        .unwrap();
+    assert!(back.applied, "{:?}", back.problems);
+    let snap = fresh.snapshot().await.unwrap();
+    assert_eq!((snap.changes.len(), snap.moves.len()), (4, 1));
+}
+
+#[tokio::test]
+async fn a_history_that_contradicts_itself_is_refused_whole_row_by_row() {
+    let (app, _dir) = super::app().await;
+    let bad_changes = "old_code,new_code,on,kind\n\
+30049,30061,2025-07-01,full\n\
+30049,30073,2025-07-01,partial\n\
+30061,30073,2026-01-01,full\n\
+30099,30061,2025-07-01,full\n";
+    let units = format!("{NEW_UNITS}30100,Xã Mới,commune,82,2025-07-01,\n");
+    let book = super::csv(&[
+        ("admin_units", units.as_str()),
+        ("unit_changes", bad_changes),
+        ("organizations", ORGS),
+        (
+            "organization_moves",
+            "org_code,commune,moved_on\nTK1,30100,2024-01-01\nNOPE,30073,2025-07-01\n",
+        ),
+    ]);
+    let o = app.import_book(&sys(), &book, true).await.unwrap();
+    assert!(!o.applied);
+    let at = |sheet: &str, row: u32| {
+        o.problems
+            .iter()
+            .find(|p| p.sheet == sheet && p.row == Some(row) && p.is_error())
+            .map(|p| (p.column.clone().unwrap_or_default(), p.msg.code()))
+    };
+    // full and partial from one old unit (and nothing else wrong in the file goes unsaid)
+    assert_eq!(
+        o.problems.iter().filter(|p| p.is_error()).count(),
+        5,
+        "{:?}",
+        o.problems
+    );
+    assert_eq!(
+        at("unit_changes", 2).map(|x| x.1),
+        Some("import.full_and_partial")
+    );
+    // a change whose date is not the day after the old unit ended
+    assert_eq!(
+        at("unit_changes", 4),
+        Some(("Ngày hiệu lực".to_string(), "import.change_out_of_time"))
+    );
+    // an old code in force on no such day
+    assert_eq!(
+        at("unit_changes", 5).map(|x| x.1),
+        Some("import.no_unit_on_date")
+    );
+    // a move to a commune not yet in force, and of an organisation nobody knows
+    assert_eq!(
+        at("organization_moves", 2),
+        Some(("Từ ngày".to_string(), "import.move_out_of_time"))
+    );
+    assert_eq!(
+        at("organization_moves", 3).map(|x| x.1),
+        Some("import.no_such_organisation")
+    );
+    let snap = app.snapshot().await.unwrap();
+    assert!(snap.changes.is_empty() && snap.moves.is_empty() && snap.orgs.is_empty());
+}

@@ -7,13 +7,14 @@ use hoptac_core::validate::Severity;
 use std::collections::HashMap;
 
 mod definitions;
+mod history;
 mod layout;
 mod parsed;
 mod reader;
 mod register;
 
 use layout::{layout, missing_column};
-pub use parsed::{Located, OrgInput, Parsed, UnitInput};
+pub use parsed::{Located, MoveInput, OrgInput, Parsed, UnitChangeInput, UnitInput};
 
 use definitions::{parse_indicators, parse_plans, parse_targets};
 use register::{parse_managers, parse_orgs, parse_reports, parse_units};
@@ -73,6 +74,8 @@ pub fn parse_book(book: &RawBook) -> Parsed {
             "managers" => parse_managers(sheet, &l, &mut out),
             "indicators" => parse_indicators(sheet, &l, &mut out),
             "plans" => parse_plans(sheet, &l, &mut out),
+            "unit_changes" => history::parse_unit_changes(sheet, &l, &mut out),
+            "organization_moves" => history::parse_moves(sheet, &l, &mut out),
             _ => parse_targets(sheet, &l, &mut out),
         }
     }

@@ -41,6 +41,25 @@ pub struct OrgInput {
     pub registered_services: Option<BTreeSet<Service>>,
 }
 
+/// A change between units, named by codes to resolve at its date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitChangeInput {
+    pub old_code: String,
+    pub new_code: String,
+    pub on: Date,
+    pub kind: hoptac_core::territory::ChangeKind,
+    pub basis: String,
+}
+
+/// A move of an organisation, its commune a reference (code or name) to resolve at its date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoveInput {
+    pub org: OrgCode,
+    pub commune: String,
+    pub moved_on: Date,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
     pub units: Vec<Located<UnitInput>>,
@@ -51,6 +70,8 @@ pub struct Parsed {
     pub plans: Vec<Located<Plan>>,
     /// (plan code, target)
     pub targets: Vec<Located<(String, Target)>>,
+    pub unit_changes: Vec<Located<UnitChangeInput>>,
+    pub moves: Vec<Located<MoveInput>>,
     pub problems: Vec<Problem>,
     /// The columns each table's sheet had: a column left out keeps the stored values.
     pub columns: HashMap<&'static str, std::collections::BTreeSet<&'static str>>,

@@ -333,4 +333,34 @@ pub const ENTRIES: &[Entry] = &[
         "target number of the plan",
     ),
     ("intent.what.rule_id", "Mã quy tắc", "rule id"),
+    (
+        "import.no_unit_on_date",
+        "Không có đơn vị mã {code} có hiệu lực ngày {date}",
+        "No unit with code {code} is in force on {date}",
+    ),
+    (
+        "import.unit_versions_overlap",
+        "Hai phiên bản của đơn vị mã {code} có thời gian hiệu lực chồng lên nhau",
+        "Two versions of unit {code} overlap in time",
+    ),
+    (
+        "import.change_cycle",
+        "Các dòng sáp nhập, chia tách từ đơn vị {code} quay vòng về chính nó",
+        "The changes from unit {code} come back to it in a cycle",
+    ),
+    (
+        "import.full_and_partial",
+        "Đơn vị {code} vừa sáp nhập toàn bộ vừa chia tách một phần",
+        "Unit {code} is both wholly merged and split",
+    ),
+    (
+        "import.change_out_of_time",
+        "Đơn vị cũ {old} phải hết hiệu lực ngày trước ngày hiệu lực và đơn vị mới {new} bắt đầu đúng ngày đó",
+        "The old unit {old} must end the day before the change and the new unit {new} begin on it",
+    ),
+    (
+        "import.move_out_of_time",
+        "Xã {commune} không có hiệu lực vào ngày chuyển của {org}",
+        "Commune {commune} is not in force on the date {org} moves",
+    ),
 ];
