@@ -139,7 +139,8 @@ pub(super) fn check(g: &Ground<'_>, d: &mut Draft) {
             .cloned()
             .collect();
     moves.extend(d.changes.moves.iter().cloned());
-    if changes.is_empty() && moves.is_empty() {
+    // versions of one code must not overlap, reorganisation or not
+    if changes.is_empty() && moves.is_empty() && g.parsed.units.is_empty() {
         return;
     }
     let code_of = |id| {

@@ -27,48 +27,40 @@ fn org(code: &str, commune: UnitId, founded: (i32, u8, u8)) -> Organization {
     }
 }
 
+/// The seeded Tháp Mười register with the 2025 reform of `seed::thap_muoi_reform` (13 old
+/// communes wholly into six new ones), one old commune of this test's own that ended with no
+/// successor, and cooperatives in old Tân Kiều, old Đốc Binh Kiều, old Mỹ An, the ended
+/// commune and (founded after the reform) the new Xã Đốc Binh Kiều.
 async fn reformed() -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(SqliteStore::open(&dir.path().join("t.db")).await.unwrap());
     let app = App::new(store.clone());
     app.ensure_seed().await.unwrap();
-    let from = ymd(2025, 7, 1).unwrap();
-    let province = UnitId(1000);
-    let new_dbk = UnitId(1001);
-    let change = |old: &str| UnitChange {
-        old: commune_id(old),
-        new: new_dbk,
-        on: from,
-        kind: ChangeKind::Full,
-        basis: "NQ 1663/NQ-UBTVQH15".into(),
-    };
+    let (mut units, unit_changes) = hoptac_app::seed::thap_muoi_reform(16);
+    let new_dbk = units
+        .iter()
+        .find(|u| u.code == "30061" && u.valid_from.is_some())
+        .unwrap()
+        .id;
+    let ended = UnitId(99);
+    units.push(AdminUnit {
+        id: ended,
+        code: "39999".into(),
+        name: "Xã Thử Nghiệm".into(),
+        level: AdminLevel::Commune,
+        parent: Some(hoptac_app::seed::DISTRICT_ID),
+        valid_from: None,
+        valid_to: ymd(2025, 6, 30),
+    });
     store
         .apply(&ChangeSet {
-            units: vec![
-                AdminUnit {
-                    id: province,
-                    code: "82".into(),
-                    name: "Tỉnh Đồng Tháp".into(),
-                    level: AdminLevel::Province,
-                    parent: None,
-                    valid_from: Some(from),
-                    valid_to: None,
-                },
-                AdminUnit {
-                    id: new_dbk,
-                    code: "30061".into(),
-                    name: "Xã Đốc Binh Kiều".into(),
-                    level: AdminLevel::Commune,
-                    parent: Some(province),
-                    valid_from: Some(from),
-                    valid_to: None,
-                },
-            ],
-            unit_changes: vec![change("30049"), change("30061")],
+            units,
+            unit_changes,
             orgs: vec![
                 org("HTX-TK", commune_id("30049"), (2015, 3, 1)),
                 org("HTX-DBK", commune_id("30061"), (2016, 5, 1)),
                 org("HTX-MY", commune_id("30064"), (2016, 5, 1)),
+                org("HTX-END", ended, (2016, 5, 1)),
                 // founded after the reform, in the new commune
                 org("HTX-NEW", new_dbk, (2026, 2, 1)),
             ],
@@ -119,12 +111,12 @@ async fn a_reused_code_is_the_unit_in_force_at_the_end_of_the_period() {
     );
     assert!(s.territory_note.is_none());
     // the abolished district answers for its former ground after it ended: what its
-    // communes became (old Mỹ An has no successor in this register, so its cooperative is
-    // in no ground after 30/06/2025; the review names such cases)
+    // communes became (the test's ended commune has no successor, so its cooperative is in
+    // no ground after 30/06/2025; the review names such cases)
     let s = app.stats(&sys(), 2021, 2025, Some("872")).await.unwrap();
     assert_eq!(
         active(&s),
-        (Some(Fixed::from_int(3)), Some(Fixed::from_int(2)))
+        (Some(Fixed::from_int(4)), Some(Fixed::from_int(3)))
     );
     assert!(s.territory_note.is_some());
 }
@@ -145,10 +137,22 @@ async fn units_are_listed_as_they_were_on_a_date() {
         )
         .await
         .unwrap();
-    assert_eq!(after.len(), 1);
-    assert_eq!(after[0].name, "Xã Đốc Binh Kiều");
-    assert_eq!(after[0].parent_code.as_deref(), Some("82"));
-    assert_eq!(after[0].valid_from.as_deref(), Some("2025-07-01"));
+    let names: Vec<&str> = after.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Xã Tháp Mười",
+            "Xã Phương Thịnh",
+            "Xã Trường Xuân",
+            "Xã Mỹ Quí",
+            "Xã Đốc Binh Kiều",
+            "Xã Thanh Mỹ"
+        ]
+    );
+    assert!(
+        after.iter().all(|r| r.parent_code.as_deref() == Some("82")
+            && r.valid_from.as_deref() == Some("2025-07-01"))
+    );
     let before = app
         .units_at(
             &sys(),
@@ -158,7 +162,7 @@ async fn units_are_listed_as_they_were_on_a_date() {
         )
         .await
         .unwrap();
-    assert_eq!(before.len(), 13);
+    assert_eq!(before.len(), 14, "13 communes and the test's own");
     assert!(
         before
             .iter()
@@ -178,16 +182,16 @@ async fn units_are_listed_as_they_were_on_a_date() {
     assert!(none.is_empty());
 }
 
-/// Old Mỹ An ended on 30/06/2025 with no successor recorded in this register: its
-/// cooperative is in no commune now, and the review says so until the office places it.
+/// The test's own commune ended on 30/06/2025 with no successor recorded: its cooperative is
+/// in no commune now, and the review says so until the office places it.
 #[tokio::test]
 async fn the_review_lists_what_is_not_placed_after_the_reform() {
     let (app, _dir) = reformed().await;
     let as_of = ymd(2025, 12, 31).unwrap();
     let r = app.check(&sys(), as_of, None).await.unwrap();
     let codes: Vec<&str> = r.unplaced.iter().map(|u| u.org.as_str()).collect();
-    assert_eq!(codes, ["HTX-MY"]);
-    assert_eq!(r.unplaced[0].commune, "Xã Mỹ An");
+    assert_eq!(codes, ["HTX-END"]);
+    assert_eq!(r.unplaced[0].commune, "Xã Thử Nghiệm");
     assert!(r.unplaced[0].candidates.is_empty());
     let district = app.check(&sys(), as_of, Some("872")).await.unwrap();
     assert_eq!(district.unplaced.len(), 1);
@@ -329,4 +333,19 @@ async fn a_history_that_contradicts_itself_is_refused_whole_row_by_row() {
     );
     let snap = app.snapshot().await.unwrap();
     assert!(snap.changes.is_empty() && snap.moves.is_empty() && snap.orgs.is_empty());
+}
+
+/// Two versions of one code in force at the same time are refused on the row that adds one.
+#[tokio::test]
+async fn overlapping_versions_of_a_code_are_refused() {
+    let (app, _dir) = super::app().await;
+    let units = "code,name,level,parent_code,valid_from,valid_to\n\
+30037,Xã Tháp Mười,commune,872,2025-01-01,\n";
+    let o = app
+        .import_book(&sys(), &super::csv(&[("admin_units", units)]), true)
+        .await
+        .unwrap();
+    assert!(!o.applied);
+    let p = o.problems.iter().find(|p| p.is_error()).unwrap();
+    assert_eq!((p.row, p.msg.code()), (Some(2), "import.unit_versions_overlap"));
 }
