@@ -9,7 +9,6 @@ use hoptac_core::Fixed;
 use hoptac_core::date::ymd;
 use hoptac_core::indicator::find;
 use hoptac_core::model::{AdminUnit, Organization, UnitId};
-use hoptac_core::territory::{ChangeKind, UnitChange};
 use hoptac_core::types::{AdminLevel, OrgCode, OrgKind, Sector};
 use hoptac_store::{ChangeSet, Changes, SqliteStore};
 use std::sync::Arc;
