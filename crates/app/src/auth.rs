@@ -235,7 +235,7 @@ impl App {
         // the units of the cached snapshot: no copy, no query beyond its generation check
         let snap = self.snapshot().await?;
         let units = &snap.units;
-        if permits(&actor.account, action, r, units) {
+        if permits(&actor.account, action, r, &*snap) {
             return Ok(());
         }
         let (key, unit) = match r {

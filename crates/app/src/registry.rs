@@ -174,8 +174,7 @@ impl App {
     pub async fn near_duplicates(&self, actor: &Actor) -> Result<Vec<NearDuplicate>> {
         use hoptac_core::similar::{THRESHOLD, similarity};
         let snap = self.snapshot().await?;
-        let units = &snap.units;
-        let policy = hoptac_core::auth::Policy::new(&actor.account, units);
+        let policy = hoptac_core::auth::Policy::new(&actor.account, &*snap);
         let visible: Vec<&Organization> = snap
             .orgs
             .iter()

@@ -129,6 +129,99 @@ pub enum Resource {
     Everything,
 }
 
+/// The register a scope is judged on: the units, and how units became others (a scope's
+/// ground follows its communes through a reorganisation, `shared/spec/admin-units.md`).
+#[derive(Debug, Clone, Copy)]
+pub struct Units<'a> {
+    pub units: &'a [AdminUnit],
+    pub changes: &'a [crate::model::UnitChange],
+}
+
+impl<'a> From<&'a [AdminUnit]> for Units<'a> {
+    fn from(units: &'a [AdminUnit]) -> Units<'a> {
+        Units {
+            units,
+            changes: &[],
+        }
+    }
+}
+
+impl<'a> From<&'a Vec<AdminUnit>> for Units<'a> {
+    fn from(units: &'a Vec<AdminUnit>) -> Units<'a> {
+        Units {
+            units: units.as_slice(),
+            changes: &[],
+        }
+    }
+}
+
+impl<'a> From<&'a crate::Snapshot> for Units<'a> {
+    fn from(s: &'a crate::Snapshot) -> Units<'a> {
+        Units {
+            units: &s.units,
+            changes: &s.changes,
+        }
+    }
+}
+
+/// What a scope unit covers: its subtree, and, where units changed, what its communes became
+/// (followed forward) and what they were formed from (followed backward), each one way only,
+/// so an office of one commune of a split never covers its sibling.
+pub fn ground(units: Units<'_>, root: UnitId) -> BTreeSet<UnitId> {
+    let mut out = subtree(units.units, root);
+    if units.changes.is_empty() {
+        return out;
+    }
+    let base: Vec<UnitId> = out.iter().copied().collect();
+    for forward in [true, false] {
+        let mut next: std::collections::HashMap<UnitId, Vec<UnitId>> = Default::default();
+        for c in units.changes {
+            let (from, to) = if forward {
+                (c.old, c.new)
+            } else {
+                (c.new, c.old)
+            };
+            next.entry(from).or_default().push(to);
+        }
+        let mut stack = base.clone();
+        let mut seen: BTreeSet<UnitId> = base.iter().copied().collect();
+        while let Some(u) = stack.pop() {
+            for n in next.get(&u).into_iter().flatten() {
+                if seen.insert(*n) {
+                    out.insert(*n);
+                    stack.push(*n);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether the unit `u` is the installation's root: every root unit is `u`, or all the
+/// communes under it lie in `u`'s ground (the province a reorganisation formed from `u`'s,
+/// or that `u` was formed from).
+fn is_root(units: Units<'_>, u: UnitId) -> bool {
+    let mut roots = units.units.iter().filter(|x| x.parent.is_none()).peekable();
+    if roots.peek().is_none() {
+        return false;
+    }
+    let mine = ground(units, u);
+    roots.all(|r| {
+        r.id == u || {
+            let communes: Vec<UnitId> = subtree(units.units, r.id)
+                .into_iter()
+                .filter(|id| {
+                    units
+                        .units
+                        .iter()
+                        .any(|x| x.id == *id && x.level == crate::types::AdminLevel::Commune)
+                })
+                .collect();
+            !communes.is_empty() && communes.iter().all(|c| mine.contains(c))
+        }
+    })
+}
+
 /// The units below (and including) `root`.
 pub fn subtree(units: &[AdminUnit], root: UnitId) -> BTreeSet<UnitId> {
     let mut out = BTreeSet::from([root]);
@@ -147,28 +240,27 @@ pub fn subtree(units: &[AdminUnit], root: UnitId) -> BTreeSet<UnitId> {
 
 impl Scope {
     /// Whether the resource lies inside this scope.
-    pub fn covers(&self, r: &Resource, units: &[AdminUnit]) -> bool {
+    pub fn covers<'a>(&self, r: &Resource, units: impl Into<Units<'a>>) -> bool {
+        let units = units.into();
         match (self, r) {
             (Scope::All, _) => true,
-            (Scope::Unit(u), Resource::Org { commune, .. }) => subtree(units, *u).contains(commune),
-            (Scope::Unit(u), Resource::Unit(v)) => subtree(units, *u).contains(v),
+            (Scope::Unit(u), Resource::Org { commune, .. }) => ground(units, *u).contains(commune),
+            (Scope::Unit(u), Resource::Unit(v)) => ground(units, *u).contains(v),
             // the installation's own settings and definitions: the scope of its one root
-            (Scope::Unit(u), Resource::Everything) => {
-                let mut roots = units.iter().filter(|x| x.parent.is_none()).peekable();
-                roots.peek().is_some() && roots.all(|x| x.id == *u)
-            }
+            (Scope::Unit(u), Resource::Everything) => is_root(units, *u),
             (Scope::Org(c), Resource::Org { code, .. }) => c == code,
             _ => false,
         }
     }
 
     /// Whether `inner` lies inside this scope (for delegating accounts).
-    pub fn contains_scope(
+    pub fn contains_scope<'a>(
         &self,
         inner: &Scope,
-        units: &[AdminUnit],
+        units: impl Into<Units<'a>>,
         org_commune: Option<UnitId>,
     ) -> bool {
+        let units = units.into();
         match inner {
             Scope::All => *self == Scope::All,
             Scope::Unit(v) => self.covers(&Resource::Unit(*v), units),
@@ -187,7 +279,7 @@ impl Scope {
 }
 
 /// The policy: may `a` do `action` on `r`?
-pub fn permits(a: &Account, action: Action, r: &Resource, units: &[AdminUnit]) -> bool {
+pub fn permits<'a>(a: &Account, action: Action, r: &Resource, units: impl Into<Units<'a>>) -> bool {
     role_may(a, action) && a.scope.covers(r, units)
 }
 
@@ -211,14 +303,15 @@ fn role_may(a: &Account, action: Action) -> bool {
 /// asks for every row; `permits` walks the tree of units each time).
 pub struct Policy<'a> {
     account: &'a Account,
-    units: &'a [AdminUnit],
+    units: Units<'a>,
     inside: Option<BTreeSet<UnitId>>,
 }
 
 impl<'a> Policy<'a> {
-    pub fn new(account: &'a Account, units: &'a [AdminUnit]) -> Policy<'a> {
+    pub fn new(account: &'a Account, units: impl Into<Units<'a>>) -> Policy<'a> {
+        let units = units.into();
         let inside = match account.scope {
-            Scope::Unit(u) => Some(subtree(units, u)),
+            Scope::Unit(u) => Some(ground(units, u)),
             _ => None,
         };
         Policy {
@@ -243,11 +336,11 @@ impl<'a> Policy<'a> {
 /// May `creator` make (or change) an account with this role and scope? Only below its own
 /// scope and role: a lower role within its scope, or another administrator for a strictly
 /// smaller scope.
-pub fn may_delegate(
+pub fn may_delegate<'a>(
     creator: &Account,
     role: Role,
     scope: &Scope,
-    units: &[AdminUnit],
+    units: impl Into<Units<'a>>,
     org_commune: Option<UnitId>,
 ) -> bool {
     if creator.disabled

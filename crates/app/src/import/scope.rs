@@ -83,7 +83,13 @@ pub(super) fn actor_root(g: &Ground<'_>) -> Option<UnitId> {
 /// problems, and the owner of each new indicator to its changes.
 pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
     let actor = &g.actor.account;
-    let policy = hoptac_core::auth::Policy::new(actor, &g.units);
+    let policy = hoptac_core::auth::Policy::new(
+        actor,
+        hoptac_core::auth::Units {
+            units: &g.units,
+            changes: &g.db.changes,
+        },
+    );
     let may = |action: Action, r: &Resource| policy.permits(action, r);
     let org_res = |c: &OrgCode, commune: UnitId| Resource::Org {
         code: c.clone(),

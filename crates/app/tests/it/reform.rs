@@ -346,5 +346,8 @@ async fn overlapping_versions_of_a_code_are_refused() {
         .unwrap();
     assert!(!o.applied);
     let p = o.problems.iter().find(|p| p.is_error()).unwrap();
-    assert_eq!((p.row, p.msg.code()), (Some(2), "import.unit_versions_overlap"));
+    assert_eq!(
+        (p.row, p.msg.code()),
+        (Some(2), "import.unit_versions_overlap")
+    );
 }

@@ -456,3 +456,57 @@ fn a_policy_answers_as_permits_does() {
     }
     assert!(yes > 50 && no > 50, "{yes} {no}");
 }
+
+/// Through a reorganisation a scope keeps its ground: the old province's administrator stays
+/// the installation's (the new province was formed from its communes), a new commune's office
+/// writes the organisations still registered in the communes it was formed from, the old
+/// district's office those in what its communes became, and a split never gives one new
+/// commune's office its sibling.
+#[test]
+fn scopes_follow_their_ground_through_a_reorganisation() {
+    use crate::territory::fixture::{
+        self as fx, A, DISTRICT, N1, N2, NEW_PROVINCE, OLD_PROVINCE, P,
+    };
+    let units = fx::units();
+    let changes = fx::changes();
+    let reg = Units {
+        units: &units,
+        changes: &changes,
+    };
+    let org_in = |c: i64| Resource::Org {
+        code: OrgCode::parse("HTX-X").unwrap(),
+        commune: UnitId(c),
+    };
+    let admin = acct(Role::Admin, Scope::Unit(UnitId(OLD_PROVINCE)));
+    assert!(permits(
+        &admin,
+        Action::ManageSettings,
+        &Resource::Everything,
+        reg
+    ));
+    // without the changes the new province is a second root nobody holds
+    assert!(!permits(
+        &admin,
+        Action::ManageSettings,
+        &Resource::Everything,
+        &units
+    ));
+    let n1 = acct(Role::Commune, Scope::Unit(UnitId(N1)));
+    assert!(permits(&n1, Action::Write, &org_in(A), reg));
+    assert!(
+        permits(&n1, Action::Write, &org_in(P), reg),
+        "P gave part of itself to N1"
+    );
+    assert!(!permits(&n1, Action::Write, &org_in(N2), reg));
+    let district = acct(Role::Staff, Scope::Unit(UnitId(DISTRICT)));
+    assert!(permits(&district, Action::Write, &org_in(N1), reg));
+    let policy = Policy::new(&district, reg);
+    assert!(policy.permits(Action::Write, &org_in(N2)));
+    let new_admin = acct(Role::Admin, Scope::Unit(UnitId(NEW_PROVINCE)));
+    assert!(permits(
+        &new_admin,
+        Action::ManageSettings,
+        &Resource::Everything,
+        reg
+    ));
+}
