@@ -168,33 +168,7 @@ impl<'a> From<&'a crate::Snapshot> for Units<'a> {
 /// (followed forward) and what they were formed from (followed backward), each one way only,
 /// so an office of one commune of a split never covers its sibling.
 pub fn ground(units: Units<'_>, root: UnitId) -> BTreeSet<UnitId> {
-    let mut out = subtree(units.units, root);
-    if units.changes.is_empty() {
-        return out;
-    }
-    let base: Vec<UnitId> = out.iter().copied().collect();
-    for forward in [true, false] {
-        let mut next: std::collections::HashMap<UnitId, Vec<UnitId>> = Default::default();
-        for c in units.changes {
-            let (from, to) = if forward {
-                (c.old, c.new)
-            } else {
-                (c.new, c.old)
-            };
-            next.entry(from).or_default().push(to);
-        }
-        let mut stack = base.clone();
-        let mut seen: BTreeSet<UnitId> = base.iter().copied().collect();
-        while let Some(u) = stack.pop() {
-            for n in next.get(&u).into_iter().flatten() {
-                if seen.insert(*n) {
-                    out.insert(*n);
-                    stack.push(*n);
-                }
-            }
-        }
-    }
-    out
+    crate::model::ground_of(units.changes, subtree(units.units, root))
 }
 
 /// Whether the unit `u` is the installation's root: every root unit is `u`, or all the

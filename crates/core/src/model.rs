@@ -193,6 +193,12 @@ impl Snapshot {
         out
     }
 
+    /// What a scope unit covers: its subtree and, where units changed, what its communes
+    /// became and what they were formed from (see [`ground_of`]).
+    pub fn ground(&self, root: UnitId) -> BTreeSet<UnitId> {
+        ground_of(&self.changes, self.subtree(root))
+    }
+
     pub fn unit(&self, id: UnitId) -> Option<&AdminUnit> {
         self.units.iter().find(|u| u.id == id)
     }
@@ -205,11 +211,17 @@ impl Snapshot {
         let Some(root) = scope else {
             return std::borrow::Cow::Borrowed(self);
         };
-        let keep = self.subtree(root);
+        let keep = self.ground(root);
+        let moved: std::collections::HashSet<&OrgCode> = self
+            .moves
+            .iter()
+            .filter(|m| keep.contains(&m.commune))
+            .map(|m| &m.org)
+            .collect();
         let orgs: Vec<Organization> = self
             .orgs
             .iter()
-            .filter(|o| keep.contains(&o.commune))
+            .filter(|o| keep.contains(&o.commune) || moved.contains(&o.code))
             .cloned()
             .collect();
         let codes: std::collections::HashSet<&OrgCode> = orgs.iter().map(|o| &o.code).collect();
@@ -247,9 +259,16 @@ impl Snapshot {
 
     pub fn restrict(mut self, scope: Option<UnitId>) -> Snapshot {
         let Some(root) = scope else { return self };
-        let keep = self.subtree(root);
+        let keep = self.ground(root);
+        let moved: BTreeSet<OrgCode> = self
+            .moves
+            .iter()
+            .filter(|m| keep.contains(&m.commune))
+            .map(|m| m.org.clone())
+            .collect();
         self.units.retain(|u| keep.contains(&u.id));
-        self.orgs.retain(|o| keep.contains(&o.commune));
+        self.orgs
+            .retain(|o| keep.contains(&o.commune) || moved.contains(&o.code));
         let codes: BTreeSet<&OrgCode> = self.orgs.iter().map(|o| &o.code).collect();
         let codes: BTreeSet<OrgCode> = codes.into_iter().cloned().collect();
         self.reports.retain(|r| codes.contains(&r.org));
@@ -257,4 +276,37 @@ impl Snapshot {
         self.moves.retain(|m| codes.contains(&m.org));
         self
     }
+}
+
+/// `subtree` (a scope unit and what is below it) with, where units changed, what its units
+/// became (followed forward) and what they were formed from (followed backward), each one
+/// way only, so one commune of a split never reaches its sibling.
+pub fn ground_of(changes: &[UnitChange], subtree: BTreeSet<UnitId>) -> BTreeSet<UnitId> {
+    let mut out = subtree;
+    if changes.is_empty() {
+        return out;
+    }
+    let base: Vec<UnitId> = out.iter().copied().collect();
+    for forward in [true, false] {
+        let mut next: HashMap<UnitId, Vec<UnitId>> = HashMap::new();
+        for c in changes {
+            let (from, to) = if forward {
+                (c.old, c.new)
+            } else {
+                (c.new, c.old)
+            };
+            next.entry(from).or_default().push(to);
+        }
+        let mut stack = base.clone();
+        let mut seen: BTreeSet<UnitId> = base.iter().copied().collect();
+        while let Some(u) = stack.pop() {
+            for n in next.get(&u).into_iter().flatten() {
+                if seen.insert(*n) {
+                    out.insert(*n);
+                    stack.push(*n);
+                }
+            }
+        }
+    }
+    out
 }

@@ -34,6 +34,7 @@ pub async fn load_demo(app: &App) -> Result<()> {
     let evaluations = district::demo_evaluations(&s);
     let changes = ChangeSet {
         units: s.units,
+        unit_changes: s.changes,
         orgs: s.orgs,
         reports: s.reports,
         managers: s.managers,

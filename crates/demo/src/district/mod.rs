@@ -49,11 +49,16 @@ pub fn demo_snapshot() -> Snapshot {
     reps.extend(club_reports);
     let mut orgs: Vec<Organization> = htx.into_iter().chain(tht).map(|p| p.org).collect();
     orgs.extend(clubs);
+    // the district lives through the 2025 reform: from 1 July its communes are six new ones
+    let mut units = thap_muoi_units();
+    let (new_units, changes) = hoptac_app::seed::thap_muoi_reform(units.len() as i64 + 1);
+    units.extend(new_units);
     Snapshot {
-        units: thap_muoi_units(),
+        units,
         orgs,
         reports: reps,
         managers: mgrs,
+        changes,
         ..Default::default()
     }
 }

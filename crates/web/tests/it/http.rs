@@ -470,7 +470,9 @@ async fn export_downloads_a_workbook() {
             "managers",
             "indicators",
             "plans",
-            "targets"
+            "targets",
+            // the demo lives through the 2025 reform: how its communes became the new ones
+            "unit_changes"
         ]
     );
     let orgs = wb.worksheet_range("organizations").unwrap();

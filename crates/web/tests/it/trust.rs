@@ -908,7 +908,8 @@ async fn the_matrix_of_owner_scopes() {
         );
         let book = crate::http::csv_book(&[(
             "admin_units",
-            "code,name,level,parent_code\n30049,Xã Tân Kiều,commune,872\n",
+            // a change to the commune (renamed), which ended with the district on 30/06/2025
+            "code,name,level,parent_code,valid_to\n30049,Xã Tân Kiều cũ,commune,872,2025-06-30\n",
         )]);
         let o = admin.app.import_book(&a, &book, false).await;
         let unit_ok = match o {
