@@ -212,12 +212,25 @@ impl App {
         let report_year = as_of.year() - 1;
         let end = hoptac_core::date::year_end(report_year);
         // organisations, cases and figures counted by commune once (not communes × orgs)
+        // by the commune each organisation is in at the end of the report year: after a
+        // reorganisation, the new communes (an organisation not yet placed is in none)
+        let map = (!snap.changes.is_empty())
+            .then(|| hoptac_core::territory::UnitMap::new(&snap.units, &snap.changes, &snap.moves));
         let mut orgs_in: HashMap<hoptac_core::UnitId, Vec<&hoptac_core::model::Organization>> =
             HashMap::new();
         let mut commune_of: HashMap<&str, hoptac_core::UnitId> = HashMap::new();
         for o in &snap.orgs {
-            orgs_in.entry(o.commune).or_default().push(o);
-            commune_of.insert(o.code.as_str(), o.commune);
+            let commune = match &map {
+                None => Some(o.commune),
+                Some(m) => {
+                    let cs = m.candidates(o, end);
+                    (cs.len() == 1).then(|| *cs.iter().next().expect("one"))
+                }
+            };
+            if let Some(c) = commune {
+                orgs_in.entry(c).or_default().push(o);
+                commune_of.insert(o.code.as_str(), c);
+            }
         }
         let mut cases_in: HashMap<hoptac_core::UnitId, usize> = HashMap::new();
         for c in &found {
@@ -234,7 +247,7 @@ impl App {
         let mut completeness: Vec<Completeness> = snap
             .units
             .iter()
-            .filter(|u| u.level == AdminLevel::Commune)
+            .filter(|u| u.level == AdminLevel::Commune && (map.is_none() || u.valid_on(end)))
             .map(|u| {
                 let expected: Vec<_> = orgs_in
                     .get(&u.id)

@@ -351,3 +351,32 @@ async fn overlapping_versions_of_a_code_are_refused() {
         (Some(2), "import.unit_versions_overlap")
     );
 }
+
+/// The reports received for a year are counted by the communes of that year's end: for 2025
+/// the new communes (the old ones had ended), for 2024 the old ones.
+#[tokio::test]
+async fn reports_received_are_counted_by_the_communes_of_their_year() {
+    let (app, _dir) = reformed().await;
+    let communes = |r: &hoptac_app::checks::CheckReport| -> Vec<String> {
+        r.completeness.iter().map(|c| c.commune.clone()).collect()
+    };
+    let r2025 = app
+        .check(&sys(), ymd(2026, 6, 30).unwrap(), None)
+        .await
+        .unwrap();
+    assert_eq!(r2025.report_year, 2025);
+    assert_eq!(communes(&r2025), ["Xã Đốc Binh Kiều", "Xã Tháp Mười"]);
+    let r2024 = app
+        .check(&sys(), ymd(2025, 6, 30).unwrap(), None)
+        .await
+        .unwrap();
+    assert_eq!(
+        communes(&r2024),
+        [
+            "Xã Đốc Binh Kiều",
+            "Xã Mỹ An",
+            "Xã Tân Kiều",
+            "Xã Thử Nghiệm"
+        ]
+    );
+}
