@@ -104,6 +104,27 @@ pub fn multipart(app: &TestApp, file_name: &str, content: &[u8]) -> Request<Body
         .unwrap()
 }
 
+/// Across the 2025 reform the dashboard compares the same ground and says which: the new Xã
+/// Đốc Binh Kiều at the end of 2025 against old Tân Kiều and old Đốc Binh Kiều in 2020.
+#[tokio::test]
+async fn the_dashboard_says_when_a_period_crosses_the_reform() {
+    let (app, _d) = demo_app().await;
+    let r = get(&app, "/?from=2020&to=2025&scope=30061").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let note = r
+        .body
+        .split("id=\"territory-note\">")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .unwrap_or_else(|| panic!("no territory note: {}", r.body));
+    assert!(
+        note.contains("Xã Tân Kiều") && note.contains("Xã Đốc Binh Kiều") && note.contains("2020"),
+        "{note}"
+    );
+    let before = get(&app, "/?from=2016&to=2020&scope=872").await;
+    assert!(!before.body.contains("territory-note"));
+}
+
 #[tokio::test]
 async fn dashboard_shows_part_a_figures() {
     let (app, _d) = demo_app().await;

@@ -180,6 +180,11 @@ pub(crate) async fn dashboard(
         .map_err(e)?;
     let units = st.app.units().await.map_err(e)?;
     let t = Dashboard {
+        territory_note: stats
+            .territory_note
+            .as_ref()
+            .map(|m| m.render(l))
+            .unwrap_or_default(),
         p: page(&st, &u, l, "nav_dashboard").await,
         from,
         to,

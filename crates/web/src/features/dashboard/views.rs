@@ -29,5 +29,7 @@ pub(crate) struct Dashboard {
     pub chart_profit: String,
     /// "HTX: 22 + 11 − 12 = 21 ✓" lines.
     pub stock_flow: Vec<(String, bool)>,
+    /// When the period crosses a reorganisation: the ground compared at both ends.
+    pub territory_note: String,
     pub report_link: String,
 }
