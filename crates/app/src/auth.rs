@@ -450,7 +450,9 @@ impl App {
                 hoptac_core::msg!("accounts.invalid_username"),
             ));
         }
-        let units = self.units().await?;
+        // the register with its changes: an office delegates on its ground through a reform
+        let reg = self.snapshot().await?;
+        let units = &reg.units;
         let org_commune = match &a.scope {
             Scope::Org(code) => Some(
                 self.store()
@@ -476,7 +478,7 @@ impl App {
                 hoptac_core::msg!("accounts.no_such_unit"),
             ));
         }
-        if !actor.root && !may_delegate(&actor.account, a.role, &a.scope, &units, org_commune) {
+        if !actor.root && !may_delegate(&actor.account, a.role, &a.scope, &*reg, org_commune) {
             let unit = self.account_unit(&actor.account).await?;
             let mut e = self.audit_entry(actor, "refused", "manage_accounts", &a.username, unit);
             e.after = Some(serde_json::json!({ "role": a.role.code() }).to_string());
@@ -493,7 +495,7 @@ impl App {
                 &actor.account,
                 old.account.role,
                 &old.account.scope,
-                &units,
+                &*reg,
                 old_commune,
             ) {
                 let unit = self.account_unit(&actor.account).await?;
@@ -538,7 +540,6 @@ impl App {
 
     /// The accounts an administrator may see: those within its scope.
     pub async fn accounts(&self, actor: &Actor) -> Result<Vec<Account>> {
-        let units = self.units().await?;
         let root = match &actor.account.scope {
             Scope::All => None,
             Scope::Unit(u) => Some(*u),
@@ -566,7 +567,7 @@ impl App {
                 actor
                     .account
                     .scope
-                    .contains_scope(&a.scope, &units, commune)
+                    .contains_scope(&a.scope, &*snap, commune)
             })
             .collect())
     }
