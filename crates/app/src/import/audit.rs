@@ -109,13 +109,7 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
             json(t),
         );
     }
-    let code_of = |id| {
-        g.units
-            .iter()
-            .find(|u| u.id == id)
-            .map(|u| u.code.clone())
-            .unwrap_or_default()
-    };
+    let code_of = |id| g.unit_code(id);
     for c in &changes.unit_changes {
         let before =
             g.db.changes

@@ -93,6 +93,15 @@ impl<'a> Ground<'a> {
         self.org_of(code).is_some() || self.file_codes.contains(code)
     }
 
+    /// The code of a unit of the register after the file (empty for an unknown id).
+    pub fn unit_code(&self, id: UnitId) -> String {
+        self.units
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| u.code.clone())
+            .unwrap_or_default()
+    }
+
     pub fn commune_of(&self, code: &OrgCode) -> Option<UnitId> {
         self.org_of(code).map(|o| o.commune)
     }

@@ -143,13 +143,7 @@ pub(super) fn check(g: &Ground<'_>, d: &mut Draft) {
     if changes.is_empty() && moves.is_empty() && g.parsed.units.is_empty() {
         return;
     }
-    let code_of = |id| {
-        g.units
-            .iter()
-            .find(|u| u.id == id)
-            .map(|u| u.code.clone())
-            .unwrap_or_default()
-    };
+    let code_of = |id| g.unit_code(id);
     let change_row = |pred: &dyn Fn(&Located<hoptac_exchange::parse::UnitChangeInput>) -> bool| {
         g.parsed.unit_changes.iter().find(|l| pred(l))
     };

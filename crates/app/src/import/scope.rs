@@ -115,7 +115,10 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
         if !may(Action::ManageUnits, &Resource::Unit(c.old))
             || !may(Action::ManageUnits, &Resource::Unit(c.new))
         {
-            refused.push(("unit_changes", format!("{}→{}", c.old.0, c.new.0)));
+            refused.push((
+                "unit_changes",
+                format!("{}→{}", g.unit_code(c.old), g.unit_code(c.new)),
+            ));
         }
     }
     // a move is written by an office that may write the organisation where it is and

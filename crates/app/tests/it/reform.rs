@@ -380,3 +380,45 @@ async fn reports_received_are_counted_by_the_communes_of_their_year() {
         ]
     );
 }
+
+/// A commune officer may neither rewrite how units changed nor move an organisation that is
+/// not on its ground; each refusal is named in the outcome and recorded in the audit.
+#[tokio::test]
+async fn history_rows_are_refused_outside_the_writers_scope() {
+    let (app, _dir) = super::app().await;
+    hoptac_demo::load_demo(&app).await.unwrap();
+    let s = app
+        .login("xa.tankieu", hoptac_demo::district::DEMO_PASSWORD, "x")
+        .await
+        .unwrap();
+    let officer = app.session(&s.token, "x").await.unwrap().unwrap().actor;
+    let book = super::csv(&[
+        (
+            "unit_changes",
+            "old_code,new_code,on,kind,basis\n30049,30061,2025-07-01,full,another basis\n",
+        ),
+        (
+            "organization_moves",
+            "org_code,commune,moved_on\nHTX-TM-19,30061,2025-07-01\n",
+        ),
+    ]);
+    let o = app.import_book(&officer, &book, true).await.unwrap();
+    assert!(!o.applied);
+    for sheet in ["unit_changes", "organization_moves"] {
+        assert!(
+            o.problems.iter().any(|p| p.is_error() && p.sheet == sheet),
+            "{sheet}: {:?}",
+            o.problems
+        );
+    }
+    let snap = app.snapshot().await.unwrap();
+    assert!(snap.moves.is_empty());
+    assert!(
+        snap.changes
+            .iter()
+            .all(|c| c.basis == "NQ 1663/NQ-UBTVQH15")
+    );
+    // the same file from the command line (the installation) is accepted
+    let o = app.import_book(&sys(), &book, true).await.unwrap();
+    assert!(o.applied, "{:?}", o.problems);
+}
