@@ -156,9 +156,15 @@ impl App {
         &*self.store
     }
 
-    /// Ships the Tháp Mười units into an empty database, so a new office starts with its
-    /// communes.
+    /// What every database holds from its first start: the rule definitions. Units are
+    /// not shipped into it: the office chooses its own (`load_register`).
     pub async fn ensure_seed(&self) -> Result<()> {
+        self.ensure_rules().await
+    }
+
+    /// Tháp Mười's 13 communes as they stood until 30/06/2025, into a database without
+    /// units (the fixture of tests and benchmarks; the demo builds its own).
+    pub async fn seed_thap_muoi(&self) -> Result<()> {
         self.ensure_rules().await?;
         if self.store.counts().await?.units == 0 {
             let changes = ChangeSet {

@@ -16,6 +16,7 @@ pub mod model;
 pub mod official;
 pub mod parse;
 pub mod plan;
+pub mod register;
 pub mod report;
 pub mod reporting;
 pub mod rubric;

@@ -95,7 +95,7 @@ pub(crate) async fn restore(db: &Path, backup: &Path) -> anyhow::Result<()> {
 pub(crate) async fn demo_allowed(app: &App, db: &Path) -> anyhow::Result<()> {
     let c = app.store().counts().await?;
     let accounts = app.store().accounts().await?;
-    if app.is_demo().await? || (c.orgs == 0 && accounts.is_empty()) {
+    if app.is_demo().await? || (c.orgs == 0 && c.units == 0 && accounts.is_empty()) {
         return Ok(());
     }
     Err(AppError::invalid(
@@ -105,6 +105,7 @@ pub(crate) async fn demo_allowed(app: &App, db: &Path) -> anyhow::Result<()> {
             "cli.database_holds_real_data",
             db = db.display(),
             orgs = c.orgs,
+            units = c.units,
             accounts = accounts.len()
         ),
     )

@@ -6,6 +6,7 @@ mod evaluations;
 mod plans;
 mod read_model;
 mod reform;
+mod register;
 
 pub fn sys() -> hoptac_app::Actor {
     hoptac_app::Actor::system()
@@ -22,7 +23,7 @@ pub async fn app() -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(&dir.path().join("t.db")).await.unwrap();
     let app = App::new(Arc::new(store));
-    app.ensure_seed().await.unwrap();
+    app.seed_thap_muoi().await.unwrap();
     (app, dir)
 }
 

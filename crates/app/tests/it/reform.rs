@@ -34,7 +34,7 @@ async fn reformed() -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(SqliteStore::open(&dir.path().join("t.db")).await.unwrap());
     let app = App::new(store.clone());
-    app.ensure_seed().await.unwrap();
+    app.seed_thap_muoi().await.unwrap();
     let (mut units, unit_changes) = hoptac_app::seed::thap_muoi_reform(16);
     let new_dbk = units
         .iter()

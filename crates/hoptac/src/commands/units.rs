@@ -1,5 +1,6 @@
 //! hoptac units: the administrative units in force on a date (đơn vị hành chính), below a
-//! unit, at a level, as a table or JSON.
+//! unit, at a level, as a table or JSON; `hoptac units load` stores units of the national
+//! register carried in the binary.
 
 use crate::commands::format::StatsFormat;
 use crate::database::open;
@@ -8,7 +9,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub(crate) struct Args {
+    #[command(subcommand)]
+    pub(crate) cmd: Option<UnitsCmd>,
     /// The date (YYYY-MM-DD or DD/MM/YYYY); today by default (ngày)
     #[arg(long)]
     pub(crate) at: Option<String>,
@@ -22,7 +26,30 @@ pub(crate) struct Args {
     pub(crate) format: StatsFormat,
 }
 
+#[derive(clap::Subcommand)]
+pub(crate) enum UnitsCmd {
+    /// Store units of the national register: a province with both its versions (before and
+    /// after 1 July 2025) and the changes between them, or the whole country (nạp danh mục)
+    Load(LoadArgs),
+}
+
+#[derive(clap::Args)]
+pub(crate) struct LoadArgs {
+    /// A province's code, of either version (mã tỉnh), e.g. 82 or 87
+    #[arg(long, required_unless_present = "all", conflicts_with = "all")]
+    pub(crate) province: Option<String>,
+    /// Every province, district and commune of the country (cả nước)
+    #[arg(long)]
+    pub(crate) all: bool,
+    /// Check only; write nothing (chỉ kiểm tra)
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+}
+
 pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(UnitsCmd::Load(load)) = args.cmd {
+        return run_load(db, system, load).await;
+    }
     let at = match args.at.as_deref() {
         None => None,
         Some(s) => Some(hoptac_core::date::parse(s).ok_or_else(|| {
@@ -66,6 +93,45 @@ pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result
                 );
             }
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn run_load(db: &Path, system: &Actor, args: LoadArgs) -> anyhow::Result<ExitCode> {
+    let choice = match args.province {
+        Some(p) => hoptac_app::RegisterChoice::Province(p),
+        None => hoptac_app::RegisterChoice::All,
+    };
+    let app = open(db).await?;
+    let l = app.load_register(system, &choice, !args.dry_run).await?;
+    crate::commands::import::print_outcome(&l.outcome);
+    println!(
+        "Sổ đơn vị / register: {} tỉnh/provinces, {} huyện/districts, {} xã/communes, {} thay đổi/changes",
+        l.provinces, l.districts, l.communes, l.changes
+    );
+    if l.unconfirmed_units + l.unconfirmed_changes > 0 {
+        println!(
+            "Chưa xác nhận / unconfirmed: {} đơn vị/units, {} thay đổi/changes (crates/core/data/register/SOURCE.md)",
+            l.unconfirmed_units, l.unconfirmed_changes
+        );
+    }
+    println!("Nguồn / source: {}", hoptac_core::register::SOURCE);
+    let o = &l.outcome;
+    if o.has_errors() {
+        eprintln!(
+            "Có {} lỗi: không có gì được ghi / {} errors: nothing was written",
+            o.errors(),
+            o.errors()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    if args.dry_run {
+        println!(
+            "Kiểm tra xong, không ghi gì / checked, nothing written ({} thay đổi/changes)",
+            o.changes()
+        );
+    } else {
+        println!("Đã nạp / loaded: {} thay đổi/changes", o.changes());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -964,6 +964,18 @@ fn the_demo_is_never_loaded_beside_real_records() {
         "code,kind,name,sector,commune,founded_on\nREAL-1,HTX,HTX Thật,agriculture,30049,2020-01-01\n",
     )
     .unwrap();
+    // the office's units first: a new database holds none
+    ok(&hoptac(&db, &["units", "load", "--province", "87"]));
+    // a register of units alone is real data too: the demo would overwrite it
+    let units_only = dir.path().join("units.db");
+    ok(&hoptac(&units_only, &["units", "load", "--province", "87"]));
+    let o = hoptac(&units_only, &["demo"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     ok(&hoptac(&db, &["import", folder.to_str().unwrap()]));
     for args in [
         &["demo"][..],
@@ -989,6 +1001,7 @@ fn the_demo_is_never_loaded_beside_real_records() {
 fn user_add_never_overwrites_an_account() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("u.db");
+    ok(&hoptac(&db, &["units", "load", "--province", "87"]));
     let add = |args: &[&str], pw: &str| hoptac_with_input(&db, args, pw);
     ok(&add(
         &["user", "add", "thu.ky", "--role", "admin", "--scope", "all"],
@@ -1010,4 +1023,58 @@ fn user_add_never_overwrites_an_account() {
     let list = ok(&hoptac(&db, &["user", "list"]));
     let line = list.lines().find(|l| l.contains("thu.ky")).unwrap();
     assert!(line.contains("admin"), "the account is as it was: {line}");
+}
+
+/// A new database holds no units; the register of the binary stores a province with both its
+/// versions: the new Đồng Tháp (82) has 102 communes, the old one (87) had 141, and 82 read
+/// before the reform is Tiền Giang.
+#[test]
+fn units_load_stores_a_province_of_both_versions_from_the_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let count = |args: &[&str]| -> usize {
+        let out = ok(&hoptac(&db, args));
+        serde_json::from_str::<Vec<serde_json::Value>>(&out)
+            .unwrap()
+            .len()
+    };
+    let json = ["--level", "commune", "--format", "json"];
+    assert_eq!(
+        count(&[&["units", "--at", "2026-01-01"][..], &json].concat()),
+        0
+    );
+    let o = hoptac(&db, &["units", "load", "--province", "99"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no province with code 99"));
+    let dry = ok(&hoptac(
+        &db,
+        &["units", "load", "--province", "82", "--dry-run"],
+    ));
+    assert!(dry.contains("nothing written"), "{dry}");
+    assert_eq!(
+        count(&[&["units", "--at", "2026-01-01"][..], &json].concat()),
+        0
+    );
+    let loaded = ok(&hoptac(&db, &["units", "load", "--province", "82"]));
+    assert!(
+        loaded.contains("102") || loaded.contains("407 xã"),
+        "{loaded}"
+    );
+    let new_82 = [&["units", "--at", "2026-01-01", "--under", "82"][..], &json].concat();
+    assert_eq!(count(&new_82), 102);
+    let old_87 = [&["units", "--at", "2025-06-30", "--under", "87"][..], &json].concat();
+    assert_eq!(count(&old_87), 141);
+    let old_82 = [&["units", "--at", "2025-06-30", "--under", "82"][..], &json].concat();
+    assert_eq!(count(&old_82), 164);
+    let table = ok(&hoptac(
+        &db,
+        &["units", "--at", "2025-06-30", "--level", "province"],
+    ));
+    assert!(
+        table.contains("Tỉnh Tiền Giang") && table.contains("Tỉnh Đồng Tháp"),
+        "{table}"
+    );
+    // loading again changes nothing
+    let again = ok(&hoptac(&db, &["units", "load", "--province", "87"]));
+    assert!(again.contains("loaded: 0 "), "{again}");
 }

@@ -363,4 +363,9 @@ pub const ENTRIES: &[Entry] = &[
         "Xã {commune} không có hiệu lực vào ngày chuyển của {org}",
         "Commune {commune} is not in force on the date {org} moves",
     ),
+    (
+        "units.no_such_province",
+        "Sổ đơn vị hành chính không có tỉnh mã {code}",
+        "The register of administrative units has no province with code {code}",
+    ),
 ];

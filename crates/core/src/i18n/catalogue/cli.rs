@@ -10,7 +10,7 @@ pub const ENTRIES: &[Entry] = &[
     ),
     (
         "cli.database_holds_real_data",
-        "{db} đã có dữ liệu thật ({orgs} tổ chức, {accounts} tài khoản): không nạp dữ liệu minh họa và tài khoản mật khẩu công khai vào đây; hãy dùng một tệp khác (--db demo.db)",
-        "{db} holds real data ({orgs} organisations, {accounts} accounts): the demo, with its public-password accounts, is not loaded beside it; use another file (--db demo.db)",
+        "{db} đã có dữ liệu thật ({orgs} tổ chức, {units} đơn vị hành chính, {accounts} tài khoản): không nạp dữ liệu minh họa và tài khoản mật khẩu công khai vào đây; hãy dùng một tệp khác (--db demo.db)",
+        "{db} holds real data ({orgs} organisations, {units} administrative units, {accounts} accounts): the demo, with its public-password accounts, is not loaded beside it; use another file (--db demo.db)",
     ),
 ];

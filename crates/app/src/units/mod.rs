@@ -72,3 +72,6 @@ impl App {
         Ok(rows.into_iter().map(|(_, r)| r).collect())
     }
 }
+
+mod load;
+pub use load::{RegisterChoice, RegisterLoad};
