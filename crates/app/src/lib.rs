@@ -33,4 +33,4 @@ pub use intent::FormIntent;
 pub use registry::{NearDuplicate, OrgDetail};
 pub use stats::{Stats, StockFlow};
 pub use units::UnitRow;
-pub use units::{RegisterChoice, RegisterLoad};
+pub use units::{RegisterChoice, RegisterLoad, UnitChoice};

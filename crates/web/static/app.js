@@ -5,3 +5,24 @@ document.querySelectorAll("select[data-autosubmit]").forEach(function (s) {
     s.form.submit();
   });
 });
+
+// An <input data-typeahead="#list"> refreshes the list below it as the user types, from the
+// same page's matches (?fragment=1); without JavaScript the search button does the same.
+document.querySelectorAll("input[data-typeahead]").forEach(function (input) {
+  var target = document.querySelector(input.getAttribute("data-typeahead"));
+  var timer = null;
+  var asked = 0;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var n = ++asked;
+      var url = input.form.action + "?fragment=1&q=" + encodeURIComponent(input.value);
+      fetch(url, { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          if (html !== null && n === asked) target.innerHTML = html;
+        })
+        .catch(function () {});
+    }, 200);
+  });
+});

@@ -74,4 +74,6 @@ impl App {
 }
 
 mod load;
+mod office;
 pub use load::{RegisterChoice, RegisterLoad};
+pub use office::UnitChoice;

@@ -28,7 +28,12 @@ pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result
         format,
     } = args;
     let app = open(db).await?;
-    let stats = app.stats(system, from, to, scope.as_deref()).await?;
+    // no --scope: the office's unit, when one was chosen (`--scope ""`: the whole database)
+    let scope = match scope {
+        Some(s) => s,
+        None => app.default_scope(system).await?,
+    };
+    let stats = app.stats(system, from, to, Some(&scope)).await?;
     match format {
         StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&stats)?),
         StatsFormat::Table => {

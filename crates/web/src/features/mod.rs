@@ -10,6 +10,7 @@ pub(crate) mod indicators;
 pub(crate) mod plans;
 pub(crate) mod registry;
 pub(crate) mod review;
+pub(crate) mod setup;
 
 use crate::http::state::AppState;
 use axum::Router;
@@ -26,4 +27,5 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(plans::routes())
         .merge(registry::routes())
         .merge(review::routes())
+        .merge(setup::routes())
 }

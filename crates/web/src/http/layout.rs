@@ -5,6 +5,7 @@ use crate::http::i18n::t;
 use askama::Template;
 
 /// The frame of every page: language, demo banner, title.
+#[derive(Clone)]
 pub(crate) struct Page {
     pub lang: Lang,
     pub demo: bool,

@@ -40,3 +40,16 @@ fn for_user(mut p: Page, u: &CurrentUser) -> Page {
     p.can_view_audit = matches!(a.role, Role::Admin | Role::Staff);
     p
 }
+
+/// The scope a page asks for: `scope=` as given (empty: everything), or, when the query has
+/// none, the office's unit for an account that sees everything.
+pub(crate) async fn scope_param(
+    st: &AppState,
+    u: &CurrentUser,
+    q: &std::collections::HashMap<String, String>,
+) -> Result<String, hoptac_app::AppError> {
+    match q.get("scope") {
+        Some(s) => Ok(s.clone()),
+        None => st.app.default_scope(u.actor()).await,
+    }
+}

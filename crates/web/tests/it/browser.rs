@@ -309,3 +309,80 @@ async fn a_cooperative_sheet_is_scored_corrected_and_submitted_in_the_browser() 
     assert!(result.contains("HTX đã nộp"), "{result}");
     c.close().await.unwrap();
 }
+
+/// A new office's first run: its administrator signs in on an empty database, is sent to the
+/// first-run page, types part of the province's name without diacritics, sees the matches
+/// refresh as they type, and chooses; the province is loaded with both versions and becomes
+/// the dashboard's scope. On a phone-sized screen, as a commune officer might do it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_administrator_chooses_the_office_unit_by_typing_its_name() {
+    let (c, _driver, _profile) = browser().await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = hoptac_store::SqliteStore::open(&dir.path().join("new.db"))
+        .await
+        .unwrap();
+    let app = hoptac_app::App::new(std::sync::Arc::new(store));
+    app.ensure_seed().await.unwrap();
+    app.create_account(
+        &hoptac_app::Actor::system(),
+        hoptac_core::auth::Account {
+            username: "quantri".into(),
+            display_name: "Quản trị".into(),
+            role: hoptac_core::auth::Role::Admin,
+            scope: hoptac_core::auth::Scope::All,
+            must_change_password: false,
+            disabled: false,
+        },
+        Some(hoptac_demo::district::DEMO_PASSWORD),
+    )
+    .await
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(hoptac_web::serve(
+        app.clone(),
+        std::sync::Arc::new(hoptac_web::WordOnly),
+        listener,
+    ));
+    c.set_window_size(390, 844).await.unwrap();
+    login(&c, &base, "quantri").await;
+    c.goto(&format!("{base}/")).await.unwrap();
+    let q = c.wait().for_element(Locator::Css("#unit-q")).await.unwrap();
+    assert!(c.current_url().await.unwrap().as_str().ends_with("/setup"));
+    q.send_keys("dong thap").await.unwrap();
+    // the list refreshes as the user types: no button pressed
+    let choose = c
+        .wait()
+        .for_element(Locator::Css("button.choose[data-code='82']"))
+        .await
+        .unwrap();
+    let hits = c
+        .find(Locator::Css("#unit-hits"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(hits.contains("Tỉnh Đồng Tháp"), "{hits}");
+    choose.click().await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("#indicators"))
+        .await
+        .unwrap();
+    let office = app.office_unit().await.unwrap().unwrap();
+    assert_eq!(
+        (office.code.as_str(), office.name.as_str()),
+        ("82", "Tỉnh Đồng Tháp")
+    );
+    assert_eq!(app.store().counts().await.unwrap().units, 433);
+    // the dashboard's scope is the office's unit
+    let selected = c
+        .find(Locator::Css("select[name='scope'] option[selected]"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(selected.contains("Đồng Tháp"), "{selected}");
+    c.close().await.unwrap();
+}

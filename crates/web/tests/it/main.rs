@@ -6,6 +6,7 @@ mod hostile;
 mod http;
 mod http_auth;
 mod http_plans;
+mod http_setup;
 mod trust;
 
 use hoptac_app::App;

@@ -368,4 +368,9 @@ pub const ENTRIES: &[Entry] = &[
         "Sổ đơn vị hành chính không có tỉnh mã {code}",
         "The register of administrative units has no province with code {code}",
     ),
+    (
+        "units.not_in_register",
+        "Không có đơn vị mã {code} đang có hiệu lực trong sổ đơn vị hành chính",
+        "No unit with code {code} is in force in the register of administrative units",
+    ),
 ];

@@ -399,4 +399,41 @@ pub const ENTRIES: &[Entry] = &[
         "chưa ghi đơn vị kế thừa",
         "no successor recorded",
     ),
+    ("setup_title", "Đơn vị của cơ quan", "The office's unit"),
+    (
+        "setup_intro",
+        "Cơ sở dữ liệu chưa có đơn vị hành chính nào. Hãy tìm và chọn đơn vị của cơ quan (tỉnh hoặc xã, phường theo danh mục từ 01/07/2025): hoptac nạp tỉnh đó với cả đơn vị trước và sau sắp xếp năm 2025, và lấy đơn vị đã chọn làm phạm vi mặc định của các trang, số liệu và văn bản.",
+        "The database holds no administrative units yet. Find and choose the office's unit (a province, or a commune or ward of the list in force from 01/07/2025): hoptac loads that province with its units before and after the 2025 reorganisation, and takes the chosen unit as the default scope of pages, figures and documents.",
+    ),
+    (
+        "setup_current",
+        "Đơn vị của cơ quan hiện nay",
+        "The office's unit now",
+    ),
+    (
+        "setup_find",
+        "Tên hoặc mã đơn vị",
+        "Name or code of the unit",
+    ),
+    (
+        "setup_placeholder",
+        "ví dụ: dong thap, doc binh kieu, 30061",
+        "e.g. dong thap, doc binh kieu, 30061",
+    ),
+    (
+        "setup_none",
+        "Không tìm thấy đơn vị nào đang có hiệu lực với tên hoặc mã này",
+        "No unit in force has this name or code",
+    ),
+    (
+        "setup_source",
+        "Danh mục đơn vị hành chính đi kèm hoptac (nguồn, giấy phép và phần chưa xác nhận: crates/core/data/register/SOURCE.md).",
+        "The register of administrative units shipped with hoptac (sources, licences and what is unconfirmed: crates/core/data/register/SOURCE.md).",
+    ),
+    ("choose", "Chọn", "Choose"),
+    ("level_province", "tỉnh", "province"),
+    ("level_district", "huyện", "district"),
+    ("level_commune", "xã", "commune"),
+    ("register_unconfirmed", "chưa xác nhận", "unconfirmed"),
+    ("until", "đến", "until"),
 ];

@@ -51,9 +51,14 @@ pub(crate) fn records_link(d: &IndicatorDef, to: i32, scope_commune: Option<&str
     format!("/orgs?{}", q.join("&"))
 }
 
+/// The scopes a page offers on `on` (the end of the period asked): the units in force then,
+/// and the former units whose code no unit in force reuses (so that the code names them),
+/// with the day they ended. A code reused by a new unit names the new one; the old one's
+/// ground is counted within it.
 pub(crate) fn scope_options(
     units: &[hoptac_core::AdminUnit],
     selected: &str,
+    on: hoptac_core::Date,
     lang: Lang,
 ) -> Vec<Opt> {
     let mut v = vec![Opt {
@@ -61,23 +66,46 @@ pub(crate) fn scope_options(
         label: crate::http::i18n::t(lang, "all_scopes").into(),
         selected: selected.is_empty(),
     }];
-    let mut us: Vec<_> = units.iter().collect();
+    let in_force: std::collections::HashSet<&str> = units
+        .iter()
+        .filter(|u| u.valid_on(on))
+        .map(|u| u.code.as_str())
+        .collect();
+    let mut us: Vec<_> = units
+        .iter()
+        .filter(|u| u.valid_on(on) || !in_force.contains(u.code.as_str()))
+        .filter(|u| u.valid_from.is_none_or(|f| f <= on))
+        .collect();
     us.sort_by_key(|u| {
         (
+            !u.valid_on(on),
             u.level != AdminLevel::Province,
             u.level != AdminLevel::District,
             u.code.clone(),
+            std::cmp::Reverse(u.valid_to),
         )
     });
+    // one option per code: the version the code names on `on`
+    us.dedup_by(|a, b| a.code == b.code);
     for u in us {
         let indent = match u.level {
             AdminLevel::Province => "",
             AdminLevel::District => "· ",
             AdminLevel::Commune => "· · ",
         };
+        let label = match u.valid_to.filter(|_| !u.valid_on(on)) {
+            Some(t) => format!(
+                "{indent}{} ({}, {} {})",
+                u.name,
+                u.code,
+                crate::http::i18n::t(lang, "until"),
+                hoptac_core::date::to_vi(t)
+            ),
+            None => format!("{indent}{} ({})", u.name, u.code),
+        };
         v.push(Opt {
             value: u.code.clone(),
-            label: format!("{indent}{} ({})", u.name, u.code),
+            label,
             selected: u.code == selected,
         });
     }
@@ -96,10 +124,20 @@ pub(crate) async fn dashboard(
         return Ok(Redirect::to(&format!("/orgs/{}", enc(c.as_str()))).into_response());
     }
     let e = |err| WebError::new(l, err);
+    // a new database: its first administrator chooses the office's unit first
+    let a = &u.actor().account;
+    if a.role == hoptac_core::auth::Role::Admin
+        && a.scope == hoptac_core::auth::Scope::All
+        && st.app.units().await.map_err(e)?.is_empty()
+    {
+        return Ok(Redirect::to("/setup").into_response());
+    }
     let (df, dt) = default_period();
     let from = year_param(&q, "from", df).map_err(e)?;
     let to = year_param(&q, "to", dt).map_err(e)?;
-    let scope = q.get("scope").cloned().unwrap_or_default();
+    let scope = crate::http::request::scope_param(&st, &u, &q)
+        .await
+        .map_err(e)?;
     let stats = st
         .app
         .stats(u.actor(), from, to, Some(&scope))
@@ -188,7 +226,7 @@ pub(crate) async fn dashboard(
         p: page(&st, &u, l, "nav_dashboard").await,
         from,
         to,
-        scopes: scope_options(&units, scope.trim(), l),
+        scopes: scope_options(&units, scope.trim(), hoptac_core::date::year_end(to), l),
         rows,
         // trends with the base year (the period's first) hollow and labelled
         chart_htx: trend(

@@ -34,7 +34,9 @@ pub(crate) async fn situation(
     let (df, dt) = default_period();
     let from = year_param(&q, "from", df).map_err(e)?;
     let to = year_param(&q, "to", dt).map_err(e)?;
-    let scope = q.get("scope").cloned().unwrap_or_default();
+    let scope = crate::http::request::scope_param(&st, &u, &q)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
     let doc = st
         .app
         .situation_report(u.actor(), from, to, Some(&scope))
@@ -100,7 +102,7 @@ pub(crate) async fn situation(
         p: page(&st, &u, l, "nav_report").await,
         from,
         to,
-        scopes: scope_options(&units, scope.trim(), l),
+        scopes: scope_options(&units, scope.trim(), hoptac_core::date::year_end(to), l),
         body: render_html(&doc, &link),
         md_link: format!("/report/situation?{base}&format=md"),
         query: base,

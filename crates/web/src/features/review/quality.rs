@@ -81,7 +81,9 @@ pub(crate) async fn quality(
         }
         None => st.app.review_date().await.map_err(e)?,
     };
-    let scope = q.get("scope").cloned().unwrap_or_default();
+    let scope = crate::http::request::scope_param(&st, &u, &q)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
     let r = st
         .app
         .check(u.actor(), as_of, Some(&scope))
@@ -96,7 +98,7 @@ pub(crate) async fn quality(
     let t = QualityPage {
         p: page(&st, &u, l, "nav_quality").await,
         year: q.get("year").cloned().unwrap_or_default(),
-        scopes: scope_options(&units, scope.trim(), l),
+        scopes: scope_options(&units, scope.trim(), as_of, l),
         as_of: to_vi(as_of),
         cases: cases
             .iter()
