@@ -35,22 +35,23 @@ pub fn docx(doc: OfficialDoc) -> Result<Generated> {
     })
 }
 
-/// The issuer the demo district signs with (illustrative names).
+/// The issuer the demo signs with today, after the 2025 reform: the new Đồng Tháp province
+/// that took over the abolished district's ground (illustrative signer).
 pub fn demo_issuer() -> Issuer {
     Issuer {
-        parent_body: "Ủy ban nhân dân tỉnh Đồng Tháp".into(),
-        body: "Ủy ban nhân dân huyện Tháp Mười".into(),
+        parent_body: String::new(),
+        body: "Ủy ban nhân dân tỉnh Đồng Tháp".into(),
         symbol: "UBND".into(),
-        place: "Tháp Mười".into(),
+        place: "Đồng Tháp".into(),
         signer_authority: "TM. Ủy ban nhân dân".into(),
         signer_title: "Chủ tịch".into(),
         signer_name: "Nguyễn Văn Minh Họa".into(),
         recipients: vec![
-            "UBND tỉnh Đồng Tháp;".into(),
+            "Bộ Tài chính;".into(),
             "Sở Tài chính;".into(),
             "Liên minh HTX tỉnh;".into(),
-            "TT/HU, TT/HĐND huyện;".into(),
-            "CT, các PCT UBND huyện;".into(),
+            "UBND các xã Tháp Mười, Thanh Mỹ, Mỹ Quí, Đốc Binh Kiều, Trường Xuân, Phương Thịnh;"
+                .into(),
         ],
     }
 }
