@@ -618,69 +618,74 @@ impl App {
         code: &str,
         as_of: Option<i32>,
     ) -> Result<Vec<u8>> {
-        use hoptac_exchange::tables::{Cell, TableSheet, write_tables};
         let p = self.plan_progress(actor, code, as_of).await?;
-        let cell = |v: Option<hoptac_core::Fixed>, unit: Unit| match (v, unit) {
-            (None, _) => Cell::Empty,
-            (Some(x), Unit::Percent) => Cell::Pct(x),
-            (Some(x), Unit::MillionVnd | Unit::Services) => Cell::Number(x),
-            (Some(x), _) if x.is_integer() => Cell::Int(x.micros() / 1_000_000),
-            (Some(x), _) => Cell::Number(x),
-        };
-        let years: Vec<i32> = (p.plan.from..=p.plan.to).collect();
-        let mut headers: Vec<String> = [
-            "Chỉ tiêu",
-            "Nội dung",
-            "Đơn vị",
-            &format!("Năm gốc {}", p.plan.baseline_year),
-            "Mục tiêu",
-        ]
-        .map(String::from)
-        .to_vec();
-        headers.extend(years.iter().map(|y| y.to_string()));
-        headers.extend(["Đánh giá", "Dự báo cuối kỳ"].map(String::from));
-        let rows = p
-            .targets
-            .iter()
-            .map(|t| {
-                let mut r = vec![
-                    Cell::Text(t.target.no.clone()),
-                    Cell::Text(t.target.wording.clone()),
-                    Cell::Text(t.unit.label_vi().to_string()),
-                    cell(t.baseline, t.unit),
-                    Cell::Text(t.target.describe(t.unit)),
-                ];
-                for y in &years {
-                    r.push(cell(
-                        t.years.iter().find(|v| v.year == *y).and_then(|v| v.value),
-                        t.unit,
-                    ));
-                }
-                r.push(Cell::Text(
-                    t.latest
-                        .as_ref()
-                        .map(|l| format!("{}: {}", l.year, l.status.label_vi()))
-                        .unwrap_or_default(),
+        hoptac_exchange::tables::write_tables(&[plan_sheet(&p)])
+            .map_err(|e| AppError::internal(format!("xlsx: {e}")))
+    }
+}
+
+/// The plan's targets year by year, as the annex's table.
+pub(crate) fn plan_sheet(p: &crate::plans::PlanProgress) -> hoptac_exchange::tables::TableSheet {
+    use hoptac_exchange::tables::{Cell, TableSheet};
+    let cell = |v: Option<hoptac_core::Fixed>, unit: Unit| match (v, unit) {
+        (None, _) => Cell::Empty,
+        (Some(x), Unit::Percent) => Cell::Pct(x),
+        (Some(x), Unit::MillionVnd | Unit::Services) => Cell::Number(x),
+        (Some(x), _) if x.is_integer() => Cell::Int(x.micros() / 1_000_000),
+        (Some(x), _) => Cell::Number(x),
+    };
+    let years: Vec<i32> = (p.plan.from..=p.plan.to).collect();
+    let mut headers: Vec<String> = [
+        "Chỉ tiêu",
+        "Nội dung",
+        "Đơn vị",
+        &format!("Năm gốc {}", p.plan.baseline_year),
+        "Mục tiêu",
+    ]
+    .map(String::from)
+    .to_vec();
+    headers.extend(years.iter().map(|y| y.to_string()));
+    headers.extend(["Đánh giá", "Dự báo cuối kỳ"].map(String::from));
+    let rows = p
+        .targets
+        .iter()
+        .map(|t| {
+            let mut r = vec![
+                Cell::Text(t.target.no.clone()),
+                Cell::Text(t.target.wording.clone()),
+                Cell::Text(t.unit.label_vi().to_string()),
+                cell(t.baseline, t.unit),
+                Cell::Text(t.target.describe(t.unit)),
+            ];
+            for y in &years {
+                r.push(cell(
+                    t.years.iter().find(|v| v.year == *y).and_then(|v| v.value),
+                    t.unit,
                 ));
-                r.push(cell(t.projection.as_ref().map(|x| x.value), t.unit));
-                r
-            })
-            .collect();
-        write_tables(&[TableSheet {
-            name: "Chỉ tiêu kế hoạch".into(),
-            title: format!(
-                "PHỤ LỤC: KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU — {}",
-                p.plan.title.to_uppercase()
-            ),
-            subtitle: format!(
-                "{}; số liệu từ hoptac ngày {}",
-                p.scope_name,
-                hoptac_core::date::to_vi(crate::context::today())
-            ),
-            headers,
-            rows,
-            total_row: false,
-        }])
-        .map_err(|e| AppError::internal(format!("xlsx: {e}")))
+            }
+            r.push(Cell::Text(
+                t.latest
+                    .as_ref()
+                    .map(|l| format!("{}: {}", l.year, l.status.label_vi()))
+                    .unwrap_or_default(),
+            ));
+            r.push(cell(t.projection.as_ref().map(|x| x.value), t.unit));
+            r
+        })
+        .collect();
+    TableSheet {
+        name: "Chỉ tiêu kế hoạch".into(),
+        title: format!(
+            "PHỤ LỤC: KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU — {}",
+            p.plan.title.to_uppercase()
+        ),
+        subtitle: format!(
+            "{}; số liệu từ hoptac ngày {}",
+            p.scope_name,
+            hoptac_core::date::to_vi(crate::context::today())
+        ),
+        headers,
+        rows,
+        total_row: false,
     }
 }

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod checks;
 pub mod classification;
+pub mod closing;
 pub mod context;
 pub mod documents;
 pub mod error;

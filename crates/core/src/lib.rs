@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod chart;
+pub mod closing;
 pub mod compliance;
 pub mod date;
 pub mod evaluation;

@@ -504,7 +504,7 @@ fn year_progress(
 
 /// Least squares through the points, evaluated at `year`, kept within what the unit allows
 /// (a share stays within 0–100 %, a count is never negative).
-fn project(pts: &[(f64, f64)], year: i32, t: &Target, unit: Unit) -> Option<Projection> {
+pub(crate) fn project(pts: &[(f64, f64)], year: i32, t: &Target, unit: Unit) -> Option<Projection> {
     let n = pts.len() as f64;
     let mx = pts.iter().map(|p| p.0).sum::<f64>() / n;
     let my = pts.iter().map(|p| p.1).sum::<f64>() / n;

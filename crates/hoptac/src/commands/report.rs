@@ -56,6 +56,37 @@ pub(crate) enum ReportKind {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// The final assessment of a plan (báo cáo tổng kết): every target on the plan's ground
+    /// as it is at the plan's end, and by the units now making it up
+    Closing {
+        #[arg(long)]
+        plan: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// The draft of the next plan for one unit (dự thảo kế hoạch), each target proposed from
+    /// the trend; `--save` stores it as a new plan to edit
+    NextPlan {
+        /// The plan whose targets are proposed again
+        #[arg(long)]
+        plan: String,
+        /// The unit the new plan is for: code or name
+        #[arg(long)]
+        unit: String,
+        #[arg(long, default_value_t = 2026)]
+        from: i32,
+        #[arg(long, default_value_t = 2030)]
+        to: i32,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Store the draft as a new plan (lưu thành kế hoạch mới để chỉnh sửa)
+        #[arg(long)]
+        save: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -72,6 +103,45 @@ pub(crate) enum ReportFormat {
 
 pub(crate) async fn run(db: &Path, system: &Actor, kind: ReportKind) -> anyhow::Result<ExitCode> {
     match kind {
+        ReportKind::Closing {
+            plan,
+            format,
+            output,
+        } => {
+            let app = open(db).await?;
+            if matches!(format, ReportFormat::Xlsx) {
+                let bytes = app.plan_closing_xlsx(system, &plan).await?;
+                write_bytes(&bytes, output)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let c = app.plan_closing(system, &plan).await?;
+            write_doc(&app, &c.document(), format, output).await?;
+        }
+        ReportKind::NextPlan {
+            plan,
+            unit,
+            from,
+            to,
+            format,
+            output,
+            save,
+        } => {
+            let app = open(db).await?;
+            let d = app
+                .next_plan_draft(system, &plan, &unit, (from, to))
+                .await?;
+            if save {
+                let p = app.save_next_plan(system, &plan, &unit, (from, to)).await?;
+                eprintln!(
+                    "Đã lưu dự thảo thành kế hoạch {} / the draft is stored as plan {}",
+                    p.code, p.code
+                );
+            }
+            if matches!(format, ReportFormat::Xlsx) {
+                anyhow::bail!("dự thảo không có phụ lục Excel / the draft has no Excel annex");
+            }
+            write_doc(&app, &d.document(), format, output).await?;
+        }
         ReportKind::Plan {
             plan,
             year,

@@ -1078,3 +1078,92 @@ fn units_load_stores_a_province_of_both_versions_from_the_register() {
     let again = ok(&hoptac(&db, &["units", "load", "--province", "87"]));
     assert!(again.contains("loaded: 0 "), "{again}");
 }
+
+/// The demo plan closed after the reform: the final assessment as text (snapshot), PDF and
+/// the Excel annex; the next plan drafted for a new commune and stored once with `--save`.
+#[test]
+fn the_plan_is_closed_and_the_next_one_drafted() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(&hoptac(&db, &["demo"]));
+    let plan = "TM-KTTT-2021-2026";
+    let md = ok(&hoptac(&db, &["report", "closing", "--plan", plan]));
+    insta::assert_snapshot!("plan_closing_md", md);
+    for (format, magic) in [
+        ("pdf", &b"%PDF"[..]),
+        ("xlsx", &b"PK"[..]),
+        ("docx", &b"PK"[..]),
+    ] {
+        let out = dir.path().join(format!("closing.{format}"));
+        ok(&hoptac(
+            &db,
+            &[
+                "report",
+                "closing",
+                "--plan",
+                plan,
+                "--format",
+                format,
+                "--output",
+                out.to_str().unwrap(),
+            ],
+        ));
+        assert!(std::fs::read(&out).unwrap().starts_with(magic), "{format}");
+    }
+    let draft = ok(&hoptac(
+        &db,
+        &[
+            "report",
+            "next-plan",
+            "--plan",
+            plan,
+            "--unit",
+            "Đốc Binh Kiều",
+        ],
+    ));
+    insta::assert_snapshot!("next_plan_md", draft);
+    let before = hoptac(&db, &["targets", "--plan", "KTTT-30061-2026-2030"]);
+    assert_eq!(before.status.code(), Some(1), "a draft stores nothing");
+    let saved = hoptac(
+        &db,
+        &[
+            "report",
+            "next-plan",
+            "--plan",
+            plan,
+            "--unit",
+            "30061",
+            "--save",
+        ],
+    );
+    assert!(
+        saved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&saved.stderr)
+    );
+    let targets = ok(&hoptac(
+        &db,
+        &[
+            "targets",
+            "--plan",
+            "KTTT-30061-2026-2030",
+            "--format",
+            "json",
+        ],
+    ));
+    let v: Value = serde_json::from_str(&targets).unwrap();
+    assert_eq!(v["targets"].as_array().unwrap().len(), 11);
+    let again = hoptac(
+        &db,
+        &[
+            "report",
+            "next-plan",
+            "--plan",
+            plan,
+            "--unit",
+            "30061",
+            "--save",
+        ],
+    );
+    assert_eq!(again.status.code(), Some(1), "stored once");
+}

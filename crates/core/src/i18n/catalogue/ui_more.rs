@@ -436,4 +436,21 @@ pub const ENTRIES: &[Entry] = &[
     ("level_commune", "xã", "commune"),
     ("register_unconfirmed", "chưa xác nhận", "unconfirmed"),
     ("until", "đến", "until"),
+    ("plan_closing", "Báo cáo tổng kết", "Final assessment"),
+    (
+        "next_plan",
+        "Dự thảo kế hoạch kỳ sau",
+        "Draft of the next plan",
+    ),
+    ("next_plan_unit", "Đơn vị", "Unit"),
+    (
+        "next_plan_warning",
+        "Dự thảo do hoptac đề xuất từ xu hướng số liệu: không phải văn bản đã ban hành. Hãy xem xét, chỉnh sửa từng chỉ tiêu trước khi trình.",
+        "A draft hoptac proposes from the trend of the figures: not an issued text. Review and edit every target before submitting it.",
+    ),
+    (
+        "next_plan_save",
+        "Lưu thành kế hoạch mới để chỉnh sửa",
+        "Store as a new plan to edit",
+    ),
 ];

@@ -1,5 +1,6 @@
 //! Plans and their targets, progress and the drill-down to records (kế hoạch, chỉ tiêu).
 
+pub(crate) mod closing;
 pub(crate) mod plan;
 pub(crate) mod targets;
 pub(crate) mod views;
@@ -21,6 +22,11 @@ pub(crate) fn routes() -> Router<AppState> {
             get(plan::plan_edit_form).post(plan::plan_update),
         )
         .route("/plans/{code}/report", get(plan::plan_report))
+        .route("/plans/{code}/closing", get(closing::closing))
+        .route(
+            "/plans/{code}/next",
+            get(closing::next_plan).post(closing::next_plan_save),
+        )
         .route(
             "/plans/{code}/targets/new",
             get(targets::target_new_form).post(targets::target_create),

@@ -91,3 +91,19 @@ pub(crate) struct ReportPage {
     /// The report's address, for the Word and PDF downloads.
     pub base_link: String,
 }
+
+/// The draft of the next plan for one unit, with the unit picker and the save button.
+#[derive(Template)]
+#[template(path = "plans/next.html")]
+pub(crate) struct NextPlanPage {
+    pub p: Page,
+    pub code: String,
+    pub units: Vec<crate::http::layout::Opt>,
+    pub unit: String,
+    pub from: i32,
+    pub to: i32,
+    /// `/plans/{code}/next?unit=…&from=…&to=…`, for the downloads.
+    pub query: String,
+    pub may_save: bool,
+    pub body: String,
+}
