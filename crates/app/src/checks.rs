@@ -75,6 +75,9 @@ pub struct Unplaced {
     pub commune: String,
     /// (code, name) of the communes it may now be in; empty when none was recorded.
     pub candidates: Vec<(String, String)>,
+    /// The day a placement takes effect: the first day of the candidates (ISO; empty
+    /// without candidates).
+    pub from: String,
 }
 
 impl App {
@@ -309,6 +312,12 @@ impl App {
                 org: o.code.to_string(),
                 org_name: o.name.clone(),
                 commune: unit_name(o.commune).1,
+                from: cs
+                    .iter()
+                    .filter_map(|c| full.units.iter().find(|u| u.id == *c)?.valid_from)
+                    .min()
+                    .map(hoptac_core::date::to_iso)
+                    .unwrap_or_default(),
                 candidates: cs.into_iter().map(unit_name).collect(),
             })
             .collect();

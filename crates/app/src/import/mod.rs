@@ -60,7 +60,7 @@ impl App {
     }
 
     /// A viewer imports nothing: refused (and audited) before the file is read.
-    async fn may_import(&self, actor: &Actor) -> Result<()> {
+    pub(crate) async fn may_import(&self, actor: &Actor) -> Result<()> {
         if actor.account.role == hoptac_core::auth::Role::Viewer || actor.account.disabled {
             self.record_refusal(actor, "import", "upload").await?;
             return Err(AppError::Forbidden);

@@ -122,6 +122,7 @@ impl App {
         choice: &RegisterChoice,
         commit: bool,
     ) -> Result<RegisterLoad> {
+        self.may_import(actor).await?;
         let register = national();
         let extract = match choice {
             RegisterChoice::All => register.all(),

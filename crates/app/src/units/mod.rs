@@ -75,5 +75,7 @@ impl App {
 
 mod load;
 mod office;
+mod place;
 pub use load::{RegisterChoice, RegisterLoad};
 pub use office::UnitChoice;
+pub use place::PLACEMENT_REASON;

@@ -109,3 +109,85 @@ async fn the_first_run_finds_chooses_and_sets_the_default_scope() {
     let setup = get(&t, "/setup").await;
     assert!(setup.body.contains("office-unit") && setup.body.contains("Xã Đốc Binh Kiều (30061)"));
 }
+
+/// After loading the register, a cooperative of old Xã Phú Thuận B (split between Xã Long
+/// Phú Thuận and Xã Tân Long on 01/07/2025) waits on the review page with both candidates;
+/// the office places it with one click (a viewer may not); then it is counted there.
+#[tokio::test]
+async fn an_organisation_of_a_split_commune_is_placed_from_the_review_page() {
+    let (t, _d) = fresh().await;
+    let l = t
+        .app
+        .load_register(
+            &hoptac_app::Actor::system(),
+            &hoptac_app::RegisterChoice::Province("87".into()),
+            true,
+        )
+        .await
+        .unwrap();
+    assert!(!l.outcome.has_errors());
+    let book = crate::http::csv_book(&[
+        (
+            "organizations",
+            "code,kind,name,sector,commune,founded_on\nHTX-PTB,HTX,HTX Phú Thuận B,agriculture,29995,2015-01-01\n",
+        ),
+        (
+            "annual_reports",
+            "org_code,year,members\nHTX-PTB,2024,30\nHTX-PTB,2025,31\n",
+        ),
+    ]);
+    let o = t
+        .app
+        .import_book(&hoptac_app::Actor::system(), &book, true)
+        .await
+        .unwrap();
+    assert!(!o.has_errors(), "{:?}", o.problems);
+    let page = get(&t, "/quality?scope=&year=2025").await;
+    assert!(page.body.contains("id=\"unplaced-orgs\""), "{}", page.body);
+    assert!(page.body.contains("data-org=\"HTX-PTB\""));
+    assert!(
+        page.body.contains("<option value=\"29992\">")
+            && page.body.contains("<option value=\"30154\">")
+    );
+
+    let viewer = t.as_user("xem").await;
+    let r = post_form(
+        &viewer,
+        "/quality/place",
+        "org=HTX-PTB&commune=30154&from=2025-07-01&scope=",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    let r = post_form(
+        &t,
+        "/quality/place",
+        "org=HTX-PTB&commune=30154&from=2025-07-01&scope=",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = get(&t, "/quality?scope=&year=2025").await;
+    assert!(
+        !page.body.contains("data-org=\"HTX-PTB\""),
+        "placed: no longer listed"
+    );
+    let s = t
+        .app
+        .stats(&hoptac_app::Actor::system(), 2025, 2025, Some("30154"))
+        .await
+        .unwrap();
+    let v = hoptac_core::indicator::find(&s.indicators, "htx.active").unwrap();
+    assert_eq!(
+        v.value,
+        Some(hoptac_core::Fixed::from_int(1)),
+        "counted in Xã Tân Long"
+    );
+    // a commune it could not be in is named
+    let r = post_form(
+        &t,
+        "/quality/place",
+        "org=HTX-PTB&commune=99999&from=2025-07-01&scope=",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("99999"));
+}

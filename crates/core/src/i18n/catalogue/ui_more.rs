@@ -453,4 +453,5 @@ pub const ENTRIES: &[Entry] = &[
         "Lưu thành kế hoạch mới để chỉnh sửa",
         "Store as a new plan to edit",
     ),
+    ("place_here", "Xếp vào xã này", "Place here"),
 ];

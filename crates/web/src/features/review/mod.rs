@@ -15,6 +15,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/quality", get(quality::quality))
         .route("/quality/run", post(quality::review_run))
         .route("/quality/years", post(quality::year_lock))
+        .route("/quality/place", post(quality::place))
         .route("/quality/duplicates", get(duplicates::duplicates))
         .route(
             "/quality/cases/{id}",

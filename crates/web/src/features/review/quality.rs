@@ -43,6 +43,16 @@ pub(crate) struct FigureRow {
     pub message: String,
 }
 
+/// An organisation to place: code, name, the old commune, the candidates (code, label) and
+/// the day the placement takes effect.
+pub(crate) struct UnplacedRow {
+    pub code: String,
+    pub name: String,
+    pub commune: String,
+    pub candidates: Vec<(String, String)>,
+    pub from: String,
+}
+
 #[derive(askama::Template)]
 #[template(path = "review/quality.html")]
 pub(crate) struct QualityPage {
@@ -55,8 +65,8 @@ pub(crate) struct QualityPage {
     pub duplicates: usize,
     pub report_year: i32,
     pub completeness: Vec<hoptac_app::checks::Completeness>,
-    /// Organisations to place after a reorganisation, with their candidate communes shown.
-    pub unplaced: Vec<(String, String, String, String)>,
+    /// Organisations to place after a reorganisation, with their candidate communes.
+    pub unplaced: Vec<UnplacedRow>,
     /// Reporting years closed in force: (year, territory, who, when, reason).
     pub locks: Vec<(i32, String, String, String, String)>,
     /// Staff may record the grounds (a review run).
@@ -145,18 +155,16 @@ pub(crate) async fn quality(
         unplaced: r
             .unplaced
             .iter()
-            .map(|u| {
-                let cands: Vec<String> = u
+            .map(|u| UnplacedRow {
+                code: u.org.clone(),
+                name: u.org_name.clone(),
+                commune: u.commune.clone(),
+                candidates: u
                     .candidates
                     .iter()
-                    .map(|(code, name)| format!("{name} ({code})"))
-                    .collect();
-                (
-                    u.org.clone(),
-                    u.org_name.clone(),
-                    u.commune.clone(),
-                    cands.join(" · "),
-                )
+                    .map(|(code, name)| (code.clone(), format!("{name} ({code})")))
+                    .collect(),
+                from: u.from.clone(),
             })
             .collect(),
         completeness: r.completeness,
@@ -233,4 +241,36 @@ pub(crate) async fn review_run(
         run.closed
     ))
     .into_response())
+}
+
+/// Places an organisation of a split commune in one of its candidates (POST).
+pub(crate) async fn place(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Form(f): Form<HashMap<String, String>>,
+) -> WebResult {
+    let l = lang(&h);
+    let e = |err| WebError::new(l, err);
+    let get = |k: &str| f.get(k).map(|s| s.trim().to_string()).unwrap_or_default();
+    let on = hoptac_core::date::parse(&get("from")).ok_or_else(|| {
+        e(hoptac_app::AppError::invalid(
+            "from",
+            get("from"),
+            hoptac_core::msg!("web.invalid_date", s = get("from")),
+        ))
+    })?;
+    let o = st
+        .app
+        .place_org(u.actor(), &get("org"), &get("commune"), on)
+        .await
+        .map_err(e)?;
+    if let Some(p) = o.problems.iter().find(|p| p.is_error()) {
+        return Err(e(hoptac_app::AppError::invalid(
+            p.column.clone().unwrap_or_else(|| "commune".into()),
+            p.value.clone(),
+            p.msg.clone(),
+        )));
+    }
+    Ok(Redirect::to(&format!("/quality?scope={}#unplaced", enc(&get("scope")))).into_response())
 }
