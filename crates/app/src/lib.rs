@@ -34,4 +34,4 @@ pub use intent::FormIntent;
 pub use registry::{NearDuplicate, OrgDetail};
 pub use stats::{Stats, StockFlow};
 pub use units::UnitRow;
-pub use units::{RegisterChoice, RegisterLoad, UnitChoice};
+pub use units::{CommuneMap, MAP_INDICATORS, RegisterChoice, RegisterLoad, UnitChoice};

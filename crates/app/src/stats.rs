@@ -129,7 +129,33 @@ impl App {
     ) -> Result<Document> {
         let (snap, unit) = self.scoped_snapshot(actor, from, to, scope).await?;
         let scoped = snap.restricted(unit.as_ref().map(|u| u.id));
-        Ok(situation(&scoped, unit.as_ref(), from, to))
+        let mut doc = situation(&scoped, unit.as_ref(), from, to);
+        // a period across a reorganisation says which ground it compared, in a footnote
+        if let Some(u) = &unit
+            && let Some(note) = hoptac_core::territory::crossing_note(&snap, u.id, from, to)
+        {
+            // the first words of the text: footnote 1, the others after it
+            doc.footnotes.insert(0, note.vi().to_string());
+            for p in doc
+                .sections
+                .iter_mut()
+                .flat_map(|s| s.paragraphs.iter_mut())
+            {
+                for i in p.0.iter_mut() {
+                    if let hoptac_core::report::Inline::Note(k) = i {
+                        *k += 1;
+                    }
+                }
+            }
+            if let Some(p) = doc
+                .sections
+                .first_mut()
+                .and_then(|s| s.paragraphs.first_mut())
+            {
+                note_on_ground(p, 1);
+            }
+        }
+        Ok(doc)
     }
 
     pub async fn stock_flow(
@@ -176,5 +202,20 @@ impl App {
                 }
             })
             .collect())
+    }
+}
+
+/// Puts footnote `n` on the words naming the ground ("trên địa bàn xã³ đã …"), or at the
+/// paragraph's end when they are not there.
+fn note_on_ground(p: &mut hoptac_core::report::Paragraph, n: usize) {
+    use hoptac_core::report::Inline;
+    if let Some(Inline::Text(first)) = p.0.first().cloned()
+        && let Some(at) = first.find(" đã ")
+    {
+        p.0[0] = Inline::Text(first[..at].to_string());
+        p.0.insert(1, Inline::Note(n));
+        p.0.insert(2, Inline::Text(first[at..].to_string()));
+    } else {
+        p.0.push(Inline::Note(n));
     }
 }

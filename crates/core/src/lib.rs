@@ -13,6 +13,7 @@ pub mod evaluation;
 pub mod fixed;
 pub mod i18n;
 pub mod indicator;
+pub mod map;
 pub mod model;
 pub mod official;
 pub mod parse;

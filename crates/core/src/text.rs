@@ -56,6 +56,19 @@ pub fn fold_unit_name(s: &str) -> String {
     f
 }
 
+/// A unit's name without its type word, as a map label: "Xã Đốc Binh Kiều" → "Đốc Binh
+/// Kiều", "Phường 1" stays (a number alone says nothing).
+pub fn short_unit_name(name: &str) -> String {
+    for prefix in ["Thị trấn ", "Xã ", "Phường ", "Đặc khu "] {
+        if let Some(rest) = name.strip_prefix(prefix)
+            && !rest.chars().all(|c| c.is_ascii_digit())
+        {
+            return rest.to_string();
+        }
+    }
+    name.to_string()
+}
+
 /// Groups the digits of an integer the Vietnamese way: 2697 → "2.697".
 pub fn group_thousands(n: i128) -> String {
     let neg = n < 0;

@@ -74,8 +74,10 @@ impl App {
 }
 
 mod load;
+mod map;
 mod office;
 mod place;
 pub use load::{RegisterChoice, RegisterLoad};
+pub use map::{CommuneMap, MAP_INDICATORS};
 pub use office::UnitChoice;
 pub use place::PLACEMENT_REASON;

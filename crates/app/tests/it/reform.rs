@@ -422,3 +422,34 @@ async fn history_rows_are_refused_outside_the_writers_scope() {
     let o = app.import_book(&sys(), &book, true).await.unwrap();
     assert!(o.applied, "{:?}", o.problems);
 }
+
+/// The situation report of a period across the reform names the ground it compared in its
+/// first footnote, on the words "trên địa bàn"; a period before the reform has none.
+#[tokio::test]
+async fn the_situation_report_footnotes_the_ground_compared_across_the_reform() {
+    let (app, _dir) = reformed().await;
+    let doc = app
+        .situation_report(&sys(), 2020, 2025, Some("30061"))
+        .await
+        .unwrap();
+    assert!(
+        doc.footnotes[0].starts_with("So sánh trên cùng địa bàn")
+            && doc.footnotes[0].contains("Xã Tân Kiều"),
+        "{:?}",
+        doc.footnotes
+    );
+    let first = &doc.sections[0].paragraphs[0].0;
+    assert!(first.contains(&hoptac_core::report::Inline::Note(1)));
+    let md = hoptac_core::report::render_md(&doc);
+    assert!(md.contains("địa bàn xã¹ đã"), "{md}");
+    let before = app
+        .situation_report(&sys(), 2016, 2020, Some("30061"))
+        .await
+        .unwrap();
+    assert!(
+        before
+            .footnotes
+            .iter()
+            .all(|f| !f.starts_with("So sánh trên cùng địa bàn"))
+    );
+}

@@ -25,6 +25,13 @@ async fn the_plan_is_closed_and_its_successor_drafted_and_saved_once() {
     }
     let plan = get(&t, &format!("/plans/{PLAN_CODE}")).await;
     assert!(plan.body.contains("id=\"closing-link\"") && plan.body.contains("id=\"next-link\""));
+    // the plan's ground in its last year with figures: the six new communes
+    assert_eq!(
+        plan.body.matches("class=\"commune\"").count(),
+        6,
+        "{}",
+        plan.body
+    );
 
     let audit_rows = || async {
         t.app
@@ -97,4 +104,33 @@ async fn the_plan_is_closed_and_its_successor_drafted_and_saved_once() {
     .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert!(bad.body.contains("abc"));
+}
+
+/// The dashboard draws the scope's communes at the period's end as bubbles at the register's
+/// points: after the reform, the six new communes of the former district.
+#[tokio::test]
+async fn the_dashboard_maps_the_new_communes() {
+    let (t, _d) = demo_app().await;
+    let page = get(&t, "/?from=2021&to=2025&scope=872&map=htx.members").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let at = page.body.find("id=\"commune-map\"").expect("a map");
+    let map = &page.body[at..at + page.body[at..].find("</figure>").unwrap()];
+    assert_eq!(map.matches("class=\"commune\"").count(), 6, "{map}");
+    for code in ["30037", "30043", "30046", "30055", "30061", "30073"] {
+        assert!(map.contains(&format!("data-code=\"{code}\"")), "{code}");
+    }
+    assert!(
+        map.contains("Xã Đốc Binh Kiều: 669"),
+        "the commune's own figure: {map}"
+    );
+    assert!(
+        page.body
+            .contains("<option value=\"htx.members\" selected>")
+    );
+    // before the reform the same scope is its 13 old communes, at their own points
+    let old = get(&t, "/?from=2016&to=2020&scope=872").await;
+    let at = old.body.find("id=\"commune-map\"").expect("a map");
+    let map = &old.body[at..at + old.body[at..].find("</figure>").unwrap()];
+    assert_eq!(map.matches("data-code=").count(), 13, "{map}");
+    assert!(map.contains("Xã Tân Kiều"));
 }

@@ -454,4 +454,11 @@ pub const ENTRIES: &[Entry] = &[
         "Store as a new plan to edit",
     ),
     ("place_here", "Xếp vào xã này", "Place here"),
+    ("map_indicator", "Bản đồ theo", "Map of"),
+    (
+        "map_note",
+        "Mỗi vòng tròn là một xã, đặt tại điểm đại diện của xã trong danh mục đơn vị hành chính; hoptac không có ranh giới xã nên không vẽ ranh giới.",
+        "Each circle is a commune, at the register's point for it; hoptac has no commune boundaries and draws none.",
+    ),
+    ("map_without_point", "Không có vị trí", "No point"),
 ];

@@ -217,7 +217,12 @@ pub(crate) async fn dashboard(
         .await
         .map_err(e)?;
     let units = st.app.units().await.map_err(e)?;
+    let map = crate::features::dashboard::map::map_view(&st, &u, l, q.get("map"), to, &scope)
+        .await
+        .map_err(e)?;
     let t = Dashboard {
+        map: map.svg,
+        map_options: map.options,
         territory_note: stats
             .territory_note
             .as_ref()

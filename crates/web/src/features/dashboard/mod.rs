@@ -1,6 +1,7 @@
 //! The dashboard (tổng quan): the indicators of a period and scope, with trends.
 
 pub(crate) mod handlers;
+pub(crate) mod map;
 pub(crate) mod views;
 
 use crate::http::state::AppState;

@@ -32,4 +32,7 @@ pub(crate) struct Dashboard {
     /// When the period crosses a reorganisation: the ground compared at both ends.
     pub territory_note: String,
     pub report_link: String,
+    /// The communes of the scope at the period's end, on a map (empty: nothing to draw).
+    pub map: String,
+    pub map_options: Vec<Opt>,
 }

@@ -188,7 +188,20 @@ pub(crate) async fn plan(
         ),
         (t(l, "scope").to_string(), pr.scope_name.clone()),
     ];
+    // the plan's ground on a map, in the last year with figures
+    let map_year = pr
+        .targets
+        .iter()
+        .filter_map(|t| t.latest.as_ref().map(|y| y.year))
+        .max()
+        .unwrap_or(plan.baseline_year);
+    let map =
+        crate::features::dashboard::map::map_view(&st, &u, l, q.get("map"), map_year, &plan.scope)
+            .await
+            .map_err(e)?;
     let page_t = PlanPage {
+        map: map.svg,
+        map_options: map.options,
         p: page(&st, &u, l, "nav_plans").await,
         code: plan.code.clone(),
         title: plan.title.clone(),

@@ -54,6 +54,9 @@ pub(crate) struct PlanPage {
     /// Without a chosen year: which reporting year the page stops at, and why.
     pub data_year: String,
     pub method: String,
+    /// The plan's ground at its last year with figures, on a map (empty: nothing to draw).
+    pub map: String,
+    pub map_options: Vec<crate::http::layout::Opt>,
 }
 
 pub(crate) struct DrillCommune {
