@@ -564,11 +564,24 @@ impl App {
                 e.at(&def, year)
             }
         };
-        let mut by_commune: Vec<(AdminUnit, Option<Fixed>)> =
+        // after a reorganisation: the communes of the plan's ground in the year drilled (the
+        // new ones for 2025, the old ones for 2020), each counted on its own ground
+        let mut by_commune: Vec<(AdminUnit, Option<Fixed>)> = if snap.changes.is_empty() {
             Engine::per_commune(&snap, Some(unit.id))
                 .into_iter()
                 .map(|(u, e)| (u.clone(), value_at(&e)))
-                .collect();
+                .collect()
+        } else {
+            let map = hoptac_core::territory::UnitMap::new(&snap.units, &snap.changes, &snap.moves);
+            map.territory(unit.id, hoptac_core::date::year_end(year))
+                .communes()
+                .filter_map(|c| snap.unit(c).cloned())
+                .map(|u| {
+                    let v = value_at(&Engine::scoped(&snap, Some(u.id)));
+                    (u, v)
+                })
+                .collect()
+        };
         by_commune.sort_by_key(|(u, _)| hoptac_core::text::fold_unit_name(&u.name));
         let commune_names: std::collections::HashMap<_, &str> =
             snap.units.iter().map(|u| (u.id, u.name.as_str())).collect();

@@ -292,7 +292,15 @@ async fn drill_down_shows_who_makes_up_the_figure() {
         .target_drill(&sys(), PLAN_CODE, "4", Some(2025))
         .await
         .unwrap();
-    assert_eq!(d.by_commune.len(), 13);
+    // at the end of 2025 the district's ground is its six new communes; in 2020 its 13 old
+    let names: Vec<&str> = d.by_commune.iter().map(|c| c.0.name.as_str()).collect();
+    assert_eq!(d.by_commune.len(), 6, "{names:?}");
+    assert!(names.contains(&"Xã Đốc Binh Kiều") && !names.contains(&"Xã Tân Kiều"));
+    let old = a
+        .target_drill(&sys(), PLAN_CODE, "4", Some(2020))
+        .await
+        .unwrap();
+    assert_eq!(old.by_commune.len(), 13);
     assert_eq!(
         d.by_org.len(),
         24,
