@@ -74,6 +74,47 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
             pdf.push(t.elapsed());
         }
         summary("demo district: situation report, PDF", pdf);
+
+        // 0b. After the reform: the demo plan closed on its six new communes, the next plan
+        // drafted for one of them, the former district's ground on a map.
+        let plan = hoptac_demo::plan::PLAN_CODE;
+        let (mut closing, mut next, mut map) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..runs.min(5) {
+            let t = Instant::now();
+            std::hint::black_box(demo.plan_closing(&sys, plan).await?);
+            closing.push(t.elapsed());
+            let t = Instant::now();
+            std::hint::black_box(demo.next_plan_draft(&sys, plan, "30061", (2026, 2030)).await?);
+            next.push(t.elapsed());
+            let t = Instant::now();
+            std::hint::black_box(demo.commune_map(&sys, "htx.members", 2025, Some("872")).await?);
+            map.push(t.elapsed());
+        }
+        summary("demo plan: final assessment (6 communes)", closing);
+        summary("demo plan: next plan's draft (30061)", next);
+        summary("demo: map of the former district, 2025", map);
+    }
+
+    // 0c. The national register into fresh databases: one province (both versions), the
+    // whole country.
+    {
+        let sys = hoptac_app::Actor::system();
+        for (name, choice, n) in [
+            ("register: load province 82 (433 units)", hoptac_app::RegisterChoice::Province("82".into()), runs.min(5)),
+            ("register: load the country (14.138 units)", hoptac_app::RegisterChoice::All, runs.min(3)),
+        ] {
+            let mut xs = Vec::new();
+            for i in 0..n {
+                let path = dir.join(format!("register-{}-{i}.db", xs.len()));
+                let app = App::new(Arc::new(SqliteStore::open(&path).await?));
+                app.ensure_seed().await?;
+                let t = Instant::now();
+                let l = app.load_register(&sys, &choice, true).await?;
+                xs.push(t.elapsed());
+                anyhow::ensure!(!l.outcome.has_errors(), "the register loads");
+            }
+            summary(name, xs);
+        }
     }
 
     // 1. Workbook of the province.
