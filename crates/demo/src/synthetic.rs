@@ -20,6 +20,9 @@ pub struct Size {
     pub managers: usize,
     /// Founding years are spread over this many years before the first reported year.
     pub history: i32,
+    /// Live through a reorganisation on 1 July 2025: districts end, communes merge three
+    /// into one (the new one reusing the first's code), as in the 2025 reform.
+    pub reform: bool,
 }
 
 impl Default for Size {
@@ -31,6 +34,7 @@ impl Default for Size {
             provinces: 1,
             managers: 1,
             history: 5,
+            reform: false,
         }
     }
 }
@@ -188,11 +192,107 @@ pub fn province(size: &Size) -> Snapshot {
         }
         orgs.push(o);
     }
+    let changes = if size.reform {
+        reorganise(&mut units)
+    } else {
+        Vec::new()
+    };
     Snapshot {
         units,
         orgs,
         reports,
         managers,
+        changes,
         ..Default::default()
+    }
+}
+
+/// The 2025 reform on synthetic ground: every district ends on 30 June 2025, every three
+/// communes of a district go wholly into one new commune of the province from 1 July (the
+/// new one reuses the code of the first), ids from 5.000 above the province's base.
+fn reorganise(units: &mut Vec<AdminUnit>) -> Vec<hoptac_core::model::UnitChange> {
+    let (ended, began) = (ymd(2025, 6, 30), ymd(2025, 7, 1));
+    let province_of: std::collections::HashMap<UnitId, UnitId> = units
+        .iter()
+        .filter(|u| u.level == AdminLevel::District)
+        .filter_map(|u| Some((u.id, u.parent?)))
+        .collect();
+    let old: Vec<AdminUnit> = units
+        .iter()
+        .filter(|u| u.level == AdminLevel::Commune)
+        .cloned()
+        .collect();
+    for u in units.iter_mut() {
+        if u.level != AdminLevel::Province {
+            u.valid_to = ended;
+        }
+    }
+    let mut changes = Vec::new();
+    let mut by_district: std::collections::BTreeMap<UnitId, Vec<&AdminUnit>> = Default::default();
+    for c in &old {
+        by_district.entry(c.parent.expect("a commune's district")).or_default().push(c);
+    }
+    let mut next = std::collections::HashMap::<UnitId, i64>::new();
+    for (district, communes) in by_district {
+        let province = province_of[&district];
+        for group in communes.chunks(3) {
+            let k = next.entry(province).or_insert(province.0 - 1 + 5_000);
+            *k += 1;
+            let id = UnitId(*k);
+            units.push(AdminUnit {
+                id,
+                code: group[0].code.clone(),
+                name: format!("{} mới", group[0].name),
+                level: AdminLevel::Commune,
+                parent: Some(province),
+                valid_from: began,
+                valid_to: None,
+            });
+            for o in group {
+                changes.push(hoptac_core::model::UnitChange {
+                    old: o.id,
+                    new: id,
+                    on: began.expect("1 July 2025 exists"),
+                    kind: hoptac_core::model::ChangeKind::Full,
+                    basis: "thử nghiệm".into(),
+                });
+            }
+        }
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_synthetic_reform_is_a_register_that_holds_together() {
+        let snap = province(&Size {
+            htx: 30,
+            tht: 30,
+            reform: true,
+            ..Size::default()
+        });
+        let new: Vec<_> = snap.units.iter().filter(|u| u.valid_from.is_some()).collect();
+        assert_eq!(new.len(), 60, "180 communes, three into one");
+        assert_eq!(snap.changes.len(), 180);
+        assert_eq!(
+            hoptac_core::territory::check_register(&snap.units, &snap.changes, &[]),
+            vec![]
+        );
+        // the whole province's ground is the same before and after
+        let engine = hoptac_core::indicator::Engine::scoped(&snap, Some(UnitId(1)));
+        let def = hoptac_core::indicator::catalogue()
+            .into_iter()
+            .find(|d| d.id == "htx.active")
+            .unwrap();
+        let plain = province(&Size {
+            htx: 30,
+            tht: 30,
+            ..Size::default()
+        });
+        let before = hoptac_core::indicator::Engine::scoped(&plain, Some(UnitId(1)));
+        assert_eq!(engine.at(&def, 2025), before.at(&def, 2025));
     }
 }

@@ -30,6 +30,9 @@ pub(crate) struct SizeArgs {
     /// Years before the first reported year over which founding dates are spread
     #[arg(long, default_value_t = 5)]
     pub(crate) history: i32,
+    /// Live through a reorganisation on 1 July 2025 (districts end, communes merge 3 into 1)
+    #[arg(long)]
+    pub(crate) reform: bool,
 }
 
 impl SizeArgs {
@@ -41,6 +44,7 @@ impl SizeArgs {
             provinces: self.provinces,
             managers: self.managers,
             history: self.history,
+            reform: self.reform,
         }
     }
 }
