@@ -23,6 +23,26 @@ pub struct PlanProgress {
     /// Without `as_of`: the reporting year the assessment stops at, and why.
     pub data_year: Option<hoptac_core::reporting::ReportingYear>,
     pub targets: Vec<TargetProgress>,
+    /// When the plan's period crosses a reorganisation: the ground compared at its baseline
+    /// and at its last year with figures.
+    pub territory_note: Option<hoptac_core::Msg>,
+}
+
+impl PlanProgress {
+    /// The assessment as a text; a period across a reorganisation says which ground it
+    /// compared in a footnote on the plan's ground.
+    pub fn assessment(&self) -> hoptac_core::report::Document {
+        let mut doc =
+            hoptac_core::report::plan_assessment(&self.plan, &self.targets, &self.scope_name);
+        if let Some(note) = &self.territory_note {
+            doc.footnotes.push(note.vi().to_string());
+            let n = doc.footnotes.len();
+            if let Some(p) = doc.sections.first_mut().and_then(|s| s.paragraphs.first_mut()) {
+                p.0.push(hoptac_core::report::Inline::Note(n));
+            }
+        }
+        doc
+    }
 }
 
 /// Who makes up a target's figure.
@@ -501,12 +521,20 @@ impl App {
                 },
             ));
         }
+        let last = targets
+            .iter()
+            .filter_map(|t| t.latest.as_ref().map(|l| l.year))
+            .max();
+        let territory_note = last.and_then(|y| {
+            hoptac_core::territory::crossing_note(&snap, unit.id, plan.baseline_year, y)
+        });
         Ok(PlanProgress {
             scope_name: unit.name.clone(),
             plan,
             as_of,
             data_year,
             targets,
+            territory_note,
         })
     }
 

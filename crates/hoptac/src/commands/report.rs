@@ -155,7 +155,7 @@ pub(crate) async fn run(db: &Path, system: &Actor, kind: ReportKind) -> anyhow::
                 return Ok(ExitCode::SUCCESS);
             }
             let p = app.plan_progress(system, &plan, year).await?;
-            let doc = hoptac_core::report::plan_assessment(&p.plan, &p.targets, &p.scope_name);
+            let doc = p.assessment();
             write_doc(&app, &doc, format, output).await?;
         }
         ReportKind::Situation {

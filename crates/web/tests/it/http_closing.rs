@@ -25,6 +25,8 @@ async fn the_plan_is_closed_and_its_successor_drafted_and_saved_once() {
     }
     let plan = get(&t, &format!("/plans/{PLAN_CODE}")).await;
     assert!(plan.body.contains("id=\"closing-link\"") && plan.body.contains("id=\"next-link\""));
+    // the plan crosses the reform: it says which ground it compared
+    assert!(plan.body.contains("id=\"territory-note\""), "{}", plan.body);
     // the plan's ground in its last year with figures: the six new communes
     assert_eq!(
         plan.body.matches("class=\"commune\"").count(),

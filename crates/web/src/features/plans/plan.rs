@@ -30,7 +30,7 @@ use hoptac_app::AppError;
 use hoptac_core::Fixed;
 use hoptac_core::chart::bars_with_target;
 use hoptac_core::plan::{Plan, Status, fmt};
-use hoptac_core::report::{plan_assessment, render_html, render_md};
+use hoptac_core::report::{render_html, render_md};
 use std::collections::HashMap;
 
 pub(crate) fn status_label(l: Lang, s: Status) -> &'static str {
@@ -200,6 +200,11 @@ pub(crate) async fn plan(
             .await
             .map_err(e)?;
     let page_t = PlanPage {
+        territory_note: pr
+            .territory_note
+            .as_ref()
+            .map(|m| m.render(l))
+            .unwrap_or_default(),
         map: map.svg,
         map_options: map.options,
         p: page(&st, &u, l, "nav_plans").await,
@@ -464,7 +469,7 @@ pub(crate) async fn plan_report(
         .plan_progress(u.actor(), &code, as_of)
         .await
         .map_err(e)?;
-    let doc = plan_assessment(&pr.plan, &pr.targets, &pr.scope_name);
+    let doc = pr.assessment();
     // the code is the plan's: only [A-Za-z0-9-] reaches a file name
     let safe = crate::http::download::file_part(&code);
     match q.get("format").map(String::as_str) {

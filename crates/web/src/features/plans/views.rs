@@ -54,6 +54,8 @@ pub(crate) struct PlanPage {
     /// Without a chosen year: which reporting year the page stops at, and why.
     pub data_year: String,
     pub method: String,
+    /// When the plan's period crosses a reorganisation: the ground compared at both ends.
+    pub territory_note: String,
     /// The plan's ground at its last year with figures, on a map (empty: nothing to draw).
     pub map: String,
     pub map_options: Vec<crate::http::layout::Opt>,
