@@ -37,7 +37,11 @@ impl PlanProgress {
         if let Some(note) = &self.territory_note {
             doc.footnotes.push(note.vi().to_string());
             let n = doc.footnotes.len();
-            if let Some(p) = doc.sections.first_mut().and_then(|s| s.paragraphs.first_mut()) {
+            if let Some(p) = doc
+                .sections
+                .first_mut()
+                .and_then(|s| s.paragraphs.first_mut())
+            {
                 p.0.push(hoptac_core::report::Inline::Note(n));
             }
         }

@@ -300,7 +300,7 @@ pub struct YearProgress {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Projection {
     /// Always the same method, said in words for the reader.
-    pub method: &'static str,
+    pub method: Msg,
     pub year: i32,
     pub value: Fixed,
     /// ± one standard error of the prediction; `None` with fewer than 3 points.
@@ -310,7 +310,10 @@ pub struct Projection {
     pub meets: bool,
 }
 
-pub const PROJECTION_METHOD: &str = "đường thẳng bình phương nhỏ nhất qua năm gốc và các năm đã có số liệu; khoảng ± 1 sai số chuẩn của dự báo (≈ 68 %) / least-squares line through the baseline and the years with data; ± 1 standard error of prediction (≈ 68 %)";
+/// How projections are made, said in words for the reader (catalogue `plan.projection_method`).
+pub fn projection_method() -> Msg {
+    crate::msg!("plan.projection_method")
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TargetProgress {
@@ -536,7 +539,7 @@ pub(crate) fn project(pts: &[(f64, f64)], year: i32, t: &Target, unit: Unit) -> 
     };
     let value = Fixed::from_f64(yhat)?.round(2);
     Some(Projection {
-        method: PROJECTION_METHOD,
+        method: projection_method(),
         year,
         value,
         low,

@@ -707,10 +707,7 @@ pub fn plan_assessment(
             } else {
                 format!(", số {}", plan.doc_no)
             },
-            crate::plan::PROJECTION_METHOD
-                .split(" / ")
-                .next()
-                .unwrap_or_default()
+            crate::plan::projection_method().vi()
         ),
         sections,
         footnotes: vec![],

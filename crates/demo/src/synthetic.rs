@@ -230,7 +230,10 @@ fn reorganise(units: &mut Vec<AdminUnit>) -> Vec<hoptac_core::model::UnitChange>
     let mut changes = Vec::new();
     let mut by_district: std::collections::BTreeMap<UnitId, Vec<&AdminUnit>> = Default::default();
     for c in &old {
-        by_district.entry(c.parent.expect("a commune's district")).or_default().push(c);
+        by_district
+            .entry(c.parent.expect("a commune's district"))
+            .or_default()
+            .push(c);
     }
     let mut next = std::collections::HashMap::<UnitId, i64>::new();
     for (district, communes) in by_district {
@@ -274,7 +277,11 @@ mod tests {
             reform: true,
             ..Size::default()
         });
-        let new: Vec<_> = snap.units.iter().filter(|u| u.valid_from.is_some()).collect();
+        let new: Vec<_> = snap
+            .units
+            .iter()
+            .filter(|u| u.valid_from.is_some())
+            .collect();
         assert_eq!(new.len(), 60, "180 communes, three into one");
         assert_eq!(snap.changes.len(), 180);
         assert_eq!(

@@ -84,10 +84,16 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
             std::hint::black_box(demo.plan_closing(&sys, plan).await?);
             closing.push(t.elapsed());
             let t = Instant::now();
-            std::hint::black_box(demo.next_plan_draft(&sys, plan, "30061", (2026, 2030)).await?);
+            std::hint::black_box(
+                demo.next_plan_draft(&sys, plan, "30061", (2026, 2030))
+                    .await?,
+            );
             next.push(t.elapsed());
             let t = Instant::now();
-            std::hint::black_box(demo.commune_map(&sys, "htx.members", 2025, Some("872")).await?);
+            std::hint::black_box(
+                demo.commune_map(&sys, "htx.members", 2025, Some("872"))
+                    .await?,
+            );
             map.push(t.elapsed());
         }
         summary("demo plan: final assessment (6 communes)", closing);
@@ -100,8 +106,16 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
     {
         let sys = hoptac_app::Actor::system();
         for (name, choice, n) in [
-            ("register: load province 82 (433 units)", hoptac_app::RegisterChoice::Province("82".into()), runs.min(5)),
-            ("register: load the country (14.138 units)", hoptac_app::RegisterChoice::All, runs.min(3)),
+            (
+                "register: load province 82 (433 units)",
+                hoptac_app::RegisterChoice::Province("82".into()),
+                runs.min(5),
+            ),
+            (
+                "register: load the country (14.138 units)",
+                hoptac_app::RegisterChoice::All,
+                runs.min(3),
+            ),
         ] {
             let mut xs = Vec::new();
             for i in 0..n {

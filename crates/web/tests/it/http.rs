@@ -151,7 +151,11 @@ async fn dashboard_shows_part_a_figures() {
         4,
         "members HTX, THT, revenue, profit"
     );
-    assert_eq!(r.body.matches("<svg class=\"map\"").count(), 1, "and the communes' map");
+    assert_eq!(
+        r.body.matches("<svg class=\"map\"").count(),
+        1,
+        "and the communes' map"
+    );
     assert!(r.body.contains("2016 (gốc)"), "the base year marked");
     assert!(r.body.contains("Doanh thu bình quân HTX (triệu đồng)"));
     assert_eq!(r.headers.get("x-frame-options").unwrap(), "DENY");

@@ -486,4 +486,9 @@ pub const ENTRIES: &[Entry] = &[
         "So sánh trên cùng địa bàn qua sắp xếp đơn vị hành chính: cuối năm {from} gồm {before}; cuối năm {to} gồm {after}",
         "Compared on the same ground across a reorganisation of units: at the end of {from}, {before}; at the end of {to}, {after}",
     ),
+    (
+        "plan.projection_method",
+        "đường thẳng bình phương nhỏ nhất qua năm gốc và các năm đã có số liệu; khoảng ± 1 sai số chuẩn của dự báo (≈ 68 %)",
+        "least-squares line through the baseline and the years with data; ± 1 standard error of prediction (≈ 68 %)",
+    ),
 ];

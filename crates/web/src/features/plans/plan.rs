@@ -219,11 +219,7 @@ pub(crate) async fn plan(
             .as_ref()
             .map(|y| y.why.get(l.code()).to_string())
             .unwrap_or_default(),
-        method: hoptac_core::plan::PROJECTION_METHOD
-            .split(" / ")
-            .nth(usize::from(l == Lang::En))
-            .unwrap_or_default()
-            .to_string(),
+        method: hoptac_core::plan::projection_method().render(l),
     };
     Ok(render(&page_t))
 }
