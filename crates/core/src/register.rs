@@ -129,14 +129,18 @@ impl Register {
             .copied()
     }
 
-    /// The point of the version of `code` that began on `valid_from`, if the register has it.
-    pub fn point(&self, code: &str, valid_from: Option<Date>) -> Option<(f64, f64)> {
+    /// The version of `code` that began on `valid_from`, if the register has it.
+    pub fn unit(&self, code: &str, valid_from: Option<Date>) -> Option<&RegisterUnit> {
         self.by_code
             .get(code)?
             .iter()
             .map(|&i| &self.units[i])
-            .find(|u| u.valid_from == valid_from)?
-            .point
+            .find(|u| u.valid_from == valid_from)
+    }
+
+    /// The point of the version of `code` that began on `valid_from`, if the register has it.
+    pub fn point(&self, code: &str, valid_from: Option<Date>) -> Option<(f64, f64)> {
+        self.unit(code, valid_from)?.point
     }
 
     /// The parent version of `u`, read at its dates.

@@ -17,6 +17,9 @@ pub struct UnitRow {
     pub parent_code: Option<String>,
     pub valid_from: Option<String>,
     pub valid_to: Option<String>,
+    /// For a unit of the national register: whether its sources agree on its code and name
+    /// (`None`: not a unit of the register, e.g. imported by the office).
+    pub confirmed: Option<bool>,
 }
 
 impl App {
@@ -39,6 +42,7 @@ impl App {
         let resource = root.map_or(Resource::Everything, Resource::Unit);
         self.authorize(actor, Action::Read, &resource).await?;
         let inside = root.map(|r| snap.subtree(r));
+        let register = hoptac_core::register::national();
         let code_of: std::collections::HashMap<_, _> =
             snap.units.iter().map(|u| (u.id, u.code.clone())).collect();
         let mut rows: Vec<(u8, UnitRow)> = snap
@@ -64,6 +68,10 @@ impl App {
                     parent_code: u.parent.and_then(|p| code_of.get(&p).cloned()),
                     valid_from: u.valid_from.map(hoptac_core::date::to_iso),
                     valid_to: u.valid_to.map(hoptac_core::date::to_iso),
+                    confirmed: register
+                        .unit(&u.code, u.valid_from)
+                        .filter(|r| r.name == u.name)
+                        .map(|r| r.confirmed),
                 };
                 (rank, row)
             })

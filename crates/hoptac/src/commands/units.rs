@@ -83,13 +83,18 @@ pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result
             );
             for r in &rows {
                 println!(
-                    "{:<8} {:<36} {:<9} {:<8} {:<10} {:<10}",
+                    "{:<8} {:<36} {:<9} {:<8} {:<10} {:<10}{}",
                     r.code,
                     r.name,
                     r.level,
                     r.parent_code.as_deref().unwrap_or(""),
                     r.valid_from.as_deref().unwrap_or(""),
-                    r.valid_to.as_deref().unwrap_or("")
+                    r.valid_to.as_deref().unwrap_or(""),
+                    if r.confirmed == Some(false) {
+                        " chưa xác nhận/unconfirmed"
+                    } else {
+                        ""
+                    }
                 );
             }
         }
