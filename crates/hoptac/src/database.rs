@@ -121,3 +121,16 @@ pub(crate) async fn open(db: &Path) -> anyhow::Result<App> {
     app.ensure_seed().await?;
     Ok(app)
 }
+
+/// The scope a command was given, or, without `--scope`, the office's unit when one was
+/// chosen (`--scope ""` asks for the whole database).
+pub(crate) async fn scope_or_office(
+    app: &App,
+    system: &hoptac_app::Actor,
+    scope: Option<String>,
+) -> anyhow::Result<Option<String>> {
+    Ok(match scope {
+        Some(s) => Some(s),
+        None => Some(app.default_scope(system).await?).filter(|s| !s.is_empty()),
+    })
+}

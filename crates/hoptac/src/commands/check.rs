@@ -24,6 +24,7 @@ pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result
         format,
     } = args;
     let app = open(db).await?;
+    let scope = crate::database::scope_or_office(&app, system, scope).await?;
     let as_of = match year {
         Some(y) => hoptac_core::date::ymd(y, 12, 31)
             .ok_or_else(|| anyhow::anyhow!("năm không hợp lệ / invalid year {y}"))?,

@@ -36,6 +36,7 @@ pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result
         format,
     } = args;
     let app = open(db).await?;
+    let scope = crate::database::scope_or_office(&app, system, scope).await?;
     if let Some(path) = output {
         let ext = path
             .extension()

@@ -166,6 +166,7 @@ pub(crate) async fn run(db: &Path, system: &Actor, kind: ReportKind) -> anyhow::
             output,
         } => {
             let app = open(db).await?;
+            let scope = crate::database::scope_or_office(&app, system, scope).await?;
             if matches!(format, ReportFormat::Xlsx) {
                 let bytes = app
                     .situation_xlsx(system, from, to, scope.as_deref())
@@ -190,6 +191,7 @@ pub(crate) async fn run(db: &Path, system: &Actor, kind: ReportKind) -> anyhow::
             output,
         } => {
             let app = open(db).await?;
+            let scope = crate::database::scope_or_office(&app, system, scope).await?;
             if matches!(format, ReportFormat::Xlsx) {
                 let bytes = app
                     .evaluation_summary_xlsx(system, year, scope.as_deref())

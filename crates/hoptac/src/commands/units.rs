@@ -31,6 +31,13 @@ pub(crate) enum UnitsCmd {
     /// Store units of the national register: a province with both its versions (before and
     /// after 1 July 2025) and the changes between them, or the whole country (nạp danh mục)
     Load(LoadArgs),
+    /// Choose the office's own unit (in force today): its province is loaded with both
+    /// versions and it becomes the default scope of stats, the review and documents (đơn vị
+    /// của cơ quan)
+    Choose {
+        /// A unit's code in the register, e.g. 82 or 30061
+        code: String,
+    },
 }
 
 #[derive(clap::Args)]
@@ -47,8 +54,24 @@ pub(crate) struct LoadArgs {
 }
 
 pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
-    if let Some(UnitsCmd::Load(load)) = args.cmd {
-        return run_load(db, system, load).await;
+    match args.cmd {
+        Some(UnitsCmd::Load(load)) => return run_load(db, system, load).await,
+        Some(UnitsCmd::Choose { code }) => {
+            let app = open(db).await?;
+            let l = app.choose_office_unit(system, &code).await?;
+            crate::commands::import::print_outcome(&l.outcome);
+            if l.outcome.has_errors() {
+                return Ok(ExitCode::from(1));
+            }
+            if let Some(u) = app.office_unit().await? {
+                println!(
+                    "Đơn vị của cơ quan / the office's unit: {} ({})",
+                    u.name, u.code
+                );
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        None => {}
     }
     let at = match args.at.as_deref() {
         None => None,

@@ -1167,3 +1167,36 @@ fn the_plan_is_closed_and_the_next_one_drafted() {
     );
     assert_eq!(again.status.code(), Some(1), "stored once");
 }
+
+/// Without the browser an office chooses its unit on the command line; it is then the scope
+/// of `stats`, the review and the situation report when none is given (`--scope ""`: all).
+#[test]
+fn the_office_unit_is_the_default_scope_of_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("o.db");
+    let chosen = ok(&hoptac(&db, &["units", "choose", "30061"]));
+    assert!(chosen.contains("Xã Đốc Binh Kiều (30061)"), "{chosen}");
+    let stats = ok(&hoptac(
+        &db,
+        &[
+            "stats", "--from", "2024", "--to", "2025", "--format", "json",
+        ],
+    ));
+    let v: Value = serde_json::from_str(&stats).unwrap();
+    assert_eq!(v["scope"], "30061", "{stats}");
+    let all = ok(&hoptac(
+        &db,
+        &[
+            "stats", "--from", "2024", "--to", "2025", "--scope", "", "--format", "json",
+        ],
+    ));
+    let v: Value = serde_json::from_str(&all).unwrap();
+    assert_eq!(v["scope"], "all", "{all}");
+    let md = ok(&hoptac(
+        &db,
+        &["report", "situation", "--from", "2024", "--to", "2025"],
+    ));
+    assert!(md.contains("Địa bàn: Xã Đốc Binh Kiều"), "{md}");
+    let o = hoptac(&db, &["units", "choose", "30049"]);
+    assert_eq!(o.status.code(), Some(1), "old Tân Kiều is not in force");
+}

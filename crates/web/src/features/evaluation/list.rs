@@ -162,6 +162,10 @@ pub(crate) async fn evaluations(
     // the summary counts approved TT01 sheets: shown with the default rubric only, and not
     // to a cooperative's own account (it sees its own line)
     let own_only = matches!(u.actor().account.scope, hoptac_core::auth::Scope::Org(_));
+    let scope = crate::http::request::scope_param(&st, &u, &q)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let scope = Some(scope.as_str()).filter(|s| !s.is_empty());
     let summary_table = if !own_only
         && rubric
             .as_deref()
@@ -169,7 +173,7 @@ pub(crate) async fn evaluations(
     {
         let s = st
             .app
-            .evaluation_summary(u.actor(), year, q.get("scope").map(String::as_str))
+            .evaluation_summary(u.actor(), year, scope)
             .await
             .map_err(|e| WebError::new(l, e))?;
         Some(summary_table(l, &s))
@@ -178,12 +182,7 @@ pub(crate) async fn evaluations(
     };
     let rows = st
         .app
-        .evaluations(
-            u.actor(),
-            year,
-            q.get("scope").map(String::as_str),
-            rubric.as_deref(),
-        )
+        .evaluations(u.actor(), year, scope, rubric.as_deref())
         .await
         .map_err(|e| WebError::new(l, e))?;
     let summary = hoptac_app::evaluation::approved_by_rating(&rows)
