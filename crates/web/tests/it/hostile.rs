@@ -185,6 +185,15 @@ async fn hostile_input_never_stops_the_server_nor_answers_5xx() {
         "/audit?limit=99999999999",
         "/orgs?page=99999999999&per_page=-1",
         "/login?next=%09//evil.example",
+        "/setup?q=%FF%FE%00",
+        "/setup?fragment=1&q=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "/plans/TM-KTTT-2021-2026/closing?format=pdf%00",
+        "/plans/NO-SUCH/closing",
+        "/plans/TM-KTTT-2021-2026/next?unit=%FF&from=10000&to=-1",
+        "/plans/TM-KTTT-2021-2026/next?unit=30061&from=2200&to=2200",
+        "/plans/TM-KTTT-2021-2026/next?unit=30061&from=2020&to=2030",
+        "/?map=%00&from=2021&to=2025",
+        "/plans/TM-KTTT-2021-2026?map=tht.active&year=2021",
     ] {
         cases.push(get(&admin, path));
         cases.push(get(&viewer, path));
@@ -192,6 +201,10 @@ async fn hostile_input_never_stops_the_server_nor_answers_5xx() {
     for (p, s) in [
         ("/evaluations/HTX-TM-07/10000", "step=submit"),
         ("/evaluations/HTX-TM-07/10000/classification", "vsic=A"),
+        ("/setup", "code=%00%FF"),
+        ("/quality/place", "org=HTX-TM-07&commune=%FF&from=9999-99-99"),
+        ("/quality/place", "org=NOPE&commune=30061&from=2025-07-01"),
+        ("/plans/TM-KTTT-2021-2026/next", "unit=30061&from=2200&to=1900"),
     ] {
         cases.push(post(&admin, p, s.as_bytes()));
     }
