@@ -24,17 +24,21 @@ pub const MAP_INDICATORS: [&str; 5] = [
 pub struct CommuneMap {
     pub points: Vec<MapPoint>,
     pub without_point: Vec<String>,
+    /// More communes than asked for at most: nothing was computed (one engine a commune
+    /// would cost seconds at national size).
+    pub too_many: Option<usize>,
 }
 
 impl App {
     /// The communes of `scope` (everything when empty) in force at the end of `year`, each
-    /// with `indicator`'s value on its ground that year.
+    /// with `indicator`'s value on its ground that year; none computed above `limit`.
     pub async fn commune_map(
         &self,
         actor: &Actor,
         indicator: &str,
         year: i32,
         scope: Option<&str>,
+        limit: usize,
     ) -> Result<CommuneMap> {
         crate::context::check_year(year)?;
         if !MAP_INDICATORS.contains(&indicator) {
@@ -68,6 +72,13 @@ impl App {
                 .filter(|u| u.level == AdminLevel::Commune && u.valid_on(on))
                 .collect(),
         };
+        if communes.len() > limit {
+            return Ok(CommuneMap {
+                points: Vec::new(),
+                without_point: Vec::new(),
+                too_many: Some(communes.len()),
+            });
+        }
         let register = national();
         let mut points = Vec::new();
         let mut without_point = Vec::new();
@@ -86,6 +97,7 @@ impl App {
         Ok(CommuneMap {
             points,
             without_point,
+            too_many: None,
         })
     }
 }

@@ -91,7 +91,7 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
             next.push(t.elapsed());
             let t = Instant::now();
             std::hint::black_box(
-                demo.commune_map(&sys, "htx.members", 2025, Some("872"))
+                demo.commune_map(&sys, "htx.members", 2025, Some("872"), 400)
                     .await?,
             );
             map.push(t.elapsed());

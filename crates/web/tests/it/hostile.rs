@@ -202,9 +202,15 @@ async fn hostile_input_never_stops_the_server_nor_answers_5xx() {
         ("/evaluations/HTX-TM-07/10000", "step=submit"),
         ("/evaluations/HTX-TM-07/10000/classification", "vsic=A"),
         ("/setup", "code=%00%FF"),
-        ("/quality/place", "org=HTX-TM-07&commune=%FF&from=9999-99-99"),
+        (
+            "/quality/place",
+            "org=HTX-TM-07&commune=%FF&from=9999-99-99",
+        ),
         ("/quality/place", "org=NOPE&commune=30061&from=2025-07-01"),
-        ("/plans/TM-KTTT-2021-2026/next", "unit=30061&from=2200&to=1900"),
+        (
+            "/plans/TM-KTTT-2021-2026/next",
+            "unit=30061&from=2200&to=1900",
+        ),
     ] {
         cases.push(post(&admin, p, s.as_bytes()));
     }

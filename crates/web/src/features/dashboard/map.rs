@@ -45,8 +45,11 @@ pub(crate) async fn map_view(
             selected: *i == id,
         })
         .collect();
-    let m = st.app.commune_map(u.actor(), id, year, Some(scope)).await?;
-    if m.points.len() < 2 || m.points.len() > MAX_COMMUNES {
+    let m = st
+        .app
+        .commune_map(u.actor(), id, year, Some(scope), MAX_COMMUNES)
+        .await?;
+    if m.points.len() < 2 {
         return Ok(MapView {
             svg: String::new(),
             options,
