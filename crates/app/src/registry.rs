@@ -172,7 +172,7 @@ impl App {
     /// Organisations of the same kind whose names are probably the same, within the
     /// actor's scope, most alike first.
     pub async fn near_duplicates(&self, actor: &Actor) -> Result<Vec<NearDuplicate>> {
-        use hoptac_core::similar::{THRESHOLD, similarity};
+        use hoptac_core::similar::{NameKey, THRESHOLD, similar_at_least};
         let snap = self.snapshot().await?;
         let policy = hoptac_core::auth::Policy::new(&actor.account, &*snap);
         let visible: Vec<&Organization> = snap
@@ -192,24 +192,24 @@ impl App {
         // the same place, while "THT đan lục bình Mỹ Hòa 1" and "… Mỹ An 1" are two groups
         let mut blocks: std::collections::HashMap<
             (hoptac_core::OrgKind, hoptac_core::UnitId),
-            Vec<&Organization>,
+            Vec<(&Organization, NameKey)>,
         > = std::collections::HashMap::new();
         for o in visible {
-            blocks.entry((o.kind, o.commune)).or_default().push(o);
+            blocks
+                .entry((o.kind, o.commune))
+                .or_default()
+                .push((o, NameKey::new(&o.name)));
         }
         let mut out = Vec::new();
         for group in blocks.values() {
-            for (i, a) in group.iter().enumerate() {
-                for b in &group[i + 1..] {
-                    if a.kind == b.kind {
-                        let score = similarity(&a.name, &b.name);
-                        if score >= THRESHOLD {
-                            out.push(NearDuplicate {
-                                a: (*a).clone(),
-                                b: (*b).clone(),
-                                score,
-                            });
-                        }
+            for (i, (a, ka)) in group.iter().enumerate() {
+                for (b, kb) in &group[i + 1..] {
+                    if let Some(score) = similar_at_least(ka, kb, THRESHOLD) {
+                        out.push(NearDuplicate {
+                            a: (*a).clone(),
+                            b: (*b).clone(),
+                            score,
+                        });
                     }
                 }
             }

@@ -55,17 +55,51 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
     prev[b.len()]
 }
 
+/// A name prepared for comparison once: its key's characters and its numbers. Comparing
+/// every pair of a commune's names recomputes nothing.
+#[derive(Clone, Debug)]
+pub struct NameKey {
+    chars: Vec<char>,
+    digits: String,
+}
+
+impl NameKey {
+    pub fn new(name: &str) -> NameKey {
+        let key = name_key(name);
+        NameKey {
+            digits: digits(&key),
+            chars: key.chars().collect(),
+        }
+    }
+}
+
 /// How alike two names are, 0–100 (%). Names whose numbers differ ("Mỹ Đông 2" and
 /// "Mỹ Đông 3") are different organisations: 0.
 pub fn similarity(a: &str, b: &str) -> u32 {
-    let (ka, kb) = (name_key(a), name_key(b));
-    if ka.is_empty() || kb.is_empty() || digits(&ka) != digits(&kb) {
+    key_similarity(&NameKey::new(a), &NameKey::new(b))
+}
+
+/// `similarity` of two prepared names.
+pub fn key_similarity(a: &NameKey, b: &NameKey) -> u32 {
+    if a.chars.is_empty() || b.chars.is_empty() || a.digits != b.digits {
         return 0;
     }
-    let (ca, cb): (Vec<char>, Vec<char>) = (ka.chars().collect(), kb.chars().collect());
-    let d = levenshtein(&ca, &cb);
-    let longest = ca.len().max(cb.len());
+    let d = levenshtein(&a.chars, &b.chars);
+    let longest = a.chars.len().max(b.chars.len());
     (100 * (longest - d.min(longest)) / longest) as u32
+}
+
+/// `key_similarity` when it reaches `threshold`, else `None`; names whose lengths alone
+/// keep them below it are not compared letter by letter (the distance is at least the
+/// difference of the lengths). An empty key is like nothing.
+pub fn similar_at_least(a: &NameKey, b: &NameKey, threshold: u32) -> Option<u32> {
+    let (la, lb) = (a.chars.len(), b.chars.len());
+    let longest = la.max(lb);
+    if la == 0 || lb == 0 || 100 * (longest - la.abs_diff(lb)) / longest < threshold as usize {
+        return None;
+    }
+    let score = key_similarity(a, b);
+    (score >= threshold).then_some(score)
 }
 
 /// The score from which two names are shown as a probable pair.
@@ -74,6 +108,33 @@ pub const THRESHOLD: u32 = 90;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_length_bound_never_drops_a_pair_the_full_comparison_keeps() {
+        let names = [
+            "HTX DVNN Tân Kiêu",
+            "HTX DVNN Tân Kiều",
+            "HTX Tân Kiều Một",
+            "THT Mỹ Đông 2",
+            "THT Mỹ Đông 3",
+            "Hợp tác xã Láng Biển",
+            "HTX Láng Biền Thượng",
+            "HTX",
+            "HTX An",
+            "HTX Ann",
+        ];
+        for a in names {
+            for b in names {
+                let (ka, kb) = (NameKey::new(a), NameKey::new(b));
+                for t in [0, 50, 80, 90, 95, 100] {
+                    let full = key_similarity(&ka, &kb);
+                    let expect =
+                        (full >= t && !ka.chars.is_empty() && !kb.chars.is_empty()).then_some(full);
+                    assert_eq!(similar_at_least(&ka, &kb, t), expect, "{a} ~ {b} @ {t}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_footnote_variants_are_the_same_name() {

@@ -1,7 +1,7 @@
 //! The register's rows of a file: units, organisations (with the near-duplicate warning)
 //! and their registered services.
 
-use crate::context::{App, find_unit};
+use crate::context::{App, UnitIndex};
 use crate::error::{AppError, Result};
 use crate::import::draft::{Draft, located, located_err, tally};
 use crate::import::ground::Ground;
@@ -10,7 +10,7 @@ use hoptac_core::validate::{Finding, Severity, check_organization};
 use hoptac_core::{AdminLevel, Date, OrgCode, OrgKind, Snapshot};
 use hoptac_exchange::columns::{ADMIN_UNITS, ORGANIZATIONS};
 use hoptac_exchange::parse::Parsed;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 pub(super) fn rank(l: AdminLevel) -> u8 {
     match l {
@@ -88,16 +88,12 @@ pub(super) fn organizations(
     today: Date,
     d: &mut Draft,
 ) -> Result<HashMap<OrgCode, Organization>> {
-    let communes: Vec<AdminUnit> = units
-        .iter()
-        .filter(|u| u.level == AdminLevel::Commune)
-        .cloned()
-        .collect();
+    let communes = UnitIndex::new(units.iter().filter(|u| u.level == AdminLevel::Commune));
     let db_orgs = super::ground::db_orgs(db);
     let mut file_orgs: HashMap<OrgCode, Organization> = HashMap::new();
     for l in &parsed.orgs {
         let i = &l.value;
-        let commune = match find_unit(&communes, &i.commune, Some(i.founded_on)) {
+        let commune = match communes.find(&i.commune, Some(i.founded_on)) {
             Ok(u) => u.id,
             Err(AppError::Invalid { msg, .. }) => {
                 d.problems.push(located_err(
@@ -140,11 +136,27 @@ pub(super) fn organizations(
 /// earlier in the file): propose the existing record rather than a near-duplicate. Each new
 /// name is compared with its own commune's names only, never with every name of the file.
 pub(super) fn near_duplicates(g: &Ground<'_>, d: &mut Draft) {
-    let mut by_place: HashMap<(OrgKind, UnitId), Vec<&Organization>> = HashMap::new();
-    for o in &g.db.orgs {
-        by_place.entry((o.kind, o.commune)).or_default().push(o);
+    use hoptac_core::similar::{NameKey, THRESHOLD, similar_at_least};
+    type Block<'o> = HashMap<(OrgKind, UnitId), Vec<(&'o Organization, NameKey)>>;
+    // only the places the file adds organisations to are compared, each stored name keyed once
+    let mut new_places = HashSet::new();
+    for l in &g.parsed.orgs {
+        if let Some(o) = g.file_orgs.get(&l.value.code)
+            && !g.db_orgs.contains_key(&o.code)
+        {
+            new_places.insert((o.kind, o.commune));
+        }
     }
-    let mut seen_new: HashMap<(OrgKind, UnitId), Vec<&Organization>> = HashMap::new();
+    let mut by_place: Block<'_> = HashMap::new();
+    for o in &g.db.orgs {
+        if new_places.contains(&(o.kind, o.commune)) {
+            by_place
+                .entry((o.kind, o.commune))
+                .or_default()
+                .push((o, NameKey::new(&o.name)));
+        }
+    }
+    let mut seen_new: Block<'_> = HashMap::new();
     for l in &g.parsed.orgs {
         let Some(o) = g.file_orgs.get(&l.value.code) else {
             continue;
@@ -152,28 +164,16 @@ pub(super) fn near_duplicates(g: &Ground<'_>, d: &mut Draft) {
         if g.db_orgs.contains_key(&o.code) {
             continue;
         }
+        let key = NameKey::new(&o.name);
+        let place = (o.kind, o.commune);
         let best = by_place
-            .get(&(o.kind, o.commune))
+            .get(&place)
             .into_iter()
             .flatten()
-            .copied()
-            .chain(
-                seen_new
-                    .get(&(o.kind, o.commune))
-                    .into_iter()
-                    .flatten()
-                    .copied(),
-            )
-            .map(|x| {
-                (
-                    hoptac_core::similar::similarity(&x.name, &o.name),
-                    x.code.to_string(),
-                    x.name.clone(),
-                )
-            })
-            .filter(|(score, _, _)| *score >= hoptac_core::similar::THRESHOLD)
-            .max_by_key(|(score, _, _)| *score);
-        if let Some((score, code, name)) = best {
+            .chain(seen_new.get(&place).into_iter().flatten())
+            .filter_map(|(x, k)| similar_at_least(k, &key, THRESHOLD).map(|s| (s, *x)))
+            .max_by_key(|(score, _)| *score);
+        if let Some((score, x)) = best {
             d.problems.push(located(
                 l,
                 &ORGANIZATIONS,
@@ -182,15 +182,15 @@ pub(super) fn near_duplicates(g: &Ground<'_>, d: &mut Draft) {
                     o.name.clone(),
                     hoptac_core::msg!(
                         "import.name_close_to_another",
-                        code = code,
-                        name = name,
+                        code = x.code.to_string(),
+                        name = x.name.clone(),
                         score = score,
-                        code_2 = code
+                        code_2 = x.code.to_string()
                     ),
                 ),
             ));
         }
-        seen_new.entry((o.kind, o.commune)).or_default().push(o);
+        seen_new.entry(place).or_default().push((o, key));
     }
 }
 
