@@ -376,6 +376,10 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
         ("GET /orgs/{code} (organisation page)", org_page.as_str()),
         ("GET / (dashboard 2016–2020)", "/?from=2016&to=2020"),
         ("GET /evaluations?year=2024", "/evaluations?year=2024"),
+        (
+            "GET /quality (review, first page of each table)",
+            "/quality",
+        ),
     ] {
         get(addr, path, &cookie).await?;
         let mut times = Vec::new();

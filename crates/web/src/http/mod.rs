@@ -8,6 +8,7 @@ pub(crate) mod format;
 pub(crate) mod forms;
 pub mod i18n;
 pub(crate) mod layout;
+pub(crate) mod paging;
 pub(crate) mod request;
 pub(crate) mod session;
 pub(crate) mod state;

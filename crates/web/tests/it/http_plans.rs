@@ -898,3 +898,92 @@ async fn classification_axes_are_entered_on_the_sheet_page_and_bad_values_are_na
             .any(|a| a.action == "classify" && a.key == "HTX-TM-11/2025")
     );
 }
+
+#[tokio::test]
+async fn the_review_page_shows_long_tables_a_page_at_a_time() {
+    use hoptac_demo::synthetic::{Size, province};
+    let dir = tempfile::tempdir().unwrap();
+    let store = hoptac_store::SqliteStore::open(&dir.path().join("paged.db"))
+        .await
+        .unwrap();
+    let app = hoptac_app::App::new(std::sync::Arc::new(store));
+    app.ensure_seed().await.unwrap();
+    let snap = province(&Size {
+        htx: 40,
+        tht: 80,
+        years: 4,
+        ..Size::default()
+    });
+    let sys = hoptac_app::Actor::system();
+    app.store()
+        .apply(&hoptac_store::ChangeSet {
+            units: snap.units.clone(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let xlsx =
+        hoptac_exchange::write::write_xlsx(&snap, Default::default(), Default::default()).unwrap();
+    assert!(
+        app.import_bytes(&sys, "p.xlsx", &xlsx, true)
+            .await
+            .unwrap()
+            .applied
+    );
+    let admin = hoptac_core::auth::Account {
+        username: "qt".into(),
+        display_name: String::new(),
+        role: hoptac_core::auth::Role::Admin,
+        scope: hoptac_core::auth::Scope::All,
+        must_change_password: false,
+        disabled: false,
+    };
+    app.save_account(&sys, admin, Some("mat-khau-kiem-thu"))
+        .await
+        .unwrap();
+    let s = app
+        .login("qt", "mat-khau-kiem-thu", "127.0.0.9")
+        .await
+        .unwrap();
+    let t = crate::TestApp {
+        app: app.clone(),
+        cookie: format!("hoptac_session={}", s.token),
+        csrf: s.csrf,
+    };
+    let as_of = app.review_date().await.unwrap();
+    let figures = app.check(&sys, as_of, None).await.unwrap().figures.len();
+    assert!(
+        figures > 50,
+        "the synthetic province has {figures} figures to review"
+    );
+    let rows = |body: &str| {
+        body.split("id=\"figure-issues\"")
+            .nth(1)
+            .and_then(|t| t.split("</table>").next())
+            .map(|t| t.matches("<tr>").count() - 1)
+            .unwrap_or(0)
+    };
+    let first = get(&t, "/quality").await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(
+        first.body.contains(&format!("({figures})")),
+        "the heading counts them all"
+    );
+    assert_eq!(rows(&first.body), 50);
+    let pages = figures.div_ceil(50);
+    assert!(first.body.contains(&format!("1/{pages}")));
+    assert!(
+        first
+            .body
+            .contains("href=\"/quality?fpage=2#figure-issues\"")
+    );
+    let last = get(&t, &format!("/quality?fpage={pages}")).await;
+    assert_eq!(rows(&last.body), figures - 50 * (pages - 1));
+    assert!(last.body.contains(&format!("{pages}/{pages}")));
+    // a page past the end, or not a number, is the first page, not an error
+    for wild in ["/quality?fpage=999999", "/quality?fpage=x&cpage=-1"] {
+        let r = get(&t, wild).await;
+        assert_eq!(r.status, StatusCode::OK, "{wild}");
+        assert_eq!(rows(&r.body), 50, "{wild}");
+    }
+}

@@ -7,6 +7,7 @@ use crate::http::format::enc;
 use crate::http::forms::year_param;
 use crate::http::layout::Opt;
 use crate::http::layout::Page;
+use crate::http::paging::Paged;
 use crate::http::request::Params;
 use crate::http::request::WebResult;
 use crate::http::request::lang;
@@ -60,13 +61,13 @@ pub(crate) struct QualityPage {
     pub year: String,
     pub scopes: Vec<Opt>,
     pub as_of: String,
-    pub cases: Vec<CaseRow>,
-    pub figures: Vec<FigureRow>,
+    pub cases: Paged<CaseRow>,
+    pub figures: Paged<FigureRow>,
     pub duplicates: usize,
     pub report_year: i32,
     pub completeness: Vec<hoptac_app::checks::Completeness>,
     /// Organisations to place after a reorganisation, with their candidate communes.
-    pub unplaced: Vec<UnplacedRow>,
+    pub unplaced: Paged<UnplacedRow>,
     /// Reporting years closed in force: (year, territory, who, when, reason).
     pub locks: Vec<(i32, String, String, String, String)>,
     /// Staff may record the grounds (a review run).
@@ -74,6 +75,9 @@ pub(crate) struct QualityPage {
     /// "opened closed" after a run.
     pub ran: String,
 }
+
+/// Rows of each of the page's long tables shown at once.
+const PER_PAGE: usize = 50;
 
 /// The review (rà soát): open cases, figures breaking a rule, reports received.
 pub(crate) async fn quality(
@@ -110,9 +114,8 @@ pub(crate) async fn quality(
         year: q.get("year").cloned().unwrap_or_default(),
         scopes: scope_options(&units, scope.trim(), as_of, l),
         as_of: to_vi(as_of),
-        cases: cases
-            .iter()
-            .map(|c| CaseRow {
+        cases: Paged::of(&cases, PER_PAGE, "/quality", "cpage", &q, "cases", |c| {
+            CaseRow {
                 id: c.case.id,
                 recorded: c.recorded,
                 open: c.case.closed_at.is_none(),
@@ -137,25 +140,33 @@ pub(crate) async fn quality(
                 evidence: c.case.evidence.clone(),
                 legal_ref: c.legal_ref.to_string(),
                 confirmed: c.confirmed,
-            })
-            .collect(),
-        figures: r
-            .figures
-            .iter()
-            .map(|f| FigureRow {
+            }
+        }),
+        figures: Paged::of(
+            &r.figures,
+            PER_PAGE,
+            "/quality",
+            "fpage",
+            &q,
+            "figure-issues",
+            |f| FigureRow {
                 code: f.org.clone(),
                 name: f.org_name.clone(),
                 year: f.year,
                 field: f.finding.field.to_string(),
                 message: f.finding.msg.get(l.code()).to_string(),
-            })
-            .collect(),
+            },
+        ),
         duplicates: r.duplicates.len(),
         report_year: r.report_year,
-        unplaced: r
-            .unplaced
-            .iter()
-            .map(|u| UnplacedRow {
+        unplaced: Paged::of(
+            &r.unplaced,
+            PER_PAGE,
+            "/quality",
+            "upage",
+            &q,
+            "unplaced",
+            |u| UnplacedRow {
                 code: u.org.clone(),
                 name: u.org_name.clone(),
                 commune: u.commune.clone(),
@@ -165,8 +176,8 @@ pub(crate) async fn quality(
                     .map(|(code, name)| (code.clone(), format!("{name} ({code})")))
                     .collect(),
                 from: u.from.clone(),
-            })
-            .collect(),
+            },
+        ),
         completeness: r.completeness,
         locks: {
             let all = st.app.reporting_locks().await.map_err(e)?;
