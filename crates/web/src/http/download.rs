@@ -85,3 +85,31 @@ pub(crate) async fn official_download(
     let (kind, ext) = if pdf { (PDF, "pdf") } else { (DOCX, "docx") };
     Ok(download(kind, &format!("{stem}.{ext}"), bytes))
 }
+
+/// A report asked for as a file (`format` docx, pdf or md) under `stem`, or `None` when the
+/// page itself was asked for: the plan's assessment, its closing and the next plan's draft
+/// answer the same three formats the same way.
+pub(crate) async fn report_download(
+    st: &crate::http::state::AppState,
+    l: i18n::Lang,
+    doc: &hoptac_core::report::Document,
+    format: Option<&str>,
+    stem: &str,
+) -> Result<Option<Response>, error::WebError> {
+    match format {
+        Some(f @ ("docx" | "pdf")) => {
+            let official = st
+                .app
+                .official_doc(doc.clone(), hoptac_core::official::DocKind::Report, vec![])
+                .await
+                .map_err(|e| error::WebError::new(l, e))?;
+            official_download(st, l, official, f, stem).await.map(Some)
+        }
+        Some("md") => Ok(Some(download(
+            MARKDOWN,
+            &format!("{stem}.md"),
+            hoptac_core::report::render_md(doc).into_bytes(),
+        ))),
+        _ => Ok(None),
+    }
+}

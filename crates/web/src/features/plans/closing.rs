@@ -2,6 +2,7 @@
 //! draft of the next plan for one of the units now making up its ground, saved on request.
 
 use crate::features::plans::views::{NextPlanPage, ReportPage};
+use crate::http::download::report_download;
 use crate::http::error::{WebError, render};
 use crate::http::format::enc;
 use crate::http::forms::{to_map, year_param};
@@ -13,7 +14,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect};
-use hoptac_core::report::{render_html, render_md};
+use hoptac_core::report::render_html;
 
 pub(crate) async fn closing(
     State(st): State<AppState>,
@@ -39,30 +40,10 @@ pub(crate) async fn closing(
     }
     let c = st.app.plan_closing(u.actor(), &code).await.map_err(e)?;
     let doc = c.document();
-    match q.get("format").map(String::as_str) {
-        Some(f @ ("docx" | "pdf")) => {
-            let official = st
-                .app
-                .official_doc(doc, hoptac_core::official::DocKind::Report, vec![])
-                .await
-                .map_err(e)?;
-            return crate::http::download::official_download(
-                &st,
-                l,
-                official,
-                f,
-                &format!("tong-ket-{safe}"),
-            )
-            .await;
-        }
-        Some("md") => {
-            return Ok(crate::http::download::download(
-                crate::http::download::MARKDOWN,
-                &format!("tong-ket-{safe}.md"),
-                render_md(&doc).into_bytes(),
-            ));
-        }
-        _ => {}
+    let stem = format!("tong-ket-{safe}");
+    let format = q.get("format").map(String::as_str);
+    if let Some(file) = report_download(&st, l, &doc, format, &stem).await? {
+        return Ok(file);
     }
     let link = |_: &str| format!("/plans/{}", enc(&code));
     Ok(render(&ReportPage {
@@ -103,30 +84,10 @@ pub(crate) async fn next_plan(
         enc(&unit)
     );
     let safe = crate::http::download::file_part(&draft.plan.code);
-    match q.get("format").map(String::as_str) {
-        Some(f @ ("docx" | "pdf")) => {
-            let official = st
-                .app
-                .official_doc(doc, hoptac_core::official::DocKind::Report, vec![])
-                .await
-                .map_err(e)?;
-            return crate::http::download::official_download(
-                &st,
-                l,
-                official,
-                f,
-                &format!("du-thao-{safe}"),
-            )
-            .await;
-        }
-        Some("md") => {
-            return Ok(crate::http::download::download(
-                crate::http::download::MARKDOWN,
-                &format!("du-thao-{safe}.md"),
-                render_md(&doc).into_bytes(),
-            ));
-        }
-        _ => {}
+    let stem = format!("du-thao-{safe}");
+    let format = q.get("format").map(String::as_str);
+    if let Some(file) = report_download(&st, l, &doc, format, &stem).await? {
+        return Ok(file);
     }
     let units = closing
         .units

@@ -30,7 +30,7 @@ use hoptac_app::AppError;
 use hoptac_core::Fixed;
 use hoptac_core::chart::bars_with_target;
 use hoptac_core::plan::{Plan, Status, fmt};
-use hoptac_core::report::{render_html, render_md};
+use hoptac_core::report::render_html;
 use std::collections::HashMap;
 
 pub(crate) fn status_label(l: Lang, s: Status) -> &'static str {
@@ -468,38 +468,18 @@ pub(crate) async fn plan_report(
     let doc = pr.assessment();
     // the code is the plan's: only [A-Za-z0-9-] reaches a file name
     let safe = crate::http::download::file_part(&code);
-    match q.get("format").map(String::as_str) {
-        Some(f @ ("docx" | "pdf")) => {
-            let official = st
-                .app
-                .official_doc(doc, hoptac_core::official::DocKind::Report, vec![])
-                .await
-                .map_err(e)?;
-            return crate::http::download::official_download(
-                &st,
-                l,
-                official,
-                f,
-                &format!("danh-gia-{safe}"),
-            )
-            .await;
-        }
-        Some("xlsx") => {
-            let bytes = st.app.plan_xlsx(u.actor(), &code, as_of).await.map_err(e)?;
-            return Ok(crate::http::download::download(
-                crate::http::download::XLSX,
-                &format!("phu-luc-{safe}.xlsx"),
-                bytes,
-            ));
-        }
-        Some("md") => {
-            return Ok(crate::http::download::download(
-                crate::http::download::MARKDOWN,
-                &format!("danh-gia-{}.md", enc(&code)),
-                render_md(&doc).into_bytes(),
-            ));
-        }
-        _ => {}
+    if q.get("format").map(String::as_str) == Some("xlsx") {
+        let bytes = st.app.plan_xlsx(u.actor(), &code, as_of).await.map_err(e)?;
+        return Ok(crate::http::download::download(
+            crate::http::download::XLSX,
+            &format!("phu-luc-{safe}.xlsx"),
+            bytes,
+        ));
+    }
+    let format = q.get("format").map(String::as_str);
+    let stem = format!("danh-gia-{safe}");
+    if let Some(file) = crate::http::download::report_download(&st, l, &doc, format, &stem).await? {
+        return Ok(file);
     }
     let link = |_: &str| format!("/plans/{}", enc(&code));
     Ok(render(&ReportPage {
