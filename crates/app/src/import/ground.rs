@@ -41,8 +41,10 @@ pub(super) struct Ground<'a> {
     pub db_orgs: HashMap<&'a OrgCode, &'a Organization>,
     /// The file's organisations that passed their checks, as they would be stored.
     pub file_orgs: HashMap<OrgCode, Organization>,
+    /// The stored reports of the organisations the file names (only these are looked up).
     pub db_reports: HashMap<(&'a OrgCode, i32), &'a AnnualReport>,
     pub file_reports: HashMap<(&'a OrgCode, i32), &'a AnnualReport>,
+    /// The stored managers of the organisations the file names.
     pub db_managers: HashMap<ManagerKey, &'a Manager>,
     /// Every organisation code of the file, also of rows that failed their checks.
     file_codes: std::collections::HashSet<&'a OrgCode>,
@@ -57,6 +59,15 @@ impl<'a> Ground<'a> {
         units: Vec<AdminUnit>,
         file_orgs: HashMap<OrgCode, Organization>,
     ) -> Self {
+        // stored reports and managers are only ever looked up for the organisations the
+        // file names: a form's one row must not index a million reports
+        let named: std::collections::HashSet<&OrgCode> = parsed
+            .orgs
+            .iter()
+            .map(|l| &l.value.code)
+            .chain(parsed.reports.iter().map(|l| &l.value.org))
+            .chain(parsed.managers.iter().map(|l| &l.value.org))
+            .collect();
         Ground {
             actor,
             db,
@@ -68,6 +79,7 @@ impl<'a> Ground<'a> {
             db_reports: db
                 .reports
                 .iter()
+                .filter(|r| named.contains(&r.org))
                 .map(|r| ((&r.org, r.year.get()), r))
                 .collect(),
             file_reports: parsed
@@ -75,7 +87,12 @@ impl<'a> Ground<'a> {
                 .iter()
                 .map(|l| ((&l.value.org, l.value.year.get()), &l.value))
                 .collect(),
-            db_managers: db.managers.iter().map(|m| (manager_key(m), m)).collect(),
+            db_managers: db
+                .managers
+                .iter()
+                .filter(|m| named.contains(&m.org))
+                .map(|m| (manager_key(m), m))
+                .collect(),
             file_codes: parsed.orgs.iter().map(|l| &l.value.code).collect(),
         }
     }

@@ -604,3 +604,27 @@ async fn newly_shipped_validation_rules_reach_an_existing_database() {
     assert!(!get(&off).active, "a rule switched off stays off");
     assert_eq!(get(&reworded).message_vi, "Lời nhắc của phòng");
 }
+
+#[tokio::test]
+async fn a_file_of_managers_alone_finds_the_stored_managers() {
+    let (a, _d) = app().await;
+    hoptac_demo::load_demo(&a).await.unwrap();
+    let xlsx = a
+        .export_xlsx(&sys(), ExportHeaders::Vietnamese)
+        .await
+        .unwrap();
+    let mut book = hoptac_exchange::read::read_xlsx(&xlsx).unwrap();
+    book.sheets.retain(|s| s.name == "managers");
+    assert!(book.sheets[0].rows.len() > 2, "the demo has managers");
+    let o = a.import_book(&sys(), &book, false).await.unwrap();
+    assert!(
+        !o.has_errors(),
+        "{:#?}",
+        &o.problems[..o.problems.len().min(3)]
+    );
+    assert_eq!(
+        o.changes(),
+        0,
+        "every manager of the file is the stored one"
+    );
+}
