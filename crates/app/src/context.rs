@@ -28,6 +28,8 @@ pub struct App {
     /// page asks for it twice, and every clerk of a province asks for the same one. Held
     /// without its type, so the context does not depend on the feature.
     pub(crate) review_memo: Arc<Mutex<Option<Arc<dyn std::any::Any + Send + Sync>>>>,
+    /// The year's evaluation lists at the current generation (`evaluation_memo.rs`).
+    pub(crate) evaluation_memo: Arc<Mutex<Option<Box<dyn std::any::Any + Send>>>>,
 }
 
 /// Today in Vietnam (UTC+7): the date a clerk sees on the wall.
@@ -203,6 +205,7 @@ impl App {
             loading: Arc::default(),
             reloads: Arc::default(),
             review_memo: Arc::default(),
+            evaluation_memo: Arc::default(),
         }
     }
 

@@ -193,6 +193,9 @@ impl App {
     ) -> Result<Vec<EvaluationRow>> {
         crate::context::check_year(year)?;
         let id = rubric_id.unwrap_or(DEFAULT_RUBRIC);
+        // read before the snapshot: a list is never filed under a newer generation than
+        // the data it was computed from
+        let generation = self.store().generation().await?;
         let full = self.snapshot().await?;
         // a cooperative's account sees its own line
         if let Scope::Org(own) = &actor.account.scope {
@@ -210,15 +213,49 @@ impl App {
                 },
             )
             .await?;
-            let mut rows = self
-                .evaluation_rows(&full, year, Some(o.commune), id)
+            let rows = self
+                .evaluation_list(generation, &full, year, Some(o.commune), id)
                 .await?;
-            rows.retain(|r| &r.org == own);
-            return Ok(rows);
+            return Ok(rows.iter().filter(|r| &r.org == own).cloned().collect());
         }
         let (full, unit) = self.scope_snapshot(actor, scope).await?;
-        self.evaluation_rows(&full, year, unit.as_ref().map(|u| u.id), id)
-            .await
+        let rows = self
+            .evaluation_list(generation, &full, year, unit.as_ref().map(|u| u.id), id)
+            .await?;
+        Ok(rows.as_ref().clone())
+    }
+
+    /// The list as kept for this generation, or computed and kept.
+    async fn evaluation_list(
+        &self,
+        generation: i64,
+        full: &hoptac_core::Snapshot,
+        year: i32,
+        unit: Option<hoptac_core::model::UnitId>,
+        rubric_id: &str,
+    ) -> Result<std::sync::Arc<Vec<EvaluationRow>>> {
+        use crate::evaluation_memo as memo;
+        let key = (year, unit, rubric_id.to_string());
+        if let Some(rows) = memo::list(&self.evaluation_memo, generation, &key) {
+            return Ok(rows);
+        }
+        let rows = std::sync::Arc::new(self.evaluation_rows(full, year, unit, rubric_id).await?);
+        memo::keep_list(&self.evaluation_memo, generation, key, rows.clone());
+        Ok(rows)
+    }
+
+    /// Stored sheets that cannot be read, each named with its reason: shown above the list,
+    /// left out of it. Reading them parses every stored sheet, so the answer is kept for the
+    /// generation.
+    pub async fn unreadable_evaluations(&self) -> Result<Vec<String>> {
+        use crate::evaluation_memo as memo;
+        let generation = self.store().generation().await?;
+        if let Some(names) = memo::unreadable::<EvaluationRow>(&self.evaluation_memo, generation) {
+            return Ok(names.as_ref().clone());
+        }
+        let names = std::sync::Arc::new(self.store().unreadable_evaluations().await?);
+        memo::keep_unreadable::<EvaluationRow>(&self.evaluation_memo, generation, names.clone());
+        Ok(names.as_ref().clone())
     }
 
     async fn evaluation_rows(

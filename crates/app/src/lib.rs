@@ -9,6 +9,7 @@ pub mod context;
 pub mod documents;
 pub mod error;
 pub mod evaluation;
+mod evaluation_memo;
 pub mod evaluation_summary;
 pub mod import;
 mod intent;

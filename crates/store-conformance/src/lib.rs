@@ -109,4 +109,30 @@ mod tests {
             assert!(run.split(", ").any(|x| x == *name), "{name} is not run");
         }
     }
+
+    /// Every method of the port is called somewhere in the suite: a method added to the
+    /// traits without a case would go untested on every backend.
+    #[test]
+    fn every_port_method_is_exercised() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let traits = std::fs::read_to_string(root.join("../store/src/port/traits.rs")).unwrap();
+        let mut suite = String::new();
+        for e in std::fs::read_dir(root.join("src")).unwrap() {
+            suite.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
+        }
+        let methods: Vec<&str> = traits
+            .split("async fn ")
+            .skip(1)
+            .map(|s| s.split(['(', '<']).next().unwrap().trim())
+            .collect();
+        assert!(methods.len() > 30, "the port's methods were not found");
+        let missing: Vec<&&str> = methods
+            .iter()
+            .filter(|m| !suite.contains(&format!(".{m}(")))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "not exercised by the suite: {missing:?}"
+        );
+    }
 }

@@ -625,3 +625,60 @@ async fn submitting_the_sheet_in_hoptac_closes_the_missing_sheet_case() {
         "the evaluation's date counts as the sheet sent"
     );
 }
+
+/// The year's lists are kept per generation of the database (the evaluations page asks for
+/// six of them and again for each page): the next write is seen at once, in every scope.
+#[tokio::test]
+async fn a_list_kept_for_its_generation_shows_the_next_write() {
+    let (a, _d) = demo().await;
+    let org = "HTX-TM-11";
+    let state = |rows: &[hoptac_app::evaluation::EvaluationRow]| {
+        rows.iter().find(|r| r.org.as_str() == org).map(|r| r.state)
+    };
+    let whole = a.evaluations(&sys(), 2025, None, None).await.unwrap();
+    let again = a.evaluations(&sys(), 2025, None, None).await.unwrap();
+    assert_eq!(whole.len(), again.len());
+    assert_eq!(state(&whole), Some(Some(State::Draft)));
+    let snap = a.snapshot().await.unwrap();
+    let commune = snap
+        .orgs
+        .iter()
+        .find(|o| o.code.as_str() == org)
+        .unwrap()
+        .commune;
+    let code = snap
+        .units
+        .iter()
+        .find(|u| u.id == commune)
+        .unwrap()
+        .code
+        .clone();
+    let scoped = a
+        .evaluations(&sys(), 2025, Some(code.as_str()), None)
+        .await
+        .unwrap();
+    assert!(
+        !scoped.is_empty() && scoped.len() < whole.len(),
+        "a scope is its own list"
+    );
+    assert_eq!(state(&scoped), Some(Some(State::Draft)));
+    a.evaluation_step(
+        &sys(),
+        org,
+        2025,
+        None,
+        Step::Submit {
+            on: hoptac_core::date::ymd(2025, 12, 10).unwrap(),
+        },
+    )
+    .await
+    .unwrap();
+    let whole = a.evaluations(&sys(), 2025, None, None).await.unwrap();
+    assert_eq!(state(&whole), Some(Some(State::Submitted)));
+    let scoped = a
+        .evaluations(&sys(), 2025, Some(code.as_str()), None)
+        .await
+        .unwrap();
+    assert_eq!(state(&scoped), Some(Some(State::Submitted)));
+    assert!(a.unreadable_evaluations().await.unwrap().is_empty());
+}

@@ -59,7 +59,7 @@ pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result
         Some(UnitsCmd::Choose { code }) => {
             let app = open(db).await?;
             let l = app.choose_office_unit(system, &code).await?;
-            crate::commands::import::print_outcome(&l.outcome);
+            crate::commands::import::print_outcome(&l.outcome, crate::commands::import::PER_KIND);
             if l.outcome.has_errors() {
                 return Ok(ExitCode::from(1));
             }
@@ -132,7 +132,7 @@ async fn run_load(db: &Path, system: &Actor, args: LoadArgs) -> anyhow::Result<E
     };
     let app = open(db).await?;
     let l = app.load_register(system, &choice, !args.dry_run).await?;
-    crate::commands::import::print_outcome(&l.outcome);
+    crate::commands::import::print_outcome(&l.outcome, crate::commands::import::PER_KIND);
     println!(
         "Sổ đơn vị / register: {} tỉnh/provinces, {} huyện/districts, {} xã/communes, {} thay đổi/changes",
         l.provinces, l.districts, l.communes, l.changes

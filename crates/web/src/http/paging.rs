@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 
+/// Rows a page: what an old PC and a phone show without waiting.
+pub(crate) const PER_PAGE: usize = 50;
+
 /// One page of a table, with the links to its neighbours (empty when there is none).
 pub(crate) struct Paged<T> {
     pub rows: Vec<T>,

@@ -441,6 +441,44 @@ async fn the_evaluations_page_shows_states_ratings_and_who_is_not_rated() {
     );
 }
 
+/// The list is paged and searchable: the country has 35.000 HTX, a phone shows fifty.
+#[tokio::test]
+async fn the_evaluations_list_is_searched_without_diacritics_and_paged() {
+    let (app, _d) = demo_app().await;
+    let total = |body: &str| -> usize {
+        let h = &body[body.find("id=\"ev-list\"").expect("list heading")..];
+        let open = h.find('(').unwrap();
+        h[open + 1..open + h[open..].find(')').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    let all = get(&app, "/evaluations?year=2025").await;
+    let every = total(&all.body);
+    assert!(every > 3, "{every}");
+    let found = get(&app, "/evaluations?year=2025&q=tan%20kieu").await;
+    assert_eq!(found.status, StatusCode::OK);
+    let n = total(&found.body);
+    assert!(n >= 1 && n < every, "{n} of {every}");
+    let table = &found.body[found.body.find("id=\"evaluations\"").unwrap()..];
+    let body = &table[table.find("<tbody>").unwrap()..table.find("</tbody>").unwrap()];
+    let rows: Vec<&str> = body.split("</tr>").filter(|r| r.contains("<td")).collect();
+    assert_eq!(rows.len(), n);
+    assert!(rows.iter().all(|r| r.contains("Tân Kiều")), "{body}");
+    assert!(
+        found.body.contains("value=\"tan kieu\""),
+        "the search stays in its box"
+    );
+    // a page out of range or not a number is the first page, never an error
+    for q in ["page=999", "page=abc", "page=0"] {
+        let r = get(&app, &format!("/evaluations?year=2025&{q}")).await;
+        assert_eq!(r.status, StatusCode::OK, "{q}");
+        assert!(r.body.contains("Trang 1/1"), "{q}");
+    }
+    let none = get(&app, "/evaluations?year=2025&q=khong%20co%20ai").await;
+    assert_eq!(total(&none.body), 0);
+    assert!(!none.body.contains("id=\"evaluations\""));
+}
+
 fn sheet_upload(
     app: &crate::TestApp,
     uri: &str,

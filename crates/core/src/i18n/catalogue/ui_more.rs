@@ -111,6 +111,11 @@ pub const ENTRIES: &[Entry] = &[
         "Cooperatives: approved TT01/2020 sheets; groups: the ratings entered with the yearly figures. NR: not rated (with a reason); pending: no sheet or not approved (groups: none entered).",
     ),
     (
+        "ev_communes_hidden",
+        "xã trong phạm vi: quá nhiều để đọc trên một trang. Chọn một tỉnh hoặc một xã ở phạm vi để xem từng xã; biểu tổng hợp tải về có đủ các xã.",
+        "communes in this scope: too many to read on one page. Choose a province or a commune as the scope to see each commune; the downloaded summary has every commune.",
+    ),
+    (
         "ev_summary_xlsx",
         "Tải biểu tổng hợp gửi tỉnh (Excel)",
         "Download the summary for the province (Excel)",

@@ -5,6 +5,7 @@ use crate::http::error::WebError;
 use crate::http::error::render;
 use crate::http::i18n::Lang;
 use crate::http::layout::Page;
+use crate::http::paging::{PER_PAGE, Paged};
 use crate::http::request::Params;
 use crate::http::request::WebResult;
 use crate::http::request::lang;
@@ -38,7 +39,10 @@ pub(crate) struct EvaluationsPage {
     pub unreadable: Vec<String>,
     pub year: i32,
     pub years: Vec<i32>,
-    pub rows: Vec<Row>,
+    /// Fifty rows a page: a province has a thousand HTX, the country 35.000.
+    pub rows: Paged<Row>,
+    /// The name or code asked for (`?q=`), diacritics ignored.
+    pub q: String,
     /// (rating, count) among approved sheets, best first.
     pub summary: Vec<(String, usize)>,
     pub summary_table: Option<SummaryTable>,
@@ -50,8 +54,10 @@ pub(crate) struct EvaluationsPage {
 
 /// The year's summary as the page shows it: counts per commune, per year, who fell.
 pub(crate) struct SummaryTable {
-    /// (label, HTX counts, THT counts), the total last.
+    /// (label, HTX counts, THT counts), the total last; only the total when there are more
+    /// than [`MAX_COMMUNES`] (`hidden` says how many).
     pub communes: Vec<(String, Vec<String>, Vec<String>)>,
+    pub hidden: String,
     /// The same by sector.
     pub sectors: Vec<(String, Vec<String>, Vec<String>)>,
     pub years: Vec<(i32, Vec<String>, Vec<String>)>,
@@ -75,13 +81,19 @@ pub(crate) fn counts_cells(c: &hoptac_app::evaluation_summary::RatingCounts) -> 
     ]
 }
 
+/// Above this many communes the table by commune is a download, not a page: a country has
+/// 6.562 (2,3 MB of HTML), a province after the reform about a hundred.
+const MAX_COMMUNES: usize = 400;
+
 pub(crate) fn summary_table(
     l: Lang,
     s: &hoptac_app::evaluation_summary::EvaluationSummary,
 ) -> SummaryTable {
+    let too_many = s.by_commune.len() > MAX_COMMUNES;
     let mut communes: Vec<_> = s
         .by_commune
         .iter()
+        .filter(|_| !too_many)
         .map(|r| (r.label.clone(), counts_cells(&r.htx), counts_cells(&r.tht)))
         .collect();
     communes.push((
@@ -100,6 +112,11 @@ pub(crate) fn summary_table(
         counts_cells(&s.tht),
     ));
     SummaryTable {
+        hidden: if too_many {
+            hoptac_core::text::group_thousands(s.by_commune.len() as i128)
+        } else {
+            String::new()
+        },
         chart: hoptac_app::documents::rating_chart(s),
         sectors,
         communes,
@@ -189,9 +206,23 @@ pub(crate) async fn evaluations(
         .into_iter()
         .map(|(k, v)| (k.label(l.code()).to_string(), v))
         .collect();
-    let rows = rows
+    let needle = hoptac_core::text::fold(q.get("q").map(|s| s.trim()).unwrap_or(""));
+    let rows: Vec<_> = rows
         .into_iter()
-        .map(|r| {
+        .filter(|r| {
+            needle.is_empty()
+                || hoptac_core::text::fold(r.org.as_str()).contains(&needle)
+                || hoptac_core::text::fold(&r.name).contains(&needle)
+        })
+        .collect();
+    let rows = Paged::of(
+        &rows,
+        PER_PAGE,
+        "/evaluations",
+        "page",
+        &q,
+        "evaluations",
+        |r| {
             let rating = match r.rating {
                 Some(RatingOutcome::Rated(x)) => x.label(l.code()).to_string(),
                 Some(RatingOutcome::Unknown) => "?".into(),
@@ -199,8 +230,8 @@ pub(crate) async fn evaluations(
             };
             Row {
                 code: r.org.to_string(),
-                name: r.name,
-                commune: r.commune,
+                name: r.name.clone(),
+                commune: r.commune.clone(),
                 total: r.total.map(|t| t.format_vi(2, false)).unwrap_or_default(),
                 rating,
                 state: state_label(l, r.state).to_string(),
@@ -219,22 +250,22 @@ pub(crate) async fn evaluations(
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" · "),
-                excluded: r.excluded.map(|m| m.render(l)).unwrap_or_default(),
+                excluded: r.excluded.as_ref().map(|m| m.render(l)).unwrap_or_default(),
             }
-        })
-        .collect();
+        },
+    );
     let unreadable = st
         .app
-        .store()
         .unreadable_evaluations()
         .await
-        .map_err(|e| WebError::new(l, e.into()))?;
+        .map_err(|e| WebError::new(l, e))?;
     Ok(render(&EvaluationsPage {
         p: page(&st, &u, l, "nav_evaluations").await,
         unreadable,
         year,
         years: (2020..=this_year).rev().collect(),
         rows,
+        q: q.get("q").map(|s| s.trim().to_string()).unwrap_or_default(),
         summary,
         summary_table,
         rubric_q: rubric
@@ -245,4 +276,45 @@ pub(crate) async fn evaluations(
         rubric: rubric.unwrap_or_else(|| hoptac_app::evaluation::DEFAULT_RUBRIC.to_string()),
         rubric_ids,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hoptac_app::evaluation_summary::{EvaluationSummary, RatingCounts, SummaryRow};
+
+    fn summary(communes: usize) -> EvaluationSummary {
+        EvaluationSummary {
+            year: 2025,
+            scope: String::new(),
+            htx: RatingCounts::default(),
+            tht: RatingCounts::default(),
+            by_commune: (0..communes)
+                .map(|i| SummaryRow {
+                    label: format!("Xã {i}"),
+                    htx: RatingCounts::default(),
+                    tht: RatingCounts::default(),
+                })
+                .collect(),
+            by_sector: Vec::new(),
+            years: Vec::new(),
+            fell: Vec::new(),
+        }
+    }
+
+    /// A country's 6.562 communes are a download, not a page; a province's are a table.
+    #[test]
+    fn the_table_by_commune_is_shown_up_to_a_readable_size() {
+        let t = summary_table(Lang::Vi, &summary(MAX_COMMUNES));
+        assert_eq!(
+            t.communes.len(),
+            MAX_COMMUNES + 1,
+            "every commune and the total"
+        );
+        assert!(t.hidden.is_empty());
+        let t = summary_table(Lang::Vi, &summary(6562));
+        assert_eq!(t.communes.len(), 1, "the total only");
+        assert_eq!(t.communes[0].0, "Tổng cộng");
+        assert_eq!(t.hidden, "6.562");
+    }
 }

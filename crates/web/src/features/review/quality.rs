@@ -7,7 +7,7 @@ use crate::http::format::enc;
 use crate::http::forms::year_param;
 use crate::http::layout::Opt;
 use crate::http::layout::Page;
-use crate::http::paging::Paged;
+use crate::http::paging::{PER_PAGE, Paged};
 use crate::http::request::Params;
 use crate::http::request::WebResult;
 use crate::http::request::lang;
@@ -75,9 +75,6 @@ pub(crate) struct QualityPage {
     /// "opened closed" after a run.
     pub ran: String,
 }
-
-/// Rows of each of the page's long tables shown at once.
-const PER_PAGE: usize = 50;
 
 /// The review (rà soát): open cases, figures breaking a rule, reports received.
 pub(crate) async fn quality(
