@@ -199,7 +199,9 @@ impl App {
         }
         let (rows, groups) = this_year;
         let org_of = |code: &OrgCode| org_by_code.get(code).copied();
-        let mut by_commune: BTreeMap<String, SummaryRow> = BTreeMap::new();
+        // by the commune itself, not its name: a country has many a "Xã Tân Phú"
+        let mut by_commune: BTreeMap<(String, Option<hoptac_core::model::UnitId>), SummaryRow> =
+            BTreeMap::new();
         let mut by_sector: BTreeMap<Sector, SummaryRow> = BTreeMap::new();
         let row = |label: String| SummaryRow {
             label,
@@ -210,7 +212,7 @@ impl App {
             let s = htx_standing(r);
             count(
                 &mut by_commune
-                    .entry(r.commune.clone())
+                    .entry((r.commune.clone(), org_of(&r.org).map(|o| o.commune)))
                     .or_insert_with(|| row(r.commune.clone()))
                     .htx,
                 s,
@@ -228,7 +230,10 @@ impl App {
         for (o, s) in &groups {
             let c = commune_name(o.commune);
             count(
-                &mut by_commune.entry(c.clone()).or_insert_with(|| row(c)).tht,
+                &mut by_commune
+                    .entry((c.clone(), Some(o.commune)))
+                    .or_insert_with(|| row(c))
+                    .tht,
                 *s,
             );
             count(
@@ -257,13 +262,38 @@ impl App {
                 }
             }
         }
+        // a name that two communes of the scope share says which unit above each one is in
+        let parents: std::collections::HashMap<_, _> =
+            snap.units.iter().map(|u| (u.id, u.parent)).collect();
+        let mut names: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (name, _) in by_commune.keys() {
+            *names.entry(name.as_str()).or_default() += 1;
+        }
+        let shared: std::collections::HashSet<String> = names
+            .into_iter()
+            .filter(|(_, n)| *n > 1)
+            .map(|(name, _)| name.to_string())
+            .collect();
+        let by_commune: Vec<SummaryRow> = by_commune
+            .into_iter()
+            .map(|((name, id), mut r)| {
+                let above = id
+                    .and_then(|id| parents.get(&id).copied().flatten())
+                    .map(commune_name)
+                    .unwrap_or_default();
+                if shared.contains(&name) && !above.is_empty() {
+                    r.label = format!("{name} ({above})");
+                }
+                r
+            })
+            .collect();
         let (htx, tht) = years.last().map(|(_, h, t)| (*h, *t)).unwrap_or_default();
         Ok(EvaluationSummary {
             year,
             scope: unit.map(|u| u.name).unwrap_or_default(),
             htx,
             tht,
-            by_commune: by_commune.into_values().collect(),
+            by_commune,
             by_sector: by_sector.into_values().collect(),
             years,
             fell,

@@ -682,3 +682,75 @@ async fn a_list_kept_for_its_generation_shows_the_next_write() {
     assert_eq!(state(&scoped), Some(Some(State::Submitted)));
     assert!(a.unreadable_evaluations().await.unwrap().is_empty());
 }
+
+/// Communes are counted as units, not names: a country has many a "Xã Tân Phú", and two
+/// communes of one name in two districts are two rows, each saying its district.
+#[tokio::test]
+async fn communes_that_share_a_name_are_two_rows_of_the_summary() {
+    use hoptac_core::model::{AdminUnit, Organization, UnitId};
+    use hoptac_core::types::{AdminLevel, OrgKind, Sector};
+    let (a, _d) = demo().await;
+    let snap = a.snapshot().await.unwrap();
+    let twin = snap
+        .orgs
+        .iter()
+        .find(|o| o.code.as_str() == "HTX-TM-01")
+        .unwrap()
+        .commune;
+    let twin = snap.units.iter().find(|u| u.id == twin).unwrap().clone();
+    let province = snap
+        .units
+        .iter()
+        .find(|u| u.level == AdminLevel::Province)
+        .unwrap()
+        .id;
+    let unit = |id, code: &str, name: &str, level, parent| AdminUnit {
+        id: UnitId(id),
+        code: code.into(),
+        name: name.into(),
+        level,
+        parent: Some(parent),
+        valid_from: None,
+        valid_to: None,
+    };
+    a.store()
+        .apply(&hoptac_store::ChangeSet {
+            units: vec![
+                unit(990, "990", "Huyện Khác", AdminLevel::District, province),
+                unit(99001, "99001", &twin.name, AdminLevel::Commune, UnitId(990)),
+            ],
+            orgs: vec![Organization {
+                code: hoptac_core::OrgCode::parse("HTX-KHAC-01").unwrap(),
+                kind: OrgKind::Htx,
+                name: "HTX Bên Kia".into(),
+                sector: Sector::Agriculture,
+                commune: UnitId(99001),
+                founded_on: hoptac_core::date::ymd(2015, 1, 5).unwrap(),
+                dissolved_on: None,
+                registration_no: None,
+            }],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let s = a.evaluation_summary(&sys(), 2024, None).await.unwrap();
+    let rows: Vec<&str> = s
+        .by_commune
+        .iter()
+        .filter(|r| r.label.starts_with(&twin.name))
+        .map(|r| r.label.as_str())
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(
+        rows.contains(&format!("{} (Huyện Khác)", twin.name).as_str()),
+        "{rows:?}"
+    );
+    let theirs = s
+        .by_commune
+        .iter()
+        .find(|r| r.label.ends_with("(Huyện Khác)"))
+        .unwrap();
+    assert_eq!(theirs.htx.total(), 1, "its one cooperative, counted once");
+    let (htx, tht) = hoptac_app::evaluation_summary::EvaluationSummary::totals(&s.by_commune);
+    assert_eq!((htx, tht), (s.htx, s.tht), "the rows add up to the year");
+}

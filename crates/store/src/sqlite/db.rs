@@ -4,12 +4,9 @@
 use crate::port::error::{Result, StoreError};
 use crate::port::records::*;
 use hoptac_core::Date;
-use hoptac_core::Fixed;
-use hoptac_core::date::{parse as parse_date, to_iso};
-use sqlx::Row;
+use hoptac_core::date::to_iso;
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
-    SqliteSynchronous,
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 use std::path::Path;
 use std::str::FromStr;
@@ -168,47 +165,7 @@ pub(super) async fn insert_audit(conn: &mut sqlx::SqliteConnection, e: &AuditEnt
     Ok(())
 }
 
-pub(super) fn corrupt(table: &'static str, detail: impl Into<String>) -> StoreError {
-    StoreError::Corrupt {
-        table,
-        detail: detail.into(),
-    }
-}
-
-pub(super) fn date_col(row: &SqliteRow, i: usize, table: &'static str) -> Result<Option<Date>> {
-    let s: Option<String> = row.try_get(i)?;
-    match s {
-        None => Ok(None),
-        Some(s) => parse_date(&s)
-            .map(Some)
-            .ok_or_else(|| corrupt(table, format!("bad date {s:?}"))),
-    }
-}
-
-pub(super) fn enum_col<T>(
-    row: &SqliteRow,
-    i: usize,
-    table: &'static str,
-    parse: fn(&str) -> Option<T>,
-) -> Result<T> {
-    let s: String = row.try_get(i)?;
-    parse(&s).ok_or_else(|| corrupt(table, format!("bad value {s:?}")))
-}
-
-pub(super) fn opt_enum_col<T>(
-    row: &SqliteRow,
-    i: usize,
-    table: &'static str,
-    parse: fn(&str) -> Option<T>,
-) -> Result<Option<T>> {
-    let s: Option<String> = row.try_get(i)?;
-    s.map(|s| parse(&s).ok_or_else(|| corrupt(table, format!("bad value {s:?}"))))
-        .transpose()
-}
-
-pub(super) fn money_col(row: &SqliteRow, i: usize) -> Result<Option<Fixed>> {
-    Ok(row.try_get::<Option<i64>, _>(i)?.map(Fixed::from_micros))
-}
+pub(super) use crate::decode::{corrupt, date as date_col, enum_of as enum_col};
 
 pub(super) fn opt_iso(d: Option<Date>) -> Option<String> {
     d.map(to_iso)

@@ -4,59 +4,10 @@
 use super::db::corrupt;
 use crate::port::error::Result;
 use crate::port::records::StoredEvaluation;
-use hoptac_core::evaluation::{Evaluation, State};
 use hoptac_core::{Fixed, OrgCode};
 use sqlx::{Row, Sqlite, SqlitePool};
-use std::collections::BTreeMap;
 
-fn state_code(s: State) -> &'static str {
-    match s {
-        State::Draft => "draft",
-        State::Submitted => "submitted",
-        State::Reviewed => "reviewed",
-        State::Approved => "approved",
-    }
-}
-
-fn state_of(s: &str) -> Option<State> {
-    Some(match s {
-        "draft" => State::Draft,
-        "submitted" => State::Submitted,
-        "reviewed" => State::Reviewed,
-        "approved" => State::Approved,
-        _ => return None,
-    })
-}
-
-fn scores_text(s: &BTreeMap<String, Fixed>) -> String {
-    s.iter().map(|(k, v)| format!("{k}={v}\n")).collect()
-}
-
-fn adjusted_text(s: &BTreeMap<String, (Fixed, String)>) -> String {
-    // a reason is one line: line breaks typed in a form become spaces
-    s.iter()
-        .map(|(k, (v, why))| format!("{k}={v}={}\n", why.replace(['\n', '\r'], " ")))
-        .collect()
-}
-
-fn parse_scores(t: &str) -> Option<BTreeMap<String, Fixed>> {
-    t.lines()
-        .map(|l| {
-            let (k, v) = l.split_once('=')?;
-            Some((k.to_string(), Fixed::parse_plain(v)?))
-        })
-        .collect()
-}
-
-fn parse_adjusted(t: &str) -> Option<BTreeMap<String, (Fixed, String)>> {
-    t.lines()
-        .map(|l| {
-            let mut p = l.splitn(3, '=');
-            let (k, v, why) = (p.next()?, p.next()?, p.next()?);
-            Some((k.to_string(), (Fixed::parse_plain(v)?, why.to_string())))
-        })
-        .collect()
-}
+use crate::decode::{adjusted_text, scores_text, state_code};
 
 /// The readable evaluations; a stored row that cannot be read (written by an older version,
 /// or by hand) is left out and named by [`unreadable`], so one bad row never takes every
@@ -89,34 +40,7 @@ async fn load_all(pool: &SqlitePool, year: Option<i32>) -> Result<Vec<Result<Sto
     .bind(hi)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .iter()
-        .map(|r| {
-            let code: String = r.try_get(0)?;
-            let year: i64 = r.try_get(1)?;
-            let bad = |what: &str| corrupt("evaluations", format!("{code}/{year}: {what}"));
-            let submitted: Option<String> = r.try_get(7)?;
-            Ok(StoredEvaluation {
-                org: OrgCode::parse(&code).ok_or_else(|| bad("code"))?,
-                year: r.try_get::<i64, _>(1)? as i32,
-                evaluation: Evaluation {
-                    rubric_id: r.try_get(2)?,
-                    rubric_version: r.try_get::<i64, _>(3)? as u32,
-                    state: state_of(&r.try_get::<String, _>(4)?).ok_or_else(|| bad("state"))?,
-                    self_scores: parse_scores(&r.try_get::<String, _>(5)?)
-                        .ok_or_else(|| bad("self_scores"))?,
-                    adjusted: parse_adjusted(&r.try_get::<String, _>(6)?)
-                        .ok_or_else(|| bad("adjusted"))?,
-                    submitted_on: match submitted {
-                        None => None,
-                        Some(d) => {
-                            Some(hoptac_core::date::parse(&d).ok_or_else(|| bad("submitted_on"))?)
-                        }
-                    },
-                },
-            })
-        })
-        .collect())
+    Ok(rows.iter().map(crate::decode::evaluation).collect())
 }
 
 /// (organisation, year, submission date) of a rubric's submitted sheets; a row that does

@@ -116,6 +116,11 @@ pub const ENTRIES: &[Entry] = &[
         "communes in this scope: too many to read on one page. Choose a province or a commune as the scope to see each commune; the downloaded summary has every commune.",
     ),
     (
+        "ev_fell_more",
+        "tổ chức nữa xếp loại thấp hơn năm trước, không liệt kê ở đây; biểu tổng hợp tải về có đủ.",
+        "more organisations rated lower than the year before, not listed here; the downloaded summary has them all.",
+    ),
+    (
         "ev_summary_xlsx",
         "Tải biểu tổng hợp gửi tỉnh (Excel)",
         "Download the summary for the province (Excel)",

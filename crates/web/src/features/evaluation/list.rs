@@ -63,8 +63,9 @@ pub(crate) struct SummaryTable {
     pub years: Vec<(i32, Vec<String>, Vec<String>)>,
     /// Approved ratings by year, stacked (SVG).
     pub chart: String,
-    /// "code name (commune): from → to"
+    /// "code name (commune): from → to", the first [`MAX_FELL`]; `fell_more` counts the rest.
     pub fell: Vec<String>,
+    pub fell_more: String,
 }
 
 pub(crate) fn counts_cells(c: &hoptac_app::evaluation_summary::RatingCounts) -> Vec<String> {
@@ -84,6 +85,10 @@ pub(crate) fn counts_cells(c: &hoptac_app::evaluation_summary::RatingCounts) -> 
 /// Above this many communes the table by commune is a download, not a page: a country has
 /// 6.562 (2,3 MB of HTML), a province after the reform about a hundred.
 const MAX_COMMUNES: usize = 400;
+
+/// Organisations that fell a rating, listed on the page (a country had 26.495 in one year:
+/// 1,9 MB of HTML); the downloaded summary lists them all.
+const MAX_FELL: usize = 100;
 
 pub(crate) fn summary_table(
     l: Lang,
@@ -125,9 +130,15 @@ pub(crate) fn summary_table(
             .iter()
             .map(|(y, h, t)| (*y, counts_cells(h), counts_cells(t)))
             .collect(),
+        fell_more: if s.fell.len() > MAX_FELL {
+            hoptac_core::text::group_thousands((s.fell.len() - MAX_FELL) as i128)
+        } else {
+            String::new()
+        },
         fell: s
             .fell
             .iter()
+            .take(MAX_FELL)
             .map(|f| {
                 format!(
                     "{} {} ({}): {} → {}",
@@ -316,5 +327,31 @@ mod tests {
         assert_eq!(t.communes.len(), 1, "the total only");
         assert_eq!(t.communes[0].0, "Tổng cộng");
         assert_eq!(t.hidden, "6.562");
+        assert!(t.fell_more.is_empty());
+    }
+
+    /// A country's thousands who fell a rating are a count and a download past the first hundred.
+    #[test]
+    fn those_who_fell_are_listed_up_to_a_hundred() {
+        use hoptac_core::Rating;
+        let mut s = summary(3);
+        s.fell = (0..150)
+            .map(|i| hoptac_app::evaluation_summary::Fell {
+                org: hoptac_core::OrgCode::parse(&format!("HTX-{i:03}")).unwrap(),
+                kind: hoptac_core::types::OrgKind::Htx,
+                name: format!("HTX {i}"),
+                commune: "Xã A".into(),
+                from: Rating::Kha,
+                to: Rating::TrungBinh,
+            })
+            .collect();
+        let t = summary_table(Lang::Vi, &s);
+        assert_eq!(t.fell.len(), MAX_FELL);
+        assert!(
+            t.fell[0].starts_with("HTX-000 HTX 0 (Xã A)"),
+            "{}",
+            t.fell[0]
+        );
+        assert_eq!(t.fell_more, "50");
     }
 }
