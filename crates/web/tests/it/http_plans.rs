@@ -1024,4 +1024,34 @@ async fn the_review_page_shows_long_tables_a_page_at_a_time() {
         assert_eq!(r.status, StatusCode::OK, "{wild}");
         assert_eq!(rows(&r.body), 50, "{wild}");
     }
+    // reports received by commune: a country's 6.562 communes are fifty a page too
+    let communes = app
+        .check(&sys, as_of, None)
+        .await
+        .unwrap()
+        .completeness
+        .len();
+    assert!(communes > 50, "{communes} communes with organisations");
+    let commune_rows = |body: &str| {
+        body.split("id=\"completeness\"")
+            .nth(1)
+            .and_then(|t| t.split("</table>").next())
+            .map(|t| t.matches("<tr>").count() - 1)
+            .unwrap_or(0)
+    };
+    assert_eq!(commune_rows(&first.body), 50);
+    assert!(first.body.contains(&format!("({communes})")));
+    assert!(
+        first
+            .body
+            .contains("href=\"/quality?kpage=2#completeness\"")
+    );
+    let kpages = communes.div_ceil(50);
+    let last = get(&t, &format!("/quality?kpage={kpages}")).await;
+    assert_eq!(commune_rows(&last.body), communes - 50 * (kpages - 1));
+    assert_eq!(
+        rows(&last.body),
+        50,
+        "the other tables stay on their first page"
+    );
 }

@@ -65,7 +65,8 @@ pub(crate) struct QualityPage {
     pub figures: Paged<FigureRow>,
     pub duplicates: usize,
     pub report_year: i32,
-    pub completeness: Vec<hoptac_app::checks::Completeness>,
+    /// Reports received by commune: a country has 6.562 communes, a page shows fifty.
+    pub completeness: Paged<hoptac_app::checks::Completeness>,
     /// Organisations to place after a reorganisation, with their candidate communes.
     pub unplaced: Paged<UnplacedRow>,
     /// Reporting years closed in force: (year, territory, who, when, reason).
@@ -175,7 +176,15 @@ pub(crate) async fn quality(
                 from: u.from.clone(),
             },
         ),
-        completeness: r.completeness,
+        completeness: Paged::of(
+            &r.completeness,
+            PER_PAGE,
+            "/quality",
+            "kpage",
+            &q,
+            "completeness",
+            |c| c.clone(),
+        ),
         locks: {
             let all = st.app.reporting_locks().await.map_err(e)?;
             hoptac_app::reporting::closed(&all)
