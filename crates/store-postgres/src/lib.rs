@@ -19,22 +19,7 @@ const MIGRATIONS: &[(&str, &str)] = &[(
 )];
 
 fn migrator() -> sqlx::migrate::Migrator {
-    use sqlx::migrate::{Migration, MigrationType, Migrator};
-    Migrator::with_migrations(
-        MIGRATIONS
-            .iter()
-            .map(|(file, sql)| {
-                let (version, rest) = file.split_once('_').expect("NNNN_name.sql");
-                Migration::new(
-                    version.parse().expect("a numbered migration"),
-                    std::borrow::Cow::Owned(rest.trim_end_matches(".sql").replace('_', " ")),
-                    MigrationType::Simple,
-                    sqlx::SqlStr::from_static(sql),
-                    false,
-                )
-            })
-            .collect(),
-    )
+    hoptac_store::migrations::migrator(MIGRATIONS)
 }
 
 /// The newest schema version this hoptac knows.

@@ -159,7 +159,9 @@ pub fn org(r: &impl Columns) -> Result<Organization> {
     })
 }
 
-/// [`REPORT_COLUMNS`], in that order.
+/// `org_code, year, members, members_joined, members_left, workers, revenue, profit,
+/// member_income, worker_income, services, rating, general_meeting_on, statements_filed,
+/// received_on, statements_filed_on, self_assessment_sent_on, rating_basis`
 pub fn report(r: &impl Columns) -> Result<AnnualReport> {
     const T: &str = "annual_reports";
     let year = int(r, 1, T)?;
@@ -191,28 +193,6 @@ pub fn report(r: &impl Columns) -> Result<AnnualReport> {
         },
     })
 }
-
-/// The columns of a yearly report, in the order [`report`] reads them.
-pub const REPORT_COLUMNS: [&str; 18] = [
-    "org_code",
-    "year",
-    "members",
-    "members_joined",
-    "members_left",
-    "workers",
-    "revenue",
-    "profit",
-    "member_income",
-    "worker_income",
-    "services",
-    "rating",
-    "general_meeting_on",
-    "statements_filed",
-    "received_on",
-    "statements_filed_on",
-    "self_assessment_sent_on",
-    "rating_basis",
-];
 
 /// `org_code, full_name, role, qualification, trained_on, from_date, to_date`
 pub fn manager(r: &impl Columns) -> Result<Manager> {

@@ -4,6 +4,7 @@
 //! same conformance suite (the `hoptac-store-conformance` crate).
 
 pub mod decode;
+pub mod migrations;
 pub mod port;
 pub mod sqlite;
 

@@ -69,8 +69,8 @@ pub(crate) fn print_outcome(o: &ImportOutcome, per_kind: usize) {
 /// sheet, column, message); then one line per kind with how many were not printed.
 fn problem_lines(problems: &[hoptac_exchange::Problem], per_kind: usize) -> Vec<String> {
     use std::collections::BTreeMap;
-    let severity = |p: &hoptac_exchange::Problem| {
-        if p.is_error() {
+    let severity = |error: bool| {
+        if error {
             "LỖI/ERROR"
         } else {
             "LƯU Ý/WARNING"
@@ -90,7 +90,7 @@ fn problem_lines(problems: &[hoptac_exchange::Problem], per_kind: usize) -> Vec<
         let row = p.row.map(|r| r.to_string()).unwrap_or_default();
         lines.push(format!(
             "{}: {} dòng/row {row}, cột/column \"{column}\", giá trị/value \"{}\": {}",
-            severity(p),
+            severity(p.is_error()),
             p.sheet,
             p.value,
             crate::say::both(&p.msg)
@@ -103,11 +103,7 @@ fn problem_lines(problems: &[hoptac_exchange::Problem], per_kind: usize) -> Vec<
                 "{}: {sheet}, cột/column \"{column}\": {more} dòng nữa cùng loại, không in; \
                  --all-problems in hết / {more} more rows of this kind not printed; \
                  --all-problems prints them all",
-                if warning {
-                    "LƯU Ý/WARNING"
-                } else {
-                    "LỖI/ERROR"
-                },
+                severity(!warning),
             ));
         }
     }

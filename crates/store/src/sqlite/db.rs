@@ -92,25 +92,9 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
     ),
 ];
 
-/// The migrator of [`MIGRATIONS`], described and checksummed as `sqlx::migrate!` would (the
-/// file name's words, SHA-384 of the text), so databases it migrated stay valid.
+/// The migrator of [`MIGRATIONS`].
 pub(super) fn migrator() -> sqlx::migrate::Migrator {
-    use sqlx::migrate::{Migration, MigrationType, Migrator};
-    Migrator::with_migrations(
-        MIGRATIONS
-            .iter()
-            .map(|(file, sql)| {
-                let (version, rest) = file.split_once('_').expect("NNNN_name.sql");
-                Migration::new(
-                    version.parse().expect("a numbered migration"),
-                    std::borrow::Cow::Owned(rest.trim_end_matches(".sql").replace('_', " ")),
-                    MigrationType::Simple,
-                    sqlx::SqlStr::from_static(sql),
-                    sql.starts_with("-- no-transaction"),
-                )
-            })
-            .collect(),
-    )
+    crate::migrations::migrator(MIGRATIONS)
 }
 
 #[derive(Clone)]
