@@ -46,12 +46,14 @@ pub const CASES: &[&str] = &[
     "validation_rules_owner_scopes_and_units",
     "unit_history_round_trips",
     "backup_copies_everything",
+    "backup_is_refused_with_advice",
 ];
 
 /// One `#[tokio::test]` per case, each on a fresh store from `$fresh().await`, which returns
 /// the store and a guard that keeps its storage alive (a temporary directory, a database name).
 #[macro_export]
 macro_rules! conformance_suite {
+    // a backend that backs up to a file (SQLite)
     ($fresh:path) => {
         $crate::conformance_suite!(@cases $fresh; round_trips_every_field_exactly, upserts_are_idempotent, a_failing_change_set_writes_nothing, search_folds_diacritics_filters_and_pages, snapshot_limits_report_years, database_constraints_back_the_domain, plans_targets_and_indicators_round_trip_and_upsert_one_by_one, generation_and_row_versions_guard_every_write, concurrent_writers_one_wins, accounts_and_sessions, audit_is_queried_by_what_and_where, cases_open_act_and_close, reporting_locks_are_a_history, rubric_versions_are_append_only, evaluations_and_classifications_round_trip, merges_move_rows_and_undo_puts_them_back, validation_rules_owner_scopes_and_units, unit_history_round_trips);
 
@@ -63,6 +65,16 @@ macro_rules! conformance_suite {
             std::fs::create_dir_all(&dir).unwrap();
             $crate::backup_copies_everything(&*store, &dir).await;
             let _ = std::fs::remove_dir_all(&dir);
+        }
+    };
+    // a database server, backed up by its own tools (PostgreSQL)
+    ($fresh:path, backup_refused) => {
+        $crate::conformance_suite!(@cases $fresh; round_trips_every_field_exactly, upserts_are_idempotent, a_failing_change_set_writes_nothing, search_folds_diacritics_filters_and_pages, snapshot_limits_report_years, database_constraints_back_the_domain, plans_targets_and_indicators_round_trip_and_upsert_one_by_one, generation_and_row_versions_guard_every_write, concurrent_writers_one_wins, accounts_and_sessions, audit_is_queried_by_what_and_where, cases_open_act_and_close, reporting_locks_are_a_history, rubric_versions_are_append_only, evaluations_and_classifications_round_trip, merges_move_rows_and_undo_puts_them_back, validation_rules_owner_scopes_and_units, unit_history_round_trips);
+
+        #[tokio::test]
+        async fn backup_is_refused_with_advice() {
+            let (store, _guard) = $fresh().await;
+            $crate::backup_is_refused_with_advice(&*store).await;
         }
     };
     (@cases $fresh:path; $($name:ident),*) => {
@@ -102,10 +114,7 @@ mod tests {
             .nth(1)
             .and_then(|s| s.split(')').next())
             .unwrap();
-        for name in super::CASES
-            .iter()
-            .filter(|n| **n != "backup_copies_everything")
-        {
+        for name in super::CASES.iter().filter(|n| !n.starts_with("backup_")) {
             assert!(run.split(", ").any(|x| x == *name), "{name} is not run");
         }
     }

@@ -98,6 +98,20 @@ pub async fn reporting_locks_are_a_history(s: &dyn Store) {
 }
 
 /// A consistent copy can be taken while the store is in use, and is a database of its own.
+/// A backend that cannot copy itself to a file says so, naming the tools that do, and
+/// writes nothing.
+pub async fn backup_is_refused_with_advice(s: &dyn Store) {
+    s.apply(&base()).await.unwrap();
+    let path = std::env::temp_dir().join(format!("hoptac-refused-{}.db", std::process::id()));
+    let e = s.backup(&path).await.unwrap_err();
+    assert!(
+        matches!(e, hoptac_store::StoreError::Unsupported(_)),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("pg_dump"), "{e}");
+    assert!(!path.exists(), "nothing is written");
+}
+
 pub async fn backup_copies_everything(s: &dyn Store, dir: &std::path::Path) {
     s.apply(&base()).await.unwrap();
     let path = dir.join("copy.db");

@@ -1,3 +1,5 @@
+-- Codes and folded names sort byte by byte (COLLATE "C"), as on SQLite, whatever the
+-- database's locale; the display names keep the locale's order.
 -- The whole schema of hoptac on PostgreSQL, as the SQLite migrations 0001–0018 leave it,
 -- with PostgreSQL's own types: dates are `date`, moments `timestamptz` (written and read
 -- as Vietnam time, UTC+7), flags `boolean`, money and figures `bigint` (million VND × 10^6,
@@ -7,12 +9,14 @@ CREATE TABLE meta (
     key   text PRIMARY KEY,
     value text NOT NULL
 );
+-- Every write locks this row first: writers queue, as on SQLite's single writer.
+INSERT INTO meta (key, value) VALUES ('generation', '0');
 
 CREATE TABLE admin_units (
     id          bigint PRIMARY KEY,
-    code        text NOT NULL,
+    code        text COLLATE "C" NOT NULL,
     name        text NOT NULL,
-    name_folded text NOT NULL,
+    name_folded text COLLATE "C" NOT NULL,
     level       text NOT NULL CHECK (level IN ('province', 'district', 'commune')),
     parent_id   bigint REFERENCES admin_units(id),
     valid_from  date,
@@ -33,10 +37,10 @@ CREATE TABLE unit_changes (
 CREATE INDEX unit_changes_new ON unit_changes (new_id);
 
 CREATE TABLE organizations (
-    code            text PRIMARY KEY,
+    code            text COLLATE "C" PRIMARY KEY,
     kind            text NOT NULL,
     name            text NOT NULL,
-    name_folded     text NOT NULL,
+    name_folded     text COLLATE "C" NOT NULL,
     sector          text NOT NULL,
     commune_id      bigint NOT NULL REFERENCES admin_units(id),
     founded_on      date NOT NULL,

@@ -1,13 +1,29 @@
 //! The PostgreSQL adapter of the storage port (`hoptac_store`), for a province with several
-//! offices or the national level. Built in steps (issue 14); so far: the schema with
-//! PostgreSQL's own types (`migrations/`), applied by an explicit migrator that refuses a
-//! database migrated by a newer hoptac, and the rows shown to the shared decoding
-//! (`hoptac_store::decode`). The port's traits are not implemented yet: nothing selects this
-//! backend.
+//! offices or the national level: the schema with PostgreSQL's own types (`migrations/`),
+//! applied only by an explicit migration that refuses a database migrated by a newer
+//! hoptac, and every trait of the port, one module per aggregate, reading rows through the
+//! shared decoding (`hoptac_store::decode`). Writers queue on one row lock (the generation
+//! in `meta`), as SQLite's writers queue on its file lock: a change set checks the
+//! generation and row versions it expects with nobody else writing in between.
+
+mod accounts;
+mod audit;
+mod changes;
+mod cols;
+mod definitions;
+mod evaluations;
+mod maintenance;
+mod registry;
+mod review;
+
+pub use maintenance::BACKUP_ADVICE;
+
+#[doc(hidden)]
+pub use cols::PgColumns;
 
 use hoptac_store::{Result, StoreError};
-use sqlx::Row;
-use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
+use sqlx::Postgres;
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -27,7 +43,7 @@ pub fn schema_version() -> i64 {
     MIGRATIONS.len() as i64
 }
 
-fn backend(e: sqlx::Error) -> StoreError {
+pub(crate) fn backend(e: sqlx::Error) -> StoreError {
     StoreError::Backend {
         backend: "PostgreSQL",
         detail: e.to_string(),
@@ -119,20 +135,19 @@ fn newer(v: i64) -> StoreError {
     ))
 }
 
-/// A PostgreSQL row shown to the shared decoding. The adapter's queries select dates as
-/// `col::text`, moments as Vietnam time text and flags and counts as `bigint`, the shapes
-/// SQLite stores, so one decoder serves both.
-pub struct PgColumns<'r>(pub &'r PgRow);
-
-impl hoptac_store::decode::Columns for PgColumns<'_> {
-    fn text(&self, i: usize) -> Result<Option<String>> {
-        self.0.try_get(i).map_err(backend)
-    }
-
-    fn int(&self, i: usize) -> Result<Option<i64>> {
-        self.0.try_get(i).map_err(backend)
-    }
+/// A write transaction. The generation row is locked first, so writers queue: what a
+/// change set checks (the generation, row versions) cannot change before it commits.
+pub(crate) async fn begin_write(pool: &PgPool) -> Result<sqlx::Transaction<'static, Postgres>> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("SELECT value FROM meta WHERE key = 'generation' FOR UPDATE")
+        .fetch_optional(&mut *tx)
+        .await?;
+    Ok(tx)
 }
+
+/// Rows per multi-row INSERT: 18 columns × 1000 rows stays below PostgreSQL's 65 535
+/// parameters.
+pub(crate) const BATCH: usize = 1000;
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
 //! Rows read back as core types, written once for every adapter: each adapter shows its
 //! rows through [`Columns`] (text and integers, as SQLite stores them; the PostgreSQL
-//! adapter's queries cast dates, moments and flags to that shape), and every column is
+//! adapter turns its dates, moments and flags into that shape), and every column is
 //! parsed here, a bad one reported as corrupt naming its table.
 
 use crate::port::error::{Result, StoreError};

@@ -10,6 +10,10 @@ pub enum StoreError {
         backend: &'static str,
         detail: String,
     },
+    /// This backend does not do what was asked; the message says what does (a PostgreSQL
+    /// database is backed up by PostgreSQL's own tools, not by copying a file).
+    #[error("{0}")]
+    Unsupported(String),
     #[error("migration failed: {0}")]
     Migrate(String),
     #[error("corrupt row in {table}: {detail}")]

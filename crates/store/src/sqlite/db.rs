@@ -155,10 +155,22 @@ pub(super) fn opt_iso(d: Option<Date>) -> Option<String> {
     d.map(to_iso)
 }
 
+/// Both adapters' queries use `?` on sqlx's errors; the backend is named from the error
+/// itself (a connection failure names neither).
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> StoreError {
+        let backend = match e.as_database_error() {
+            Some(d)
+                if d.try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+                    .is_some() =>
+            {
+                "PostgreSQL"
+            }
+            Some(d) if d.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() => "SQLite",
+            _ => "database",
+        };
         StoreError::Backend {
-            backend: "SQLite",
+            backend,
             detail: e.to_string(),
         }
     }

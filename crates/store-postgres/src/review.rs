@@ -1,0 +1,354 @@
+//! Review cases, merges (with their archive, for undo) and reporting-year locks.
+
+use crate::changes::{Tx, apply_in, bump_generation, commit_audited, insert_audit};
+use crate::cols::{PgColumns, moment};
+use crate::{PgStore, begin_write};
+use async_trait::async_trait;
+use hoptac_core::{Date, OrgCode};
+use hoptac_store::decode::{self, Columns, int, text};
+use hoptac_store::{
+    AuditEntry, CaseAction, ChangeSet, MergeRecord, ReportingLock, Result, Review, StoredCase,
+};
+use std::collections::HashMap;
+
+/// Accounts scoped to organisation `from` (by username) now act for `to`: a merge and its undo.
+async fn move_org_accounts(tx: &mut Tx, users: &[String], from: &str, to: &str) -> Result<()> {
+    for user in users {
+        sqlx::query("UPDATE accounts SET scope_value = $1 WHERE username = $2 AND scope_kind = 'org' AND scope_value = $3")
+            .bind(to)
+            .bind(user)
+            .bind(from)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+fn joined<T: ToString>(items: &[T], sep: &str) -> String {
+    items
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+#[async_trait]
+impl Review for PgStore {
+    async fn cases(&self) -> Result<Vec<StoredCase>> {
+        const T: &str = "cases";
+        let rows = sqlx::query("SELECT id, rule, org_code, since, evidence, opened_at, closed_at, closed_reason FROM cases ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        let actions = sqlx::query(
+            "SELECT case_id, at, actor, action, note, on_date FROM case_actions ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_case: HashMap<i64, Vec<CaseAction>> = HashMap::new();
+        for a in &actions {
+            let c = PgColumns(a);
+            by_case
+                .entry(int(&c, 0, "case_actions")?)
+                .or_default()
+                .push(decode::case_action(&c, 1)?);
+        }
+        rows.iter()
+            .map(|r| {
+                let c = PgColumns(r);
+                let id = int(&c, 0, T)?;
+                Ok(StoredCase {
+                    id,
+                    rule: text(&c, 1, T)?,
+                    org: decode::code(&c, 2, T)?,
+                    since: decode::req_date(&c, 3, T, "date")?,
+                    evidence: text(&c, 4, T)?,
+                    opened_at: text(&c, 5, T)?,
+                    closed_at: c.text(6)?,
+                    closed_reason: c.text(7)?,
+                    actions: by_case.remove(&id).unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    async fn sync_cases(
+        &self,
+        open: &[(String, OrgCode, Date, String)],
+        close: &[(i64, String)],
+        at: &str,
+        audit: &[AuditEntry],
+    ) -> Result<()> {
+        let at = moment(at)?;
+        let mut tx = begin_write(&self.pool).await?;
+        for e in audit {
+            insert_audit(&mut tx, e).await?;
+        }
+        for (rule, org, since, evidence) in open {
+            sqlx::query("INSERT INTO cases (rule, org_code, since, evidence, opened_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(rule)
+                .bind(org.as_str())
+                .bind(*since)
+                .bind(evidence)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (id, reason) in close {
+            sqlx::query("UPDATE cases SET closed_at = $1, closed_reason = $2 WHERE id = $3 AND closed_at IS NULL")
+                .bind(at)
+                .bind(reason)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn add_case_action(
+        &self,
+        case_id: i64,
+        a: &CaseAction,
+        close: Option<&str>,
+        changes: &ChangeSet,
+    ) -> Result<()> {
+        let at = moment(&a.at)?;
+        let mut tx = begin_write(&self.pool).await?;
+        sqlx::query("INSERT INTO case_actions (case_id, at, actor, action, note, on_date) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(case_id)
+            .bind(at)
+            .bind(&a.actor)
+            .bind(&a.action)
+            .bind(&a.note)
+            .bind(a.on_date)
+            .execute(&mut *tx)
+            .await?;
+        if let Some(reason) = close {
+            sqlx::query("UPDATE cases SET closed_at = $1, closed_reason = $2 WHERE id = $3")
+                .bind(at)
+                .bind(reason)
+                .bind(case_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        apply_in(&mut tx, changes).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn merge_orgs(&self, m: &MergeRecord, audit: &[AuditEntry]) -> Result<i64> {
+        let at = moment(&m.at)?;
+        let mut tx = begin_write(&self.pool).await?;
+        for y in &m.moved_years {
+            sqlx::query(
+                "UPDATE annual_reports SET org_code = $1 WHERE org_code = $2 AND year = $3",
+            )
+            .bind(&m.keep)
+            .bind(&m.drop)
+            .bind(*y as i64)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (name, role, from) in &m.moved_managers {
+            sqlx::query("UPDATE managers SET org_code = $1 WHERE org_code = $2 AND full_name = $3 AND role = $4 AND COALESCE(from_date::text, '') = $5")
+                .bind(&m.keep)
+                .bind(&m.drop)
+                .bind(name)
+                .bind(role)
+                .bind(from)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for id in &m.case_ids {
+            sqlx::query("UPDATE cases SET org_code = $1 WHERE id = $2")
+                .bind(&m.keep)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        move_org_accounts(&mut tx, &m.moved_accounts, &m.drop, &m.keep).await?;
+        let managers: Vec<String> = m
+            .moved_managers
+            .iter()
+            .map(|(a, b, c)| format!("{a}\t{b}\t{c}"))
+            .collect();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO merges (at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, archive, moved_accounts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(at)
+        .bind(&m.actor)
+        .bind(&m.keep)
+        .bind(&m.drop)
+        .bind(joined(&m.moved_years, ";"))
+        .bind(managers.join("\n"))
+        .bind(joined(&m.case_ids, ";"))
+        .bind(&m.archive)
+        .bind(m.moved_accounts.join(";"))
+        .fetch_one(&mut *tx)
+        .await?;
+        // evaluations, classifications and registered services are kept row for row
+        for sql in [
+            "INSERT INTO merged_evaluations SELECT $1, org_code, year, rubric_id, rubric_version, state, self_scores, adjusted, submitted_on FROM evaluations WHERE org_code = $2",
+            "INSERT INTO merged_classifications SELECT $1, org_code, year, supply, vsic, capital, agri_field FROM classifications WHERE org_code = $2",
+            "INSERT INTO merged_registered_services SELECT $1, org_code, service FROM registered_services WHERE org_code = $2",
+        ] {
+            sqlx::query(sql)
+                .bind(id)
+                .bind(&m.drop)
+                .execute(&mut *tx)
+                .await?;
+        }
+        // what did not move (a year both had, a manager both list) lives on in the archive
+        for sql in [
+            "DELETE FROM annual_reports WHERE org_code = $1",
+            "DELETE FROM managers WHERE org_code = $1",
+            "DELETE FROM case_actions WHERE case_id IN (SELECT id FROM cases WHERE org_code = $1)",
+            "DELETE FROM cases WHERE org_code = $1",
+            "DELETE FROM organizations WHERE code = $1",
+        ] {
+            sqlx::query(sql).bind(&m.drop).execute(&mut *tx).await?;
+        }
+        commit_audited(tx, audit).await?;
+        Ok(id)
+    }
+
+    async fn merges(&self) -> Result<Vec<MergeRecord>> {
+        const T: &str = "merges";
+        let rows = sqlx::query("SELECT id, at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, archive, undone_at, moved_accounts FROM merges ORDER BY id DESC")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                let c = PgColumns(r);
+                let years = text(&c, 5, T)?;
+                let managers = text(&c, 6, T)?;
+                let cases = text(&c, 7, T)?;
+                Ok(MergeRecord {
+                    id: int(&c, 0, T)?,
+                    at: text(&c, 1, T)?,
+                    actor: text(&c, 2, T)?,
+                    keep: text(&c, 3, T)?,
+                    drop: text(&c, 4, T)?,
+                    moved_years: years.split(';').filter_map(|y| y.parse().ok()).collect(),
+                    moved_managers: managers
+                        .lines()
+                        .filter_map(|l| {
+                            let mut p = l.split('\t');
+                            Some((
+                                p.next()?.to_string(),
+                                p.next()?.to_string(),
+                                p.next().unwrap_or("").to_string(),
+                            ))
+                        })
+                        .collect(),
+                    case_ids: cases.split(';').filter_map(|y| y.parse().ok()).collect(),
+                    archive: sqlx::Row::try_get(r, 8)?,
+                    undone_at: c.text(9)?,
+                    moved_accounts: text(&c, 10, T)?
+                        .split(';')
+                        .filter(|u| !u.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                })
+            })
+            .collect()
+    }
+
+    async fn undo_merge(
+        &self,
+        m: &MergeRecord,
+        restore: &ChangeSet,
+        at: &str,
+        audit: &[AuditEntry],
+    ) -> Result<()> {
+        let at = moment(at)?;
+        let mut tx = begin_write(&self.pool).await?;
+        for e in audit {
+            insert_audit(&mut tx, e).await?;
+        }
+        // the organisation first: what moves back refers to it
+        apply_in(
+            &mut tx,
+            &ChangeSet {
+                orgs: restore.orgs.clone(),
+                ..Default::default()
+            },
+        )
+        .await?;
+        for y in &m.moved_years {
+            sqlx::query("DELETE FROM annual_reports WHERE org_code = $1 AND year = $2")
+                .bind(&m.keep)
+                .bind(*y as i64)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (name, role, from) in &m.moved_managers {
+            sqlx::query("DELETE FROM managers WHERE org_code = $1 AND full_name = $2 AND role = $3 AND COALESCE(from_date::text, '') = $4")
+                .bind(&m.keep)
+                .bind(name)
+                .bind(role)
+                .bind(from)
+                .execute(&mut *tx)
+                .await?;
+        }
+        move_org_accounts(&mut tx, &m.moved_accounts, &m.keep, &m.drop).await?;
+        for id in &m.case_ids {
+            sqlx::query("UPDATE cases SET org_code = $1 WHERE id = $2")
+                .bind(&m.drop)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        apply_in(
+            &mut tx,
+            &ChangeSet {
+                orgs: vec![],
+                ..restore.clone()
+            },
+        )
+        .await?;
+        for sql in [
+            "INSERT INTO evaluations (org_code, year, rubric_id, rubric_version, state, self_scores, adjusted, submitted_on) SELECT org_code, year, rubric_id, rubric_version, state, self_scores, adjusted, submitted_on FROM merged_evaluations WHERE merge_id = $1",
+            "INSERT INTO classifications (org_code, year, supply, vsic, capital, agri_field) SELECT org_code, year, supply, vsic, capital, agri_field FROM merged_classifications WHERE merge_id = $1",
+            "INSERT INTO registered_services (org_code, service) SELECT org_code, service FROM merged_registered_services WHERE merge_id = $1 ON CONFLICT DO NOTHING",
+        ] {
+            sqlx::query(sql).bind(m.id).execute(&mut *tx).await?;
+        }
+        sqlx::query("UPDATE merges SET undone_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(m.id)
+            .execute(&mut *tx)
+            .await?;
+        bump_generation(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn reporting_locks(&self) -> Result<Vec<ReportingLock>> {
+        sqlx::query(
+            "SELECT id, year, unit_id, action, reason, actor, at FROM reporting_locks ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| decode::reporting_lock(&PgColumns(r)))
+        .collect()
+    }
+
+    async fn add_reporting_lock(&self, l: &ReportingLock, audit: &AuditEntry) -> Result<()> {
+        let at = moment(&l.at)?;
+        let mut tx = begin_write(&self.pool).await?;
+        sqlx::query(
+            "INSERT INTO reporting_locks (year, unit_id, action, reason, actor, at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(l.year)
+        .bind(l.unit.map(|u| u.0))
+        .bind(if l.closed { "close" } else { "reopen" })
+        .bind(&l.reason)
+        .bind(&l.actor)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        commit_audited(tx, std::slice::from_ref(audit)).await
+    }
+}
