@@ -3,7 +3,6 @@
 
 use crate::commands;
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
 
 #[derive(Parser)]
 #[command(
@@ -12,9 +11,9 @@ use std::path::PathBuf;
     about = "Hệ thống quản lý kinh tế tập thể / Collective-economy information system"
 )]
 pub(crate) struct Cli {
-    /// SQLite database file (tệp cơ sở dữ liệu)
+    /// The database: a SQLite file (tệp cơ sở dữ liệu) or postgres://user@host/db
     #[arg(long, global = true, env = "HOPTAC_DB", default_value = "hoptac.db")]
-    pub(crate) db: PathBuf,
+    pub(crate) db: crate::location::Db,
     /// Language of messages: vi or en; without it errors are written in both
     /// (ngôn ngữ của thông báo)
     #[arg(long, global = true, env = "HOPTAC_LANG")]
@@ -25,6 +24,9 @@ pub(crate) struct Cli {
 
 #[derive(Subcommand)]
 pub(crate) enum Cmd {
+    /// Apply the database's migrations: needed before a PostgreSQL database is served
+    /// (nâng cấp lược đồ cơ sở dữ liệu)
+    Migrate,
     /// Start the web app (chạy giao diện web)
     Serve(commands::serve::Args),
     /// Load the demo district, Tháp Mười 2015–2025, illustrative data (nạp dữ liệu minh họa)
@@ -58,6 +60,9 @@ pub(crate) enum Cmd {
     },
     /// A consistent copy of the database, safe while the server runs (sao lưu)
     Backup(commands::backup::Args),
+    /// Copy the whole database, audit included, into an empty one, SQLite or PostgreSQL,
+    /// checked table by table (sao chép sang cơ sở dữ liệu khác)
+    Copy(commands::copy::Args),
     /// Replace the database with a backup, after checking it; stop the server first (khôi phục)
     Restore(commands::restore::Args),
     /// Generated reports (báo cáo)

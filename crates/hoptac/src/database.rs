@@ -1,9 +1,12 @@
-//! The database file as a whole: the lock a server holds on it, restoring a backup over
-//! it, and where the demo may be loaded.
+//! The database as a whole: opening it by location (a SQLite file or a PostgreSQL server),
+//! migrating it, the lock a server holds on a file, restoring a backup over a file, and
+//! where the demo may be loaded.
 
+use crate::location::Db;
 use anyhow::Context;
 use hoptac_app::{App, AppError};
 use hoptac_store::SqliteStore;
+use hoptac_store_postgres::PgStore;
 use std::path::{Path, PathBuf};
 
 /// `<database>-wal`, `<database>-shm`, `<database>.lock`: SQLite names its side files by
@@ -41,7 +44,14 @@ pub(crate) fn lock_database(db: &Path) -> anyhow::Result<std::fs::File> {
 
 /// Checks a backup on a copy, then puts it in place of the database and checks the result.
 /// Refused while a server holds the database: its acknowledged writes would be lost.
-pub(crate) async fn restore(db: &Path, backup: &Path) -> anyhow::Result<()> {
+pub(crate) async fn restore(db: &Db, backup: &Path) -> anyhow::Result<()> {
+    let Some(db) = db.file() else {
+        anyhow::bail!(
+            "Cơ sở dữ liệu PostgreSQL được phục hồi bằng `pg_restore` (hoặc từ bản `pg_basebackup`), \
+             không bằng hoptac / a PostgreSQL database is restored with `pg_restore` (or from a \
+             `pg_basebackup`), not by hoptac"
+        );
+    };
     anyhow::ensure!(
         backup.is_file(),
         "không có tệp sao lưu / no backup file {}",
@@ -92,7 +102,7 @@ pub(crate) async fn restore(db: &Path, backup: &Path) -> anyhow::Result<()> {
 
 /// `--demo` loads illustrative data and accounts with a public password: only into an
 /// empty database or one that already holds the demo, never beside real records.
-pub(crate) async fn demo_allowed(app: &App, db: &Path) -> anyhow::Result<()> {
+pub(crate) async fn demo_allowed(app: &App, db: &Db) -> anyhow::Result<()> {
     let c = app.store().counts().await?;
     let accounts = app.store().accounts().await?;
     if app.is_demo().await? || (c.orgs == 0 && c.units == 0 && accounts.is_empty()) {
@@ -100,10 +110,10 @@ pub(crate) async fn demo_allowed(app: &App, db: &Path) -> anyhow::Result<()> {
     }
     Err(AppError::invalid(
         "--demo",
-        db.display().to_string(),
+        db.to_string(),
         hoptac_core::msg!(
             "cli.database_holds_real_data",
-            db = db.display(),
+            db = db,
             orgs = c.orgs,
             units = c.units,
             accounts = accounts.len()
@@ -112,14 +122,66 @@ pub(crate) async fn demo_allowed(app: &App, db: &Path) -> anyhow::Result<()> {
     .into())
 }
 
-/// The application on the database file, the seed units in place.
-pub(crate) async fn open(db: &Path) -> anyhow::Result<App> {
-    let store = SqliteStore::open(db)
-        .await
-        .with_context(|| format!("mở cơ sở dữ liệu / opening the database {}", db.display()))?;
-    let app = App::new(std::sync::Arc::new(store));
+/// The application on the database, the seed units in place. A SQLite file is brought up to
+/// date as it opens (it belongs to this binary alone); a PostgreSQL database must be at
+/// this hoptac's schema already (`hoptac migrate`), and one migrated by a newer hoptac is
+/// refused.
+pub(crate) async fn open(db: &Db) -> anyhow::Result<App> {
+    let context = || format!("mở cơ sở dữ liệu / opening the database {db}");
+    let store: std::sync::Arc<dyn hoptac_store::Store> = match db {
+        Db::File(path) => std::sync::Arc::new(SqliteStore::open(path).await.with_context(context)?),
+        Db::Server(url) => {
+            let store = PgStore::connect(url).await.with_context(context)?;
+            schema_in_step(db, &store, false).await?;
+            std::sync::Arc::new(store)
+        }
+    };
+    let app = App::new(store);
     app.ensure_seed().await?;
     Ok(app)
+}
+
+/// The schema version of a PostgreSQL database, refused when a newer hoptac migrated it
+/// and, unless about to migrate, when it is behind this hoptac.
+pub(crate) async fn schema_in_step(
+    db: &Db,
+    store: &PgStore,
+    migrating: bool,
+) -> anyhow::Result<i64> {
+    let at = store.current_version().await?;
+    let need = hoptac_store_postgres::schema_version();
+    let msg = if at > need {
+        hoptac_core::msg!("cli.database_newer", db = db, at = at, need = need)
+    } else if at < need && !migrating {
+        hoptac_core::msg!("cli.database_not_migrated", db = db, at = at, need = need)
+    } else {
+        return Ok(at);
+    };
+    Err(AppError::invalid("database", db.to_string(), msg).into())
+}
+
+/// `hoptac migrate`: brings the schema up to date and says where it stands.
+pub(crate) async fn migrate(db: &Db) -> anyhow::Result<()> {
+    let context = || format!("nâng cấp cơ sở dữ liệu / migrating the database {db}");
+    match db {
+        Db::File(path) => {
+            SqliteStore::open(path)
+                .await
+                .with_context(context)?
+                .close()
+                .await;
+            println!("Đã nâng cấp / migrated {db} (SQLite)");
+        }
+        Db::Server(url) => {
+            let store = PgStore::connect(url).await.with_context(context)?;
+            let before = schema_in_step(db, &store, true).await?;
+            store.migrate().await.with_context(context)?;
+            let after = store.current_version().await?;
+            store.close().await;
+            println!("Đã nâng cấp / migrated {db}: lược đồ / schema {before} → {after}");
+        }
+    }
+    Ok(())
 }
 
 /// The scope a command was given, or, without `--scope`, the office's unit when one was

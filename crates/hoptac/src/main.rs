@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod database;
+mod location;
 mod say;
 
 use clap::Parser;
@@ -16,6 +17,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.cmd {
         Cmd::Serve(args) => commands::serve::run(&cli.db, args).await,
         Cmd::Demo => commands::demo::run(&cli.db).await,
+        Cmd::Migrate => {
+            database::migrate(&cli.db).await?;
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Import(args) => commands::import::run(&cli.db, &system, args).await,
         Cmd::Export(args) => commands::export::run(&cli.db, &system, args).await,
         Cmd::Stats(args) => commands::stats::run(&cli.db, &system, args).await,
@@ -25,6 +30,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Rubric(args) => commands::rubric::run(&cli.db, &system, args).await,
         Cmd::Evaluate(args) => commands::evaluate::run(&cli.db, &system, args).await,
         Cmd::Backup(args) => commands::backup::run(&cli.db, args).await,
+        Cmd::Copy(args) => commands::copy::run(args).await,
         Cmd::Restore(args) => commands::restore::run(&cli.db, args).await,
         Cmd::Generate(args) => commands::generate::run(args).await,
         Cmd::Sheet { cmd } => {
@@ -67,7 +73,7 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("HOPTAC_LOG")
-                .unwrap_or_else(|_| "info".into()),
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .with_writer(std::io::stderr)
         .init();

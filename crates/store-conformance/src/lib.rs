@@ -17,6 +17,7 @@ mod fixtures;
 mod people;
 mod register;
 mod review;
+mod testdb;
 
 pub use changes::*;
 pub use definitions::*;
@@ -24,6 +25,7 @@ pub use evaluations::*;
 pub use people::*;
 pub use register::*;
 pub use review::*;
+pub use testdb::{TestDb, on_postgres};
 
 /// Every case of the suite, by name: the macro runs each as its own test.
 pub const CASES: &[&str] = &[

@@ -1,8 +1,8 @@
 //! Accounts and sessions.
 
-use crate::PgStore;
 use crate::changes::insert_audit;
 use crate::cols::PgColumns;
+use crate::db::PgStore;
 use async_trait::async_trait;
 use hoptac_core::auth::{Account, Scope};
 use hoptac_store::decode::{self, int, text};

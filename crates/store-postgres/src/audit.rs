@@ -1,8 +1,8 @@
 //! The append-only audit trail (a trigger and revoked privileges keep it so in the database).
 
-use crate::PgStore;
 use crate::changes::insert_audit;
 use crate::cols::PgColumns;
+use crate::db::PgStore;
 use async_trait::async_trait;
 use hoptac_store::decode;
 use hoptac_store::{AuditEntry, AuditLog, AuditQuery, Result};

@@ -2,7 +2,7 @@
 //! against the generation and row versions it expects, with its audit entries.
 
 use crate::cols::{PgColumns, moment};
-use crate::{BATCH, PgStore, begin_write};
+use crate::db::{BATCH, PgStore, begin_write};
 use async_trait::async_trait;
 use hoptac_core::model::UnitId;
 use hoptac_store::decode;

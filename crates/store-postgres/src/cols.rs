@@ -2,7 +2,7 @@
 //! integers, as SQLite stores them), and the moments the port carries as Vietnam-time text
 //! (`2026-11-26 09:30:12`) turned into `timestamptz` and back.
 
-use crate::backend;
+use crate::db::backend;
 use hoptac_store::decode::{Columns, corrupt};
 use hoptac_store::{Result, StoreError};
 use sqlx::postgres::PgRow;

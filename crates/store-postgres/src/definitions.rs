@@ -2,7 +2,7 @@
 
 use crate::changes::{bump_generation, check_version, insert_audit, insert_owner};
 use crate::cols::PgColumns;
-use crate::{PgStore, begin_write};
+use crate::db::{PgStore, begin_write};
 use async_trait::async_trait;
 use hoptac_core::Fixed;
 use hoptac_core::model::UnitId;

@@ -3,7 +3,7 @@
 
 use crate::changes::commit_audited;
 use crate::cols::{PgColumns, moment};
-use crate::{PgStore, begin_write};
+use crate::db::{PgStore, begin_write};
 use async_trait::async_trait;
 use hoptac_core::evaluation::classification::{AgriField, Classification, SupplyType};
 use hoptac_core::{Date, Fixed, OrgCode};

@@ -1,7 +1,7 @@
 //! Backups of a PostgreSQL database are PostgreSQL's own work: hoptac says so instead of
 //! pretending with a partial copy.
 
-use crate::PgStore;
+use crate::db::PgStore;
 use async_trait::async_trait;
 use hoptac_store::{Maintenance, Result, StoreError};
 

@@ -1,7 +1,7 @@
 //! The register: units, organisations, reports and managers, searched and paged in SQL.
 
-use crate::PgStore;
 use crate::cols::PgColumns;
+use crate::db::PgStore;
 use async_trait::async_trait;
 use futures_util::TryStreamExt;
 use hoptac_core::OrgCode;

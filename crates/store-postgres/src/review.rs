@@ -2,7 +2,7 @@
 
 use crate::changes::{Tx, apply_in, bump_generation, commit_audited, insert_audit};
 use crate::cols::{PgColumns, moment};
-use crate::{PgStore, begin_write};
+use crate::db::{PgStore, begin_write};
 use async_trait::async_trait;
 use hoptac_core::{Date, OrgCode};
 use hoptac_store::decode::{self, Columns, int, text};

@@ -3,6 +3,7 @@
 //! it without touching the domain, the application or the web layer; every backend runs the
 //! same conformance suite (the `hoptac-store-conformance` crate).
 
+pub mod copy;
 pub mod decode;
 pub mod migrations;
 pub mod port;

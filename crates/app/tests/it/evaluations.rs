@@ -10,7 +10,7 @@ fn n(s: &str) -> Fixed {
     Fixed::parse_plain(s).unwrap()
 }
 
-async fn demo() -> (hoptac_app::App, tempfile::TempDir) {
+async fn demo() -> (hoptac_app::App, hoptac_store_conformance::TestDb) {
     let (a, d) = app().await;
     hoptac_demo::load_demo(&a).await.unwrap();
     (a, d)

@@ -17,13 +17,15 @@ use hoptac_app::{App, ExportHeaders, ImportOutcome};
 use hoptac_core::indicator::find;
 use hoptac_exchange::read::{RawBook, read_csv};
 use hoptac_store::SqliteStore;
+use hoptac_store_conformance::TestDb;
 use rust_xlsxwriter::Workbook;
 use std::sync::Arc;
 
-pub async fn app() -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&dir.path().join("t.db")).await.unwrap();
-    let app = App::new(Arc::new(store));
+/// The Tháp Mười units on a fresh database of the backend the run asks for
+/// (`HOPTAC_TEST_BACKEND`).
+pub async fn app() -> (App, TestDb) {
+    let (store, dir) = TestDb::new().await;
+    let app = App::new(store);
     app.seed_thap_muoi().await.unwrap();
     (app, dir)
 }

@@ -6,7 +6,7 @@ use hoptac_core::plan::{Comparator, Status, Target};
 use hoptac_core::spec::IndicatorRecord;
 use hoptac_demo::plan::PLAN_CODE;
 
-async fn demo() -> (hoptac_app::App, tempfile::TempDir) {
+async fn demo() -> (hoptac_app::App, hoptac_store_conformance::TestDb) {
     let (a, d) = app().await;
     hoptac_demo::load_demo(&a).await.unwrap();
     (a, d)

@@ -4,9 +4,8 @@
 
 use crate::{csv, sys};
 use hoptac_core::model::Snapshot;
-use std::sync::Arc;
 
-async fn demo() -> (hoptac_app::App, tempfile::TempDir) {
+async fn demo() -> (hoptac_app::App, hoptac_store_conformance::TestDb) {
     let (a, d) = crate::app().await;
     hoptac_demo::load_demo(&a).await.unwrap();
     (a, d)
@@ -125,10 +124,7 @@ async fn a_write_from_elsewhere_is_one_reload_for_all_readers() {
     a.snapshot().await.unwrap();
     let loads = a.reloads();
     // another process on the same database file
-    let store = hoptac_store::SqliteStore::open(&d.path().join("t.db"))
-        .await
-        .unwrap();
-    let other = hoptac_app::App::new(Arc::new(store));
+    let other = hoptac_app::App::new(d.reopen().await);
     let o = other
         .import_book(
             &sys(),

@@ -10,8 +10,7 @@ use hoptac_core::date::ymd;
 use hoptac_core::indicator::find;
 use hoptac_core::model::{AdminUnit, Organization, UnitId};
 use hoptac_core::types::{AdminLevel, OrgCode, OrgKind, Sector};
-use hoptac_store::{ChangeSet, Changes, SqliteStore};
-use std::sync::Arc;
+use hoptac_store::ChangeSet;
 
 fn org(code: &str, commune: UnitId, founded: (i32, u8, u8)) -> Organization {
     Organization {
@@ -30,9 +29,8 @@ fn org(code: &str, commune: UnitId, founded: (i32, u8, u8)) -> Organization {
 /// communes wholly into six new ones), one old commune of this test's own that ended with no
 /// successor, and cooperatives in old Tân Kiều, old Đốc Binh Kiều, old Mỹ An, the ended
 /// commune and (founded after the reform) the new Xã Đốc Binh Kiều.
-async fn reformed() -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(SqliteStore::open(&dir.path().join("t.db")).await.unwrap());
+async fn reformed() -> (App, hoptac_store_conformance::TestDb) {
+    let (store, dir) = hoptac_store_conformance::TestDb::new().await;
     let app = App::new(store.clone());
     app.seed_thap_muoi().await.unwrap();
     let (mut units, unit_changes) = hoptac_app::seed::thap_muoi_reform(16);

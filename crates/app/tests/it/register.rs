@@ -6,13 +6,11 @@ use hoptac_app::{App, RegisterChoice};
 use hoptac_core::auth::{Account, Role, Scope};
 use hoptac_core::date::ymd;
 use hoptac_core::indicator::find;
-use hoptac_store::{AuditQuery, SqliteStore};
-use std::sync::Arc;
+use hoptac_store::AuditQuery;
 
-async fn empty() -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&dir.path().join("r.db")).await.unwrap();
-    let app = App::new(Arc::new(store));
+async fn empty() -> (App, hoptac_store_conformance::TestDb) {
+    let (store, dir) = hoptac_store_conformance::TestDb::new().await;
+    let app = App::new(store);
     app.ensure_seed().await.unwrap();
     (app, dir)
 }

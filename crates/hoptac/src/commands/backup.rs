@@ -1,7 +1,8 @@
 //! hoptac backup: a consistent copy of the database, safe while the server runs.
 
 use crate::database::open;
-use std::path::{Path, PathBuf};
+use crate::location::Db;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -9,7 +10,7 @@ pub(crate) struct Args {
     pub(crate) path: PathBuf,
 }
 
-pub(crate) async fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) async fn run(db: &Db, args: Args) -> anyhow::Result<ExitCode> {
     let Args { path } = args;
     let app = open(db).await?;
     anyhow::ensure!(

@@ -1,10 +1,10 @@
 //! hoptac demo: load the illustrative Tháp Mười district into an empty database.
 
 use crate::database::open;
-use std::path::Path;
+use crate::location::Db;
 use std::process::ExitCode;
 
-pub(crate) async fn run(db: &Path) -> anyhow::Result<ExitCode> {
+pub(crate) async fn run(db: &Db) -> anyhow::Result<ExitCode> {
     let app = open(db).await?;
     crate::database::demo_allowed(&app, db).await?;
     hoptac_demo::load_demo(&app).await?;

@@ -2,8 +2,9 @@
 
 use crate::commands::format::StatsFormat;
 use crate::database::open;
+use crate::location::Db;
 use hoptac_app::Actor;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -26,7 +27,7 @@ pub(crate) struct Args {
     pub(crate) format: StatsFormat,
 }
 
-pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) async fn run(db: &Db, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
     let Args {
         year,
         scope,

@@ -1,9 +1,10 @@
 //! hoptac export: the whole database as a workbook.
 
 use crate::database::open;
+use crate::location::Db;
 use anyhow::Context;
 use hoptac_app::{Actor, ExportHeaders};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -14,7 +15,7 @@ pub(crate) struct Args {
     pub(crate) keys: bool,
 }
 
-pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) async fn run(db: &Db, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
     let Args { path, keys } = args;
     let app = open(db).await?;
     let bytes = app

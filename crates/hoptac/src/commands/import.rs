@@ -1,8 +1,9 @@
 //! hoptac import: a workbook, a CSV file or a folder of CSV files, all or nothing.
 
 use crate::database::open;
+use crate::location::Db;
 use hoptac_app::{Actor, ImportOutcome};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -17,7 +18,7 @@ pub(crate) struct Args {
     pub(crate) all_problems: bool,
 }
 
-pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) async fn run(db: &Db, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
     let Args {
         path,
         dry_run,

@@ -2,11 +2,12 @@
 //! organisation's profile, in Markdown, HTML, Word, PDF or the Excel annex.
 
 use crate::database::open;
+use crate::location::Db;
 use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
 use hoptac_app::{Actor, App};
 use hoptac_core::report::{escape_html, render_html, render_md};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Subcommand)]
@@ -101,7 +102,7 @@ pub(crate) enum ReportFormat {
     Xlsx,
 }
 
-pub(crate) async fn run(db: &Path, system: &Actor, kind: ReportKind) -> anyhow::Result<ExitCode> {
+pub(crate) async fn run(db: &Db, system: &Actor, kind: ReportKind) -> anyhow::Result<ExitCode> {
     match kind {
         ReportKind::Closing {
             plan,

@@ -1,6 +1,7 @@
 //! hoptac restore: replace the database with a checked backup.
 
-use std::path::{Path, PathBuf};
+use crate::location::Db;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -8,13 +9,9 @@ pub(crate) struct Args {
     pub(crate) path: PathBuf,
 }
 
-pub(crate) async fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) async fn run(db: &Db, args: Args) -> anyhow::Result<ExitCode> {
     let Args { path } = args;
     crate::database::restore(db, &path).await?;
-    println!(
-        "Đã khôi phục / restored {} from {}",
-        db.display(),
-        path.display()
-    );
+    println!("Đã khôi phục / restored {} from {}", db, path.display());
     Ok(ExitCode::SUCCESS)
 }

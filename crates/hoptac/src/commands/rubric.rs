@@ -3,6 +3,7 @@
 
 use crate::commands::format::StatsFormat;
 use crate::database::open;
+use crate::location::Db;
 use clap::Subcommand;
 use hoptac_app::Actor;
 use hoptac_core::rubric::{Item, Rubric};
@@ -271,7 +272,7 @@ pub(crate) struct Args {
     pub(crate) format: StatsFormat,
 }
 
-pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) async fn run(db: &Db, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
     let Args {
         file,
         load,

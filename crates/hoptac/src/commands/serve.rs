@@ -1,8 +1,8 @@
 //! hoptac serve: the web app on the database, the demo district loaded first if asked.
 
 use crate::database::open;
+use crate::location::Db;
 use anyhow::Context;
-use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -14,10 +14,10 @@ pub(crate) struct Args {
     pub(crate) addr: String,
 }
 
-pub(crate) async fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) async fn run(db: &Db, args: Args) -> anyhow::Result<ExitCode> {
     let Args { demo, addr } = args;
     // held while serving: `restore` refuses to replace a database in use
-    let _lock = crate::database::lock_database(db)?;
+    let _lock = db.file().map(crate::database::lock_database).transpose()?;
     let app = open(db).await?;
     if demo {
         crate::database::demo_allowed(&app, db).await?;
@@ -29,7 +29,7 @@ pub(crate) async fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let local = listener.local_addr()?;
     println!(
         "hoptac: http://{local}/  (cơ sở dữ liệu / database: {})",
-        db.display()
+        db
     );
     hoptac_web::serve(app, std::sync::Arc::new(hoptac_pdf::Typst), listener).await?;
     Ok(ExitCode::SUCCESS)

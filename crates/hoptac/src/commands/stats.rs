@@ -2,9 +2,9 @@
 
 use crate::commands::format::StatsFormat;
 use crate::database::open;
+use crate::location::Db;
 use hoptac_app::Actor;
 use hoptac_core::indicator::catalogue;
-use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -20,7 +20,7 @@ pub(crate) struct Args {
     pub(crate) format: StatsFormat,
 }
 
-pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) async fn run(db: &Db, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
     let Args {
         from,
         to,

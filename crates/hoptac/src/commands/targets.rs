@@ -2,8 +2,8 @@
 
 use crate::commands::format::StatsFormat;
 use crate::database::open;
+use crate::location::Db;
 use hoptac_app::Actor;
-use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -18,7 +18,7 @@ pub(crate) struct Args {
     pub(crate) format: StatsFormat,
 }
 
-pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) async fn run(db: &Db, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
     let Args { plan, year, format } = args;
     let app = open(db).await?;
     let p = app.plan_progress(system, &plan, year).await?;

@@ -4,8 +4,8 @@
 
 use crate::commands::format::StatsFormat;
 use crate::database::open;
+use crate::location::Db;
 use hoptac_app::Actor;
-use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -53,7 +53,7 @@ pub(crate) struct LoadArgs {
     pub(crate) dry_run: bool,
 }
 
-pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) async fn run(db: &Db, system: &Actor, args: Args) -> anyhow::Result<ExitCode> {
     match args.cmd {
         Some(UnitsCmd::Load(load)) => return run_load(db, system, load).await,
         Some(UnitsCmd::Choose { code }) => {
@@ -125,7 +125,7 @@ pub(crate) async fn run(db: &Path, system: &Actor, args: Args) -> anyhow::Result
     Ok(ExitCode::SUCCESS)
 }
 
-async fn run_load(db: &Path, system: &Actor, args: LoadArgs) -> anyhow::Result<ExitCode> {
+async fn run_load(db: &Db, system: &Actor, args: LoadArgs) -> anyhow::Result<ExitCode> {
     let choice = match args.province {
         Some(p) => hoptac_app::RegisterChoice::Province(p),
         None => hoptac_app::RegisterChoice::All,

@@ -12,15 +12,13 @@ struct Site {
     router: axum::Router,
     cookie: String,
     app: hoptac_app::App,
-    _dir: tempfile::TempDir,
+    _dir: hoptac_store_conformance::TestDb,
 }
 
+/// The demo on a fresh database of the backend the run asks for (`HOPTAC_TEST_BACKEND`).
 async fn site() -> Site {
-    let dir = tempfile::tempdir().unwrap();
-    let store = hoptac_store::SqliteStore::open(&dir.path().join("web.db"))
-        .await
-        .unwrap();
-    let app = hoptac_app::App::new(Arc::new(store));
+    let (store, dir) = hoptac_store_conformance::TestDb::new().await;
+    let app = hoptac_app::App::new(store);
     app.ensure_seed().await.unwrap();
     hoptac_demo::load_demo(&app).await.unwrap();
     let s = app

@@ -1,6 +1,7 @@
 //! The `hoptac` binary on temporary databases, as an office clerk would run it.
 
 mod architecture;
+mod copy;
 mod downloads;
 
 use serde_json::Value;

@@ -14,6 +14,12 @@ pub enum StoreError {
     /// database is backed up by PostgreSQL's own tools, not by copying a file).
     #[error("{0}")]
     Unsupported(String),
+    /// A copy's destination already holds records (the table and its row count): a copy
+    /// goes only into an empty database, never over one.
+    #[error(
+        "the destination database is not empty ({0} rows): a copy goes only into an empty database"
+    )]
+    NotEmpty(String),
     #[error("migration failed: {0}")]
     Migrate(String),
     #[error("corrupt row in {table}: {detail}")]

@@ -90,6 +90,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0018_unit_history.sql",
         include_str!("../../migrations/sqlite/0018_unit_history.sql"),
     ),
+    (
+        "0019_generation_row.sql",
+        include_str!("../../migrations/sqlite/0019_generation_row.sql"),
+    ),
 ];
 
 /// The migrator of [`MIGRATIONS`].

@@ -3,6 +3,7 @@
 mod accounts;
 mod audit;
 mod changes;
+mod copy;
 mod db;
 mod definitions;
 mod evaluation_store;

@@ -70,7 +70,7 @@ async fn browser() -> (fantoccini::Client, Driver, tempfile::TempDir) {
     (client, driver, profile)
 }
 
-async fn serve() -> (String, tempfile::TempDir) {
+async fn serve() -> (String, hoptac_store_conformance::TestDb) {
     let (app, dir) = demo_app().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -317,11 +317,8 @@ async fn a_cooperative_sheet_is_scored_corrected_and_submitted_in_the_browser() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_administrator_chooses_the_office_unit_by_typing_its_name() {
     let (c, _driver, _profile) = browser().await;
-    let dir = tempfile::tempdir().unwrap();
-    let store = hoptac_store::SqliteStore::open(&dir.path().join("new.db"))
-        .await
-        .unwrap();
-    let app = hoptac_app::App::new(std::sync::Arc::new(store));
+    let (store, _db) = hoptac_store_conformance::TestDb::new().await;
+    let app = hoptac_app::App::new(store);
     app.ensure_seed().await.unwrap();
     app.create_account(
         &hoptac_app::Actor::system(),

@@ -940,11 +940,8 @@ async fn classification_axes_are_entered_on_the_sheet_page_and_bad_values_are_na
 #[tokio::test]
 async fn the_review_page_shows_long_tables_a_page_at_a_time() {
     use hoptac_demo::synthetic::{Size, province};
-    let dir = tempfile::tempdir().unwrap();
-    let store = hoptac_store::SqliteStore::open(&dir.path().join("paged.db"))
-        .await
-        .unwrap();
-    let app = hoptac_app::App::new(std::sync::Arc::new(store));
+    let (store, _db) = hoptac_store_conformance::TestDb::new().await;
+    let app = hoptac_app::App::new(store);
     app.ensure_seed().await.unwrap();
     let snap = province(&Size {
         htx: 40,

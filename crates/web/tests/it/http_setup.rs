@@ -7,12 +7,9 @@ use crate::http::{get, post_form};
 use axum::http::{StatusCode, header};
 use hoptac_core::auth::{Account, Role, Scope};
 
-async fn fresh() -> (TestApp, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = hoptac_store::SqliteStore::open(&dir.path().join("new.db"))
-        .await
-        .unwrap();
-    let app = hoptac_app::App::new(std::sync::Arc::new(store));
+async fn fresh() -> (TestApp, hoptac_store_conformance::TestDb) {
+    let (store, dir) = hoptac_store_conformance::TestDb::new().await;
+    let app = hoptac_app::App::new(store);
     app.ensure_seed().await.unwrap();
     for (name, role) in [("quantri", Role::Admin), ("xem", Role::Viewer)] {
         app.create_account(

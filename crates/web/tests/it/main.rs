@@ -11,8 +11,6 @@ mod http_setup;
 mod trust;
 
 use hoptac_app::App;
-use hoptac_store::SqliteStore;
-use std::sync::Arc;
 
 /// The app, and a session of one of its demo accounts.
 #[derive(Clone)]
@@ -57,10 +55,10 @@ impl TestApp {
 }
 
 /// The demo district, signed in as the province administrator.
-pub async fn demo_app() -> (TestApp, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&dir.path().join("web.db")).await.unwrap();
-    let app = App::new(Arc::new(store));
+/// On a fresh database of the backend the run asks for (`HOPTAC_TEST_BACKEND`).
+pub async fn demo_app() -> (TestApp, hoptac_store_conformance::TestDb) {
+    let (store, dir) = hoptac_store_conformance::TestDb::new().await;
+    let app = App::new(store);
     app.ensure_seed().await.unwrap();
     hoptac_demo::load_demo(&app).await.unwrap();
     let t = TestApp {
