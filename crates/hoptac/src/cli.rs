@@ -72,6 +72,9 @@ pub(crate) enum Cmd {
     },
     /// Write a synthetic province workbook (for benchmarks)
     Generate(commands::generate::Args),
+    /// Many signed-in users at once against a running server: pages and writes, latencies
+    /// and failures (the load rows of BENCHMARKS.md)
+    Load(commands::load::Args),
     /// Measure stats, import and registry page on a synthetic province (see BENCHMARKS.md)
     Bench {
         #[command(flatten)]
@@ -79,5 +82,12 @@ pub(crate) enum Cmd {
         /// Repetitions of each timed step
         #[arg(long, default_value_t = 20)]
         runs: usize,
+        /// Run on PostgreSQL: a server URL whose user may create databases (the bench
+        /// creates its own and drops them at the end)
+        #[arg(long, env = "HOPTAC_BENCH_PG")]
+        pg: Option<String>,
+        /// With --pg: SQLite first, then PostgreSQL, in one run
+        #[arg(long, requires = "pg")]
+        both: bool,
     },
 }

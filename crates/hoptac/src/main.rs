@@ -32,6 +32,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Backup(args) => commands::backup::run(&cli.db, args).await,
         Cmd::Copy(args) => commands::copy::run(args).await,
         Cmd::Restore(args) => commands::restore::run(&cli.db, args).await,
+        Cmd::Load(args) => commands::load::run(args).await,
         Cmd::Generate(args) => commands::generate::run(args).await,
         Cmd::Sheet { cmd } => {
             let app = database::open(&cli.db).await?;
@@ -44,8 +45,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Report { kind } => commands::report::run(&cli.db, &system, kind).await,
-        Cmd::Bench { size, runs } => {
-            commands::bench::run(size.size(), runs).await?;
+        Cmd::Bench {
+            size,
+            runs,
+            pg,
+            both,
+        } => {
+            commands::bench::run(size.size(), runs, pg, both).await?;
             Ok(ExitCode::SUCCESS)
         }
     }

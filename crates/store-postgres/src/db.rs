@@ -102,6 +102,16 @@ impl PgStore {
         &self.pool
     }
 
+    /// One statement outside a transaction on this connection's server (`CREATE DATABASE`
+    /// for the bench and the tests' throw-away databases).
+    #[doc(hidden)]
+    pub async fn execute_admin(&self, sql: &str) -> Result<()> {
+        sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     pub async fn close(self) {
         self.pool.close().await;
     }

@@ -5,11 +5,8 @@ use crate::changes::commit_audited;
 use crate::cols::{PgColumns, moment};
 use crate::db::{PgStore, begin_write};
 use async_trait::async_trait;
-use hoptac_core::evaluation::classification::{AgriField, Classification, SupplyType};
-use hoptac_core::{Date, Fixed, OrgCode};
-use hoptac_store::decode::{
-    self, Columns, adjusted_text, corrupt, int, scores_text, state_code, text,
-};
+use hoptac_core::{Date, OrgCode};
+use hoptac_store::decode::{self, adjusted_text, scores_text, state_code};
 use hoptac_store::{
     AuditEntry, Evaluations, Result, StoredClassification, StoredEvaluation, StoredRubric,
 };
@@ -31,30 +28,6 @@ impl PgStore {
             .map(|r| decode::evaluation(&PgColumns(r)))
             .collect())
     }
-}
-
-fn classification(c: &PgColumns) -> Result<StoredClassification> {
-    let code = text(c, 0, "classifications")?;
-    let bad = |what: &str| corrupt("classifications", format!("{code}: {what}"));
-    Ok(StoredClassification {
-        org: OrgCode::parse(&code).ok_or_else(|| bad("code"))?,
-        year: int(c, 1, "classifications")? as i32,
-        axes: Classification {
-            supply: match c.text(2)? {
-                Some(s) => Some(SupplyType::parse(&s).ok_or_else(|| bad("supply"))?),
-                None => None,
-            },
-            vsic: c.text(3)?.and_then(|v| v.chars().next()),
-            capital: match c.text(4)? {
-                Some(v) => Some(Fixed::parse_plain(&v).ok_or_else(|| bad("capital"))?),
-                None => None,
-            },
-            agri_field: match c.text(5)? {
-                Some(f) => Some(AgriField::parse(&f).ok_or_else(|| bad("agri_field"))?),
-                None => None,
-            },
-        },
-    })
 }
 
 #[async_trait]
@@ -129,7 +102,7 @@ impl Evaluations for PgStore {
         .fetch_all(&self.pool)
         .await?
         .iter()
-        .map(|r| classification(&PgColumns(r)))
+        .map(|r| decode::classification(&PgColumns(r)))
         .collect()
     }
 
@@ -160,26 +133,15 @@ impl Evaluations for PgStore {
     }
 
     async fn rubric_versions(&self) -> Result<Vec<StoredRubric>> {
-        const T: &str = "rubric_versions";
-        let rows = sqlx::query(
+        sqlx::query(
             "SELECT rubric_id, version, document, note, loaded_by, loaded_at FROM rubric_versions \
              ORDER BY rubric_id, version",
         )
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                let c = PgColumns(r);
-                Ok(StoredRubric {
-                    rubric_id: text(&c, 0, T)?,
-                    version: int(&c, 1, T)? as u32,
-                    document: text(&c, 2, T)?,
-                    note: text(&c, 3, T)?,
-                    loaded_by: text(&c, 4, T)?,
-                    loaded_at: text(&c, 5, T)?,
-                })
-            })
-            .collect()
+        .await?
+        .iter()
+        .map(|r| decode::rubric_version(&PgColumns(r)))
+        .collect()
     }
 
     async fn add_rubric_version(&self, r: &StoredRubric, audit: &AuditEntry) -> Result<()> {

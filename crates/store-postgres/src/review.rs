@@ -5,7 +5,7 @@ use crate::cols::{PgColumns, moment};
 use crate::db::{PgStore, begin_write};
 use async_trait::async_trait;
 use hoptac_core::{Date, OrgCode};
-use hoptac_store::decode::{self, Columns, int, text};
+use hoptac_store::decode::{self, int};
 use hoptac_store::{
     AuditEntry, CaseAction, ChangeSet, MergeRecord, ReportingLock, Result, Review, StoredCase,
 };
@@ -22,14 +22,6 @@ async fn move_org_accounts(tx: &mut Tx, users: &[String], from: &str, to: &str) 
             .await?;
     }
     Ok(())
-}
-
-fn joined<T: ToString>(items: &[T], sep: &str) -> String {
-    items
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(sep)
 }
 
 #[async_trait]
@@ -56,17 +48,7 @@ impl Review for PgStore {
             .map(|r| {
                 let c = PgColumns(r);
                 let id = int(&c, 0, T)?;
-                Ok(StoredCase {
-                    id,
-                    rule: text(&c, 1, T)?,
-                    org: decode::code(&c, 2, T)?,
-                    since: decode::req_date(&c, 3, T, "date")?,
-                    evidence: text(&c, 4, T)?,
-                    opened_at: text(&c, 5, T)?,
-                    closed_at: c.text(6)?,
-                    closed_reason: c.text(7)?,
-                    actions: by_case.remove(&id).unwrap_or_default(),
-                })
+                decode::stored_case(&c, by_case.remove(&id).unwrap_or_default())
             })
             .collect()
     }
@@ -167,11 +149,7 @@ impl Review for PgStore {
                 .await?;
         }
         move_org_accounts(&mut tx, &m.moved_accounts, &m.drop, &m.keep).await?;
-        let managers: Vec<String> = m
-            .moved_managers
-            .iter()
-            .map(|(a, b, c)| format!("{a}\t{b}\t{c}"))
-            .collect();
+        let [years, managers, cases, accounts] = decode::merge_lists(m);
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO merges (at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, archive, moved_accounts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
@@ -179,11 +157,11 @@ impl Review for PgStore {
         .bind(&m.actor)
         .bind(&m.keep)
         .bind(&m.drop)
-        .bind(joined(&m.moved_years, ";"))
-        .bind(managers.join("\n"))
-        .bind(joined(&m.case_ids, ";"))
+        .bind(years)
+        .bind(managers)
+        .bind(cases)
         .bind(&m.archive)
-        .bind(m.moved_accounts.join(";"))
+        .bind(accounts)
         .fetch_one(&mut *tx)
         .await?;
         // evaluations, classifications and registered services are kept row for row
@@ -213,44 +191,11 @@ impl Review for PgStore {
     }
 
     async fn merges(&self) -> Result<Vec<MergeRecord>> {
-        const T: &str = "merges";
         let rows = sqlx::query("SELECT id, at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, archive, undone_at, moved_accounts FROM merges ORDER BY id DESC")
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
-            .map(|r| {
-                let c = PgColumns(r);
-                let years = text(&c, 5, T)?;
-                let managers = text(&c, 6, T)?;
-                let cases = text(&c, 7, T)?;
-                Ok(MergeRecord {
-                    id: int(&c, 0, T)?,
-                    at: text(&c, 1, T)?,
-                    actor: text(&c, 2, T)?,
-                    keep: text(&c, 3, T)?,
-                    drop: text(&c, 4, T)?,
-                    moved_years: years.split(';').filter_map(|y| y.parse().ok()).collect(),
-                    moved_managers: managers
-                        .lines()
-                        .filter_map(|l| {
-                            let mut p = l.split('\t');
-                            Some((
-                                p.next()?.to_string(),
-                                p.next()?.to_string(),
-                                p.next().unwrap_or("").to_string(),
-                            ))
-                        })
-                        .collect(),
-                    case_ids: cases.split(';').filter_map(|y| y.parse().ok()).collect(),
-                    archive: sqlx::Row::try_get(r, 8)?,
-                    undone_at: c.text(9)?,
-                    moved_accounts: text(&c, 10, T)?
-                        .split(';')
-                        .filter(|u| !u.is_empty())
-                        .map(str::to_string)
-                        .collect(),
-                })
-            })
+            .map(|r| decode::merge(&PgColumns(r), sqlx::Row::try_get(r, 8)?))
             .collect()
     }
 

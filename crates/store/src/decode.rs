@@ -323,3 +323,216 @@ pub fn evaluation(r: &impl Columns) -> Result<StoredEvaluation> {
         },
     })
 }
+
+/// Targets numbered 1, 2, … 7a, 7b, … 10 sort as people read them.
+pub fn target_order(no: &str) -> (u32, String) {
+    let digits: String = no.chars().take_while(|c| c.is_ascii_digit()).collect();
+    (
+        digits.parse().unwrap_or(u32::MAX),
+        no[digits.len()..].to_string(),
+    )
+}
+
+/// `year:value` milestones, `;`-separated.
+fn milestones(t: &str) -> Result<Vec<(i32, Fixed)>> {
+    t.split(';')
+        .filter(|m| !m.is_empty())
+        .map(|m| {
+            let bad = || corrupt("targets", format!("bad milestone {m:?}"));
+            let (y, v) = m.split_once(':').ok_or_else(bad)?;
+            Ok((
+                y.parse().map_err(|_| bad())?,
+                Fixed::parse_plain(v).ok_or_else(bad)?,
+            ))
+        })
+        .collect()
+}
+
+/// `plan_code, no, wording, indicator, comparator, value, value_hi, baseline_indicator,
+/// milestones, note`: the plan's code and the target.
+pub fn target(r: &impl Columns) -> Result<(String, hoptac_core::plan::Target)> {
+    const T: &str = "targets";
+    Ok((
+        text(r, 0, T)?,
+        hoptac_core::plan::Target {
+            no: text(r, 1, T)?,
+            wording: text(r, 2, T)?,
+            indicator: text(r, 3, T)?,
+            comparator: enum_of(r, 4, T, hoptac_core::plan::Comparator::parse)?,
+            value: Fixed::from_micros(int(r, 5, T)?),
+            value_hi: money(r, 6)?,
+            baseline_indicator: r.text(7)?,
+            milestones: milestones(&text(r, 8, T)?)?,
+            note: text(r, 9, T)?,
+        },
+    ))
+}
+
+/// `code, title, issuer, doc_no, doc_date, from_year, to_year, baseline_year, scope_code`,
+/// with the plan's targets.
+pub fn plan(
+    r: &impl Columns,
+    mut targets: Vec<hoptac_core::plan::Target>,
+) -> Result<hoptac_core::plan::Plan> {
+    const T: &str = "plans";
+    targets.sort_by_key(|t| target_order(&t.no));
+    Ok(hoptac_core::plan::Plan {
+        code: text(r, 0, T)?,
+        title: text(r, 1, T)?,
+        issuer: text(r, 2, T)?,
+        doc_no: text(r, 3, T)?,
+        doc_date: date(r, 4, T)?,
+        from: int(r, 5, T)? as i32,
+        to: int(r, 6, T)? as i32,
+        baseline_year: int(r, 7, T)? as i32,
+        scope: text(r, 8, T)?,
+        targets,
+    })
+}
+
+/// `id, label_vi, label_en, definition, description`
+pub fn indicator(r: &impl Columns) -> Result<hoptac_core::spec::IndicatorRecord> {
+    const T: &str = "indicators";
+    Ok(hoptac_core::spec::IndicatorRecord {
+        id: text(r, 0, T)?,
+        label_vi: text(r, 1, T)?,
+        label_en: text(r, 2, T)?,
+        definition: text(r, 3, T)?,
+        description: text(r, 4, T)?,
+    })
+}
+
+/// `id, expression, severity, message_vi, message_en, active`
+pub fn validation_rule(r: &impl Columns) -> Result<hoptac_core::rules::RuleRecord> {
+    use hoptac_core::validate::Severity;
+    const T: &str = "validation_rules";
+    Ok(hoptac_core::rules::RuleRecord {
+        id: text(r, 0, T)?,
+        expression: text(r, 1, T)?,
+        severity: if text(r, 2, T)? == "error" {
+            Severity::Error
+        } else {
+            Severity::Warning
+        },
+        message_vi: text(r, 3, T)?,
+        message_en: text(r, 4, T)?,
+        active: int(r, 5, T)? != 0,
+    })
+}
+
+/// `id, rule, org_code, since, evidence, opened_at, closed_at, closed_reason`, with the
+/// case's actions.
+pub fn stored_case(
+    r: &impl Columns,
+    actions: Vec<CaseAction>,
+) -> Result<crate::port::records::StoredCase> {
+    const T: &str = "cases";
+    Ok(crate::port::records::StoredCase {
+        id: int(r, 0, T)?,
+        rule: text(r, 1, T)?,
+        org: code(r, 2, T)?,
+        since: req_date(r, 3, T, "date")?,
+        evidence: text(r, 4, T)?,
+        opened_at: text(r, 5, T)?,
+        closed_at: r.text(6)?,
+        closed_reason: r.text(7)?,
+        actions,
+    })
+}
+
+/// `id, at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, (archive,)
+/// undone_at, moved_accounts`: the archive, bytes, read by the adapter itself.
+pub fn merge(r: &impl Columns, archive: Vec<u8>) -> Result<crate::port::records::MergeRecord> {
+    const T: &str = "merges";
+    Ok(crate::port::records::MergeRecord {
+        id: int(r, 0, T)?,
+        at: text(r, 1, T)?,
+        actor: text(r, 2, T)?,
+        keep: text(r, 3, T)?,
+        drop: text(r, 4, T)?,
+        moved_years: text(r, 5, T)?
+            .split(';')
+            .filter_map(|y| y.parse().ok())
+            .collect(),
+        moved_managers: text(r, 6, T)?
+            .lines()
+            .filter_map(|l| {
+                let mut p = l.split('\t');
+                Some((
+                    p.next()?.to_string(),
+                    p.next()?.to_string(),
+                    p.next().unwrap_or("").to_string(),
+                ))
+            })
+            .collect(),
+        case_ids: text(r, 7, T)?
+            .split(';')
+            .filter_map(|y| y.parse().ok())
+            .collect(),
+        archive,
+        undone_at: r.text(9)?,
+        moved_accounts: text(r, 10, T)?
+            .split(';')
+            .filter(|u| !u.is_empty())
+            .map(str::to_string)
+            .collect(),
+    })
+}
+
+/// The columns a merge record is written with, in the order of `merges`'s INSERT:
+/// `moved_years, moved_managers, case_ids, moved_accounts`.
+pub fn merge_lists(m: &crate::port::records::MergeRecord) -> [String; 4] {
+    let joined = |items: Vec<String>, sep: &str| items.join(sep);
+    [
+        joined(m.moved_years.iter().map(|y| y.to_string()).collect(), ";"),
+        joined(
+            m.moved_managers
+                .iter()
+                .map(|(a, b, c)| format!("{a}\t{b}\t{c}"))
+                .collect(),
+            "\n",
+        ),
+        joined(m.case_ids.iter().map(|y| y.to_string()).collect(), ";"),
+        m.moved_accounts.join(";"),
+    ]
+}
+
+/// `org_code, year, supply, vsic, capital, agri_field`
+pub fn classification(r: &impl Columns) -> Result<crate::port::records::StoredClassification> {
+    use hoptac_core::evaluation::classification::{AgriField, Classification, SupplyType};
+    const T: &str = "classifications";
+    let c = text(r, 0, T)?;
+    let bad = |what: &str| corrupt(T, format!("{c}: {what}"));
+    Ok(crate::port::records::StoredClassification {
+        org: OrgCode::parse(&c).ok_or_else(|| bad("code"))?,
+        year: int(r, 1, T)? as i32,
+        axes: Classification {
+            supply: match r.text(2)? {
+                Some(s) => Some(SupplyType::parse(&s).ok_or_else(|| bad("supply"))?),
+                None => None,
+            },
+            vsic: r.text(3)?.and_then(|v| v.chars().next()),
+            capital: match r.text(4)? {
+                Some(v) => Some(Fixed::parse_plain(&v).ok_or_else(|| bad("capital"))?),
+                None => None,
+            },
+            agri_field: match r.text(5)? {
+                Some(f) => Some(AgriField::parse(&f).ok_or_else(|| bad("agri_field"))?),
+                None => None,
+            },
+        },
+    })
+}
+
+/// `rubric_id, version, document, note, loaded_by, loaded_at`
+pub fn rubric_version(r: &impl Columns) -> Result<crate::port::records::StoredRubric> {
+    const T: &str = "rubric_versions";
+    Ok(crate::port::records::StoredRubric {
+        rubric_id: text(r, 0, T)?,
+        version: int(r, 1, T)? as u32,
+        document: text(r, 2, T)?,
+        note: text(r, 3, T)?,
+        loaded_by: text(r, 4, T)?,
+        loaded_at: text(r, 5, T)?,
+    })
+}

@@ -18,7 +18,15 @@ pub(crate) async fn run(db: &Db, args: Args) -> anyhow::Result<ExitCode> {
         "tệp đã có / the file exists: {}",
         path.display()
     );
-    app.store().backup(&path).await?;
+    match app.store().backup(&path).await {
+        Ok(()) => {}
+        // a database server is backed up by its own tools: said as a refusal, not a fault
+        Err(hoptac_store::StoreError::Unsupported(advice)) => {
+            eprintln!("{advice}");
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(e.into()),
+    }
     println!("Đã sao lưu / backed up to {}", path.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,7 @@
 
 use hoptac_app::{App, ExportHeaders};
 use hoptac_demo::synthetic::{Size, province};
-use hoptac_store::{ChangeSet, SqliteStore};
+use hoptac_store::{ChangeSet, SqliteStore, Store};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -37,9 +37,103 @@ async fn get(addr: std::net::SocketAddr, path: &str, cookie: &str) -> anyhow::Re
     Ok(buf.len())
 }
 
-pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
-    let dir = tempfile_dir()?;
-    let snap = province(&size);
+/// Where the bench's databases live: files in a temporary folder, or databases it creates
+/// (and drops at the end) on a PostgreSQL server. The same steps run on either.
+pub(crate) enum Backend {
+    Sqlite(std::path::PathBuf),
+    Postgres {
+        admin: String,
+        made: std::sync::Mutex<Vec<String>>,
+    },
+}
+
+impl Backend {
+    pub(crate) fn postgres(admin: String) -> Backend {
+        Backend::Postgres {
+            admin,
+            made: Default::default(),
+        }
+    }
+
+    fn label(&self) -> &'static str {
+        match self {
+            Backend::Sqlite(_) => "SQLite",
+            Backend::Postgres { .. } => "PostgreSQL",
+        }
+    }
+
+    /// The database `name`: created (and migrated) the first time, opened again after.
+    async fn open(&self, name: &str) -> anyhow::Result<Arc<dyn Store>> {
+        match self {
+            Backend::Sqlite(dir) => Ok(Arc::new(
+                SqliteStore::open(&dir.join(format!("{name}.db"))).await?,
+            )),
+            Backend::Postgres { admin, made } => {
+                let db = format!(
+                    "hoptac_bench_{}_{}",
+                    std::process::id(),
+                    name.replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+                );
+                let (base, _) = admin
+                    .rsplit_once('/')
+                    .ok_or_else(|| anyhow::anyhow!("--pg: a URL ending in /database"))?;
+                let url = format!("{base}/{db}");
+                let fresh = !made.lock().expect("bench lock").contains(&db);
+                if fresh {
+                    let a = hoptac_store_postgres::PgStore::connect(admin).await?;
+                    a.execute_admin(&format!("CREATE DATABASE {db}")).await?;
+                    a.close().await;
+                    made.lock().expect("bench lock").push(db);
+                }
+                let s = hoptac_store_postgres::PgStore::connect(&url).await?;
+                if fresh {
+                    s.migrate().await?;
+                }
+                Ok(Arc::new(s))
+            }
+        }
+    }
+
+    async fn cleanup(&self) {
+        match self {
+            Backend::Sqlite(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Backend::Postgres { admin, made } => {
+                let names = std::mem::take(&mut *made.lock().expect("bench lock"));
+                if let Ok(a) = hoptac_store_postgres::PgStore::connect(admin).await {
+                    for db in names {
+                        let _ = a
+                            .execute_admin(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
+                            .await;
+                    }
+                    a.close().await;
+                }
+            }
+        }
+    }
+}
+
+/// The bench on each backend in turn, in one run: the numbers side by side.
+pub async fn run(size: Size, runs: usize, pg: Option<String>, both: bool) -> anyhow::Result<()> {
+    let mut backends = Vec::new();
+    if pg.is_none() || both {
+        backends.push(Backend::Sqlite(tempfile_dir()?));
+    }
+    if let Some(url) = pg {
+        backends.push(Backend::postgres(url));
+    }
+    for be in &backends {
+        println!("== {}", be.label());
+        let r = run_on(&size, runs, be).await;
+        be.cleanup().await;
+        r?;
+    }
+    Ok(())
+}
+
+async fn run_on(size: &Size, runs: usize, be: &Backend) -> anyhow::Result<()> {
+    let snap = province(size);
     println!(
         "synthetic province: {} units, {} organisations, {} reports, {} managers",
         snap.units.len(),
@@ -50,7 +144,7 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
 
     // 0. The demo district's official documents (goal: under 1 s each).
     {
-        let demo = App::new(Arc::new(SqliteStore::open(&dir.join("demo.db")).await?));
+        let demo = App::new(be.open("demo").await?);
         demo.ensure_seed().await?;
         hoptac_demo::load_demo(&demo).await?;
         let sys = hoptac_app::Actor::system();
@@ -105,7 +199,7 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
     // whole country.
     {
         let sys = hoptac_app::Actor::system();
-        for (name, choice, n) in [
+        for (k, (name, choice, n)) in [
             (
                 "register: load province 82 (433 units)",
                 hoptac_app::RegisterChoice::Province("82".into()),
@@ -116,11 +210,13 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
                 hoptac_app::RegisterChoice::All,
                 runs.min(3),
             ),
-        ] {
+        ]
+        .into_iter()
+        .enumerate()
+        {
             let mut xs = Vec::new();
             for i in 0..n {
-                let path = dir.join(format!("register-{}-{i}.db", xs.len()));
-                let app = App::new(Arc::new(SqliteStore::open(&path).await?));
+                let app = App::new(be.open(&format!("register-{k}-{i}")).await?);
                 app.ensure_seed().await?;
                 let t = Instant::now();
                 let l = app.load_register(&sys, &choice, true).await?;
@@ -147,8 +243,8 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
     let mut app = None;
     let mut app_db = None;
     for i in 0..3.min(runs.max(1)) {
-        let db = dir.join(format!("import-{i}.db"));
-        let a = App::new(Arc::new(SqliteStore::open(&db).await?));
+        let db = format!("import-{i}");
+        let a = App::new(be.open(&db).await?);
         let units = ChangeSet {
             units: snap.units.clone(),
             ..Default::default()
@@ -185,10 +281,9 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
     summary("re-import the same workbook (no change)", times);
 
     // 3a. The first stats after start-up reads the database into the cache.
-    let db = dir.join("import-0.db");
     let mut times = Vec::new();
     for _ in 0..3 {
-        let cold = App::new(Arc::new(SqliteStore::open(&db).await?));
+        let cold = App::new(be.open("import-0").await?);
         let t = Instant::now();
         std::hint::black_box(
             cold.stats(&hoptac_app::Actor::system(), 2016, 2020, None)
@@ -394,7 +489,7 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
     // forward; a write by another process on the same file makes it reload (as every write
     // did before the read model).
     let db = app_db.expect("at least one import");
-    let other = App::new(Arc::new(SqliteStore::open(&db).await?));
+    let other = App::new(be.open(&db).await?);
     let report = snap
         .reports
         .iter()
@@ -406,7 +501,7 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
     );
     for (name, writer) in [
         ("this server", &app),
-        ("another process on the same file", &other),
+        ("another process on the same database", &other),
     ] {
         let (mut saves, mut pages) = (Vec::new(), Vec::new());
         for i in 0..runs {
@@ -436,7 +531,6 @@ pub async fn run(size: Size, runs: usize) -> anyhow::Result<()> {
     println!("full reloads of the server's snapshot: {}", app.reloads());
     memory("at the end");
     server.abort();
-    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 

@@ -10,6 +10,7 @@ pub(crate) mod export;
 pub(crate) mod format;
 pub(crate) mod generate;
 pub(crate) mod import;
+pub(crate) mod load;
 pub(crate) mod report;
 pub(crate) mod restore;
 pub(crate) mod rubric;

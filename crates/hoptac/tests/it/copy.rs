@@ -52,6 +52,33 @@ fn a_postgres_database_is_served_only_once_migrated() {
     ok(&on(&url, &["demo"]));
     let again = ok(&on(&url, &["migrate"]));
     assert!(again.contains("1 → 1"), "{again}");
+    // a backup of a server is the server's tools' work: refused with that advice
+    let dir = tempfile::tempdir().unwrap();
+    let b = on(&url, &["backup", dir.path().join("b.db").to_str().unwrap()]);
+    assert_eq!(b.status.code(), Some(1));
+    assert!(err(&b).contains("pg_dump"));
+    assert!(!dir.path().join("b.db").exists());
+    // a newer hoptac migrated it: neither served nor migrated by this one
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let s = hoptac_store_postgres::PgStore::connect(&url).await.unwrap();
+        s.execute_admin(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+             VALUES (99, 'from the future', true, '\\x00'::bytea, 0)",
+        )
+        .await
+        .unwrap();
+        s.close().await;
+    });
+    for args in [
+        &["serve", "--addr", "127.0.0.1:0"][..],
+        &["migrate"],
+        &["stats", "--from", "2021", "--to", "2025"],
+    ] {
+        let o = on(&url, args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let e = err(&o);
+        assert!(e.contains("newer hoptac") && e.contains("mới hơn"), "{e}");
+    }
 }
 
 #[test]

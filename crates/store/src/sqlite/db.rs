@@ -153,7 +153,7 @@ pub(super) async fn insert_audit(conn: &mut sqlx::SqliteConnection, e: &AuditEnt
     Ok(())
 }
 
-pub(super) use crate::decode::{corrupt, date as date_col, enum_of as enum_col};
+pub(super) use crate::decode::{corrupt, enum_of as enum_col};
 
 pub(super) fn opt_iso(d: Option<Date>) -> Option<String> {
     d.map(to_iso)

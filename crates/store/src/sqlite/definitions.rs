@@ -6,41 +6,21 @@ use crate::port::error::Result;
 use crate::port::records::*;
 use crate::port::traits::*;
 use async_trait::async_trait;
-use hoptac_core::Fixed;
 use hoptac_core::model::UnitId;
-use hoptac_core::plan::Comparator;
 use hoptac_core::plan::{Plan, Target};
 use hoptac_core::spec::IndicatorRecord;
-use sqlx::Row;
-
-/// Targets numbered 1, 2, … 7a, 7b, … 10 sort as people read them.
-pub(super) fn target_order(no: &str) -> (u32, String) {
-    let digits: String = no.chars().take_while(|c| c.is_ascii_digit()).collect();
-    (
-        digits.parse().unwrap_or(u32::MAX),
-        no[digits.len()..].to_string(),
-    )
-}
 
 #[async_trait]
 impl Definitions for SqliteStore {
     async fn indicators(&self) -> Result<Vec<IndicatorRecord>> {
-        let rows = sqlx::query(
+        sqlx::query(
             "SELECT id, label_vi, label_en, definition, description FROM indicators ORDER BY id",
         )
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(IndicatorRecord {
-                    id: r.try_get(0)?,
-                    label_vi: r.try_get(1)?,
-                    label_en: r.try_get(2)?,
-                    definition: r.try_get(3)?,
-                    description: r.try_get(4)?,
-                })
-            })
-            .collect()
+        .await?
+        .iter()
+        .map(crate::decode::indicator)
+        .collect()
     }
 
     async fn plans(&self) -> Result<Vec<Plan>> {
@@ -54,81 +34,26 @@ impl Definitions for SqliteStore {
         )
         .fetch_all(&self.pool)
         .await?;
-        let mut out = Vec::new();
-        for r in &plans {
-            let code: String = r.try_get(0)?;
-            let mut ts = Vec::new();
-            for t in targets
-                .iter()
-                .filter(|t| t.try_get::<String, _>(0).is_ok_and(|c| c == code))
-            {
-                let comparator: String = t.try_get(4)?;
-                let milestones: String = t.try_get(8)?;
-                let milestones = milestones
-                    .split(';')
-                    .filter(|m| !m.is_empty())
-                    .map(|m| {
-                        let (y, v) = m
-                            .split_once(':')
-                            .ok_or_else(|| corrupt("targets", format!("bad milestone {m:?}")))?;
-                        Ok((
-                            y.parse()
-                                .map_err(|_| corrupt("targets", format!("bad milestone {m:?}")))?,
-                            Fixed::parse_plain(v).ok_or_else(|| {
-                                corrupt("targets", format!("bad milestone {m:?}"))
-                            })?,
-                        ))
-                    })
-                    .collect::<Result<Vec<_>>>()?;
-                ts.push(Target {
-                    no: t.try_get(1)?,
-                    wording: t.try_get(2)?,
-                    indicator: t.try_get(3)?,
-                    comparator: Comparator::parse(&comparator).ok_or_else(|| {
-                        corrupt("targets", format!("bad comparator {comparator:?}"))
-                    })?,
-                    value: Fixed::from_micros(t.try_get(5)?),
-                    value_hi: t.try_get::<Option<i64>, _>(6)?.map(Fixed::from_micros),
-                    baseline_indicator: t.try_get(7)?,
-                    milestones,
-                    note: t.try_get(9)?,
-                });
-            }
-            ts.sort_by_key(|t| target_order(&t.no));
-            out.push(Plan {
-                code,
-                title: r.try_get(1)?,
-                issuer: r.try_get(2)?,
-                doc_no: r.try_get(3)?,
-                doc_date: date_col(r, 4, "plans")?,
-                from: r.try_get::<i64, _>(5)? as i32,
-                to: r.try_get::<i64, _>(6)? as i32,
-                baseline_year: r.try_get::<i64, _>(7)? as i32,
-                scope: r.try_get(8)?,
-                targets: ts,
-            });
+        let mut by_plan: std::collections::HashMap<String, Vec<Target>> = Default::default();
+        for t in &targets {
+            let (plan, target) = crate::decode::target(t)?;
+            by_plan.entry(plan).or_default().push(target);
         }
-        Ok(out)
+        plans
+            .iter()
+            .map(|r| {
+                let code = crate::decode::text(r, 0, "plans")?;
+                crate::decode::plan(r, by_plan.remove(&code).unwrap_or_default())
+            })
+            .collect()
     }
 
     async fn validation_rules(&self) -> Result<Vec<hoptac_core::rules::RuleRecord>> {
-        let rows = sqlx::query("SELECT id, expression, severity, message_vi, message_en, active FROM validation_rules ORDER BY id").fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|r| {
-                let sev: String = r.try_get(2)?;
-                Ok(hoptac_core::rules::RuleRecord {
-                    id: r.try_get(0)?,
-                    expression: r.try_get(1)?,
-                    severity: if sev == "error" {
-                        hoptac_core::validate::Severity::Error
-                    } else {
-                        hoptac_core::validate::Severity::Warning
-                    },
-                    message_vi: r.try_get(3)?,
-                    message_en: r.try_get(4)?,
-                    active: r.try_get::<i64, _>(5)? != 0,
-                })
-            })
+        sqlx::query("SELECT id, expression, severity, message_vi, message_en, active FROM validation_rules ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(crate::decode::validation_rule)
             .collect()
     }
 

@@ -6,7 +6,6 @@ use crate::port::error::Result;
 use crate::port::records::*;
 use crate::port::traits::*;
 use async_trait::async_trait;
-use sqlx::Row;
 
 #[async_trait]
 impl Evaluations for SqliteStore {
@@ -54,18 +53,7 @@ impl Evaluations for SqliteStore {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(StoredRubric {
-                    rubric_id: r.try_get(0)?,
-                    version: r.try_get::<i64, _>(1)? as u32,
-                    document: r.try_get(2)?,
-                    note: r.try_get(3)?,
-                    loaded_by: r.try_get(4)?,
-                    loaded_at: r.try_get(5)?,
-                })
-            })
-            .collect()
+        rows.iter().map(crate::decode::rubric_version).collect()
     }
 
     async fn add_rubric_version(&self, r: &StoredRubric, audit: &AuditEntry) -> Result<()> {

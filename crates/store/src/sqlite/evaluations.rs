@@ -1,11 +1,10 @@
 //! Evaluations in SQLite: scores as `item=value` lines, so exact decimals survive and the
 //! column stays readable in a database browser.
 
-use super::db::corrupt;
 use crate::port::error::Result;
 use crate::port::records::StoredEvaluation;
-use hoptac_core::{Fixed, OrgCode};
-use sqlx::{Row, Sqlite, SqlitePool};
+use hoptac_core::OrgCode;
+use sqlx::{Sqlite, SqlitePool};
 
 use crate::decode::{adjusted_text, scores_text, state_code};
 
@@ -99,7 +98,6 @@ pub(super) async fn load_classifications(
     pool: &SqlitePool,
     year: Option<i32>,
 ) -> Result<Vec<crate::port::records::StoredClassification>> {
-    use hoptac_core::evaluation::classification::{AgriField, Classification, SupplyType};
     let (lo, hi) = year.map_or((i64::MIN, i64::MAX), |y| (y as i64, y as i64));
     let rows = sqlx::query(
         "SELECT org_code, year, supply, vsic, capital, agri_field FROM classifications \
@@ -109,35 +107,7 @@ pub(super) async fn load_classifications(
     .bind(hi)
     .fetch_all(pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            let code: String = r.try_get(0)?;
-            let bad = |what: &str| corrupt("classifications", format!("{code}: {what}"));
-            let supply: Option<String> = r.try_get(2)?;
-            let vsic: Option<String> = r.try_get(3)?;
-            let capital: Option<String> = r.try_get(4)?;
-            let field: Option<String> = r.try_get(5)?;
-            Ok(crate::port::records::StoredClassification {
-                org: OrgCode::parse(&code).ok_or_else(|| bad("code"))?,
-                year: r.try_get::<i64, _>(1)? as i32,
-                axes: Classification {
-                    supply: match supply {
-                        Some(s) => Some(SupplyType::parse(&s).ok_or_else(|| bad("supply"))?),
-                        None => None,
-                    },
-                    vsic: vsic.and_then(|v| v.chars().next()),
-                    capital: match capital {
-                        Some(c) => Some(Fixed::parse_plain(&c).ok_or_else(|| bad("capital"))?),
-                        None => None,
-                    },
-                    agri_field: match field {
-                        Some(f) => Some(AgriField::parse(&f).ok_or_else(|| bad("agri_field"))?),
-                        None => None,
-                    },
-                },
-            })
-        })
-        .collect()
+    rows.iter().map(crate::decode::classification).collect()
 }
 
 pub(super) async fn save_classification(

@@ -40,37 +40,19 @@ impl Review for SqliteStore {
         )
         .fetch_all(&self.pool)
         .await?;
-        let mut out = Vec::new();
-        for r in &rows {
-            let id: i64 = r.try_get(0)?;
-            let code: String = r.try_get(2)?;
-            let mut acts = Vec::new();
-            for a in actions
-                .iter()
-                .filter(|a| a.try_get::<i64, _>(0).is_ok_and(|c| c == id))
-            {
-                acts.push(CaseAction {
-                    at: a.try_get(1)?,
-                    actor: a.try_get(2)?,
-                    action: a.try_get(3)?,
-                    note: a.try_get(4)?,
-                    on_date: date_col(a, 5, "case_actions")?,
-                });
-            }
-            out.push(StoredCase {
-                id,
-                rule: r.try_get(1)?,
-                org: OrgCode::parse(&code)
-                    .ok_or_else(|| corrupt("cases", format!("bad code {code:?}")))?,
-                since: date_col(r, 3, "cases")?.ok_or_else(|| corrupt("cases", "no date"))?,
-                evidence: r.try_get(4)?,
-                opened_at: r.try_get(5)?,
-                closed_at: r.try_get(6)?,
-                closed_reason: r.try_get(7)?,
-                actions: acts,
-            });
+        let mut by_case: std::collections::HashMap<i64, Vec<CaseAction>> = Default::default();
+        for a in &actions {
+            by_case
+                .entry(crate::decode::int(a, 0, "case_actions")?)
+                .or_default()
+                .push(crate::decode::case_action(a, 1)?);
         }
-        Ok(out)
+        rows.iter()
+            .map(|r| {
+                let id = crate::decode::int(r, 0, "cases")?;
+                crate::decode::stored_case(r, by_case.remove(&id).unwrap_or_default())
+            })
+            .collect()
     }
 
     async fn sync_cases(
@@ -161,6 +143,7 @@ impl Review for SqliteStore {
                 .await?;
         }
         move_org_accounts(&mut tx, &m.moved_accounts, &m.drop, &m.keep).await?;
+        let [years, managers, cases, accounts] = crate::decode::merge_lists(m);
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO merges (at, actor, keep_code, drop_code, moved_years, moved_managers, case_ids, archive, moved_accounts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
@@ -168,11 +151,11 @@ impl Review for SqliteStore {
         .bind(&m.actor)
         .bind(&m.keep)
         .bind(&m.drop)
-        .bind(m.moved_years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(";"))
-        .bind(m.moved_managers.iter().map(|(a, b, c)| format!("{a}\t{b}\t{c}")).collect::<Vec<_>>().join("\n"))
-        .bind(m.case_ids.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(";"))
+        .bind(years)
+        .bind(managers)
+        .bind(cases)
         .bind(&m.archive)
-        .bind(m.moved_accounts.join(";"))
+        .bind(accounts)
         .fetch_one(&mut *tx)
         .await?;
         // evaluations, classifications and registered services are kept row for row
@@ -219,39 +202,7 @@ impl Review for SqliteStore {
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
-            .map(|r| {
-                let years: String = r.try_get(5)?;
-                let managers: String = r.try_get(6)?;
-                let cases: String = r.try_get(7)?;
-                Ok(MergeRecord {
-                    id: r.try_get(0)?,
-                    at: r.try_get(1)?,
-                    actor: r.try_get(2)?,
-                    keep: r.try_get(3)?,
-                    drop: r.try_get(4)?,
-                    moved_years: years.split(';').filter_map(|y| y.parse().ok()).collect(),
-                    moved_managers: managers
-                        .lines()
-                        .filter_map(|l| {
-                            let mut p = l.split('\t');
-                            Some((
-                                p.next()?.to_string(),
-                                p.next()?.to_string(),
-                                p.next().unwrap_or("").to_string(),
-                            ))
-                        })
-                        .collect(),
-                    case_ids: cases.split(';').filter_map(|y| y.parse().ok()).collect(),
-                    archive: r.try_get(8)?,
-                    undone_at: r.try_get(9)?,
-                    moved_accounts: r
-                        .try_get::<String, _>(10)?
-                        .split(';')
-                        .filter(|u| !u.is_empty())
-                        .map(str::to_string)
-                        .collect(),
-                })
-            })
+            .map(|r| crate::decode::merge(r, r.try_get(8)?))
             .collect()
     }
 
