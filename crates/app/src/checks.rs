@@ -34,13 +34,16 @@ pub struct Completeness {
     pub figures: usize,
 }
 
-/// A review as computed at one generation of the database, as of one date, for one scope
-/// and one account's scope (which decides the near-duplicates it may see). Every write
-/// moves the generation, so a memo at the current generation is the review itself.
+/// Reviews as computed at one generation of the database, each as of one date, for one
+/// scope and one account's scope (which decides the near-duplicates it may see). Every
+/// write moves the generation, so a memo at the current generation is the review itself.
 pub(crate) struct ReviewMemo {
-    key: ReviewKey,
-    report: CheckReport,
+    reviews: Vec<(ReviewKey, CheckReport)>,
 }
+
+/// Reviews kept at once: the scopes of a province's offices; a province's review is a few
+/// megabytes.
+const KEPT_REVIEWS: usize = 8;
 
 type ReviewKey = (
     i64,
@@ -87,15 +90,28 @@ impl App {
     /// filings are known through the yearly reports, so a later date would flag every
     /// cooperative for meetings not yet reported, and one early report must not move it.
     pub async fn review_date(&self) -> Result<Date> {
-        let snap = self.snapshot().await?;
+        let (generation, snap) = self.snapshot_at().await?;
         let today = crate::context::today();
-        let year = hoptac_core::reporting::reporting_year(&snap, None, today)
+        // every review page asks, and the answer reads the whole country: kept per generation
+        let key = (generation, today);
+        if let Some((k, d)) = *self.review_date_memo.lock().expect("memo lock")
+            && k == key
+        {
+            return Ok(d);
+        }
+        let date = Self::compute_review_date(&snap, today);
+        *self.review_date_memo.lock().expect("memo lock") = Some((key, date));
+        Ok(date)
+    }
+
+    fn compute_review_date(snap: &hoptac_core::Snapshot, today: Date) -> Date {
+        let year = hoptac_core::reporting::reporting_year(snap, None, today)
             .map(|y| y.year)
             .or_else(|| snap.reports.iter().map(|r| r.year.get()).max());
-        Ok(match year {
+        match year {
             Some(y) => today.min(hoptac_core::date::year_end(y)),
             None => today,
-        })
+        }
     }
 
     /// The reporting year of the whole database, and why (shown on the pages that use it).
@@ -117,26 +133,67 @@ impl App {
     ) -> Result<CheckReport> {
         // read before the snapshot: a result is never filed under a newer generation than
         // the data it was computed from
+        let at = |generation: i64, unit: &Option<hoptac_core::AdminUnit>| -> ReviewKey {
+            (
+                generation,
+                as_of,
+                unit.as_ref().map(|u| u.id),
+                actor.account.scope.clone(),
+            )
+        };
+        let generation = self.store().generation().await?;
+        let (_, unit) = self.scope_snapshot(actor, scope).await?;
+        if let Some(r) = self.kept_review(&at(generation, &unit)) {
+            return Ok(r);
+        }
+        // one computation at a time; whoever waited finds it kept
+        let _gate = self.review_gate.lock().await;
+        // read again: after a write while waiting, the newest review is the one to give
+        // (and the one the others waiting will ask for), not one of an older generation
         let generation = self.store().generation().await?;
         let (full, unit) = self.scope_snapshot(actor, scope).await?;
-        let key: ReviewKey = (
-            generation,
-            as_of,
-            unit.as_ref().map(|u| u.id),
-            actor.account.scope.clone(),
-        );
-        let memo = self.review_memo.lock().expect("memo lock").clone();
-        if let Some(m) = memo.as_ref().and_then(|m| m.downcast_ref::<ReviewMemo>())
-            && m.key == key
-        {
-            return Ok(m.report.clone());
+        let key = at(generation, &unit);
+        if let Some(r) = self.kept_review(&key) {
+            return Ok(r);
         }
         let report = self.compute_check(actor, as_of, &full, unit).await?;
-        *self.review_memo.lock().expect("memo lock") = Some(Arc::new(ReviewMemo {
-            key,
-            report: report.clone(),
-        }));
+        let mut slot = self.review_memo.lock().expect("memo lock");
+        let mut reviews: Vec<(ReviewKey, CheckReport)> = slot
+            .as_ref()
+            .and_then(|m| m.downcast_ref::<ReviewMemo>())
+            .map(|m| {
+                m.reviews
+                    .iter()
+                    .filter(|(k, _)| k.0 == generation)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        // a reader that started before a write files nothing over the newer reviews
+        if reviews.is_empty()
+            && slot
+                .as_ref()
+                .and_then(|m| m.downcast_ref::<ReviewMemo>())
+                .is_some_and(|m| m.reviews.iter().any(|(k, _)| k.0 > generation))
+        {
+            return Ok(report);
+        }
+        if reviews.len() >= KEPT_REVIEWS {
+            reviews.remove(0);
+        }
+        reviews.push((key, report.clone()));
+        *slot = Some(Arc::new(ReviewMemo { reviews }));
         Ok(report)
+    }
+
+    fn kept_review(&self, key: &ReviewKey) -> Option<CheckReport> {
+        let memo = self.review_memo.lock().expect("memo lock").clone();
+        memo.as_ref()?
+            .downcast_ref::<ReviewMemo>()?
+            .reviews
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, r)| r.clone())
     }
 
     async fn compute_check(
@@ -418,10 +475,10 @@ impl App {
             code => {
                 let unit = find_unit(&snap.units, code, None)?;
                 let inside = snap.subtree(unit.id);
-                snap.orgs
-                    .iter()
-                    .filter(|o| inside.contains(&o.commune))
-                    .map(|o| o.code.to_string())
+                snap.org_rows()
+                    .registered_in(&inside)
+                    .into_iter()
+                    .map(|i| snap.orgs[i].code.to_string())
                     .collect()
             }
         })
@@ -445,10 +502,12 @@ impl App {
             .map(|c| case_key(&c.rule, c.org.as_str(), c.since))
             .collect();
         let rules = hoptac_core::compliance::rules();
-        let names: std::collections::HashMap<String, String> = snap
+        // borrowed, not copied: a country has 115.000 names and a page shows a few hundred
+        let names: std::collections::HashMap<&str, &str> = snap
             .orgs
             .iter()
-            .map(|o| (o.code.to_string(), o.name.clone()))
+            .filter(|o| in_scope.contains(o.code.as_str()))
+            .map(|o| (o.code.as_str(), o.name.as_str()))
             .collect();
         let pending = report
             .cases
@@ -474,7 +533,7 @@ impl App {
             .map(|(recorded, c)| {
                 let rule = rules.iter().find(|r| r.id == c.rule);
                 ReviewCase {
-                    org_name: names.get(c.org.as_str()).cloned().unwrap_or_default(),
+                    org_name: names.get(c.org.as_str()).unwrap_or(&"").to_string(),
                     title_vi: rule.map(|r| r.title_vi).unwrap_or(""),
                     legal_ref: rule.map(|r| r.legal_ref).unwrap_or(""),
                     confirmed: rule.is_some_and(|r| r.confirmed),

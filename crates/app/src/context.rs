@@ -24,13 +24,26 @@ pub struct App {
     pub(crate) loading: Arc<tokio::sync::Mutex<()>>,
     /// Full reloads since start ([`App::reloads`]).
     pub(crate) reloads: Arc<std::sync::atomic::AtomicU64>,
-    /// The last review computed, with what it was computed for (`checks.rs`): the review
-    /// page asks for it twice, and every clerk of a province asks for the same one. Held
-    /// without its type, so the context does not depend on the feature.
+    /// The reviews computed at the current generation, with what each was computed for
+    /// (`checks.rs`): the review page asks for it twice, and every clerk of a province asks
+    /// for the same one. Held without its type, so the context does not depend on the
+    /// feature.
     pub(crate) review_memo: Arc<Mutex<Option<Arc<dyn std::any::Any + Send + Sync>>>>,
+    /// Held while a review is computed: two hundred clerks opening the review page after a
+    /// write wait for one computation instead of running two hundred at once.
+    pub(crate) review_gate: Arc<tokio::sync::Mutex<()>>,
+    /// Held by a form's or an import's write from its reading to its commit (`import`).
+    pub(crate) write_gate: Arc<tokio::sync::Mutex<()>>,
+    /// The review date ([`App::review_date`]) at (generation, today).
+    pub(crate) review_date_memo: Arc<Mutex<Option<ReviewDateMemo>>>,
+    /// The same for the evaluation lists.
+    pub(crate) evaluation_gate: Arc<tokio::sync::Mutex<()>>,
     /// The year's evaluation lists at the current generation (`evaluation_memo.rs`).
     pub(crate) evaluation_memo: Arc<Mutex<Option<Box<dyn std::any::Any + Send>>>>,
 }
+
+/// ((generation, today), the review date).
+pub(crate) type ReviewDateMemo = ((i64, Date), Date);
 
 /// Today in Vietnam (UTC+7): the date a clerk sees on the wall.
 pub fn today() -> Date {
@@ -205,7 +218,11 @@ impl App {
             loading: Arc::default(),
             reloads: Arc::default(),
             review_memo: Arc::default(),
+            review_gate: Arc::default(),
+            review_date_memo: Arc::default(),
+            write_gate: Arc::default(),
             evaluation_memo: Arc::default(),
+            evaluation_gate: Arc::default(),
         }
     }
 

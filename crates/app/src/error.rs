@@ -62,6 +62,7 @@ impl AppError {
             AppError::Invalid { .. } => "invalid_input",
             AppError::NotFound { .. } => "not_found",
             AppError::Unreadable(_) => "unreadable_file",
+            e if e.is_busy() => "busy",
             AppError::Store(_) => "storage_error",
             AppError::Internal(_) => "internal_error",
             AppError::Unauthorized => "unauthorized",
@@ -70,6 +71,18 @@ impl AppError {
             AppError::TooLarge(_) => "too_large",
             AppError::Unsupported(_) => "unsupported_format",
         }
+    }
+
+    /// Whether the database was too busy to take the request (other writers came first, or
+    /// no connection was free in time): nothing was done, and sending it again a moment
+    /// later is the answer, not a report to the administrator.
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self,
+            AppError::Store(
+                hoptac_store::StoreError::Conflict { .. } | hoptac_store::StoreError::Busy(_)
+            )
+        )
     }
 
     /// Whether the user caused it (and can fix it), as opposed to a fault of the system.
@@ -121,6 +134,7 @@ impl AppError {
             AppError::Unsupported(f) => {
                 hoptac_core::msg!("error.unsupported_format", f = f)
             }
+            e if e.is_busy() => hoptac_core::msg!("error.busy"),
             AppError::Store(_) | AppError::Internal(_) => {
                 hoptac_core::msg!("error.system")
             }

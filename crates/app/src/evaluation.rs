@@ -214,13 +214,13 @@ impl App {
             )
             .await?;
             let rows = self
-                .evaluation_list(generation, &full, year, Some(o.commune), id)
+                .evaluation_list(generation, year, Some(o.commune), id)
                 .await?;
             return Ok(rows.iter().filter(|r| &r.org == own).cloned().collect());
         }
-        let (full, unit) = self.scope_snapshot(actor, scope).await?;
+        let (_, unit) = self.scope_snapshot(actor, scope).await?;
         let rows = self
-            .evaluation_list(generation, &full, year, unit.as_ref().map(|u| u.id), id)
+            .evaluation_list(generation, year, unit.as_ref().map(|u| u.id), id)
             .await?;
         Ok(rows.as_ref().clone())
     }
@@ -229,7 +229,6 @@ impl App {
     async fn evaluation_list(
         &self,
         generation: i64,
-        full: &hoptac_core::Snapshot,
         year: i32,
         unit: Option<hoptac_core::model::UnitId>,
         rubric_id: &str,
@@ -239,7 +238,16 @@ impl App {
         if let Some(rows) = memo::list(&self.evaluation_memo, generation, &key) {
             return Ok(rows);
         }
-        let rows = std::sync::Arc::new(self.evaluation_rows(full, year, unit, rubric_id).await?);
+        // one computation at a time; whoever waited finds it kept
+        let _gate = self.evaluation_gate.lock().await;
+        // read again: after a write while waiting, the newest list is the one to give (and
+        // the one the others waiting will ask for), not one of an older generation
+        let generation = self.store().generation().await?;
+        let newest = self.snapshot().await?;
+        if let Some(rows) = memo::list(&self.evaluation_memo, generation, &key) {
+            return Ok(rows);
+        }
+        let rows = std::sync::Arc::new(self.evaluation_rows(&newest, year, unit, rubric_id).await?);
         memo::keep_list(&self.evaluation_memo, generation, key, rows.clone());
         Ok(rows)
     }

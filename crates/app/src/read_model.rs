@@ -90,6 +90,8 @@ impl App {
 /// The snapshot as the store holds it after `c`: each table upserted on its key, a changed
 /// row in its place, a new row at the end (as the store lists rows in insertion order).
 pub(crate) fn apply_to(s: &mut Snapshot, c: &ChangeSet) {
+    // the index of rows by organisation is brought forward, not built again
+    let before = s.rows_before(c.orgs.iter().map(|o| o.code.as_str()));
     upsert(&mut s.units, &c.units, |u| u.id);
     upsert(&mut s.orgs, &c.orgs, |o| o.code.clone());
     upsert(&mut s.reports, &c.reports, |r| {
@@ -108,6 +110,7 @@ pub(crate) fn apply_to(s: &mut Snapshot, c: &ChangeSet) {
         s.moves
             .sort_by(|a, b| (a.org.as_str(), a.moved_on).cmp(&(b.org.as_str(), b.moved_on)));
     }
+    s.rows_after(before);
 }
 
 fn upsert<T: Clone, K: Hash + Eq>(rows: &mut Vec<T>, changed: &[T], key: impl Fn(&T) -> K) {

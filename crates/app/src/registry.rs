@@ -62,7 +62,9 @@ impl App {
             },
         )
         .await?;
-        let units = self.store.units().await?;
+        // the commune from the kept snapshot, not the country's units read again; the
+        // organisation itself from the store above, so a form opens on the stored row
+        let commune = self.snapshot().await?.unit(org.commune).cloned();
         let history = self
             .store
             .audit(&hoptac_store::AuditQuery {
@@ -73,7 +75,7 @@ impl App {
             })
             .await?;
         Ok(OrgDetail {
-            commune: units.into_iter().find(|u| u.id == org.commune),
+            commune,
             reports: self.store.reports_of(&code).await?,
             managers: self.store.managers_of(&code).await?,
             last_change: history.into_iter().next(),

@@ -5,6 +5,7 @@
 use crate::date::year_end;
 use crate::fixed::Fixed;
 use crate::model::{AdminUnit, AnnualReport, Manager, Organization, Snapshot, UnitId};
+use crate::rows::OrgRows;
 use crate::types::*;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
@@ -41,9 +42,8 @@ pub struct Engine<'a> {
 #[derive(Default)]
 struct Parts<'a> {
     units: Vec<&'a AdminUnit>,
-    orgs: Vec<&'a Organization>,
-    reports: Vec<&'a AnnualReport>,
-    managers: Vec<&'a Manager>,
+    /// The places of its organisations in the snapshot.
+    places: Vec<usize>,
 }
 
 /// (kind, sector, year) of a "communes with …" set.
@@ -75,29 +75,30 @@ impl<'a> Engine<'a> {
     }
 
     pub fn scoped(snap: &'a Snapshot, scope: Option<UnitId>) -> Engine<'a> {
+        let rows = snap.org_rows();
         if let Some(g) = ground::Ground::new(snap, scope) {
             // like for like across a reform: who is inside is decided date by date
             let may = g.candidates();
-            let org_list: Vec<&Organization> = snap
-                .orgs
-                .iter()
-                .filter(|o| may.as_ref().is_none_or(|m| m.may_count(o)))
+            let places: Vec<usize> = (0..snap.orgs.len())
+                .filter(|&i| may.as_ref().is_none_or(|m| m.may_count(&snap.orgs[i])))
                 .collect();
             let units = snap.units.iter().collect();
-            let mut e = Engine::from_parts(units, org_list, &snap.reports, &snap.managers);
+            let mut e = Engine::from_places(snap, &rows, units, places);
             e.ground = Some(g);
             return e;
         }
         let keep = scope.map(|s| snap.subtree(s));
         let inside = |u: &UnitId| keep.as_ref().is_none_or(|k| k.contains(u));
         let units: Vec<&AdminUnit> = snap.units.iter().filter(|u| inside(&u.id)).collect();
-        let org_list: Vec<&Organization> =
-            snap.orgs.iter().filter(|o| inside(&o.commune)).collect();
-        Engine::from_parts(units, org_list, &snap.reports, &snap.managers)
+        let places = match &keep {
+            Some(k) => rows.registered_in(k),
+            None => (0..snap.orgs.len()).collect(),
+        };
+        Engine::from_places(snap, &rows, units, places)
     }
 
     /// One engine per commune of the scope, as `scoped` would build each, in one pass over
-    /// the snapshot (not one pass per commune: a country has thousands).
+    /// the organisations (not one pass per commune: a country has thousands).
     pub fn per_commune(
         snap: &'a Snapshot,
         scope: Option<UnitId>,
@@ -110,7 +111,7 @@ impl<'a> Engine<'a> {
                 slot.insert(u.id, parts.len());
                 parts.push(Parts {
                     units: vec![u],
-                    ..Parts::default()
+                    places: Vec::new(),
                 });
             }
         }
@@ -122,83 +123,60 @@ impl<'a> Engine<'a> {
                 parts[i].units.push(u);
             }
         }
-        let mut org_slot: HashMap<&str, usize> = HashMap::new();
-        for o in &snap.orgs {
+        for (place, o) in snap.orgs.iter().enumerate() {
             if let Some(&i) = slot.get(&o.commune) {
-                org_slot.insert(o.code.as_str(), i);
-                parts[i].orgs.push(o);
+                parts[i].places.push(place);
             }
         }
-        for r in &snap.reports {
-            if let Some(&i) = org_slot.get(r.org.as_str()) {
-                parts[i].reports.push(r);
-            }
-        }
-        for m in &snap.managers {
-            if let Some(&i) = org_slot.get(m.org.as_str()) {
-                parts[i].managers.push(m);
-            }
-        }
+        let rows = snap.org_rows();
         parts
             .into_iter()
             .map(|p| {
                 let commune = p.units[0];
-                (
-                    commune,
-                    Engine::from_parts(p.units, p.orgs, p.reports, p.managers),
-                )
+                (commune, Engine::from_places(snap, &rows, p.units, p.places))
             })
             .collect()
     }
 
-    /// The engine over these organisations, with the reports and managers of theirs among
-    /// `reports` and `managers` (others are left out).
-    fn from_parts<R, M>(
+    /// The engine over the organisations at these places of the snapshot, with their
+    /// reports and managers (read through the snapshot's index, not by a walk of every row).
+    fn from_places(
+        snap: &'a Snapshot,
+        rows: &OrgRows,
         units: Vec<&'a AdminUnit>,
-        org_list: Vec<&'a Organization>,
-        reports: R,
-        managers: M,
-    ) -> Engine<'a>
-    where
-        R: IntoIterator<Item = &'a AnnualReport>,
-        M: IntoIterator<Item = &'a Manager>,
-    {
+        places: Vec<usize>,
+    ) -> Engine<'a> {
+        let org_list: Vec<&'a Organization> = places.iter().map(|&p| &snap.orgs[p]).collect();
         let orgs: HashMap<&str, usize> = org_list
             .iter()
             .enumerate()
             .map(|(i, o)| (o.code.as_str(), i))
             .collect();
-        // rows of one organisation come together: one lookup per run, not per row
-        let mut last: Option<(&str, Option<usize>)> = None;
-        let mut place_of = |code: &'a str| match last {
-            Some((c, p)) if c == code => p,
-            _ => {
-                let p = orgs.get(code).copied();
-                last = Some((code, p));
-                p
-            }
-        };
-        let mut reports_of: Vec<Vec<&AnnualReport>> = vec![Vec::new(); org_list.len()];
-        let mut report_list = Vec::new();
-        for r in reports {
-            if let Some(i) = place_of(r.org.as_str()) {
-                reports_of[i].push(r);
-                report_list.push((org_list[i], r));
-            }
+        let mut reports_of: Vec<Vec<&AnnualReport>> = Vec::with_capacity(places.len());
+        // (place in the snapshot, place in `org_list`): the lists keep the snapshot's order
+        let mut report_at: Vec<(u32, usize)> = Vec::new();
+        let mut manager_at: Vec<(u32, usize)> = Vec::new();
+        for (i, &p) in places.iter().enumerate() {
+            let rs = rows.reports(p);
+            reports_of.push(rs.iter().map(|&k| &snap.reports[k as usize]).collect());
+            report_at.extend(rs.iter().map(|&k| (k, i)));
+            manager_at.extend(rows.managers(p).iter().map(|&k| (k, i)));
         }
-        let mut in_scope = Vec::new();
-        for m in managers {
-            if let Some(i) = place_of(m.org.as_str()) {
-                in_scope.push((m, org_list[i]));
-            }
-        }
+        report_at.sort_unstable();
+        manager_at.sort_unstable();
         Engine {
             units,
+            report_list: report_at
+                .into_iter()
+                .map(|(k, i)| (org_list[i], &snap.reports[k as usize]))
+                .collect(),
+            managers: manager_at
+                .into_iter()
+                .map(|(k, i)| (&snap.managers[k as usize], org_list[i]))
+                .collect(),
             org_list,
             orgs,
             reports_of,
-            report_list,
-            managers: in_scope,
             active: RefCell::default(),
             active_managers: RefCell::default(),
             covered: RefCell::default(),

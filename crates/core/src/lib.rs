@@ -21,6 +21,7 @@ pub mod plan;
 pub mod register;
 pub mod report;
 pub mod reporting;
+pub mod rows;
 pub mod rubric;
 pub mod rules;
 pub mod similar;

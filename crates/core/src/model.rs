@@ -161,6 +161,34 @@ pub struct OrgMove {
     pub reason: String,
 }
 
+/// The index a snapshot keeps of its rows (`crate::rows::OrgRows`), held without its type
+/// so that the records do not depend on the index. A clone shares it (the rows are the
+/// same); a change to the rows goes through `Snapshot::rows_after`, or
+/// [`Snapshot::rows_changed`] drops it.
+#[derive(Default)]
+pub struct RowIndex(
+    pub(crate) std::sync::Mutex<Option<std::sync::Arc<dyn std::any::Any + Send + Sync>>>,
+);
+
+impl RowIndex {
+    pub(crate) fn get(&self) -> Option<std::sync::Arc<dyn std::any::Any + Send + Sync>> {
+        // a poisoned lock only means a panic while building: the value is still whole
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+}
+
+impl Clone for RowIndex {
+    fn clone(&self) -> Self {
+        RowIndex(std::sync::Mutex::new(self.get()))
+    }
+}
+
+impl std::fmt::Debug for RowIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RowIndex")
+    }
+}
+
 /// Everything the engines need for one computation, loaded by the store in one go.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -172,25 +200,14 @@ pub struct Snapshot {
     pub changes: Vec<UnitChange>,
     /// Organisations registered in another commune from a date (chuyển địa bàn).
     pub moves: Vec<OrgMove>,
+    /// Where each organisation's rows are, built on first use (`crate::rows`).
+    pub rows: RowIndex,
 }
 
 impl Snapshot {
-    /// The unit and all units below it.
-    pub fn subtree(&self, root: UnitId) -> BTreeSet<UnitId> {
-        let mut children: HashMap<UnitId, Vec<UnitId>> = HashMap::new();
-        for u in &self.units {
-            if let Some(p) = u.parent {
-                children.entry(p).or_default().push(u.id);
-            }
-        }
-        let mut out = BTreeSet::new();
-        let mut stack = vec![root];
-        while let Some(u) = stack.pop() {
-            if out.insert(u) {
-                stack.extend(children.get(&u).into_iter().flatten().copied());
-            }
-        }
-        out
+    /// Forgets the index after rows were changed in place.
+    pub fn rows_changed(&mut self) {
+        self.rows = RowIndex::default();
     }
 
     /// What a scope unit covers: its subtree and, where units changed, what its communes
@@ -204,59 +221,6 @@ impl Snapshot {
     }
 
     /// Keeps only what lies inside the scope (a unit and its subtree); `None` keeps all.
-    /// The part of the snapshot within a scope, as [`Snapshot::restrict`] gives it, copying
-    /// only the rows kept (and nothing for the whole installation): a country's snapshot
-    /// is too large to copy per request.
-    pub fn restricted(&self, scope: Option<UnitId>) -> std::borrow::Cow<'_, Snapshot> {
-        let Some(root) = scope else {
-            return std::borrow::Cow::Borrowed(self);
-        };
-        let keep = self.ground(root);
-        let moved: std::collections::HashSet<&OrgCode> = self
-            .moves
-            .iter()
-            .filter(|m| keep.contains(&m.commune))
-            .map(|m| &m.org)
-            .collect();
-        let orgs: Vec<Organization> = self
-            .orgs
-            .iter()
-            .filter(|o| keep.contains(&o.commune) || moved.contains(&o.code))
-            .cloned()
-            .collect();
-        let codes: std::collections::HashSet<&OrgCode> = orgs.iter().map(|o| &o.code).collect();
-        let reports = self
-            .reports
-            .iter()
-            .filter(|r| codes.contains(&r.org))
-            .cloned()
-            .collect();
-        let managers = self
-            .managers
-            .iter()
-            .filter(|m| codes.contains(&m.org))
-            .cloned()
-            .collect();
-        std::borrow::Cow::Owned(Snapshot {
-            units: self
-                .units
-                .iter()
-                .filter(|u| keep.contains(&u.id))
-                .cloned()
-                .collect(),
-            reports,
-            managers,
-            changes: self.changes.clone(),
-            moves: self
-                .moves
-                .iter()
-                .filter(|m| codes.contains(&m.org))
-                .cloned()
-                .collect(),
-            orgs,
-        })
-    }
-
     pub fn restrict(mut self, scope: Option<UnitId>) -> Snapshot {
         let Some(root) = scope else { return self };
         let keep = self.ground(root);
@@ -274,6 +238,7 @@ impl Snapshot {
         self.reports.retain(|r| codes.contains(&r.org));
         self.managers.retain(|m| codes.contains(&m.org));
         self.moves.retain(|m| codes.contains(&m.org));
+        self.rows_changed();
         self
     }
 }

@@ -6,7 +6,7 @@
 use crate::date::{Date, ymd};
 use crate::model::{Snapshot, UnitId};
 use crate::{Msg, OrgKind};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 /// The yearly activity report for year `y` is due on 15 January of `y + 1`
 /// (NĐ 193/2013 as amended by NĐ 107/2017; `shared/reference/regulations-coop.md`).
@@ -36,26 +36,32 @@ pub fn reporting_year(
     today: Date,
 ) -> Option<ReportingYear> {
     let in_scope = |c: UnitId| scope.is_none_or(|u| u.contains(&c));
-    let orgs: Vec<_> = s
-        .orgs
-        .iter()
-        .filter(|o| in_scope(o.commune))
-        .filter(|o| matches!(o.kind, OrgKind::Htx | OrgKind::Lhhtx | OrgKind::Tht))
-        .collect();
-    let codes: HashSet<&str> = orgs.iter().map(|o| o.code.as_str()).collect();
-    let mut by_year: std::collections::BTreeMap<i32, HashSet<&str>> = Default::default();
-    for r in &s.reports {
-        if codes.contains(r.org.as_str()) {
-            by_year
-                .entry(r.year.get())
-                .or_default()
-                .insert(r.org.as_str());
+    let rows = s.org_rows();
+    let mut orgs = Vec::new();
+    // organisations that reported, by year (each counted once a year)
+    let mut by_year: std::collections::BTreeMap<i32, usize> = Default::default();
+    let mut years = Vec::new();
+    for (place, o) in s.orgs.iter().enumerate() {
+        if !in_scope(o.commune) || !matches!(o.kind, OrgKind::Htx | OrgKind::Lhhtx | OrgKind::Tht) {
+            continue;
+        }
+        orgs.push(o);
+        years.clear();
+        years.extend(
+            rows.reports(place)
+                .iter()
+                .map(|&k| s.reports[k as usize].year.get()),
+        );
+        years.sort_unstable();
+        years.dedup();
+        for &y in &years {
+            *by_year.entry(y).or_default() += 1;
         }
     }
     for (&year, reported) in by_year.iter().rev() {
         let end = crate::date::year_end(year);
         let expected = orgs.iter().filter(|o| o.active_on(end)).count();
-        let reported = reported.len();
+        let reported = *reported;
         let due = report_due(year);
         let pct = (reported * 100).checked_div(expected).unwrap_or(0);
         let due_vi = crate::date::to_vi(due);

@@ -284,9 +284,15 @@ fn value(r: &AnnualReport, name: &str) -> Option<Fixed> {
 pub type Medians = HashMap<(OrgKind, Sector, i32, &'static str), Fixed>;
 
 pub fn medians(snap: &Snapshot) -> Medians {
-    let orgs: HashMap<&str, &Organization> =
-        snap.orgs.iter().map(|o| (o.code.as_str(), o)).collect();
-    medians_of(|code| orgs.get(code).copied(), snap.reports.iter(), None)
+    // organisation by organisation through the snapshot's index: no lookup per report
+    let rows = snap.org_rows();
+    let mut groups = Grouped::new();
+    for (place, o) in snap.orgs.iter().enumerate() {
+        for &k in rows.reports(place) {
+            groups.add(o, &snap.reports[k as usize]);
+        }
+    }
+    groups.medians()
 }
 
 /// The groups (kind, sector, year) a set of reports is judged in.
@@ -299,35 +305,65 @@ pub fn medians_of<'a>(
     reports: impl Iterator<Item = &'a AnnualReport>,
     only: Option<&Groups>,
 ) -> Medians {
-    let mut groups: HashMap<(OrgKind, Sector, i32, &'static str), Vec<i64>> = HashMap::new();
-    for r in reports {
-        let Some(o) = org_of(r.org.as_str()) else {
-            continue;
-        };
-        if only.is_some_and(|g| !g.contains(&(o.kind, o.sector, r.year.get()))) {
-            continue;
+    medians_of_pairs(
+        reports.filter_map(|r| org_of(r.org.as_str()).map(|o| (o, r))),
+        only,
+    )
+}
+
+/// Medians over reports already paired with their organisations; with `only`, just
+/// those groups.
+pub fn medians_of_pairs<'a>(
+    pairs: impl Iterator<Item = (&'a Organization, &'a AnnualReport)>,
+    only: Option<&Groups>,
+) -> Medians {
+    let mut groups = Grouped::new();
+    for (o, r) in pairs {
+        if only.is_none_or(|g| g.contains(&(o.kind, o.sector, r.year.get()))) {
+            groups.add(o, r);
         }
-        for f in FIELDS {
+    }
+    groups.medians()
+}
+
+/// Each figure's values by group: one lookup per report, not one per figure.
+struct Grouped(HashMap<(OrgKind, Sector, i32), [Vec<i64>; FIELDS.len()]>);
+
+impl Grouped {
+    fn new() -> Grouped {
+        Grouped(HashMap::new())
+    }
+
+    fn add(&mut self, o: &Organization, r: &AnnualReport) {
+        let g = self.0.entry((o.kind, o.sector, r.year.get())).or_default();
+        for (i, f) in FIELDS.iter().enumerate() {
             if let Some(v) = value(r, f) {
-                groups
-                    .entry((o.kind, o.sector, r.year.get(), f))
-                    .or_default()
-                    .push(v.micros());
+                g[i].push(v.micros());
             }
         }
     }
-    groups
-        .into_iter()
-        .map(|(k, mut v)| {
-            v.sort_unstable();
-            let m = if v.len() % 2 == 1 {
-                v[v.len() / 2]
-            } else {
-                (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2
-            };
-            (k, Fixed::from_micros(m))
-        })
-        .collect()
+
+    fn medians(self) -> Medians {
+        let mut out = Medians::new();
+        for ((kind, sector, year), mut fields) in self.0 {
+            for (i, v) in fields.iter_mut().enumerate() {
+                if v.is_empty() {
+                    continue;
+                }
+                let (mid, odd) = (v.len() / 2, v.len() % 2 == 1);
+                // the middle found in linear time, not by sorting the group
+                let (below, &mut m, _) = v.select_nth_unstable(mid);
+                let m = if odd {
+                    m
+                } else {
+                    let lower = below.iter().copied().max().unwrap_or(m);
+                    (lower + m) / 2
+                };
+                out.insert((kind, sector, year, FIELDS[i]), Fixed::from_micros(m));
+            }
+        }
+        out
+    }
 }
 
 /// What a rule is evaluated against: one report, the year before, the sector medians, and
@@ -649,20 +685,28 @@ mod tests {
         assert!(parse("").is_err());
     }
 
+    /// One organisation per value, each with a 2021 report of that revenue.
+    fn add_revenues(s: &mut Snapshot, values: &[i64]) {
+        for (i, v) in values.iter().enumerate() {
+            let code = OrgCode::parse(&format!("O{i}")).unwrap();
+            s.orgs.push(Organization {
+                code: code.clone(),
+                ..org()
+            });
+            s.reports.push(AnnualReport {
+                org: code,
+                ..rep(2021, 1, 0, 0, *v)
+            });
+        }
+    }
+
     #[test]
     fn medians_by_sector_and_year() {
         let mut s = Snapshot {
             orgs: vec![org()],
             ..Default::default()
         };
-        for (i, v) in [100, 300, 200].iter().enumerate() {
-            let mut o = org();
-            o.code = OrgCode::parse(&format!("O{i}")).unwrap();
-            s.orgs.push(o);
-            let mut r = rep(2021, 1, 0, 0, *v);
-            r.org = OrgCode::parse(&format!("O{i}")).unwrap();
-            s.reports.push(r);
-        }
+        add_revenues(&mut s, &[100, 300, 200]);
         assert_eq!(
             medians(&s)[&(OrgKind::Htx, Sector::Agriculture, 2021, "revenue")],
             Fixed::from_int(200)
@@ -685,6 +729,21 @@ mod tests {
             assert_eq!(full.get(k), Some(v), "{k:?}");
         }
         assert_eq!(part.len(), full.keys().filter(|k| k.2 == 2021).count());
+    }
+
+    #[test]
+    fn median_of_an_even_group_is_between_its_middle_two() {
+        let mut s = Snapshot::default();
+        add_revenues(&mut s, &[400, 100, 300, 200]);
+        let m = medians(&s);
+        assert_eq!(
+            m[&(OrgKind::Htx, Sector::Agriculture, 2021, "revenue")],
+            Fixed::from_int(250)
+        );
+        assert_eq!(
+            m[&(OrgKind::Htx, Sector::Agriculture, 2021, "members")],
+            Fixed::from_int(1)
+        );
     }
 }
 

@@ -88,6 +88,7 @@ impl Registry for PgStore {
             managers,
             changes,
             moves,
+            rows: Default::default(),
         })
     }
 

@@ -17,13 +17,19 @@ pub(super) fn keep_absent_columns(
         .get("annual_reports")
         .unwrap_or(&empty)
         .clone();
-    let stored: HashMap<(&OrgCode, i32), &AnnualReport> = db
-        .reports
-        .iter()
-        .map(|r| ((&r.org, r.year.get()), r))
-        .collect();
+    // each row's stored report found through the snapshot's index (the last stored of
+    // its year), not a map of the country's reports built for a form of one row
+    let rows = db.org_rows();
+    let stored = |org: &OrgCode, year: i32| -> Option<&AnnualReport> {
+        let place = rows.place_of(org.as_str())?;
+        rows.reports(place)
+            .iter()
+            .rev()
+            .map(|&k| &db.reports[k as usize])
+            .find(|r| r.year.get() == year)
+    };
     for l in &mut parsed.reports {
-        let Some(old) = stored.get(&(&l.value.org, l.value.year.get())) else {
+        let Some(old) = stored(&l.value.org, l.value.year.get()) else {
             continue;
         };
         let (f, o) = (&mut l.value.figures, &old.figures);

@@ -54,19 +54,32 @@ pub(super) fn rules(g: &Ground<'_>, rules: &ActiveRules, d: &mut Draft) {
                 .map(|o| (o.kind, o.sector, l.value.year.get()))
         })
         .collect();
-    let after =
-        g.db.reports
+    // organisation by organisation through the snapshot's index, and only those of the
+    // kinds and sectors judged: a form of one row does not walk the country's reports
+    let pairs: std::collections::HashSet<(hoptac_core::OrgKind, hoptac_core::Sector)> =
+        wanted.iter().map(|&(k, s, _)| (k, s)).collect();
+    let rows = g.db.org_rows();
+    let mut after: Vec<(&Organization, &AnnualReport)> = Vec::new();
+    for (place, stored) in g.db.orgs.iter().enumerate() {
+        let o = g.file_orgs.get(&stored.code).unwrap_or(stored);
+        if !pairs.contains(&(o.kind, o.sector)) {
+            continue;
+        }
+        after.extend(
+            rows.reports(place)
+                .iter()
+                .map(|&k| &g.db.reports[k as usize])
+                .filter(|r| !g.file_reports.contains_key(&(&r.org, r.year.get())))
+                .map(|r| (o, r)),
+        );
+    }
+    after.extend(
+        g.parsed
+            .reports
             .iter()
-            .filter(|r| !g.file_reports.contains_key(&(&r.org, r.year.get())))
-            .chain(g.parsed.reports.iter().map(|l| &l.value));
-    let by_code: HashMap<&str, &Organization> =
-        g.db.orgs
-            .iter()
-            .filter(|o| !g.file_orgs.contains_key(&o.code))
-            .chain(g.file_orgs.values())
-            .map(|o| (o.code.as_str(), o))
-            .collect();
-    let m = hoptac_core::rules::medians_of(|c| by_code.get(c).copied(), after, Some(&wanted));
+            .filter_map(|l| g.org_of(&l.value.org).map(|o| (o, &l.value))),
+    );
+    let m = hoptac_core::rules::medians_of_pairs(after.into_iter(), Some(&wanted));
     for l in &g.parsed.reports {
         let r = &l.value;
         let Some(org) = g.org_of(&r.org) else {

@@ -23,6 +23,30 @@ pub struct UnitRow {
 }
 
 impl App {
+    /// The units an account may pick (đơn vị trong phạm vi): its ground — its unit, what is
+    /// below it and, across a reform, what its units were formed from; for an organisation's
+    /// account its commune's; every unit for an account of the whole installation. A
+    /// province officer's picker lists that province, not the country's 6.562 communes.
+    pub async fn units_in_scope(&self, actor: &Actor) -> Result<Vec<hoptac_core::AdminUnit>> {
+        use hoptac_core::auth::Scope;
+        let snap = self.snapshot().await?;
+        let root = match &actor.account.scope {
+            Scope::All => return Ok(snap.units.clone()),
+            Scope::Unit(u) => *u,
+            Scope::Org(c) => match snap.orgs.iter().find(|o| &o.code == c) {
+                Some(o) => o.commune,
+                None => return Ok(Vec::new()),
+            },
+        };
+        let keep = snap.ground(root);
+        Ok(snap
+            .units
+            .iter()
+            .filter(|u| keep.contains(&u.id))
+            .cloned()
+            .collect())
+    }
+
     /// The unit versions valid on `at` (today by default), every one below `under` (at any
     /// depth, `under` itself excluded) when given, of one level when given; ordered by level,
     /// then code.

@@ -29,7 +29,13 @@ fn ordered(mut s: Snapshot) -> Snapshot {
 }
 
 async fn same_as_store(a: &hoptac_app::App, what: &str) {
-    let cached = (*a.snapshot().await.unwrap()).clone();
+    let live = a.snapshot().await.unwrap();
+    assert_eq!(
+        *live.org_rows(),
+        hoptac_core::rows::OrgRows::built(&live),
+        "the index brought forward by {what}"
+    );
+    let cached = (*live).clone();
     let stored = a.store().snapshot(None).await.unwrap();
     let (c, s) = (ordered(cached), ordered(stored));
     assert_eq!(c.units, s.units, "units after {what}");
@@ -43,7 +49,7 @@ async fn the_apps_own_writes_bring_the_snapshot_forward_without_a_reload() {
     let (a, _d) = demo().await;
     a.snapshot().await.unwrap();
     let loads = a.reloads();
-    let edits: [(&str, &[(&str, &str)]); 6] = [
+    let edits: [(&str, &[(&str, &str)]); 7] = [
         (
             "a new organisation and its first report",
             &[
@@ -69,6 +75,13 @@ async fn the_apps_own_writes_bring_the_snapshot_forward_without_a_reload() {
             &[(
                 "organizations",
                 "code,kind,name,sector,commune,founded_on\nHTX-MOI-1,HTX,HTX Rau an toàn Mới,agriculture,30049,2024-02-01\n",
+            )],
+        ),
+        (
+            "an organisation registered in another commune",
+            &[(
+                "organizations",
+                "code,kind,name,sector,commune,founded_on\nHTX-MOI-1,HTX,HTX Rau an toàn Mới,agriculture,30058,2024-02-01\n",
             )],
         ),
         (

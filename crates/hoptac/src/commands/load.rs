@@ -29,6 +29,11 @@ pub(crate) struct Args {
     /// The year the written reports are for
     #[arg(long, default_value_t = 2026)]
     year: i32,
+    /// Each user's pause after an answer before the next request, in milliseconds, as a
+    /// person reads a page; 0 (the default) sends the next at once, which measures the
+    /// server's capacity rather than what its users wait
+    #[arg(long, default_value_t = 0)]
+    think_ms: u64,
 }
 
 struct Reply {
@@ -171,8 +176,12 @@ pub(crate) async fn run(args: Args) -> anyhow::Result<std::process::ExitCode> {
     for (u, user) in users.into_iter().enumerate() {
         let (host, tally) = (host.clone(), tally.clone());
         let (every, year) = (args.write_every.max(1), args.year);
+        let think = Duration::from_millis(args.think_ms);
+        // spread the first requests over one pause, not all at the same instant
+        let stagger = think.mul_f64(u as f64 / args.users.max(1) as f64);
         tasks.push(tokio::spawn(async move {
             let mut written = 0usize;
+            tokio::time::sleep(stagger).await;
             for n in 0usize.. {
                 if Instant::now() >= until {
                     break;
@@ -212,34 +221,39 @@ pub(crate) async fn run(args: Args) -> anyhow::Result<std::process::ExitCode> {
                 let t = Instant::now();
                 let r = send(&host, req).await;
                 let took = t.elapsed();
-                let mut tl = tally.lock().expect("tally");
-                match r {
-                    Ok(r) => {
-                        *tl.statuses.entry(r.status).or_default() += 1;
-                        // a page is 200, a saved form a redirect (303), a form the
-                        // server refuses (a report that exists already) 422
-                        if (400..500).contains(&r.status) {
-                            tl.refused += 1;
-                            if tl.first_refusal.is_none() {
-                                tl.first_refusal = Some(format!("{kind}: {}", r.status));
+                {
+                    let mut tl = tally.lock().expect("tally");
+                    match r {
+                        Ok(r) => {
+                            *tl.statuses.entry(r.status).or_default() += 1;
+                            // a page is 200, a saved form a redirect (303), a form the
+                            // server refuses (a report that exists already) 422
+                            if (400..500).contains(&r.status) {
+                                tl.refused += 1;
+                                if tl.first_refusal.is_none() {
+                                    tl.first_refusal = Some(format!("{kind}: {}", r.status));
+                                }
+                            } else if r.status >= 500 {
+                                tl.failures += 1;
+                                if tl.first_failure.is_none() {
+                                    tl.first_failure = Some(format!(
+                                        "{kind}: {} {}",
+                                        r.status,
+                                        r.body.chars().take(300).collect::<String>()
+                                    ));
+                                }
                             }
-                        } else if r.status >= 500 {
-                            tl.failures += 1;
-                            if tl.first_failure.is_none() {
-                                tl.first_failure = Some(format!(
-                                    "{kind}: {} {}",
-                                    r.status,
-                                    r.body.chars().take(300).collect::<String>()
-                                ));
-                            }
+                            tl.latencies.entry(kind).or_default().push(took);
                         }
-                        tl.latencies.entry(kind).or_default().push(took);
+                        Err(e) => {
+                            tl.failures += 1;
+                            tl.first_failure
+                                .get_or_insert_with(|| format!("{kind}: {e}"));
+                        }
                     }
-                    Err(e) => {
-                        tl.failures += 1;
-                        tl.first_failure
-                            .get_or_insert_with(|| format!("{kind}: {e}"));
-                    }
+                }
+                if !think.is_zero() {
+                    tokio::time::sleep(think).await;
                 }
             }
         }));

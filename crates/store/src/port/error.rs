@@ -32,6 +32,11 @@ pub enum StoreError {
     /// recorded change) is no longer the one the form carried. Nothing was written.
     #[error("{entity} {key} changed after it was read; nothing was written")]
     Stale { entity: String, key: String },
+    /// The database could not take the request in time (every connection busy, or the file
+    /// locked by another writer): nothing was done, and the same request may succeed a
+    /// moment later.
+    #[error("the database is busy ({0}); nothing was written")]
+    Busy(String),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

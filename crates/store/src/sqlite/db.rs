@@ -163,6 +163,16 @@ pub(super) fn opt_iso(d: Option<Date>) -> Option<String> {
 /// itself (a connection failure names neither).
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> StoreError {
+        if matches!(e, sqlx::Error::PoolTimedOut) {
+            return StoreError::Busy(e.to_string());
+        }
+        // SQLITE_BUSY and SQLITE_BUSY_SNAPSHOT: another writer holds the file
+        if let Some(d) = e.as_database_error()
+            && d.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some()
+            && matches!(d.code().as_deref(), Some("5" | "517"))
+        {
+            return StoreError::Busy(d.message().to_string());
+        }
         let backend = match e.as_database_error() {
             Some(d)
                 if d.try_downcast_ref::<sqlx::postgres::PgDatabaseError>()

@@ -74,6 +74,7 @@ impl Registry for SqliteStore {
             managers,
             changes,
             moves,
+            rows: Default::default(),
         })
     }
 

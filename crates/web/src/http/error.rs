@@ -41,6 +41,10 @@ impl IntoResponse for WebError {
             // the representation does not exist in this build (a 4xx: nothing failed)
             AppError::Unsupported(_) => StatusCode::NOT_FOUND,
             e if e.is_user_error() => StatusCode::BAD_REQUEST,
+            e if e.is_busy() => {
+                tracing::warn!(code = e.code(), error = %e, "request refused: busy");
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             e => {
                 tracing::error!(code = e.code(), error = %e, "request failed");
                 StatusCode::INTERNAL_SERVER_ERROR
@@ -57,6 +61,39 @@ impl IntoResponse for WebError {
         };
         let mut r = render(&page);
         *r.status_mut() = status;
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            r.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("5"),
+            );
+        }
         r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hoptac_store::StoreError;
+
+    #[test]
+    fn a_busy_database_is_a_503_to_retry_not_a_500() {
+        for err in [
+            StoreError::Conflict {
+                expected: 14,
+                found: 15,
+            },
+            StoreError::Busy("pool timed out".into()),
+        ] {
+            let r = WebError::new(Lang::Vi, AppError::Store(err)).into_response();
+            assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(r.headers()[axum::http::header::RETRY_AFTER], "5");
+        }
+        let other = AppError::Store(StoreError::Migrate("x".into()));
+        assert_eq!(other.code(), "storage_error");
+        assert_eq!(
+            WebError::new(Lang::Vi, other).into_response().status(),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
     }
 }

@@ -241,6 +241,20 @@ async fn commune_staff_and_viewers() {
         StatusCode::FORBIDDEN,
         "not the district's"
     );
+    // its pickers offer its own commune, not the district nor a neighbour
+    for page in ["/", "/quality", "/report/situation"] {
+        let body = get(&commune, page).await.body;
+        assert!(body.contains("value=\"30049\""), "{page}: its commune");
+        assert!(
+            !body.contains("value=\"872\"") && !body.contains("value=\"30058\""),
+            "{page}: only units in its scope"
+        );
+    }
+    let district = get(&admin, "/").await.body;
+    assert!(
+        district.contains("value=\"30058\""),
+        "the province lists them all"
+    );
     assert_eq!(
         get(&commune, "/accounts").await.status,
         StatusCode::FORBIDDEN

@@ -119,6 +119,11 @@ pub const ENTRIES: &[Entry] = &[
         "This installation cannot make {f} files; download the Word file (docx)",
     ),
     (
+        "error.busy",
+        "Cơ sở dữ liệu đang bận (nhiều người cùng ghi); chưa có gì được ghi. Hãy gửi lại sau vài giây.",
+        "The database is busy (others are writing at the same moment); nothing was written. Send it again in a few seconds.",
+    ),
+    (
         "error.system",
         "Lỗi hệ thống; dữ liệu không bị thay đổi. Hãy thử lại hoặc báo cho quản trị viên.",
         "System error; no data was changed. Try again or tell the administrator.",

@@ -216,7 +216,7 @@ pub(crate) async fn dashboard(
         .series(u.actor(), "htx.profit_avg", from, to, Some(&scope))
         .await
         .map_err(e)?;
-    let units = st.app.units().await.map_err(e)?;
+    let units = st.app.units_in_scope(u.actor()).await.map_err(e)?;
     let map = crate::features::dashboard::map::map_view(&st, &u, l, q.get("map"), to, &scope)
         .await
         .map_err(e)?;

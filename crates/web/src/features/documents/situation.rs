@@ -97,7 +97,7 @@ pub(crate) async fn situation(
             .map(|d| records_link(d, to, commune.as_deref()))
             .unwrap_or_else(|| "/orgs".into())
     };
-    let units = st.app.units().await.map_err(e)?;
+    let units = st.app.units_in_scope(u.actor()).await.map_err(e)?;
     let t = SituationPage {
         p: page(&st, &u, l, "nav_report").await,
         from,

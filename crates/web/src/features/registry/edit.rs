@@ -27,12 +27,17 @@ use std::collections::HashMap;
 
 pub(crate) async fn org_fields(
     st: &AppState,
+    u: &CurrentUser,
     l: Lang,
     v: &HashMap<String, String>,
     editing: bool,
 ) -> Result<Vec<Field>, WebError> {
     let get = |k: &str| v.get(k).cloned().unwrap_or_default();
-    let units = st.app.units().await.map_err(|e| WebError::new(l, e))?;
+    let units = st
+        .app
+        .units_in_scope(u.actor())
+        .await
+        .map_err(|e| WebError::new(l, e))?;
     let mut communes: Vec<_> = units
         .iter()
         .filter(|u| u.level == AdminLevel::Commune)
@@ -110,7 +115,7 @@ pub(crate) async fn org_new_form(
     let mut v = HashMap::new();
     v.insert("kind".into(), "HTX".into());
     v.insert("sector".into(), "agriculture".into());
-    let fields = org_fields(&st, l, &v, false).await?;
+    let fields = org_fields(&st, &u, l, &v, false).await?;
     Ok(form_page(
         &st,
         &u,
@@ -172,7 +177,7 @@ pub(crate) async fn org_edit_form(
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
-    let mut fields = org_fields(&st, l, &v, true).await?;
+    let mut fields = org_fields(&st, &u, l, &v, true).await?;
     let version = st
         .app
         .row_version("organizations", o.code.as_str())
@@ -252,7 +257,7 @@ pub(crate) async fn save_org(
             .await?,
         ));
     }
-    let mut fields = org_fields(st, l, &v, fixed_code.is_some()).await?;
+    let mut fields = org_fields(st, u, l, &v, fixed_code.is_some()).await?;
     keep_version(&mut fields, &v);
     let (heading, action, back) = match &fixed_code {
         Some(c) => (

@@ -89,7 +89,7 @@ pub(crate) async fn registry(
         per_page,
     };
     let result = st.app.registry(u.actor(), &query).await.map_err(e)?;
-    let units = st.app.units().await.map_err(e)?;
+    let units = st.app.units_in_scope(u.actor()).await.map_err(e)?;
     let mut communes: Vec<_> = units
         .iter()
         .filter(|u| u.level == AdminLevel::Commune)

@@ -106,7 +106,7 @@ pub(crate) async fn quality(
         .review_cases(u.actor(), as_of, Some(&scope))
         .await
         .map_err(e)?;
-    let units = st.app.units().await.map_err(e)?;
+    let units = st.app.units_in_scope(u.actor()).await.map_err(e)?;
     let t = QualityPage {
         p: page(&st, &u, l, "nav_quality").await,
         year: q.get("year").cloned().unwrap_or_default(),
