@@ -322,21 +322,9 @@ impl Snapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AnnualReport, Organization};
-    use crate::{OrgCode, OrgKind, Sector, Year};
-
-    fn org(code: &str, commune: i64) -> Organization {
-        Organization {
-            code: OrgCode::parse(code).unwrap(),
-            kind: OrgKind::Htx,
-            name: code.into(),
-            sector: Sector::Agriculture,
-            commune: UnitId(commune),
-            founded_on: crate::date::ymd(2010, 1, 1).unwrap(),
-            dissolved_on: None,
-            registration_no: None,
-        }
-    }
+    use crate::model::AnnualReport;
+    use crate::territory::fixture::org;
+    use crate::{OrgCode, Year};
 
     fn report(code: &str, year: i32) -> AnnualReport {
         AnnualReport {
