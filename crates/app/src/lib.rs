@@ -6,6 +6,7 @@ pub mod checks;
 pub mod classification;
 pub mod closing;
 pub mod context;
+pub mod corrections;
 pub mod documents;
 pub mod error;
 pub mod evaluation;

@@ -92,6 +92,27 @@ impl App {
 pub(crate) fn apply_to(s: &mut Snapshot, c: &ChangeSet) {
     // the index of rows by organisation is brought forward, not built again
     let before = s.rows_before(c.orgs.iter().map(|o| o.code.as_str()));
+    // rows taken out move the places of the rows after them: the index is built again
+    // when next asked (a correction, rare beside the writes that append)
+    let removed = !c.archived_reports.is_empty() || !c.removed_managers.is_empty();
+    if !c.archived_reports.is_empty() {
+        let gone: std::collections::HashSet<(&str, i32)> = c
+            .archived_reports
+            .iter()
+            .map(|a| (a.org.as_str(), a.year))
+            .collect();
+        s.reports
+            .retain(|r| !gone.contains(&(r.org.as_str(), r.year.get())));
+    }
+    if !c.removed_managers.is_empty() {
+        let gone: std::collections::HashSet<_> = c
+            .removed_managers
+            .iter()
+            .map(|m| (m.org.as_str(), m.full_name.as_str(), m.role, m.from))
+            .collect();
+        s.managers
+            .retain(|m| !gone.contains(&(m.org.as_str(), m.full_name.as_str(), m.role, m.from)));
+    }
     upsert(&mut s.units, &c.units, |u| u.id);
     upsert(&mut s.orgs, &c.orgs, |o| o.code.clone());
     upsert(&mut s.reports, &c.reports, |r| {
@@ -110,7 +131,11 @@ pub(crate) fn apply_to(s: &mut Snapshot, c: &ChangeSet) {
         s.moves
             .sort_by(|a, b| (a.org.as_str(), a.moved_on).cmp(&(b.org.as_str(), b.moved_on)));
     }
-    s.rows_after(before);
+    if removed {
+        s.rows_changed();
+    } else {
+        s.rows_after(before);
+    }
 }
 
 fn upsert<T: Clone, K: Hash + Eq>(rows: &mut Vec<T>, changed: &[T], key: impl Fn(&T) -> K) {

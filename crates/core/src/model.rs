@@ -106,6 +106,29 @@ pub struct Manager {
 }
 
 impl Manager {
+    /// The row's key in the audit trail: organisation, name, role and start
+    /// (`HTX-TM-07/Nguyễn Văn A/director/2015-01-01`).
+    pub fn audit_key(&self) -> String {
+        format!(
+            "{}/{}/{}/{}",
+            self.org,
+            self.full_name,
+            self.role.code(),
+            self.from.map(crate::date::to_iso).unwrap_or_default()
+        )
+    }
+
+    /// A short stable name of the row for addresses (`/orgs/X/managers/{slug}`): a hash of
+    /// its key (FNV-1a, 64 bits), so a name with spaces or slashes never reaches a path.
+    pub fn slug(&self) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in self.audit_key().bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{h:016x}")
+    }
+
     /// In office on `d`.
     pub fn in_office_on(&self, d: Date) -> bool {
         self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| t >= d)

@@ -59,6 +59,105 @@ pub async fn a_failing_change_set_writes_nothing(s: &dyn Store) {
     assert_eq!((n.units, n.orgs, n.reports, n.managers), (0, 0, 0, 0));
 }
 
+pub async fn removals_take_rows_out_with_the_change_set(s: &dyn Store) {
+    s.apply(&base()).await.unwrap();
+    let a1 = OrgCode::parse("A1").unwrap();
+    let old = s.managers_of(&a1).await.unwrap().remove(0);
+    let mut renamed = old.clone();
+    renamed.full_name = "Nguyễn Văn Đứt".into();
+    let mut no_start = old.clone();
+    no_start.full_name = "Trần Thị Mai".into();
+    no_start.from = None;
+    let year = base().reports[0].year.get();
+    let archive = hoptac_store::ReportArchive {
+        org: a1.clone(),
+        year,
+        at: "2026-12-06 09:15:00".into(),
+        actor: "canbo".into(),
+        reason: "nhập nhầm năm".into(),
+    };
+    // a removal in a change set that fails is not made either
+    let mut failing = ChangeSet {
+        archived_reports: vec![archive.clone()],
+        removed_managers: vec![old.clone()],
+        ..Default::default()
+    };
+    failing.reports.push(report("NOPE", 2020));
+    assert!(s.apply(&failing).await.is_err());
+    assert_eq!(s.counts().await.unwrap().reports, 2);
+    assert_eq!(s.managers_of(&a1).await.unwrap(), vec![old.clone()]);
+    assert!(s.archived_reports(&a1).await.unwrap().is_empty());
+    // a manager's identity changes: the old row out, the new one in, one transaction
+    s.apply(&ChangeSet {
+        archived_reports: vec![archive.clone()],
+        removed_managers: vec![old.clone()],
+        managers: vec![renamed.clone(), no_start.clone()],
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    assert!(
+        s.reports_of(&a1)
+            .await
+            .unwrap()
+            .iter()
+            .all(|r| r.year.get() != year)
+    );
+    assert_eq!(s.counts().await.unwrap().reports, 1);
+    let mut got = s.managers_of(&a1).await.unwrap();
+    got.sort_by(|a, b| a.full_name.cmp(&b.full_name));
+    assert_eq!(got, vec![renamed.clone(), no_start.clone()]);
+    // a manager without a start date is found by its identity too
+    s.apply(&ChangeSet {
+        removed_managers: vec![no_start],
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    assert_eq!(s.managers_of(&a1).await.unwrap(), vec![renamed]);
+    // the archive holds the report whole, with who, when and why
+    let kept = s.archived_reports(&a1).await.unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].report, base().reports[0]);
+    assert_eq!(
+        (kept[0].archived_by.as_str(), kept[0].reason.as_str()),
+        ("canbo", "nhập nhầm năm")
+    );
+    assert!(kept[0].archived_at.starts_with("2026-12-06"));
+    assert_eq!(kept[0].restored_at, None);
+    // a report no longer in the register cannot be archived again
+    let again = s
+        .apply(&ChangeSet {
+            archived_reports: vec![archive],
+            ..Default::default()
+        })
+        .await;
+    assert!(
+        matches!(again, Err(hoptac_store::StoreError::Stale { .. })),
+        "{again:?}"
+    );
+    // put back: marked once, the report written with it
+    let back = ChangeSet {
+        restored_reports: vec![(kept[0].id, "2026-12-06 10:00:00".into())],
+        reports: vec![kept[0].report.clone()],
+        ..Default::default()
+    };
+    s.apply(&back).await.unwrap();
+    assert_eq!(s.counts().await.unwrap().reports, 2);
+    let kept = s.archived_reports(&a1).await.unwrap();
+    assert!(
+        kept[0]
+            .restored_at
+            .as_deref()
+            .is_some_and(|t| t.starts_with("2026-12-06 10:00"))
+    );
+    let twice = s.apply(&back).await;
+    assert!(
+        matches!(twice, Err(hoptac_store::StoreError::Stale { .. })),
+        "{twice:?}"
+    );
+}
+
 pub async fn search_folds_diacritics_filters_and_pages(s: &dyn Store) {
     s.apply(&base()).await.unwrap();
     let q = |text: &str| OrgQuery {

@@ -8,10 +8,16 @@ use std::time::Duration;
 
 /// The schema's migrations, embedded without sqlx's macros; a test checks the list against
 /// the folder.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_schema.sql",
-    include_str!("../migrations/0001_schema.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_schema.sql",
+        include_str!("../migrations/0001_schema.sql"),
+    ),
+    (
+        "0002_archived_reports.sql",
+        include_str!("../migrations/0002_archived_reports.sql"),
+    ),
+];
 
 fn migrator() -> sqlx::migrate::Migrator {
     hoptac_store::migrations::migrator(MIGRATIONS)

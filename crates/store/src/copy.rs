@@ -388,6 +388,36 @@ pub const TABLES: &[Table] = &[
             ("at", Moment)
         ]
     ),
+    table!(
+        "archived_reports",
+        "id",
+        true,
+        [
+            ("id", Int),
+            ("org_code", Text),
+            ("year", Int),
+            ("members", Int),
+            ("members_joined", Int),
+            ("members_left", Int),
+            ("workers", Int),
+            ("revenue", Int),
+            ("profit", Int),
+            ("member_income", Int),
+            ("worker_income", Int),
+            ("services", Text),
+            ("rating", Text),
+            ("rating_basis", Text),
+            ("general_meeting_on", Date),
+            ("statements_filed", Bool),
+            ("received_on", Date),
+            ("statements_filed_on", Date),
+            ("self_assessment_sent_on", Date),
+            ("archived_at", Moment),
+            ("archived_by", Text),
+            ("reason", Text),
+            ("restored_at", Moment)
+        ]
+    ),
 ];
 
 impl Table {

@@ -236,6 +236,20 @@ pub fn case_action(r: &impl Columns, first: usize) -> Result<CaseAction> {
     })
 }
 
+/// The columns of a yearly report (as [`report`]), then `id, archived_at, archived_by,
+/// reason, restored_at`.
+pub fn archived_report(r: &impl Columns) -> Result<crate::port::records::ArchivedReport> {
+    const T: &str = "archived_reports";
+    Ok(crate::port::records::ArchivedReport {
+        report: report(r)?,
+        id: int(r, 18, T)?,
+        archived_at: text(r, 19, T)?,
+        archived_by: text(r, 20, T)?,
+        reason: text(r, 21, T)?,
+        restored_at: r.text(22)?,
+    })
+}
+
 /// `id, year, unit_id, action, reason, actor, at`
 pub fn reporting_lock(r: &impl Columns) -> Result<ReportingLock> {
     const T: &str = "reporting_locks";

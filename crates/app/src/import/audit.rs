@@ -55,13 +55,7 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
         );
     }
     for m in &changes.managers {
-        let k = format!(
-            "{}/{}/{}/{}",
-            m.org,
-            m.full_name,
-            m.role.code(),
-            m.from.map(hoptac_core::date::to_iso).unwrap_or_default()
-        );
+        let k = m.audit_key();
         entry(
             "managers",
             k,

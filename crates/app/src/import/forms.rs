@@ -58,6 +58,7 @@ impl App {
                 org: c,
                 year: None,
                 intent,
+                replaces: None,
             }),
             "annual_reports" => match (OrgCode::parse(&get("org_code")), get("year").parse()) {
                 (Some(c), Ok(y)) => Some(RowGuard {
@@ -66,6 +67,7 @@ impl App {
                     org: c,
                     year: Some(y),
                     intent,
+                    replaces: None,
                 }),
                 _ => None,
             },
@@ -73,6 +75,51 @@ impl App {
         };
         self.import_guarded(actor, &book, true, guard.as_ref())
             .await
+    }
+
+    /// The manager form (cán bộ quản lý): a new manager of `org` (`replaces: None`), or a
+    /// change of one read at a version. A change of name, role or start takes the old row
+    /// out in the same transaction; any other manager with the new identity is refused.
+    pub async fn save_manager_form(
+        &self,
+        actor: &Actor,
+        org: &OrgCode,
+        fields: &[(&str, String)],
+        replaces: Option<(hoptac_core::model::Manager, i64)>,
+    ) -> Result<ImportOutcome> {
+        let mut fields = fields.to_vec();
+        fields.retain(|(k, _)| *k != "org_code");
+        fields.insert(0, ("org_code", org.to_string()));
+        let header = fields
+            .iter()
+            .map(|(k, _)| Cell::Text(k.to_string()))
+            .collect();
+        let values = fields
+            .iter()
+            .map(|(_, v)| match v.trim() {
+                "" => Cell::Empty,
+                t => Cell::Text(t.to_string()),
+            })
+            .collect();
+        let book = RawBook {
+            sheets: vec![RawSheet {
+                name: "managers".into(),
+                rows: vec![(1, header), (2, values)],
+            }],
+        };
+        let (intent, key, old) = match replaces {
+            Some((m, version)) => (FormIntent::Update { version }, m.audit_key(), Some(m)),
+            None => (FormIntent::Create, String::new(), None),
+        };
+        let guard = RowGuard {
+            entity: "managers",
+            key,
+            org: org.clone(),
+            year: None,
+            intent,
+            replaces: old,
+        };
+        self.import_guarded(actor, &book, true, Some(&guard)).await
     }
 
     /// The version of a row a form edits: the id of its last recorded change (0 if none).
@@ -103,9 +150,11 @@ impl App {
 pub(super) struct RowGuard {
     entity: &'static str,
     key: String,
-    org: OrgCode,
+    pub(super) org: OrgCode,
     year: Option<i32>,
     intent: FormIntent,
+    /// A manager form's edit: the row as read, taken out if its identity changes.
+    replaces: Option<hoptac_core::model::Manager>,
 }
 
 impl App {
@@ -115,6 +164,9 @@ impl App {
         g: &RowGuard,
         db: &hoptac_core::Snapshot,
     ) -> Result<Option<Problem>> {
+        if g.entity == "managers" {
+            return self.check_manager_guard(g, db).await;
+        }
         let exists = match g.year {
             None => db.orgs.iter().any(|o| o.code == g.org),
             Some(y) => db
@@ -198,5 +250,91 @@ pub(super) fn may_write_row(actor: &Actor, g: &RowGuard, db: &hoptac_core::Snaps
             },
             &db.units,
         )
+    })
+}
+
+impl App {
+    /// The manager form's guard: an edited manager must still be there at the version read;
+    /// the identity the form sends must not be another manager's.
+    async fn check_manager_guard(
+        &self,
+        g: &RowGuard,
+        db: &hoptac_core::Snapshot,
+    ) -> Result<Option<Problem>> {
+        if let (FormIntent::Update { version }, Some(old)) = (g.intent, &g.replaces) {
+            let here = db.managers.iter().any(|m| m == old);
+            if !here {
+                return Err(AppError::not_found("manager", g.key.clone()));
+            }
+            let last = self.store().last_change("managers", &g.key).await?;
+            if last.as_ref().map(|e| e.id).unwrap_or(0) != version {
+                let (by, at) = last.map(|e| (e.actor, e.at)).unwrap_or_default();
+                return Ok(Some(Problem {
+                    severity: Severity::Error,
+                    sheet: "managers".into(),
+                    row: Some(2),
+                    column: None,
+                    key: None,
+                    value: g.key.clone(),
+                    msg: hoptac_core::msg!(
+                        "import.changed_meanwhile",
+                        key = g.key,
+                        by = by,
+                        at = at
+                    ),
+                }));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// After a manager form's row is checked: a changed identity takes the old row out, with
+/// its own audit entry (before: the old row; after: the new one). Nothing is taken out
+/// when the new row itself was refused or had errors.
+pub(super) fn replace_old_manager(
+    app: &App,
+    actor: &Actor,
+    g: &RowGuard,
+    commune: Option<hoptac_core::model::UnitId>,
+    changes: &mut hoptac_store::ChangeSet,
+) {
+    let Some(old) = &g.replaces else { return };
+    let Some(new) = changes.managers.iter().find(|m| m.org == g.org).cloned() else {
+        return;
+    };
+    if new.audit_key() == old.audit_key() {
+        return;
+    }
+    let mut e = app.audit_entry(actor, "replace", "managers", &old.audit_key(), commune);
+    e.before = serde_json::to_string(old).ok();
+    e.after = serde_json::to_string(&new).ok();
+    changes.audit.push(e);
+    changes.removed_managers.push(old.clone());
+}
+
+/// A manager form whose new identity is another manager's row of the organisation: refused
+/// naming it, never merged into it.
+pub(super) fn identity_taken(
+    g: &RowGuard,
+    db: &hoptac_core::Snapshot,
+    new: &hoptac_core::model::Manager,
+) -> Option<Problem> {
+    if g.entity != "managers" {
+        return None;
+    }
+    let is_old = g
+        .replaces
+        .as_ref()
+        .is_some_and(|o| o.audit_key() == new.audit_key());
+    let taken = !is_old && db.managers.iter().any(|m| m.audit_key() == new.audit_key());
+    taken.then(|| Problem {
+        severity: Severity::Error,
+        sheet: "managers".into(),
+        row: Some(2),
+        column: Some("full_name".into()),
+        key: Some("full_name"),
+        value: new.full_name.clone(),
+        msg: hoptac_core::msg!("import.manager_exists", name = new.full_name, org = new.org),
     })
 }

@@ -173,11 +173,21 @@ impl App {
                 std::cmp::Reverse(p.severity),
             )
         });
+        if let Some(gd) = guard {
+            let taken = parsed
+                .managers
+                .first()
+                .and_then(|m| forms::identity_taken(gd, &db, &m.value));
+            d.problems.extend(taken);
+        }
         scope::tree(&g, &mut d);
         let refused = scope::refusals(&g, &mut d);
         scope::record_refusals(self, &g, refused, &mut d).await?;
         let audit = audit::entries(self, &g, &d.changes);
         d.changes.audit.extend(audit);
+        if let Some(gd) = guard {
+            forms::replace_old_manager(self, actor, gd, g.commune_of(&gd.org), &mut d.changes);
+        }
         // let go of the snapshot before writing: the read model then brings its own copy
         // forward in place instead of copying the whole database (480 MB for a country)
         drop(g);

@@ -20,8 +20,17 @@ pub struct ChangeSet {
     pub orgs: Vec<Organization>,
     /// Upserted on (organisation, date), after the organisations.
     pub moves: Vec<hoptac_core::territory::OrgMove>,
+    /// Yearly reports taken out of the register, before the upserts: each moved whole into
+    /// the archive (lưu trữ), never deleted.
+    pub archived_reports: Vec<ReportArchive>,
+    /// Archived reports put back (archive id, when): marked so, once; the report itself
+    /// comes back as one of `reports`.
+    pub restored_reports: Vec<(i64, String)>,
     /// Upserted on (org, year).
     pub reports: Vec<AnnualReport>,
+    /// Managers taken out by identity (org, full name, role, from), before the upserts: the
+    /// old row of a manager whose name, role or start changed.
+    pub removed_managers: Vec<Manager>,
     /// Upserted on (org, full name, role, from).
     pub managers: Vec<Manager>,
     pub meta: Vec<(String, String)>,
@@ -46,6 +55,28 @@ pub struct ChangeSet {
     /// Owner scopes of new shared definitions (entity, key, unit; `None`: the installation),
     /// set once: an owner already stored is kept.
     pub owners: Vec<(String, String, Option<UnitId>)>,
+}
+
+/// A yearly report to take out of the register: which, who, when (ISO, Vietnam time), why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportArchive {
+    pub org: OrgCode,
+    pub year: i32,
+    pub at: String,
+    pub actor: String,
+    pub reason: String,
+}
+
+/// A yearly report taken out of the register, kept whole (báo cáo đã lưu trữ).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchivedReport {
+    pub id: i64,
+    pub report: AnnualReport,
+    pub archived_at: String,
+    pub archived_by: String,
+    pub reason: String,
+    /// When it was put back, if it was.
+    pub restored_at: Option<String>,
 }
 
 /// One line of the audit trail (nhật ký thay đổi).

@@ -19,6 +19,8 @@ pub trait Registry: Send + Sync {
     async fn org(&self, code: &OrgCode) -> Result<Option<Organization>>;
     async fn reports_of(&self, code: &OrgCode) -> Result<Vec<AnnualReport>>;
     async fn managers_of(&self, code: &OrgCode) -> Result<Vec<Manager>>;
+    /// The yearly reports of an organisation taken out of the register, newest first.
+    async fn archived_reports(&self, code: &OrgCode) -> Result<Vec<ArchivedReport>>;
     async fn search(&self, q: &OrgQuery) -> Result<OrgPage>;
     async fn counts(&self) -> Result<Counts>;
     async fn registered_services(

@@ -167,6 +167,56 @@ pub(super) async fn apply_in(
             .execute(&mut **tx)
             .await?;
         }
+        for a in &c.archived_reports {
+            let moved = sqlx::query(
+        "INSERT INTO archived_reports (org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis, archived_at, archived_by, reason) \
+         SELECT org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis, $3, $4, $5 FROM annual_reports WHERE org_code = $1 AND year = $2",
+    )
+    .bind(a.org.as_str())
+    .bind(a.year as i64)
+    .bind(&a.at)
+    .bind(&a.actor)
+    .bind(&a.reason)
+    .execute(&mut **tx)
+    .await?;
+            if moved.rows_affected() == 0 {
+                return Err(crate::port::error::StoreError::Stale {
+                    entity: "annual_reports".into(),
+                    key: format!("{}/{}", a.org, a.year),
+                });
+            }
+            sqlx::query("DELETE FROM annual_reports WHERE org_code = $1 AND year = $2")
+                .bind(a.org.as_str())
+                .bind(a.year as i64)
+                .execute(&mut **tx)
+                .await?;
+        }
+        for (id, at) in &c.restored_reports {
+            let marked = sqlx::query(
+        "UPDATE archived_reports SET restored_at = $2 WHERE id = $1 AND restored_at IS NULL",
+    )
+    .bind(*id)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+            if marked.rows_affected() == 0 {
+                return Err(crate::port::error::StoreError::Stale {
+                    entity: "archived_reports".into(),
+                    key: id.to_string(),
+                });
+            }
+        }
+        for m in &c.removed_managers {
+            sqlx::query(
+            "DELETE FROM managers WHERE org_code = $1 AND full_name = $2 AND role = $3 AND COALESCE(from_date, '') = $4",
+        )
+        .bind(m.org.as_str())
+        .bind(&m.full_name)
+        .bind(m.role.code())
+        .bind(m.from.map(to_iso).unwrap_or_default())
+        .execute(&mut **tx)
+        .await?;
+        }
         for chunk in c.reports.chunks(BATCH) {
             let mut qb = QueryBuilder::<Sqlite>::new(
                 "INSERT INTO annual_reports (org_code, year, members, members_joined, members_left, workers, revenue, profit, \

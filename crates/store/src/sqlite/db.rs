@@ -94,6 +94,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0019_generation_row.sql",
         include_str!("../../migrations/sqlite/0019_generation_row.sql"),
     ),
+    (
+        "0020_archived_reports.sql",
+        include_str!("../../migrations/sqlite/0020_archived_reports.sql"),
+    ),
 ];
 
 /// The migrator of [`MIGRATIONS`].

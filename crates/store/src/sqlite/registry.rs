@@ -96,6 +96,16 @@ impl Registry for SqliteStore {
             .collect()
     }
 
+    async fn archived_reports(&self, code: &OrgCode) -> Result<Vec<ArchivedReport>> {
+        sqlx::query("SELECT org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis, id, archived_at, archived_by, reason, restored_at FROM archived_reports WHERE org_code = $1 ORDER BY id DESC")
+            .bind(code.as_str())
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(crate::decode::archived_report)
+            .collect()
+    }
+
     async fn managers_of(&self, code: &OrgCode) -> Result<Vec<Manager>> {
         sqlx::query("SELECT org_code, full_name, role, qualification, trained_on, from_date, to_date FROM managers WHERE org_code = $1 ORDER BY to_date IS NOT NULL, from_date DESC, full_name")
             .bind(code.as_str())

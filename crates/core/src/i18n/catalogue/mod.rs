@@ -5,6 +5,7 @@
 mod app;
 mod cli;
 mod core;
+mod daily;
 mod exchange;
 mod ui;
 mod ui_more;
@@ -25,7 +26,8 @@ pub const MESSAGES: &[&[Entry]] = &[
     app::ENTRIES,
     web::ENTRIES,
     cli::ENTRIES,
+    daily::MESSAGES,
 ];
 
 /// Words of the interface, shown as they are.
-pub const UI: &[&[Entry]] = &[ui::ENTRIES, ui_more::ENTRIES];
+pub const UI: &[&[Entry]] = &[ui::ENTRIES, ui_more::ENTRIES, daily::UI];
