@@ -66,6 +66,14 @@ impl App {
         }
     }
 
+    /// Refuses (and records the refusal) unless the account may archive and restore the
+    /// reports of `org`: the archive form is offered only to who may send it.
+    pub async fn check_correction(&self, actor: &Actor, org: &str) -> Result<()> {
+        self.org_for(actor, org, Action::Write, Role::Commune)
+            .await?;
+        Ok(())
+    }
+
     /// The yearly reports of an organisation taken out of the register, newest first, for
     /// whoever may read the organisation.
     pub async fn archived_reports(&self, actor: &Actor, org: &str) -> Result<Vec<ArchivedReport>> {

@@ -14,6 +14,7 @@ mod evaluation_memo;
 pub mod evaluation_summary;
 pub mod import;
 mod intent;
+pub mod managers;
 pub mod merge;
 pub mod plans;
 mod read_model;

@@ -129,6 +129,37 @@ async fn the_apps_own_writes_bring_the_snapshot_forward_without_a_reload() {
         .unwrap();
     same_as_store(&a, "a plan edit and a closed year").await;
     assert_eq!(a.reloads(), loads);
+    // a report archived and restored, a manager renamed: rows out and back, still no reload
+    let v = a
+        .row_version("annual_reports", "HTX-MOI-1/2025")
+        .await
+        .unwrap();
+    a.archive_report(&sys(), "HTX-MOI-1", 2025, "nhập nhầm", v)
+        .await
+        .unwrap();
+    same_as_store(&a, "an archived report").await;
+    let id = a.archived_reports(&sys(), "HTX-MOI-1").await.unwrap()[0].id;
+    a.restore_report(&sys(), "HTX-MOI-1", id).await.unwrap();
+    same_as_store(&a, "a restored report").await;
+    let (m, v) = {
+        let code = hoptac_core::OrgCode::parse("HTX-MOI-1").unwrap();
+        let m = a.store().managers_of(&code).await.unwrap();
+        let m = m.into_iter().find(|m| m.full_name == "Lê Thị Mới").unwrap();
+        let v = a.row_version("managers", &m.audit_key()).await.unwrap();
+        (m, v)
+    };
+    let fields = [
+        ("full_name", "Lê Thị Mỹ".to_string()),
+        ("role", "director".to_string()),
+        ("from", "01/02/2024".to_string()),
+    ];
+    let o = a
+        .save_manager(&sys(), "HTX-MOI-1", Some((m.slug().as_str(), v)), &fields)
+        .await
+        .unwrap();
+    assert!(o.applied, "{:#?}", o.problems);
+    same_as_store(&a, "a renamed manager").await;
+    assert_eq!(a.reloads(), loads);
 }
 
 #[tokio::test]

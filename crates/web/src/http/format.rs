@@ -56,3 +56,39 @@ pub(crate) fn local_path(s: &str) -> Option<String> {
             .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
     ok.then(|| s.to_string())
 }
+
+/// A recorded moment (`YYYY-MM-DD HH:MM:SS`, Vietnam time, as the audit keeps it) as a clerk
+/// reads it: `dd/mm/yyyy hh:mm`. Anything else is shown as it is.
+pub(crate) fn vn_time(s: &str) -> String {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|x| x.iter().all(u8::is_ascii_digit))
+    };
+    if b.len() >= 16
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+    {
+        format!("{}/{}/{} {}", &s[8..10], &s[5..7], &s[0..4], &s[11..16])
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::vn_time;
+
+    #[test]
+    fn a_recorded_moment_reads_day_first_to_the_minute() {
+        assert_eq!(vn_time("2026-12-06 18:45:22"), "06/12/2026 18:45");
+        assert_eq!(vn_time("hôm qua"), "hôm qua");
+        assert_eq!(vn_time("2026-12-06"), "2026-12-06");
+    }
+}

@@ -10,6 +10,8 @@ pub(crate) struct Page {
     pub lang: Lang,
     pub demo: bool,
     pub title_key: &'static str,
+    /// A title of its own (an organisation's name), in place of the key's words.
+    pub title_text: String,
     /// Who is signed in ("" on the login page).
     pub user: String,
     /// The session's CSRF token, for every form.
@@ -24,6 +26,7 @@ impl Page {
             lang,
             demo,
             title_key,
+            title_text: String::new(),
             user: String::new(),
             csrf: String::new(),
             can_manage_accounts: false,
@@ -34,8 +37,12 @@ impl Page {
     pub fn t(&self, key: &str) -> &'static str {
         t(self.lang, key)
     }
-    pub fn title(&self) -> &'static str {
-        t(self.lang, self.title_key)
+    pub fn title(&self) -> &str {
+        if self.title_text.is_empty() {
+            t(self.lang, self.title_key)
+        } else {
+            &self.title_text
+        }
     }
     pub fn lang_code(&self) -> &'static str {
         self.lang.code()

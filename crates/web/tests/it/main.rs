@@ -6,6 +6,7 @@ mod hostile;
 mod http;
 mod http_auth;
 mod http_closing;
+mod http_daily;
 mod http_plans;
 mod http_setup;
 mod trust;

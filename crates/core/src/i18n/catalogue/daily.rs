@@ -26,4 +26,37 @@ pub const MESSAGES: &[Entry] = &[
     ),
 ];
 
-pub const UI: &[Entry] = &[];
+pub const UI: &[Entry] = &[
+    ("add_manager", "Thêm cán bộ", "Add a manager"),
+    ("edit_manager", "Sửa cán bộ", "Edit manager"),
+    ("term_from", "Bắt đầu nhiệm kỳ", "Term from"),
+    ("term_to", "Kết thúc nhiệm kỳ", "Term to"),
+    (
+        "date_hint",
+        "ngày/tháng/năm, ví dụ 15/01/2026",
+        "day/month/year, e.g. 15/01/2026",
+    ),
+    ("archive", "Lưu trữ", "Archive"),
+    (
+        "archive_report",
+        "Lưu trữ báo cáo năm",
+        "Archive the report of",
+    ),
+    ("archive_reason", "Lý do", "Reason"),
+    ("reason", "Lý do", "Reason"),
+    ("archived_reports", "Báo cáo đã lưu trữ", "Archived reports"),
+    ("archived_on", "Lưu trữ lúc", "Archived at"),
+    ("by", "Người thực hiện", "By"),
+    ("restore", "Khôi phục", "Restore"),
+    ("restored_on", "Đã khôi phục lúc", "Restored at"),
+    (
+        "report_archived",
+        "Đã lưu trữ báo cáo năm",
+        "Archived the report of",
+    ),
+    (
+        "report_restored",
+        "Đã khôi phục báo cáo.",
+        "Report restored.",
+    ),
+];

@@ -1,15 +1,18 @@
 //! The register of organisations (sổ đăng ký): list, page, create and edit, and their yearly
-//! reports (báo cáo năm).
+//! reports (báo cáo năm), their managers
+//! (cán bộ quản lý) and corrections (sửa sai).
 
+pub(crate) mod corrections;
 pub(crate) mod edit;
 pub(crate) mod list;
+pub(crate) mod managers;
 pub(crate) mod org;
 pub(crate) mod reports;
 pub(crate) mod views;
 
 use crate::http::state::AppState;
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
@@ -27,5 +30,21 @@ pub(crate) fn routes() -> Router<AppState> {
         .route(
             "/orgs/{code}/reports/{year}/edit",
             get(reports::report_edit_form).post(reports::report_save),
+        )
+        .route(
+            "/orgs/{code}/reports/{year}/archive",
+            get(corrections::archive_form).post(corrections::archive),
+        )
+        .route(
+            "/orgs/{code}/archived/{id}/restore",
+            post(corrections::restore),
+        )
+        .route(
+            "/orgs/{code}/managers/new",
+            get(managers::manager_new_form).post(managers::manager_create),
+        )
+        .route(
+            "/orgs/{code}/managers/{slug}/edit",
+            get(managers::manager_edit_form).post(managers::manager_update),
         )
 }

@@ -1,5 +1,6 @@
 //! One organisation's page: its facts, yearly reports, managers and links to its history.
 
+use crate::features::registry::views::ArchivedRow;
 use crate::features::registry::views::KeyVal;
 use crate::features::registry::views::ManagerRow;
 use crate::features::registry::views::OrgPage;
@@ -20,6 +21,7 @@ use crate::http::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use hoptac_core::Fixed;
+use hoptac_core::auth::Role;
 use hoptac_core::chart::bars;
 use hoptac_core::date::to_vi;
 
@@ -117,6 +119,7 @@ pub(crate) async fn org_page_view(
                     f.rating_basis.clone().unwrap_or_default(),
                 ],
                 edit: format!("/orgs/{}/reports/{}/edit", enc(o.code.as_str()), r.year),
+                archive: format!("/orgs/{}/reports/{}/archive", enc(o.code.as_str()), r.year),
             }
         })
         .collect();
@@ -136,6 +139,7 @@ pub(crate) async fn org_page_view(
                 m.from.map(to_vi).unwrap_or_default(),
                 m.to.map(to_vi).unwrap_or_default()
             ),
+            edit: format!("/orgs/{}/managers/{}/edit", enc(o.code.as_str()), m.slug()),
         })
         .collect();
     let members: Vec<(i32, Option<Fixed>)> = d
@@ -148,8 +152,33 @@ pub(crate) async fn org_page_view(
         .iter()
         .map(|r| (r.year.get(), r.figures.revenue))
         .collect();
+    let archived = st
+        .app
+        .archived_reports(u.actor(), code)
+        .await
+        .map_err(e)?
+        .into_iter()
+        .map(|a| ArchivedRow {
+            year: a.report.year.get(),
+            when: crate::http::format::vn_time(&a.archived_at),
+            by: a.archived_by,
+            reason: a.reason,
+            restored: a
+                .restored_at
+                .as_deref()
+                .map(crate::http::format::vn_time)
+                .unwrap_or_default(),
+            restore: format!("/orgs/{}/archived/{}/restore", enc(o.code.as_str()), a.id),
+        })
+        .collect();
+    let role = u.actor().account.role;
+    let mut p = page(st, u, l, "details").await;
+    p.title_text = o.name.clone();
     Ok(OrgPage {
-        p: page(st, u, l, "details").await,
+        p,
+        archived,
+        can_write: role != Role::Viewer,
+        can_correct: role >= Role::Commune,
         code: o.code.to_string(),
         name: o.name.clone(),
         facts,
@@ -186,6 +215,10 @@ pub(crate) async fn org_page(
     let l = lang(&h);
     let notice = if q.contains_key("saved") {
         crate::http::i18n::t(l, "saved").to_string()
+    } else if let Some(y) = q.get("archived").and_then(|y| y.parse::<i32>().ok()) {
+        format!("{} {y}", crate::http::i18n::t(l, "report_archived"))
+    } else if q.contains_key("restored") {
+        crate::http::i18n::t(l, "report_restored").to_string()
     } else {
         String::new()
     };

@@ -47,6 +47,19 @@ pub(crate) struct ReportRow {
     pub year: i32,
     pub cells: Vec<String>,
     pub edit: String,
+    pub archive: String,
+}
+
+/// A yearly report taken out of the register, and how to put it back.
+pub(crate) struct ArchivedRow {
+    pub year: i32,
+    /// dd/mm/yyyy hh:mm, and who.
+    pub when: String,
+    pub by: String,
+    pub reason: String,
+    /// "" while it can be restored; else when it was.
+    pub restored: String,
+    pub restore: String,
 }
 
 pub(crate) struct ManagerRow {
@@ -55,6 +68,7 @@ pub(crate) struct ManagerRow {
     pub qualification: String,
     pub trained: String,
     pub term: String,
+    pub edit: String,
 }
 
 #[derive(Template)]
@@ -67,6 +81,11 @@ pub(crate) struct OrgPage {
     pub report_heads: Vec<&'static str>,
     pub reports: Vec<ReportRow>,
     pub managers: Vec<ManagerRow>,
+    pub archived: Vec<ArchivedRow>,
+    /// The account may change this organisation (not a viewer).
+    pub can_write: bool,
+    /// The account may archive and restore its reports (office staff).
+    pub can_correct: bool,
     pub chart_members: String,
     pub chart_revenue: String,
     pub notice: String,

@@ -1,0 +1,279 @@
+//! The office's daily work through the real router: a report entered by mistake archived and
+//! restored, managers added and changed, each page offering only what the account may do.
+
+use crate::demo_app;
+use crate::http::{get, post_form};
+use crate::trust::{form_version, post_edit};
+use axum::http::StatusCode;
+
+const ORG: &str = "HTX-TM-07";
+
+async fn report_of(app: &crate::TestApp, year: i32) -> Option<hoptac_core::model::AnnualReport> {
+    let code = hoptac_core::OrgCode::parse(ORG).unwrap();
+    app.app
+        .store()
+        .reports_of(&code)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.year.get() == year)
+}
+
+#[tokio::test]
+async fn a_report_entered_by_mistake_is_archived_with_a_reason_and_restored() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let viewer = admin.as_user("xem").await;
+    let before = report_of(&staff, 2024)
+        .await
+        .expect("the demo has a 2024 report");
+    let page = get(&staff, &format!("/orgs/{ORG}")).await.body;
+    assert!(page.contains(&format!("/orgs/{ORG}/reports/2024/archive")));
+    let uri = format!("/orgs/{ORG}/reports/2024/archive");
+    // no reason: the form again, saying what is missing, and nothing moved
+    let r = post_edit(&staff, &uri, "reason=").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("Cần ghi lý do"), "{}", r.body);
+    assert!(report_of(&staff, 2024).await.is_some());
+    // a version from before a change of the report is refused
+    let stale = form_version(&staff, &uri).await;
+    let e = post_edit(
+        &staff,
+        &format!("/orgs/{ORG}/reports/2024/edit"),
+        "members=277",
+    )
+    .await;
+    assert!(
+        e.status.is_redirection() || e.status == StatusCode::OK,
+        "{}",
+        e.body
+    );
+    let r = post_form(
+        &staff,
+        &uri,
+        &format!("reason=nh%E1%BA%ADp+nh%E1%BA%A7m&_version={stale}"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let edited = report_of(&staff, 2024).await.unwrap();
+    assert_eq!(edited.figures.members, Some(277));
+    // the viewer is offered nothing and refused when it tries
+    assert_eq!(get(&viewer, &uri).await.status, StatusCode::FORBIDDEN);
+    let r = post_edit(&staff, &uri, "reason=Nh%E1%BA%ADp+nh%E1%BA%A7m+n%C4%83m").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(
+        report_of(&staff, 2024).await.is_none(),
+        "out of the register"
+    );
+    let page = get(&staff, &format!("/orgs/{ORG}")).await.body;
+    assert!(page.contains("id=\"archived-reports\"") && page.contains("Nhập nhầm năm"));
+    let archived = staff
+        .app
+        .store()
+        .archived_reports(&hoptac_core::OrgCode::parse(ORG).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(archived.len(), 1);
+    assert_eq!(archived[0].report, edited, "kept whole, to the đồng");
+    let restore = format!("/orgs/{ORG}/archived/{}/restore", archived[0].id);
+    let seen = get(&viewer, &format!("/orgs/{ORG}")).await.body;
+    assert!(
+        seen.contains("Nhập nhầm năm"),
+        "the viewer sees what was archived"
+    );
+    for hidden in [
+        restore.as_str(),
+        "/reports/2025/edit",
+        "/managers/new",
+        "class=\"archive-report\"",
+    ] {
+        assert!(!seen.contains(hidden), "a viewer is not offered {hidden}");
+    }
+    assert_eq!(
+        post_form(&viewer, &restore, "").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(report_of(&staff, 2024).await.is_none());
+    let r = post_form(&staff, &restore, "").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        report_of(&staff, 2024).await,
+        Some(edited.clone()),
+        "back as it was"
+    );
+    // once only
+    let r = post_form(&staff, &restore, "").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert!(r.body.contains("đã được khôi phục"), "{}", r.body);
+    let trail = get(
+        &admin,
+        &format!("/audit?entity=annual_reports&key={ORG}/2024"),
+    )
+    .await
+    .body;
+    assert!(
+        trail.contains("archive") && trail.contains("restore"),
+        "{trail}"
+    );
+    // a closed year refuses the archive, naming it
+    let r = post_form(
+        &staff,
+        "/quality/years",
+        "year=2024&scope=872&action=close&reason=",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = post_edit(&staff, &uri, "reason=nh%E1%BA%A7m").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("khóa sổ"), "{}", r.body);
+    assert!(report_of(&staff, 2024).await.is_some());
+}
+
+async fn managers(app: &crate::TestApp) -> Vec<hoptac_core::model::Manager> {
+    app.app
+        .store()
+        .managers_of(&hoptac_core::OrgCode::parse(ORG).unwrap())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn managers_are_added_changed_and_renamed_in_the_browser() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let n = managers(&staff).await.len();
+    let page = get(&staff, &format!("/orgs/{ORG}")).await.body;
+    assert!(page.contains("id=\"add-manager\""));
+    let new = format!("/orgs/{ORG}/managers/new");
+    let form = get(&staff, &new).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body.contains("placeholder=\"dd/mm/yyyy\""),
+        "dates typed day first"
+    );
+    // every mistake of the form at once
+    let r = post_form(&staff, &new, "full_name=&role=director&from=31/02/2024").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("id=\"error-full_name\""), "{}", r.body);
+    assert!(r.body.contains("id=\"error-from\""), "{}", r.body);
+    assert_eq!(managers(&staff).await.len(), n);
+    let r = post_form(
+        &staff,
+        &new,
+        "full_name=Tr%E1%BA%A7n+Th%E1%BB%8B+M%E1%BB%9Bi&role=accountant&qualification=intermediate&from=01/02/2024",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let m = managers(&staff).await;
+    assert_eq!(m.len(), n + 1);
+    let added = m
+        .iter()
+        .find(|m| m.full_name == "Trần Thị Mới")
+        .expect("added");
+    assert_eq!(added.from, hoptac_core::date::ymd(2024, 2, 1));
+    // the same person in the same role from the same day again is refused, by name
+    let r = post_form(
+        &staff,
+        &new,
+        "full_name=Tr%E1%BA%A7n+Th%E1%BB%8B+M%E1%BB%9Bi&role=accountant&from=01/02/2024",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("hãy sửa người đó"), "{}", r.body);
+    // the page links the edit form; the term ends and a training is recorded
+    let edit = format!("/orgs/{ORG}/managers/{}/edit", added.slug());
+    assert!(
+        get(&staff, &format!("/orgs/{ORG}"))
+            .await
+            .body
+            .contains(&edit)
+    );
+    let f = get(&staff, &edit).await.body;
+    assert!(f.contains("value=\"01/02/2024\""), "shown day first: {f}");
+    let v = form_version(&staff, &edit).await;
+    let r = post_form(&staff, &edit, &format!("full_name=Tr%E1%BA%A7n+Th%E1%BB%8B+M%E1%BB%9Bi&role=accountant&qualification=intermediate&from=01/02/2024&to=31/12/2025&trained_on=15/03/2025&_version={v}")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let m = managers(&staff).await;
+    let changed = m.iter().find(|m| m.full_name == "Trần Thị Mới").unwrap();
+    assert_eq!(changed.to, hoptac_core::date::ymd(2025, 12, 31));
+    assert_eq!(changed.trained_on, hoptac_core::date::ymd(2025, 3, 15));
+    // the version the form was read at no longer holds: refused, nothing changes
+    let r = post_form(
+        &staff,
+        &edit,
+        &format!(
+            "full_name=Tr%E1%BA%A7n+Th%E1%BB%8B+M&role=accountant&from=01/02/2024&_version={v}"
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(managers(&staff).await, m);
+    // a corrected name replaces the row: one manager, the old name gone, audited
+    let v = form_version(&staff, &edit).await;
+    let r = post_form(&staff, &edit, &format!("full_name=Tr%E1%BA%A7n+Th%E1%BB%8B+M%E1%BB%B9&role=accountant&qualification=intermediate&from=01/02/2024&to=31/12/2025&_version={v}")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let m = managers(&staff).await;
+    assert_eq!(m.len(), n + 1);
+    assert!(m.iter().any(|m| m.full_name == "Trần Thị Mỹ"));
+    assert!(!m.iter().any(|m| m.full_name == "Trần Thị Mới"));
+    assert_eq!(
+        get(&staff, &edit).await.status,
+        StatusCode::NOT_FOUND,
+        "the old row's page is gone"
+    );
+    let trail = get(&admin, "/audit?entity=managers").await.body;
+    assert!(
+        trail.contains("Trần Thị Mới") && trail.contains("Trần Thị Mỹ"),
+        "{trail}"
+    );
+}
+
+#[tokio::test]
+async fn a_cooperative_keeps_its_own_managers_and_a_viewer_none() {
+    let (admin, _d) = demo_app().await;
+    let coop = admin.as_user("htx.tankieu").await;
+    let viewer = admin.as_user("xem").await;
+    let n = managers(&admin).await.len();
+    let body = "full_name=L%C3%AA+V%C4%83n+T%E1%BB%B1&role=controller&from=01/01/2026";
+    assert_eq!(
+        get(&viewer, &format!("/orgs/{ORG}/managers/new"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post_form(&viewer, &format!("/orgs/{ORG}/managers/new"), body)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(managers(&admin).await.len(), n);
+    let r = post_form(&coop, &format!("/orgs/{ORG}/managers/new"), body).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(managers(&admin).await.len(), n + 1);
+    // another cooperative's managers are not its own
+    let other = post_form(&coop, "/orgs/HTX-TM-11/managers/new", body).await;
+    assert!(
+        matches!(other.status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+        "{}",
+        other.status
+    );
+    // a cooperative does not archive its reports: the office does
+    assert_eq!(
+        get(&coop, &format!("/orgs/{ORG}/reports/2024/archive"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(
+        !get(&coop, &format!("/orgs/{ORG}"))
+            .await
+            .body
+            .contains("class=\"archive-report\"")
+    );
+    let refusals = get(&admin, "/audit?action=refused").await.body;
+    assert!(
+        refusals.contains("xem") && refusals.contains("htx.tankieu"),
+        "refusals audited"
+    );
+}
