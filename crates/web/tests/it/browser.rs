@@ -4,6 +4,8 @@
 //! them out with `cargo nextest run -E 'not test(browser::)'`, and nextest counts them as
 //! skipped).
 
+mod daily;
+
 use crate::demo_app;
 use fantoccini::{ClientBuilder, Locator};
 use std::process::{Child, Command, Stdio};

@@ -1,0 +1,130 @@
+//! The office's daily work as a clerk clicks it: a report entered by mistake archived and
+//! put back, a manager added and their term ended.
+
+use super::{browser, login, serve};
+use fantoccini::{Client, Locator};
+
+async fn text(c: &Client, css: &str) -> String {
+    c.wait()
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+async fn click(c: &Client, css: &str) {
+    c.wait()
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn type_into(c: &Client, css: &str, s: &str) {
+    let e = c.find(Locator::Css(css)).await.unwrap();
+    e.clear().await.unwrap();
+    e.send_keys(s).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_report_entered_by_mistake_is_archived_and_restored_in_the_browser() {
+    let (c, _driver, _profile) = browser().await;
+    let (base, _db) = serve().await;
+    login(&c, &base, "canbo").await;
+    c.goto(&format!("{base}/orgs/HTX-TM-07")).await.unwrap();
+    click(&c, "a[href='/orgs/HTX-TM-07/reports/2024/archive']").await;
+    // no reason first: refused on the form, nothing archived
+    click(&c, "#save").await;
+    let e = text(&c, "#error-reason").await;
+    assert!(e.contains("Cần ghi lý do"), "{e}");
+    type_into(&c, "#f-reason", "Nhập trùng năm 2024").await;
+    click(&c, "#save").await;
+    let archived = text(&c, "#archived-reports").await;
+    assert!(
+        archived.contains("2024") && archived.contains("Nhập trùng năm 2024"),
+        "{archived}"
+    );
+    assert!(
+        text(&c, "#notice")
+            .await
+            .contains("Đã lưu trữ báo cáo năm 2024")
+    );
+    let years = text(&c, "#reports tbody").await;
+    assert!(!years.lines().any(|l| l.starts_with("2024")), "{years}");
+    click(&c, "button.restore-report").await;
+    let notice = text(&c, "#notice").await;
+    assert!(notice.contains("Đã khôi phục"), "{notice}");
+    let years = text(&c, "#reports tbody").await;
+    assert!(years.lines().any(|l| l.starts_with("2024")), "{years}");
+    assert!(
+        text(&c, "#archived-reports")
+            .await
+            .contains("Đã khôi phục lúc")
+    );
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_manager_is_added_and_their_term_ended_in_the_browser() {
+    let (c, _driver, _profile) = browser().await;
+    let (base, _db) = serve().await;
+    // a commune officer, on a phone
+    c.set_window_size(390, 844).await.unwrap();
+    login(&c, &base, "xa.tankieu").await;
+    c.goto(&format!("{base}/orgs/HTX-TM-07")).await.unwrap();
+    click(&c, "#add-manager").await;
+    type_into(&c, "#f-full_name", "Phan Thị Ngọc Ánh").await;
+    c.find(Locator::Css("#f-role"))
+        .await
+        .unwrap()
+        .select_by_value("accountant")
+        .await
+        .unwrap();
+    type_into(&c, "#f-from", "1/2/2024").await;
+    click(&c, "#save").await;
+    let rows = text(&c, "#managers-table").await;
+    let row = rows
+        .lines()
+        .find(|l| l.contains("Phan Thị Ngọc Ánh"))
+        .unwrap_or_else(|| panic!("{rows}"))
+        .to_string();
+    assert!(
+        row.contains("Kế toán") && row.contains("01/02/2024"),
+        "{row}"
+    );
+    let edit = c
+        .find(Locator::XPath(
+            "//table[@id='managers-table']//tr[td[1]='Phan Thị Ngọc Ánh']//a[@class='edit-manager']",
+        ))
+        .await
+        .unwrap();
+    edit.click().await.unwrap();
+    type_into(&c, "#f-to", "31/12/2025").await;
+    type_into(&c, "#f-trained_on", "15/03/2025").await;
+    click(&c, "#save").await;
+    let rows = text(&c, "#managers-table").await;
+    let row = rows
+        .lines()
+        .find(|l| l.contains("Phan Thị Ngọc Ánh"))
+        .unwrap_or_else(|| panic!("{rows}"))
+        .to_string();
+    assert!(
+        row.contains("01/02/2024 – 31/12/2025") && row.contains("15/03/2025"),
+        "{row}"
+    );
+    let width: f64 = c
+        .execute("return document.documentElement.scrollWidth", vec![])
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(
+        width <= 390.0,
+        "the page does not scroll sideways on a phone: {width}"
+    );
+    c.close().await.unwrap();
+}
