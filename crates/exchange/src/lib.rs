@@ -9,6 +9,7 @@ pub mod columns;
 #[cfg(test)]
 mod fuzz;
 pub mod limits;
+pub mod list;
 pub mod parse;
 pub mod read;
 pub mod scoring_sheet;

@@ -206,6 +206,48 @@ pub async fn search_folds_diacritics_filters_and_pages(s: &dyn Store) {
         .await
         .unwrap();
     assert_eq!(before.total, 0, "not yet founded in 2009");
+    // B2 founded in 2015 and dissolved in 2020: the status and founding-year filters
+    let mut later = base();
+    later.orgs[1].founded_on = ymd(2015, 12, 31).unwrap();
+    later.orgs[1].dissolved_on = ymd(2020, 6, 30);
+    s.apply(&later).await.unwrap();
+    let codes = |q: OrgQuery| async move {
+        s.search(&OrgQuery {
+            per_page: 10,
+            sort: SortKey::Code,
+            ..q
+        })
+        .await
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|r| r.org.code.to_string())
+        .collect::<Vec<_>>()
+    };
+    let dissolved = |d| OrgQuery {
+        dissolved: Some(d),
+        ..Default::default()
+    };
+    assert_eq!(codes(dissolved(true)).await, ["B2"]);
+    assert_eq!(codes(dissolved(false)).await, ["A1"]);
+    assert_eq!(codes(OrgQuery::default()).await, ["A1", "B2"]);
+    let founded = |y| OrgQuery {
+        founded_in: Some(y),
+        ..Default::default()
+    };
+    assert_eq!(
+        codes(founded(2015)).await,
+        ["B2"],
+        "the last day of the year counts"
+    );
+    assert_eq!(codes(founded(2010)).await, ["A1"]);
+    assert!(codes(founded(2016)).await.is_empty());
+    let both = OrgQuery {
+        founded_in: Some(2015),
+        dissolved: Some(false),
+        ..Default::default()
+    };
+    assert!(codes(both).await.is_empty());
 }
 
 pub async fn snapshot_limits_report_years(s: &dyn Store) {

@@ -141,6 +141,12 @@ impl Registry for PgStore {
             .filter(|t| !t.is_empty())
             .map(|t| format!("%{}%", t.replace(['%', '_'], "")));
         let year_end = q.active_in.map(hoptac_core::date::year_end);
+        let founded = q.founded_in.and_then(|y| {
+            Some((
+                hoptac_core::date::ymd(y, 1, 1)?,
+                hoptac_core::date::year_end(y),
+            ))
+        });
         let per_page = q.per_page.clamp(1, 500) as i64;
         let offset = q.page as i64 * per_page;
         // The SQLite adapter's query, with ILIKE where SQLite's LIKE ignores ASCII case.
@@ -154,7 +160,8 @@ impl Registry for PgStore {
                     WHERE ($1::text IS NULL OR o.name_folded ILIKE $1 OR lower(o.code) ILIKE $1) \
                     AND ($2::text IS NULL OR o.kind = $2) AND ($3::text IS NULL OR o.sector = $3) AND ($4::bigint IS NULL OR o.commune_id = $4) \
                     AND ($5::date IS NULL OR (o.founded_on <= $5 AND (o.dissolved_on IS NULL OR o.dissolved_on > $5))) \
-                    AND ($6::bigint IS NULL OR o.commune_id IN (SELECT id FROM sub)) AND ($7::text IS NULL OR o.code = $7)"
+                    AND ($6::bigint IS NULL OR o.commune_id IN (SELECT id FROM sub)) AND ($7::text IS NULL OR o.code = $7) \
+                    AND ($8::boolean IS NULL OR (o.dissolved_on IS NOT NULL) = $8) AND ($9::date IS NULL OR (o.founded_on >= $9 AND o.founded_on <= $10::date))"
                     $(, $tail)*
                 )
             };
@@ -167,13 +174,16 @@ impl Registry for PgStore {
             .bind(year_end)
             .bind(q.within.map(|u| u.0))
             .bind(q.only_org.as_ref().map(|c| c.to_string()))
+            .bind(q.dissolved)
+            .bind(founded.map(|f| f.0))
+            .bind(founded.map(|f| f.1))
             .fetch_one(&self.pool)
             .await?;
         macro_rules! page_sql {
             ($order:literal) => {
                 filtered!(
                     "SELECT o.code, o.kind, o.name, o.sector, o.commune_id, o.founded_on, o.dissolved_on, o.registration_no, u.name",
-                    " ORDER BY ", $order, " LIMIT $8 OFFSET $9"
+                    " ORDER BY ", $order, " LIMIT $11 OFFSET $12"
                 )
             };
         }
@@ -195,6 +205,9 @@ impl Registry for PgStore {
             .bind(year_end)
             .bind(q.within.map(|u| u.0))
             .bind(q.only_org.as_ref().map(|c| c.to_string()))
+            .bind(q.dissolved)
+            .bind(founded.map(|f| f.0))
+            .bind(founded.map(|f| f.1))
             .bind(per_page)
             .bind(offset)
             .fetch_all(&self.pool)

@@ -40,6 +40,12 @@ pub fn router(app: App, renderer: Arc<dyn Renderer>) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::session::csrf))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD))
         .layer(RequestBodyLimitLayer::new(MAX_UPLOAD + 64 * 1024))
+        // pages carry one person's data: no browser or proxy keeps them (the assets say
+        // otherwise for themselves)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            axum::http::header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
         .layer(SetResponseHeaderLayer::overriding(HeaderName::from_static("x-content-type-options"), HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(HeaderName::from_static("x-frame-options"), HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::overriding(

@@ -26,3 +26,12 @@ document.querySelectorAll("input[data-typeahead]").forEach(function (input) {
     }, 200);
   });
 });
+
+// A link with class "print-page" prints the page (the print style sheet drops the menus,
+// the filters and the pager). CSP forbids inline handlers, hence here.
+document.querySelectorAll("a.print-page").forEach(function (a) {
+  a.addEventListener("click", function (e) {
+    e.preventDefault();
+    window.print();
+  });
+});

@@ -630,3 +630,34 @@ async fn a_file_of_managers_alone_finds_the_stored_managers() {
         "every manager of the file is the stored one"
     );
 }
+
+/// The export of a filtered list takes every page the store serves, not the first 500.
+#[tokio::test]
+async fn a_filtered_list_beyond_one_store_page_is_listed_whole() {
+    let (app, _d) = app().await;
+    let mut t = String::from("code,kind,name,sector,commune,founded_on,dissolved_on\n");
+    for i in 0..1203 {
+        let dissolved = if i % 3 == 0 { "2020-01-01" } else { "" };
+        t.push_str(&format!(
+            "T{i:04},THT,Tổ hợp tác số {i},agriculture,30049,2012-03-15,{dissolved}\n"
+        ));
+    }
+    let o = app
+        .import_book(&sys(), &csv(&[("organizations", &t)]), true)
+        .await
+        .unwrap();
+    assert!(o.applied, "{:#?}", o.problems);
+    let q = hoptac_store::OrgQuery {
+        dissolved: Some(false),
+        sort: hoptac_store::SortKey::Code,
+        per_page: 25,
+        ..Default::default()
+    };
+    let rows = app.registry_rows(&sys(), &q).await.unwrap();
+    assert_eq!(rows.len(), 802);
+    let codes: Vec<_> = rows.iter().map(|(r, _)| r.org.code.to_string()).collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(codes, sorted, "in order, none twice");
+}

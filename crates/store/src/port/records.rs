@@ -191,6 +191,11 @@ pub struct OrgQuery {
     pub commune: Option<UnitId>,
     /// Active at the end of this year.
     pub active_in: Option<i32>,
+    /// `Some(false)`: only those not dissolved (đang hoạt động); `Some(true)`: only the
+    /// dissolved (đã giải thể); `None`: all.
+    pub dissolved: Option<bool>,
+    /// Founded in this year.
+    pub founded_in: Option<i32>,
     pub sort: SortKey,
     pub descending: bool,
     /// Only organisations in this unit's subtree (the reader's scope).

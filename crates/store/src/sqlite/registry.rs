@@ -123,6 +123,9 @@ impl Registry for SqliteStore {
             .filter(|t| !t.is_empty())
             .map(|t| format!("%{}%", t.replace(['%', '_'], "")));
         let year_end = q.active_in.map(|y| format!("{y:04}-12-31"));
+        let founded = q
+            .founded_in
+            .map(|y| (format!("{y:04}-01-01"), format!("{y:04}-12-31")));
         let per_page = q.per_page.clamp(1, 500) as i64;
         let offset = q.page as i64 * per_page;
         // Static SQL with optional parameters ($N binds argument N wherever it stands), and the
@@ -137,7 +140,8 @@ impl Registry for SqliteStore {
                     WHERE ($1 IS NULL OR o.name_folded LIKE $1 OR lower(o.code) LIKE $1) \
                     AND ($2 IS NULL OR o.kind = $2) AND ($3 IS NULL OR o.sector = $3) AND ($4 IS NULL OR o.commune_id = $4) \
                     AND ($5 IS NULL OR (o.founded_on <= $5 AND (o.dissolved_on IS NULL OR o.dissolved_on > $5))) \
-                    AND ($6 IS NULL OR o.commune_id IN (SELECT id FROM sub)) AND ($7 IS NULL OR o.code = $7)"
+                    AND ($6 IS NULL OR o.commune_id IN (SELECT id FROM sub)) AND ($7 IS NULL OR o.code = $7) \
+                    AND ($8 IS NULL OR (o.dissolved_on IS NOT NULL) = $8) AND ($9 IS NULL OR (o.founded_on >= $9 AND o.founded_on <= $10))"
                     $(, $tail)*
                 )
             };
@@ -150,13 +154,16 @@ impl Registry for SqliteStore {
             .bind(year_end.clone())
             .bind(q.within.map(|u| u.0))
             .bind(q.only_org.as_ref().map(|c| c.to_string()))
+            .bind(q.dissolved)
+            .bind(founded.clone().map(|f| f.0))
+            .bind(founded.clone().map(|f| f.1))
             .fetch_one(&self.pool)
             .await?;
         macro_rules! page_sql {
             ($order:literal) => {
                 filtered!(
                     "SELECT o.code, o.kind, o.name, o.sector, o.commune_id, o.founded_on, o.dissolved_on, o.registration_no, u.name",
-                    " ORDER BY ", $order, " LIMIT $8 OFFSET $9"
+                    " ORDER BY ", $order, " LIMIT $11 OFFSET $12"
                 )
             };
         }
@@ -178,6 +185,9 @@ impl Registry for SqliteStore {
             .bind(year_end)
             .bind(q.within.map(|u| u.0))
             .bind(q.only_org.as_ref().map(|c| c.to_string()))
+            .bind(q.dissolved)
+            .bind(founded.clone().map(|f| f.0))
+            .bind(founded.clone().map(|f| f.1))
             .bind(per_page)
             .bind(offset)
             .fetch_all(&self.pool)

@@ -44,6 +44,9 @@ impl Page {
             &self.title_text
         }
     }
+    pub fn version(&self) -> &'static str {
+        env!("CARGO_PKG_VERSION")
+    }
     pub fn lang_code(&self) -> &'static str {
         self.lang.code()
     }

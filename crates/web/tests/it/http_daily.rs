@@ -24,9 +24,10 @@ async fn a_report_entered_by_mistake_is_archived_with_a_reason_and_restored() {
     let (admin, _d) = demo_app().await;
     let staff = admin.as_user("canbo").await;
     let viewer = admin.as_user("xem").await;
-    let before = report_of(&staff, 2024)
-        .await
-        .expect("the demo has a 2024 report");
+    assert!(
+        report_of(&staff, 2024).await.is_some(),
+        "the demo has a 2024 report"
+    );
     let page = get(&staff, &format!("/orgs/{ORG}")).await.body;
     assert!(page.contains(&format!("/orgs/{ORG}/reports/2024/archive")));
     let uri = format!("/orgs/{ORG}/reports/2024/archive");
@@ -276,4 +277,140 @@ async fn a_cooperative_keeps_its_own_managers_and_a_viewer_none() {
         refusals.contains("xem") && refusals.contains("htx.tankieu"),
         "refusals audited"
     );
+}
+
+/// The codes of the organisations a registry page lists, in order.
+fn listed(body: &str) -> Vec<String> {
+    body.split("<tr><td>")
+        .skip(1)
+        .map(|r| r.split("</td>").next().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_registry_filters_by_status_and_founding_year_pages_and_exports_what_it_shows() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let snap = staff.app.snapshot().await.unwrap();
+    let mut dissolved: Vec<String> = snap
+        .orgs
+        .iter()
+        .filter(|o| o.dissolved_on.is_some())
+        .map(|o| o.code.to_string())
+        .collect();
+    dissolved.sort();
+    assert!(!dissolved.is_empty());
+    let r = get(&staff, "/orgs?status=dissolved&sort=code&size=200").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(listed(&r.body), dissolved);
+    let active = listed(
+        &get(&staff, "/orgs?status=active&sort=code&size=200")
+            .await
+            .body,
+    );
+    assert_eq!(active.len(), snap.orgs.len() - dissolved.len());
+    assert!(active.iter().all(|c| !dissolved.contains(c)));
+    let mut founded: Vec<String> = snap
+        .orgs
+        .iter()
+        .filter(|o| o.founded_on.year() == 2021)
+        .map(|o| o.code.to_string())
+        .collect();
+    founded.sort();
+    assert!(!founded.is_empty());
+    assert_eq!(
+        listed(
+            &get(&staff, "/orgs?founded=2021&sort=code&size=200")
+                .await
+                .body
+        ),
+        founded
+    );
+    let r = get(&staff, "/orgs?status=gone").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(
+        r.body.contains("status") && r.body.contains("gone"),
+        "{}",
+        r.body
+    );
+    // key figures of the latest report beside each row, labels not codes
+    let r = get(&staff, "/orgs?q=HTX-TM-07").await.body;
+    let latest = report_of(&staff, 2025).await.unwrap();
+    let row = r
+        .split("<tr><td>HTX-TM-07</td>")
+        .nth(1)
+        .unwrap()
+        .split("</tr>")
+        .next()
+        .unwrap();
+    assert!(row.contains("<td class=\"num\">2025</td>"), "{row}");
+    let members = latest.figures.members.unwrap();
+    assert!(
+        row.contains(&format!("<td class=\"num\">{members}</td>")),
+        "{row}"
+    );
+    assert!(
+        row.contains("Nông nghiệp") && !row.contains(">agriculture<"),
+        "{row}"
+    );
+    // page numbers, and a page past the end shows the last one
+    let r = get(&staff, "/orgs?size=25").await.body;
+    let pages = snap.orgs.len().div_ceil(25);
+    assert!(r.contains(&format!("Trang 1/{pages}")), "{r}");
+    assert!(r.contains("id=\"pager\"") && r.contains("aria-current=\"page\">1<"));
+    let r = get(&staff, "/orgs?size=25&page=99").await.body;
+    assert!(
+        r.contains(&format!("Trang {pages}/{pages}")),
+        "not page 99 of {pages}"
+    );
+    assert!(!listed(&r).is_empty());
+    // the export is the filtered list, every page, with the filter written at its head
+    let bytes = crate::http::send_raw(
+        &staff,
+        "/orgs/export.xlsx?status=dissolved&sort=code&size=25",
+    )
+    .await;
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let name = wb.sheet_names()[0].clone();
+    let sheet = wb.worksheet_range(&name).unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert!(rows[1][0].contains("Đã giải thể"), "{:?}", rows[1]);
+    assert_eq!(rows[3][0], "Mã");
+    let codes: Vec<String> = rows[4..].iter().map(|r| r[0].clone()).collect();
+    assert_eq!(codes, dissolved, "every dissolved one, not one page");
+}
+
+#[tokio::test]
+async fn signed_in_pages_are_not_kept_by_the_browser_and_the_title_names_the_organisation() {
+    let (admin, _d) = demo_app().await;
+    let r = get(&admin, &format!("/orgs/{ORG}")).await;
+    assert_eq!(r.headers.get("cache-control").unwrap(), "no-store");
+    let title = r
+        .body
+        .split("<title>")
+        .nth(1)
+        .unwrap()
+        .split("</title>")
+        .next()
+        .unwrap();
+    assert!(
+        title.starts_with("HTX ") && !title.contains("Thông tin"),
+        "{title}"
+    );
+    let css = get(&admin, "/static/app.css").await;
+    assert!(
+        css.headers
+            .get("cache-control")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("public")
+    );
+    let footer = r.body.split("<footer>").nth(1).unwrap();
+    assert_eq!(footer.matches("hoptac").count(), 1, "{footer}");
 }

@@ -24,6 +24,11 @@ pub const MESSAGES: &[Entry] = &[
         "{org} đã có cán bộ {name} với cùng chức vụ và ngày bắt đầu: hãy sửa người đó thay vì thêm mới",
         "{org} already has {name} in the same role from the same date: edit that entry instead of adding one",
     ),
+    (
+        "registry.export_too_many",
+        "Danh sách lọc được quá {max} dòng: hãy lọc hẹp hơn (theo xã, loại hình, năm) rồi xuất lại",
+        "The filtered list has over {max} rows: narrow the filters (commune, kind, year) and export again",
+    ),
 ];
 
 pub const UI: &[Entry] = &[
@@ -58,5 +63,33 @@ pub const UI: &[Entry] = &[
         "report_restored",
         "Đã khôi phục báo cáo.",
         "Report restored.",
+    ),
+    ("status_all", "Tất cả", "All"),
+    ("status_active", "Đang hoạt động", "Operating"),
+    ("status_dissolved", "Đã giải thể", "Dissolved"),
+    ("founded_in", "Thành lập năm", "Founded in"),
+    ("figures_year", "Số liệu năm", "Figures of"),
+    ("page_size", "Số dòng mỗi trang", "Rows per page"),
+    (
+        "export_list",
+        "Xuất danh sách ra Excel",
+        "Export the list to Excel",
+    ),
+    ("print", "In", "Print"),
+    (
+        "registry_list_title",
+        "Danh sách tổ chức kinh tế tập thể",
+        "List of collective economic organisations",
+    ),
+    ("filtered_by", "Lọc theo", "Filtered by"),
+    (
+        "no_filter",
+        "Không lọc: toàn bộ tổ chức trong phạm vi",
+        "No filter: every organisation in scope",
+    ),
+    (
+        "footer_note",
+        "phần mềm mã nguồn mở quản lý kinh tế tập thể",
+        "open-source software for the collective economy",
     ),
 ];

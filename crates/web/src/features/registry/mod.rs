@@ -17,6 +17,7 @@ use axum::routing::{get, post};
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/orgs", get(list::registry))
+        .route("/orgs/export.xlsx", get(list::registry_export))
         .route("/orgs/new", get(edit::org_new_form).post(edit::org_create))
         .route("/orgs/{code}", get(org::org_page))
         .route(

@@ -12,6 +12,18 @@ pub(crate) struct OrgListRow {
     pub commune: String,
     pub founded: String,
     pub dissolved: String,
+    /// The year of the key figures (the latest report), "" without one.
+    pub figures_year: String,
+    pub members: String,
+    pub revenue: String,
+    pub rating: String,
+}
+
+/// A page number of a list ("…" with no address between distant numbers).
+pub(crate) struct PageLink {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
 }
 
 pub(crate) struct SortLink {
@@ -28,13 +40,20 @@ pub(crate) struct Registry {
     pub kinds: Vec<Opt>,
     pub sectors: Vec<Opt>,
     pub communes: Vec<Opt>,
+    pub statuses: Vec<Opt>,
+    pub sizes: Vec<Opt>,
     pub year: String,
+    pub founded: String,
+    pub can_write: bool,
     pub rows: Vec<OrgListRow>,
-    pub total: u64,
+    /// The count, grouped as Vietnamese numbers are (1.600).
+    pub total: String,
     pub page: u32,
     pub pages: u32,
+    pub page_links: Vec<PageLink>,
     pub prev_link: String,
     pub next_link: String,
+    pub export_link: String,
     pub sort_links: Vec<SortLink>,
 }
 
