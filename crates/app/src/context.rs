@@ -40,6 +40,16 @@ pub struct App {
     pub(crate) evaluation_gate: Arc<tokio::sync::Mutex<()>>,
     /// The year's evaluation lists at the current generation (`evaluation_memo.rs`).
     pub(crate) evaluation_memo: Arc<Mutex<Option<Box<dyn std::any::Any + Send>>>>,
+    /// The header's to-do counts at one generation and day, per account (`todo.rs`).
+    pub(crate) todo_memo: Arc<Mutex<TodoCountMemo>>,
+}
+
+/// The counts kept for one (generation, day): account name → count. Any write (a new
+/// generation) or a new day starts it afresh.
+#[derive(Debug, Default)]
+pub(crate) struct TodoCountMemo {
+    pub(crate) at: Option<(i64, Date)>,
+    pub(crate) counts: std::collections::HashMap<String, usize>,
 }
 
 /// ((generation, today), the review date).
@@ -223,6 +233,7 @@ impl App {
             write_gate: Arc::default(),
             evaluation_memo: Arc::default(),
             evaluation_gate: Arc::default(),
+            todo_memo: Arc::default(),
         }
     }
 

@@ -24,6 +24,7 @@ pub mod reporting;
 pub mod rubrics;
 pub mod seed;
 pub mod stats;
+pub mod todo;
 pub mod units;
 pub mod validation;
 

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod closing;
 pub mod compliance;
 pub mod date;
+pub mod deadlines;
 pub mod evaluation;
 pub mod fixed;
 pub mod i18n;

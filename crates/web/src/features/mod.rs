@@ -11,6 +11,7 @@ pub(crate) mod plans;
 pub(crate) mod registry;
 pub(crate) mod review;
 pub(crate) mod setup;
+pub(crate) mod todo;
 
 use crate::http::state::AppState;
 use axum::Router;
@@ -28,4 +29,5 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(registry::routes())
         .merge(review::routes())
         .merge(setup::routes())
+        .merge(todo::routes())
 }

@@ -18,6 +18,8 @@ pub(crate) struct Page {
     pub csrf: String,
     pub can_manage_accounts: bool,
     pub can_view_audit: bool,
+    /// The count of the account's to-do list, shown in the header.
+    pub todo: usize,
 }
 
 impl Page {
@@ -31,6 +33,7 @@ impl Page {
             csrf: String::new(),
             can_manage_accounts: false,
             can_view_audit: false,
+            todo: 0,
         }
     }
 

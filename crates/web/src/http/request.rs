@@ -20,10 +20,19 @@ pub(crate) fn lang(h: &HeaderMap) -> Lang {
 }
 
 pub(crate) async fn page(st: &AppState, u: &CurrentUser, lang: Lang, key: &'static str) -> Page {
-    for_user(
+    let mut p = for_user(
         Page::new(lang, st.app.is_demo().await.unwrap_or(false), key),
         u,
-    )
+    );
+    // a count that cannot be made leaves the header without it; the page still opens
+    p.todo = match st.app.todo_count(u.actor(), hoptac_app::today()).await {
+        Ok(n) => n,
+        Err(e) => {
+            tracing::warn!(error = %e, "to-do count");
+            0
+        }
+    };
+    p
 }
 
 /// The page frame with who is signed in: name, CSRF token, the menus their role may see.

@@ -414,3 +414,106 @@ async fn signed_in_pages_are_not_kept_by_the_browser_and_the_title_names_the_org
     let footer = r.body.split("<footer>").nth(1).unwrap();
     assert_eq!(footer.matches("hoptac").count(), 1, "{footer}");
 }
+
+#[tokio::test]
+async fn the_to_do_page_lists_a_submitted_sheet_for_the_reviewer_and_counts_it_in_the_header() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let viewer = admin.as_user("xem").await;
+    let jan = hoptac_core::date::ymd(2026, 1, 10).unwrap();
+    let before = staff.app.todo(&staff.actor().await, jan).await.unwrap();
+    assert_eq!(
+        before.evaluation_year, 2025,
+        "in January the sheets of the year before"
+    );
+    assert!(
+        !before
+            .to_review
+            .iter()
+            .any(|(_, r)| r.org.as_str() == "HTX-TM-11")
+    );
+    // the deadlines as of that day: the report of 2025 in 5 days
+    let d = &before.deadlines[0];
+    assert_eq!(
+        (d.kind, d.year, d.days_left),
+        (hoptac_core::deadlines::DeadlineKind::AnnualReport, 2025, 5)
+    );
+    // reports of 2024 were due on 15/01/2025: whoever is active at the end of 2024 without one
+    assert_eq!(before.overdue_year, 2024);
+    let snap = staff.app.snapshot().await.unwrap();
+    for o in &before.overdue_reports {
+        assert!(
+            !snap
+                .reports
+                .iter()
+                .any(|r| r.org == o.code && r.year.get() == 2024),
+            "{}",
+            o.code
+        );
+    }
+    admin
+        .app
+        .evaluation_step(
+            &admin.actor().await,
+            "HTX-TM-11",
+            2025,
+            None,
+            hoptac_core::evaluation::Step::Submit {
+                on: hoptac_core::date::ymd(2025, 12, 10).unwrap(),
+            },
+        )
+        .await
+        .unwrap();
+    let after = staff.app.todo(&staff.actor().await, jan).await.unwrap();
+    assert!(
+        after
+            .to_review
+            .iter()
+            .any(|(y, r)| *y == 2025 && r.org.as_str() == "HTX-TM-11")
+    );
+    // still waiting in December 2026, a year on
+    let dec = hoptac_core::date::ymd(2026, 12, 6).unwrap();
+    let later = staff.app.todo(&staff.actor().await, dec).await.unwrap();
+    assert!(
+        later
+            .to_review
+            .iter()
+            .any(|(y, r)| *y == 2025 && r.org.as_str() == "HTX-TM-11")
+    );
+    assert_eq!(after.count(), before.count() + 1);
+    // a viewer has nothing to act on, and is shown nothing to do
+    let v = viewer.app.todo(&viewer.actor().await, jan).await.unwrap();
+    assert_eq!(v.count(), 0);
+    // the page and the header, as of today
+    let today = hoptac_app::today();
+    let n = staff
+        .app
+        .todo(&staff.actor().await, today)
+        .await
+        .unwrap()
+        .count();
+    let r = get(&staff, "/todo").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains("id=\"deadlines\"") && r.body.contains("Nộp bảng tự chấm điểm năm"),
+        "{}",
+        r.body
+    );
+    let header = get(&staff, "/orgs").await.body;
+    if n > 0 {
+        assert!(
+            header.contains(&format!(
+                "<span class=\"badge\" id=\"todo-count\">{n}</span>"
+            )),
+            "{n}"
+        );
+    } else {
+        assert!(!header.contains("id=\"todo-count\""));
+    }
+    assert!(
+        !get(&viewer, "/orgs")
+            .await
+            .body
+            .contains("id=\"todo-count\"")
+    );
+}

@@ -92,4 +92,57 @@ pub const UI: &[Entry] = &[
         "phần mềm mã nguồn mở quản lý kinh tế tập thể",
         "open-source software for the collective economy",
     ),
+    ("todo", "Việc cần làm", "To do"),
+    ("todo_as_of", "Tính đến ngày", "As of"),
+    ("todo_items", "việc", "items"),
+    ("deadlines", "Hạn sắp tới", "Coming deadlines"),
+    ("days_left", "còn (ngày)", "days left"),
+    (
+        "deadline_evaluation",
+        "Nộp bảng tự chấm điểm năm",
+        "Self-scoring sheet for",
+    ),
+    (
+        "deadline_report",
+        "Nộp báo cáo tình hình hoạt động năm",
+        "Yearly activity report for",
+    ),
+    (
+        "deadline_statements",
+        "Nộp báo cáo tài chính năm",
+        "Financial statements for",
+    ),
+    (
+        "todo_submit",
+        "Bảng tự chấm điểm chưa nộp, năm",
+        "Self-scoring sheet not yet submitted, year",
+    ),
+    (
+        "todo_review",
+        "Bảng điểm chờ xem xét",
+        "Sheets waiting for review",
+    ),
+    (
+        "todo_approve",
+        "Bảng điểm chờ phê duyệt",
+        "Sheets waiting for approval",
+    ),
+    (
+        "todo_overdue",
+        "Chưa nộp báo cáo năm",
+        "Yearly report missing for",
+    ),
+    ("todo_cases", "Hồ sơ rà soát đang mở", "Open review cases"),
+    ("todo_cases_open", "hồ sơ đang mở", "open cases"),
+    (
+        "todo_unplaced",
+        "Tổ chức chưa xếp vào xã mới sau chia tách",
+        "Organisations not yet placed in a new commune after a split",
+    ),
+    ("todo_place_them", "Xếp vào xã mới", "Place them"),
+    (
+        "todo_nothing",
+        "Không có việc nào đang chờ.",
+        "Nothing is waiting.",
+    ),
 ];

@@ -14,6 +14,24 @@ async fn text(c: &Client, css: &str) -> String {
         .unwrap()
 }
 
+/// The text of `css` once it satisfies `ok`: a page that is being replaced still shows its
+/// old element for a moment (and then loses it), so the new page's is waited for.
+async fn text_when(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> String {
+    let mut last = String::new();
+    for _ in 0..100 {
+        if let Ok(e) = c.find(Locator::Css(css)).await
+            && let Ok(t) = e.text().await
+        {
+            if ok(&t) {
+                return t;
+            }
+            last = t;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{css} never satisfied the test; last text: {last:?}");
+}
+
 async fn click(c: &Client, css: &str) {
     c.wait()
         .for_element(Locator::Css(css))
@@ -56,8 +74,7 @@ async fn a_report_entered_by_mistake_is_archived_and_restored_in_the_browser() {
     let years = text(&c, "#reports tbody").await;
     assert!(!years.lines().any(|l| l.starts_with("2024")), "{years}");
     click(&c, "button.restore-report").await;
-    let notice = text(&c, "#notice").await;
-    assert!(notice.contains("Đã khôi phục"), "{notice}");
+    text_when(&c, "#notice", |t| t.contains("Đã khôi phục")).await;
     let years = text(&c, "#reports tbody").await;
     assert!(years.lines().any(|l| l.starts_with("2024")), "{years}");
     assert!(
@@ -126,5 +143,37 @@ async fn a_manager_is_added_and_their_term_ended_in_the_browser() {
         width <= 390.0,
         "the page does not scroll sideways on a phone: {width}"
     );
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_submitted_sheet_appears_on_the_reviewers_to_do_page() {
+    let (c, _driver, _profile) = browser().await;
+    let (base, _db) = serve().await;
+    login(&c, &base, "canbo").await;
+    c.goto(&format!("{base}/todo")).await.unwrap();
+    let before = text(&c, "main").await;
+    assert!(!before.contains("HTX-TM-11"), "{before}");
+    c.goto(&format!("{base}/evaluations/HTX-TM-11/2025"))
+        .await
+        .unwrap();
+    click(&c, "#ev-submit").await;
+    c.wait()
+        .for_element(Locator::Css("input[name='a.TC3.a']"))
+        .await
+        .unwrap();
+    click(&c, "#todo-link").await;
+    let review = text(&c, "#to-review").await;
+    assert!(
+        review.contains("2025") && review.contains("HTX-TM-11"),
+        "{review}"
+    );
+    let n: usize = text(&c, "#todo-count").await.parse().unwrap();
+    assert!(n >= 1);
+    click(&c, "#to-review a").await;
+    c.wait()
+        .for_element(Locator::Css("input[name='a.TC3.a']"))
+        .await
+        .unwrap();
     c.close().await.unwrap();
 }
