@@ -96,7 +96,9 @@ pub const UI: &[Entry] = &[
     ("todo_as_of", "Tính đến ngày", "As of"),
     ("todo_items", "việc", "items"),
     ("deadlines", "Hạn sắp tới", "Coming deadlines"),
-    ("days_left", "còn (ngày)", "days left"),
+    ("days_left_pre", "còn", "in"),
+    ("days_left_post", "ngày", "days"),
+    ("due_today", "hạn hôm nay", "due today"),
     (
         "deadline_evaluation",
         "Nộp bảng tự chấm điểm năm",

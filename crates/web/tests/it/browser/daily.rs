@@ -177,3 +177,58 @@ async fn a_submitted_sheet_appears_on_the_reviewers_to_do_page() {
         .unwrap();
     c.close().await.unwrap();
 }
+
+/// What a page shows that a thumb cannot use: the page wider than the screen, and controls
+/// (buttons, inputs, selects, menu links) lower than 40 px.
+const LAYOUT_PROBLEMS: &str = r#"
+var out = [];
+var w = document.documentElement.clientWidth;
+if (document.documentElement.scrollWidth > w + 1) out.push("page scrolls sideways: " + document.documentElement.scrollWidth + " > " + w);
+var els = document.querySelectorAll("button, input:not([type=hidden]), select, textarea, header nav a, a.button, .pager a");
+for (var i = 0; i < els.length; i++) {
+  var e = els[i], r = e.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) continue;
+  if (e.type === "checkbox" || e.type === "radio") { if (e.closest("label") && e.closest("label").getBoundingClientRect().height >= 40) continue; }
+  if (r.height < 40 && arguments[0]) out.push((e.id || e.name || e.textContent.trim().slice(0, 30) || e.tagName) + " is " + Math.round(r.height) + " px high");
+}
+return out;
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_main_page_fits_a_phone_and_an_office_screen() {
+    let (c, _driver, _profile) = browser().await;
+    let (base, _db) = serve().await;
+    login(&c, &base, "canbo").await;
+    let pages = [
+        "/",
+        "/todo",
+        "/orgs",
+        "/orgs/HTX-TM-07",
+        "/orgs/HTX-TM-07/managers/new",
+        "/orgs/HTX-TM-07/reports/2025/edit",
+        "/evaluations",
+        "/evaluations/HTX-TM-11/2025",
+        "/plans",
+        "/quality",
+        "/import",
+        "/audit",
+        "/report/situation",
+    ];
+    let mut problems = Vec::new();
+    for (w, h, phone) in [(390, 844, true), (1280, 900, false)] {
+        c.set_window_size(w, h).await.unwrap();
+        for p in pages {
+            c.goto(&format!("{base}{p}")).await.unwrap();
+            c.wait().for_element(Locator::Css("main")).await.unwrap();
+            let found = c
+                .execute(LAYOUT_PROBLEMS, vec![serde_json::json!(phone)])
+                .await
+                .unwrap();
+            for f in found.as_array().unwrap() {
+                problems.push(format!("{w}×{h} {p}: {}", f.as_str().unwrap()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    c.close().await.unwrap();
+}
