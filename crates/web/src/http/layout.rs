@@ -18,6 +18,8 @@ pub(crate) struct Page {
     pub csrf: String,
     pub can_manage_accounts: bool,
     pub can_view_audit: bool,
+    /// Not a viewer: the account may write something (the import menu entry).
+    pub can_write: bool,
     /// The count of the account's to-do list, shown in the header.
     pub todo: usize,
 }
@@ -33,6 +35,7 @@ impl Page {
             csrf: String::new(),
             can_manage_accounts: false,
             can_view_audit: false,
+            can_write: false,
             todo: 0,
         }
     }

@@ -510,10 +510,59 @@ async fn the_to_do_page_lists_a_submitted_sheet_for_the_reviewer_and_counts_it_i
     } else {
         assert!(!header.contains("id=\"todo-count\""));
     }
+    let seen = get(&viewer, "/orgs").await.body;
+    assert!(!seen.contains("id=\"todo-count\""));
+    // a viewer's menu has no import, and its registry no "+ Thêm tổ chức"
+    assert!(!seen.contains("href=\"/import\"") && !seen.contains("href=\"/orgs/new\""));
+    assert!(get(&staff, "/orgs").await.body.contains("href=\"/import\""));
+}
+
+#[tokio::test]
+async fn the_audit_reads_in_words_field_by_field_at_vietnam_time() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let e = post_edit(
+        &staff,
+        &format!("/orgs/{ORG}/reports/2024/edit"),
+        "members=277",
+    )
+    .await;
+    assert!(e.status.is_redirection(), "{}", e.body);
+    let body = get(
+        &admin,
+        &format!("/audit?entity=annual_reports&key={ORG}/2024"),
+    )
+    .await
+    .body;
+    let row = body
+        .split("<tbody>")
+        .nth(1)
+        .unwrap()
+        .split("</tr>")
+        .next()
+        .unwrap();
+    assert!(row.contains("Báo cáo năm"), "the table in words: {row}");
     assert!(
-        !get(&viewer, "/orgs")
-            .await
-            .body
-            .contains("id=\"todo-count\"")
+        row.contains("<strong>Thành viên</strong>: <del>"),
+        "field by field: {row}"
+    );
+    assert!(row.contains("<ins>277</ins>"), "{row}");
+    assert!(
+        row.contains("<del>09/04/2024</del>"),
+        "dates day first: {row}"
+    );
+    let shown = row.split("<td title=\"").nth(1).unwrap();
+    let (stored, rest) = shown.split_once("\">").unwrap();
+    let on_page = rest.split("</td>").next().unwrap();
+    // 2026-12-06 18:45:22 as 06/12/2026 18:45
+    assert_eq!(
+        on_page,
+        format!(
+            "{}/{}/{} {}",
+            &stored[8..10],
+            &stored[5..7],
+            &stored[..4],
+            &stored[11..16]
+        )
     );
 }

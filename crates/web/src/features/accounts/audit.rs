@@ -18,6 +18,13 @@ use hoptac_store::AuditQuery;
 
 pub(crate) struct AuditRow {
     pub at: String,
+    /// dd/mm/yyyy hh:mm (Vietnam time), for the page; `at` as stored for the CSV.
+    pub at_shown: String,
+    /// The action and the table in words where the catalogue has them, else their codes.
+    pub action_shown: String,
+    pub entity_shown: String,
+    /// Field by field: (field in words, before, after), for changes of JSON objects.
+    pub changes: Vec<(String, String, String)>,
     pub actor: String,
     pub ip: String,
     pub action: String,
@@ -40,10 +47,77 @@ pub(crate) struct AuditPage {
     pub csv_link: String,
 }
 
-pub(crate) fn rows(entries: Vec<hoptac_store::AuditEntry>) -> Vec<AuditRow> {
+/// The words for `key` in the catalogue, or the key itself (an action or a field the
+/// catalogue does not name yet is still shown).
+fn words(l: crate::http::i18n::Lang, key: &str) -> String {
+    hoptac_core::i18n::ui(l, key)
+        .map(str::to_string)
+        .unwrap_or_else(|| key.to_string())
+}
+
+fn shown(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        // a date as a clerk writes it
+        serde_json::Value::String(s) if s.len() == 10 && s.as_bytes()[4] == b'-' => {
+            hoptac_core::date::parse(s)
+                .map(hoptac_core::date::to_vi)
+                .unwrap_or_else(|| s.clone())
+        }
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(a) => a.iter().map(shown).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// The fields whose values differ between two JSON objects (a missing field is empty).
+fn field_changes(
+    l: crate::http::i18n::Lang,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Vec<(String, String, String)> {
+    let parse = |s: Option<&str>| -> Option<serde_json::Map<String, serde_json::Value>> {
+        match serde_json::from_str(s?) {
+            // a record's nested part (a report's figures) is read as its own fields
+            Ok(serde_json::Value::Object(m)) => Some(
+                m.into_iter()
+                    .flat_map(|(k, v)| match v {
+                        serde_json::Value::Object(inner) => inner.into_iter().collect::<Vec<_>>(),
+                        v => vec![(k, v)],
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        }
+    };
+    let (b, a) = (parse(before), parse(after));
+    if b.is_none() && a.is_none() {
+        return vec![];
+    }
+    let (b, a) = (b.unwrap_or_default(), a.unwrap_or_default());
+    let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter_map(|k| {
+            let null = serde_json::Value::Null;
+            let (x, y) = (b.get(k).unwrap_or(&null), a.get(k).unwrap_or(&null));
+            (x != y).then(|| (words(l, k), shown(x), shown(y)))
+        })
+        .collect()
+}
+
+pub(crate) fn rows(
+    l: crate::http::i18n::Lang,
+    entries: Vec<hoptac_store::AuditEntry>,
+) -> Vec<AuditRow> {
     entries
         .into_iter()
         .map(|e| AuditRow {
+            at_shown: crate::http::format::vn_time(&e.at),
+            action_shown: words(l, &format!("audit.{}", e.action)),
+            entity_shown: words(l, &format!("table.{}", e.entity)),
+            changes: field_changes(l, e.before.as_deref(), e.after.as_deref()),
             at: e.at,
             actor: e.actor,
             ip: e.ip,
@@ -109,7 +183,7 @@ pub(crate) async fn audit(
         .audit_trail(u.actor(), query)
         .await
         .map_err(|e| WebError::new(l, e))?;
-    let rows = rows(entries);
+    let rows = rows(l, entries);
     if q.get("format").is_some_and(|f| f == "csv") {
         return Ok(crate::http::download::download(
             "text/csv; charset=utf-8",
@@ -153,7 +227,7 @@ pub(crate) async fn org_history(
         entity: String::new(),
         key: String::new(),
         action: String::new(),
-        rows: rows(entries),
+        rows: rows(l, entries),
         csv_link: String::new(),
     }))
 }
