@@ -566,3 +566,45 @@ async fn the_audit_reads_in_words_field_by_field_at_vietnam_time() {
         )
     );
 }
+
+#[tokio::test]
+async fn the_review_list_filters_by_ground_and_state_and_pages_keep_the_filter() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let as_of = staff.app.review_date().await.unwrap();
+    let all = staff
+        .app
+        .review_cases(&staff.actor().await, as_of, Some("872"))
+        .await
+        .unwrap();
+    let rule = all[0].case.rule.clone();
+    let of_rule = all.iter().filter(|c| c.case.rule == rule).count();
+    assert!(of_rule < all.len(), "the demo has more than one ground");
+    let count = |body: &str| -> usize {
+        let h = body.split("id=\"cases\"").next().unwrap();
+        let n = h.rsplit('(').next().unwrap().split(')').next().unwrap();
+        n.parse().unwrap()
+    };
+    let r = get(&staff, "/quality?scope=872").await;
+    assert_eq!(count(&r.body), all.len());
+    let r = get(&staff, &format!("/quality?scope=872&ground={rule}")).await;
+    assert_eq!(count(&r.body), of_rule);
+    let pending = all.iter().filter(|c| !c.recorded).count();
+    let open = all
+        .iter()
+        .filter(|c| c.recorded && c.case.closed_at.is_none())
+        .count();
+    if pending > 0 {
+        assert_eq!(
+            count(&get(&staff, "/quality?scope=872&state=pending").await.body),
+            pending
+        );
+    }
+    if open > 0 {
+        assert_eq!(
+            count(&get(&staff, "/quality?scope=872&state=open").await.body),
+            open
+        );
+    }
+    assert!(pending + open > 0);
+}

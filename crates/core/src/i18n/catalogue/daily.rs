@@ -191,4 +191,8 @@ pub const UI: &[Entry] = &[
         "Thao tác trên tổ chức",
         "Action on an organisation",
     ),
+    ("case_state_all", "Tất cả", "All"),
+    ("case_state_open", "Đang mở", "Open"),
+    ("case_state_pending", "Chưa ghi nhận", "Not yet recorded"),
+    ("case_state_closed", "Đã đóng", "Closed"),
 ];

@@ -62,6 +62,9 @@ pub(crate) struct QualityPage {
     pub scopes: Vec<Opt>,
     pub as_of: String,
     pub cases: Paged<CaseRow>,
+    /// The grounds of the cases found, for the case list's filter; and where a case stands.
+    pub grounds: Vec<Opt>,
+    pub case_states: Vec<Opt>,
     pub figures: Paged<FigureRow>,
     pub duplicates: usize,
     pub report_year: i32,
@@ -106,8 +109,52 @@ pub(crate) async fn quality(
         .review_cases(u.actor(), as_of, Some(&scope))
         .await
         .map_err(e)?;
+    // the case list's own filters: the ground and where the case stands
+    let ground = q.get("ground").map(|s| s.trim()).filter(|s| !s.is_empty());
+    let state = q
+        .get("state")
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty() && *s != "all");
+    let mut grounds: Vec<(String, String)> = cases
+        .iter()
+        .map(|c| (c.case.rule.clone(), c.title_vi.to_string()))
+        .collect();
+    grounds.sort();
+    grounds.dedup();
+    let ground_opts: Vec<Opt> = std::iter::once(Opt {
+        value: String::new(),
+        label: crate::http::i18n::t(l, "any").into(),
+        selected: ground.is_none(),
+    })
+    .chain(grounds.into_iter().map(|(code, title)| Opt {
+        selected: Some(code.as_str()) == ground,
+        value: code,
+        label: title,
+    }))
+    .collect();
+    let state_opts: Vec<Opt> = ["all", "open", "pending", "closed"]
+        .iter()
+        .map(|k| Opt {
+            value: k.to_string(),
+            label: crate::http::i18n::t(l, &format!("case_state_{k}")).into(),
+            selected: state.unwrap_or("all") == *k,
+        })
+        .collect();
+    let cases: Vec<_> = cases
+        .iter()
+        .filter(|c| ground.is_none_or(|g| c.case.rule == g))
+        .filter(|c| match state {
+            Some("open") => c.recorded && c.case.closed_at.is_none(),
+            Some("pending") => !c.recorded,
+            Some("closed") => c.case.closed_at.is_some(),
+            _ => true,
+        })
+        .cloned()
+        .collect();
     let units = st.app.units_in_scope(u.actor()).await.map_err(e)?;
     let t = QualityPage {
+        grounds: ground_opts,
+        case_states: state_opts,
         p: page(&st, &u, l, "nav_quality").await,
         year: q.get("year").cloned().unwrap_or_default(),
         scopes: scope_options(&units, scope.trim(), as_of, l),
