@@ -14,13 +14,7 @@ impl App {
     /// edit form sends back.
     pub async fn manager(&self, actor: &Actor, org: &str, slug: &str) -> Result<(Manager, i64)> {
         let (code, _) = self.org_for(actor, org, Action::Read, Role::Viewer).await?;
-        let m = self
-            .store()
-            .managers_of(&code)
-            .await?
-            .into_iter()
-            .find(|m| m.slug() == slug)
-            .ok_or_else(|| AppError::not_found("manager", format!("{code}/{slug}")))?;
+        let m = self.manager_by_slug(&code, slug).await?;
         let v = self.row_version("managers", &m.audit_key()).await?;
         Ok((m, v))
     }
@@ -45,17 +39,18 @@ impl App {
         let (code, _) = self.org_for(actor, org, Action::Write, Role::Org).await?;
         let replaces = match editing {
             None => None,
-            Some((slug, version)) => {
-                let m = self
-                    .store()
-                    .managers_of(&code)
-                    .await?
-                    .into_iter()
-                    .find(|m| m.slug() == slug)
-                    .ok_or_else(|| AppError::not_found("manager", format!("{code}/{slug}")))?;
-                Some((m, version))
-            }
+            Some((slug, version)) => Some((self.manager_by_slug(&code, slug).await?, version)),
         };
         self.save_manager_form(actor, &code, fields, replaces).await
+    }
+
+    /// The manager of `code` whose row has this short name.
+    async fn manager_by_slug(&self, code: &hoptac_core::OrgCode, slug: &str) -> Result<Manager> {
+        self.store()
+            .managers_of(code)
+            .await?
+            .into_iter()
+            .find(|m| m.slug() == slug)
+            .ok_or_else(|| AppError::not_found("manager", format!("{code}/{slug}")))
     }
 }
