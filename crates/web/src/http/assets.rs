@@ -3,8 +3,9 @@
 use crate::http::error::WebError;
 use crate::http::format::local_path;
 use crate::http::request::Params;
+use crate::http::request::Path;
 use crate::http::request::lang;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};

@@ -63,3 +63,29 @@ pub(crate) async fn scope_param(
         None => st.app.default_scope(u.actor()).await,
     }
 }
+
+/// Axum's path extractor with its refusal as a page in the reader's language: a path that
+/// does not parse (`/evaluations/HTX-1/abc`) is a page that does not exist (404), not the
+/// extractor's English "Invalid URL: Cannot parse…".
+pub(crate) struct Path<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for Path<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(v)) => Ok(Path(v)),
+            Err(_) => Err(WebError::new(
+                lang(&parts.headers),
+                hoptac_app::AppError::not_found("page", parts.uri.path().to_string()),
+            )),
+        }
+    }
+}

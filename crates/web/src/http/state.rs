@@ -18,6 +18,11 @@ pub(crate) struct Checked {
     pub(crate) user: String,
     pub(crate) file_name: String,
     pub(crate) outcome: hoptac_app::ImportOutcome,
+    /// The token that confirms the upload ("" when it has errors and cannot be confirmed).
+    pub(crate) confirm: String,
+    /// Why the file could not be checked at all (unreadable, too large): shown on the upload
+    /// form instead of a preview, with the status it is answered with.
+    pub(crate) failed: Option<(axum::http::StatusCode, String)>,
     pub(crate) at: Instant,
 }
 

@@ -28,9 +28,25 @@ pub fn with_session(app: &TestApp, mut req: Request<Body>) -> Request<Body> {
     req
 }
 
-/// Through one router, whose state (pending imports) lives across requests.
+/// Through one router, whose state (pending imports) lives across requests. An upload to
+/// the import page answers with a redirect to its preview, which is followed as a browser
+/// would (on the same router, which keeps the checked file).
 pub async fn send_to(router: &axum::Router, req: Request<Body>) -> Resp {
-    let r = router.clone().oneshot(req).await.unwrap();
+    let upload = req.method() == axum::http::Method::POST && req.uri().path() == "/import";
+    let cookie = req.headers().get(header::COOKIE).cloned();
+    let mut r = router.clone().oneshot(req).await.unwrap();
+    if upload && r.status() == StatusCode::SEE_OTHER {
+        let to = r.headers()[header::LOCATION].to_str().unwrap().to_string();
+        assert!(
+            !to.contains("_csrf"),
+            "the preview's URL carries no CSRF token: {to}"
+        );
+        let mut get = Request::get(to).body(Body::empty()).unwrap();
+        if let Some(c) = cookie {
+            get.headers_mut().insert(header::COOKIE, c);
+        }
+        r = router.clone().oneshot(get).await.unwrap();
+    }
     let status = r.status();
     let headers = r.headers().clone();
     let bytes = r.into_body().collect().await.unwrap().to_bytes().to_vec();

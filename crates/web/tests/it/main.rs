@@ -7,6 +7,7 @@ mod http;
 mod http_auth;
 mod http_closing;
 mod http_daily;
+mod http_edges;
 mod http_plans;
 mod http_setup;
 mod trust;

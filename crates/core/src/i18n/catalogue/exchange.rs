@@ -121,8 +121,8 @@ pub const ENTRIES: &[Entry] = &[
     ),
     (
         "exchange.limit.not_xlsx",
-        "không phải tệp .xlsx hợp lệ ({e})",
-        "not a valid .xlsx file ({e})",
+        "không phải tệp .xlsx hợp lệ: tệp bị hỏng hoặc không phải bảng tính Excel; hãy lưu lại bằng Excel (Lưu thành… Sổ làm việc Excel .xlsx) rồi gửi lại. Chi tiết kỹ thuật: {e}",
+        "not a valid .xlsx file: the file is damaged or not an Excel workbook; save it again in Excel (Save as… Excel Workbook .xlsx) and send it again. Technical detail: {e}",
     ),
     (
         "exchange.limit.too_many_parts",

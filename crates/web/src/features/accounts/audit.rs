@@ -6,13 +6,14 @@ use crate::http::format::enc;
 use crate::http::i18n::t;
 use crate::http::layout::Page;
 use crate::http::request::Params;
+use crate::http::request::Path;
 use crate::http::request::WebResult;
 use crate::http::request::lang;
 use crate::http::request::page;
 use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use hoptac_store::AuditQuery;
 

@@ -2,11 +2,12 @@
 
 use crate::http::error::WebError;
 use crate::http::request::Params;
+use crate::http::request::Path;
 use crate::http::request::WebResult;
 use crate::http::request::lang;
 use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 
 pub(crate) async fn profile(

@@ -22,7 +22,8 @@ use crate::http::upload::uploaded_file;
 use axum::Form;
 use axum::extract::{Multipart, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
+use hoptac_app::AppError;
 use hoptac_app::ExportHeaders as Headers;
 use hoptac_app::ImportOutcome;
 use std::collections::HashMap;
@@ -137,6 +138,9 @@ pub(crate) fn import_view_page(
     }
 }
 
+/// Checks an upload and answers with a redirect to its preview (post, redirect, get): the
+/// upload's URL carries the CSRF token, which must not stay in the address bar, the history
+/// or a bookmark, and a reload must not send the file again.
 pub(crate) async fn import_check(
     State(st): State<AppState>,
     h: HeaderMap,
@@ -145,14 +149,36 @@ pub(crate) async fn import_check(
 ) -> WebResult {
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
-    let (name, bytes) = uploaded_file(l, &mut mp).await?;
-    let outcome = st
-        .app
-        .import_bytes(u.actor(), &name, &bytes, false)
-        .await
-        .map_err(e)?;
-    let results = keep_results(&st, &u, &name, &outcome);
-    let tok = if outcome.has_errors() {
+    let checked = match uploaded_file(l, &mut mp).await {
+        Ok((name, bytes)) => st
+            .app
+            .import_bytes(u.actor(), &name, &bytes, false)
+            .await
+            .map(|o| (name, bytes, o)),
+        Err(w) => Err(w.err),
+    };
+    let (name, bytes, outcome) = match checked {
+        Ok(c) => c,
+        // the file itself is the problem: say so on the upload form, from a clean URL
+        Err(err @ (AppError::Invalid { .. } | AppError::Unreadable(_) | AppError::TooLarge(_))) => {
+            let status = match err {
+                AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+                _ => StatusCode::BAD_REQUEST,
+            };
+            let why = Some((status, err.message().render(l)));
+            let t = keep(
+                &st,
+                &u,
+                String::new(),
+                Default::default(),
+                String::new(),
+                why,
+            );
+            return Ok(Redirect::to(&format!("/import/problems?results={t}")).into_response());
+        }
+        Err(err) => return Err(e(err)),
+    };
+    let confirm = if outcome.has_errors() {
         String::new()
     } else {
         let t = token();
@@ -178,35 +204,25 @@ pub(crate) async fn import_check(
         );
         t
     };
-    Ok(render(&import_view_page(
-        page(&st, &u, l, "nav_import").await,
-        l,
-        Some(&outcome),
-        name,
-        tok,
-        false,
-        0,
-        results,
-    )))
+    let t = keep(&st, &u, name, outcome, confirm, None);
+    Ok(Redirect::to(&format!("/import/problems?results={t}")).into_response())
 }
 
 /// Problems kept for paging a preview: the first this many (fix them, then check again).
 pub(crate) const KEPT_PROBLEMS: usize = 20_000;
 
-/// Keeps a checked outcome (its first [`KEPT_PROBLEMS`] problems) for its other pages,
+/// Keeps a checked outcome (its first [`KEPT_PROBLEMS`] problems) for its preview pages,
 /// bounded like the pending uploads: 16 at most, 30 minutes each, one account's own.
-pub(crate) fn keep_results(
+fn keep(
     st: &AppState,
     u: &CurrentUser,
-    name: &str,
-    o: &ImportOutcome,
+    file_name: String,
+    mut outcome: ImportOutcome,
+    confirm: String,
+    failed: Option<(StatusCode, String)>,
 ) -> String {
-    if o.problems.len() <= PREVIEW_PROBLEMS {
-        return String::new();
-    }
     let t = token();
-    let mut kept = o.clone();
-    kept.problems.truncate(KEPT_PROBLEMS);
+    outcome.problems.truncate(KEPT_PROBLEMS);
     let mut r = st.results.lock().expect("results lock");
     r.retain(|_, c| c.at.elapsed() < PENDING_TTL);
     if r.len() >= 16
@@ -218,8 +234,10 @@ pub(crate) fn keep_results(
         t.clone(),
         crate::http::state::Checked {
             user: u.actor().name().to_string(),
-            file_name: name.to_string(),
-            outcome: kept,
+            file_name,
+            outcome,
+            confirm,
+            failed,
             at: Instant::now(),
         },
     );
@@ -243,7 +261,8 @@ pub(crate) async fn import_expired(st: &AppState, u: &CurrentUser, l: Lang) -> R
     r
 }
 
-/// Another page of a checked file's problems (GET: reads what the check kept).
+/// The preview of a checked file at one page of its problems (GET: reads what the check
+/// kept), or the upload form saying why the file could not be checked.
 pub(crate) async fn import_problems(
     State(st): State<AppState>,
     h: HeaderMap,
@@ -263,20 +282,54 @@ pub(crate) async fn import_problems(
         .expect("results lock")
         .get(&t)
         .filter(|c| c.user == u.actor().name() && c.at.elapsed() < PENDING_TTL)
-        .map(|c| (c.file_name.clone(), c.outcome.clone()));
-    let Some((name, o)) = kept else {
+        .map(|c| {
+            (
+                c.file_name.clone(),
+                c.outcome.clone(),
+                c.confirm.clone(),
+                c.failed.clone(),
+            )
+        });
+    let Some((name, o, confirm, failed)) = kept else {
         return Ok(import_expired(&st, &u, l).await);
     };
+    if let Some((status, why)) = failed {
+        let mut v = import_view(
+            page(&st, &u, l, "nav_import").await,
+            l,
+            None,
+            String::new(),
+            String::new(),
+            false,
+        );
+        v.notice = why;
+        let mut r = render(&v);
+        *r.status_mut() = status;
+        return Ok(r);
+    }
+    // the upload still waits for its confirmation (not yet confirmed, nor too old)
+    let confirm = if st
+        .pending
+        .lock()
+        .expect("pending lock")
+        .get(&confirm)
+        .is_some_and(|p| p.at.elapsed() < PENDING_TTL)
+    {
+        confirm
+    } else {
+        String::new()
+    };
     let last = o.problems.len().div_ceil(PREVIEW_PROBLEMS).max(1);
+    let paged = o.problems.len() > PREVIEW_PROBLEMS;
     Ok(render(&import_view_page(
         page(&st, &u, l, "nav_import").await,
         l,
         Some(&o),
         name,
-        String::new(),
+        confirm,
         false,
         page_no.min(last) - 1,
-        t,
+        if paged { t } else { String::new() },
     )))
 }
 

@@ -178,8 +178,9 @@ async fn a_submitted_sheet_appears_on_the_reviewers_to_do_page() {
     c.close().await.unwrap();
 }
 
-/// What a page shows that a thumb cannot use: the page wider than the screen, and controls
-/// (buttons, inputs, selects, menu links) lower than 40 px.
+/// What a page shows that a thumb cannot use: the page wider than the screen, controls
+/// (buttons, inputs, selects, menu links) lower than 40 px, and inputs of the main column
+/// off the screen's sides (a wide table's inputs reached only by scrolling it).
 const LAYOUT_PROBLEMS: &str = r#"
 var out = [];
 var w = document.documentElement.clientWidth;
@@ -189,7 +190,10 @@ for (var i = 0; i < els.length; i++) {
   var e = els[i], r = e.getBoundingClientRect();
   if (r.width === 0 && r.height === 0) continue;
   if (e.type === "checkbox" || e.type === "radio") { if (e.closest("label") && e.closest("label").getBoundingClientRect().height >= 40) continue; }
-  if (r.height < 40 && arguments[0]) out.push((e.id || e.name || e.textContent.trim().slice(0, 30) || e.tagName) + " is " + Math.round(r.height) + " px high");
+  var name = e.id || e.name || e.textContent.trim().slice(0, 30) || e.tagName;
+  if (r.height < 40 && arguments[0]) out.push(name + " is " + Math.round(r.height) + " px high");
+  // an input reached only by scrolling a table sideways is not on screen for a thumb
+  if (arguments[0] && e.closest("main") && (r.right > w + 1 || r.left < -1)) out.push(name + " is off screen (" + Math.round(r.left) + "–" + Math.round(r.right) + " of " + w + ")");
 }
 return out;
 "#;
