@@ -153,6 +153,13 @@ impl ChangeKind {
         }
     }
 
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            ChangeKind::Full => "toàn bộ",
+            ChangeKind::Partial => "một phần",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<ChangeKind> {
         match crate::text::fold(s).as_str() {
             "full" | "toan bo" | "toan phan" => Some(ChangeKind::Full),

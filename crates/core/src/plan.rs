@@ -51,6 +51,13 @@ impl Comparator {
     }
 
     pub fn parse(s: &str) -> Option<Comparator> {
+        // its own label, as the Vietnamese workbook writes it
+        if let Some(c) = Comparator::ALL
+            .into_iter()
+            .find(|c| crate::text::fold(c.label_vi()) == crate::text::fold(s))
+        {
+            return Some(c);
+        }
         let f = crate::text::fold(s);
         Some(match f.as_str() {
             ">=" | "≥" | "tro len" | "ge" => Comparator::Ge,

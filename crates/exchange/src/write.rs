@@ -20,9 +20,20 @@ pub enum Headers {
 enum Val {
     Empty,
     Text(String),
+    /// A value of an enumeration, or a list of them: the code in the machine-key workbook,
+    /// the Vietnamese label in the one people read (the import takes either back).
+    Coded(String, String),
     Int(i64),
     Money(Fixed),
     Date(Date),
+}
+
+/// Services (or any enumeration) as one cell: `a;b` by code, `A; B` by label.
+fn list<T: hoptac_core::types::Enumerated>(items: impl Iterator<Item = T>) -> Val {
+    let items: Vec<T> = items.collect();
+    let join =
+        |f: fn(T) -> &'static str, sep| items.iter().map(|v| f(*v)).collect::<Vec<_>>().join(sep);
+    Val::Coded(join(T::code, ";"), join(T::label_vi, "; "))
 }
 
 fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> Val) -> Val {
@@ -74,7 +85,7 @@ pub fn write_xlsx(
             vec![
                 Val::Text(u.code.clone()),
                 Val::Text(u.name.clone()),
-                Val::Text(u.level.code().into()),
+                Val::Coded(u.level.code().into(), u.level.label_vi().into()),
                 opt(u.parent.and_then(|p| units_by_id.get(&p)), |p| {
                     Val::Text(p.code.clone())
                 }),
@@ -90,9 +101,9 @@ pub fn write_xlsx(
         .map(|o| {
             vec![
                 Val::Text(o.code.to_string()),
-                Val::Text(o.kind.code().into()),
+                Val::Coded(o.kind.code().into(), o.kind.label_vi().into()),
                 Val::Text(o.name.clone()),
-                Val::Text(o.sector.code().into()),
+                Val::Coded(o.sector.code().into(), o.sector.label_vi().into()),
                 opt(units_by_id.get(&o.commune), |u| Val::Text(u.code.clone())),
                 Val::Date(o.founded_on),
                 opt(o.dissolved_on, Val::Date),
@@ -102,9 +113,7 @@ pub fn write_xlsx(
                     .and_then(|r| r.get(&o.code))
                     .filter(|s| !s.is_empty())
                 {
-                    Some(set) => {
-                        Val::Text(set.iter().map(|s| s.code()).collect::<Vec<_>>().join(";"))
-                    }
+                    Some(set) => list(set.iter().copied()),
                     None => Val::Empty,
                 },
             ]
@@ -130,18 +139,15 @@ pub fn write_xlsx(
                 if f.services.is_empty() {
                     Val::Empty
                 } else {
-                    Val::Text(
-                        f.services
-                            .iter()
-                            .map(|s| s.code())
-                            .collect::<Vec<_>>()
-                            .join(";"),
-                    )
+                    list(f.services.iter().copied())
                 },
-                opt(f.rating, |r| Val::Text(r.code().into())),
+                opt(f.rating, |r| {
+                    Val::Coded(r.code().into(), r.label_vi().into())
+                }),
                 opt(f.general_meeting_on, Val::Date),
                 opt(f.statements_filed, |b| {
-                    Val::Text(if b { "yes" } else { "no" }.into())
+                    let (code, label) = if b { ("yes", "có") } else { ("no", "không") };
+                    Val::Coded(code.into(), label.into())
                 }),
                 opt(f.received_on, Val::Date),
                 opt(f.statements_filed_on, Val::Date),
@@ -158,8 +164,10 @@ pub fn write_xlsx(
             vec![
                 Val::Text(m.org.to_string()),
                 Val::Text(m.full_name.clone()),
-                Val::Text(m.role.code().into()),
-                opt(m.qualification, |q| Val::Text(q.code().into())),
+                Val::Coded(m.role.code().into(), m.role.label_vi().into()),
+                opt(m.qualification, |q| {
+                    Val::Coded(q.code().into(), q.label_vi().into())
+                }),
                 opt(m.trained_on, Val::Date),
                 opt(m.from, Val::Date),
                 opt(m.to, Val::Date),
@@ -214,7 +222,7 @@ pub fn write_xlsx(
                 Val::Text(t.no.clone()),
                 Val::Text(t.wording.clone()),
                 Val::Text(t.indicator.clone()),
-                Val::Text(t.comparator.code().into()),
+                Val::Coded(t.comparator.code().into(), t.comparator.label_vi().into()),
                 Val::Money(t.value),
                 opt(t.value_hi, Val::Money),
                 opt(t.baseline_indicator.clone(), Val::Text),
@@ -243,7 +251,7 @@ pub fn write_xlsx(
                 code_of(c.old),
                 code_of(c.new),
                 Val::Date(c.on),
-                Val::Text(c.kind.code().into()),
+                Val::Coded(c.kind.code().into(), c.kind.label_vi().into()),
                 text(&c.basis),
             ]
         })
@@ -315,6 +323,13 @@ fn sheet(
             match v {
                 Val::Empty => {}
                 Val::Text(s) => {
+                    ws.write_string(r, c, s)?;
+                }
+                Val::Coded(code, label) => {
+                    let s = match headers {
+                        Headers::Vietnamese => label,
+                        Headers::Keys => code,
+                    };
                     ws.write_string(r, c, s)?;
                 }
                 Val::Int(i) => {

@@ -129,6 +129,43 @@ pub async fn audit_is_queried_by_what_and_where(s: &dyn Store) {
         1
     );
     assert_eq!(s.audit(&q(|q| q.limit = 2)).await.unwrap().len(), 2);
+    // a page after another: older than the last row shown, none twice, none left out
+    let first = s.audit(&q(|q| q.limit = 2)).await.unwrap();
+    let mut next = AuditQuery {
+        limit: 2,
+        before_id: Some(first[1].id),
+        ..Default::default()
+    };
+    let second = s.audit(&next).await.unwrap();
+    let ids: Vec<i64> = first.iter().chain(&second).map(|e| e.id).collect();
+    assert_eq!(ids, all.iter().map(|e| e.id).collect::<Vec<_>>());
+    next.before_id = Some(second[1].id);
+    assert!(s.audit(&next).await.unwrap().is_empty());
+    // also on the organisation page's path (entity and key) and for a scoped reader
+    let a1 = |before_id| AuditQuery {
+        entity: Some("organizations".into()),
+        key: Some("A1".into()),
+        limit: 100,
+        before_id,
+        ..Default::default()
+    };
+    let both = s.audit(&a1(None)).await.unwrap();
+    assert_eq!(both.len(), 2);
+    let older = s.audit(&a1(Some(both[0].id))).await.unwrap();
+    assert_eq!(
+        older.iter().map(|e| e.id).collect::<Vec<_>>(),
+        vec![both[1].id]
+    );
+    let scoped = |before_id| AuditQuery {
+        units: Some(vec![UnitId(2), UnitId(3)]),
+        limit: 1,
+        before_id,
+        ..Default::default()
+    };
+    let newest = s.audit(&scoped(None)).await.unwrap();
+    let then = s.audit(&scoped(Some(newest[0].id))).await.unwrap();
+    assert_eq!(then.len(), 1);
+    assert!(then[0].id < newest[0].id && then[0].unit.is_some());
     assert_eq!(
         s.last_change("organizations", "A1")
             .await

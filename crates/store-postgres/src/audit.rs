@@ -30,11 +30,12 @@ impl AuditLog for PgStore {
         {
             // the organisation page's question, answered from the (entity, key) index
             sqlx::query(sqlx::AssertSqlSafe(format!(
-                "{AUDIT} WHERE entity = $1 AND key = $2 ORDER BY id DESC LIMIT $3"
+                "{AUDIT} WHERE entity = $1 AND key = $2 AND ($4::bigint IS NULL OR id < $4) ORDER BY id DESC LIMIT $3"
             )))
             .bind(entity)
             .bind(key)
             .bind(limit)
+            .bind(q.before_id)
             .fetch_all(&self.pool)
             .await?
         } else if let Some(units) = &q.units {
@@ -44,7 +45,8 @@ impl AuditLog for PgStore {
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "{AUDIT} WHERE ($1::text IS NULL OR actor = $1) AND ($2::text IS NULL OR entity = $2) \
                  AND ($3::text IS NULL OR key = $3) AND ($4::text IS NULL OR key LIKE $4) \
-                 AND ($5::text IS NULL OR action = $5) AND unit_id = ANY($6) ORDER BY id DESC LIMIT $7"
+                 AND ($5::text IS NULL OR action = $5) AND unit_id = ANY($6) AND ($8::bigint IS NULL OR id < $8) \
+                 ORDER BY id DESC LIMIT $7"
             )))
             .bind(q.actor.as_deref())
             .bind(q.entity.as_deref())
@@ -53,13 +55,14 @@ impl AuditLog for PgStore {
             .bind(q.action.as_deref())
             .bind(units)
             .bind(limit)
+            .bind(q.before_id)
             .fetch_all(&self.pool)
             .await?
         } else {
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "{AUDIT} WHERE ($1::text IS NULL OR actor = $1) AND ($2::text IS NULL OR entity = $2) \
                  AND ($3::text IS NULL OR key = $3) AND ($4::text IS NULL OR key LIKE $4) \
-                 AND ($5::text IS NULL OR action = $5) ORDER BY id DESC LIMIT $6"
+                 AND ($5::text IS NULL OR action = $5) AND ($7::bigint IS NULL OR id < $7) ORDER BY id DESC LIMIT $6"
             )))
             .bind(q.actor.as_deref())
             .bind(q.entity.as_deref())
@@ -67,6 +70,7 @@ impl AuditLog for PgStore {
             .bind(key_prefix)
             .bind(q.action.as_deref())
             .bind(limit)
+            .bind(q.before_id)
             .fetch_all(&self.pool)
             .await?
         };

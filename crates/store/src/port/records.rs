@@ -111,6 +111,8 @@ pub struct AuditQuery {
     /// Only rows of these units (a scope); `None`: all.
     pub units: Option<Vec<UnitId>>,
     pub limit: u32,
+    /// Only rows older than this one (its id): the next page of a list newest first.
+    pub before_id: Option<i64>,
 }
 
 /// A stored account with its password hash.

@@ -28,18 +28,20 @@ impl AuditLog for SqliteStore {
             // the organisation page's question, answered from the (entity, key) index
             sqlx::query(
                 "SELECT id, at, actor, ip, action, entity, key, unit_id, before, after FROM audit \
-                 WHERE entity = $1 AND key = $2 ORDER BY id DESC LIMIT $3",
+                 WHERE entity = $1 AND key = $2 AND ($4 IS NULL OR id < $4) ORDER BY id DESC LIMIT $3",
             )
             .bind(entity)
             .bind(key)
             .bind(q.limit.clamp(1, 100_000) as i64)
+            .bind(q.before_id)
             .fetch_all(&self.pool)
             .await?
         } else {
             sqlx::query(
             "SELECT id, at, actor, ip, action, entity, key, unit_id, before, after FROM audit \
              WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR entity = $2) AND ($3 IS NULL OR key = $3) \
-             AND ($4 IS NULL OR key LIKE $4) AND ($5 IS NULL OR action = $5) ORDER BY id DESC LIMIT $6",
+             AND ($4 IS NULL OR key LIKE $4) AND ($5 IS NULL OR action = $5) AND ($7 IS NULL OR id < $7) \
+             ORDER BY id DESC LIMIT $6",
         )
         .bind(q.actor.as_deref())
         .bind(q.entity.as_deref())
@@ -47,6 +49,7 @@ impl AuditLog for SqliteStore {
         .bind(key_prefix)
         .bind(q.action.as_deref())
         .bind(if q.units.is_some() { 100_000 } else { q.limit.clamp(1, 100_000) as i64 })
+        .bind(q.before_id)
         .fetch_all(&self.pool)
         .await?
         };

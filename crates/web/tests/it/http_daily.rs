@@ -524,7 +524,7 @@ async fn the_audit_reads_in_words_field_by_field_at_vietnam_time() {
     let e = post_edit(
         &staff,
         &format!("/orgs/{ORG}/reports/2024/edit"),
-        "members=277",
+        "members=277&rating=yeu",
     )
     .await;
     assert!(e.status.is_redirection(), "{}", e.body);
@@ -547,6 +547,7 @@ async fn the_audit_reads_in_words_field_by_field_at_vietnam_time() {
         "field by field: {row}"
     );
     assert!(row.contains("<ins>277</ins>"), "{row}");
+    assert!(row.contains("<ins>Yếu</ins>"), "labels, not codes: {row}");
     assert!(
         row.contains("<del>09/04/2024</del>"),
         "dates day first: {row}"

@@ -85,3 +85,125 @@ async fn the_import_preview_is_reached_by_a_redirect_without_the_csrf_token() {
         "one language: {page}"
     );
 }
+
+/// The workbook people read shows labels ("Hội quán", "Nông nghiệp", "Trưởng ban"); the
+/// machine-key workbook keeps the codes. Either imports back (the round-trip test of the
+/// binary reads the Vietnamese one).
+#[tokio::test]
+async fn the_vietnamese_export_shows_labels_and_the_key_export_codes() {
+    let (admin, _d) = demo_app().await;
+    let texts = |bytes: Vec<u8>| {
+        let book = hoptac_exchange::read::read_xlsx(&bytes).unwrap();
+        let mut all = std::collections::BTreeSet::new();
+        for s in book.sheets {
+            for (_, cells) in s.rows {
+                for c in cells {
+                    if let hoptac_exchange::cells::Cell::Text(t) = c {
+                        all.insert(t);
+                    }
+                }
+            }
+        }
+        all
+    };
+    let vi = texts(crate::http::send_raw(&admin, "/export.xlsx").await);
+    let keys = texts(crate::http::send_raw(&admin, "/export.xlsx?headers=keys").await);
+    for code in [
+        "HOIQUAN",
+        "agriculture",
+        "chair",
+        "elementary",
+        "kha",
+        "district",
+    ] {
+        assert!(
+            !vi.contains(code),
+            "a code in the Vietnamese workbook: {code}"
+        );
+        assert!(keys.contains(code), "the key workbook keeps {code}");
+    }
+    for label in ["Hội quán", "Nông nghiệp", "Huyện"] {
+        assert!(vi.contains(label), "{label} in {vi:?}");
+    }
+}
+
+/// The audit a page at a time, newest first, with a link to the older rows and back; the
+/// filters are lists of tables and actions in words; a district's administrator sees the
+/// logins of its communes' accounts and not those of the province.
+#[tokio::test]
+async fn the_audit_is_paged_and_shows_the_scopes_logins() {
+    let (admin, _d) = demo_app().await;
+    let store = admin.app.store();
+    let commune = store
+        .org(&hoptac_core::OrgCode::parse("HTX-TM-07").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .commune;
+    for i in 0..130 {
+        store
+            .append_audit(&hoptac_store::AuditEntry {
+                id: 0,
+                at: format!("2026-12-05 08:{:02}:{:02}", i / 60, i % 60),
+                actor: "canbo".into(),
+                ip: "127.0.0.1".into(),
+                action: "update".into(),
+                entity: "organizations".into(),
+                key: format!("PAGE-{i:03}"),
+                unit: Some(commune),
+                before: None,
+                after: None,
+            })
+            .await
+            .unwrap();
+    }
+    let keys = |body: &str| -> Vec<String> {
+        body.split("<td>PAGE-")
+            .skip(1)
+            .map(|s| s[..3].to_string())
+            .collect()
+    };
+    let first = get(&admin, "/audit?entity=organizations&action=update")
+        .await
+        .body;
+    let on_first = keys(&first);
+    assert_eq!(on_first.len(), 100, "one page");
+    assert_eq!(on_first[0], "129", "newest first");
+    assert!(
+        first.contains("<option value=\"organizations\" selected>Tổ chức"),
+        "tables in words"
+    );
+    let older = first
+        .split("id=\"audit-older\"")
+        .next()
+        .unwrap()
+        .rsplit("href=\"")
+        .next()
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#38;", "&");
+    assert!(
+        older.contains("entity=organizations") && older.contains("before="),
+        "{older}"
+    );
+    let second = get(&admin, &older).await.body;
+    let on_second = keys(&second);
+    assert_eq!(
+        on_second.first().map(String::as_str),
+        Some("029"),
+        "the next row, none twice"
+    );
+    assert_eq!(on_second.len(), 30);
+    assert!(second.contains("id=\"audit-newest\"") && !second.contains("id=\"audit-older\""));
+    // logins: the district's staff sees its commune's account signing in, not the province's
+    let _commune = admin.as_user("xa.tankieu").await;
+    let staff = admin.as_user("canbo").await;
+    let logins = get(&staff, "/audit?action=login").await.body;
+    assert!(logins.contains("<td>xa.tankieu</td>"), "{logins}");
+    assert!(
+        !logins.contains("<td>quantri</td>"),
+        "the province's own logins are not the district's"
+    );
+}

@@ -195,4 +195,7 @@ pub const UI: &[Entry] = &[
     ("case_state_open", "Đang mở", "Open"),
     ("case_state_pending", "Chưa ghi nhận", "Not yet recorded"),
     ("case_state_closed", "Đã đóng", "Closed"),
+    ("all", "Tất cả", "All"),
+    ("audit_newest", "« Mới nhất", "« Newest"),
+    ("audit_older", "Cũ hơn ›", "Older ›"),
 ];

@@ -46,6 +46,55 @@ pub(crate) struct AuditPage {
     pub action: String,
     pub rows: Vec<AuditRow>,
     pub csv_link: String,
+    /// The tables and actions to filter by: (code, words), the chosen one marked.
+    pub tables: Vec<(String, String)>,
+    pub actions: Vec<(String, String)>,
+    /// The next page (older rows) and the first (newest), "" when there is none.
+    pub older_link: String,
+    pub newest_link: String,
+}
+
+/// Rows on one page of the audit, newest first; older ones a link away.
+pub(crate) const AUDIT_PAGE: u32 = 100;
+
+const TABLES: &[&str] = &[
+    "organizations",
+    "annual_reports",
+    "managers",
+    "admin_units",
+    "accounts",
+    "reporting_locks",
+    "evaluations",
+    "plans",
+    "targets",
+    "indicators",
+    "cases",
+    "validation_rules",
+    "meta",
+];
+
+const ACTIONS: &[&str] = &[
+    "create",
+    "update",
+    "archive",
+    "restore",
+    "replace",
+    "delete",
+    "merge",
+    "close_year",
+    "reopen_year",
+    "refused",
+    "login",
+    "login_failed",
+    "logout",
+    "password_changed",
+];
+
+fn choices(l: crate::http::i18n::Lang, prefix: &str, codes: &[&str]) -> Vec<(String, String)> {
+    codes
+        .iter()
+        .map(|c| (c.to_string(), words(l, &format!("{prefix}.{c}"))))
+        .collect()
 }
 
 /// The words for `key` in the catalogue, or the key itself (an action or a field the
@@ -68,6 +117,47 @@ fn shown(v: &serde_json::Value) -> String {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Array(a) => a.iter().map(shown).collect::<Vec<_>>().join(", "),
         other => other.to_string(),
+    }
+}
+
+/// A field's value as a clerk reads it: an enumeration's label rather than its code
+/// (`kha` → "Khá", `HOIQUAN` → "Hội quán").
+fn shown_field(l: crate::http::i18n::Lang, field: &str, v: &serde_json::Value) -> String {
+    use hoptac_core::{AdminLevel, OrgKind, Qualification, Rating, Role, Sector, Service};
+    fn label<T: hoptac_core::types::Enumerated>(l: &str, s: &str) -> Option<String> {
+        T::ALL.iter().find(|v| v.code() == s).map(|v| {
+            if l == "en" {
+                v.label_en()
+            } else {
+                v.label_vi()
+            }
+            .to_string()
+        })
+    }
+    let one = |s: &str| -> Option<String> {
+        let l = l.code();
+        match field {
+            "kind" => label::<OrgKind>(l, s),
+            "sector" => label::<Sector>(l, s),
+            "rating" => label::<Rating>(l, s),
+            "role" => label::<Role>(l, s),
+            "qualification" => label::<Qualification>(l, s),
+            "level" => label::<AdminLevel>(l, s),
+            "services" => label::<Service>(l, s),
+            _ => None,
+        }
+    };
+    match v {
+        serde_json::Value::String(s) => one(s).unwrap_or_else(|| shown(v)),
+        serde_json::Value::Array(a) => a
+            .iter()
+            .map(|x| match x {
+                serde_json::Value::String(s) => one(s).unwrap_or_else(|| shown(x)),
+                x => shown(x),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        v => shown(v),
     }
 }
 
@@ -103,7 +193,7 @@ fn field_changes(
         .filter_map(|k| {
             let null = serde_json::Value::Null;
             let (x, y) = (b.get(k).unwrap_or(&null), a.get(k).unwrap_or(&null));
-            (x != y).then(|| (words(l, k), shown(x), shown(y)))
+            (x != y).then(|| (words(l, k), shown_field(l, k, x), shown_field(l, k, y)))
         })
         .collect()
 }
@@ -171,21 +261,27 @@ pub(crate) async fn audit(
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
     };
+    let csv_asked = q.get("format").is_some_and(|f| f == "csv");
+    let before_id: Option<i64> = get("before").and_then(|b| b.parse().ok());
     let query = AuditQuery {
         actor: get("actor"),
         entity: get("entity"),
         key: get("key"),
         action: get("action"),
         units: None,
-        limit: 500,
+        // the CSV is the whole filtered trail (to its bound); the page is one page of it
+        limit: if csv_asked { 100_000 } else { AUDIT_PAGE },
+        before_id: if csv_asked { None } else { before_id },
     };
     let entries = st
         .app
         .audit_trail(u.actor(), query)
         .await
         .map_err(|e| WebError::new(l, e))?;
+    let oldest = entries.last().map(|e| e.id);
+    let full = entries.len() as u32 >= AUDIT_PAGE;
     let rows = rows(l, entries);
-    if q.get("format").is_some_and(|f| f == "csv") {
+    if csv_asked {
         return Ok(crate::http::download::download(
             "text/csv; charset=utf-8",
             "nhat-ky.csv",
@@ -205,6 +301,17 @@ pub(crate) async fn audit(
         action: get("action").unwrap_or_default(),
         rows,
         csv_link: format!("/audit?{}&format=csv", qs.join("&")),
+        tables: choices(l, "table", TABLES),
+        actions: choices(l, "audit", ACTIONS),
+        older_link: match oldest {
+            Some(id) if full => format!("/audit?{}&before={id}", qs.join("&")),
+            _ => String::new(),
+        },
+        newest_link: if before_id.is_some() {
+            format!("/audit?{}", qs.join("&"))
+        } else {
+            String::new()
+        },
     }))
 }
 
@@ -230,5 +337,9 @@ pub(crate) async fn org_history(
         action: String::new(),
         rows: rows(l, entries),
         csv_link: String::new(),
+        tables: vec![],
+        actions: vec![],
+        older_link: String::new(),
+        newest_link: String::new(),
     }))
 }
