@@ -24,6 +24,29 @@ impl App {
         fields: &[(&str, String)],
         intent: FormIntent,
     ) -> Result<ImportOutcome> {
+        self.form(actor, table, fields, intent, true).await
+    }
+
+    /// The same checks as [`App::save_form`] (scope, version, every error and warning of
+    /// the row at once), writing nothing: a form shows its warnings before it saves.
+    pub async fn check_form(
+        &self,
+        actor: &Actor,
+        table: &str,
+        fields: &[(&str, String)],
+        intent: FormIntent,
+    ) -> Result<ImportOutcome> {
+        self.form(actor, table, fields, intent, false).await
+    }
+
+    async fn form(
+        &self,
+        actor: &Actor,
+        table: &str,
+        fields: &[(&str, String)],
+        intent: FormIntent,
+        apply: bool,
+    ) -> Result<ImportOutcome> {
         let header = fields
             .iter()
             .map(|(k, _)| Cell::Text(k.to_string()))
@@ -73,7 +96,7 @@ impl App {
             },
             _ => None,
         };
-        self.import_guarded(actor, &book, true, guard.as_ref())
+        self.import_guarded(actor, &book, apply, guard.as_ref())
             .await
     }
 

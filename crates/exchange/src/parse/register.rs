@@ -9,6 +9,14 @@ use hoptac_core::types::*;
 use hoptac_core::validate::Severity;
 use std::collections::HashMap;
 
+/// A name longer than this is a pasted paragraph, not a name (the longest registered HTX
+/// names run to about 120 characters).
+pub const MAX_NAME_CHARS: usize = 255;
+
+/// A founding date before this year is a typing slip: the country's first cooperatives date
+/// from after 1945 (the exact first year is not set by law; this is a plausibility bound).
+pub const FIRST_FOUNDING_YEAR: i32 = 1945;
+
 pub(super) fn parse_units(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
     let mut seen = HashMap::new();
     for (n, cells) in rows(sheet, l) {
@@ -17,6 +25,20 @@ pub(super) fn parse_units(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
         let code = r.required("code", code);
         let name = r.text("name");
         let name = r.required("name", name);
+        if let Some(n) = &name
+            && n.chars().count() > MAX_NAME_CHARS
+        {
+            r.push(
+                Severity::Error,
+                "name",
+                n.chars().take(60).collect::<String>() + "…",
+                hoptac_core::msg!(
+                    "exchange.name_too_long",
+                    n = n.chars().count(),
+                    max = MAX_NAME_CHARS
+                ),
+            );
+        }
         let level = r.enumerated::<AdminLevel>("level");
         let level = r.required("level", level);
         let parent_code = r.text("parent_code");
@@ -82,12 +104,36 @@ pub(super) fn parse_orgs(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
         let kind = r.required("kind", kind);
         let name = r.text("name");
         let name = r.required("name", name);
+        if let Some(n) = &name
+            && n.chars().count() > MAX_NAME_CHARS
+        {
+            r.push(
+                Severity::Error,
+                "name",
+                n.chars().take(60).collect::<String>() + "…",
+                hoptac_core::msg!(
+                    "exchange.name_too_long",
+                    n = n.chars().count(),
+                    max = MAX_NAME_CHARS
+                ),
+            );
+        }
         let sector = r.enumerated::<Sector>("sector");
         let sector = r.required("sector", sector);
         let commune = r.text("commune");
         let commune = r.required("commune", commune);
         let founded_on = r.date("founded_on");
         let founded_on = r.required("founded_on", founded_on);
+        if let Some(f) = founded_on
+            && f.year() < FIRST_FOUNDING_YEAR
+        {
+            r.push(
+                Severity::Error,
+                "founded_on",
+                hoptac_core::date::to_vi(f),
+                hoptac_core::msg!("exchange.founded_too_early", min = FIRST_FOUNDING_YEAR),
+            );
+        }
         let dissolved_on = r.date("dissolved_on");
         let registration_no = r.text("registration_no");
         let registered_services = l
@@ -243,5 +289,53 @@ pub(super) fn parse_managers(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::{RawBook, read_csv};
+
+    fn problems(csv: &str) -> (usize, Vec<(String, String)>) {
+        let book = RawBook {
+            sheets: vec![read_csv("organizations", csv.as_bytes()).unwrap()],
+        };
+        let p = super::super::parse_book(&book);
+        let found = p
+            .problems
+            .iter()
+            .map(|p| {
+                (
+                    p.column.clone().unwrap_or_default(),
+                    p.msg.get("vi").to_string(),
+                )
+            })
+            .collect();
+        (p.orgs.len(), found)
+    }
+
+    #[test]
+    fn implausible_founding_years_and_names_are_refused_with_the_field_named() {
+        let head = "code,kind,name,sector,commune,founded_on\n";
+        let (ok, none) = problems(&format!(
+            "{head}A-1,HTX,HTX Một,agriculture,30049,1945-01-01\n"
+        ));
+        assert_eq!((ok, none.len()), (1, 0), "{none:?}");
+        let (n, p) = problems(&format!(
+            "{head}A-1,HTX,HTX Một,agriculture,30049,1944-12-31\n"
+        ));
+        assert_eq!(n, 0);
+        assert!(p.iter().any(|(_, m)| m.contains("trước năm 1945")), "{p:?}");
+        let long = "H".repeat(256);
+        let (n, p) = problems(&format!(
+            "{head}A-1,HTX,{long},agriculture,30049,2020-01-01\n"
+        ));
+        assert_eq!(n, 0);
+        assert!(p.iter().any(|(_, m)| m.contains("256 ký tự")), "{p:?}");
+        let fits = "H".repeat(255);
+        let (n, _) = problems(&format!(
+            "{head}A-1,HTX,{fits},agriculture,30049,2020-01-01\n"
+        ));
+        assert_eq!(n, 1);
     }
 }

@@ -92,7 +92,9 @@ pub(crate) fn field(l: Lang, key: &'static str, kind: &'static str, value: Strin
         value,
         options: vec![],
         error: String::new(),
+        warning: String::new(),
         hint: "",
+        beside: String::new(),
         readonly: false,
         required: false,
     }
@@ -209,12 +211,65 @@ pub(crate) async fn form_page_errors(
         back,
         fields,
         general_errors: general,
+        warned: false,
     };
     let mut r = render(&t);
     if failed {
         *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     }
     r
+}
+
+/// A form checked before it is saved whose only problems are warnings (profit above
+/// revenue, a jump from last year): shown again with each warning beside its field and a
+/// button that saves despite them. Nothing was written.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn form_page_warned(
+    st: &AppState,
+    u: &CurrentUser,
+    l: Lang,
+    heading: String,
+    action: String,
+    back: String,
+    mut fields: Vec<Field>,
+    outcome: &ImportOutcome,
+) -> Response {
+    let mut general = vec![crate::http::i18n::t(l, "form_check_warnings").to_string()];
+    for p in &outcome.problems {
+        let text = p.msg.get(l.code()).to_string();
+        match fields
+            .iter_mut()
+            .find(|f| Some(f.key) == p.key && f.kind != "hidden")
+        {
+            Some(f) if f.warning.is_empty() => f.warning = text,
+            Some(f) => {
+                f.warning.push_str("; ");
+                f.warning.push_str(&text)
+            }
+            None => general.push(text),
+        }
+    }
+    let mut accept = version_field(0);
+    accept.key = ACCEPT_WARNINGS;
+    accept.value = "1".into();
+    fields.push(accept);
+    render(&FormPage {
+        p: page(st, u, l, "nav_registry").await,
+        heading,
+        action,
+        back,
+        fields,
+        general_errors: general,
+        warned: true,
+    })
+}
+
+/// The hidden field of a form sent again after its warnings were shown.
+pub(crate) const ACCEPT_WARNINGS: &str = "_accept_warnings";
+
+/// Whether the form was sent after its warnings were shown (save despite them).
+pub(crate) fn warnings_accepted(v: &HashMap<String, String>) -> bool {
+    v.get(ACCEPT_WARNINGS).is_some_and(|x| x == "1")
 }
 
 /// The hidden field that carries the version of the row an edit form was read at.
@@ -226,7 +281,9 @@ pub(crate) fn version_field(version: i64) -> Field {
         value: version.to_string(),
         options: vec![],
         error: String::new(),
+        warning: String::new(),
         hint: "",
+        beside: String::new(),
         readonly: false,
         required: false,
     }

@@ -85,7 +85,11 @@ pub(crate) struct Field {
     pub value: String,
     pub options: Vec<Opt>,
     pub error: String,
+    /// A plausibility warning on this field, shown before the figures are saved.
+    pub warning: String,
     pub hint: &'static str,
+    /// The same field's value a year before ("2024: 276"), beside this year's.
+    pub beside: String,
     pub readonly: bool,
     pub required: bool,
 }
@@ -99,4 +103,6 @@ pub(crate) struct FormPage {
     pub back: String,
     pub fields: Vec<Field>,
     pub general_errors: Vec<String>,
+    /// The form was checked and has warnings only: saving again saves despite them.
+    pub warned: bool,
 }

@@ -398,7 +398,36 @@ async fn yearly_figures_form_reads_vietnamese_numbers_and_reports_errors() {
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"error-members\"") && r.body.contains("value=\"mười\""));
-    let r = crate::trust::post_edit(&app, "/orgs/HTX-TM-07/reports/2025/edit", "year=1999&members=310&members_joined=12&members_left=3&revenue=1.600%2C5&services=irrigation&services=harvesting&statements_filed=yes&rating=kha&rating_basis=H%E1%BB%8Dp%20x%C3%A9t%20c%E1%BB%A7a%20x%C3%A3").await;
+    let form = "year=1999&members=310&members_joined=12&members_left=3&revenue=1.600%2C5&services=irrigation&services=harvesting&statements_filed=yes&rating=kha&rating_basis=H%E1%BB%8Dp%20x%C3%A9t%20c%E1%BB%A7a%20x%C3%A3";
+    let r = crate::trust::post_edit(&app, "/orgs/HTX-TM-07/reports/2025/edit", form).await;
+    // the members do not add up with last year's: a warning shown before anything is saved
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        r.body.contains("id=\"form-warnings\"") && r.body.contains("id=\"warning-members\""),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("name=\"_accept_warnings\" value=\"1\""));
+    let code = hoptac_core::OrgCode::parse("HTX-TM-07").unwrap();
+    let unsaved = app.store().reports_of(&code).await.unwrap();
+    assert_ne!(
+        unsaved
+            .iter()
+            .find(|r| r.year.get() == 2025)
+            .unwrap()
+            .figures
+            .revenue
+            .unwrap()
+            .to_string(),
+        "1600.5",
+        "nothing saved before the warnings are accepted"
+    );
+    let r = crate::trust::post_edit(
+        &app,
+        "/orgs/HTX-TM-07/reports/2025/edit",
+        &format!("{form}&_accept_warnings=1"),
+    )
+    .await;
     assert!(
         r.status == StatusCode::SEE_OTHER || r.status == StatusCode::OK,
         "{}",

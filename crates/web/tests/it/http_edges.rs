@@ -207,3 +207,74 @@ async fn the_audit_is_paged_and_shows_the_scopes_logins() {
         "the province's own logins are not the district's"
     );
 }
+
+/// The yearly figures form shows last year's figures beside this year's, dates typed and
+/// shown day first, and a profit above the revenue as a warning before anything is saved.
+#[tokio::test]
+async fn the_figures_form_shows_last_year_and_warns_before_saving() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let code = hoptac_core::OrgCode::parse("HTX-TM-07").unwrap();
+    let reports = staff.app.store().reports_of(&code).await.unwrap();
+    let r2024 = reports.iter().find(|r| r.year.get() == 2024).unwrap();
+    let form = get(&staff, "/orgs/HTX-TM-07/reports/2025/edit").await.body;
+    let beside = form
+        .split("id=\"beside-members\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .unwrap_or_else(|| panic!("no figure beside members: {form}"));
+    assert_eq!(
+        beside,
+        format!("Năm trước 2024: {}", r2024.figures.members.unwrap()),
+        "last year's members"
+    );
+    assert!(
+        form.contains("id=\"f-general_meeting_on\" name=\"general_meeting_on\" type=\"text\""),
+        "a date is typed dd/mm/yyyy, not the browser's widget"
+    );
+    let r2025 = reports.iter().find(|r| r.year.get() == 2025).unwrap();
+    if let Some(d) = r2025.figures.general_meeting_on {
+        assert!(form.contains(&format!("value=\"{}\"", hoptac_core::date::to_vi(d))));
+    }
+    let members = r2025.figures.members.unwrap_or(0);
+    let body =
+        format!("members={members}&revenue=100&profit=250&general_meeting_on=15%2F03%2F2025");
+    let r = crate::trust::post_edit(&staff, "/orgs/HTX-TM-07/reports/2025/edit", &body).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let warning = r
+        .body
+        .split("id=\"warning-profit\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .unwrap_or_else(|| panic!("no warning on profit: {}", r.body));
+    assert!(warning.contains("Lợi nhuận lớn hơn doanh thu"), "{warning}");
+    assert!(r.body.contains("Lưu dù có cảnh báo"));
+    let still = staff.app.store().reports_of(&code).await.unwrap();
+    let now = still.iter().find(|r| r.year.get() == 2025).unwrap();
+    assert_eq!(
+        now.figures.profit, r2025.figures.profit,
+        "nothing saved yet"
+    );
+    // saved despite the warning: the date as typed, day first
+    let r = crate::trust::post_edit(
+        &staff,
+        "/orgs/HTX-TM-07/reports/2025/edit",
+        &format!("{body}&_accept_warnings=1"),
+    )
+    .await;
+    assert!(
+        r.status.is_redirection() || r.status == StatusCode::OK,
+        "{}",
+        r.body
+    );
+    let saved = staff.app.store().reports_of(&code).await.unwrap();
+    let now = saved.iter().find(|r| r.year.get() == 2025).unwrap();
+    assert_eq!(now.figures.profit.unwrap().to_string(), "250");
+    assert_eq!(
+        now.figures
+            .general_meeting_on
+            .map(hoptac_core::date::to_iso)
+            .as_deref(),
+        Some("2025-03-15")
+    );
+}

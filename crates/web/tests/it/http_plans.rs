@@ -161,9 +161,22 @@ async fn near_duplicate_names_page() {
         "the demo's planted pair"
     );
     assert!(!r.body.contains("HTX DVNN Tân Kiêu"));
-    let r = post_form(&app, "/orgs/new", "code=V1&kind=HTX&name=HTX+DVNN+T%C3%A2n+Ki%C3%AAu&sector=agriculture&commune=30049&founded_on=2007-12-04").await;
+    let form = "code=V1&kind=HTX&name=HTX+DVNN+T%C3%A2n+Ki%C3%AAu&sector=agriculture&commune=30049&founded_on=2007-12-04";
+    let r = post_form(&app, "/orgs/new", form).await;
+    assert_eq!(r.status, StatusCode::OK, "the warning shown before saving");
+    assert!(
+        r.body.contains("id=\"form-warnings\"")
+            && r.body.contains("HTX-TM-07")
+            && r.body.contains("giống 100%")
+    );
+    let v1 = hoptac_core::OrgCode::parse("V1").unwrap();
+    assert!(
+        app.store().org(&v1).await.unwrap().is_none(),
+        "nothing saved yet"
+    );
+    let r = post_form(&app, "/orgs/new", &format!("{form}&_accept_warnings=1")).await;
     assert_eq!(r.status, StatusCode::OK, "saved, with the warning shown");
-    assert!(r.body.contains("HTX-TM-07") && r.body.contains("giống 100%"));
+    assert!(app.store().org(&v1).await.unwrap().is_some());
     let r = get(&app, "/quality/duplicates").await;
     assert!(
         r.body.contains("HTX DVNN Tân Kiêu")

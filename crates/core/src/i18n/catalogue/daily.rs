@@ -198,4 +198,15 @@ pub const UI: &[Entry] = &[
     ("all", "Tất cả", "All"),
     ("audit_newest", "« Mới nhất", "« Newest"),
     ("audit_older", "Cũ hơn ›", "Older ›"),
+    (
+        "form_check_warnings",
+        "Chưa lưu: số liệu có điểm bất thường, xem cảnh báo bên dưới. Nếu số liệu đúng, bấm “Lưu dù có cảnh báo”; nếu sai, sửa rồi lưu.",
+        "Not saved yet: some figures look unusual, see the warnings below. If they are right, press “Save despite the warnings”; if not, correct them and save.",
+    ),
+    (
+        "save_despite_warnings",
+        "Lưu dù có cảnh báo",
+        "Save despite the warnings",
+    ),
+    ("last_year", "Năm trước", "Year before"),
 ];

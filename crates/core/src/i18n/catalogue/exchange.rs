@@ -224,4 +224,14 @@ pub const ENTRIES: &[Entry] = &[
         "{name}.csv: dòng {row} có ô dài {chars} ký tự, tối đa {limit}",
         "{name}.csv: row {row} has a field of {chars} characters, at most {limit}",
     ),
+    (
+        "exchange.name_too_long",
+        "Tên dài {n} ký tự, quá {max} ký tự cho phép",
+        "The name is {n} characters long, more than the {max} allowed",
+    ),
+    (
+        "exchange.founded_too_early",
+        "Ngày thành lập trước năm {min}: kiểm tra lại năm (gõ nhầm?)",
+        "Founded before {min}: check the year (a typing slip?)",
+    ),
 ];

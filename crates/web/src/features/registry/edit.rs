@@ -7,10 +7,12 @@ use crate::http::format::enc;
 use crate::http::forms::field;
 use crate::http::forms::form_intent;
 use crate::http::forms::form_page;
+use crate::http::forms::form_page_warned;
 use crate::http::forms::keep_version;
 use crate::http::forms::select;
 use crate::http::forms::to_map;
 use crate::http::forms::version_field;
+use crate::http::forms::warnings_accepted;
 use crate::http::i18n::Lang;
 use crate::http::layout::Field;
 use crate::http::layout::Opt;
@@ -61,8 +63,11 @@ pub(crate) async fn org_fields(
         selected: u.code == get("commune"),
     }));
     commune.required = true;
-    let mut founded = field(l, "founded_on", "date", get("founded_on"));
+    let mut founded = field(l, "founded_on", "day", get("founded_on"));
     founded.required = true;
+    founded.hint = crate::http::i18n::t(l, "date_hint");
+    let mut dissolved = field(l, "dissolved_on", "day", get("dissolved_on"));
+    dissolved.hint = crate::http::i18n::t(l, "date_hint");
     Ok(vec![
         code,
         select(
@@ -86,7 +91,7 @@ pub(crate) async fn org_fields(
         ),
         commune,
         founded,
-        field(l, "dissolved_on", "date", get("dissolved_on")),
+        dissolved,
         field(l, "registration_no", "text", get("registration_no")),
         {
             let chosen: Vec<String> = get("registered_services")
@@ -155,11 +160,11 @@ pub(crate) async fn org_edit_form(
                 .map(|u| u.code.clone())
                 .unwrap_or_default(),
         ),
-        ("founded_on", hoptac_core::date::to_iso(o.founded_on)),
+        ("founded_on", hoptac_core::date::to_vi(o.founded_on)),
         (
             "dissolved_on",
             o.dissolved_on
-                .map(hoptac_core::date::to_iso)
+                .map(hoptac_core::date::to_vi)
                 .unwrap_or_default(),
         ),
         (
@@ -231,6 +236,35 @@ pub(crate) async fn save_org(
         .map(|k| (*k, v.get(*k).cloned().unwrap_or_default()))
         .collect();
     let intent = form_intent(&v, fixed_code.is_some());
+    let (heading, action, back) = match &fixed_code {
+        Some(c) => (
+            crate::http::i18n::t(l, "edit").to_string(),
+            format!("/orgs/{}/edit", enc(c)),
+            format!("/orgs/{}", enc(c)),
+        ),
+        None => (
+            crate::http::i18n::t(l, "new_org").to_string(),
+            "/orgs/new".into(),
+            "/orgs".into(),
+        ),
+    };
+    // warnings (a name close to another organisation's) are shown before saving
+    if !warnings_accepted(&v) {
+        let checked = st
+            .app
+            .check_form(u.actor(), "organizations", &pairs, intent)
+            .await
+            .map_err(|e| WebError::new(l, e))?;
+        if !checked.problems.is_empty() {
+            let mut fields = org_fields(st, u, l, &v, fixed_code.is_some()).await?;
+            keep_version(&mut fields, &v);
+            return Ok(if checked.has_errors() {
+                form_page(st, u, l, heading, action, back, fields, Some(&checked)).await
+            } else {
+                form_page_warned(st, u, l, heading, action, back, fields, &checked).await
+            });
+        }
+    }
     let outcome = st
         .app
         .save_form(u.actor(), "organizations", &pairs, intent)
@@ -260,18 +294,6 @@ pub(crate) async fn save_org(
     }
     let mut fields = org_fields(st, u, l, &v, fixed_code.is_some()).await?;
     keep_version(&mut fields, &v);
-    let (heading, action, back) = match &fixed_code {
-        Some(c) => (
-            crate::http::i18n::t(l, "edit").to_string(),
-            format!("/orgs/{}/edit", enc(c)),
-            format!("/orgs/{}", enc(c)),
-        ),
-        None => (
-            crate::http::i18n::t(l, "new_org").to_string(),
-            "/orgs/new".into(),
-            "/orgs".into(),
-        ),
-    };
     Ok(form_page(st, u, l, heading, action, back, fields, Some(&outcome)).await)
 }
 

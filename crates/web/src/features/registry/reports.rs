@@ -8,10 +8,12 @@ use crate::http::format::enc;
 use crate::http::forms::field;
 use crate::http::forms::form_intent;
 use crate::http::forms::form_page;
+use crate::http::forms::form_page_warned;
 use crate::http::forms::keep_version;
 use crate::http::forms::select;
 use crate::http::forms::to_map;
 use crate::http::forms::version_field;
+use crate::http::forms::warnings_accepted;
 use crate::http::i18n::Lang;
 use crate::http::layout::Field;
 use crate::http::layout::Opt;
@@ -41,6 +43,51 @@ pub(crate) fn office_readonly(mut fields: Vec<Field>, u: &CurrentUser) -> Vec<Fi
         }
     }
     fields
+}
+
+/// Last year's figures beside this year's fields ("Năm trước 2024: 276"), so a clerk sees a
+/// slip (a missing zero, last year's number typed again) before saving.
+pub(crate) fn beside_last_year(
+    l: Lang,
+    fields: &mut [Field],
+    reports: &[hoptac_core::AnnualReport],
+    year: &str,
+) {
+    let Ok(year) = year.trim().parse::<i32>() else {
+        return;
+    };
+    let Some(prev) = reports.iter().find(|r| r.year.get() == year - 1) else {
+        return;
+    };
+    let f = &prev.figures;
+    use crate::http::format::{opt_fixed, opt_int};
+    for field in fields.iter_mut() {
+        let shown = match field.key {
+            "members" => opt_int(f.members),
+            "members_joined" => opt_int(f.members_joined),
+            "members_left" => opt_int(f.members_left),
+            "workers" => opt_int(f.workers),
+            "revenue" => opt_fixed(f.revenue),
+            "profit" => opt_fixed(f.profit),
+            "member_income" => opt_fixed(f.member_income),
+            "worker_income" => opt_fixed(f.worker_income),
+            "rating" => f
+                .rating
+                .map(|r| r.label(l.code()).to_string())
+                .unwrap_or_default(),
+            _ => continue,
+        };
+        let shown = if shown.is_empty() {
+            "—".to_string()
+        } else {
+            shown
+        };
+        field.beside = format!(
+            "{} {}: {shown}",
+            crate::http::i18n::t(l, "last_year"),
+            year - 1
+        );
+    }
 }
 
 pub(crate) fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool) -> Vec<Field> {
@@ -83,7 +130,7 @@ pub(crate) fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool)
     out.push(field(
         l,
         "general_meeting_on",
-        "date",
+        "day",
         get("general_meeting_on"),
     ));
     let mut filed = field(l, "statements_filed", "select", get("statements_filed"));
@@ -98,17 +145,20 @@ pub(crate) fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool)
     out.push(field(
         l,
         "statements_filed_on",
-        "date",
+        "day",
         get("statements_filed_on"),
     ));
-    out.push(field(l, "received_on", "date", get("received_on")));
+    out.push(field(l, "received_on", "day", get("received_on")));
     out.push(field(
         l,
         "self_assessment_sent_on",
-        "date",
+        "day",
         get("self_assessment_sent_on"),
     ));
     out.push(field(l, "rating_basis", "text", get("rating_basis")));
+    for f in out.iter_mut().filter(|f| f.kind == "day") {
+        f.hint = crate::http::i18n::t(l, "date_hint");
+    }
     out
 }
 
@@ -131,6 +181,8 @@ pub(crate) async fn report_new_form(
         .unwrap_or(hoptac_app::today().year() - 1);
     let v: HashMap<String, String> = [("year".to_string(), next.to_string())].into();
     let path = format!("/orgs/{}", enc(&code));
+    let mut fields = office_readonly(report_fields(l, &v, false), &u);
+    beside_last_year(l, &mut fields, &d.reports, &next.to_string());
     Ok(form_page(
         &st,
         &u,
@@ -138,7 +190,7 @@ pub(crate) async fn report_new_form(
         format!("{} — {}", crate::http::i18n::t(l, "add_report"), d.org.name),
         format!("{path}/reports/new"),
         path,
-        office_readonly(report_fields(l, &v, false), &u),
+        fields,
         None,
     )
     .await)
@@ -174,7 +226,7 @@ pub(crate) fn report_values(r: &hoptac_core::AnnualReport) -> HashMap<String, St
         (
             "general_meeting_on",
             f.general_meeting_on
-                .map(hoptac_core::date::to_iso)
+                .map(hoptac_core::date::to_vi)
                 .unwrap_or_default(),
         ),
         (
@@ -186,19 +238,19 @@ pub(crate) fn report_values(r: &hoptac_core::AnnualReport) -> HashMap<String, St
         (
             "received_on",
             f.received_on
-                .map(hoptac_core::date::to_iso)
+                .map(hoptac_core::date::to_vi)
                 .unwrap_or_default(),
         ),
         (
             "statements_filed_on",
             f.statements_filed_on
-                .map(hoptac_core::date::to_iso)
+                .map(hoptac_core::date::to_vi)
                 .unwrap_or_default(),
         ),
         (
             "self_assessment_sent_on",
             f.self_assessment_sent_on
-                .map(hoptac_core::date::to_iso)
+                .map(hoptac_core::date::to_vi)
                 .unwrap_or_default(),
         ),
         ("rating_basis", f.rating_basis.clone().unwrap_or_default()),
@@ -235,6 +287,7 @@ pub(crate) async fn report_edit_form(
         .await
         .map_err(|e| WebError::new(l, e))?;
     let mut fields = office_readonly(report_fields(l, &v, true), &u);
+    beside_last_year(l, &mut fields, &d.reports, &year);
     fields.push(version_field(version));
     Ok(form_page(
         &st,
@@ -292,12 +345,66 @@ pub(crate) async fn report_save(
         .map(|k| (*k, v.get(*k).cloned().unwrap_or_default()))
         .collect();
     let intent = form_intent(&v, editing.is_some());
+    let path = format!("/orgs/{}", enc(&code));
+    let action = match &editing {
+        Some(y) => format!("{path}/reports/{y}/edit"),
+        None => format!("{path}/reports/new"),
+    };
+    let heading = format!(
+        "{} — {}",
+        crate::http::i18n::t(l, "yearly_figures"),
+        d.org.name
+    );
+    let form_fields = |v: &HashMap<String, String>| {
+        let mut fields = office_readonly(report_fields(l, v, editing.is_some()), &u);
+        beside_last_year(
+            l,
+            &mut fields,
+            &d.reports,
+            v.get("year").map(String::as_str).unwrap_or(""),
+        );
+        keep_version(&mut fields, v);
+        fields
+    };
+    // warnings are shown before saving, not after: a first send is checked only
+    if !warnings_accepted(&v) {
+        let checked = st
+            .app
+            .check_form(u.actor(), "annual_reports", &fields_in, intent)
+            .await
+            .map_err(|e| WebError::new(l, e))?;
+        if checked.has_errors() {
+            return Ok(form_page(
+                &st,
+                &u,
+                l,
+                heading,
+                action,
+                path,
+                form_fields(&v),
+                Some(&checked),
+            )
+            .await);
+        }
+        if !checked.problems.is_empty() {
+            return Ok(form_page_warned(
+                &st,
+                &u,
+                l,
+                heading,
+                action,
+                path,
+                form_fields(&v),
+                &checked,
+            )
+            .await);
+        }
+    }
     let outcome = st
         .app
         .save_form(u.actor(), "annual_reports", &fields_in, intent)
         .await
         .map_err(|e| WebError::new(l, e))?;
-    let path = format!("/orgs/{}", enc(&code));
     if outcome.applied {
         let warnings: Vec<String> = outcome
             .problems
@@ -325,16 +432,15 @@ pub(crate) async fn report_save(
             .await?,
         ));
     }
-    let action = match &editing {
-        Some(y) => format!("{path}/reports/{y}/edit"),
-        None => format!("{path}/reports/new"),
-    };
-    let heading = format!(
-        "{} — {}",
-        crate::http::i18n::t(l, "yearly_figures"),
-        d.org.name
-    );
-    let mut fields = office_readonly(report_fields(l, &v, editing.is_some()), &u);
-    keep_version(&mut fields, &v);
-    Ok(form_page(&st, &u, l, heading, action, path, fields, Some(&outcome)).await)
+    Ok(form_page(
+        &st,
+        &u,
+        l,
+        heading,
+        action,
+        path,
+        form_fields(&v),
+        Some(&outcome),
+    )
+    .await)
 }
