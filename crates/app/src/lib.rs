@@ -12,6 +12,7 @@ pub mod error;
 pub mod evaluation;
 mod evaluation_memo;
 pub mod evaluation_summary;
+pub mod figure_records;
 pub mod import;
 mod intent;
 pub mod managers;

@@ -37,7 +37,7 @@ pub struct StockFlow {
 impl App {
     /// The snapshot and the unit a request is about: the one asked for (which must lie in
     /// the actor's scope), or by default the actor's own.
-    async fn scoped_snapshot(
+    pub(crate) async fn scoped_snapshot(
         &self,
         actor: &Actor,
         from: i32,

@@ -569,7 +569,7 @@ async fn situation_report_page_and_markdown() {
     );
     assert!(
         r.body
-            .contains("class=\"fig\" href=\"/orgs?kind=HTX&amp;year=2020\""),
+            .contains("class=\"fig\" href=\"/indicators/htx.active/records?from=2016&amp;to=2020&amp;scope=872\""),
         "figures link to their records"
     );
     let r = get(&app, "/report/situation?from=2016&to=2020&format=md").await;

@@ -278,3 +278,68 @@ async fn the_figures_form_shows_last_year_and_warns_before_saving() {
         Some("2025-03-15")
     );
 }
+
+/// A dashboard figure opens exactly the organisations it counts: as many rows as the figure
+/// says, each one of them founded in the period (a flow) or operating at its end (a stock),
+/// with the period and the ground said above the list.
+#[tokio::test]
+async fn a_dashboard_figure_opens_exactly_the_records_it_counts() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let dash = get(&staff, "/?from=2016&to=2020").await.body;
+    for id in ["htx.founded", "htx.active"] {
+        let link = dash
+            .split(&format!("href=\"/indicators/{id}/records?"))
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_else(|| panic!("no link for {id}"))
+            .replace("&#38;", "&")
+            .replace("&amp;", "&");
+        let figure: usize = dash
+            .split(&format!("href=\"/indicators/{id}/records?"))
+            .nth(1)
+            .and_then(|s| s.split('>').nth(1))
+            .and_then(|s| s.split('<').next())
+            .unwrap()
+            .replace('.', "")
+            .parse()
+            .unwrap();
+        let page = get(&staff, &format!("/indicators/{id}/records?{link}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        let rows: Vec<&str> = page
+            .body
+            .split("<tbody>")
+            .nth(1)
+            .map(|t| t.split("</tbody>").next().unwrap())
+            .unwrap_or("")
+            .split("<tr>")
+            .skip(1)
+            .collect();
+        assert_eq!(
+            rows.len(),
+            figure,
+            "{id}: the list has as many rows as the figure"
+        );
+        assert!(figure > 0, "{id}: the demo has some");
+        let filter = page.body.split("id=\"records-filter\">").nth(1).unwrap();
+        assert!(
+            filter.contains("2016") && filter.contains("2020") || filter.contains("Cuối năm 2020"),
+            "{filter}"
+        );
+        let store = staff.app.store();
+        for r in &rows {
+            let code = r.split("<td>").nth(1).unwrap().split('<').next().unwrap();
+            let o = store
+                .org(&hoptac_core::OrgCode::parse(code).unwrap())
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(o.kind, hoptac_core::OrgKind::Htx);
+            let end = hoptac_core::date::year_end(2020);
+            match id {
+                "htx.founded" => assert!((2016..=2020).contains(&o.founded_on.year()), "{code}"),
+                _ => assert!(o.active_on(end), "{code} operating at the end of 2020"),
+            }
+        }
+    }
+}

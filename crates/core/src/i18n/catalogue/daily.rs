@@ -209,4 +209,17 @@ pub const UI: &[Entry] = &[
         "Save despite the warnings",
     ),
     ("last_year", "Năm trước", "Year before"),
+    ("figure", "Số liệu", "Figure"),
+    ("records_orgs", "tổ chức được tính", "organisations counted"),
+    (
+        "records_help",
+        "Đây đúng là các tổ chức mà số liệu đếm, cùng kỳ và cùng địa bàn; bấm tên để mở hồ sơ.",
+        "These are exactly the organisations the figure counts, same period and ground; open one by its name.",
+    ),
+    (
+        "records_none",
+        "Không có tổ chức nào được tính.",
+        "No organisation is counted.",
+    ),
+    ("at_year_end", "Cuối năm", "At the end of"),
 ];

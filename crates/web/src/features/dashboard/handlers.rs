@@ -21,7 +21,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect};
 use hoptac_core::Fixed;
 use hoptac_core::chart::trend;
-use hoptac_core::indicator::{Filter, IndicatorDef, Subject, catalogue};
+use hoptac_core::indicator::catalogue;
 use hoptac_core::report::pct_vi;
 use hoptac_core::text::group_thousands;
 use hoptac_core::types::*;
@@ -29,26 +29,6 @@ use hoptac_core::types::*;
 pub(crate) fn default_period() -> (i32, i32) {
     let to = hoptac_app::today().year() - 1;
     (to - 4, to)
-}
-
-/// The registry filtered to the organisations an indicator counts.
-pub(crate) fn records_link(d: &IndicatorDef, to: i32, scope_commune: Option<&str>) -> String {
-    let mut q = Vec::new();
-    if d.kinds.len() == 1 {
-        q.push(format!("kind={}", d.kinds[0].code()));
-    }
-    for f in &d.filters {
-        if let Filter::Sector(s) = f {
-            q.push(format!("sector={}", s.code()));
-        }
-    }
-    if matches!(d.subject, Subject::ActiveOrgs | Subject::ActiveManagers) {
-        q.push(format!("year={to}"));
-    }
-    if let Some(c) = scope_commune {
-        q.push(format!("commune={c}"));
-    }
-    format!("/orgs?{}", q.join("&"))
 }
 
 /// The scopes a page offers on `on` (the end of the period asked): the units in force then,
@@ -143,11 +123,6 @@ pub(crate) async fn dashboard(
         .stats(u.actor(), from, to, Some(&scope))
         .await
         .map_err(e)?;
-    let unit = st.app.scope_unit(&scope).await.map_err(e)?;
-    let commune_filter = unit
-        .as_ref()
-        .filter(|u| u.level == AdminLevel::Commune)
-        .map(|u| u.id.0.to_string());
     let cat = catalogue();
     let mut rows = Vec::new();
     for (d, v) in cat.iter().zip(&stats.indicators) {
@@ -169,7 +144,7 @@ pub(crate) async fn dashboard(
             value: fmt_value(d.unit, v.value),
             change: signed_pct(v.change_pct),
             ratio: v.ratio_pct.map(pct_vi).unwrap_or_default(),
-            link: records_link(d, to, commune_filter.as_deref()),
+            link: crate::features::indicators::records::figure_link(d, from, to, &scope),
             flow,
         });
     }

@@ -1,7 +1,6 @@
 //! The situation report (báo cáo tình hình) as HTML, Markdown, Word, PDF or an Excel annex.
 
 use crate::features::dashboard::handlers::default_period;
-use crate::features::dashboard::handlers::records_link;
 use crate::features::dashboard::handlers::scope_options;
 use crate::features::documents::views::SituationPage;
 use crate::http::download::MARKDOWN;
@@ -21,7 +20,6 @@ use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use hoptac_core::indicator::catalogue;
 use hoptac_core::report::{render_html, render_md};
-use hoptac_core::types::*;
 
 pub(crate) async fn situation(
     State(st): State<AppState>,
@@ -80,21 +78,11 @@ pub(crate) async fn situation(
         }
         _ => {}
     }
-    let commune = if scope.trim().is_empty() {
-        None
-    } else {
-        st.app
-            .resolve_scope(&scope)
-            .await
-            .ok()
-            .filter(|u| u.level == AdminLevel::Commune)
-            .map(|u| u.id.0.to_string())
-    };
     let cat = catalogue();
     let link = |id: &str| {
         cat.iter()
             .find(|d| d.id == id)
-            .map(|d| records_link(d, to, commune.as_deref()))
+            .map(|d| crate::features::indicators::records::figure_link(d, from, to, &scope))
             .unwrap_or_else(|| "/orgs".into())
     };
     let units = st.app.units_in_scope(u.actor()).await.map_err(e)?;
