@@ -88,6 +88,8 @@ pub(crate) struct Field {
     /// A plausibility warning on this field, shown before the figures are saved.
     pub warning: String,
     pub hint: &'static str,
+    /// Who fills the field in ("HTX khai" / "Cơ quan quản lý ghi"), "" when it is not split.
+    pub owner: &'static str,
     /// The same field's value a year before ("2024: 276"), beside this year's.
     pub beside: String,
     pub readonly: bool,

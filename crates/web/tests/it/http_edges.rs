@@ -228,6 +228,16 @@ async fn the_figures_form_shows_last_year_and_warns_before_saving() {
         format!("Năm trước 2024: {}", r2024.figures.members.unwrap()),
         "last year's members"
     );
+    // who fills each field in, on the form
+    let owner = |key: &str| {
+        form.split(&format!("<label for=\"f-{key}\">"))
+            .nth(1)
+            .and_then(|s| s.split("</label>").next())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(owner("members").contains("HTX khai"), "{}", owner("members"));
+    assert!(owner("rating").contains("cơ quan quản lý ghi"), "{}", owner("rating"));
     assert!(
         form.contains("id=\"f-general_meeting_on\" name=\"general_meeting_on\" type=\"text\""),
         "a date is typed dd/mm/yyyy, not the browser's widget"

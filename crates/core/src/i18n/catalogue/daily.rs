@@ -222,4 +222,6 @@ pub const UI: &[Entry] = &[
         "No organisation is counted.",
     ),
     ("at_year_end", "Cuối năm", "At the end of"),
+    ("owner_coop", "HTX khai", "filled in by the cooperative"),
+    ("owner_office", "cơ quan quản lý ghi", "recorded by the office"),
 ];

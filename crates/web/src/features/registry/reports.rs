@@ -159,6 +159,14 @@ pub(crate) fn report_fields(l: Lang, v: &HashMap<String, String>, editing: bool)
     for f in out.iter_mut().filter(|f| f.kind == "day") {
         f.hint = crate::http::i18n::t(l, "date_hint");
     }
+    // who fills what in: the cooperative its figures, the office its assessment and dates
+    for f in out.iter_mut().filter(|f| f.key != "year") {
+        f.owner = if hoptac_app::reporting::OFFICE_FIELDS.contains(&f.key) {
+            crate::http::i18n::t(l, "owner_office")
+        } else {
+            crate::http::i18n::t(l, "owner_coop")
+        };
+    }
     out
 }
 
