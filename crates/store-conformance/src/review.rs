@@ -61,6 +61,77 @@ pub async fn cases_open_act_and_close(s: &dyn Store) {
     );
 }
 
+/// A closed case is reopened with its action and the changes it takes back (a dissolution
+/// undone), in one transaction; a stale change leaves the case closed.
+pub async fn a_closed_case_is_reopened_with_its_changes(s: &dyn Store) {
+    s.apply(&base()).await.unwrap();
+    let a1 = OrgCode::parse("A1").unwrap();
+    s.sync_cases(
+        &[(
+            "no_report".into(),
+            a1.clone(),
+            ymd(2025, 1, 1).unwrap(),
+            "x".into(),
+        )],
+        &[],
+        "2026-12-03 09:00:00",
+        &[],
+    )
+    .await
+    .unwrap();
+    let id = s.cases().await.unwrap()[0].id;
+    let act = |action: &str, at: &str| CaseAction {
+        at: at.into(),
+        actor: "canbo".into(),
+        action: action.into(),
+        note: "ghi nhầm".into(),
+        on_date: None,
+    };
+    s.add_case_action(
+        id,
+        &act("accepted", "2026-12-03 10:00:00"),
+        Some("đã giải trình"),
+        &ChangeSet::default(),
+    )
+    .await
+    .unwrap();
+    assert!(s.cases().await.unwrap()[0].closed_at.is_some());
+    // a change checked against a version that is not the row's: nothing moves
+    let stale = ChangeSet {
+        expect_versions: vec![("organizations".into(), "A1".into(), 987_654)],
+        ..Default::default()
+    };
+    assert!(
+        s.reopen_case(id, &act("reopened", "2026-12-03 11:00:00"), &stale)
+            .await
+            .is_err()
+    );
+    let c = &s.cases().await.unwrap()[0];
+    assert!(
+        c.closed_at.is_some() && c.actions.len() == 1,
+        "a failed reopening writes nothing"
+    );
+    let mut org = s.org(&a1).await.unwrap().unwrap();
+    org.dissolved_on = None;
+    let undo = ChangeSet {
+        orgs: vec![org],
+        audit: vec![entry("reopened", "cases", &id.to_string(), Some(2))],
+        ..Default::default()
+    };
+    s.reopen_case(id, &act("reopened", "2026-12-03 12:00:00"), &undo)
+        .await
+        .unwrap();
+    let c = &s.cases().await.unwrap()[0];
+    assert!(c.closed_at.is_none() && c.closed_reason.is_none());
+    assert_eq!(
+        c.actions
+            .iter()
+            .map(|a| a.action.as_str())
+            .collect::<Vec<_>>(),
+        ["accepted", "reopened"]
+    );
+}
+
 /// Closing and reopening a reporting year is a history, oldest first.
 pub async fn reporting_locks_are_a_history(s: &dyn Store) {
     s.apply(&base()).await.unwrap();

@@ -113,6 +113,9 @@ pub trait Review: Send + Sync {
         close: Option<&str>,
         changes: &ChangeSet,
     ) -> Result<()>;
+    /// Reopens a closed case: records the action, clears its closing, and writes `changes`
+    /// (a dissolution taken back) in the same transaction.
+    async fn reopen_case(&self, case_id: i64, a: &CaseAction, changes: &ChangeSet) -> Result<()>;
     /// Merges `drop` into `keep` in one transaction: moves the listed reports, managers and
     /// cases, deletes what is left of `drop`, keeps the record. Returns the merge's id.
     async fn merge_orgs(&self, m: &MergeRecord, audit: &[AuditEntry]) -> Result<i64>;

@@ -113,6 +113,26 @@ impl Review for SqliteStore {
         Ok(())
     }
 
+    async fn reopen_case(&self, case_id: i64, a: &CaseAction, changes: &ChangeSet) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("INSERT INTO case_actions (case_id, at, actor, action, note, on_date) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(case_id)
+            .bind(&a.at)
+            .bind(&a.actor)
+            .bind(&a.action)
+            .bind(&a.note)
+            .bind(opt_iso(a.on_date))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE cases SET closed_at = NULL, closed_reason = NULL WHERE id = $1")
+            .bind(case_id)
+            .execute(&mut *tx)
+            .await?;
+        apply_in(&mut tx, changes).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn merge_orgs(&self, m: &MergeRecord, audit: &[AuditEntry]) -> Result<i64> {
         let mut tx = self.pool.begin().await?;
         for y in &m.moved_years {

@@ -9,7 +9,7 @@ use tower::ServiceExt;
 #[tokio::test]
 async fn an_address_that_does_not_parse_is_a_page_not_found_in_vietnamese() {
     let (admin, _d) = demo_app().await;
-    for uri in ["/evaluations/HTX-TM-07/abc", "/review/cases/x1"] {
+    for uri in ["/evaluations/HTX-TM-07/abc", "/quality/cases/x1"] {
         let r = get(&admin, uri).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}: {}", r.body);
         assert!(r.body.contains("Không tìm thấy"), "{uri}: {}", r.body);
@@ -236,8 +236,16 @@ async fn the_figures_form_shows_last_year_and_warns_before_saving() {
             .unwrap_or_default()
             .to_string()
     };
-    assert!(owner("members").contains("HTX khai"), "{}", owner("members"));
-    assert!(owner("rating").contains("cơ quan quản lý ghi"), "{}", owner("rating"));
+    assert!(
+        owner("members").contains("HTX khai"),
+        "{}",
+        owner("members")
+    );
+    assert!(
+        owner("rating").contains("cơ quan quản lý ghi"),
+        "{}",
+        owner("rating")
+    );
     assert!(
         form.contains("id=\"f-general_meeting_on\" name=\"general_meeting_on\" type=\"text\""),
         "a date is typed dd/mm/yyyy, not the browser's widget"
@@ -352,4 +360,92 @@ async fn a_dashboard_figure_opens_exactly_the_records_it_counts() {
             }
         }
     }
+}
+
+/// A dissolution recorded by mistake is undone by reopening its case with a reason: the
+/// organisation operates again, the case is open, both changes are in the audit; a viewer
+/// sees no form and is refused.
+#[tokio::test]
+async fn a_mistaken_dissolution_is_undone_by_reopening_its_case() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let list = get(&staff, "/quality").await.body;
+    let id: String = list
+        .split("/quality/cases/")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let case = staff
+        .app
+        .store()
+        .cases()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id.to_string() == id)
+        .unwrap();
+    let org = || async { staff.app.store().org(&case.org).await.unwrap().unwrap() };
+    assert!(org().await.dissolved_on.is_none());
+    let uri = format!("/quality/cases/{id}");
+    let r = crate::http::post_form(
+        &staff,
+        &uri,
+        "step=dissolution_completed&note=Q%C4%90&on_date=01%2F06%2F2026",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        org()
+            .await
+            .dissolved_on
+            .map(hoptac_core::date::to_iso)
+            .as_deref(),
+        Some("2026-06-01"),
+        "the date typed day first"
+    );
+    let page = get(&staff, &uri).await.body;
+    assert!(page.contains("id=\"reopen-form\"") && !page.contains("id=\"record-step\""));
+    let viewer = admin.as_user("xem").await;
+    assert!(!get(&viewer, &uri).await.body.contains("id=\"reopen-form\""));
+    let reopen = format!("{uri}/reopen");
+    assert_eq!(
+        crate::http::post_form(&viewer, &reopen, "reason=x")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    // no reason: said, nothing moved
+    let r = crate::http::post_form(&staff, &reopen, "reason=").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Cần ghi lý do mở lại"), "{}", r.body);
+    assert!(org().await.dissolved_on.is_some());
+    let r = crate::http::post_form(
+        &staff,
+        &reopen,
+        "reason=Ghi+nh%E1%BA%A7m+h%E1%BB%93+s%C6%A1",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(org().await.dissolved_on.is_none(), "operating again");
+    let page = get(&staff, &uri).await.body;
+    assert!(
+        page.contains("id=\"record-step\"")
+            && page.contains("Mở lại hồ sơ")
+            && page.contains("Ghi nhầm hồ sơ")
+    );
+    let audit = get(
+        &admin,
+        &format!("/audit?entity=organizations&key={}", case.org),
+    )
+    .await
+    .body;
+    assert!(
+        audit.contains("Ngày giải thể") || audit.contains("dissolved_on"),
+        "the undo in the audit"
+    );
+    // reopening an open case is refused
+    let r = crate::http::post_form(&staff, &reopen, "reason=again").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }

@@ -44,6 +44,16 @@ pub const ENTRIES: &[Entry] = &[
         "A username uses ASCII letters, digits, . _ - (at most 40 characters)",
     ),
     (
+        "review.case_not_closed",
+        "Hồ sơ đang mở, không cần mở lại",
+        "The case is open; there is nothing to reopen",
+    ),
+    (
+        "review.reopen_reason_required",
+        "Cần ghi lý do mở lại hồ sơ",
+        "Say why the case is reopened",
+    ),
+    (
         "review.case_closed",
         "Trường hợp đã đóng",
         "The case is closed",

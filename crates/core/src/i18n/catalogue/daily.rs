@@ -223,5 +223,18 @@ pub const UI: &[Entry] = &[
     ),
     ("at_year_end", "Cuối năm", "At the end of"),
     ("owner_coop", "HTX khai", "filled in by the cooperative"),
-    ("owner_office", "cơ quan quản lý ghi", "recorded by the office"),
+    (
+        "owner_office",
+        "cơ quan quản lý ghi",
+        "recorded by the office",
+    ),
+    ("audit.reopen", "Mở lại", "Reopened"),
+    ("case_reopened", "Mở lại hồ sơ", "Case reopened"),
+    ("case_reopen", "Mở lại hồ sơ", "Reopen the case"),
+    (
+        "case_reopen_help",
+        "Hồ sơ đóng nhầm thì mở lại, ghi lý do. Nếu hồ sơ đã ghi “hoàn thành giải thể”, ngày giải thể của tổ chức được gỡ bỏ cùng lúc.",
+        "A case closed by mistake is reopened with a reason. If it recorded “dissolution completed”, the organisation's dissolution date is taken back with it.",
+    ),
+    ("reopen_reason", "Lý do mở lại", "Why it is reopened"),
 ];

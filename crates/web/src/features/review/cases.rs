@@ -80,9 +80,13 @@ pub(crate) async fn case_page(
             .actions
             .iter()
             .map(|a| {
-                let label = hoptac_app::checks::CaseStep::parse(&a.action)
-                    .map(|s| s.label_vi().to_string())
-                    .unwrap_or_else(|| a.action.clone());
+                let label = match hoptac_app::checks::CaseStep::parse(&a.action) {
+                    Some(s) => s.label_vi().to_string(),
+                    None if a.action == "reopened" => {
+                        crate::http::i18n::t(l, "case_reopened").to_string()
+                    }
+                    None => a.action.clone(),
+                };
                 (
                     a.at.clone(),
                     a.actor.clone(),
@@ -147,6 +151,28 @@ pub(crate) async fn case_act(
         (Some(s), Ok(d)) => st.app.case_action(u.actor(), id, s, &get("note"), d).await,
     };
     match result {
+        Ok(()) => Ok(Redirect::to(&format!("/quality/cases/{id}")).into_response()),
+        Err(err @ AppError::Invalid { .. }) => {
+            case_page(&st, &u, l, id, err.message().get(l.code()).to_string()).await
+        }
+        Err(err) => Err(WebError::new(l, err)),
+    }
+}
+
+/// Reopens a closed case with its reason (and takes back the dissolution it recorded).
+pub(crate) async fn case_reopen(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path(id): Path<i64>,
+    Form(f): Form<HashMap<String, String>>,
+) -> WebResult {
+    let l = lang(&h);
+    let reason = f
+        .get("reason")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    match st.app.reopen_case(u.actor(), id, &reason).await {
         Ok(()) => Ok(Redirect::to(&format!("/quality/cases/{id}")).into_response()),
         Err(err @ AppError::Invalid { .. }) => {
             case_page(&st, &u, l, id, err.message().get(l.code()).to_string()).await

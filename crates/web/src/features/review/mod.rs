@@ -21,6 +21,7 @@ pub(crate) fn routes() -> Router<AppState> {
             "/quality/cases/{id}",
             get(cases::case).post(cases::case_act),
         )
+        .route("/quality/cases/{id}/reopen", post(cases::case_reopen))
         .route(
             "/quality/merge",
             get(merges::merge_preview).post(merges::merge),
