@@ -449,3 +449,53 @@ async fn a_mistaken_dissolution_is_undone_by_reopening_its_case() {
     let r = crate::http::post_form(&staff, &reopen, "reason=again").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+/// The review's case list downloads as a workbook with the same filters as the page: the
+/// same cases, the filters written at its head, statuses in words.
+#[tokio::test]
+async fn the_case_list_exports_with_the_pages_filters() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let as_of = staff.app.review_date().await.unwrap();
+    let all = staff
+        .app
+        .review_cases(&staff.actor().await, as_of, Some("872"))
+        .await
+        .unwrap();
+    let rule = all[0].case.rule.clone();
+    let title = all[0].title_vi;
+    let of_rule: Vec<_> = all.iter().filter(|c| c.case.rule == rule).collect();
+    let page = get(&staff, &format!("/quality?scope=872&ground={rule}"))
+        .await
+        .body;
+    let link = page
+        .split("href=\"/quality/cases.xlsx?")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .replace("&#38;", "&")
+        .replace("&amp;", "&");
+    assert!(
+        link.contains(&format!("ground={rule}")) && link.contains("scope=872"),
+        "{link}"
+    );
+    let bytes = crate::http::send_raw(&staff, &format!("/quality/cases.xlsx?{link}")).await;
+    let book = hoptac_exchange::read::read_xlsx(&bytes).unwrap();
+    let rows = &book.sheets[0].rows;
+    let text = |c: &hoptac_exchange::cells::Cell| match c {
+        hoptac_exchange::cells::Cell::Text(t) => t.clone(),
+        _ => String::new(),
+    };
+    let head = text(&rows[1].1[0]);
+    assert!(head.contains(title) && head.contains("Địa bàn"), "{head}");
+    let data: Vec<_> = rows.iter().filter(|(n, _)| *n > 4).collect();
+    assert_eq!(data.len(), of_rule.len(), "the same cases as the page");
+    for (_, cells) in &data {
+        assert_eq!(text(&cells[1]), title);
+        assert!(
+            !text(&cells[6]).contains('_'),
+            "status in words: {}",
+            text(&cells[6])
+        );
+    }
+}

@@ -237,4 +237,15 @@ pub const UI: &[Entry] = &[
         "A case closed by mistake is reopened with a reason. If it recorded “dissolution completed”, the organisation's dissolution date is taken back with it.",
     ),
     ("reopen_reason", "Lý do mở lại", "Why it is reopened"),
+    ("review_as_of", "Rà soát đến ngày", "Review as of"),
+    (
+        "case_list_title",
+        "Danh sách trường hợp rà soát",
+        "Review cases",
+    ),
+    (
+        "case_list_export",
+        "Tải danh sách (Excel)",
+        "Download the list (Excel)",
+    ),
 ];

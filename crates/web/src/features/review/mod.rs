@@ -1,5 +1,6 @@
 //! Review of the register (rà soát): cases, review runs, year locks, duplicates, merges, rules.
 
+pub(crate) mod case_list;
 pub(crate) mod cases;
 pub(crate) mod duplicates;
 pub(crate) mod merges;
@@ -13,6 +14,7 @@ use axum::routing::{get, post};
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/quality", get(quality::quality))
+        .route("/quality/cases.xlsx", get(case_list::cases_export))
         .route("/quality/run", post(quality::review_run))
         .route("/quality/years", post(quality::year_lock))
         .route("/quality/place", post(quality::place))

@@ -78,6 +78,8 @@ pub(crate) struct QualityPage {
     pub can_run: bool,
     /// "opened closed" after a run.
     pub ran: String,
+    /// The filtered case list as a workbook.
+    pub export_link: String,
 }
 
 /// The review (rà soát): open cases, figures breaking a rule, reports received.
@@ -89,32 +91,16 @@ pub(crate) async fn quality(
 ) -> WebResult {
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
-    let as_of = match q.get("year").map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        Some(_) => {
-            let y = year_param(&q, "year", 0).map_err(e)?;
-            hoptac_core::date::year_end(y)
-        }
-        None => st.app.review_date().await.map_err(e)?,
-    };
-    let scope = crate::http::request::scope_param(&st, &u, &q)
-        .await
-        .map_err(|e| WebError::new(l, e))?;
+    let list = crate::features::review::case_list::case_list(&st, &u, l, &q).await?;
+    let (as_of, scope) = (list.as_of, list.scope.clone());
     let r = st
         .app
         .check(u.actor(), as_of, Some(&scope))
         .await
         .map_err(e)?;
-    let cases = st
-        .app
-        .review_cases(u.actor(), as_of, Some(&scope))
-        .await
-        .map_err(e)?;
-    // the case list's own filters: the ground and where the case stands
-    let ground = q.get("ground").map(|s| s.trim()).filter(|s| !s.is_empty());
-    let state = q
-        .get("state")
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty() && *s != "all");
+    let ground = list.ground.as_deref();
+    let state = list.state.as_deref();
+    let cases = &list.all;
     let mut grounds: Vec<(String, String)> = cases
         .iter()
         .map(|c| (c.case.rule.clone(), c.title_vi.to_string()))
@@ -140,44 +126,30 @@ pub(crate) async fn quality(
             selected: state.unwrap_or("all") == *k,
         })
         .collect();
-    let cases: Vec<_> = cases
-        .iter()
-        .filter(|c| ground.is_none_or(|g| c.case.rule == g))
-        .filter(|c| match state {
-            Some("open") => c.recorded && c.case.closed_at.is_none(),
-            Some("pending") => !c.recorded,
-            Some("closed") => c.case.closed_at.is_some(),
-            _ => true,
-        })
-        .cloned()
-        .collect();
+    let cases = &list.kept;
     let units = st.app.units_in_scope(u.actor()).await.map_err(e)?;
+    let export_link = format!(
+        "/quality/cases.xlsx?{}",
+        ["year", "scope", "ground", "state"]
+            .iter()
+            .filter_map(|k| q.get(*k).map(|v| format!("{k}={}", enc(v.trim()))))
+            .collect::<Vec<_>>()
+            .join("&")
+    );
     let t = QualityPage {
+        export_link,
         grounds: ground_opts,
         case_states: state_opts,
         p: page(&st, &u, l, "nav_quality").await,
         year: q.get("year").cloned().unwrap_or_default(),
         scopes: scope_options(&units, scope.trim(), as_of, l),
         as_of: to_vi(as_of),
-        cases: Paged::of(&cases, PER_PAGE, "/quality", "cpage", &q, "cases", |c| {
+        cases: Paged::of(cases, PER_PAGE, "/quality", "cpage", &q, "cases", |c| {
             CaseRow {
                 id: c.case.id,
                 recorded: c.recorded,
                 open: c.case.closed_at.is_none(),
-                status: match (&c.case.closed_at, &c.case.closed_reason) {
-                    (None, _) if !c.recorded => crate::http::i18n::t(l, "case_pending").into(),
-                    (None, _) => c
-                        .case
-                        .actions
-                        .last()
-                        .map(|a| a.action.clone())
-                        .unwrap_or_else(|| crate::http::i18n::t(l, "case_open").into()),
-                    (Some(at), reason) => format!(
-                        "{} {at}: {}",
-                        crate::http::i18n::t(l, "case_closed"),
-                        reason.clone().unwrap_or_default()
-                    ),
-                },
+                status: crate::features::review::case_list::case_status(l, c),
                 title: c.title_vi.to_string(),
                 code: c.case.org.to_string(),
                 name: c.org_name.clone(),
