@@ -39,6 +39,8 @@ pub struct Todo {
     pub overdue_reports: Vec<TodoOrg>,
     /// Open review cases in the scope.
     pub open_cases: usize,
+    /// Open cases assigned to this account: (case id, organisation, ground).
+    pub assigned: Vec<(i64, TodoOrg, String)>,
     /// Organisations whose commune was split and that no one has placed yet.
     pub unplaced: Vec<TodoOrg>,
 }
@@ -158,21 +160,47 @@ impl App {
                 })
                 .collect()
         };
-        let open_cases = if role >= Role::Commune {
+        let (open_cases, assigned) = if role >= Role::Commune {
             let codes: BTreeSet<&OrgCode> = snap
                 .orgs
                 .iter()
                 .filter(|o| mine(o))
                 .map(|o| &o.code)
                 .collect();
-            self.store()
-                .cases()
-                .await?
+            let cases = self.store().cases().await?;
+            let open: Vec<_> = cases
                 .iter()
                 .filter(|c| c.closed_at.is_none() && codes.contains(&c.org))
-                .count()
+                .collect();
+            let names: std::collections::HashMap<&OrgCode, &str> = snap
+                .orgs
+                .iter()
+                .map(|o| (&o.code, o.name.as_str()))
+                .collect();
+            let rules: std::collections::HashMap<&str, &str> = hoptac_core::compliance::rules()
+                .iter()
+                .map(|r| (r.id, r.title_vi))
+                .collect();
+            let assigned = open
+                .iter()
+                .filter(|c| crate::case_assign::assignee(c) == Some(actor.name()))
+                .map(|c| {
+                    (
+                        c.id,
+                        TodoOrg {
+                            code: c.org.clone(),
+                            name: names.get(&c.org).map(|n| n.to_string()).unwrap_or_default(),
+                        },
+                        rules
+                            .get(c.rule.as_str())
+                            .map(|t| t.to_string())
+                            .unwrap_or_else(|| c.rule.clone()),
+                    )
+                })
+                .collect();
+            (open.len(), assigned)
         } else {
-            0
+            (0, vec![])
         };
         let unplaced = if role >= Role::Commune {
             hoptac_core::territory::unplaced(&snap, root, today)
@@ -195,6 +223,7 @@ impl App {
             overdue_year,
             overdue_reports,
             open_cases,
+            assigned,
             unplaced,
         })
     }

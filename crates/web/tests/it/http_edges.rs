@@ -499,3 +499,72 @@ async fn the_case_list_exports_with_the_pages_filters() {
         );
     }
 }
+
+/// A case is given to a person, who finds it on their to-do page; a cooperative account is
+/// not someone a case can be given to, and a viewer cannot give one.
+#[tokio::test]
+async fn a_case_is_assigned_to_a_person_and_waits_on_their_todo_page() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let list = get(&staff, "/quality").await.body;
+    let id: String = list
+        .split("/quality/cases/")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let uri = format!("/quality/cases/{id}");
+    let page = get(&staff, &uri).await.body;
+    assert!(
+        page.contains("id=\"assign-form\"") && page.contains("<option value=\"canbo\""),
+        "{page}"
+    );
+    assert!(
+        !page.contains("<option value=\"htx.tankieu\""),
+        "a cooperative is not offered"
+    );
+    assert!(!get(&staff, "/todo").await.body.contains("id=\"assigned\""));
+    let assign = format!("{uri}/assign");
+    let r = crate::http::post_form(&staff, &assign, "assignee=htx.tankieu").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("Không giao được cho htx.tankieu"),
+        "{}",
+        r.body
+    );
+    let viewer = admin.as_user("xem").await;
+    assert_eq!(
+        crate::http::post_form(&viewer, &assign, "assignee=canbo")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let r = crate::http::post_form(&staff, &assign, "assignee=canbo").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = get(&staff, &uri).await.body;
+    let who = page
+        .split("id=\"case-assignee\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap();
+    assert_eq!(who, "canbo");
+    let todo = get(&staff, "/todo").await.body;
+    let mine = todo
+        .split("id=\"assigned\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{todo}"));
+    assert!(
+        mine.contains(&format!("href=\"/quality/cases/{id}\"")),
+        "{mine}"
+    );
+    // not on another's list; and the history keeps who gave it to whom
+    assert!(!get(&admin, "/todo").await.body.contains("id=\"assigned\""));
+    assert!(page.contains("Giao người phụ trách"));
+    let audit = get(&admin, &format!("/audit?entity=cases&key={id}"))
+        .await
+        .body;
+    assert!(audit.contains("Giao việc"), "{audit}");
+}

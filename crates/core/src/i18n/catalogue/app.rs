@@ -44,6 +44,11 @@ pub const ENTRIES: &[Entry] = &[
         "A username uses ASCII letters, digits, . _ - (at most 40 characters)",
     ),
     (
+        "review.assignee_out_of_scope",
+        "Không giao được cho {who}: tài khoản không có, đã khóa, hoặc không phụ trách địa bàn của tổ chức này",
+        "Cannot assign to {who}: no such account, disabled, or not responsible for this organisation's ground",
+    ),
+    (
         "review.case_not_closed",
         "Hồ sơ đang mở, không cần mở lại",
         "The case is open; there is nothing to reopen",

@@ -248,4 +248,15 @@ pub const UI: &[Entry] = &[
         "Tải danh sách (Excel)",
         "Download the list (Excel)",
     ),
+    (
+        "todo_assigned",
+        "Hồ sơ rà soát giao cho tôi",
+        "Review cases assigned to me",
+    ),
+    ("case_assignee", "Người phụ trách", "Assigned to"),
+    ("case_assign_to", "Giao cho", "Assign to"),
+    ("case_assign", "Giao việc", "Assign"),
+    ("case_assigned", "Giao người phụ trách", "Assigned"),
+    ("nobody", "Chưa giao ai", "No one"),
+    ("audit.assign", "Giao việc", "Assigned"),
 ];

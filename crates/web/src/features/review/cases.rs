@@ -37,6 +37,9 @@ pub(crate) struct CasePage {
     pub actions: Vec<(String, String, String, String, String)>,
     pub steps: Vec<Opt>,
     pub error: String,
+    /// Who has the case now ("" no one), and who it may be given to.
+    pub assignee: String,
+    pub assignees: Vec<Opt>,
 }
 
 pub(crate) async fn case_page(
@@ -58,7 +61,41 @@ pub(crate) async fn case_page(
         .find(|c| c.recorded && c.case.id == id)
         .ok_or_else(|| e(AppError::not_found("case", id.to_string())))?;
     let failed = !error.is_empty();
+    let assignee = hoptac_app::case_assign::assignee(&c.case)
+        .unwrap_or_default()
+        .to_string();
+    // the choice is offered to those who may make it
+    let assignees = if c.case.closed_at.is_none()
+        && u.actor().account.role >= hoptac_core::auth::Role::Commune
+    {
+        let mut v = vec![Opt {
+            value: String::new(),
+            label: crate::http::i18n::t(l, "nobody").into(),
+            selected: assignee.is_empty(),
+        }];
+        v.extend(
+            st.app
+                .case_assignees(u.actor(), id)
+                .await
+                .map_err(e)?
+                .into_iter()
+                .map(|a| Opt {
+                    selected: a.username == assignee,
+                    label: if a.display_name.is_empty() {
+                        a.username.clone()
+                    } else {
+                        format!("{} ({})", a.display_name, a.username)
+                    },
+                    value: a.username,
+                }),
+        );
+        v
+    } else {
+        vec![]
+    };
     let mut r = render(&CasePage {
+        assignee,
+        assignees,
         p: page(st, u, l, "nav_quality").await,
         id,
         title: c.title_vi.to_string(),
@@ -84,6 +121,9 @@ pub(crate) async fn case_page(
                     Some(s) => s.label_vi().to_string(),
                     None if a.action == "reopened" => {
                         crate::http::i18n::t(l, "case_reopened").to_string()
+                    }
+                    None if a.action == hoptac_app::case_assign::ASSIGNED => {
+                        crate::http::i18n::t(l, "case_assigned").to_string()
                     }
                     None => a.action.clone(),
                 };
@@ -173,6 +213,28 @@ pub(crate) async fn case_reopen(
         .map(|s| s.trim().to_string())
         .unwrap_or_default();
     match st.app.reopen_case(u.actor(), id, &reason).await {
+        Ok(()) => Ok(Redirect::to(&format!("/quality/cases/{id}")).into_response()),
+        Err(err @ AppError::Invalid { .. }) => {
+            case_page(&st, &u, l, id, err.message().get(l.code()).to_string()).await
+        }
+        Err(err) => Err(WebError::new(l, err)),
+    }
+}
+
+/// Gives the case to a person (or to no one).
+pub(crate) async fn case_assign(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path(id): Path<i64>,
+    Form(f): Form<HashMap<String, String>>,
+) -> WebResult {
+    let l = lang(&h);
+    let who = f
+        .get("assignee")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    match st.app.assign_case(u.actor(), id, &who).await {
         Ok(()) => Ok(Redirect::to(&format!("/quality/cases/{id}")).into_response()),
         Err(err @ AppError::Invalid { .. }) => {
             case_page(&st, &u, l, id, err.message().get(l.code()).to_string()).await

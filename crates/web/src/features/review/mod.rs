@@ -24,6 +24,7 @@ pub(crate) fn routes() -> Router<AppState> {
             get(cases::case).post(cases::case_act),
         )
         .route("/quality/cases/{id}/reopen", post(cases::case_reopen))
+        .route("/quality/cases/{id}/assign", post(cases::case_assign))
         .route(
             "/quality/merge",
             get(merges::merge_preview).post(merges::merge),

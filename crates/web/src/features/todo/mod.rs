@@ -48,6 +48,8 @@ pub(crate) struct TodoPage {
     pub overdue_year: i32,
     pub overdue: Vec<TaskLine>,
     pub open_cases: usize,
+    /// Open cases given to this account.
+    pub assigned: Vec<TaskLine>,
     pub unplaced: Vec<TaskLine>,
 }
 
@@ -104,6 +106,14 @@ pub(crate) async fn todo_page(
         overdue_year: todo.overdue_year,
         overdue: org_lines(&todo.overdue_reports),
         open_cases: todo.open_cases,
+        assigned: todo
+            .assigned
+            .iter()
+            .map(|(id, o, ground)| TaskLine {
+                label: format!("#{id} · {} ({}) — {ground}", o.name, o.code),
+                href: format!("/quality/cases/{id}"),
+            })
+            .collect(),
         unplaced: org_lines(&todo.unplaced),
     }))
 }
