@@ -237,3 +237,79 @@ async fn every_main_page_fits_a_phone_and_an_office_screen() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     c.close().await.unwrap();
 }
+
+/// The office closes the 2024 reporting year of its district on the review page; the
+/// cooperative, signed in on its own, then finds its 2024 figures refused, with who closed it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_year_refuses_the_cooperatives_figures_in_the_browser() {
+    let (c, _driver, _profile) = browser().await;
+    let (base, _db) = serve().await;
+    login(&c, &base, "canbo").await;
+    c.goto(&format!("{base}/quality?scope=872")).await.unwrap();
+    type_into(&c, "#year-lock-form input[name=year]", "2024").await;
+    type_into(&c, "#year-lock-form input[name=reason]", "Hết hạn báo cáo").await;
+    click(&c, "#year-lock-form button[type=submit]").await;
+    text_when(&c, "main", |t| t.contains("Hết hạn báo cáo")).await;
+    c.delete_all_cookies().await.unwrap();
+    login(&c, &base, "htx.tankieu").await;
+    c.goto(&format!("{base}/orgs/HTX-TM-07/reports/2024/edit"))
+        .await
+        .unwrap();
+    type_into(&c, "#f-members", "295").await;
+    click(&c, "#save").await;
+    let refused = text_when(&c, "main", |t| t.contains("đã khóa sổ")).await;
+    assert!(refused.contains("canbo"), "who closed it: {refused}");
+    c.close().await.unwrap();
+}
+
+/// The registry filtered to operating HTX founded in 2020 downloads as a workbook of
+/// exactly those rows, the filters at its head.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_filtered_registry_is_exported_from_the_browser() {
+    let (c, _driver, _profile) = browser().await;
+    let (base, _db) = serve().await;
+    login(&c, &base, "canbo").await;
+    c.goto(&format!("{base}/orgs?kind=HTX&status=active"))
+        .await
+        .unwrap();
+    let href = c
+        .wait()
+        .for_element(Locator::Css("#export-list"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        href.contains("kind=HTX") && href.contains("status=active"),
+        "{href}"
+    );
+    // the download as the browser's session fetches it
+    let bytes: Vec<u8> = c
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => done(Array.from(new Uint8Array(b))));"#,
+            vec![serde_json::json!(href)],
+        )
+        .await
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap() as u8)
+        .collect();
+    let book = hoptac_exchange::read::read_xlsx(&bytes).unwrap();
+    let rows = &book.sheets[0].rows;
+    let shown: usize = text(&c, "#total")
+        .await
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .replace('.', "")
+        .parse()
+        .unwrap();
+    let data = rows.iter().filter(|(n, _)| *n > 4).count();
+    assert_eq!(data, shown, "the workbook holds the rows the page counts");
+    c.close().await.unwrap();
+}
