@@ -20,6 +20,8 @@ pub(crate) struct Page {
     pub can_view_audit: bool,
     /// Not a viewer: the account may write something (the import menu entry).
     pub can_write: bool,
+    /// A cooperative's own account: its menu is its own organisation, not the office's pages.
+    pub is_org: bool,
     /// The count of the account's to-do list, shown in the header.
     pub todo: usize,
 }
@@ -36,6 +38,7 @@ impl Page {
             can_manage_accounts: false,
             can_view_audit: false,
             can_write: false,
+            is_org: false,
             todo: 0,
         }
     }

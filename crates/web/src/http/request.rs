@@ -48,6 +48,7 @@ fn for_user(mut p: Page, u: &CurrentUser) -> Page {
     p.can_manage_accounts = a.role == Role::Admin;
     p.can_view_audit = matches!(a.role, Role::Admin | Role::Staff);
     p.can_write = a.role != Role::Viewer;
+    p.is_org = matches!(a.scope, hoptac_core::auth::Scope::Org(_));
     p
 }
 

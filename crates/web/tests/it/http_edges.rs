@@ -568,3 +568,38 @@ async fn a_case_is_assigned_to_a_person_and_waits_on_their_todo_page() {
         .body;
     assert!(audit.contains("Giao việc"), "{audit}");
 }
+
+/// Every entry of the menu opens for the account it is shown to: no account is offered a
+/// page that refuses it.
+#[tokio::test]
+async fn the_menu_offers_only_pages_the_account_may_open() {
+    let (admin, _d) = demo_app().await;
+    for who in ["quantri", "canbo", "xa.tankieu", "htx.tankieu", "xem"] {
+        let a = admin.as_user(who).await;
+        let home = get(&a, "/todo").await;
+        assert_eq!(home.status, StatusCode::OK, "{who}: /todo");
+        let nav = home
+            .body
+            .split("<nav>")
+            .nth(1)
+            .unwrap()
+            .split("</nav>")
+            .next()
+            .unwrap();
+        let links: Vec<String> = nav
+            .split("href=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().to_string())
+            .filter(|h| h.starts_with('/') && !h.starts_with("/lang/"))
+            .collect();
+        assert!(links.len() >= 3, "{who}: {links:?}");
+        for l in links {
+            let r = get(&a, &l).await;
+            assert!(
+                r.status != StatusCode::FORBIDDEN && !r.status.is_server_error(),
+                "{who} is offered {l} and gets {}",
+                r.status
+            );
+        }
+    }
+}

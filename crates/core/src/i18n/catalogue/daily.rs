@@ -259,4 +259,5 @@ pub const UI: &[Entry] = &[
     ("case_assigned", "Giao người phụ trách", "Assigned"),
     ("nobody", "Chưa giao ai", "No one"),
     ("audit.assign", "Giao việc", "Assigned"),
+    ("nav_my_org", "Hợp tác xã của tôi", "My cooperative"),
 ];
