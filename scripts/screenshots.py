@@ -81,6 +81,9 @@ try:
         ("/orgs/HTX-TM-07", "org"),
         ("/orgs/HTX-TM-07/managers/new", "manager-new"),
         ("/orgs/HTX-TM-07/reports/2024/archive", "archive"),
+        ("/orgs/HTX-TM-07/reports/2025/edit", "report-edit"),
+        ("/indicators/htx.founded/records?from=2016&to=2020&scope=872", "records"),
+        ("/quality/cases/1", "case"),
     ]:
         go(path)
         time.sleep(0.5)

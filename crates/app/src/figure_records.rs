@@ -66,8 +66,8 @@ impl App {
             })
             .collect();
         rows.sort_by(|a, b| {
-            hoptac_core::text::fold(&a.commune)
-                .cmp(&hoptac_core::text::fold(&b.commune))
+            hoptac_core::text::fold_unit_name(&a.commune)
+                .cmp(&hoptac_core::text::fold_unit_name(&b.commune))
                 .then_with(|| {
                     hoptac_core::text::fold(&a.name).cmp(&hoptac_core::text::fold(&b.name))
                 })

@@ -218,6 +218,7 @@ async fn every_main_page_fits_a_phone_and_an_office_screen() {
         "/audit",
         "/report/situation",
         "/indicators/htx.founded/records?from=2016&to=2020",
+        "/quality/cases/1",
     ];
     let mut problems = Vec::new();
     for (w, h, phone) in [(390, 844, true), (1280, 900, false)] {
