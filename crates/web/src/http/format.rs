@@ -92,3 +92,40 @@ mod tests {
         assert_eq!(vn_time("2026-12-06"), "2026-12-06");
     }
 }
+
+/// An amount as a form shows it for editing: Vietnamese style (1.600,5), and never in the one
+/// shape the reader takes as ambiguous (a single separator before exactly three digits:
+/// "123,456" would be read back with a warning, and "123.456" as 123456), so a form saved
+/// without touching the field keeps the amount exactly.
+pub(crate) fn amount_input(v: Fixed) -> String {
+    let s = v.format_vi(6, false);
+    match s.trim_start_matches('-').split_once(',') {
+        Some((int, dec)) if !int.contains('.') && dec.len() == 3 => format!("{s}0"),
+        _ => s,
+    }
+}
+
+#[cfg(test)]
+mod amount_tests {
+    use super::*;
+
+    #[test]
+    fn an_amount_in_a_form_reads_back_as_itself_unambiguously() {
+        for s in [
+            "123.456",
+            "-123.456",
+            "0.123",
+            "1600.5",
+            "1234.567",
+            "12",
+            "999.999",
+            "1000000.000001",
+        ] {
+            let v = Fixed::parse_plain(s).unwrap();
+            let shown = amount_input(v);
+            let back = hoptac_core::parse::parse_number(&shown).unwrap();
+            assert_eq!(back.value, v, "{s} shown as {shown}");
+            assert!(!back.ambiguous, "{s} shown as {shown} is ambiguous");
+        }
+    }
+}

@@ -603,3 +603,71 @@ async fn the_menu_offers_only_pages_the_account_may_open() {
         }
     }
 }
+
+/// A figure with three decimals below a thousand (123,456 triệu đồng) survives an edit of
+/// another field: the form shows it so that it reads back as itself, not as 123.456 triệu.
+#[tokio::test]
+async fn an_edit_of_one_field_keeps_an_exact_amount_with_three_decimals() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let code = hoptac_core::OrgCode::parse("HTX-TM-07").unwrap();
+    let store = staff.app.store();
+    let mut r = store
+        .reports_of(&code)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.year.get() == 2025)
+        .unwrap();
+    r.figures.revenue = Some(hoptac_core::Fixed::parse_plain("123.456").unwrap());
+    r.figures.profit = Some(hoptac_core::Fixed::parse_plain("12.5").unwrap());
+    store
+        .apply(&hoptac_store::ChangeSet {
+            reports: vec![r.clone()],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let uri = "/orgs/HTX-TM-07/reports/2025/edit";
+    let form = get(&staff, uri).await.body;
+    // every field sent back as the form shows it, one of them changed
+    let mut body = Vec::new();
+    for part in form.split("<input id=\"f-").skip(1) {
+        let name = part
+            .split("name=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let value = part
+            .split("value=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let value = if name == "workers" { "27" } else { value };
+        body.push(format!("{name}={}", crate::http::enc(value)));
+    }
+    body.push("_accept_warnings=1".into());
+    let r2 = crate::trust::post_edit(&staff, uri, &body.join("&")).await;
+    assert!(
+        r2.status.is_redirection() || r2.status == StatusCode::OK,
+        "{}",
+        r2.body
+    );
+    let after = store
+        .reports_of(&code)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.year.get() == 2025)
+        .unwrap();
+    assert_eq!(after.figures.workers, Some(27), "the field changed");
+    assert_eq!(
+        after.figures.revenue, r.figures.revenue,
+        "the amount kept exactly"
+    );
+    assert_eq!(after.figures.profit, r.figures.profit);
+}

@@ -130,7 +130,11 @@ pub(crate) fn classify_form(
             |(l, _)| l.to_string(),
             |(l, n)| format!("{l} — {n}"),
         ),
-        capital: typed("capital".into()).unwrap_or_else(|| n(e.capital)),
+        capital: typed("capital".into()).unwrap_or_else(|| {
+            e.capital
+                .map(crate::http::format::amount_input)
+                .unwrap_or_default()
+        }),
         agri_field: if hoptac_app::classification::agricultural(v.org.sector) {
             opts(
                 &AgriField::ALL,

@@ -268,10 +268,12 @@ pub(crate) async fn target_edit_form(
         ("wording", tg.wording.clone()),
         ("indicator", tg.indicator.clone()),
         ("comparator", tg.comparator.code().to_string()),
-        ("value", tg.value.to_string()),
+        ("value", crate::http::format::amount_input(tg.value)),
         (
             "value_hi",
-            tg.value_hi.map(|v| v.to_string()).unwrap_or_default(),
+            tg.value_hi
+                .map(crate::http::format::amount_input)
+                .unwrap_or_default(),
         ),
         (
             "baseline_indicator",

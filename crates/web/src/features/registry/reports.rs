@@ -207,7 +207,7 @@ pub(crate) async fn report_new_form(
 /// A stored report as the values of its form.
 pub(crate) fn report_values(r: &hoptac_core::AnnualReport) -> HashMap<String, String> {
     let f = &r.figures;
-    let s = |v: Option<Fixed>| v.map(|x| x.to_string()).unwrap_or_default();
+    let s = |v: Option<Fixed>| v.map(crate::http::format::amount_input).unwrap_or_default();
     let i = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
     [
         ("year", r.year.to_string()),
