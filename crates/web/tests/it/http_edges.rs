@@ -671,3 +671,152 @@ async fn an_edit_of_one_field_keeps_an_exact_amount_with_three_decimals() {
     );
     assert_eq!(after.figures.profit, r.figures.profit);
 }
+
+/// A report changed by mistake is put back as it was from its history: the audit row links
+/// the edit form filled with the values before the change; saved, the report is as before
+/// (the amounts exact), and the putting back is itself a change in the audit.
+#[tokio::test]
+async fn an_earlier_version_of_a_report_is_put_back_from_its_history() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let code = hoptac_core::OrgCode::parse("HTX-TM-07").unwrap();
+    let store = staff.app.store();
+    let of_2024 = || async {
+        store
+            .reports_of(&code)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.year.get() == 2024)
+            .unwrap()
+    };
+    let before = of_2024().await;
+    let uri = "/orgs/HTX-TM-07/reports/2024/edit";
+    let r =
+        crate::trust::post_edit(&staff, uri, "members=277&revenue=1%2C5&_accept_warnings=1").await;
+    assert!(
+        r.status.is_redirection() || r.status == StatusCode::OK,
+        "{}",
+        r.body
+    );
+    assert_eq!(of_2024().await.figures.members, Some(277));
+    let audit = get(&admin, "/audit?entity=annual_reports&key=HTX-TM-07/2024")
+        .await
+        .body;
+    let link = audit
+        .split("class=\"earlier\"")
+        .next()
+        .unwrap()
+        .rsplit("href=\"")
+        .next()
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#38;", "&")
+        .replace("&amp;", "&");
+    assert!(
+        link.starts_with("/orgs/HTX-TM-07/reports/2024/edit?from_change="),
+        "{link}"
+    );
+    let form = get(&staff, &link).await.body;
+    assert!(
+        form.contains("như trước thay đổi"),
+        "the form says what it holds"
+    );
+    let field = |k: &str| {
+        form.split(&format!("name=\"{k}\""))
+            .nth(1)
+            .and_then(|s| s.split("value=\"").nth(1))
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        field("members"),
+        before.figures.members.unwrap().to_string()
+    );
+    let mut body = Vec::new();
+    for part in form.split("<input id=\"f-").skip(1) {
+        let name = part
+            .split("name=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let value = part
+            .split("value=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        body.push(format!(
+            "{name}={}",
+            crate::http::enc(&value.replace("&#x2F;", "/"))
+        ));
+    }
+    for part in form.split("<select id=\"f-").skip(1) {
+        let name = part
+            .split("name=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        if let Some(sel) = part
+            .split("</select>")
+            .next()
+            .unwrap()
+            .split("<option value=\"")
+            .find(|o| o.contains("\" selected"))
+        {
+            body.push(format!(
+                "{name}={}",
+                crate::http::enc(sel.split('"').next().unwrap())
+            ));
+        }
+    }
+    for part in form
+        .split("type=\"checkbox\" name=\"services\" value=\"")
+        .skip(1)
+    {
+        let (v, rest) = part.split_once('"').unwrap();
+        if rest.starts_with(" checked") {
+            body.push(format!("services={v}"));
+        }
+    }
+    body.push("_accept_warnings=1".into());
+    let r = crate::trust::post_edit(&staff, uri, &body.join("&")).await;
+    assert!(
+        r.status.is_redirection() || r.status == StatusCode::OK,
+        "{}",
+        r.body
+    );
+    assert_eq!(
+        of_2024().await.figures,
+        before.figures,
+        "as it was, exactly"
+    );
+    // a change that created its row has no earlier version
+    let created = store
+        .audit(&hoptac_store::AuditQuery {
+            entity: Some("annual_reports".into()),
+            limit: 100_000,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.before.is_none() && e.key.contains('/'));
+    if let Some(e) = created {
+        let (c, y) = e.key.rsplit_once('/').unwrap();
+        let r = get(
+            &staff,
+            &format!("/orgs/{c}/reports/{y}/edit?from_change={}", e.id),
+        )
+        .await;
+        assert!(r.status.is_client_error(), "{}", r.status);
+    }
+}

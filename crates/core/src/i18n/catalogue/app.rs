@@ -49,6 +49,11 @@ pub const ENTRIES: &[Entry] = &[
         "Cannot assign to {who}: no such account, disabled, or not responsible for this organisation's ground",
     ),
     (
+        "web.no_earlier_version",
+        "Thay đổi #{id} không có bản trước (bản ghi được tạo mới lúc đó)",
+        "Change #{id} has no earlier version (the record was created then)",
+    ),
+    (
         "review.case_not_closed",
         "Hồ sơ đang mở, không cần mở lại",
         "The case is open; there is nothing to reopen",

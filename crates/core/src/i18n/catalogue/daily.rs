@@ -260,4 +260,14 @@ pub const UI: &[Entry] = &[
     ("nobody", "Chưa giao ai", "No one"),
     ("audit.assign", "Giao việc", "Assigned"),
     ("nav_my_org", "Hợp tác xã của tôi", "My cooperative"),
+    (
+        "as_before_change",
+        "điền lại như trước thay đổi lúc",
+        "filled in as before the change of",
+    ),
+    (
+        "use_earlier_version",
+        "Dùng lại bản trước thay đổi này",
+        "Use the version before this change",
+    ),
 ];

@@ -33,6 +33,8 @@ pub(crate) struct AuditRow {
     pub key: String,
     pub before: String,
     pub after: String,
+    /// For a change of a yearly report: its edit form filled as before the change.
+    pub earlier_link: String,
 }
 
 #[derive(Template)]
@@ -205,6 +207,23 @@ pub(crate) fn rows(
     entries
         .into_iter()
         .map(|e| AuditRow {
+            earlier_link: match (
+                e.entity.as_str(),
+                e.key.rsplit_once('/'),
+                e.before.as_deref(),
+            ) {
+                ("annual_reports", Some((code, year)), Some(b))
+                    if !matches!(e.action.as_str(), "restore" | "archive")
+                        && crate::features::registry::versions::values_of(b).is_some() =>
+                {
+                    format!(
+                        "/orgs/{}/reports/{year}/edit?from_change={}",
+                        enc(code),
+                        e.id
+                    )
+                }
+                _ => String::new(),
+            },
             at_shown: crate::http::format::vn_time(&e.at),
             action_shown: words(l, &format!("audit.{}", e.action)),
             entity_shown: words(l, &format!("table.{}", e.entity)),

@@ -8,6 +8,7 @@ pub(crate) mod list;
 pub(crate) mod managers;
 pub(crate) mod org;
 pub(crate) mod reports;
+pub(crate) mod versions;
 pub(crate) mod views;
 
 use crate::http::state::AppState;

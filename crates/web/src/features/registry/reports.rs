@@ -268,11 +268,14 @@ pub(crate) fn report_values(r: &hoptac_core::AnnualReport) -> HashMap<String, St
     .collect()
 }
 
+/// The edit form of a report; with `from_change=ID` (a change in its history), filled with
+/// the values the report had before that change, to be checked and saved as any edit.
 pub(crate) async fn report_edit_form(
     State(st): State<AppState>,
     h: HeaderMap,
     u: CurrentUser,
     Path((code, year)): Path<(String, String)>,
+    axum::extract::Query(q): crate::http::request::Params,
 ) -> WebResult {
     let l = lang(&h);
     let d = st
@@ -287,7 +290,30 @@ pub(crate) async fn report_edit_form(
         .ok_or_else(|| {
             WebError::new(l, AppError::not_found("report", format!("{code} / {year}")))
         })?;
-    let v = report_values(r);
+    let (v, earlier) = match q
+        .get("from_change")
+        .and_then(|x| x.trim().parse::<i64>().ok())
+    {
+        Some(id) => {
+            let (mut v, at, by) = crate::features::registry::versions::before_change(
+                &st.app,
+                u.actor(),
+                d.org.code.as_str(),
+                &year,
+                id,
+            )
+            .await
+            .map_err(|e| WebError::new(l, e))?;
+            v.insert("year".into(), year.clone());
+            let note = format!(
+                " ({} {} — {by})",
+                crate::http::i18n::t(l, "as_before_change"),
+                crate::http::format::vn_time(&at)
+            );
+            (v, note)
+        }
+        None => (report_values(r), String::new()),
+    };
     let path = format!("/orgs/{}", enc(&code));
     let version = st
         .app
@@ -302,7 +328,7 @@ pub(crate) async fn report_edit_form(
         &u,
         l,
         format!(
-            "{} {} — {}",
+            "{} {} — {}{earlier}",
             crate::http::i18n::t(l, "yearly_figures"),
             year,
             d.org.name

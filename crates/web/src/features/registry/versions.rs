@@ -1,0 +1,105 @@
+//! An earlier version of a yearly report, from its history (phiên bản trước): the values the
+//! report had before a recorded change, put back into its edit form. Nothing is written until
+//! the clerk saves, and the save goes through every check of the form (the version read now,
+//! the closed years, the warnings).
+
+use crate::features::registry::views::REPORT_KEYS;
+use crate::http::format::amount_input;
+use hoptac_app::{Actor, App, AppError};
+use hoptac_core::Fixed;
+use std::collections::HashMap;
+
+/// Money fields of a report, read from the audit's JSON numbers.
+const AMOUNTS: [&str; 4] = ["revenue", "profit", "member_income", "worker_income"];
+
+/// The report's values before change `id` (an audit row of this report), as form values,
+/// with when and by whom the change was made.
+pub(crate) async fn before_change(
+    app: &App,
+    actor: &Actor,
+    code: &str,
+    year: &str,
+    id: i64,
+) -> Result<(HashMap<String, String>, String, String), AppError> {
+    let key = format!("{code}/{year}");
+    let entry = app
+        .audit_trail(
+            actor,
+            hoptac_store::AuditQuery {
+                entity: Some("annual_reports".into()),
+                key: Some(key.clone()),
+                before_id: Some(id.saturating_add(1)),
+                limit: 1,
+                ..Default::default()
+            },
+        )
+        .await?
+        .into_iter()
+        .find(|e| e.id == id)
+        .ok_or_else(|| AppError::not_found("report", format!("{key} #{id}")))?;
+    let json = entry.before.as_deref().unwrap_or("");
+    let values = values_of(json).ok_or_else(|| {
+        AppError::invalid(
+            "from_change",
+            id.to_string(),
+            hoptac_core::msg!("web.no_earlier_version", id = id),
+        )
+    })?;
+    Ok((values, entry.at, entry.actor))
+}
+
+/// A report as the audit recorded it, as the values of its form; `None` when it is not a
+/// report (a row that did not exist before, or a JSON of another shape).
+pub(crate) fn values_of(json: &str) -> Option<HashMap<String, String>> {
+    let serde_json::Value::Object(m) = serde_json::from_str(json).ok()? else {
+        return None;
+    };
+    m.get("year")?;
+    let mut out = HashMap::new();
+    for k in REPORT_KEYS {
+        let v = match m.get(k) {
+            None | Some(serde_json::Value::Null) => String::new(),
+            Some(serde_json::Value::Number(n)) if AMOUNTS.contains(&k) => {
+                // a number as JSON wrote it (the shortest form that reads back the same)
+                let exact = Fixed::parse_plain(&n.to_string())?;
+                amount_input(exact)
+            }
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(serde_json::Value::Bool(b)) => if *b { "yes" } else { "no" }.to_string(),
+            Some(serde_json::Value::Array(a)) => a
+                .iter()
+                .filter_map(|x| x.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+            Some(serde_json::Value::String(s)) if s.len() == 10 && s.as_bytes()[4] == b'-' => {
+                hoptac_core::date::parse(s)
+                    .map(hoptac_core::date::to_vi)
+                    .unwrap_or_else(|| s.clone())
+            }
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(_) => return None,
+        };
+        out.insert(k.to_string(), v);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_recorded_report_reads_back_into_its_form_exactly() {
+        let json = r#"{"org":"HTX-1","year":2024,"members":294,"revenue":123.456,"profit":907,"services":["irrigation","seed"],"rating":"kha","general_meeting_on":"2024-04-09","statements_filed":true}"#;
+        let v = super::values_of(json).unwrap();
+        assert_eq!(v["members"], "294");
+        assert_eq!(v["revenue"], "123,4560");
+        assert_eq!(v["profit"], "907");
+        assert_eq!(v["services"], "irrigation;seed");
+        assert_eq!(v["general_meeting_on"], "09/04/2024");
+        assert_eq!(v["statements_filed"], "yes");
+        assert_eq!(v["worker_income"], "");
+        assert!(
+            super::values_of("null").is_none(),
+            "no earlier version of a new row"
+        );
+    }
+}
