@@ -129,3 +129,18 @@ mod amount_tests {
         }
     }
 }
+
+/// The page of the records behind `id` over `from`–`to` in `scope`: the link of every
+/// dashboard and report figure.
+pub(crate) fn figure_link(
+    d: &hoptac_core::indicator::IndicatorDef,
+    from: i32,
+    to: i32,
+    scope: &str,
+) -> String {
+    format!(
+        "/indicators/{}/records?from={from}&to={to}&scope={}",
+        enc(&d.id),
+        enc(scope)
+    )
+}

@@ -19,6 +19,12 @@ pub(crate) fn bad(field: &str, value: &str, msg: hoptac_core::Msg) -> AppError {
     AppError::invalid(field, value, msg)
 }
 
+/// The period a page shows when none is asked for: the five years to the last one closed.
+pub(crate) fn default_period() -> (i32, i32) {
+    let to = hoptac_app::today().year() - 1;
+    (to - 4, to)
+}
+
 /// A year from a query parameter, or the default when absent.
 pub(crate) fn year_param(
     q: &HashMap<String, String>,

@@ -820,3 +820,49 @@ async fn an_earlier_version_of_a_report_is_put_back_from_its_history() {
         assert!(r.status.is_client_error(), "{}", r.status);
     }
 }
+
+/// The scoring sheet says every line's problem at once: a word where a number belongs and a
+/// score above its line's maximum, both lines marked, both reasons shown, nothing saved.
+#[tokio::test]
+async fn the_scoring_sheet_shows_every_problem_at_once() {
+    let (admin, _d) = demo_app().await;
+    let uri = "/evaluations/HTX-TM-11/2025";
+    let before = admin
+        .app
+        .evaluation_of(&hoptac_app::Actor::system(), "HTX-TM-11", 2025, None)
+        .await
+        .unwrap()
+        .evaluation
+        .map(|e| e.self_scores);
+    let r = crate::http::post_form(
+        &admin,
+        uri,
+        "action=save&s.TC1.a=n%C4%83m&s.TC3.a=4%2C5&s.TC1.b=0%2C5",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("Điểm dòng TC1.a không phải là số"),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains("Điểm dòng TC3.a là 4,5"),
+        "both reasons: {}",
+        r.body
+    );
+    assert!(r.body.contains("class=\" invalid\" id=\"line-TC1.a\""));
+    assert!(r.body.contains("class=\" invalid\" id=\"line-TC3.a\""));
+    assert!(
+        !r.body.contains("class=\" invalid\" id=\"line-TC1.b\""),
+        "a good line is not marked"
+    );
+    let after = admin
+        .app
+        .evaluation_of(&hoptac_app::Actor::system(), "HTX-TM-11", 2025, None)
+        .await
+        .unwrap()
+        .evaluation
+        .map(|e| e.self_scores);
+    assert_eq!(before, after, "nothing saved");
+}

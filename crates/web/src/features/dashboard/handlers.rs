@@ -26,11 +26,6 @@ use hoptac_core::report::pct_vi;
 use hoptac_core::text::group_thousands;
 use hoptac_core::types::*;
 
-pub(crate) fn default_period() -> (i32, i32) {
-    let to = hoptac_app::today().year() - 1;
-    (to - 4, to)
-}
-
 /// The scopes a page offers on `on` (the end of the period asked): the units in force then,
 /// and the former units whose code no unit in force reuses (so that the code names them),
 /// with the day they ended. A code reused by a new unit names the new one; the old one's
@@ -112,7 +107,7 @@ pub(crate) async fn dashboard(
     {
         return Ok(Redirect::to("/setup").into_response());
     }
-    let (df, dt) = default_period();
+    let (df, dt) = crate::http::forms::default_period();
     let from = year_param(&q, "from", df).map_err(e)?;
     let to = year_param(&q, "to", dt).map_err(e)?;
     let scope = crate::http::request::scope_param(&st, &u, &q)
@@ -144,7 +139,7 @@ pub(crate) async fn dashboard(
             value: fmt_value(d.unit, v.value),
             change: signed_pct(v.change_pct),
             ratio: v.ratio_pct.map(pct_vi).unwrap_or_default(),
-            link: crate::features::indicators::records::figure_link(d, from, to, &scope),
+            link: crate::http::format::figure_link(d, from, to, &scope),
             flow,
         });
     }

@@ -1,6 +1,5 @@
 //! The situation report (báo cáo tình hình) as HTML, Markdown, Word, PDF or an Excel annex.
 
-use crate::features::dashboard::handlers::default_period;
 use crate::features::dashboard::handlers::scope_options;
 use crate::features::documents::views::SituationPage;
 use crate::http::download::MARKDOWN;
@@ -9,6 +8,7 @@ use crate::http::download::download;
 use crate::http::error::WebError;
 use crate::http::error::render;
 use crate::http::format::enc;
+use crate::http::forms::default_period;
 use crate::http::forms::year_param;
 use crate::http::request::Params;
 use crate::http::request::WebResult;
@@ -82,7 +82,7 @@ pub(crate) async fn situation(
     let link = |id: &str| {
         cat.iter()
             .find(|d| d.id == id)
-            .map(|d| crate::features::indicators::records::figure_link(d, from, to, &scope))
+            .map(|d| crate::http::format::figure_link(d, from, to, &scope))
             .unwrap_or_else(|| "/orgs".into())
     };
     let units = st.app.units_in_scope(u.actor()).await.map_err(e)?;

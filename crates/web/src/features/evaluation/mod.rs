@@ -3,6 +3,7 @@
 pub(crate) mod list;
 pub(crate) mod rubrics;
 pub(crate) mod sheet;
+pub(crate) mod sheet_checks;
 
 use crate::http::state::AppState;
 use axum::Router;

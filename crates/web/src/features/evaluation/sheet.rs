@@ -4,6 +4,7 @@
 //! (score and submit, review with reasons, approve, unlock).
 
 use crate::features::evaluation::list::state_label;
+use crate::features::evaluation::sheet_checks::score;
 use crate::http::error::WebError;
 use crate::http::error::render;
 use crate::http::forms::to_map;
@@ -274,7 +275,8 @@ pub(crate) fn proposal_text(l: Lang, p: &hoptac_core::evaluation::Proposal) -> S
 pub(crate) struct Entered<'a> {
     values: &'a HashMap<String, String>,
     error: String,
-    field: String,
+    /// The fields refused (every line with a problem is marked).
+    fields: Vec<String>,
 }
 
 pub(crate) async fn build(
@@ -380,9 +382,9 @@ pub(crate) async fn build(
             .render(l);
         }
     }
-    let bad_field = entered
+    let bad_fields: Vec<String> = entered
         .as_ref()
-        .map(|e| e.field.clone())
+        .map(|e| e.fields.clone())
         .unwrap_or_default();
     out.lines = r
         .items()
@@ -416,20 +418,22 @@ pub(crate) async fn build(
                 }),
                 group,
                 confirmed: i.confirmed,
-                error: bad_field == i.id
-                    || bad_field == format!("s.{}", i.id)
-                    || bad_field == format!("a.{}", i.id),
+                error: bad_fields.iter().any(|f| {
+                    *f == i.id || *f == format!("s.{}", i.id) || *f == format!("a.{}", i.id)
+                }),
             }
         })
         .collect();
     Ok(out)
 }
 
-/// A refused step: the field it names, the value typed, why.
+/// A refused step: the field it names, the value typed, why; and any other lines refused
+/// with it (field, why).
 pub(crate) struct Refusal {
     field: String,
     value: String,
     msg: Msg,
+    others: Vec<(String, Msg)>,
 }
 
 /// The sheet page again after a refused step (422): what was typed, the reason, the line
@@ -450,10 +454,17 @@ pub(crate) async fn refused(
     } else {
         format!("{} [{}]", r.msg.get(l.code()), r.value)
     };
+    let mut error = error;
+    let mut fields = vec![r.field];
+    for (f, m) in r.others {
+        error.push_str("; ");
+        error.push_str(&m.get(l.code()));
+        fields.push(f);
+    }
     let entered = Entered {
         values: typed,
         error,
-        field: r.field,
+        fields,
     };
     let mut page = render(&build(st, u, l, code, year, rubric, Some(entered)).await?);
     *page.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
@@ -476,22 +487,6 @@ pub(crate) async fn evaluation(
 
 pub(crate) fn invalid(field: &str, value: &str, msg: hoptac_core::Msg) -> AppError {
     AppError::invalid(field, value, msg)
-}
-
-pub(crate) fn score(v: &HashMap<String, String>, key: &str) -> Result<Option<Fixed>, AppError> {
-    let raw = v.get(key).map(|s| s.trim()).unwrap_or_default();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    hoptac_core::parse::parse_number(raw)
-        .map(|p| Some(p.value))
-        .ok_or_else(|| {
-            invalid(
-                key,
-                raw,
-                hoptac_core::msg!("web.sheet.score_not_a_number", key = &key[2..]),
-            )
-        })
 }
 
 /// The steps a posted form asks for, read from its fields; a field that is not a number or
@@ -605,6 +600,19 @@ pub(crate) async fn evaluation_post(
         .as_ref()
         .map(|e| e.scores())
         .unwrap_or_default();
+    // every line's problem at once, before any step is tried
+    let mut problems = crate::features::evaluation::sheet_checks::line_problems(&v, &view.rubric);
+    if !problems.is_empty() {
+        let (field, msg) = problems.remove(0);
+        let value = v.get(&field).cloned().unwrap_or_default();
+        let refusal = Refusal {
+            field,
+            value,
+            msg,
+            others: problems,
+        };
+        return refused(&st, &u, l, &code, year, rubric.as_deref(), &v, refusal).await;
+    }
     let done = match steps_of(&v, &leaves, &counted) {
         Ok(steps) => {
             st.app
@@ -622,7 +630,12 @@ pub(crate) async fn evaluation_post(
             Ok(Redirect::to(&format!("/evaluations/{code}/{year}{q}")).into_response())
         }
         Err(AppError::Invalid { field, value, msg }) => {
-            let refusal = Refusal { field, value, msg };
+            let refusal = Refusal {
+                field,
+                value,
+                msg,
+                others: vec![],
+            };
             refused(&st, &u, l, &code, year, rubric.as_deref(), &v, refusal).await
         }
         Err(e) => Err(WebError::new(l, e)),
@@ -736,7 +749,12 @@ pub(crate) async fn classification_post(
     {
         Ok(_) => Ok(Redirect::to(&format!("/evaluations/{code}/{year}#axes")).into_response()),
         Err(AppError::Invalid { field, value, msg }) => {
-            let refusal = Refusal { field, value, msg };
+            let refusal = Refusal {
+                field,
+                value,
+                msg,
+                others: vec![],
+            };
             refused(&st, &u, l, &code, year, None, &v, refusal).await
         }
         Err(e) => Err(WebError::new(l, e)),

@@ -1,11 +1,11 @@
 //! The records behind a dashboard or report figure: exactly the organisations it counts,
 //! with the filter that makes them (indicator, period or year end, ground) said at the top.
 
-use crate::features::dashboard::handlers::default_period;
 use crate::http::error::WebError;
 use crate::http::error::render;
 use crate::http::format::enc;
 use crate::http::format::fmt_value;
+use crate::http::forms::default_period;
 use crate::http::forms::year_param;
 use crate::http::i18n::t;
 use crate::http::layout::Page;
@@ -19,7 +19,7 @@ use crate::http::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
-use hoptac_core::indicator::{Aggregate, IndicatorDef};
+use hoptac_core::indicator::Aggregate;
 
 pub(crate) struct RecordRow {
     pub code: String,
@@ -41,16 +41,6 @@ pub(crate) struct RecordsPage {
     pub show_value: bool,
     pub show_counted: bool,
     pub back: String,
-}
-
-/// The page of the records behind `id` over `from`–`to` in `scope`: the link of every
-/// dashboard and report figure.
-pub(crate) fn figure_link(d: &IndicatorDef, from: i32, to: i32, scope: &str) -> String {
-    format!(
-        "/indicators/{}/records?from={from}&to={to}&scope={}",
-        enc(&d.id),
-        enc(scope)
-    )
 }
 
 pub(crate) async fn records(
