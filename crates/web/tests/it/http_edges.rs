@@ -866,3 +866,112 @@ async fn the_scoring_sheet_shows_every_problem_at_once() {
         .map(|e| e.self_scores);
     assert_eq!(before, after, "nothing saved");
 }
+
+/// An organisation renamed by mistake is put back from its history the same way: the audit
+/// row's link fills its edit form with the name before the change.
+#[tokio::test]
+async fn an_earlier_version_of_an_organisation_is_put_back_from_its_history() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let code = hoptac_core::OrgCode::parse("HTX-TM-07").unwrap();
+    let before = staff.app.store().org(&code).await.unwrap().unwrap();
+    let uri = "/orgs/HTX-TM-07/edit";
+    let form = |body: &str| {
+        let mut out = Vec::new();
+        for part in body.split("<input id=\"f-").skip(1) {
+            let name = part
+                .split("name=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            let value = part
+                .split("value=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            out.push((name.to_string(), value.replace("&#x2F;", "/")));
+        }
+        for part in body.split("<select id=\"f-").skip(1) {
+            let name = part
+                .split("name=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            if let Some(sel) = part
+                .split("</select>")
+                .next()
+                .unwrap()
+                .split("<option value=\"")
+                .find(|o| o.contains("\" selected"))
+            {
+                out.push((name.to_string(), sel.split('"').next().unwrap().to_string()));
+            }
+        }
+        out
+    };
+    let send = |fields: Vec<(String, String)>| {
+        fields
+            .into_iter()
+            .filter(|(k, _)| k != "_version")
+            .map(|(k, v)| format!("{k}={}", crate::http::enc(&v)))
+            .chain(["_accept_warnings=1".to_string()])
+            .collect::<Vec<_>>()
+            .join("&")
+    };
+    let mut fields = form(&get(&staff, uri).await.body);
+    for f in fields.iter_mut().filter(|f| f.0 == "name") {
+        f.1 = "HTX Gõ Nhầm".into();
+    }
+    let r = crate::trust::post_edit(&staff, uri, &send(fields)).await;
+    assert!(
+        r.status.is_redirection() || r.status == StatusCode::OK,
+        "{}",
+        r.body
+    );
+    assert_eq!(
+        staff.app.store().org(&code).await.unwrap().unwrap().name,
+        "HTX Gõ Nhầm"
+    );
+    let audit = get(&admin, "/audit?entity=organizations&key=HTX-TM-07")
+        .await
+        .body;
+    let link = audit
+        .split("class=\"earlier\"")
+        .next()
+        .unwrap()
+        .rsplit("href=\"")
+        .next()
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#38;", "&");
+    assert!(
+        link.starts_with("/orgs/HTX-TM-07/edit?from_change="),
+        "{link}"
+    );
+    let page = get(&staff, &link).await.body;
+    assert!(page.contains("như trước thay đổi"));
+    let fields = form(&page);
+    assert!(
+        fields.iter().any(|(k, v)| k == "name" && *v == before.name),
+        "{fields:?}"
+    );
+    let r = crate::trust::post_edit(&staff, uri, &send(fields)).await;
+    assert!(
+        r.status.is_redirection() || r.status == StatusCode::OK,
+        "{}",
+        r.body
+    );
+    assert_eq!(
+        staff.app.store().org(&code).await.unwrap().unwrap(),
+        before,
+        "as it was"
+    );
+}

@@ -222,6 +222,11 @@ pub(crate) fn rows(
                         e.id
                     )
                 }
+                ("organizations", _, Some(b))
+                    if e.action == "update" && b.starts_with('{') && b.contains("\"code\"") =>
+                {
+                    format!("/orgs/{}/edit?from_change={}", enc(&e.key), e.id)
+                }
                 _ => String::new(),
             },
             at_shown: crate::http::format::vn_time(&e.at),

@@ -135,11 +135,14 @@ pub(crate) async fn org_new_form(
     .await)
 }
 
+/// The edit form of an organisation; with `from_change=ID` (a change in its history), filled
+/// with its values before that change, to be checked and saved as any edit.
 pub(crate) async fn org_edit_form(
     State(st): State<AppState>,
     h: HeaderMap,
     u: CurrentUser,
     Path(code): Path<String>,
+    axum::extract::Query(q): crate::http::request::Params,
 ) -> WebResult {
     let l = lang(&h);
     let d = st
@@ -183,6 +186,28 @@ pub(crate) async fn org_edit_form(
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
+    let mut v = v;
+    let mut earlier = String::new();
+    if let Some(id) = q
+        .get("from_change")
+        .and_then(|x| x.trim().parse::<i64>().ok())
+    {
+        let (before, at, by) = crate::features::registry::versions::org_before_change(
+            &st.app,
+            u.actor(),
+            o.code.as_str(),
+            id,
+        )
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+        // the registered services are not part of the record's history: kept as they are
+        v.extend(before);
+        earlier = format!(
+            " ({} {} — {by})",
+            crate::http::i18n::t(l, "as_before_change"),
+            crate::http::format::vn_time(&at)
+        );
+    }
     let mut fields = org_fields(&st, &u, l, &v, true).await?;
     let version = st
         .app
@@ -195,7 +220,7 @@ pub(crate) async fn org_edit_form(
         &st,
         &u,
         l,
-        format!("{} — {}", crate::http::i18n::t(l, "edit"), o.name),
+        format!("{} — {}{earlier}", crate::http::i18n::t(l, "edit"), o.name),
         format!("{path}/edit"),
         path,
         fields,

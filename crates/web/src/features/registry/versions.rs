@@ -1,5 +1,5 @@
-//! An earlier version of a yearly report, from its history (phiên bản trước): the values the
-//! report had before a recorded change, put back into its edit form. Nothing is written until
+//! An earlier version of a yearly report or an organisation, from its history (phiên bản
+//! trước): the values the record had before a recorded change, put back into its edit form. Nothing is written until
 //! the clerk saves, and the save goes through every check of the form (the version read now,
 //! the closed years, the warnings).
 
@@ -84,8 +84,102 @@ pub(crate) fn values_of(json: &str) -> Option<HashMap<String, String>> {
     Some(out)
 }
 
+/// Fields of an organisation as the audit records them (its commune by the unit's id).
+const ORG_FIELDS: [&str; 8] = [
+    "code",
+    "kind",
+    "name",
+    "sector",
+    "commune",
+    "founded_on",
+    "dissolved_on",
+    "registration_no",
+];
+
+/// An organisation as the audit recorded it, as form values; its commune is named by the code
+/// of the unit with that id (`units`: id → code).
+pub(crate) fn org_values_of(
+    json: &str,
+    units: &HashMap<i64, String>,
+) -> Option<HashMap<String, String>> {
+    let serde_json::Value::Object(m) = serde_json::from_str(json).ok()? else {
+        return None;
+    };
+    m.get("code")?;
+    let mut out = HashMap::new();
+    for k in ORG_FIELDS {
+        let v = match (k, m.get(k)) {
+            (_, None | Some(serde_json::Value::Null)) => String::new(),
+            ("commune", Some(serde_json::Value::Number(n))) => units.get(&n.as_i64()?)?.clone(),
+            (_, Some(serde_json::Value::String(s))) if s.len() == 10 && s.as_bytes()[4] == b'-' => {
+                hoptac_core::date::parse(s)
+                    .map(hoptac_core::date::to_vi)
+                    .unwrap_or_else(|| s.clone())
+            }
+            (_, Some(serde_json::Value::String(s))) => s.clone(),
+            _ => return None,
+        };
+        out.insert(k.to_string(), v);
+    }
+    Some(out)
+}
+
+/// The organisation's values before change `id` (an audit row of it), with when and by whom.
+pub(crate) async fn org_before_change(
+    app: &App,
+    actor: &Actor,
+    code: &str,
+    id: i64,
+) -> Result<(HashMap<String, String>, String, String), AppError> {
+    let entry = app
+        .audit_trail(
+            actor,
+            hoptac_store::AuditQuery {
+                entity: Some("organizations".into()),
+                key: Some(code.to_string()),
+                before_id: Some(id.saturating_add(1)),
+                limit: 1,
+                ..Default::default()
+            },
+        )
+        .await?
+        .into_iter()
+        .find(|e| e.id == id)
+        .ok_or_else(|| AppError::not_found("org", format!("{code} #{id}")))?;
+    let units: HashMap<i64, String> = app
+        .units()
+        .await?
+        .into_iter()
+        .map(|u| (u.id.0, u.code))
+        .collect();
+    let values = org_values_of(entry.before.as_deref().unwrap_or(""), &units).ok_or_else(|| {
+        AppError::invalid(
+            "from_change",
+            id.to_string(),
+            hoptac_core::msg!("web.no_earlier_version", id = id),
+        )
+    })?;
+    Ok((values, entry.at, entry.actor))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_recorded_organisation_reads_back_into_its_form() {
+        let units = [(7, "30049".to_string())].into_iter().collect();
+        let json = r#"{"code":"HTX-1","kind":"HTX","name":"HTX Một","sector":"agriculture","commune":7,"founded_on":"2007-12-04","dissolved_on":null,"registration_no":"140707"}"#;
+        let v = super::org_values_of(json, &units).unwrap();
+        assert_eq!(v["commune"], "30049");
+        assert_eq!(v["founded_on"], "04/12/2007");
+        assert_eq!(v["dissolved_on"], "");
+        assert_eq!(v["name"], "HTX Một");
+        let gone = r#"{"code":"HTX-1","commune":99}"#;
+        assert!(
+            super::org_values_of(gone, &units).is_none(),
+            "a unit no longer known"
+        );
+    }
+
     #[test]
     fn a_recorded_report_reads_back_into_its_form_exactly() {
         let json = r#"{"org":"HTX-1","year":2024,"members":294,"revenue":123.456,"profit":907,"services":["irrigation","seed"],"rating":"kha","general_meeting_on":"2024-04-09","statements_filed":true}"#;
