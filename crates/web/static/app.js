@@ -1,3 +1,15 @@
+// An upload (multipart) carries the session's CSRF token in its address, the only place the
+// server can check it before reading the file. A page answered to it (a refused sheet or
+// rubric) takes the token out of the address bar, the history and bookmarks; a reload then
+// asks for the page again instead of sending the file twice.
+(function () {
+  if (!/[?&]_csrf=/.test(location.search)) return;
+  var kept = location.search.slice(1).split("&").filter(function (p) {
+    return p.indexOf("_csrf=") !== 0;
+  });
+  history.replaceState(null, "", location.pathname + (kept.length ? "?" + kept.join("&") : "") + location.hash);
+})();
+
 // The one script of hoptac: a <select data-autosubmit> sends its form when it changes
 // (the year and rubric pickers). Without JavaScript the form's button does the same.
 document.querySelectorAll("select[data-autosubmit]").forEach(function (s) {

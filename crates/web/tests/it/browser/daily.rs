@@ -314,3 +314,29 @@ async fn the_filtered_registry_is_exported_from_the_browser() {
     assert_eq!(data, shown, "the workbook holds the rows the page counts");
     c.close().await.unwrap();
 }
+
+/// A page answered to an upload keeps the CSRF token out of the address bar (the token is in
+/// the upload's address, where the server checks it): the address keeps its other parts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_page_leaves_the_csrf_token_in_the_address_bar() {
+    let (c, _driver, _profile) = browser().await;
+    let (base, _db) = serve().await;
+    login(&c, &base, "canbo").await;
+    c.goto(&format!("{base}/orgs?_csrf=abc123&kind=HTX"))
+        .await
+        .unwrap();
+    c.wait().for_element(Locator::Css("main")).await.unwrap();
+    let mut href = String::new();
+    for _ in 0..50 {
+        href = c.current_url().await.unwrap().to_string();
+        if !href.contains("_csrf") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        !href.contains("_csrf") && href.ends_with("/orgs?kind=HTX"),
+        "{href}"
+    );
+    c.close().await.unwrap();
+}
