@@ -215,6 +215,9 @@ fn note_on_ground(p: &mut hoptac_core::report::Paragraph, n: usize) {
         p.0[0] = Inline::Text(first[..at].to_string());
         p.0.insert(1, Inline::Note(n));
         p.0.insert(2, Inline::Text(first[at..].to_string()));
+    } else if matches!(p.0.first(), Some(Inline::Text(_))) {
+        // the first piece ends with the ground ("… trên địa bàn xã")
+        p.0.insert(1, Inline::Note(n));
     } else {
         p.0.push(Inline::Note(n));
     }

@@ -42,7 +42,8 @@ pub struct Document {
 /// Counts the way Vietnamese administrative texts write them: 02, 07/19, 2.697.
 pub fn count_vi(n: Fixed) -> String {
     let i = n.round(0).micros() / 1_000_000;
-    if (0..10).contains(&i) {
+    // the official style writes 02, 05; a zero is 0, not "00" (sentences say "không … nào")
+    if (1..10).contains(&i) {
         format!("0{i}")
     } else {
         group_thousands(i as i128)
@@ -154,23 +155,48 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
 
     // 1. Cooperatives
     let mut htx = Vec::new();
-    let mut p = vec![
-        // "trên địa bàn huyện"; with no scope, just "trên địa bàn"
-        t(format!(
-            "Trong giai đoạn {from} – {to}, trên địa bàn{} đã thành lập mới ",
-            if scope.is_some() {
-                format!(" {area}")
-            } else {
-                String::new()
-            }
-        )),
-        w.fig("htx.founded", count_vi),
-        t(" hợp tác xã (HTX), hoàn thành giải thể "),
-        w.fig("htx.dissolved", count_vi),
-        t(format!(" HTX. Hiện tại, toàn {area} có ")),
-        w.fig("htx.active", count_vi),
-        t(" HTX đang hoạt động"),
-    ];
+    // "trên địa bàn huyện"; with no scope, just "trên địa bàn"
+    let ground = if scope.is_some() {
+        format!(" {area}")
+    } else {
+        String::new()
+    };
+    // a count of none is said in words ("không … nào"), never written "00"
+    let none = |id: &str| w.v(id).value.is_some_and(|v| v == Fixed::ZERO);
+    // the ground ends the first piece: a note on it (the ground compared across a reform)
+    // goes right after it
+    let mut p = vec![t(format!(
+        "Trong giai đoạn {from} – {to}, trên địa bàn{ground}"
+    ))];
+    if none("htx.founded") {
+        p.push(t(" không thành lập mới hợp tác xã (HTX) nào"));
+    } else {
+        p.extend([
+            t(" đã thành lập mới "),
+            w.fig("htx.founded", count_vi),
+            t(" hợp tác xã (HTX)"),
+        ]);
+    }
+    if none("htx.dissolved") {
+        p.push(t(", không có HTX nào hoàn thành giải thể"));
+    } else {
+        p.extend([
+            t(", hoàn thành giải thể "),
+            w.fig("htx.dissolved", count_vi),
+            t(" HTX"),
+        ]);
+    }
+    if none("htx.active") {
+        p.push(t(format!(
+            ". Hiện tại, toàn {area} không có HTX nào đang hoạt động"
+        )));
+    } else {
+        p.extend([
+            t(format!(". Hiện tại, toàn {area} có ")),
+            w.fig("htx.active", count_vi),
+            t(" HTX đang hoạt động"),
+        ]);
+    }
     p.extend(w.change("htx.active"));
     let sectors: Vec<(Sector, Vec<&Organization>)> = Sector::all()
         .iter()
@@ -748,6 +774,20 @@ mod tests {
         none.base = None;
         none.change_pct = None;
         assert_eq!(change_phrase(&none, 2016), "");
+    }
+
+    #[test]
+    fn a_count_of_none_is_said_in_words_never_00() {
+        let d = situation(&Snapshot::default(), None, 2016, 2020);
+        let h = render_html(&d, &|id| format!("/x?{id}"));
+        assert!(
+            h.contains("không thành lập mới hợp tác xã (HTX) nào"),
+            "{h}"
+        );
+        assert!(h.contains("không có HTX nào hoàn thành giải thể"), "{h}");
+        assert!(h.contains("không có HTX nào đang hoạt động"), "{h}");
+        assert!(!h.contains(">00<") && !h.contains(" 00 "), "{h}");
+        assert_eq!(count_vi(Fixed::ZERO), "0");
     }
 
     #[test]
