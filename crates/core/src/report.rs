@@ -285,11 +285,18 @@ pub fn situation(snap: &Snapshot, scope: Option<&AdminUnit>, from: i32, to: i32)
 
     // 2. Cooperative groups
     let mut tht = Vec::new();
-    let mut p = vec![
-        t(format!("{} hiện có ", capitalize(area))),
-        w.fig("tht.active", count_vi),
-        t(" tổ hợp tác (THT)"),
-    ];
+    let mut p = if w.v("tht.active").value.is_some_and(|v| v == Fixed::ZERO) {
+        vec![t(format!(
+            "{} hiện không có tổ hợp tác (THT) nào",
+            capitalize(area)
+        ))]
+    } else {
+        vec![
+            t(format!("{} hiện có ", capitalize(area))),
+            w.fig("tht.active", count_vi),
+            t(" tổ hợp tác (THT)"),
+        ]
+    };
     p.extend(w.change("tht.active"));
     let tht_sectors: Vec<(Sector, usize)> = Sector::all()
         .iter()
@@ -786,6 +793,7 @@ mod tests {
         );
         assert!(h.contains("không có HTX nào hoàn thành giải thể"), "{h}");
         assert!(h.contains("không có HTX nào đang hoạt động"), "{h}");
+        assert!(h.contains("hiện không có tổ hợp tác (THT) nào"), "{h}");
         assert!(!h.contains(">00<") && !h.contains(" 00 "), "{h}");
         assert_eq!(count_vi(Fixed::ZERO), "0");
     }
