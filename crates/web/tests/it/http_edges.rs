@@ -560,6 +560,23 @@ async fn a_case_is_assigned_to_a_person_and_waits_on_their_todo_page() {
         mine.contains(&format!("href=\"/quality/cases/{id}\"")),
         "{mine}"
     );
+    // the review list filtered to one's own cases: exactly this one, its person shown
+    let mine = get(&staff, "/quality?mine=1").await.body;
+    let table = mine
+        .split("id=\"cases\"")
+        .nth(1)
+        .unwrap()
+        .split("</table>")
+        .next()
+        .unwrap();
+    assert_eq!(table.matches("<tr").count() - 1, 1, "{table}");
+    assert!(table.contains(&format!("/quality/cases/{id}\"")) && table.contains("<td>canbo</td>"));
+    assert!(
+        get(&admin, "/quality?mine=1")
+            .await
+            .body
+            .contains("id=\"mine\" checked")
+    );
     // not on another's list; and the history keeps who gave it to whom
     assert!(!get(&admin, "/todo").await.body.contains("id=\"assigned\""));
     assert!(page.contains("Giao người phụ trách"));

@@ -27,6 +27,8 @@ pub(crate) struct CaseList {
     pub kept: Vec<ReviewCase>,
     pub ground: Option<String>,
     pub state: Option<String>,
+    /// Only the cases given to the account asking.
+    pub mine: bool,
 }
 
 pub(crate) async fn case_list(
@@ -56,8 +58,11 @@ pub(crate) async fn case_list(
         .get("state")
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty() && s != "all");
+    let mine = q.get("mine").is_some_and(|v| v == "1");
+    let me = u.actor().name();
     let kept = all
         .iter()
+        .filter(|c| !mine || hoptac_app::case_assign::assignee(&c.case) == Some(me))
         .filter(|c| ground.as_deref().is_none_or(|g| c.case.rule == g))
         .filter(|c| match state.as_deref() {
             Some("open") => c.recorded && c.case.closed_at.is_none(),
@@ -74,6 +79,7 @@ pub(crate) async fn case_list(
         kept,
         ground,
         state,
+        mine,
     })
 }
 
@@ -138,6 +144,9 @@ pub(crate) async fn cases_export(
             hoptac_core::i18n::ui(l, &format!("case_state_{s}")).unwrap_or(s)
         ));
     }
+    if list.mine {
+        described.push(format!("{}: {}", t(l, "case_assignee"), u.actor().name()));
+    }
     let cells: Vec<Vec<ListCell>> = list
         .kept
         .iter()
@@ -154,6 +163,11 @@ pub(crate) async fn cases_export(
                 ListCell::Date(c.case.since),
                 ListCell::Text(c.case.evidence.clone()),
                 ListCell::Text(case_status(l, c)),
+                ListCell::Text(
+                    hoptac_app::case_assign::assignee(&c.case)
+                        .unwrap_or_default()
+                        .to_string(),
+                ),
                 ListCell::Text(c.legal_ref.to_string()),
             ]
         })

@@ -23,6 +23,8 @@ use std::collections::HashMap;
 
 pub(crate) struct CaseRow {
     pub id: i64,
+    /// Who has the case ("" no one).
+    pub assignee: String,
     /// Recorded by a review run; otherwise a ground shown as of the page's date only.
     pub recorded: bool,
     pub open: bool,
@@ -80,6 +82,8 @@ pub(crate) struct QualityPage {
     pub ran: String,
     /// The filtered case list as a workbook.
     pub export_link: String,
+    /// Only the cases given to this account.
+    pub mine: bool,
 }
 
 /// The review (rà soát): open cases, figures breaking a rule, reports received.
@@ -130,13 +134,14 @@ pub(crate) async fn quality(
     let units = st.app.units_in_scope(u.actor()).await.map_err(e)?;
     let export_link = format!(
         "/quality/cases.xlsx?{}",
-        ["year", "scope", "ground", "state"]
+        ["year", "scope", "ground", "state", "mine"]
             .iter()
             .filter_map(|k| q.get(*k).map(|v| format!("{k}={}", enc(v.trim()))))
             .collect::<Vec<_>>()
             .join("&")
     );
     let t = QualityPage {
+        mine: list.mine,
         export_link,
         grounds: ground_opts,
         case_states: state_opts,
@@ -146,6 +151,9 @@ pub(crate) async fn quality(
         as_of: to_vi(as_of),
         cases: Paged::of(cases, PER_PAGE, "/quality", "cpage", &q, "cases", |c| {
             CaseRow {
+                assignee: hoptac_app::case_assign::assignee(&c.case)
+                    .unwrap_or_default()
+                    .to_string(),
                 id: c.case.id,
                 recorded: c.recorded,
                 open: c.case.closed_at.is_none(),
