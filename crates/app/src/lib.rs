@@ -19,6 +19,7 @@ pub mod import;
 mod intent;
 pub mod managers;
 pub mod merge;
+pub mod org_archive;
 pub mod plans;
 mod read_model;
 pub mod registry;

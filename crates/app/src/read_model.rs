@@ -94,7 +94,15 @@ pub(crate) fn apply_to(s: &mut Snapshot, c: &ChangeSet) {
     let before = s.rows_before(c.orgs.iter().map(|o| o.code.as_str()));
     // rows taken out move the places of the rows after them: the index is built again
     // when next asked (a correction, rare beside the writes that append)
-    let removed = !c.archived_reports.is_empty() || !c.removed_managers.is_empty();
+    let removed = !c.archived_reports.is_empty()
+        || !c.removed_managers.is_empty()
+        || !c.archived_orgs.is_empty();
+    if !c.archived_orgs.is_empty() {
+        let gone: std::collections::HashSet<&str> =
+            c.archived_orgs.iter().map(|a| a.org.as_str()).collect();
+        s.orgs.retain(|o| !gone.contains(o.code.as_str()));
+        s.managers.retain(|m| !gone.contains(m.org.as_str()));
+    }
     if !c.archived_reports.is_empty() {
         let gone: std::collections::HashSet<(&str, i32)> = c
             .archived_reports

@@ -158,6 +158,105 @@ pub async fn removals_take_rows_out_with_the_change_set(s: &dyn Store) {
     );
 }
 
+pub async fn an_organisation_entered_by_mistake_is_archived_whole_and_put_back(s: &dyn Store) {
+    s.apply(&base()).await.unwrap();
+    let (a1, b2) = (OrgCode::parse("A1").unwrap(), OrgCode::parse("B2").unwrap());
+    let services: std::collections::BTreeSet<_> =
+        [Service::Irrigation, Service::InputSupply].into();
+    let manager = Manager {
+        org: b2.clone(),
+        full_name: "Lê Thị Hoa".into(),
+        role: Role::Director,
+        qualification: None,
+        trained_on: None,
+        from: None,
+        to: ymd(2024, 3, 31),
+    };
+    s.apply(&ChangeSet {
+        managers: vec![manager.clone()],
+        registered: vec![(b2.clone(), services.clone())],
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let archive = |org: &OrgCode| hoptac_store::OrgArchive {
+        org: org.clone(),
+        at: "2026-12-07 09:15:00".into(),
+        actor: "canbo".into(),
+        reason: "nhập trùng".into(),
+    };
+    // an organisation another record still names (here its yearly reports) stays
+    let named = s
+        .apply(&ChangeSet {
+            archived_orgs: vec![archive(&a1)],
+            ..Default::default()
+        })
+        .await;
+    assert!(
+        matches!(named, Err(hoptac_store::StoreError::Stale { .. })),
+        "{named:?}"
+    );
+    assert!(s.org(&a1).await.unwrap().is_some());
+    assert!(s.archived_orgs().await.unwrap().is_empty());
+    // out of the register with its managers and services, whole in the archive
+    s.apply(&ChangeSet {
+        archived_orgs: vec![archive(&b2)],
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    assert!(s.org(&b2).await.unwrap().is_none());
+    assert!(s.managers_of(&b2).await.unwrap().is_empty());
+    assert!(!s.registered_services().await.unwrap().contains_key(&b2));
+    assert_eq!(s.counts().await.unwrap().orgs, 1);
+    let kept = s.archived_orgs().await.unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].org, base().orgs[1]);
+    assert_eq!(kept[0].managers, vec![manager.clone()]);
+    assert_eq!(kept[0].services, services);
+    assert_eq!(
+        (kept[0].archived_by.as_str(), kept[0].reason.as_str()),
+        ("canbo", "nhập trùng")
+    );
+    assert!(kept[0].archived_at.starts_with("2026-12-07 09:15"));
+    assert_eq!(kept[0].restored_at, None);
+    // gone from the register: archiving it again is refused
+    let again = s
+        .apply(&ChangeSet {
+            archived_orgs: vec![archive(&b2)],
+            ..Default::default()
+        })
+        .await;
+    assert!(
+        matches!(again, Err(hoptac_store::StoreError::Stale { .. })),
+        "{again:?}"
+    );
+    // put back, once, with what it had
+    let back = ChangeSet {
+        restored_orgs: vec![(kept[0].id, "2026-12-07 10:00:00".into())],
+        orgs: vec![kept[0].org.clone()],
+        managers: kept[0].managers.clone(),
+        registered: vec![(b2.clone(), kept[0].services.clone())],
+        ..Default::default()
+    };
+    s.apply(&back).await.unwrap();
+    assert_eq!(s.org(&b2).await.unwrap(), Some(base().orgs[1].clone()));
+    assert_eq!(s.managers_of(&b2).await.unwrap(), vec![manager]);
+    assert_eq!(s.registered_services().await.unwrap()[&b2], services);
+    let kept = s.archived_orgs().await.unwrap();
+    assert!(
+        kept[0]
+            .restored_at
+            .as_deref()
+            .is_some_and(|t| t.starts_with("2026-12-07 10:00"))
+    );
+    let twice = s.apply(&back).await;
+    assert!(
+        matches!(twice, Err(hoptac_store::StoreError::Stale { .. })),
+        "{twice:?}"
+    );
+}
+
 pub async fn search_folds_diacritics_filters_and_pages(s: &dyn Store) {
     s.apply(&base()).await.unwrap();
     let q = |text: &str| OrgQuery {

@@ -17,6 +17,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_archived_reports.sql",
         include_str!("../migrations/0002_archived_reports.sql"),
     ),
+    (
+        "0003_archived_orgs.sql",
+        include_str!("../migrations/0003_archived_orgs.sql"),
+    ),
 ];
 
 fn migrator() -> sqlx::migrate::Migrator {

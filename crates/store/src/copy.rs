@@ -418,6 +418,42 @@ pub const TABLES: &[Table] = &[
             ("restored_at", Moment)
         ]
     ),
+    table!(
+        "archived_orgs",
+        "id",
+        true,
+        [
+            ("id", Int),
+            ("org_code", Text),
+            ("kind", Text),
+            ("name", Text),
+            ("sector", Text),
+            ("commune_id", Int),
+            ("founded_on", Date),
+            ("dissolved_on", Date),
+            ("registration_no", Text),
+            ("services", Text),
+            ("archived_at", Moment),
+            ("archived_by", Text),
+            ("reason", Text),
+            ("restored_at", Moment)
+        ]
+    ),
+    table!(
+        "archived_org_managers",
+        "id",
+        true,
+        [
+            ("id", Int),
+            ("archive_id", Int),
+            ("full_name", Text),
+            ("role", Text),
+            ("qualification", Text),
+            ("trained_on", Date),
+            ("from_date", Date),
+            ("to_date", Date)
+        ]
+    ),
 ];
 
 impl Table {

@@ -250,6 +250,27 @@ pub fn archived_report(r: &impl Columns) -> Result<crate::port::records::Archive
     })
 }
 
+/// The columns of an organisation (as [`org`]), then `services, id, archived_at,
+/// archived_by, reason, restored_at`; its managers are read apart.
+pub fn archived_org(r: &impl Columns) -> Result<crate::port::records::ArchivedOrg> {
+    const T: &str = "archived_orgs";
+    let services = text(r, 8, T)?
+        .split(';')
+        .filter(|s| !s.is_empty())
+        .map(|s| Service::parse(s).ok_or_else(|| corrupt(T, format!("bad service {s:?}"))))
+        .collect::<Result<_>>()?;
+    Ok(crate::port::records::ArchivedOrg {
+        org: org(r)?,
+        managers: Vec::new(),
+        services,
+        id: int(r, 9, T)?,
+        archived_at: text(r, 10, T)?,
+        archived_by: text(r, 11, T)?,
+        reason: text(r, 12, T)?,
+        restored_at: r.text(13)?,
+    })
+}
+
 /// `id, year, unit_id, action, reason, actor, at`
 pub fn reporting_lock(r: &impl Columns) -> Result<ReportingLock> {
     const T: &str = "reporting_locks";

@@ -159,6 +159,23 @@ async fn the_apps_own_writes_bring_the_snapshot_forward_without_a_reload() {
         .unwrap();
     assert!(o.applied, "{:#?}", o.problems);
     same_as_store(&a, "a renamed manager").await;
+    // the whole record entered by mistake: its reports first, then it and its managers
+    let code = hoptac_core::OrgCode::parse("HTX-MOI-1").unwrap();
+    for r in a.store().reports_of(&code).await.unwrap() {
+        let key = format!("HTX-MOI-1/{}", r.year.get());
+        let v = a.row_version("annual_reports", &key).await.unwrap();
+        a.archive_report(&sys(), "HTX-MOI-1", r.year.get(), "nhập nhầm", v)
+            .await
+            .unwrap();
+    }
+    let v = a.row_version("organizations", "HTX-MOI-1").await.unwrap();
+    a.archive_org(&sys(), "HTX-MOI-1", "nhập trùng", v)
+        .await
+        .unwrap();
+    same_as_store(&a, "an archived organisation").await;
+    let id = a.archived_orgs(&sys()).await.unwrap()[0].id;
+    a.restore_org(&sys(), id).await.unwrap();
+    same_as_store(&a, "a restored organisation").await;
     assert_eq!(a.reloads(), loads);
 }
 

@@ -26,6 +26,16 @@ pub struct ChangeSet {
     /// Archived reports put back (archive id, when): marked so, once; the report itself
     /// comes back as one of `reports`.
     pub restored_reports: Vec<(i64, String)>,
+    /// Organisations entered by mistake taken out of the register, after the upserts and
+    /// the reports archived: each moved whole, with its managers and registered services,
+    /// into the archive. Refused ([`StoreError::Stale`]) while any other record (a yearly
+    /// report, an evaluation, a classification, a review case, a move) still names it.
+    ///
+    /// [`StoreError::Stale`]: crate::StoreError::Stale
+    pub archived_orgs: Vec<OrgArchive>,
+    /// Archived organisations put back (archive id, when): marked so, once; the
+    /// organisation, its managers and services come back as `orgs`, `managers`, `registered`.
+    pub restored_orgs: Vec<(i64, String)>,
     /// Upserted on (org, year).
     pub reports: Vec<AnnualReport>,
     /// Managers taken out by identity (org, full name, role, from), before the upserts: the
@@ -65,6 +75,30 @@ pub struct ReportArchive {
     pub at: String,
     pub actor: String,
     pub reason: String,
+}
+
+/// An organisation to take out of the register: which, who, when (ISO, Vietnam time), why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgArchive {
+    pub org: OrgCode,
+    pub at: String,
+    pub actor: String,
+    pub reason: String,
+}
+
+/// An organisation taken out of the register, kept whole with its managers and registered
+/// services (tổ chức đã lưu trữ).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchivedOrg {
+    pub id: i64,
+    pub org: Organization,
+    pub managers: Vec<Manager>,
+    pub services: std::collections::BTreeSet<hoptac_core::Service>,
+    pub archived_at: String,
+    pub archived_by: String,
+    pub reason: String,
+    /// When it was put back, if it was.
+    pub restored_at: Option<String>,
 }
 
 /// A yearly report taken out of the register, kept whole (báo cáo đã lưu trữ).

@@ -21,6 +21,9 @@ pub trait Registry: Send + Sync {
     async fn managers_of(&self, code: &OrgCode) -> Result<Vec<Manager>>;
     /// The yearly reports of an organisation taken out of the register, newest first.
     async fn archived_reports(&self, code: &OrgCode) -> Result<Vec<ArchivedReport>>;
+    /// Organisations taken out of the register, newest first, each with its managers and
+    /// registered services as they were.
+    async fn archived_orgs(&self) -> Result<Vec<ArchivedOrg>>;
     async fn search(&self, q: &OrgQuery) -> Result<OrgPage>;
     async fn counts(&self) -> Result<Counts>;
     async fn registered_services(

@@ -206,6 +206,24 @@ pub(super) async fn apply_in(
                 });
             }
         }
+        for a in &c.archived_orgs {
+            archive_org(tx, a).await?;
+        }
+        for (id, at) in &c.restored_orgs {
+            let marked = sqlx::query(
+                "UPDATE archived_orgs SET restored_at = $2 WHERE id = $1 AND restored_at IS NULL",
+            )
+            .bind(*id)
+            .bind(at)
+            .execute(&mut **tx)
+            .await?;
+            if marked.rows_affected() == 0 {
+                return Err(crate::port::error::StoreError::Stale {
+                    entity: "archived_orgs".into(),
+                    key: id.to_string(),
+                });
+            }
+        }
         for m in &c.removed_managers {
             sqlx::query(
             "DELETE FROM managers WHERE org_code = $1 AND full_name = $2 AND role = $3 AND COALESCE(from_date, '') = $4",
@@ -429,4 +447,62 @@ impl Changes for SqliteStore {
         })
         .transpose()
     }
+}
+
+/// Moves an organisation entered by mistake, its managers and registered services into the
+/// archive, then out of the register; refused while another record still names it.
+async fn archive_org(tx: &mut sqlx::Transaction<'static, Sqlite>, a: &OrgArchive) -> Result<()> {
+    let named: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM annual_reports WHERE org_code = $1) \
+         + (SELECT COUNT(*) FROM evaluations WHERE org_code = $1) \
+         + (SELECT COUNT(*) FROM classifications WHERE org_code = $1) \
+         + (SELECT COUNT(*) FROM cases WHERE org_code = $1) \
+         + (SELECT COUNT(*) FROM organization_moves WHERE org_code = $1)",
+    )
+    .bind(a.org.as_str())
+    .fetch_one(&mut **tx)
+    .await?;
+    let id: Option<i64> = if named > 0 {
+        None
+    } else {
+        sqlx::query_scalar(
+            "INSERT INTO archived_orgs (org_code, kind, name, sector, commune_id, founded_on, dissolved_on, registration_no, services, archived_at, archived_by, reason) \
+             SELECT code, kind, name, sector, commune_id, founded_on, dissolved_on, registration_no, \
+             COALESCE((SELECT group_concat(service, ';') FROM registered_services WHERE org_code = $1), ''), $2, $3, $4 \
+             FROM organizations WHERE code = $1 RETURNING id",
+        )
+        .bind(a.org.as_str())
+        .bind(&a.at)
+        .bind(&a.actor)
+        .bind(&a.reason)
+        .fetch_optional(&mut **tx)
+        .await?
+    };
+    let Some(id) = id else {
+        return Err(crate::port::error::StoreError::Stale {
+            entity: "organizations".into(),
+            key: a.org.to_string(),
+        });
+    };
+    sqlx::query(
+        "INSERT INTO archived_org_managers (archive_id, full_name, role, qualification, trained_on, from_date, to_date) \
+         SELECT $1, full_name, role, qualification, trained_on, from_date, to_date FROM managers WHERE org_code = $2 ORDER BY id",
+    )
+    .bind(id)
+    .bind(a.org.as_str())
+    .execute(&mut **tx)
+    .await?;
+    for table in ["managers", "registered_services"] {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE org_code = $1"
+        )))
+        .bind(a.org.as_str())
+        .execute(&mut **tx)
+        .await?;
+    }
+    sqlx::query("DELETE FROM organizations WHERE code = $1")
+        .bind(a.org.as_str())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }

@@ -98,6 +98,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0020_archived_reports.sql",
         include_str!("../../migrations/sqlite/0020_archived_reports.sql"),
     ),
+    (
+        "0021_archived_orgs.sql",
+        include_str!("../../migrations/sqlite/0021_archived_orgs.sql"),
+    ),
 ];
 
 /// The migrator of [`MIGRATIONS`].

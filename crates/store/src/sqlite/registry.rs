@@ -106,6 +106,30 @@ impl Registry for SqliteStore {
             .collect()
     }
 
+    async fn archived_orgs(&self) -> Result<Vec<crate::port::records::ArchivedOrg>> {
+        let mut out: Vec<crate::port::records::ArchivedOrg> = sqlx::query(
+            "SELECT org_code, kind, name, sector, commune_id, founded_on, dissolved_on, registration_no, services, id, archived_at, archived_by, reason, restored_at FROM archived_orgs ORDER BY id DESC",
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(crate::decode::archived_org)
+        .collect::<Result<_>>()?;
+        let rows = sqlx::query(
+            "SELECT a.org_code, m.full_name, m.role, m.qualification, m.trained_on, m.from_date, m.to_date, m.archive_id FROM archived_org_managers m JOIN archived_orgs a ON a.id = m.archive_id ORDER BY m.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        for r in &rows {
+            let id: i64 = sqlx::Row::try_get::<i64, _>(r, 7)?;
+            let m = crate::decode::manager(r)?;
+            if let Some(a) = out.iter_mut().find(|a| a.id == id) {
+                a.managers.push(m);
+            }
+        }
+        Ok(out)
+    }
+
     async fn managers_of(&self, code: &OrgCode) -> Result<Vec<Manager>> {
         sqlx::query("SELECT org_code, full_name, role, qualification, trained_on, from_date, to_date FROM managers WHERE org_code = $1 ORDER BY to_date IS NOT NULL, from_date DESC, full_name")
             .bind(code.as_str())

@@ -609,3 +609,151 @@ async fn the_review_list_filters_by_ground_and_state_and_pages_keep_the_filter()
     }
     assert!(pending + open > 0);
 }
+
+#[tokio::test]
+async fn an_organisation_entered_by_mistake_is_archived_whole_and_restored() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let commune = admin.as_user("xa.tankieu").await;
+    let viewer = admin.as_user("xem").await;
+    let code = hoptac_core::OrgCode::parse("THT-NHAM-1").unwrap();
+    let r = post_form(
+        &staff,
+        "/orgs/new",
+        "code=THT-NHAM-1&kind=THT&name=T%E1%BB%95+h%E1%BB%A3p+t%C3%A1c+Nh%E1%BA%ADp+Nh%E1%BA%A7m&sector=agriculture&commune=30052&founded_on=01/03/2024",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = post_form(
+        &staff,
+        "/orgs/THT-NHAM-1/managers/new",
+        "full_name=L%C3%AA+V%C4%83n+Nh%E1%BA%A7m&role=director&from=01/03/2024",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = get(&staff, "/orgs/THT-NHAM-1").await.body;
+    assert!(
+        page.contains("/orgs/THT-NHAM-1/archive"),
+        "offered to staff"
+    );
+    assert!(
+        !get(&viewer, "/orgs/THT-NHAM-1")
+            .await
+            .body
+            .contains("/archive\"")
+    );
+    // a real organisation, with reports and more, stays: the form says what names it
+    let form = get(&staff, &format!("/orgs/{ORG}/archive")).await.body;
+    assert!(form.contains("Không lưu trữ được"), "{form}");
+    let r = post_edit(
+        &staff,
+        &format!("/orgs/{ORG}/archive"),
+        "reason=th%E1%BB%AD",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body.contains("báo cáo năm") && r.body.contains("htx.tankieu"),
+        "{}",
+        r.body
+    );
+    assert!(
+        staff
+            .app
+            .store()
+            .org(&hoptac_core::OrgCode::parse(ORG).unwrap())
+            .await
+            .unwrap()
+            .is_some()
+    );
+    // outside the territory and below staff: refused, nothing moves
+    let uri = "/orgs/THT-NHAM-1/archive";
+    assert_eq!(get(&commune, uri).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        post_form(&viewer, uri, "reason=x&_version=0").await.status,
+        StatusCode::FORBIDDEN
+    );
+    // no reason: the form again
+    let r = post_edit(&staff, uri, "reason=").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(staff.app.store().org(&code).await.unwrap().is_some());
+    let r = post_edit(
+        &staff,
+        uri,
+        "reason=Nh%E1%BA%ADp+tr%C3%B9ng+v%E1%BB%9Bi+THT-TM-02",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(
+        staff.app.store().org(&code).await.unwrap().is_none(),
+        "out of the register"
+    );
+    assert_eq!(
+        get(&staff, "/orgs/THT-NHAM-1").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(
+        !get(&staff, "/orgs?q=nham")
+            .await
+            .body
+            .contains("THT-NHAM-1"),
+        "not in the list"
+    );
+    let list = get(&staff, "/orgs/archived").await.body;
+    assert!(
+        list.contains("Nhập trùng với THT-TM-02") && list.contains("class=\"restore-org\""),
+        "{list}"
+    );
+    let other = get(&commune, "/orgs/archived").await.body;
+    assert!(
+        !other.contains("THT-NHAM-1"),
+        "another commune's archive is not shown"
+    );
+    let seen = get(&viewer, "/orgs/archived").await.body;
+    assert!(seen.contains("THT-NHAM-1") && !seen.contains("class=\"restore-org\""));
+    let id = staff.app.store().archived_orgs().await.unwrap()[0].id;
+    let restore = format!("/orgs/archived/{id}/restore");
+    assert_eq!(
+        post_form(&viewer, &restore, "").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post_form(&commune, &restore, "").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(staff.app.store().org(&code).await.unwrap().is_none());
+    let r = post_form(&staff, &restore, "").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let back = get(&staff, "/orgs/THT-NHAM-1?restored_org=1").await.body;
+    assert!(
+        back.contains("Đã khôi phục tổ chức") && back.contains("Lê Văn Nhầm"),
+        "{back}"
+    );
+    // once only: said on the list, nothing written
+    let r = post_form(&staff, &restore, "").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let loc = r
+        .headers
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        get(&staff, &loc)
+            .await
+            .body
+            .contains("đã được khôi phục trước đó"),
+        "{loc}"
+    );
+    // the office above reads both steps, with the reason and the managers named
+    let trail = get(&admin, "/audit?entity=organizations&key=THT-NHAM-1")
+        .await
+        .body;
+    assert!(
+        trail.contains("Nhập trùng") && trail.contains("Lê Văn Nhầm"),
+        "{trail}"
+    );
+    let refused = get(&admin, "/audit?action=refused").await.body;
+    assert!(refused.contains("THT-NHAM-1"), "refusals audited");
+}

@@ -20,6 +20,21 @@ pub const MESSAGES: &[Entry] = &[
         "{org} has figures for {year} entered after the archive: archive the current ones before restoring the old",
     ),
     (
+        "corrections.org_still_named",
+        "Không lưu trữ được {org}: còn {reports} báo cáo năm, {evaluations} phiếu đánh giá hay phân loại, {cases} hồ sơ rà soát, {moves} lần chuyển địa bàn, tài khoản: {accounts}. Hãy lưu trữ từng báo cáo năm trước; một tổ chức đã có đánh giá, hồ sơ rà soát, chuyển địa bàn hay tài khoản là tổ chức có thật: ghi giải thể hoặc hợp nhất bản ghi trùng",
+        "{org} cannot be archived: it still has {reports} yearly reports, {evaluations} evaluations or classifications, {cases} review cases, {moves} moves, accounts: {accounts}. Archive its yearly reports first; an organisation with evaluations, review cases, moves or accounts is a real one: record its dissolution or merge the duplicate record",
+    ),
+    (
+        "corrections.org_already_restored",
+        "{org} đã được khôi phục trước đó",
+        "{org} was already restored",
+    ),
+    (
+        "corrections.org_code_taken",
+        "Mã {org} đã được dùng cho một tổ chức khác sau khi lưu trữ: không khôi phục được bản đã lưu trữ",
+        "The code {org} was given to another organisation after the archive: the archived record cannot be restored",
+    ),
+    (
         "import.manager_exists",
         "{org} đã có cán bộ {name} với cùng chức vụ và ngày bắt đầu: hãy sửa người đó thay vì thêm mới",
         "{org} already has {name} in the same role from the same date: edit that entry instead of adding one",
@@ -269,5 +284,30 @@ pub const UI: &[Entry] = &[
         "use_earlier_version",
         "Dùng lại bản trước thay đổi này",
         "Use the version before this change",
+    ),
+    (
+        "archive_org",
+        "Lưu trữ tổ chức nhập nhầm",
+        "Archive an organisation entered by mistake",
+    ),
+    (
+        "archive_org_hint",
+        "Tổ chức này được nhập nhầm hay nhập trùng?",
+        "Was this organisation entered by mistake or twice?",
+    ),
+    (
+        "archived_orgs",
+        "Tổ chức đã lưu trữ",
+        "Archived organisations",
+    ),
+    (
+        "org_archived",
+        "Đã lưu trữ tổ chức",
+        "Archived the organisation",
+    ),
+    (
+        "org_restored",
+        "Đã khôi phục tổ chức cùng cán bộ quản lý và dịch vụ đăng ký.",
+        "Organisation restored with its managers and registered services.",
     ),
 ];

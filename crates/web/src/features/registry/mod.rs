@@ -7,6 +7,7 @@ pub(crate) mod edit;
 pub(crate) mod list;
 pub(crate) mod managers;
 pub(crate) mod org;
+pub(crate) mod org_archive;
 pub(crate) mod reports;
 pub(crate) mod versions;
 pub(crate) mod views;
@@ -20,7 +21,16 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/orgs", get(list::registry))
         .route("/orgs/export.xlsx", get(list::registry_export))
         .route("/orgs/new", get(edit::org_new_form).post(edit::org_create))
+        .route("/orgs/archived", get(org_archive::archived_orgs))
+        .route(
+            "/orgs/archived/{id}/restore",
+            post(org_archive::org_restore),
+        )
         .route("/orgs/{code}", get(org::org_page))
+        .route(
+            "/orgs/{code}/archive",
+            get(org_archive::org_archive_form).post(org_archive::org_archive),
+        )
         .route(
             "/orgs/{code}/edit",
             get(edit::org_edit_form).post(edit::org_update),

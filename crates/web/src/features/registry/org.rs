@@ -218,6 +218,8 @@ pub(crate) async fn org_page(
         crate::http::i18n::t(l, "saved").to_string()
     } else if let Some(y) = q.get("archived").and_then(|y| y.parse::<i32>().ok()) {
         format!("{} {y}", crate::http::i18n::t(l, "report_archived"))
+    } else if q.contains_key("restored_org") {
+        crate::http::i18n::t(l, "org_restored").to_string()
     } else if q.contains_key("restored") {
         crate::http::i18n::t(l, "report_restored").to_string()
     } else {

@@ -81,6 +81,30 @@ pub(crate) struct ArchivedRow {
     pub restore: String,
 }
 
+/// An organisation taken out of the register, and how to put it back.
+pub(crate) struct ArchivedOrgRow {
+    pub code: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub commune: String,
+    pub managers: usize,
+    pub when: String,
+    pub by: String,
+    pub reason: String,
+    /// "" while it can be restored; else when it was.
+    pub restored: String,
+    pub restore: String,
+}
+
+#[derive(Template)]
+#[template(path = "registry/archived.html")]
+pub(crate) struct ArchivedOrgs {
+    pub p: Page,
+    pub rows: Vec<ArchivedOrgRow>,
+    pub notice: String,
+    pub can_correct: bool,
+}
+
 pub(crate) struct ManagerRow {
     pub name: String,
     pub role: &'static str,
