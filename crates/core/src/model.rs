@@ -121,18 +121,24 @@ impl Manager {
     /// A short stable name of the row for addresses (`/orgs/X/managers/{slug}`): a hash of
     /// its key (FNV-1a, 64 bits), so a name with spaces or slashes never reaches a path.
     pub fn slug(&self) -> String {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in self.audit_key().bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        format!("{h:016x}")
+        slug_of_key(&self.audit_key())
     }
 
     /// In office on `d`.
     pub fn in_office_on(&self, d: Date) -> bool {
         self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| t >= d)
     }
+}
+
+/// The slug of a manager's row from its audit key (as [`Manager::slug`]): the history links
+/// a recorded change to the row's edit form.
+pub fn slug_of_key(key: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// How much of the old unit went into the new one (hình thức).

@@ -97,6 +97,54 @@ pub async fn upload(app: &TestApp, file_name: &str, content: &[u8]) -> Resp {
 }
 
 /// Percent-encodes a form value.
+/// The fields of a rendered form as a browser sends them: each input with its value, each
+/// select with its selected option, each checked checkbox (askama's escaped `/` read back).
+pub fn form_fields(body: &str) -> Vec<(String, String)> {
+    let attr = |part: &str, a: &str| {
+        part.split(&format!("{a}=\""))
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .replace("&#x2F;", "/")
+    };
+    let mut out = Vec::new();
+    for part in body.split("<input id=\"f-").skip(1) {
+        let tag = part.split('>').next().unwrap_or_default();
+        out.push((attr(tag, "name"), attr(tag, "value")));
+    }
+    for part in body.split("<select id=\"f-").skip(1) {
+        let name = attr(part, "name");
+        if let Some(sel) = part
+            .split("</select>")
+            .next()
+            .unwrap_or_default()
+            .split("<option value=\"")
+            .find(|o| o.contains("\" selected"))
+        {
+            out.push((name, sel.split('"').next().unwrap_or_default().to_string()));
+        }
+    }
+    for part in body.split("<input type=\"checkbox\" ").skip(1) {
+        let tag = part.split('>').next().unwrap_or_default();
+        if tag.contains(" checked") {
+            out.push((attr(tag, "name"), attr(tag, "value")));
+        }
+    }
+    out
+}
+
+/// A form's fields sent back with its warnings accepted, without the version (the edit
+/// helper adds the one read when it opens the form).
+pub fn form_body(fields: &[(String, String)]) -> String {
+    fields
+        .iter()
+        .filter(|(k, _)| k != "_version")
+        .map(|(k, v)| format!("{k}={}", enc(v)))
+        .chain(["_accept_warnings=1".to_string()])
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 pub fn enc(s: &str) -> String {
     s.bytes()
         .map(|b| match b {

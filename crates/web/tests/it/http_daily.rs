@@ -757,3 +757,56 @@ async fn an_organisation_entered_by_mistake_is_archived_whole_and_restored() {
     let refused = get(&admin, "/audit?action=refused").await.body;
     assert!(refused.contains("THT-NHAM-1"), "refusals audited");
 }
+
+#[tokio::test]
+async fn an_earlier_version_of_a_manager_is_put_back_from_their_history() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let before = managers(&staff).await.remove(0);
+    let uri = format!("/orgs/{ORG}/managers/{}/edit", before.slug());
+    let mut fields = crate::http::form_fields(&get(&staff, &uri).await.body);
+    for f in fields.iter_mut().filter(|f| f.0 == "qualification") {
+        f.1 = "none".into();
+    }
+    let r = post_edit(&staff, &uri, &crate::http::form_body(&fields)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let changed = managers(&staff)
+        .await
+        .into_iter()
+        .find(|m| m.audit_key() == before.audit_key())
+        .unwrap();
+    assert_eq!(
+        changed.qualification,
+        Some(hoptac_core::types::Qualification::None)
+    );
+    let key = crate::http::enc(&before.audit_key());
+    let audit = get(&admin, &format!("/audit?entity=managers&key={key}"))
+        .await
+        .body;
+    let link = audit
+        .split("class=\"earlier\"")
+        .next()
+        .unwrap()
+        .rsplit("href=\"")
+        .next()
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#38;", "&")
+        .replace("&#x2F;", "/");
+    assert!(link.starts_with(&format!("{uri}?from_change=")), "{link}");
+    let page = get(&staff, &link).await.body;
+    assert!(page.contains("như trước thay đổi"), "{page}");
+    let fields = crate::http::form_fields(&page);
+    let r = post_edit(&staff, &uri, &crate::http::form_body(&fields)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        managers(&staff)
+            .await
+            .into_iter()
+            .find(|m| m.audit_key() == before.audit_key()),
+        Some(before),
+        "as they were"
+    );
+}

@@ -648,27 +648,11 @@ async fn an_edit_of_one_field_keeps_an_exact_amount_with_three_decimals() {
     let uri = "/orgs/HTX-TM-07/reports/2025/edit";
     let form = get(&staff, uri).await.body;
     // every field sent back as the form shows it, one of them changed
-    let mut body = Vec::new();
-    for part in form.split("<input id=\"f-").skip(1) {
-        let name = part
-            .split("name=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
-        let value = part
-            .split("value=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
-        let value = if name == "workers" { "27" } else { value };
-        body.push(format!("{name}={}", crate::http::enc(value)));
+    let mut fields = crate::http::form_fields(&form);
+    for f in fields.iter_mut().filter(|f| f.0 == "workers") {
+        f.1 = "27".into();
     }
-    body.push("_accept_warnings=1".into());
-    let r2 = crate::trust::post_edit(&staff, uri, &body.join("&")).await;
+    let r2 = crate::trust::post_edit(&staff, uri, &crate::http::form_body(&fields)).await;
     assert!(
         r2.status.is_redirection() || r2.status == StatusCode::OK,
         "{}",
@@ -753,59 +737,12 @@ async fn an_earlier_version_of_a_report_is_put_back_from_its_history() {
         field("members"),
         before.figures.members.unwrap().to_string()
     );
-    let mut body = Vec::new();
-    for part in form.split("<input id=\"f-").skip(1) {
-        let name = part
-            .split("name=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
-        let value = part
-            .split("value=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
-        body.push(format!(
-            "{name}={}",
-            crate::http::enc(&value.replace("&#x2F;", "/"))
-        ));
-    }
-    for part in form.split("<select id=\"f-").skip(1) {
-        let name = part
-            .split("name=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
-        if let Some(sel) = part
-            .split("</select>")
-            .next()
-            .unwrap()
-            .split("<option value=\"")
-            .find(|o| o.contains("\" selected"))
-        {
-            body.push(format!(
-                "{name}={}",
-                crate::http::enc(sel.split('"').next().unwrap())
-            ));
-        }
-    }
-    for part in form
-        .split("type=\"checkbox\" name=\"services\" value=\"")
-        .skip(1)
-    {
-        let (v, rest) = part.split_once('"').unwrap();
-        if rest.starts_with(" checked") {
-            body.push(format!("services={v}"));
-        }
-    }
-    body.push("_accept_warnings=1".into());
-    let r = crate::trust::post_edit(&staff, uri, &body.join("&")).await;
+    let r = crate::trust::post_edit(
+        &staff,
+        uri,
+        &crate::http::form_body(&crate::http::form_fields(&form)),
+    )
+    .await;
     assert!(
         r.status.is_redirection() || r.status == StatusCode::OK,
         "{}",
@@ -893,54 +830,8 @@ async fn an_earlier_version_of_an_organisation_is_put_back_from_its_history() {
     let code = hoptac_core::OrgCode::parse("HTX-TM-07").unwrap();
     let before = staff.app.store().org(&code).await.unwrap().unwrap();
     let uri = "/orgs/HTX-TM-07/edit";
-    let form = |body: &str| {
-        let mut out = Vec::new();
-        for part in body.split("<input id=\"f-").skip(1) {
-            let name = part
-                .split("name=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap();
-            let value = part
-                .split("value=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap();
-            out.push((name.to_string(), value.replace("&#x2F;", "/")));
-        }
-        for part in body.split("<select id=\"f-").skip(1) {
-            let name = part
-                .split("name=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap();
-            if let Some(sel) = part
-                .split("</select>")
-                .next()
-                .unwrap()
-                .split("<option value=\"")
-                .find(|o| o.contains("\" selected"))
-            {
-                out.push((name.to_string(), sel.split('"').next().unwrap().to_string()));
-            }
-        }
-        out
-    };
-    let send = |fields: Vec<(String, String)>| {
-        fields
-            .into_iter()
-            .filter(|(k, _)| k != "_version")
-            .map(|(k, v)| format!("{k}={}", crate::http::enc(&v)))
-            .chain(["_accept_warnings=1".to_string()])
-            .collect::<Vec<_>>()
-            .join("&")
-    };
+    let form = crate::http::form_fields;
+    let send = |fields: Vec<(String, String)>| crate::http::form_body(&fields);
     let mut fields = form(&get(&staff, uri).await.body);
     for f in fields.iter_mut().filter(|f| f.0 == "name") {
         f.1 = "HTX Gõ Nhầm".into();

@@ -227,6 +227,18 @@ pub(crate) fn rows(
                 {
                     format!("/orgs/{}/edit?from_change={}", enc(&e.key), e.id)
                 }
+                ("managers", _, Some(b))
+                    if e.action == "update"
+                        && crate::features::registry::versions::manager_values_of(b).is_some() =>
+                {
+                    let org = e.key.split('/').next().unwrap_or_default();
+                    format!(
+                        "/orgs/{}/managers/{}/edit?from_change={}",
+                        enc(org),
+                        hoptac_core::model::slug_of_key(&e.key),
+                        e.id
+                    )
+                }
                 _ => String::new(),
             },
             at_shown: crate::http::format::vn_time(&e.at),

@@ -126,6 +126,7 @@ pub(crate) async fn manager_edit_form(
     h: HeaderMap,
     u: CurrentUser,
     Path((code, slug)): Path<(String, String)>,
+    axum::extract::Query(q): crate::http::request::Params,
 ) -> WebResult {
     let l = lang(&h);
     st.app
@@ -137,14 +138,36 @@ pub(crate) async fn manager_edit_form(
         .manager(u.actor(), &code, &slug)
         .await
         .map_err(|e| WebError::new(l, e))?;
-    let mut fields = manager_fields(l, &values_of(&m));
+    let mut v = values_of(&m);
+    let mut earlier = String::new();
+    // with `from_change=ID`: the values before that change, saved as any edit
+    if let Some(id) = q
+        .get("from_change")
+        .and_then(|x| x.trim().parse::<i64>().ok())
+    {
+        let (before, at, by) = crate::features::registry::versions::manager_before_change(
+            &st.app,
+            u.actor(),
+            &m.audit_key(),
+            id,
+        )
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+        v.extend(before);
+        earlier = format!(
+            " ({} {} — {by})",
+            t(l, "as_before_change"),
+            crate::http::format::vn_time(&at)
+        );
+    }
+    let mut fields = manager_fields(l, &v);
     fields.push(version_field(version));
     let path = format!("/orgs/{}", enc(&code));
     Ok(form_page(
         &st,
         &u,
         l,
-        format!("{} — {}", t(l, "edit_manager"), m.full_name),
+        format!("{} — {}{earlier}", t(l, "edit_manager"), m.full_name),
         format!("{path}/managers/{}/edit", enc(&slug)),
         path,
         fields,

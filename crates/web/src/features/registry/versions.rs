@@ -12,6 +12,37 @@ use std::collections::HashMap;
 /// Money fields of a report, read from the audit's JSON numbers.
 const AMOUNTS: [&str; 4] = ["revenue", "profit", "member_income", "worker_income"];
 
+/// The audit row `id` of the record (`entity`, `key`), as the account may read it.
+async fn change_of(
+    app: &App,
+    actor: &Actor,
+    entity: &str,
+    key: &str,
+    id: i64,
+) -> Result<hoptac_store::AuditEntry, AppError> {
+    app.audit_trail(
+        actor,
+        hoptac_store::AuditQuery {
+            entity: Some(entity.into()),
+            key: Some(key.to_string()),
+            before_id: Some(id.saturating_add(1)),
+            limit: 1,
+            ..Default::default()
+        },
+    )
+    .await?
+    .into_iter()
+    .find(|e| e.id == id)
+    .ok_or_else(|| {
+        let kind = match entity {
+            "annual_reports" => "report",
+            "organizations" => "org",
+            _ => "item",
+        };
+        AppError::not_found(kind, format!("{key} #{id}"))
+    })
+}
+
 /// The report's values before change `id` (an audit row of this report), as form values,
 /// with when and by whom the change was made.
 pub(crate) async fn before_change(
@@ -22,21 +53,7 @@ pub(crate) async fn before_change(
     id: i64,
 ) -> Result<(HashMap<String, String>, String, String), AppError> {
     let key = format!("{code}/{year}");
-    let entry = app
-        .audit_trail(
-            actor,
-            hoptac_store::AuditQuery {
-                entity: Some("annual_reports".into()),
-                key: Some(key.clone()),
-                before_id: Some(id.saturating_add(1)),
-                limit: 1,
-                ..Default::default()
-            },
-        )
-        .await?
-        .into_iter()
-        .find(|e| e.id == id)
-        .ok_or_else(|| AppError::not_found("report", format!("{key} #{id}")))?;
+    let entry = change_of(app, actor, "annual_reports", &key, id).await?;
     let json = entry.before.as_deref().unwrap_or("");
     let values = values_of(json).ok_or_else(|| {
         AppError::invalid(
@@ -131,21 +148,7 @@ pub(crate) async fn org_before_change(
     code: &str,
     id: i64,
 ) -> Result<(HashMap<String, String>, String, String), AppError> {
-    let entry = app
-        .audit_trail(
-            actor,
-            hoptac_store::AuditQuery {
-                entity: Some("organizations".into()),
-                key: Some(code.to_string()),
-                before_id: Some(id.saturating_add(1)),
-                limit: 1,
-                ..Default::default()
-            },
-        )
-        .await?
-        .into_iter()
-        .find(|e| e.id == id)
-        .ok_or_else(|| AppError::not_found("org", format!("{code} #{id}")))?;
+    let entry = change_of(app, actor, "organizations", code, id).await?;
     let units: HashMap<i64, String> = app
         .units()
         .await?
@@ -162,8 +165,71 @@ pub(crate) async fn org_before_change(
     Ok((values, entry.at, entry.actor))
 }
 
+/// Fields of a manager as the audit records them.
+const MANAGER_FIELDS: [&str; 6] = [
+    "full_name",
+    "role",
+    "qualification",
+    "trained_on",
+    "from",
+    "to",
+];
+
+/// A manager as the audit recorded them, as form values; `None` when it is not a manager's
+/// row.
+pub(crate) fn manager_values_of(json: &str) -> Option<HashMap<String, String>> {
+    let serde_json::Value::Object(m) = serde_json::from_str(json).ok()? else {
+        return None;
+    };
+    m.get("full_name")?;
+    let mut out = HashMap::new();
+    for k in MANAGER_FIELDS {
+        let v = match m.get(k) {
+            None | Some(serde_json::Value::Null) => String::new(),
+            Some(serde_json::Value::String(s)) if s.len() == 10 && s.as_bytes()[4] == b'-' => {
+                hoptac_core::date::parse(s)
+                    .map(hoptac_core::date::to_vi)
+                    .unwrap_or_else(|| s.clone())
+            }
+            Some(serde_json::Value::String(s)) => s.clone(),
+            _ => return None,
+        };
+        out.insert(k.to_string(), v);
+    }
+    Some(out)
+}
+
+/// A manager's values before change `id` (an audit row of the row named `key`), with when
+/// and by whom.
+pub(crate) async fn manager_before_change(
+    app: &App,
+    actor: &Actor,
+    key: &str,
+    id: i64,
+) -> Result<(HashMap<String, String>, String, String), AppError> {
+    let entry = change_of(app, actor, "managers", key, id).await?;
+    let values = manager_values_of(entry.before.as_deref().unwrap_or("")).ok_or_else(|| {
+        AppError::invalid(
+            "from_change",
+            id.to_string(),
+            hoptac_core::msg!("web.no_earlier_version", id = id),
+        )
+    })?;
+    Ok((values, entry.at, entry.actor))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_recorded_manager_reads_back_into_their_form() {
+        let json = r#"{"org":"HTX-1","full_name":"Lê Văn A","role":"director","qualification":"college","trained_on":"2023-05-02","from":"2015-01-01","to":null}"#;
+        let v = super::manager_values_of(json).unwrap();
+        assert_eq!(v["role"], "director");
+        assert_eq!(v["trained_on"], "02/05/2023");
+        assert_eq!(v["to"], "");
+        assert!(super::manager_values_of(r#"{"code":"HTX-1"}"#).is_none());
+    }
+
     #[test]
     fn a_recorded_organisation_reads_back_into_its_form() {
         let units = [(7, "30049".to_string())].into_iter().collect();
