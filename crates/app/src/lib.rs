@@ -7,6 +7,7 @@ pub mod case_reopen;
 pub mod checks;
 pub mod classification;
 pub mod closing;
+pub mod clubs;
 pub mod context;
 pub mod corrections;
 pub mod documents;

@@ -79,6 +79,20 @@ impl App {
                 hoptac_core::msg!("merge.different_kinds"),
             ));
         }
+        let snap = self.snapshot().await?;
+        let c = &snap.clubs;
+        let club_records = c.meetings.iter().filter(|m| m.org == drop.code).count()
+            + c.profiles.iter().filter(|p| p.org == drop.code).count()
+            + (c.origins.iter())
+                .filter(|o| o.org == drop.code || o.from == drop.code)
+                .count();
+        if club_records > 0 {
+            return Err(AppError::invalid(
+                "drop",
+                drop.code.to_string(),
+                hoptac_core::msg!("merge.club_records", drop = drop.code, n = club_records),
+            ));
+        }
         Ok((keep, drop))
     }
 

@@ -21,6 +21,8 @@ pub struct Attached {
     pub evaluations: usize,
     pub cases: usize,
     pub moves: usize,
+    /// Hội quán profile, meetings and origins naming it.
+    pub club_records: usize,
     /// Accounts acting for it.
     pub accounts: Vec<String>,
 }
@@ -28,6 +30,25 @@ pub struct Attached {
 impl Attached {
     pub fn is_empty(&self) -> bool {
         *self == Attached::default()
+    }
+
+    /// Why `org` cannot be archived, in words.
+    pub fn message(&self, org: &OrgCode) -> hoptac_core::i18n::Msg {
+        let accounts = if self.accounts.is_empty() {
+            "0".to_string()
+        } else {
+            self.accounts.join(", ")
+        };
+        hoptac_core::msg!(
+            "corrections.org_still_named",
+            org = org,
+            reports = self.reports,
+            evaluations = self.evaluations,
+            cases = self.cases,
+            moves = self.moves,
+            clubs = self.club_records,
+            accounts = accounts
+        )
     }
 }
 
@@ -83,6 +104,11 @@ impl App {
                 .filter(|c| c.org == *code)
                 .count(),
             moves: snap.moves.iter().filter(|m| m.org == *code).count(),
+            club_records: snap.clubs.meetings.iter().filter(|m| m.org == *code).count()
+                + snap.clubs.profiles.iter().filter(|p| p.org == *code).count()
+                + (snap.clubs.origins.iter())
+                    .filter(|o| o.org == *code || o.from == *code)
+                    .count(),
             accounts: store
                 .accounts()
                 .await?
@@ -117,24 +143,7 @@ impl App {
         let _turn = self.write_gate.lock().await;
         let a = self.attached(&code).await?;
         if !a.is_empty() {
-            let accounts = if a.accounts.is_empty() {
-                "0".to_string()
-            } else {
-                a.accounts.join(", ")
-            };
-            return Err(AppError::invalid(
-                "org",
-                code.to_string(),
-                hoptac_core::msg!(
-                    "corrections.org_still_named",
-                    org = code,
-                    reports = a.reports,
-                    evaluations = a.evaluations,
-                    cases = a.cases,
-                    moves = a.moves,
-                    accounts = accounts
-                ),
-            ));
+            return Err(AppError::invalid("org", code.to_string(), a.message(&code)));
         }
         let managers = self.store().managers_of(&code).await?;
         let mut e = self.audit_entry(

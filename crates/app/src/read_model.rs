@@ -139,10 +139,57 @@ pub(crate) fn apply_to(s: &mut Snapshot, c: &ChangeSet) {
         s.moves
             .sort_by(|a, b| (a.org.as_str(), a.moved_on).cmp(&(b.org.as_str(), b.moved_on)));
     }
+    apply_clubs(s, c);
     if removed {
         s.rows_changed();
     } else {
         s.rows_after(before);
+    }
+}
+
+/// Club records as the store lists them: in key order, an origin with the kind of the
+/// organisation it came from as that row now says.
+fn apply_clubs(s: &mut Snapshot, c: &ChangeSet) {
+    let k = &mut s.clubs;
+    if !c.removed_meetings.is_empty() {
+        let gone: std::collections::HashSet<_> = c.removed_meetings.iter().collect();
+        k.meetings
+            .retain(|m| !gone.contains(&(m.org.clone(), m.held_on)));
+    }
+    if !c.removed_origins.is_empty() {
+        let gone: std::collections::HashSet<_> = c.removed_origins.iter().collect();
+        k.origins
+            .retain(|o| !gone.contains(&(o.org.clone(), o.from.clone())));
+    }
+    if !c.club_profiles.is_empty() {
+        upsert(&mut k.profiles, &c.club_profiles, |p| p.org.clone());
+        k.profiles
+            .sort_by(|a, b| a.org.as_str().cmp(b.org.as_str()));
+    }
+    if !c.meetings.is_empty() {
+        upsert(&mut k.meetings, &c.meetings, |m| (m.org.clone(), m.held_on));
+        k.meetings
+            .sort_by(|a, b| (a.org.as_str(), a.held_on).cmp(&(b.org.as_str(), b.held_on)));
+    }
+    if !c.origins.is_empty() || (!c.orgs.is_empty() && !k.origins.is_empty()) {
+        upsert(&mut k.origins, &c.origins, |o| (o.org.clone(), o.from.clone()));
+        // an origin written now takes its kind from the register; one already held, from
+        // the organisation rows this change set rewrites
+        let new: std::collections::HashSet<&str> =
+            c.origins.iter().map(|o| o.from.as_str()).collect();
+        let kinds: HashMap<&str, hoptac_core::types::OrgKind> = (s.orgs.iter())
+            .filter(|o| new.contains(o.code.as_str()))
+            .chain(c.orgs.iter())
+            .map(|o| (o.code.as_str(), o.kind))
+            .collect();
+        for o in &mut k.origins {
+            if let Some(kind) = kinds.get(o.from.as_str()) {
+                o.from_kind = *kind;
+            }
+        }
+        k.origins.sort_by(|a, b| {
+            (a.org.as_str(), a.from.as_str()).cmp(&(b.org.as_str(), b.from.as_str()))
+        });
     }
 }
 

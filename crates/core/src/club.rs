@@ -7,10 +7,10 @@
 //! The rules here are the checks a record must pass before it is written: each names the
 //! field and the value it refuses.
 
-use crate::date::Date;
 use crate::i18n::Msg;
+pub use crate::model::{ClubProfile, ClubRecords, Meeting, Official, OrgOrigin};
 use crate::model::Organization;
-use crate::types::{MeetingTopic, OfficialLevel, OrgCode, OrgKind};
+use crate::types::{OfficialLevel, OrgKind};
 
 /// Longest free text of a meeting or profile (outcome notes, trade).
 pub const TEXT_MAX: usize = 2_000;
@@ -21,60 +21,6 @@ pub const OFFICIALS_MAX: usize = 30;
 /// Most people counted at one meeting: above this a typing slip is far likelier than a
 /// club of that size (the largest reported had a few hundred members).
 pub const ATTENDANCE_MAX: i64 = 5_000;
-
-/// What the province knows of a club beyond the register's row (hồ sơ Hội quán).
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
-pub struct ClubProfile {
-    pub org: OrgCode,
-    /// "Hội quán thứ 105 của tỉnh": its number in the province's sequence.
-    pub sequence_no: Option<i64>,
-    /// The product or trade it gathers around (lúa, xoài, hoa kiểng, cá tra…).
-    pub trade: String,
-    /// Meetings a year its regulation (quy chế) sets: 12 for monthly.
-    pub meetings_per_year: Option<i64>,
-}
-
-/// An official attending a meeting (cán bộ dự sinh hoạt): who, from which office, at which
-/// level.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Official {
-    pub name: String,
-    pub office: String,
-    pub level: OfficialLevel,
-}
-
-/// One meeting of a club (buổi sinh hoạt): one a day per club, so the club and the date
-/// name it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Meeting {
-    pub org: OrgCode,
-    pub held_on: Date,
-    pub topic: MeetingTopic,
-    /// People present (số người tham dự).
-    pub attendance: Option<i64>,
-    pub officials: Vec<Official>,
-    /// What came of it (kết quả): decisions, a linkage agreed, a course asked for.
-    pub outcome: String,
-}
-
-/// An organisation founded from another (thành lập từ): an HTX or THT from a Hội quán, an
-/// HTX from a THT, with how many of the founders came from the older one's members.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct OrgOrigin {
-    pub org: OrgCode,
-    pub from: OrgCode,
-    /// The kind of `from`, read with it (the store joins it; a change of that kind moves it).
-    pub from_kind: OrgKind,
-    /// Founding members who were members of `from`.
-    pub founding_members: Option<i64>,
-}
-
-impl Meeting {
-    /// Whether an official attended (có cán bộ dự).
-    pub fn with_officials(&self) -> bool {
-        !self.officials.is_empty()
-    }
-}
 
 /// The problems of a meeting of `club` (every one, each with its field), before it is
 /// written: only a Hội quán meets here, and only while it exists.
@@ -150,6 +96,33 @@ pub fn meeting_problems(club: &Organization, m: &Meeting) -> Vec<(&'static str, 
                 crate::msg!("club.text_too_long", max = NAME_MAX),
             ));
         }
+    }
+    out
+}
+
+/// The problems of a club's profile, each with its field.
+pub fn profile_problems(p: &ClubProfile) -> Vec<(&'static str, String, Msg)> {
+    let mut out = Vec::new();
+    if let Some(n) = p.sequence_no
+        && !(1..=100_000).contains(&n)
+    {
+        out.push(("sequence_no", n.to_string(), crate::msg!("club.sequence_range")));
+    }
+    if let Some(n) = p.meetings_per_year
+        && !(1..=366).contains(&n)
+    {
+        out.push((
+            "meetings_per_year",
+            n.to_string(),
+            crate::msg!("club.frequency_range"),
+        ));
+    }
+    if p.trade.chars().count() > NAME_MAX {
+        out.push((
+            "trade",
+            p.trade.chars().take(40).collect(),
+            crate::msg!("club.text_too_long", max = NAME_MAX),
+        ));
     }
     out
 }

@@ -4,7 +4,7 @@
 
 use crate::date::year_end;
 use crate::fixed::Fixed;
-use crate::model::{AdminUnit, AnnualReport, Manager, Organization, Snapshot, UnitId};
+use crate::model::{AdminUnit, AnnualReport, Manager, Meeting, OrgOrigin, Organization, Snapshot, UnitId};
 use crate::rows::OrgRows;
 use crate::types::*;
 use std::cell::RefCell;
@@ -28,6 +28,10 @@ pub struct Engine<'a> {
     /// Every report of the scope with its organisation.
     report_list: Vec<(&'a Organization, &'a AnnualReport)>,
     managers: Vec<(&'a Manager, &'a Organization)>,
+    /// The meetings of the clubs of the scope.
+    meetings: Vec<(&'a Meeting, &'a Organization)>,
+    /// Which organisation was founded from which (all of them, in key order).
+    origins: &'a [OrgOrigin],
     /// Organisations active at the end of a year, with their report of that year: the
     /// population of most stocks, built once per year.
     active: RefCell<HashMap<i32, Vec<ActiveItem<'a>>>>,
@@ -67,6 +71,7 @@ enum Item<'a> {
     Org(&'a Organization, Option<&'a AnnualReport>),
     Report(&'a Organization, &'a AnnualReport),
     Manager(&'a Manager, &'a Organization, i32),
+    Meeting(&'a Meeting, &'a Organization),
 }
 
 impl<'a> Engine<'a> {
@@ -164,7 +169,13 @@ impl<'a> Engine<'a> {
         }
         report_at.sort_unstable();
         manager_at.sort_unstable();
+        let meetings = (org_list.iter())
+            .filter(|o| o.kind == OrgKind::HoiQuan)
+            .flat_map(|o| snap.clubs.meetings_of(&o.code).iter().map(move |m| (m, *o)))
+            .collect();
         Engine {
+            meetings,
+            origins: &snap.clubs.origins,
             units,
             report_list: report_at
                 .into_iter()
@@ -422,6 +433,14 @@ impl<'a> Engine<'a> {
                 })
                 .map(|(o, r)| Item::Report(o, r))
                 .collect(),
+            Subject::Meetings => (self.meetings.iter())
+                .filter(|(m, o)| {
+                    within(m.held_on.year())
+                        && def.kinds.contains(&o.kind)
+                        && self.inside(o, m.held_on)
+                })
+                .map(|(m, o)| Item::Meeting(m, o))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -453,7 +472,7 @@ impl<'a> Engine<'a> {
         for item in &items {
             let org = match item {
                 Item::Org(o, _) | Item::Report(o, _) => *o,
-                Item::Manager(_, o, _) => *o,
+                Item::Manager(_, o, _) | Item::Meeting(_, o) => *o,
             };
             let value = field.and_then(|f| field_of(item, f));
             let hit = counted(item);
@@ -520,7 +539,7 @@ impl<'a> Engine<'a> {
         let (org, report) = match item {
             Item::Org(o, r) => (Some(*o), *r),
             Item::Report(o, r) => (Some(*o), Some(*r)),
-            Item::Manager(_, o, _) => (Some(*o), None),
+            Item::Manager(_, o, _) | Item::Meeting(_, o) => (Some(*o), None),
         };
         match f {
             Filter::Sector(s) => org.is_some_and(|o| o.sector == *s),
@@ -550,6 +569,12 @@ impl<'a> Engine<'a> {
                 self.commune_of(o, year_end(*year))
                     .is_some_and(|c| !self.communes_with(*kind, *sector, *year).contains(&c))
             }),
+            Filter::WithOfficials => matches!(item, Item::Meeting(m, _) if m.with_officials()),
+            Filter::FoundedFrom(kind) => org.is_some_and(|o| {
+                crate::model::ClubRecords::origins_in(self.origins, &o.code)
+                    .iter()
+                    .any(|g| g.from_kind == *kind)
+            }),
         }
     }
 }
@@ -558,7 +583,7 @@ fn field_of(item: &Item<'_>, f: Field) -> Option<Fixed> {
     match item {
         Item::Org(_, r) => r.and_then(|r| f.get(r)),
         Item::Report(_, r) => f.get(r),
-        Item::Manager(..) => None,
+        Item::Manager(..) | Item::Meeting(..) => None,
     }
 }
 

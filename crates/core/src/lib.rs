@@ -7,6 +7,7 @@
 pub mod auth;
 pub mod chart;
 pub mod closing;
+pub mod club;
 pub mod compliance;
 pub mod date;
 pub mod deadlines;

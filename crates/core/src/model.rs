@@ -225,6 +225,87 @@ impl std::fmt::Debug for RowIndex {
     }
 }
 
+// Hội quán records (issue 16); their checks are in `crate::club`.
+
+/// What the province knows of a club beyond the register's row (hồ sơ Hội quán).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ClubProfile {
+    pub org: OrgCode,
+    /// "Hội quán thứ 105 của tỉnh": its number in the province's sequence.
+    pub sequence_no: Option<i64>,
+    /// The product or trade it gathers around (lúa, xoài, hoa kiểng, cá tra…).
+    pub trade: String,
+    /// Meetings a year its regulation (quy chế) sets: 12 for monthly.
+    pub meetings_per_year: Option<i64>,
+}
+
+/// An official attending a meeting (cán bộ dự sinh hoạt): who, from which office, at which
+/// level.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Official {
+    pub name: String,
+    pub office: String,
+    pub level: OfficialLevel,
+}
+
+/// One meeting of a club (buổi sinh hoạt): one a day per club, so the club and the date
+/// name it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Meeting {
+    pub org: OrgCode,
+    pub held_on: Date,
+    pub topic: MeetingTopic,
+    /// People present (số người tham dự).
+    pub attendance: Option<i64>,
+    pub officials: Vec<Official>,
+    /// What came of it (kết quả): decisions, a linkage agreed, a course asked for.
+    pub outcome: String,
+}
+
+/// An organisation founded from another (thành lập từ): an HTX or THT from a Hội quán, an
+/// HTX from a THT, with how many of the founders came from the older one's members.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OrgOrigin {
+    pub org: OrgCode,
+    pub from: OrgCode,
+    /// The kind of `from`, read with it (the store joins it; a change of that kind moves it).
+    pub from_kind: OrgKind,
+    /// Founding members who were members of `from`.
+    pub founding_members: Option<i64>,
+}
+
+impl Meeting {
+    /// Whether an official attended (có cán bộ dự).
+    pub fn with_officials(&self) -> bool {
+        !self.officials.is_empty()
+    }
+}
+
+/// The club records of a snapshot: profiles, meetings (by club, then date) and origins.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClubRecords {
+    pub profiles: Vec<ClubProfile>,
+    pub meetings: Vec<Meeting>,
+    pub origins: Vec<OrgOrigin>,
+}
+
+impl ClubRecords {
+    /// The meetings of one club: a slice, as meetings are kept in key order.
+    pub fn meetings_of(&self, org: &OrgCode) -> &[Meeting] {
+        let m = &self.meetings;
+        let lo = m.partition_point(|x| x.org.as_str() < org.as_str());
+        let hi = lo + m[lo..].partition_point(|x| x.org.as_str() == org.as_str());
+        &m[lo..hi]
+    }
+
+    /// What `org` was founded from, in a list of origins kept in key order.
+    pub fn origins_in<'a>(origins: &'a [OrgOrigin], org: &OrgCode) -> &'a [OrgOrigin] {
+        let lo = origins.partition_point(|x| x.org.as_str() < org.as_str());
+        let hi = lo + origins[lo..].partition_point(|x| x.org.as_str() == org.as_str());
+        &origins[lo..hi]
+    }
+}
+
 /// Everything the engines need for one computation, loaded by the store in one go.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -236,6 +317,8 @@ pub struct Snapshot {
     pub changes: Vec<UnitChange>,
     /// Organisations registered in another commune from a date (chuyển địa bàn).
     pub moves: Vec<OrgMove>,
+    /// Hội quán profiles and meetings, and which organisation was founded from which.
+    pub clubs: ClubRecords,
     /// Where each organisation's rows are, built on first use (`crate::rows`).
     pub rows: RowIndex,
 }
@@ -274,6 +357,9 @@ impl Snapshot {
         self.reports.retain(|r| codes.contains(&r.org));
         self.managers.retain(|m| codes.contains(&m.org));
         self.moves.retain(|m| codes.contains(&m.org));
+        self.clubs.profiles.retain(|p| codes.contains(&p.org));
+        self.clubs.meetings.retain(|m| codes.contains(&m.org));
+        self.clubs.origins.retain(|o| codes.contains(&o.org));
         self.rows_changed();
         self
     }

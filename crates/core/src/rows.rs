@@ -313,6 +313,20 @@ impl Snapshot {
                 .filter(|m| codes.contains(&m.org))
                 .cloned()
                 .collect(),
+            clubs: crate::model::ClubRecords {
+                profiles: (self.clubs.profiles.iter())
+                    .filter(|p| codes.contains(&p.org))
+                    .cloned()
+                    .collect(),
+                meetings: (self.clubs.meetings.iter())
+                    .filter(|m| codes.contains(&m.org))
+                    .cloned()
+                    .collect(),
+                origins: (self.clubs.origins.iter())
+                    .filter(|o| codes.contains(&o.org))
+                    .cloned()
+                    .collect(),
+            },
             orgs,
             rows: Default::default(),
         })

@@ -7,14 +7,16 @@
 //! ```
 //!
 //! - `subject`: `active_orgs`, `founded`, `dissolved`, `period_reports`, `active_managers`,
-//!   `communes_without`
+//!   `communes_without`, `meetings` (of Hội quán)
 //! - `kinds`: `HTX`, `LHHTX`, `THT`, `HOIQUAN`, comma-separated
 //! - `where` and `share`: conditions, comma-separated: `sector:<sector>`, `reported`,
 //!   `rating>=<rating>`, `rating_or_none>=<rating>`, `services>=<n>`, `profit>0`,
 //!   `has:<field>`, `managerial`, `professional`, `trained_within:<years>`,
-//!   `commune_without:<kind>[/<sector>]@<year>`
+//!   `commune_without:<kind>[/<sector>]@<year>`, `with_officials` (meetings),
+//!   `founded_from:<kind>`
 //! - `aggregate`: `count`, `sum:<field>`, `avg:<field>`, `share` (with `share=` conditions)
-//! - `unit`: `organizations`, `persons`, `million_vnd`, `percent`, `services`, `communes`
+//! - `unit`: `organizations`, `persons`, `million_vnd`, `percent`, `services`, `communes`,
+//!   `meetings`
 //!
 //! Fields: `members`, `members_joined`, `members_left`, `workers`, `revenue`, `profit`,
 //! `member_income`, `worker_income`, `services`.
@@ -23,13 +25,14 @@ use crate::i18n::Msg;
 use crate::indicator::{Aggregate, Field, Filter, IndicatorDef, Subject, Unit};
 use crate::types::*;
 
-const SUBJECTS: [(&str, Subject); 6] = [
+const SUBJECTS: [(&str, Subject); 7] = [
     ("active_orgs", Subject::ActiveOrgs),
     ("founded", Subject::Founded),
     ("dissolved", Subject::Dissolved),
     ("period_reports", Subject::PeriodReports),
     ("active_managers", Subject::ActiveManagers),
     ("communes_without", Subject::CommunesWithout),
+    ("meetings", Subject::Meetings),
 ];
 
 const FIELDS: [(&str, Field); 9] = [
@@ -44,13 +47,14 @@ const FIELDS: [(&str, Field); 9] = [
     ("services", Field::ServiceCount),
 ];
 
-const UNITS: [(&str, Unit); 6] = [
+const UNITS: [(&str, Unit); 7] = [
     ("organizations", Unit::Organizations),
     ("persons", Unit::Persons),
     ("million_vnd", Unit::MillionVnd),
     ("percent", Unit::Percent),
     ("services", Unit::Services),
     ("communes", Unit::Communes),
+    ("meetings", Unit::Meetings),
 ];
 
 fn names<T>(xs: &[(&str, T)]) -> String {
@@ -89,6 +93,7 @@ fn parse_filter(t: &str) -> Result<Filter, Msg> {
         "profit>0" => Filter::ProfitPositive,
         "managerial" => Filter::ManagerialRole,
         "professional" => Filter::Professional,
+        "with_officials" => Filter::WithOfficials,
         _ => {
             if let Some(v) = t.strip_prefix("sector:") {
                 Filter::Sector(
@@ -115,6 +120,11 @@ fn parse_filter(t: &str) -> Result<Filter, Msg> {
                     return Err(bad());
                 }
                 Filter::TrainedWithinYears(n)
+            } else if let Some(v) = t.strip_prefix("founded_from:") {
+                Filter::FoundedFrom(
+                    OrgKind::parse(v)
+                        .ok_or_else(|| enum_err("kind", v, <OrgKind as Enumerated>::expected()))?,
+                )
             } else if let Some(v) = t.strip_prefix("commune_without:") {
                 let (what, year) = v.split_once('@').ok_or_else(bad)?;
                 let year: i32 = year.trim().parse().map_err(|_| bad())?;
@@ -149,6 +159,8 @@ fn filter_text(f: &Filter) -> String {
         Filter::ManagerialRole => "managerial".into(),
         Filter::Professional => "professional".into(),
         Filter::TrainedWithinYears(n) => format!("trained_within:{n}"),
+        Filter::WithOfficials => "with_officials".into(),
+        Filter::FoundedFrom(k) => format!("founded_from:{}", k.code()),
         Filter::CommuneWithoutAt { kind, sector, year } => match sector {
             Some(s) => format!("commune_without:{}/{}@{year}", kind.code(), s.code()),
             None => format!("commune_without:{}@{year}", kind.code()),

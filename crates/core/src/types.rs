@@ -235,6 +235,30 @@ impl Qualification {
 }
 
 enumeration!(
+    /// Topic of a Hội quán meeting (nội dung sinh hoạt).
+    MeetingTopic, "topic", {
+        Technique => "technique", "Kỹ thuật sản xuất", "Farming technique", ["kỹ thuật", "khoa học kỹ thuật", "KHKT"];
+        Market => "market", "Thị trường, tiêu thụ", "Markets and sales", ["thị trường", "tiêu thụ", "đầu ra"];
+        Linkage => "linkage", "Liên kết sản xuất", "Production linkage", ["liên kết", "liên kết chuỗi"];
+        Training => "training", "Tập huấn", "Training", ["đào tạo", "bồi dưỡng"];
+        Law => "law", "Pháp luật về hợp tác xã", "Law on cooperatives", ["pháp luật", "luật hợp tác xã", "Luật HTX"];
+        Community => "community", "Đời sống, cộng đồng", "Community life", ["cộng đồng", "đời sống", "xã hội"];
+        Other => "other", "Khác", "Other", [];
+    }
+);
+
+enumeration!(
+    /// Level of the office an official attending a meeting comes from (cấp của cán bộ dự).
+    OfficialLevel, "level", {
+        Central => "central", "Trung ương", "Central", ["TW", "bộ"];
+        Province => "province", "Tỉnh", "Province", ["sở", "cấp tỉnh"];
+        District => "district", "Huyện", "District", ["phòng", "cấp huyện"];
+        Commune => "commune", "Xã", "Commune", ["cấp xã", "phường", "UBND xã"];
+        Other => "other", "Khác", "Other", [];
+    }
+);
+
+enumeration!(
     /// Level of an administrative unit (cấp hành chính).
     AdminLevel, "level", {
         Province => "province", "Tỉnh", "Province", ["thành phố trực thuộc trung ương"];
@@ -258,6 +282,8 @@ mod tests {
         each::<super::Rating>();
         each::<super::Role>();
         each::<super::Qualification>();
+        each::<super::MeetingTopic>();
+        each::<super::OfficialLevel>();
         each::<super::AdminLevel>();
     }
 

@@ -21,6 +21,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_archived_orgs.sql",
         include_str!("../migrations/0003_archived_orgs.sql"),
     ),
+    (
+        "0004_clubs.sql",
+        include_str!("../migrations/0004_clubs.sql"),
+    ),
 ];
 
 fn migrator() -> sqlx::migrate::Migrator {

@@ -9,6 +9,7 @@
 mod accounts;
 mod audit;
 mod changes;
+mod clubs;
 mod cols;
 mod copy;
 mod db;

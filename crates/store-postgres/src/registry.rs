@@ -80,6 +80,7 @@ impl Registry for PgStore {
             .iter()
             .map(|r| decode::org_move(&PgColumns(r)))
             .collect::<Result<_>>()?;
+        let clubs = crate::clubs::load(&mut tx).await?;
         tx.commit().await?;
         Ok(Snapshot {
             units,
@@ -88,6 +89,7 @@ impl Registry for PgStore {
             managers,
             changes,
             moves,
+            clubs,
             rows: Default::default(),
         })
     }

@@ -454,6 +454,52 @@ pub const TABLES: &[Table] = &[
             ("to_date", Date)
         ]
     ),
+    table!(
+        "club_profiles",
+        "org_code",
+        false,
+        [
+            ("org_code", Text),
+            ("sequence_no", Int),
+            ("trade", Text),
+            ("meetings_per_year", Int)
+        ]
+    ),
+    table!(
+        "club_meetings",
+        "org_code, held_on",
+        false,
+        [
+            ("org_code", Text),
+            ("held_on", Date),
+            ("topic", Text),
+            ("attendance", Int),
+            ("outcome", Text)
+        ]
+    ),
+    table!(
+        "club_meeting_officials",
+        "org_code, held_on, seq",
+        false,
+        [
+            ("org_code", Text),
+            ("held_on", Date),
+            ("seq", Int),
+            ("name", Text),
+            ("office", Text),
+            ("level", Text)
+        ]
+    ),
+    table!(
+        "org_origins",
+        "org_code, from_code",
+        false,
+        [
+            ("org_code", Text),
+            ("from_code", Text),
+            ("founding_members", Int)
+        ]
+    ),
 ];
 
 impl Table {

@@ -12,6 +12,8 @@ use hoptac_core::types::{AdminLevel, OrgKind, Qualification, Rating, Role, Secto
 use hoptac_core::{Date, Fixed, OrgCode};
 use std::collections::BTreeMap;
 
+pub mod clubs;
+
 /// One row of a result, column by column (0-based), in the two shapes every column is
 /// stored or cast to: text and 64-bit integers. NULL is `None`.
 pub trait Columns {

@@ -1,7 +1,8 @@
 use super::*;
 use crate::date::ymd;
 use crate::model::UnitId;
-use crate::types::Sector;
+use crate::date::Date;
+use crate::types::{MeetingTopic, OrgCode, Sector};
 
 fn org(code: &str, kind: OrgKind, founded: Date, dissolved: Option<Date>) -> Organization {
     Organization {
@@ -97,5 +98,23 @@ fn an_origin_is_an_older_organisation_of_the_standing_below() {
     assert_eq!(
         fields(&origin_problems(&htx, &club, Some(-1))),
         vec![("founding_members", "-1".to_string())]
+    );
+}
+
+#[test]
+fn a_profile_keeps_its_numbers_plausible() {
+    let mut p = ClubProfile {
+        org: OrgCode::parse("HQ-1").unwrap(),
+        sequence_no: Some(105),
+        trade: "Lúa".into(),
+        meetings_per_year: Some(12),
+    };
+    assert!(profile_problems(&p).is_empty());
+    p.sequence_no = Some(0);
+    p.meetings_per_year = Some(400);
+    p.trade = "x".repeat(NAME_MAX + 1);
+    assert_eq!(
+        profile_problems(&p).iter().map(|(f, _, _)| *f).collect::<Vec<_>>(),
+        ["sequence_no", "meetings_per_year", "trade"]
     );
 }

@@ -240,5 +240,73 @@ pub fn catalogue() -> Vec<IndicatorDef> {
         Count,
         Unit::Communes,
     ));
+    hoiquan(&mut v);
     v
+}
+
+/// Hội quán (issue 16): how many, their members and meetings, what grew from them.
+fn hoiquan(v: &mut Vec<IndicatorDef>) {
+    use Aggregate::*;
+    use Subject::*;
+    let hq = &[OrgKind::HoiQuan][..];
+    v.push(def(
+        "hoiquan.active",
+        "Số Hội quán đang hoạt động",
+        "Active farmer clubs (Hội quán)",
+        hq,
+        ActiveOrgs,
+        vec![],
+        Count,
+        Unit::Organizations,
+    ));
+    v.push(def(
+        "hoiquan.members",
+        "Số thành viên Hội quán",
+        "Members of farmer clubs",
+        hq,
+        ActiveOrgs,
+        vec![Filter::Has(Field::Members)],
+        Sum(Field::Members),
+        Unit::Persons,
+    ));
+    v.push(def(
+        "hoiquan.meetings",
+        "Số buổi sinh hoạt Hội quán",
+        "Farmer club meetings",
+        hq,
+        Meetings,
+        vec![],
+        Count,
+        Unit::Meetings,
+    ));
+    v.push(def(
+        "hoiquan.meetings_with_officials_pct",
+        "Tỷ lệ buổi sinh hoạt Hội quán có cán bộ dự",
+        "Share of farmer club meetings attended by officials",
+        hq,
+        Meetings,
+        vec![],
+        SharePct(vec![Filter::WithOfficials]),
+        Unit::Percent,
+    ));
+    v.push(def(
+        "hoiquan.became_coop",
+        "Số HTX, THT thành lập từ Hội quán",
+        "Cooperatives and groups founded from a farmer club",
+        &[OrgKind::Htx, OrgKind::Tht],
+        Founded,
+        vec![Filter::FoundedFrom(OrgKind::HoiQuan)],
+        Count,
+        Unit::Organizations,
+    ));
+    v.push(def(
+        "hoiquan.communes_without",
+        "Số xã chưa có Hội quán",
+        "Communes without a farmer club",
+        hq,
+        CommunesWithout,
+        vec![],
+        Count,
+        Unit::Communes,
+    ));
 }

@@ -20,13 +20,15 @@ pub enum Subject {
     /// Stock: communes of the scope, existing at the end of the year, with no active
     /// organisation that passes the filters.
     CommunesWithout,
+    /// Flow: meetings (buổi sinh hoạt) of the clubs held in the period.
+    Meetings,
 }
 
 impl Subject {
     pub fn is_flow(&self) -> bool {
         matches!(
             self,
-            Subject::Founded | Subject::Dissolved | Subject::PeriodReports
+            Subject::Founded | Subject::Dissolved | Subject::PeriodReports | Subject::Meetings
         )
     }
 }
@@ -90,6 +92,10 @@ pub enum Filter {
         sector: Option<Sector>,
         year: i32,
     },
+    /// Meetings: an official attended (có cán bộ dự).
+    WithOfficials,
+    /// Founded from an organisation of this kind (thành lập từ Hội quán).
+    FoundedFrom(OrgKind),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +117,7 @@ pub enum Unit {
     Percent,
     Services,
     Communes,
+    Meetings,
 }
 
 impl Unit {
@@ -122,6 +129,7 @@ impl Unit {
             Unit::Percent => "%",
             Unit::Services => "dịch vụ",
             Unit::Communes => "xã",
+            Unit::Meetings => "buổi",
         }
     }
     pub fn label_en(self) -> &'static str {
@@ -132,6 +140,7 @@ impl Unit {
             Unit::Percent => "%",
             Unit::Services => "services",
             Unit::Communes => "communes",
+            Unit::Meetings => "meetings",
         }
     }
 }

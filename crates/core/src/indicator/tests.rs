@@ -394,3 +394,72 @@ mod across_the_reform {
         );
     }
 }
+
+/// Clubs, their meetings and what grew from them, counted as the catalogue says.
+#[test]
+fn clubs_meetings_and_what_grew_from_them() {
+    use crate::model::{ClubRecords, Meeting, Official, OrgOrigin};
+    let mut s = snap();
+    s.orgs.push(org("HQ1", OrgKind::HoiQuan, Sector::Agriculture, 10, 2016, None));
+    s.orgs.push(org("HQ2", OrgKind::HoiQuan, Sector::Agriculture, 11, 2017, Some(2019)));
+    s.orgs.push(org("N1", OrgKind::Htx, Sector::Agriculture, 10, 2020, None));
+    s.orgs.push(org("N2", OrgKind::Tht, Sector::Agriculture, 11, 2020, None));
+    s.reports.push(rep("HQ1", 2020, 45, 0, 0, &[], None));
+    let meeting = |club: &str, y: i32, m: u8, officials: usize| Meeting {
+        org: OrgCode::parse(club).unwrap(),
+        held_on: ymd(y, m, 5).unwrap(),
+        topic: MeetingTopic::Technique,
+        attendance: Some(30),
+        officials: (0..officials)
+            .map(|i| Official {
+                name: format!("Cán bộ {i}"),
+                office: String::new(),
+                level: OfficialLevel::Commune,
+            })
+            .collect(),
+        outcome: String::new(),
+    };
+    let origin = |org: &str, from: &str, kind: OrgKind| OrgOrigin {
+        org: OrgCode::parse(org).unwrap(),
+        from: OrgCode::parse(from).unwrap(),
+        from_kind: kind,
+        founding_members: Some(7),
+    };
+    s.clubs = ClubRecords {
+        profiles: vec![],
+        meetings: vec![
+            meeting("HQ1", 2019, 12, 0),
+            meeting("HQ1", 2020, 1, 1),
+            meeting("HQ1", 2020, 2, 0),
+            meeting("HQ1", 2020, 3, 2),
+            meeting("HQ2", 2018, 4, 1),
+        ],
+        // N1 from a club, N2 from a group: only N1 "became a cooperative from a club"
+        origins: vec![
+            origin("N1", "HQ1", OrgKind::HoiQuan),
+            origin("N2", "T1", OrgKind::Tht),
+        ],
+    };
+    s.rows_changed();
+    let cat = catalogue();
+    let d = |id: &str| cat.iter().find(|d| d.id == id).unwrap().clone();
+    let e = Engine::new(&s);
+    let v = |id: &str, from: i32, to: i32| e.evaluate(&d(id), from, to).value;
+    let n = |x: i64| Some(Fixed::from_int(x));
+    assert_eq!(v("hoiquan.active", 2016, 2020), n(1));
+    assert_eq!(e.at(&d("hoiquan.active"), 2018), n(2));
+    assert_eq!(v("hoiquan.members", 2016, 2020), n(45));
+    assert_eq!(v("hoiquan.meetings", 2020, 2020), n(3));
+    assert_eq!(v("hoiquan.meetings", 2018, 2020), n(5));
+    assert_eq!(
+        v("hoiquan.meetings_with_officials_pct", 2020, 2020),
+        Some(Fixed::parse_plain("66.67").unwrap())
+    );
+    assert_eq!(v("hoiquan.became_coop", 2020, 2020), n(1));
+    assert_eq!(v("hoiquan.became_coop", 2016, 2019), n(0));
+    // communes 10, 11, 12: at the end of 2020 only 10 has a club
+    assert_eq!(e.at(&d("hoiquan.communes_without"), 2020), n(2));
+    // a scope sees its own clubs' meetings only
+    let one = Engine::scoped(&s, Some(UnitId(11)));
+    assert_eq!(one.evaluate(&d("hoiquan.meetings"), 2018, 2020).value, n(1));
+}

@@ -38,6 +38,17 @@ pub struct ChangeSet {
     pub restored_orgs: Vec<(i64, String)>,
     /// Upserted on (org, year).
     pub reports: Vec<AnnualReport>,
+    /// Hội quán profiles, upserted on the club, after the organisations.
+    pub club_profiles: Vec<hoptac_core::model::ClubProfile>,
+    /// Meetings taken out (club, date), before the upserts.
+    pub removed_meetings: Vec<(OrgCode, Date)>,
+    /// Meetings upserted on (club, date), each with its officials replaced as a whole.
+    pub meetings: Vec<hoptac_core::model::Meeting>,
+    /// Origins taken out (organisation, the one it was founded from), before the upserts.
+    pub removed_origins: Vec<(OrgCode, OrgCode)>,
+    /// Origins upserted on (organisation, from); `from_kind` is not written (it is read
+    /// from the older organisation's row).
+    pub origins: Vec<hoptac_core::model::OrgOrigin>,
     /// Managers taken out by identity (org, full name, role, from), before the upserts: the
     /// old row of a manager whose name, role or start changed.
     pub removed_managers: Vec<Manager>,

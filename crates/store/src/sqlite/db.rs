@@ -102,6 +102,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0021_archived_orgs.sql",
         include_str!("../../migrations/sqlite/0021_archived_orgs.sql"),
     ),
+    (
+        "0022_clubs.sql",
+        include_str!("../../migrations/sqlite/0022_clubs.sql"),
+    ),
 ];
 
 /// The migrator of [`MIGRATIONS`].

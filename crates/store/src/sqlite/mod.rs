@@ -3,6 +3,7 @@
 mod accounts;
 mod audit;
 mod changes;
+mod clubs;
 mod copy;
 mod db;
 mod definitions;

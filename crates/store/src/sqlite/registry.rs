@@ -67,6 +67,7 @@ impl Registry for SqliteStore {
             .iter()
             .map(move_row)
             .collect::<Result<_>>()?;
+        let clubs = super::clubs::load(&mut conn).await?;
         Ok(Snapshot {
             units,
             orgs,
@@ -74,6 +75,7 @@ impl Registry for SqliteStore {
             managers,
             changes,
             moves,
+            clubs,
             rows: Default::default(),
         })
     }

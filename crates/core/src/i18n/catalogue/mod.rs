@@ -7,6 +7,7 @@ mod cli;
 mod core;
 mod daily;
 mod exchange;
+mod tasks;
 mod ui;
 mod ui_more;
 mod web;
@@ -27,7 +28,8 @@ pub const MESSAGES: &[&[Entry]] = &[
     web::ENTRIES,
     cli::ENTRIES,
     daily::MESSAGES,
+    tasks::MESSAGES,
 ];
 
 /// Words of the interface, shown as they are.
-pub const UI: &[&[Entry]] = &[ui::ENTRIES, ui_more::ENTRIES, daily::UI];
+pub const UI: &[&[Entry]] = &[ui::ENTRIES, ui_more::ENTRIES, daily::UI, tasks::UI];

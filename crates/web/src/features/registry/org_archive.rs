@@ -57,20 +57,7 @@ pub(crate) async fn org_archive_form(
         .await
         .map_err(e)?;
     let blocked = (!a.is_empty()).then(|| {
-        let accounts = if a.accounts.is_empty() {
-            "0".to_string()
-        } else {
-            a.accounts.join(", ")
-        };
-        let m = hoptac_core::msg!(
-            "corrections.org_still_named",
-            org = d.org.code,
-            reports = a.reports,
-            evaluations = a.evaluations,
-            cases = a.cases,
-            moves = a.moves,
-            accounts = accounts
-        );
+        let m = a.message(&d.org.code);
         vec![("org".to_string(), m.get(l.code()).to_string())]
     });
     let path = format!("/orgs/{}", enc(&code));
