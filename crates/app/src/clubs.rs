@@ -40,6 +40,14 @@ pub fn meeting_key(org: &OrgCode, on: Date) -> String {
 }
 
 impl App {
+    /// Whether the account may keep this club's records: refused (and audited) otherwise,
+    /// before a form is shown.
+    pub async fn check_club_write(&self, actor: &Actor, org: &str) -> Result<()> {
+        self.org_for(actor, org, Action::Write, Role::Commune)
+            .await
+            .map(|_| ())
+    }
+
     /// The club page: its profile, meetings and lineage, for any account that may read it.
     pub async fn club(&self, actor: &Actor, org: &str) -> Result<ClubView> {
         let (code, o) = self.org_for(actor, org, Action::Read, Role::Viewer).await?;
@@ -74,7 +82,12 @@ impl App {
             .max_by_key(|(y, _)| *y);
         Ok(ClubView {
             profile: c.profiles.iter().find(|p| p.org == code).cloned(),
-            origins: c.origins.iter().filter(|g| g.org == code).cloned().collect(),
+            origins: c
+                .origins
+                .iter()
+                .filter(|g| g.org == code)
+                .cloned()
+                .collect(),
             meetings,
             founded,
             members,
@@ -95,13 +108,15 @@ impl App {
         let (code, club) = self
             .org_for(actor, org, Action::Write, Role::Commune)
             .await?;
-        let m = Meeting { org: code.clone(), ..m };
+        let m = Meeting {
+            org: code.clone(),
+            ..m
+        };
         let mut problems = meeting_problems(&club, &m);
         let _turn = self.write_gate.lock().await;
         let (generation, snap) = self.snapshot_at().await?;
-        let held = |on: Date| {
-            (snap.clubs.meetings.iter()).find(|x| x.org == code && x.held_on == on)
-        };
+        let held =
+            |on: Date| (snap.clubs.meetings.iter()).find(|x| x.org == code && x.held_on == on);
         let before = match original {
             None => None,
             Some(on) => Some(
@@ -125,7 +140,8 @@ impl App {
         let mut c = ChangeSet::default();
         if let Some(b) = &before {
             let old = meeting_key(&code, b.held_on);
-            c.expect_versions.push(("club_meetings".into(), old, version));
+            c.expect_versions
+                .push(("club_meetings".into(), old, version));
             if b.held_on != m.held_on {
                 c.removed_meetings.push((code.clone(), b.held_on));
             }
@@ -233,7 +249,13 @@ impl App {
         let snap = self.snapshot().await?;
         let before = snap.clubs.profiles.iter().find(|x| x.org == code).cloned();
         let action = if before.is_some() { "update" } else { "create" };
-        let mut e = self.audit_entry(actor, action, "club_profiles", code.as_str(), Some(club.commune));
+        let mut e = self.audit_entry(
+            actor,
+            action,
+            "club_profiles",
+            code.as_str(),
+            Some(club.commune),
+        );
         e.before = before.as_ref().and_then(|b| serde_json::to_string(b).ok());
         e.after = serde_json::to_string(&p).ok();
         let c = ChangeSet {
@@ -260,7 +282,9 @@ impl App {
         let (code, o) = self
             .org_for(actor, org, Action::Write, Role::Commune)
             .await?;
-        let (from_code, f) = self.org_for(actor, from, Action::Read, Role::Viewer).await?;
+        let (from_code, f) = self
+            .org_for(actor, from, Action::Read, Role::Viewer)
+            .await?;
         let problems = origin_problems(&o, &f, founding_members);
         if !problems.is_empty() {
             return Ok(problems);
@@ -296,8 +320,7 @@ impl App {
         let (code, o) = self
             .org_for(actor, org, Action::Write, Role::Commune)
             .await?;
-        let from_code =
-            OrgCode::parse(from).ok_or_else(|| AppError::not_found("org", from))?;
+        let from_code = OrgCode::parse(from).ok_or_else(|| AppError::not_found("org", from))?;
         let _turn = self.write_gate.lock().await;
         let snap = self.snapshot().await?;
         let key = format!("{code}/{from_code}");
@@ -324,7 +347,9 @@ impl App {
         Ok(Meeting {
             org: v.org.code.clone(),
             held_on: today,
-            topic: last.map(|m| m.topic).unwrap_or(hoptac_core::types::MeetingTopic::Technique),
+            topic: last
+                .map(|m| m.topic)
+                .unwrap_or(hoptac_core::types::MeetingTopic::Technique),
             attendance: last.and_then(|m| m.attendance),
             officials: last.map(|m| m.officials.clone()).unwrap_or_default(),
             outcome: String::new(),

@@ -104,8 +104,18 @@ impl App {
                 .filter(|c| c.org == *code)
                 .count(),
             moves: snap.moves.iter().filter(|m| m.org == *code).count(),
-            club_records: snap.clubs.meetings.iter().filter(|m| m.org == *code).count()
-                + snap.clubs.profiles.iter().filter(|p| p.org == *code).count()
+            club_records: snap
+                .clubs
+                .meetings
+                .iter()
+                .filter(|m| m.org == *code)
+                .count()
+                + snap
+                    .clubs
+                    .profiles
+                    .iter()
+                    .filter(|p| p.org == *code)
+                    .count()
                 + (snap.clubs.origins.iter())
                     .filter(|o| o.org == *code || o.from == *code)
                     .count(),

@@ -172,7 +172,9 @@ fn apply_clubs(s: &mut Snapshot, c: &ChangeSet) {
             .sort_by(|a, b| (a.org.as_str(), a.held_on).cmp(&(b.org.as_str(), b.held_on)));
     }
     if !c.origins.is_empty() || (!c.orgs.is_empty() && !k.origins.is_empty()) {
-        upsert(&mut k.origins, &c.origins, |o| (o.org.clone(), o.from.clone()));
+        upsert(&mut k.origins, &c.origins, |o| {
+            (o.org.clone(), o.from.clone())
+        });
         // an origin written now takes its kind from the register; one already held, from
         // the organisation rows this change set rewrites
         let new: std::collections::HashSet<&str> =

@@ -8,8 +8,8 @@
 //! field and the value it refuses.
 
 use crate::i18n::Msg;
-pub use crate::model::{ClubProfile, ClubRecords, Meeting, Official, OrgOrigin};
 use crate::model::Organization;
+pub use crate::model::{ClubProfile, ClubRecords, Meeting, Official, OrgOrigin};
 use crate::types::{OfficialLevel, OrgKind};
 
 /// Longest free text of a meeting or profile (outcome notes, trade).
@@ -31,7 +31,11 @@ pub fn meeting_problems(club: &Organization, m: &Meeting) -> Vec<(&'static str, 
         out.push((
             "org",
             club.code.to_string(),
-            crate::msg!("club.not_a_club", org = club.code, kind = club.kind.label_vi()),
+            crate::msg!(
+                "club.not_a_club",
+                org = club.code,
+                kind = club.kind.label_vi()
+            ),
         ));
     }
     if m.held_on < club.founded_on {
@@ -106,7 +110,11 @@ pub fn profile_problems(p: &ClubProfile) -> Vec<(&'static str, String, Msg)> {
     if let Some(n) = p.sequence_no
         && !(1..=100_000).contains(&n)
     {
-        out.push(("sequence_no", n.to_string(), crate::msg!("club.sequence_range")));
+        out.push((
+            "sequence_no",
+            n.to_string(),
+            crate::msg!("club.sequence_range"),
+        ));
     }
     if let Some(n) = p.meetings_per_year
         && !(1..=366).contains(&n)
@@ -187,7 +195,11 @@ pub fn origin_problems(
 /// problem names the official it is about.
 pub fn parse_officials(s: &str) -> Result<Vec<Official>, (String, Msg)> {
     let mut out = Vec::new();
-    for part in s.split(['\n', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in s
+        .split(['\n', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         if out.len() >= OFFICIALS_MAX {
             return Err((
                 part.chars().take(40).collect(),
@@ -215,7 +227,10 @@ pub fn parse_officials(s: &str) -> Result<Vec<Official>, (String, Msg)> {
             })?,
         };
         if name.is_empty() || name.chars().count() > NAME_MAX {
-            return Err((part.to_string(), crate::msg!("club.official_name", max = NAME_MAX)));
+            return Err((
+                part.to_string(),
+                crate::msg!("club.official_name", max = NAME_MAX),
+            ));
         }
         if office.chars().count() > NAME_MAX {
             return Err((office, crate::msg!("club.text_too_long", max = NAME_MAX)));

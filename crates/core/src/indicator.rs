@@ -4,7 +4,9 @@
 
 use crate::date::year_end;
 use crate::fixed::Fixed;
-use crate::model::{AdminUnit, AnnualReport, Manager, Meeting, OrgOrigin, Organization, Snapshot, UnitId};
+use crate::model::{
+    AdminUnit, AnnualReport, Manager, Meeting, OrgOrigin, Organization, Snapshot, UnitId,
+};
 use crate::rows::OrgRows;
 use crate::types::*;
 use std::cell::RefCell;

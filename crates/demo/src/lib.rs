@@ -38,6 +38,9 @@ pub async fn load_demo(app: &App) -> Result<()> {
         orgs: s.orgs,
         reports: s.reports,
         managers: s.managers,
+        club_profiles: s.clubs.profiles,
+        meetings: s.clubs.meetings,
+        origins: s.clubs.origins,
         meta: std::iter::once(("dataset".to_string(), "demo".to_string()))
             .chain(hoptac_app::documents::to_pairs(
                 &hoptac_app::documents::demo_issuer(),

@@ -38,7 +38,10 @@ pub(crate) async fn load(conn: &mut PgConnection) -> Result<ClubRecords> {
 }
 
 /// The change set's club records, after its organisations are written.
-pub(crate) async fn write(tx: &mut sqlx::Transaction<'static, Postgres>, c: &ChangeSet) -> Result<()> {
+pub(crate) async fn write(
+    tx: &mut sqlx::Transaction<'static, Postgres>,
+    c: &ChangeSet,
+) -> Result<()> {
     for p in &c.club_profiles {
         sqlx::query(
             "INSERT INTO club_profiles (org_code, sequence_no, trade, meetings_per_year) VALUES ($1, $2, $3, $4) \

@@ -42,6 +42,7 @@ async fn same_as_store(a: &hoptac_app::App, what: &str) {
     assert_eq!(c.orgs, s.orgs, "organisations after {what}");
     assert!(c.reports == s.reports, "reports after {what}");
     assert_eq!(c.managers, s.managers, "managers after {what}");
+    assert_eq!(c.clubs, s.clubs, "club records after {what}");
 }
 
 #[tokio::test]
@@ -176,6 +177,62 @@ async fn the_apps_own_writes_bring_the_snapshot_forward_without_a_reload() {
     let id = a.archived_orgs(&sys()).await.unwrap()[0].id;
     a.restore_org(&sys(), id).await.unwrap();
     same_as_store(&a, "a restored organisation").await;
+    // a club's meeting recorded, moved to another day, a profile, an origin and its
+    // club's kind read as the register now says
+    let on = |y, m, d| hoptac_core::date::ymd(y, m, d).unwrap();
+    let meeting = |day| hoptac_core::model::Meeting {
+        org: hoptac_core::OrgCode::parse("HQ-TM-05").unwrap(),
+        held_on: day,
+        topic: hoptac_core::types::MeetingTopic::Linkage,
+        attendance: Some(20),
+        officials: vec![],
+        outcome: "liên kết".into(),
+    };
+    let p = a
+        .save_meeting(&sys(), "HQ-TM-05", None, meeting(on(2026, 12, 1)), 0)
+        .await
+        .unwrap();
+    assert!(p.is_empty(), "{p:?}");
+    same_as_store(&a, "a new meeting").await;
+    let v = a
+        .row_version("club_meetings", "HQ-TM-05/2026-12-01")
+        .await
+        .unwrap();
+    let p = a
+        .save_meeting(
+            &sys(),
+            "HQ-TM-05",
+            Some(on(2026, 12, 1)),
+            meeting(on(2026, 11, 30)),
+            v,
+        )
+        .await
+        .unwrap();
+    assert!(p.is_empty(), "{p:?}");
+    same_as_store(&a, "a meeting moved to another day").await;
+    let p = a
+        .save_club_profile(
+            &sys(),
+            "HQ-TM-05",
+            hoptac_core::model::ClubProfile {
+                org: hoptac_core::OrgCode::parse("HQ-TM-05").unwrap(),
+                sequence_no: Some(7),
+                trade: "Sen".into(),
+                meetings_per_year: Some(24),
+            },
+            a.row_version("club_profiles", "HQ-TM-05").await.unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(p.is_empty(), "{p:?}");
+    same_as_store(&a, "a club's profile").await;
+    assert!(
+        a.set_origin(&sys(), "HTX-MOI-1", "HQ-TM-05", Some(4))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    same_as_store(&a, "an origin").await;
     assert_eq!(a.reloads(), loads);
 }
 

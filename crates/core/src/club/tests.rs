@@ -1,7 +1,7 @@
 use super::*;
+use crate::date::Date;
 use crate::date::ymd;
 use crate::model::UnitId;
-use crate::date::Date;
 use crate::types::{MeetingTopic, OrgCode, Sector};
 
 fn org(code: &str, kind: OrgKind, founded: Date, dissolved: Option<Date>) -> Organization {
@@ -47,7 +47,11 @@ fn a_meeting_lies_within_the_clubs_life() {
     );
     let p = meeting_problems(&club, &meeting(ymd(2024, 6, 30).unwrap()));
     assert_eq!(fields(&p), vec![("held_on", "30/06/2024".to_string())]);
-    assert!(p[0].2.get("vi").contains("30/06/2024"), "{}", p[0].2.get("vi"));
+    assert!(
+        p[0].2.get("vi").contains("30/06/2024"),
+        "{}",
+        p[0].2.get("vi")
+    );
 }
 
 #[test]
@@ -71,7 +75,11 @@ fn officials_are_read_from_one_cell_and_written_back_the_same() {
     assert_eq!(got.len(), 3);
     assert_eq!(got[1].level, OfficialLevel::Province);
     assert_eq!(got[2].office, "");
-    assert_eq!(got[2].level, OfficialLevel::Commune, "the commune when not said");
+    assert_eq!(
+        got[2].level,
+        OfficialLevel::Commune,
+        "the commune when not said"
+    );
     assert_eq!(parse_officials(&officials_text(&got)).unwrap(), got);
     assert!(parse_officials("").unwrap().is_empty());
     let (value, msg) = parse_officials("A | UBND | thôn").unwrap_err();
@@ -92,7 +100,10 @@ fn an_origin_is_an_older_organisation_of_the_standing_below() {
         vec![("founded_from", "HQ-1".to_string())]
     );
     // a club is not founded from a cooperative, nor anything from itself
-    let p: Vec<&str> = origin_problems(&club, &htx, None).iter().map(|p| p.0).collect();
+    let p: Vec<&str> = origin_problems(&club, &htx, None)
+        .iter()
+        .map(|p| p.0)
+        .collect();
     assert_eq!(p, vec!["founded_from", "founded_from"]);
     assert_eq!(origin_problems(&htx, &htx, None).len(), 2);
     assert_eq!(
@@ -114,7 +125,10 @@ fn a_profile_keeps_its_numbers_plausible() {
     p.meetings_per_year = Some(400);
     p.trade = "x".repeat(NAME_MAX + 1);
     assert_eq!(
-        profile_problems(&p).iter().map(|(f, _, _)| *f).collect::<Vec<_>>(),
+        profile_problems(&p)
+            .iter()
+            .map(|(f, _, _)| *f)
+            .collect::<Vec<_>>(),
         ["sequence_no", "meetings_per_year", "trade"]
     );
 }

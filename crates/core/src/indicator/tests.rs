@@ -400,10 +400,26 @@ mod across_the_reform {
 fn clubs_meetings_and_what_grew_from_them() {
     use crate::model::{ClubRecords, Meeting, Official, OrgOrigin};
     let mut s = snap();
-    s.orgs.push(org("HQ1", OrgKind::HoiQuan, Sector::Agriculture, 10, 2016, None));
-    s.orgs.push(org("HQ2", OrgKind::HoiQuan, Sector::Agriculture, 11, 2017, Some(2019)));
-    s.orgs.push(org("N1", OrgKind::Htx, Sector::Agriculture, 10, 2020, None));
-    s.orgs.push(org("N2", OrgKind::Tht, Sector::Agriculture, 11, 2020, None));
+    s.orgs.push(org(
+        "HQ1",
+        OrgKind::HoiQuan,
+        Sector::Agriculture,
+        10,
+        2016,
+        None,
+    ));
+    s.orgs.push(org(
+        "HQ2",
+        OrgKind::HoiQuan,
+        Sector::Agriculture,
+        11,
+        2017,
+        Some(2019),
+    ));
+    s.orgs
+        .push(org("N1", OrgKind::Htx, Sector::Agriculture, 10, 2020, None));
+    s.orgs
+        .push(org("N2", OrgKind::Tht, Sector::Agriculture, 11, 2020, None));
     s.reports.push(rep("HQ1", 2020, 45, 0, 0, &[], None));
     let meeting = |club: &str, y: i32, m: u8, officials: usize| Meeting {
         org: OrgCode::parse(club).unwrap(),

@@ -11,6 +11,7 @@ use hoptac_app::seed::thap_muoi_units;
 use hoptac_core::model::Organization;
 use hoptac_core::{Fixed, Snapshot};
 
+mod clubs;
 mod cooperatives;
 mod figures;
 mod groups;
@@ -53,12 +54,20 @@ pub fn demo_snapshot() -> Snapshot {
     let mut units = thap_muoi_units();
     let (new_units, changes) = hoptac_app::seed::thap_muoi_reform(units.len() as i64 + 1);
     units.extend(new_units);
+    let members_2020 = |code: &str| {
+        (reps.iter())
+            .find(|r| r.org.as_str() == code && r.year.get() == 2020)
+            .and_then(|r| r.figures.members)
+            .unwrap_or(0)
+    };
+    let clubs = clubs::club_records(&orgs, members_2020);
     Snapshot {
         units,
         orgs,
         reports: reps,
         managers: mgrs,
         changes,
+        clubs,
         ..Default::default()
     }
 }

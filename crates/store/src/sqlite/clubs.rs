@@ -37,7 +37,10 @@ pub(super) async fn load(conn: &mut sqlx::SqliteConnection) -> Result<ClubRecord
 }
 
 /// The change set's club records, after its organisations are written.
-pub(super) async fn write(tx: &mut sqlx::Transaction<'static, Sqlite>, c: &ChangeSet) -> Result<()> {
+pub(super) async fn write(
+    tx: &mut sqlx::Transaction<'static, Sqlite>,
+    c: &ChangeSet,
+) -> Result<()> {
     for p in &c.club_profiles {
         sqlx::query(
             "INSERT INTO club_profiles (org_code, sequence_no, trade, meetings_per_year) VALUES ($1, $2, $3, $4) \

@@ -2,6 +2,7 @@
 //! the application; features do not form cycles among themselves.
 
 pub(crate) mod accounts;
+pub(crate) mod clubs;
 pub(crate) mod dashboard;
 pub(crate) mod documents;
 pub(crate) mod evaluation;
@@ -20,6 +21,7 @@ use axum::Router;
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .merge(accounts::routes())
+        .merge(clubs::routes())
         .merge(dashboard::routes())
         .merge(documents::routes())
         .merge(evaluation::routes())

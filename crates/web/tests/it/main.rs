@@ -6,6 +6,7 @@ mod hostile;
 mod http;
 mod http_auth;
 mod http_closing;
+mod http_clubs;
 mod http_daily;
 mod http_edges;
 mod http_plans;

@@ -4,6 +4,26 @@
 use crate::i18n::entry::Entry;
 
 pub const MESSAGES: &[Entry] = &[
+    (
+        "club.day_invalid",
+        "Ngày \"{value}\" không đọc được: ghi ngày/tháng/năm, ví dụ 05/03/2026",
+        "The date \"{value}\" cannot be read: write day/month/year, e.g. 05/03/2026",
+    ),
+    (
+        "club.topic_unknown",
+        "Nội dung \"{value}\" không rõ; dùng một trong: {expected}",
+        "Topic \"{value}\" is unknown; use one of: {expected}",
+    ),
+    (
+        "club.number_invalid",
+        "\"{value}\" không phải số nguyên",
+        "\"{value}\" is not a whole number",
+    ),
+    (
+        "club.origin_unknown",
+        "Không tìm thấy tổ chức có mã \"{value}\" trong địa bàn của tài khoản",
+        "No organisation with the code \"{value}\" in the account's territory",
+    ),
     ("error.kind.meeting", "buổi sinh hoạt", "meeting"),
     ("error.kind.origin", "nguồn gốc thành lập", "origin"),
     (
@@ -84,4 +104,124 @@ pub const MESSAGES: &[Entry] = &[
 ];
 
 pub const UI: &[Entry] = &[
+    ("club_page", "Hội quán", "Farmer club"),
+    (
+        "club_open",
+        "Trang Hội quán: sinh hoạt, hồ sơ",
+        "Club page: meetings, profile",
+    ),
+    ("club_launched", "Ngày ra mắt", "Launched"),
+    ("trade", "Sản phẩm, ngành nghề gắn kết", "Product or trade"),
+    (
+        "meetings_per_year",
+        "Số buổi sinh hoạt một năm theo quy chế",
+        "Meetings a year by its regulation",
+    ),
+    (
+        "sequence_no",
+        "Số thứ tự Hội quán của tỉnh",
+        "Club's number in the province",
+    ),
+    ("club_members", "Thành viên", "Members"),
+    ("club_report_of", "báo cáo năm", "report of"),
+    ("club_per_year", "buổi/năm", "a year"),
+    ("club_not_recorded", "chưa ghi", "not recorded"),
+    (
+        "club_board",
+        "Ban chủ nhiệm (chủ nhiệm, phó chủ nhiệm): trong danh sách cán bộ",
+        "Board (chair, deputies): in the managers list",
+    ),
+    (
+        "club_edit_profile",
+        "Sửa hồ sơ Hội quán",
+        "Edit the club's profile",
+    ),
+    ("club_profile", "Hồ sơ Hội quán", "Club profile"),
+    ("club_meetings", "Buổi sinh hoạt", "Meetings"),
+    ("club_last_12_months", "12 tháng qua", "Last 12 months"),
+    ("club_meetings_word", "buổi", "meetings"),
+    (
+        "club_with_officials",
+        "có cán bộ dự",
+        "attended by officials",
+    ),
+    ("club_new_meeting", "Ghi buổi sinh hoạt", "Record a meeting"),
+    (
+        "club_edit_meeting",
+        "Sửa buổi sinh hoạt",
+        "Edit the meeting of",
+    ),
+    (
+        "club_remove_meeting",
+        "Xóa buổi sinh hoạt",
+        "Remove the meeting of",
+    ),
+    (
+        "club_proposed",
+        "đề xuất từ buổi trước, sửa những gì khác",
+        "proposed from the last one, change what differs",
+    ),
+    (
+        "club_no_meetings",
+        "Chưa ghi buổi sinh hoạt nào",
+        "No meeting recorded yet",
+    ),
+    (
+        "club_meeting_saved",
+        "Đã lưu buổi sinh hoạt",
+        "Meeting saved",
+    ),
+    (
+        "club_meeting_removed",
+        "Đã xóa buổi sinh hoạt (nhật ký giữ lại bản ghi)",
+        "Meeting removed (the audit keeps the record)",
+    ),
+    (
+        "club_grown",
+        "Tổ chức thành lập từ Hội quán này",
+        "Organisations founded from this club",
+    ),
+    (
+        "club_founders_from_here",
+        "sáng lập viên là thành viên Hội quán",
+        "founders were club members",
+    ),
+    ("held_on", "Ngày sinh hoạt", "Date"),
+    ("topic", "Nội dung", "Topic"),
+    ("attendance", "Số người dự", "People present"),
+    (
+        "attendance_hint",
+        "số người có mặt",
+        "how many were present",
+    ),
+    ("officials", "Cán bộ dự", "Officials attending"),
+    (
+        "officials_hint",
+        "mỗi dòng một người: họ tên | cơ quan | cấp (xã, huyện, tỉnh)",
+        "one a line: name | office | level (commune, district, province)",
+    ),
+    ("outcome", "Kết quả", "Outcome"),
+    (
+        "founded_from",
+        "Thành lập từ (mã Hội quán hoặc Tổ hợp tác)",
+        "Founded from (code of the club or group)",
+    ),
+    ("founded_from_hint", "ví dụ HQ-TM-06", "e.g. HQ-TM-06"),
+    (
+        "founding_members",
+        "Số sáng lập viên là thành viên của tổ chức đó",
+        "Founders who were its members",
+    ),
+    (
+        "origin_add",
+        "Ghi nguồn gốc thành lập",
+        "Record where it was founded from",
+    ),
+    ("origins", "Nguồn gốc thành lập", "Founded from"),
+    ("origin_remove", "Bỏ", "Remove"),
+    (
+        "origin_founders",
+        "sáng lập viên là thành viên của tổ chức đó",
+        "founders were its members",
+    ),
 ];

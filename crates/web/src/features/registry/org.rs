@@ -4,6 +4,7 @@ use crate::features::registry::views::ArchivedRow;
 use crate::features::registry::views::KeyVal;
 use crate::features::registry::views::ManagerRow;
 use crate::features::registry::views::OrgPage;
+use crate::features::registry::views::OriginLine;
 use crate::features::registry::views::REPORT_KEYS;
 use crate::features::registry::views::ReportRow;
 use crate::http::error::WebError;
@@ -173,6 +174,29 @@ pub(crate) async fn org_page_view(
         })
         .collect();
     let role = u.actor().account.role;
+    let club = st.app.club(u.actor(), code).await.map_err(e)?;
+    let snap = st.app.snapshot().await.map_err(e)?;
+    let origins = club
+        .origins
+        .iter()
+        .map(|g| OriginLine {
+            name: (snap.orgs.iter())
+                .find(|x| x.code == g.from)
+                .map(|x| x.name.clone())
+                .unwrap_or_else(|| g.from.to_string()),
+            href: format!("/orgs/{}", enc(g.from.as_str())),
+            founders: g
+                .founding_members
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            remove: format!(
+                "/orgs/{}/origins/{}/remove",
+                enc(o.code.as_str()),
+                enc(g.from.as_str())
+            ),
+        })
+        .collect();
+    let is_club = o.kind == hoptac_core::types::OrgKind::HoiQuan;
     let mut p = page(st, u, l, "details").await;
     p.title_text = o.name.clone();
     Ok(OrgPage {
@@ -198,6 +222,13 @@ pub(crate) async fn org_page_view(
         },
         notice,
         warnings,
+        club_href: if is_club {
+            format!("/orgs/{}/club", enc(o.code.as_str()))
+        } else {
+            String::new()
+        },
+        origins,
+        can_set_origin: !is_club && role >= Role::Commune,
         last_change: d
             .last_change
             .as_ref()

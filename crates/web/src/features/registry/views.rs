@@ -135,6 +135,20 @@ pub(crate) struct OrgPage {
     pub warnings: Vec<String>,
     /// "by … on …" of the last change of the profile.
     pub last_change: String,
+    /// A Hội quán's page of meetings and profile ("" for other kinds).
+    pub club_href: String,
+    /// What it was founded from (thành lập từ).
+    pub origins: Vec<OriginLine>,
+    /// It may be founded from another (not a club), and the account may say so.
+    pub can_set_origin: bool,
+}
+
+/// An organisation this one was founded from.
+pub(crate) struct OriginLine {
+    pub name: String,
+    pub href: String,
+    pub founders: String,
+    pub remove: String,
 }
 
 pub(crate) const REPORT_KEYS: [&str; 18] = [
