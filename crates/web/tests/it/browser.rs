@@ -4,10 +4,11 @@
 //! them out with `cargo nextest run -E 'not test(browser::)'`, and nextest counts them as
 //! skipped).
 
+mod clubs;
 mod daily;
 
 use crate::demo_app;
-use fantoccini::{ClientBuilder, Locator};
+use fantoccini::{Client, ClientBuilder, Locator};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -384,4 +385,33 @@ async fn the_first_administrator_chooses_the_office_unit_by_typing_its_name() {
         .unwrap();
     assert!(selected.contains("Đồng Tháp"), "{selected}");
     c.close().await.unwrap();
+}
+
+/// The text of the element `css`, once it is there.
+pub(crate) async fn text(c: &Client, css: &str) -> String {
+    c.wait()
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+/// The text of `css` once it satisfies `ok`: a page that is being replaced still shows its
+/// old element for a moment (and then loses it), so the new page's is waited for.
+pub(crate) async fn text_when(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> String {
+    let mut last = String::new();
+    for _ in 0..100 {
+        if let Ok(e) = c.find(Locator::Css(css)).await
+            && let Ok(t) = e.text().await
+        {
+            if ok(&t) {
+                return t;
+            }
+            last = t;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{css} never satisfied the test; last text: {last:?}");
 }

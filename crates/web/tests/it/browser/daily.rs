@@ -1,36 +1,8 @@
 //! The office's daily work as a clerk clicks it: a report entered by mistake archived and
 //! put back, a manager added and their term ended.
 
-use super::{browser, login, serve};
+use super::{browser, login, serve, text, text_when};
 use fantoccini::{Client, Locator};
-
-async fn text(c: &Client, css: &str) -> String {
-    c.wait()
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-}
-
-/// The text of `css` once it satisfies `ok`: a page that is being replaced still shows its
-/// old element for a moment (and then loses it), so the new page's is waited for.
-async fn text_when(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> String {
-    let mut last = String::new();
-    for _ in 0..100 {
-        if let Ok(e) = c.find(Locator::Css(css)).await
-            && let Ok(t) = e.text().await
-        {
-            if ok(&t) {
-                return t;
-            }
-            last = t;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("{css} never satisfied the test; last text: {last:?}");
-}
 
 async fn click(c: &Client, css: &str) {
     c.wait()
@@ -219,6 +191,8 @@ async fn every_main_page_fits_a_phone_and_an_office_screen() {
         "/report/situation",
         "/indicators/htx.founded/records?from=2016&to=2020",
         "/quality/cases/1",
+        "/orgs/HQ-TM-05/club",
+        "/orgs/HQ-TM-05/meetings/new",
     ];
     let mut problems = Vec::new();
     for (w, h, phone) in [(390, 844, true), (1280, 900, false)] {
