@@ -276,9 +276,87 @@ pub const ORGANIZATION_MOVES: Table = Table {
     ],
 };
 
-/// In this order in a workbook and in an import's summary; the last two appear in an export
-/// only when there is something to write (a register without a reorganisation has none).
-pub const TABLES: [Table; 9] = [
+/// A Hội quán's profile (`docs/exchange.md`): its number in the province, its trade, the
+/// meetings a year its regulation sets.
+pub const HOIQUAN: Table = Table {
+    key: "hoiquan",
+    vi: "Hội quán",
+    aliases: &["danh sách hội quán"],
+    columns: &[
+        col("org_code", "Mã", &["mã hội quán", "mã số"], true),
+        col(
+            "sequence_no",
+            "Số thứ tự trong tỉnh",
+            &["hội quán thứ", "số thứ tự"],
+            false,
+        ),
+        col(
+            "trade",
+            "Sản phẩm, ngành nghề",
+            &["sản phẩm", "ngành nghề"],
+            false,
+        ),
+        col(
+            "meetings_per_year",
+            "Số buổi sinh hoạt một năm",
+            &["số buổi sinh hoạt/năm", "định kỳ sinh hoạt"],
+            false,
+        ),
+    ],
+};
+
+/// A Hội quán meeting (buổi sinh hoạt): one a day per club. Officials as one cell, one per
+/// line or `;`: `name | office | level`.
+pub const HOIQUAN_MEETINGS: Table = Table {
+    key: "hoiquan_meetings",
+    vi: "Sinh hoạt Hội quán",
+    aliases: &["buổi sinh hoạt", "sinh hoạt"],
+    columns: &[
+        col("org_code", "Mã", &["mã hội quán", "mã số"], true),
+        col("held_on", "Ngày sinh hoạt", &["ngày"], true),
+        col("topic", "Chủ đề", &["nội dung"], true),
+        col(
+            "attendance",
+            "Số người dự",
+            &["số người tham dự", "số người"],
+            false,
+        ),
+        col(
+            "officials",
+            "Cán bộ dự",
+            &["cán bộ tham dự", "đại biểu"],
+            false,
+        ),
+        col("outcome", "Kết quả", &["kết quả sinh hoạt"], false),
+    ],
+};
+
+/// An organisation founded from another (thành lập từ): an HTX or THT from a Hội quán.
+pub const ORG_ORIGINS: Table = Table {
+    key: "org_origins",
+    vi: "Thành lập từ",
+    aliases: &["nguồn gốc thành lập"],
+    columns: &[
+        col("org_code", "Mã", &["mã tổ chức", "mã số"], true),
+        col(
+            "from_code",
+            "Thành lập từ (mã)",
+            &["mã tổ chức gốc", "từ"],
+            true,
+        ),
+        col(
+            "founding_members",
+            "Số sáng lập viên từ đó",
+            &["số thành viên sáng lập"],
+            false,
+        ),
+    ],
+};
+
+/// In this order in a workbook and in an import's summary; from the eighth on they appear in
+/// an export only when there is something to write (a register without a reorganisation or a
+/// Hội quán has none).
+pub const TABLES: [Table; 12] = [
     ADMIN_UNITS,
     ORGANIZATIONS,
     ANNUAL_REPORTS,
@@ -288,6 +366,9 @@ pub const TABLES: [Table; 9] = [
     TARGETS,
     UNIT_CHANGES,
     ORGANIZATION_MOVES,
+    HOIQUAN,
+    HOIQUAN_MEETINGS,
+    ORG_ORIGINS,
 ];
 
 /// Folds a header or sheet name for matching: no case, no diacritics, no unit in

@@ -6,7 +6,6 @@ use crate::columns::{TABLES, Table};
 use hoptac_core::model::{AdminUnit, Snapshot};
 use hoptac_core::plan::Plan;
 use hoptac_core::spec::IndicatorRecord;
-use hoptac_core::{Date, Fixed};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use std::collections::HashMap;
 
@@ -17,28 +16,10 @@ pub enum Headers {
     Keys,
 }
 
-enum Val {
-    Empty,
-    Text(String),
-    /// A value of an enumeration, or a list of them: the code in the machine-key workbook,
-    /// the Vietnamese label in the one people read (the import takes either back).
-    Coded(String, String),
-    Int(i64),
-    Money(Fixed),
-    Date(Date),
-}
+mod clubs;
+mod val;
 
-/// Services (or any enumeration) as one cell: `a;b` by code, `A; B` by label.
-fn list<T: hoptac_core::types::Enumerated>(items: impl Iterator<Item = T>) -> Val {
-    let items: Vec<T> = items.collect();
-    let join =
-        |f: fn(T) -> &'static str, sep| items.iter().map(|v| f(*v)).collect::<Vec<_>>().join(sep);
-    Val::Coded(join(T::code, ";"), join(T::label_vi, "; "))
-}
-
-fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> Val) -> Val {
-    v.map(f).unwrap_or(Val::Empty)
-}
+use val::{Val, list, opt};
 
 /// Plans and the indicators offices defined, exported beside the registry.
 #[derive(Debug, Clone, Copy, Default)]
@@ -175,13 +156,7 @@ pub fn write_xlsx(
         })
         .collect();
 
-    let text = |s: &str| {
-        if s.is_empty() {
-            Val::Empty
-        } else {
-            Val::Text(s.to_string())
-        }
-    };
+    let text = val::text;
     let indicator_rows: Vec<Vec<Val>> = plans
         .indicators
         .iter()
@@ -280,10 +255,13 @@ pub fn write_xlsx(
             target_rows,
             change_rows,
             move_rows,
+            clubs::profile_rows(&snap.clubs),
+            clubs::meeting_rows(&snap.clubs),
+            clubs::origin_rows(&snap.clubs),
         ])
         .enumerate()
     {
-        // a register that never changed has no history to write
+        // a register that never changed has no history to write, one without clubs no clubs
         if i >= 7 && rows.is_empty() {
             continue;
         }

@@ -132,5 +132,44 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
             json(m),
         );
     }
+    for p in &changes.club_profiles {
+        let before =
+            g.db.clubs
+                .profiles
+                .iter()
+                .find(|x| x.org == p.org)
+                .map(json);
+        entry(
+            "club_profiles",
+            p.org.to_string(),
+            g.commune_of(&p.org),
+            before,
+            json(p),
+        );
+    }
+    for m in &changes.meetings {
+        let before = (g.db.clubs.meetings_of(&m.org).iter())
+            .find(|x| x.held_on == m.held_on)
+            .map(json);
+        entry(
+            "club_meetings",
+            crate::clubs::meeting_key(&m.org, m.held_on),
+            g.commune_of(&m.org),
+            before,
+            json(m),
+        );
+    }
+    for o in &changes.origins {
+        let before = (g.db.clubs.origins.iter())
+            .find(|x| x.org == o.org && x.from == o.from)
+            .map(json);
+        entry(
+            "org_origins",
+            format!("{}/{}", o.org, o.from),
+            g.commune_of(&o.org),
+            before,
+            json(o),
+        );
+    }
     audit
 }

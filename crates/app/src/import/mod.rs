@@ -5,6 +5,7 @@
 
 mod absent;
 mod audit;
+mod clubs;
 mod definitions;
 mod draft;
 mod forms;
@@ -153,6 +154,10 @@ impl App {
         history::unit_changes(&g, &mut d);
         history::moves(&g, &mut d);
         history::check(&g, &mut d);
+        clubs::profiles(&g, &mut d);
+        clubs::meetings(&g, &mut d);
+        clubs::origins(&g, &mut d);
+        clubs::stored_records_still_fit(&g, &mut d);
         registry::near_duplicates(&g, &mut d);
         registry::registered_services(self, &g, &mut d);
         reports::reports(&g, &mut d);

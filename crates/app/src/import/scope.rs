@@ -206,6 +206,34 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
             refused.push(("managers", format!("{}/{}", m.org, m.full_name)));
         }
     }
+    // a club's records are kept by commune staff of its territory and the offices above
+    let keeps_clubs = actor.role >= hoptac_core::auth::Role::Commune;
+    let club_ok = |c: &OrgCode| {
+        keeps_clubs
+            && g.commune_of(c)
+                .is_some_and(|u| may(Action::Write, &org_res(c, u)))
+    };
+    for p in &changes.club_profiles {
+        if !club_ok(&p.org) {
+            refused.push(("hoiquan", p.org.to_string()));
+        }
+    }
+    for m in &changes.meetings {
+        if !club_ok(&m.org) {
+            refused.push((
+                "hoiquan_meetings",
+                format!("{}/{}", m.org, hoptac_core::date::to_iso(m.held_on)),
+            ));
+        }
+    }
+    for o in &changes.origins {
+        let from_readable = g
+            .commune_of(&o.from)
+            .is_some_and(|u| may(Action::Read, &org_res(&o.from, u)));
+        if !club_ok(&o.org) || !from_readable {
+            refused.push(("org_origins", format!("{}/{}", o.org, o.from)));
+        }
+    }
     let plan_ok = |code: &str| {
         g.plan_unit(changes, code)
             .is_some_and(|u| may(Action::ManagePlans, &Resource::Unit(u)))

@@ -2,6 +2,7 @@
 //! idempotence, export → import, statistics from a district workbook.
 
 mod closing;
+mod clubs;
 mod documents;
 mod evaluations;
 mod plans;

@@ -6,6 +6,7 @@ use crate::read::RawBook;
 use hoptac_core::validate::Severity;
 use std::collections::HashMap;
 
+mod clubs;
 mod definitions;
 mod history;
 mod layout;
@@ -14,7 +15,7 @@ mod reader;
 mod register;
 
 use layout::{layout, missing_column};
-pub use parsed::{Located, MoveInput, OrgInput, Parsed, UnitChangeInput, UnitInput};
+pub use parsed::{Located, MoveInput, OrgInput, OriginInput, Parsed, UnitChangeInput, UnitInput};
 
 use definitions::{parse_indicators, parse_plans, parse_targets};
 use register::{parse_managers, parse_orgs, parse_reports, parse_units};
@@ -76,6 +77,9 @@ pub fn parse_book(book: &RawBook) -> Parsed {
             "plans" => parse_plans(sheet, &l, &mut out),
             "unit_changes" => history::parse_unit_changes(sheet, &l, &mut out),
             "organization_moves" => history::parse_moves(sheet, &l, &mut out),
+            "hoiquan" => clubs::parse_profiles(sheet, &l, &mut out),
+            "hoiquan_meetings" => clubs::parse_meetings(sheet, &l, &mut out),
+            "org_origins" => clubs::parse_origins(sheet, &l, &mut out),
             _ => parse_targets(sheet, &l, &mut out),
         }
     }

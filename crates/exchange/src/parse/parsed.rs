@@ -2,7 +2,7 @@
 
 use crate::Problem;
 use hoptac_core::Date;
-use hoptac_core::model::{AnnualReport, Manager};
+use hoptac_core::model::{AnnualReport, ClubProfile, Manager, Meeting};
 use hoptac_core::plan::{Plan, Target};
 use hoptac_core::spec::IndicatorRecord;
 use hoptac_core::types::*;
@@ -60,6 +60,14 @@ pub struct MoveInput {
     pub reason: String,
 }
 
+/// An organisation founded from another; the older one's kind is read at import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OriginInput {
+    pub org: OrgCode,
+    pub from: OrgCode,
+    pub founding_members: Option<i64>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
     pub units: Vec<Located<UnitInput>>,
@@ -72,6 +80,9 @@ pub struct Parsed {
     pub targets: Vec<Located<(String, Target)>>,
     pub unit_changes: Vec<Located<UnitChangeInput>>,
     pub moves: Vec<Located<MoveInput>>,
+    pub club_profiles: Vec<Located<ClubProfile>>,
+    pub meetings: Vec<Located<Meeting>>,
+    pub origins: Vec<Located<OriginInput>>,
     pub problems: Vec<Problem>,
     /// The columns each table's sheet had: a column left out keeps the stored values.
     pub columns: HashMap<&'static str, std::collections::BTreeSet<&'static str>>,

@@ -117,6 +117,25 @@ impl<'a> RowReader<'a> {
         })
     }
 
+    /// An organisation's code, required: an empty cell and a malformed code each said.
+    pub(super) fn org_code(&mut self, key: &str) -> Option<hoptac_core::OrgCode> {
+        match self.text(key) {
+            None => self.required(key, None),
+            Some(c) => match hoptac_core::OrgCode::parse(&c) {
+                Some(code) => Some(code),
+                None => {
+                    self.push(
+                        Severity::Error,
+                        key,
+                        c,
+                        hoptac_core::msg!("exchange.invalid_code"),
+                    );
+                    None
+                }
+            },
+        }
+    }
+
     pub(super) fn text(&mut self, key: &str) -> Option<String> {
         self.cell(key).text()
     }

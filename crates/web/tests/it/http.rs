@@ -591,7 +591,11 @@ async fn export_downloads_a_workbook() {
             "plans",
             "targets",
             // the demo lives through the 2025 reform: how its communes became the new ones
-            "unit_changes"
+            "unit_changes",
+            // and its clubs, their meetings and the cooperatives grown from them
+            "hoiquan",
+            "hoiquan_meetings",
+            "org_origins"
         ]
     );
     let orgs = wb.worksheet_range("organizations").unwrap();

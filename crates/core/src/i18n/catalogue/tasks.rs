@@ -5,6 +5,16 @@ use crate::i18n::entry::Entry;
 
 pub const MESSAGES: &[Entry] = &[
     (
+        "import.meeting_outside_new_life",
+        "{org} đã có buổi sinh hoạt ngày {day}: loại hình hay ngày thành lập/giải thể mới làm buổi đó không còn hợp lệ",
+        "{org} has a meeting stored on {day}: the new kind or founding/dissolution date would leave it invalid",
+    ),
+    (
+        "import.origin_no_longer_fits",
+        "Đã ghi {org} thành lập từ {from}: loại hình hay ngày thành lập mới làm điều đó không còn hợp lệ",
+        "{org} is recorded as founded from {from}: the new kind or founding date would make that invalid",
+    ),
+    (
         "club.day_invalid",
         "Ngày \"{value}\" không đọc được: ghi ngày/tháng/năm, ví dụ 05/03/2026",
         "The date \"{value}\" cannot be read: write day/month/year, e.g. 05/03/2026",
