@@ -34,6 +34,10 @@ pub struct Engine<'a> {
     meetings: Vec<(&'a Meeting, &'a Organization)>,
     /// Which organisation was founded from which (all of them, in key order).
     origins: &'a [OrgOrigin],
+    /// One per attendee of an organisation of the scope: the course and the organisation.
+    trained: Vec<(&'a crate::model::Course, &'a Organization)>,
+    /// The days each person of an organisation finished a course (all of them).
+    attended: HashMap<(&'a crate::OrgCode, String), Vec<crate::Date>>,
     /// Organisations active at the end of a year, with their report of that year: the
     /// population of most stocks, built once per year.
     active: RefCell<HashMap<i32, Vec<ActiveItem<'a>>>>,
@@ -74,6 +78,8 @@ enum Item<'a> {
     Report(&'a Organization, &'a AnnualReport),
     Manager(&'a Manager, &'a Organization, i32),
     Meeting(&'a Meeting, &'a Organization),
+    /// A course attended from an organisation (the organisation is what a scope counts).
+    Course(&'a Organization),
 }
 
 impl<'a> Engine<'a> {
@@ -175,8 +181,17 @@ impl<'a> Engine<'a> {
             .filter(|o| o.kind == OrgKind::HoiQuan)
             .flat_map(|o| snap.clubs.meetings_of(&o.code).iter().map(move |m| (m, *o)))
             .collect();
+        let t = &snap.training;
+        let trained = (t.attendees.iter())
+            .filter_map(|a| {
+                let o = org_list[*orgs.get(a.org.as_ref()?.as_str())?];
+                Some((t.course(&a.course)?, o))
+            })
+            .collect();
         Engine {
             meetings,
+            trained,
+            attended: crate::training::attendance_by_person(t),
             origins: &snap.clubs.origins,
             units,
             report_list: report_at
@@ -435,6 +450,24 @@ impl<'a> Engine<'a> {
                 })
                 .map(|(o, r)| Item::Report(o, r))
                 .collect(),
+            Subject::Trainees => (self.trained.iter())
+                .filter(|(c, o)| {
+                    within(c.ends_on.year()) && def.kinds.contains(&o.kind) && self.inside(o, c.ends_on)
+                })
+                .map(|(_, o)| Item::Course(o))
+                .collect(),
+            Subject::Courses => {
+                let mut seen = std::collections::HashSet::new();
+                (self.trained.iter())
+                    .filter(|(c, o)| {
+                        within(c.ends_on.year())
+                            && def.kinds.contains(&o.kind)
+                            && self.inside(o, c.ends_on)
+                            && seen.insert(c.code.as_str())
+                    })
+                    .map(|(_, o)| Item::Course(o))
+                    .collect()
+            }
             Subject::Meetings => (self.meetings.iter())
                 .filter(|(m, o)| {
                     within(m.held_on.year())
@@ -474,7 +507,7 @@ impl<'a> Engine<'a> {
         for item in &items {
             let org = match item {
                 Item::Org(o, _) | Item::Report(o, _) => *o,
-                Item::Manager(_, o, _) | Item::Meeting(_, o) => *o,
+                Item::Manager(_, o, _) | Item::Meeting(_, o) | Item::Course(o) => *o,
             };
             let value = field.and_then(|f| field_of(item, f));
             let hit = counted(item);
@@ -537,11 +570,16 @@ impl<'a> Engine<'a> {
         filters.iter().all(|f| self.pass(item, f))
     }
 
+    /// Whether `m` finished a course in the `n` years ending with `y`.
+    fn attended_within(&self, m: &Manager, y: i32, n: i32) -> bool {
+        crate::training::last_course(&self.attended, m, year_end(y)).is_some_and(|d| d.year() > y - n)
+    }
+
     fn pass(&self, item: &Item<'_>, f: &Filter) -> bool {
         let (org, report) = match item {
             Item::Org(o, r) => (Some(*o), *r),
             Item::Report(o, r) => (Some(*o), Some(*r)),
-            Item::Manager(_, o, _) | Item::Meeting(_, o) => (Some(*o), None),
+            Item::Manager(_, o, _) | Item::Meeting(_, o) | Item::Course(o) => (Some(*o), None),
         };
         match f {
             Filter::Sector(s) => org.is_some_and(|o| o.sector == *s),
@@ -560,8 +598,13 @@ impl<'a> Engine<'a> {
             Filter::Professional => {
                 matches!(item, Item::Manager(m, _, _) if m.qualification.is_some_and(|q| q.is_professional()))
             }
+            // the day typed on the manager's row, or a course they attended
             Filter::TrainedWithinYears(n) => matches!(item, Item::Manager(m, _, y)
-                if m.trained_on.is_some_and(|t| t.year() > y - n && t.year() <= *y)),
+                if m.trained_on.is_some_and(|t| t.year() > y - n && t.year() <= *y)
+                    || self.attended_within(m, *y, *n)),
+            Filter::AttendedWithinYears(n) => {
+                matches!(item, Item::Manager(m, _, y) if self.attended_within(m, *y, *n))
+            }
             Filter::RatingOrUnratedAtLeast(r) => report
                 .and_then(|r| r.figures.rating)
                 .is_none_or(|x| x >= *r),
@@ -585,7 +628,7 @@ fn field_of(item: &Item<'_>, f: Field) -> Option<Fixed> {
     match item {
         Item::Org(_, r) => r.and_then(|r| f.get(r)),
         Item::Report(_, r) => f.get(r),
-        Item::Manager(..) | Item::Meeting(..) => None,
+        Item::Manager(..) | Item::Meeting(..) | Item::Course(..) => None,
     }
 }
 

@@ -29,6 +29,7 @@ pub mod rules;
 pub mod similar;
 pub mod spec;
 pub mod territory;
+pub mod training;
 pub mod text;
 pub mod types;
 pub mod validate;

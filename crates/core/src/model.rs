@@ -306,6 +306,76 @@ impl ClubRecords {
     }
 }
 
+/// A training course (khóa đào tạo, bồi dưỡng, tập huấn) for the people of cooperatives and
+/// groups, recorded by the office of the unit it is held for.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Course {
+    /// The office's own code for it (e.g. `TM-2022-03`), unique.
+    pub code: String,
+    /// What it taught (nội dung).
+    pub title: String,
+    pub level: CourseLevel,
+    /// Who held it (đơn vị tổ chức): Phòng NN-PTNT, Liên minh HTX tỉnh…
+    pub organiser: String,
+    /// The unit it is held for: whose offices keep it and whose statistics count it.
+    pub unit: UnitId,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    /// Where the money came from (nguồn kinh phí): as the office words it.
+    pub funding: String,
+}
+
+/// A person who attended a course (học viên): of an organisation (one of its managers or
+/// staff, by name) or named only.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Attendee {
+    pub course: String,
+    pub full_name: String,
+    pub org: Option<OrgCode>,
+}
+
+/// The training records of a snapshot: courses by code, attendees by course then name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TrainingRecords {
+    pub courses: Vec<Course>,
+    pub attendees: Vec<Attendee>,
+}
+
+impl TrainingRecords {
+    /// The courses of the units kept or attended from the organisations kept, and the
+    /// attendees of those organisations.
+    pub fn within(
+        &self,
+        unit_in: impl Fn(UnitId) -> bool,
+        org_in: impl Fn(&OrgCode) -> bool,
+    ) -> TrainingRecords {
+        let attendees: Vec<Attendee> = (self.attendees.iter())
+            .filter(|a| a.org.as_ref().is_some_and(&org_in))
+            .cloned()
+            .collect();
+        let attended: BTreeSet<&str> = attendees.iter().map(|a| a.course.as_str()).collect();
+        TrainingRecords {
+            courses: (self.courses.iter())
+                .filter(|c| unit_in(c.unit) || attended.contains(c.code.as_str()))
+                .cloned()
+                .collect(),
+            attendees,
+        }
+    }
+
+    pub fn course(&self, code: &str) -> Option<&Course> {
+        (self.courses.binary_search_by(|c| c.code.as_str().cmp(code)).ok()).map(|i| &self.courses[i])
+    }
+
+    /// The attendees of one course: a slice, as they are kept in key order.
+    pub fn attendees_of(&self, course: &str) -> &[Attendee] {
+        let a = &self.attendees;
+        let lo = a.partition_point(|x| x.course.as_str() < course);
+        let hi = lo + a[lo..].partition_point(|x| x.course.as_str() == course);
+        &a[lo..hi]
+    }
+}
+
 /// Everything the engines need for one computation, loaded by the store in one go.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -319,6 +389,8 @@ pub struct Snapshot {
     pub moves: Vec<OrgMove>,
     /// Hội quán profiles and meetings, and which organisation was founded from which.
     pub clubs: ClubRecords,
+    /// Training courses and who attended them.
+    pub training: TrainingRecords,
     /// Where each organisation's rows are, built on first use (`crate::rows`).
     pub rows: RowIndex,
 }
@@ -360,6 +432,7 @@ impl Snapshot {
         self.clubs.profiles.retain(|p| codes.contains(&p.org));
         self.clubs.meetings.retain(|m| codes.contains(&m.org));
         self.clubs.origins.retain(|o| codes.contains(&o.org));
+        self.training = (self.training).within(|u| keep.contains(&u), |o| codes.contains(o));
         self.rows_changed();
         self
     }

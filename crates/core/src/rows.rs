@@ -327,6 +327,7 @@ impl Snapshot {
                     .cloned()
                     .collect(),
             },
+            training: (self.training).within(|u| keep.contains(&u), |o| codes.contains(o)),
             orgs,
             rows: Default::default(),
         })

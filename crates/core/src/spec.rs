@@ -7,16 +7,16 @@
 //! ```
 //!
 //! - `subject`: `active_orgs`, `founded`, `dissolved`, `period_reports`, `active_managers`,
-//!   `communes_without`, `meetings` (of Hội quán)
+//!   `communes_without`, `meetings` (of Hội quán), `courses`, `trainees` (attendances)
 //! - `kinds`: `HTX`, `LHHTX`, `THT`, `HOIQUAN`, comma-separated
 //! - `where` and `share`: conditions, comma-separated: `sector:<sector>`, `reported`,
 //!   `rating>=<rating>`, `rating_or_none>=<rating>`, `services>=<n>`, `profit>0`,
 //!   `has:<field>`, `managerial`, `professional`, `trained_within:<years>`,
 //!   `commune_without:<kind>[/<sector>]@<year>`, `with_officials` (meetings),
-//!   `founded_from:<kind>`
+//!   `founded_from:<kind>`, `attended_within:<years>` (managers, from course attendance)
 //! - `aggregate`: `count`, `sum:<field>`, `avg:<field>`, `share` (with `share=` conditions)
 //! - `unit`: `organizations`, `persons`, `million_vnd`, `percent`, `services`, `communes`,
-//!   `meetings`
+//!   `meetings`, `courses`
 //!
 //! Fields: `members`, `members_joined`, `members_left`, `workers`, `revenue`, `profit`,
 //! `member_income`, `worker_income`, `services`.
@@ -25,7 +25,7 @@ use crate::i18n::Msg;
 use crate::indicator::{Aggregate, Field, Filter, IndicatorDef, Subject, Unit};
 use crate::types::*;
 
-const SUBJECTS: [(&str, Subject); 7] = [
+const SUBJECTS: [(&str, Subject); 9] = [
     ("active_orgs", Subject::ActiveOrgs),
     ("founded", Subject::Founded),
     ("dissolved", Subject::Dissolved),
@@ -33,6 +33,8 @@ const SUBJECTS: [(&str, Subject); 7] = [
     ("active_managers", Subject::ActiveManagers),
     ("communes_without", Subject::CommunesWithout),
     ("meetings", Subject::Meetings),
+    ("courses", Subject::Courses),
+    ("trainees", Subject::Trainees),
 ];
 
 const FIELDS: [(&str, Field); 9] = [
@@ -47,7 +49,7 @@ const FIELDS: [(&str, Field); 9] = [
     ("services", Field::ServiceCount),
 ];
 
-const UNITS: [(&str, Unit); 7] = [
+const UNITS: [(&str, Unit); 8] = [
     ("organizations", Unit::Organizations),
     ("persons", Unit::Persons),
     ("million_vnd", Unit::MillionVnd),
@@ -55,6 +57,7 @@ const UNITS: [(&str, Unit); 7] = [
     ("services", Unit::Services),
     ("communes", Unit::Communes),
     ("meetings", Unit::Meetings),
+    ("courses", Unit::Courses),
 ];
 
 fn names<T>(xs: &[(&str, T)]) -> String {
@@ -120,6 +123,12 @@ fn parse_filter(t: &str) -> Result<Filter, Msg> {
                     return Err(bad());
                 }
                 Filter::TrainedWithinYears(n)
+            } else if let Some(v) = t.strip_prefix("attended_within:") {
+                let n: i32 = v.trim().parse().map_err(|_| bad())?;
+                if !(1..=50).contains(&n) {
+                    return Err(bad());
+                }
+                Filter::AttendedWithinYears(n)
             } else if let Some(v) = t.strip_prefix("founded_from:") {
                 Filter::FoundedFrom(
                     OrgKind::parse(v)
@@ -159,6 +168,7 @@ fn filter_text(f: &Filter) -> String {
         Filter::ManagerialRole => "managerial".into(),
         Filter::Professional => "professional".into(),
         Filter::TrainedWithinYears(n) => format!("trained_within:{n}"),
+        Filter::AttendedWithinYears(n) => format!("attended_within:{n}"),
         Filter::WithOfficials => "with_officials".into(),
         Filter::FoundedFrom(k) => format!("founded_from:{}", k.code()),
         Filter::CommuneWithoutAt { kind, sector, year } => match sector {

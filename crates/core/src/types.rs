@@ -259,6 +259,18 @@ enumeration!(
 );
 
 enumeration!(
+    /// Kind of a training course (hình thức đào tạo, bồi dưỡng): the plan's words.
+    CourseLevel, "level", {
+        Refresher => "refresher", "Bồi dưỡng", "Refresher course", ["bồi dưỡng kiến thức", "bồi dưỡng nghiệp vụ"];
+        Workshop => "workshop", "Tập huấn", "Workshop", ["tập huấn kỹ thuật", "hội thảo tập huấn"];
+        Elementary => "elementary", "Sơ cấp", "Elementary vocational", ["đào tạo sơ cấp", "sơ cấp nghề"];
+        Intermediate => "intermediate", "Trung cấp", "Intermediate vocational", ["đào tạo trung cấp"];
+        Higher => "higher", "Cao đẳng, đại học", "College or university", ["cao đẳng", "đại học"];
+        Other => "other", "Khác", "Other", [];
+    }
+);
+
+enumeration!(
     /// Level of an administrative unit (cấp hành chính).
     AdminLevel, "level", {
         Province => "province", "Tỉnh", "Province", ["thành phố trực thuộc trung ương"];
@@ -284,6 +296,7 @@ mod tests {
         each::<super::Qualification>();
         each::<super::MeetingTopic>();
         each::<super::OfficialLevel>();
+        each::<super::CourseLevel>();
         each::<super::AdminLevel>();
     }
 

@@ -241,6 +241,7 @@ pub fn catalogue() -> Vec<IndicatorDef> {
         Unit::Communes,
     ));
     hoiquan(&mut v);
+    training(&mut v);
     v
 }
 
@@ -308,5 +309,44 @@ fn hoiquan(v: &mut Vec<IndicatorDef>) {
         vec![],
         Count,
         Unit::Communes,
+    ));
+}
+
+/// Training (issue 16): courses, attendances and the managers trained, from the courses'
+/// own records; `training.managers_trained_pct` is `htx.managers.trained_pct` measured
+/// from attendance alone.
+fn training(v: &mut Vec<IndicatorDef>) {
+    use Aggregate::*;
+    use Subject::*;
+    let all = &[OrgKind::Htx, OrgKind::Lhhtx, OrgKind::Tht, OrgKind::HoiQuan][..];
+    v.push(def(
+        "training.courses",
+        "Số lớp đào tạo, bồi dưỡng, tập huấn",
+        "Training courses held",
+        all,
+        Courses,
+        vec![],
+        Count,
+        Unit::Courses,
+    ));
+    v.push(def(
+        "training.trainees",
+        "Số lượt người của HTX, THT, Hội quán được đào tạo, bồi dưỡng",
+        "Attendances of cooperatives', groups' and clubs' people at courses",
+        all,
+        Trainees,
+        vec![],
+        Count,
+        Unit::Persons,
+    ));
+    v.push(def(
+        "training.managers_trained_pct",
+        "Tỷ lệ cán bộ quản lý, chuyên môn HTX và THT được bồi dưỡng trong 5 năm (theo danh sách học viên)",
+        "Share of managers and staff of cooperatives and groups trained in the last 5 years (from course attendance)",
+        &[OrgKind::Htx, OrgKind::Tht],
+        ActiveManagers,
+        vec![],
+        SharePct(vec![Filter::AttendedWithinYears(5)]),
+        Unit::Percent,
     ));
 }

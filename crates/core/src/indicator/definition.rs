@@ -22,13 +22,22 @@ pub enum Subject {
     CommunesWithout,
     /// Flow: meetings (buổi sinh hoạt) of the clubs held in the period.
     Meetings,
+    /// Flow: courses that ended in the period with an attendee of an organisation inside.
+    Courses,
+    /// Flow: attendances (lượt người) of organisations' people at courses ended in the period.
+    Trainees,
 }
 
 impl Subject {
     pub fn is_flow(&self) -> bool {
         matches!(
             self,
-            Subject::Founded | Subject::Dissolved | Subject::PeriodReports | Subject::Meetings
+            Subject::Founded
+                | Subject::Dissolved
+                | Subject::PeriodReports
+                | Subject::Meetings
+                | Subject::Courses
+                | Subject::Trainees
         )
     }
 }
@@ -83,6 +92,9 @@ pub enum Filter {
     Professional,
     /// Managers: trained in the `n` years ending with the year (y−n+1 … y).
     TrainedWithinYears(i32),
+    /// Managers: attended a course that ended in the `n` years ending with the year, from
+    /// the attendance alone.
+    AttendedWithinYears(i32),
     /// Rated at least this, or not rated at all ("khá trở lên, nếu có xếp loại").
     RatingOrUnratedAtLeast(Rating),
     /// The organisation's commune had no active organisation of this kind (and sector) at
@@ -118,6 +130,7 @@ pub enum Unit {
     Services,
     Communes,
     Meetings,
+    Courses,
 }
 
 impl Unit {
@@ -130,6 +143,7 @@ impl Unit {
             Unit::Services => "dịch vụ",
             Unit::Communes => "xã",
             Unit::Meetings => "buổi",
+            Unit::Courses => "lớp",
         }
     }
     pub fn label_en(self) -> &'static str {
@@ -141,6 +155,7 @@ impl Unit {
             Unit::Services => "services",
             Unit::Communes => "communes",
             Unit::Meetings => "meetings",
+            Unit::Courses => "courses",
         }
     }
 }

@@ -479,3 +479,68 @@ fn clubs_meetings_and_what_grew_from_them() {
     let one = Engine::scoped(&s, Some(UnitId(11)));
     assert_eq!(one.evaluate(&d("hoiquan.meetings"), 2018, 2020).value, n(1));
 }
+
+#[test]
+fn training_from_the_courses_attendance() {
+    use crate::model::{Attendee, Course, Manager, TrainingRecords};
+    let mut s = snap();
+    let person = |org: &str, name: &str, trained: Option<i32>| Manager {
+        org: OrgCode::parse(org).unwrap(),
+        full_name: name.into(),
+        role: Role::Director,
+        qualification: None,
+        trained_on: trained.map(|y| ymd(y, 6, 1).unwrap()),
+        from: None,
+        to: None,
+    };
+    s.managers = vec![
+        person("A", "Nguyễn Văn Một", None),
+        person("A", "Trần Thị Hai", Some(2019)),
+        person("B", "Lê Văn Ba", None),
+        person("T2", "Phạm Văn Bốn", None),
+    ];
+    let course = |code: &str, y: i32| Course {
+        code: code.into(),
+        title: "Quản trị HTX".into(),
+        level: CourseLevel::Refresher,
+        organiser: "Phòng NN-PTNT".into(),
+        unit: UnitId(1),
+        starts_on: ymd(y, 3, 1).unwrap(),
+        ends_on: ymd(y, 3, 3).unwrap(),
+        funding: String::new(),
+    };
+    let att = |c: &str, org: Option<&str>, name: &str| Attendee {
+        course: c.into(),
+        full_name: name.into(),
+        org: org.map(|o| OrgCode::parse(o).unwrap()),
+    };
+    s.training = TrainingRecords {
+        courses: vec![course("K1", 2014), course("K2", 2019), course("K3", 2020)],
+        attendees: vec![
+            // long ago: outside five years by 2020
+            att("K1", Some("B"), "Lê Văn Ba"),
+            att("K2", Some("A"), "nguyen van mot"),
+            att("K2", None, "Người ngoài"),
+            att("K3", Some("T2"), "Phạm Văn Bốn"),
+            att("K3", Some("T2"), "Người của T2 không có tên trong danh sách"),
+        ],
+    };
+    s.rows_changed();
+    let cat = catalogue();
+    let d = |id: &str| cat.iter().find(|d| d.id == id).unwrap().clone();
+    let e = Engine::new(&s);
+    let v = |id: &str, from: i32, to: i32| e.evaluate(&d(id), from, to).value;
+    let n = |x: i64| Some(Fixed::from_int(x));
+    // courses with someone of an organisation: K2 (A), K3 (T2); K1 in 2014
+    assert_eq!(v("training.courses", 2016, 2020), n(2));
+    assert_eq!(v("training.courses", 2014, 2020), n(3));
+    assert_eq!(v("training.trainees", 2016, 2020), n(3));
+    // at the end of 2020: Một (K2 2019) and Bốn (K3 2020) of four people by attendance …
+    assert_eq!(v("training.managers_trained_pct", 2016, 2020), Some(Fixed::parse_plain("50").unwrap()));
+    // … and Hai's typed day counts too in the share that reads both
+    assert_eq!(v("htx.managers.trained_pct", 2016, 2020), Some(Fixed::parse_plain("75").unwrap()));
+    // a commune's scope: T2 is in 11 with B
+    let one = Engine::scoped(&s, Some(UnitId(11)));
+    assert_eq!(one.evaluate(&d("training.trainees"), 2014, 2020).value, n(3));
+    assert_eq!(one.evaluate(&d("training.courses"), 2016, 2020).value, n(1));
+}

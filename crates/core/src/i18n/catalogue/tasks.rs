@@ -5,6 +5,26 @@ use crate::i18n::entry::Entry;
 
 pub const MESSAGES: &[Entry] = &[
     (
+        "training.code_invalid",
+        "Mã khóa học phải có, tối đa {max} ký tự, không chứa / ? #",
+        "A course needs a code of at most {max} characters, without / ? #",
+    ),
+    (
+        "training.ends_before_start",
+        "Ngày kết thúc {ends} trước ngày bắt đầu {starts}",
+        "The end date {ends} is before the start date {starts}",
+    ),
+    (
+        "training.org_not_active",
+        "{org} không hoạt động trong thời gian khóa học (bắt đầu {starts})",
+        "{org} was not active during the course (starting {starts})",
+    ),
+    (
+        "training.not_a_person_of",
+        "{name} không phải cán bộ quản lý, chuyên môn của {org} trong thời gian khóa học: hãy thêm người này vào danh sách cán bộ của {org} hoặc để trống mã tổ chức",
+        "{name} was not a manager or staff member of {org} during the course: add them to {org}'s people or leave the organisation empty",
+    ),
+    (
         "import.meeting_outside_new_life",
         "{org} đã có buổi sinh hoạt ngày {day}: loại hình hay ngày thành lập/giải thể mới làm buổi đó không còn hợp lệ",
         "{org} has a meeting stored on {day}: the new kind or founding/dissolution date would leave it invalid",
