@@ -80,12 +80,7 @@ impl App {
             ));
         }
         let snap = self.snapshot().await?;
-        let c = &snap.clubs;
-        let club_records = c.meetings.iter().filter(|m| m.org == drop.code).count()
-            + c.profiles.iter().filter(|p| p.org == drop.code).count()
-            + (c.origins.iter())
-                .filter(|o| o.org == drop.code || o.from == drop.code)
-                .count();
+        let club_records = snap.task_records_naming(&drop.code);
         if club_records > 0 {
             return Err(AppError::invalid(
                 "drop",

@@ -21,7 +21,7 @@ pub struct Attached {
     pub evaluations: usize,
     pub cases: usize,
     pub moves: usize,
-    /// Hội quán profile, meetings and origins naming it.
+    /// Hội quán profile, meetings and origins, and course attendances naming it.
     pub club_records: usize,
     /// Accounts acting for it.
     pub accounts: Vec<String>,
@@ -104,21 +104,7 @@ impl App {
                 .filter(|c| c.org == *code)
                 .count(),
             moves: snap.moves.iter().filter(|m| m.org == *code).count(),
-            club_records: snap
-                .clubs
-                .meetings
-                .iter()
-                .filter(|m| m.org == *code)
-                .count()
-                + snap
-                    .clubs
-                    .profiles
-                    .iter()
-                    .filter(|p| p.org == *code)
-                    .count()
-                + (snap.clubs.origins.iter())
-                    .filter(|o| o.org == *code || o.from == *code)
-                    .count(),
+            club_records: snap.task_records_naming(code),
             accounts: store
                 .accounts()
                 .await?

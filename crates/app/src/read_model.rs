@@ -140,10 +140,37 @@ pub(crate) fn apply_to(s: &mut Snapshot, c: &ChangeSet) {
             .sort_by(|a, b| (a.org.as_str(), a.moved_on).cmp(&(b.org.as_str(), b.moved_on)));
     }
     apply_clubs(s, c);
+    apply_training(s, c);
     if removed {
         s.rows_changed();
     } else {
         s.rows_after(before);
+    }
+}
+
+/// Training records as the store lists them: courses by code, attendees by course in the
+/// order each list was written.
+fn apply_training(s: &mut Snapshot, c: &ChangeSet) {
+    let t = &mut s.training;
+    if !c.removed_courses.is_empty() {
+        let gone: std::collections::HashSet<&str> =
+            c.removed_courses.iter().map(String::as_str).collect();
+        t.courses.retain(|k| !gone.contains(k.code.as_str()));
+        t.attendees.retain(|a| !gone.contains(a.course.as_str()));
+    }
+    if !c.courses.is_empty() {
+        upsert(&mut t.courses, &c.courses, |k| k.code.clone());
+        t.courses.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+    if !c.course_attendees.is_empty() {
+        let replaced: std::collections::HashSet<&str> =
+            c.course_attendees.iter().map(|(k, _)| k.as_str()).collect();
+        t.attendees.retain(|a| !replaced.contains(a.course.as_str()));
+        for (_, list) in &c.course_attendees {
+            t.attendees.extend(list.iter().cloned());
+        }
+        // stable: each course's list keeps the order it was written in
+        t.attendees.sort_by(|a, b| a.course.cmp(&b.course));
     }
 }
 

@@ -396,6 +396,21 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// The records of the plan's tasks that name `org`: its club profile, meetings, origins
+    /// (either side) and course attendances. An organisation with any is not archived or
+    /// merged from under them.
+    pub fn task_records_naming(&self, org: &OrgCode) -> usize {
+        let c = &self.clubs;
+        c.meetings_of(org).len()
+            + c.profiles.iter().filter(|p| p.org == *org).count()
+            + (c.origins.iter())
+                .filter(|o| o.org == *org || o.from == *org)
+                .count()
+            + (self.training.attendees.iter())
+                .filter(|a| a.org.as_ref() == Some(org))
+                .count()
+    }
+
     /// Forgets the index after rows were changed in place.
     pub fn rows_changed(&mut self) {
         self.rows = RowIndex::default();

@@ -353,10 +353,39 @@ pub const ORG_ORIGINS: Table = Table {
     ],
 };
 
+/// A training course (khóa đào tạo, bồi dưỡng, tập huấn), kept by the unit it is held for.
+pub const TRAINING_COURSES: Table = Table {
+    key: "training_courses",
+    vi: "Lớp đào tạo, bồi dưỡng",
+    aliases: &["khóa học", "lớp tập huấn", "đào tạo"],
+    columns: &[
+        col("code", "Mã lớp", &["mã khóa học", "mã"], true),
+        col("title", "Nội dung", &["tên lớp", "chủ đề"], true),
+        col("level", "Hình thức", &["loại hình đào tạo", "cấp độ"], true),
+        col("organiser", "Đơn vị tổ chức", &["đơn vị", "cơ quan tổ chức"], true),
+        col("unit", "Địa bàn", &["mã đơn vị", "đơn vị hành chính"], true),
+        col("starts_on", "Từ ngày", &["ngày bắt đầu", "từ"], true),
+        col("ends_on", "Đến ngày", &["ngày kết thúc", "đến"], true),
+        col("funding", "Nguồn kinh phí", &["kinh phí"], false),
+    ],
+};
+
+/// Who attended a course (học viên): a person of an organisation, or named only.
+pub const TRAINING_ATTENDANCE: Table = Table {
+    key: "training_attendance",
+    vi: "Học viên",
+    aliases: &["danh sách học viên", "người tham dự"],
+    columns: &[
+        col("course_code", "Mã lớp", &["mã khóa học"], true),
+        col("full_name", "Họ và tên", &["họ tên", "tên"], true),
+        col("org_code", "Mã tổ chức", &["mã", "mã htx"], false),
+    ],
+};
+
 /// In this order in a workbook and in an import's summary; from the eighth on they appear in
 /// an export only when there is something to write (a register without a reorganisation or a
 /// Hội quán has none).
-pub const TABLES: [Table; 12] = [
+pub const TABLES: [Table; 14] = [
     ADMIN_UNITS,
     ORGANIZATIONS,
     ANNUAL_REPORTS,
@@ -369,6 +398,8 @@ pub const TABLES: [Table; 12] = [
     HOIQUAN,
     HOIQUAN_MEETINGS,
     ORG_ORIGINS,
+    TRAINING_COURSES,
+    TRAINING_ATTENDANCE,
 ];
 
 /// Folds a header or sheet name for matching: no case, no diacritics, no unit in

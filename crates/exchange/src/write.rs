@@ -17,6 +17,7 @@ pub enum Headers {
 }
 
 mod clubs;
+mod training;
 mod val;
 
 use val::{Val, list, opt};
@@ -258,6 +259,8 @@ pub fn write_xlsx(
             clubs::profile_rows(&snap.clubs),
             clubs::meeting_rows(&snap.clubs),
             clubs::origin_rows(&snap.clubs),
+            training::course_rows(&snap.training, &units_by_id),
+            training::attendee_rows(&snap.training),
         ])
         .enumerate()
     {

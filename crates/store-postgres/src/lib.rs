@@ -10,6 +10,7 @@ mod accounts;
 mod audit;
 mod changes;
 mod clubs;
+mod training;
 mod cols;
 mod copy;
 mod db;

@@ -81,6 +81,7 @@ impl Registry for PgStore {
             .map(|r| decode::org_move(&PgColumns(r)))
             .collect::<Result<_>>()?;
         let clubs = crate::clubs::load(&mut tx).await?;
+        let training = crate::training::load(&mut tx).await?;
         tx.commit().await?;
         Ok(Snapshot {
             units,
@@ -90,6 +91,7 @@ impl Registry for PgStore {
             changes,
             moves,
             clubs,
+            training,
             rows: Default::default(),
         })
     }

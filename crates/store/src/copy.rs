@@ -491,6 +491,32 @@ pub const TABLES: &[Table] = &[
         ]
     ),
     table!(
+        "training_courses",
+        "code",
+        false,
+        [
+            ("code", Text),
+            ("title", Text),
+            ("level", Text),
+            ("organiser", Text),
+            ("unit_id", Int),
+            ("starts_on", Date),
+            ("ends_on", Date),
+            ("funding", Text)
+        ]
+    ),
+    table!(
+        "training_attendees",
+        "course_code, seq",
+        false,
+        [
+            ("course_code", Text),
+            ("seq", Int),
+            ("full_name", Text),
+            ("org_code", Text)
+        ]
+    ),
+    table!(
         "org_origins",
         "org_code, from_code",
         false,

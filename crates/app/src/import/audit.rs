@@ -171,5 +171,18 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
             json(o),
         );
     }
+    for k in &changes.courses {
+        let before = g.db.training.course(&k.code).map(json);
+        entry("training_courses", k.code.clone(), Some(k.unit), before, json(k));
+    }
+    for (code, list) in &changes.course_attendees {
+        let stored = g.db.training.attendees_of(code);
+        let unit = (changes.courses.iter())
+            .find(|k| k.code == *code)
+            .or_else(|| g.db.training.course(code))
+            .map(|k| k.unit);
+        let before = (!stored.is_empty()).then(|| json(&stored));
+        entry("training_attendees", code.clone(), unit, before, json(list));
+    }
     audit
 }

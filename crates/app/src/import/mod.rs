@@ -14,6 +14,7 @@ mod history;
 mod registry;
 mod reports;
 mod scope;
+mod training;
 
 pub use draft::{ImportOutcome, TableSummary};
 
@@ -158,6 +159,8 @@ impl App {
         clubs::meetings(&g, &mut d);
         clubs::origins(&g, &mut d);
         clubs::stored_records_still_fit(&g, &mut d);
+        training::courses(&g, &mut d);
+        training::attendance(&g, &mut d);
         registry::near_duplicates(&g, &mut d);
         registry::registered_services(self, &g, &mut d);
         reports::reports(&g, &mut d);

@@ -234,6 +234,30 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
             refused.push(("org_origins", format!("{}/{}", o.org, o.from)));
         }
     }
+    // a course is kept by the offices of the unit it is held for (where it was, and where
+    // the file puts it); its attendees' organisations must be readable by them
+    let course_ok = |u: UnitId| keeps_clubs && may(Action::Write, &Resource::Unit(u));
+    for k in &changes.courses {
+        let old = g.db.training.course(&k.code).map(|o| o.unit);
+        if !course_ok(k.unit) || old.is_some_and(|u| !course_ok(u)) {
+            refused.push(("training_courses", k.code.clone()));
+        }
+    }
+    for (code, list) in &changes.course_attendees {
+        let unit = (changes.courses.iter())
+            .find(|k| k.code == *code)
+            .or_else(|| g.db.training.course(code))
+            .map(|k| k.unit);
+        let readable = |a: &hoptac_core::model::Attendee| {
+            a.org.as_ref().is_none_or(|o| {
+                g.commune_of(o)
+                    .is_some_and(|u| may(Action::Read, &org_res(o, u)))
+            })
+        };
+        if !unit.is_some_and(course_ok) || !list.iter().all(readable) {
+            refused.push(("training_attendance", code.clone()));
+        }
+    }
     let plan_ok = |code: &str| {
         g.plan_unit(changes, code)
             .is_some_and(|u| may(Action::ManagePlans, &Resource::Unit(u)))

@@ -12,6 +12,7 @@ mod history;
 mod layout;
 mod parsed;
 mod reader;
+mod training;
 mod register;
 
 use layout::{layout, missing_column};
@@ -80,6 +81,8 @@ pub fn parse_book(book: &RawBook) -> Parsed {
             "hoiquan" => clubs::parse_profiles(sheet, &l, &mut out),
             "hoiquan_meetings" => clubs::parse_meetings(sheet, &l, &mut out),
             "org_origins" => clubs::parse_origins(sheet, &l, &mut out),
+            "training_courses" => training::parse_courses(sheet, &l, &mut out),
+            "training_attendance" => training::parse_attendance(sheet, &l, &mut out),
             _ => parse_targets(sheet, &l, &mut out),
         }
     }

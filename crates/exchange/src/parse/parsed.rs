@@ -68,6 +68,19 @@ pub struct OriginInput {
     pub founding_members: Option<i64>,
 }
 
+/// A course whose unit is still a reference (code or name) to resolve at its start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CourseInput {
+    pub code: String,
+    pub title: String,
+    pub level: hoptac_core::types::CourseLevel,
+    pub organiser: String,
+    pub unit: String,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub funding: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
     pub units: Vec<Located<UnitInput>>,
@@ -83,6 +96,8 @@ pub struct Parsed {
     pub club_profiles: Vec<Located<ClubProfile>>,
     pub meetings: Vec<Located<Meeting>>,
     pub origins: Vec<Located<OriginInput>>,
+    pub courses: Vec<Located<CourseInput>>,
+    pub attendees: Vec<Located<hoptac_core::model::Attendee>>,
     pub problems: Vec<Problem>,
     /// The columns each table's sheet had: a column left out keeps the stored values.
     pub columns: HashMap<&'static str, std::collections::BTreeSet<&'static str>>,

@@ -49,6 +49,13 @@ pub struct ChangeSet {
     /// Origins upserted on (organisation, from); `from_kind` is not written (it is read
     /// from the older organisation's row).
     pub origins: Vec<hoptac_core::model::OrgOrigin>,
+    /// Training courses taken out (by code) with their attendees, before the upserts.
+    pub removed_courses: Vec<String>,
+    /// Training courses upserted on code, after the units.
+    pub courses: Vec<hoptac_core::model::Course>,
+    /// Each course's attendees replaced as a whole (in this order), after the courses and
+    /// the organisations.
+    pub course_attendees: Vec<(String, Vec<hoptac_core::model::Attendee>)>,
     /// Managers taken out by identity (org, full name, role, from), before the upserts: the
     /// old row of a manager whose name, role or start changed.
     pub removed_managers: Vec<Manager>,

@@ -68,6 +68,7 @@ impl Registry for SqliteStore {
             .map(move_row)
             .collect::<Result<_>>()?;
         let clubs = super::clubs::load(&mut conn).await?;
+        let training = super::training::load(&mut conn).await?;
         Ok(Snapshot {
             units,
             orgs,
@@ -76,6 +77,7 @@ impl Registry for SqliteStore {
             changes,
             moves,
             clubs,
+            training,
             rows: Default::default(),
         })
     }

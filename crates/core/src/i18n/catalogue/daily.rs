@@ -21,8 +21,8 @@ pub const MESSAGES: &[Entry] = &[
     ),
     (
         "corrections.org_still_named",
-        "Không lưu trữ được {org}: còn {reports} báo cáo năm, {evaluations} phiếu đánh giá hay phân loại, {cases} hồ sơ rà soát, {moves} lần chuyển địa bàn, {clubs} hồ sơ Hội quán, tài khoản: {accounts}. Hãy lưu trữ từng báo cáo năm trước; một tổ chức đã có đánh giá, hồ sơ rà soát, chuyển địa bàn hay tài khoản là tổ chức có thật: ghi giải thể hoặc hợp nhất bản ghi trùng",
-        "{org} cannot be archived: it still has {reports} yearly reports, {evaluations} evaluations or classifications, {cases} review cases, {moves} moves, {clubs} club records, accounts: {accounts}. Archive its yearly reports first; an organisation with evaluations, review cases, moves or accounts is a real one: record its dissolution or merge the duplicate record",
+        "Không lưu trữ được {org}: còn {reports} báo cáo năm, {evaluations} phiếu đánh giá hay phân loại, {cases} hồ sơ rà soát, {moves} lần chuyển địa bàn, {clubs} hồ sơ Hội quán hay học viên khóa đào tạo, tài khoản: {accounts}. Hãy lưu trữ từng báo cáo năm trước; một tổ chức đã có đánh giá, hồ sơ rà soát, chuyển địa bàn hay tài khoản là tổ chức có thật: ghi giải thể hoặc hợp nhất bản ghi trùng",
+        "{org} cannot be archived: it still has {reports} yearly reports, {evaluations} evaluations or classifications, {cases} review cases, {moves} moves, {clubs} club or training records, accounts: {accounts}. Archive its yearly reports first; an organisation with evaluations, review cases, moves or accounts is a real one: record its dissolution or merge the duplicate record",
     ),
     (
         "corrections.org_already_restored",

@@ -5,6 +5,17 @@ use crate::i18n::entry::Entry;
 
 pub const MESSAGES: &[Entry] = &[
     (
+        "import.no_such_course",
+        "Không có lớp mã \"{code}\" trong tệp hay cơ sở dữ liệu",
+        "No course with code \"{code}\" in the file or the database",
+    ),
+    (
+        "import.attendee_outside_new_dates",
+        "Học viên {name} ({org}) đã ghi của lớp này: ngày mới làm người đó không còn là cán bộ của {org} trong thời gian học",
+        "{name} ({org}) is recorded on this course: the new dates would put them outside {org}'s people during it",
+    ),
+    ("error.kind.course", "lớp đào tạo", "course"),
+    (
         "training.code_invalid",
         "Mã khóa học phải có, tối đa {max} ký tự, không chứa / ? #",
         "A course needs a code of at most {max} characters, without / ? #",
@@ -58,8 +69,8 @@ pub const MESSAGES: &[Entry] = &[
     ("error.kind.origin", "nguồn gốc thành lập", "origin"),
     (
         "merge.club_records",
-        "{drop} còn {n} hồ sơ Hội quán (hồ sơ, buổi sinh hoạt, nguồn gốc thành lập): hãy chuyển hay xóa chúng trước khi hợp nhất",
-        "{drop} still has {n} club records (profile, meetings, origins): move or remove them before merging",
+        "{drop} còn {n} hồ sơ Hội quán (hồ sơ, buổi sinh hoạt, nguồn gốc thành lập) hay học viên khóa đào tạo: hãy chuyển hay xóa chúng trước khi hợp nhất",
+        "{drop} still has {n} club records (profile, meetings, origins) or course attendances: move or remove them before merging",
     ),
     (
         "club.meeting_taken",
