@@ -165,7 +165,8 @@ fn apply_training(s: &mut Snapshot, c: &ChangeSet) {
     if !c.course_attendees.is_empty() {
         let replaced: std::collections::HashSet<&str> =
             c.course_attendees.iter().map(|(k, _)| k.as_str()).collect();
-        t.attendees.retain(|a| !replaced.contains(a.course.as_str()));
+        t.attendees
+            .retain(|a| !replaced.contains(a.course.as_str()));
         for (_, list) in &c.course_attendees {
             t.attendees.extend(list.iter().cloned());
         }

@@ -452,7 +452,9 @@ impl<'a> Engine<'a> {
                 .collect(),
             Subject::Trainees => (self.trained.iter())
                 .filter(|(c, o)| {
-                    within(c.ends_on.year()) && def.kinds.contains(&o.kind) && self.inside(o, c.ends_on)
+                    within(c.ends_on.year())
+                        && def.kinds.contains(&o.kind)
+                        && self.inside(o, c.ends_on)
                 })
                 .map(|(_, o)| Item::Course(o))
                 .collect(),
@@ -572,7 +574,8 @@ impl<'a> Engine<'a> {
 
     /// Whether `m` finished a course in the `n` years ending with `y`.
     fn attended_within(&self, m: &Manager, y: i32, n: i32) -> bool {
-        crate::training::last_course(&self.attended, m, year_end(y)).is_some_and(|d| d.year() > y - n)
+        crate::training::last_course(&self.attended, m, year_end(y))
+            .is_some_and(|d| d.year() > y - n)
     }
 
     fn pass(&self, item: &Item<'_>, f: &Filter) -> bool {

@@ -29,8 +29,8 @@ pub mod rules;
 pub mod similar;
 pub mod spec;
 pub mod territory;
-pub mod training;
 pub mod text;
+pub mod training;
 pub mod types;
 pub mod validate;
 

@@ -364,7 +364,11 @@ impl TrainingRecords {
     }
 
     pub fn course(&self, code: &str) -> Option<&Course> {
-        (self.courses.binary_search_by(|c| c.code.as_str().cmp(code)).ok()).map(|i| &self.courses[i])
+        (self
+            .courses
+            .binary_search_by(|c| c.code.as_str().cmp(code))
+            .ok())
+        .map(|i| &self.courses[i])
     }
 
     /// The attendees of one course: a slice, as they are kept in key order.

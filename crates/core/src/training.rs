@@ -26,7 +26,9 @@ pub fn course_problems(c: &Course) -> Problems {
     let code = c.code.trim();
     if code.is_empty()
         || code.chars().count() > CODE_MAX
-        || code.chars().any(|x| x.is_control() || matches!(x, '/' | '?' | '#'))
+        || code
+            .chars()
+            .any(|x| x.is_control() || matches!(x, '/' | '?' | '#'))
     {
         out.push((
             "code",
@@ -40,7 +42,11 @@ pub fn course_problems(c: &Course) -> Problems {
         ("funding", &c.funding, false),
     ] {
         if required && v.trim().is_empty() {
-            out.push((field, String::new(), crate::msg!("exchange.required_value_missing")));
+            out.push((
+                field,
+                String::new(),
+                crate::msg!("exchange.required_value_missing"),
+            ));
         } else if v.chars().count() > NAME_MAX {
             out.push((
                 field,
@@ -106,7 +112,11 @@ pub fn attendee_problems(
                 starts = crate::date::to_vi(c.starts_on)
             ),
         ));
-    } else if !name.is_empty() && !managers.iter().any(|m| m.org == *code && in_office_for(m, name, c)) {
+    } else if !name.is_empty()
+        && !managers
+            .iter()
+            .any(|m| m.org == *code && in_office_for(m, name, c))
+    {
         out.push((
             "full_name",
             name.to_string(),
@@ -124,7 +134,9 @@ pub fn attendance_by_person(t: &TrainingRecords) -> HashMap<(&OrgCode, String), 
         let (Some(org), Some(c)) = (&a.org, t.course(&a.course)) else {
             continue;
         };
-        out.entry((org, fold(&a.full_name))).or_default().push(c.ends_on);
+        out.entry((org, fold(&a.full_name)))
+            .or_default()
+            .push(c.ends_on);
     }
     for days in out.values_mut() {
         days.sort_unstable();

@@ -362,7 +362,12 @@ pub const TRAINING_COURSES: Table = Table {
         col("code", "Mã lớp", &["mã khóa học", "mã"], true),
         col("title", "Nội dung", &["tên lớp", "chủ đề"], true),
         col("level", "Hình thức", &["loại hình đào tạo", "cấp độ"], true),
-        col("organiser", "Đơn vị tổ chức", &["đơn vị", "cơ quan tổ chức"], true),
+        col(
+            "organiser",
+            "Đơn vị tổ chức",
+            &["đơn vị", "cơ quan tổ chức"],
+            true,
+        ),
         col("unit", "Địa bàn", &["mã đơn vị", "đơn vị hành chính"], true),
         col("starts_on", "Từ ngày", &["ngày bắt đầu", "từ"], true),
         col("ends_on", "Đến ngày", &["ngày kết thúc", "đến"], true),

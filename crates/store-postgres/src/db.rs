@@ -25,6 +25,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_clubs.sql",
         include_str!("../migrations/0004_clubs.sql"),
     ),
+    (
+        "0005_training.sql",
+        include_str!("../migrations/0005_training.sql"),
+    ),
 ];
 
 fn migrator() -> sqlx::migrate::Migrator {

@@ -10,7 +10,6 @@ mod accounts;
 mod audit;
 mod changes;
 mod clubs;
-mod training;
 mod cols;
 mod copy;
 mod db;
@@ -19,6 +18,7 @@ mod evaluations;
 mod maintenance;
 mod registry;
 mod review;
+mod training;
 
 pub use maintenance::BACKUP_ADVICE;
 

@@ -1,9 +1,9 @@
 //! Training records in PostgreSQL: loaded into the snapshot, written in the unit of work.
 
 use crate::cols::PgColumns;
+use hoptac_core::model::TrainingRecords;
 use hoptac_store::decode::training as rows;
 use hoptac_store::{ChangeSet, Result};
-use hoptac_core::model::TrainingRecords;
 use sqlx::{PgConnection, Postgres};
 
 pub(crate) async fn load(conn: &mut PgConnection) -> Result<TrainingRecords> {

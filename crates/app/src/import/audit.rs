@@ -173,7 +173,13 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
     }
     for k in &changes.courses {
         let before = g.db.training.course(&k.code).map(json);
-        entry("training_courses", k.code.clone(), Some(k.unit), before, json(k));
+        entry(
+            "training_courses",
+            k.code.clone(),
+            Some(k.unit),
+            before,
+            json(k),
+        );
     }
     for (code, list) in &changes.course_attendees {
         let stored = g.db.training.attendees_of(code);

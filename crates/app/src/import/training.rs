@@ -42,8 +42,13 @@ pub(super) fn courses(g: &Ground<'_>, d: &mut Draft) {
         let unit = match find_unit(&g.units, &c.unit, Some(c.starts_on)) {
             Ok(u) => u.id,
             Err(crate::error::AppError::Invalid { msg, .. }) => {
-                d.problems
-                    .push(located_err(l, &TRAINING_COURSES, "unit", c.unit.clone(), msg));
+                d.problems.push(located_err(
+                    l,
+                    &TRAINING_COURSES,
+                    "unit",
+                    c.unit.clone(),
+                    msg,
+                ));
                 continue;
             }
             Err(_) => continue,
@@ -61,7 +66,8 @@ pub(super) fn courses(g: &Ground<'_>, d: &mut Draft) {
         let problems = course_problems(&course);
         if !problems.is_empty() {
             for (f, v, msg) in problems {
-                d.problems.push(located_err(l, &TRAINING_COURSES, f, v, msg));
+                d.problems
+                    .push(located_err(l, &TRAINING_COURSES, f, v, msg));
             }
             continue;
         }
@@ -123,7 +129,12 @@ pub(super) fn attendance(g: &Ground<'_>, d: &mut Draft) {
     for l in &g.parsed.attendees {
         let a = &l.value;
         let Some(course) = file_course(&a.course) else {
-            if !g.parsed.courses.iter().any(|c| c.value.code.trim() == a.course) {
+            if !g
+                .parsed
+                .courses
+                .iter()
+                .any(|c| c.value.code.trim() == a.course)
+            {
                 d.problems.push(located_err(
                     l,
                     &TRAINING_ATTENDANCE,

@@ -43,6 +43,7 @@ async fn same_as_store(a: &hoptac_app::App, what: &str) {
     assert!(c.reports == s.reports, "reports after {what}");
     assert_eq!(c.managers, s.managers, "managers after {what}");
     assert_eq!(c.clubs, s.clubs, "club records after {what}");
+    assert_eq!(c.training, s.training, "training records after {what}");
 }
 
 #[tokio::test]
@@ -50,7 +51,7 @@ async fn the_apps_own_writes_bring_the_snapshot_forward_without_a_reload() {
     let (a, _d) = demo().await;
     a.snapshot().await.unwrap();
     let loads = a.reloads();
-    let edits: [(&str, &[(&str, &str)]); 7] = [
+    let edits: [(&str, &[(&str, &str)]); 9] = [
         (
             "a new organisation and its first report",
             &[
@@ -90,6 +91,26 @@ async fn the_apps_own_writes_bring_the_snapshot_forward_without_a_reload() {
             &[(
                 "managers",
                 "org_code,full_name,role,from\nHTX-MOI-1,Lê Thị Mới,director,2024-02-01\nHTX-MOI-1,Trần Văn Kế,accountant,2024-02-01\n",
+            )],
+        ),
+        (
+            "a course and its attendees",
+            &[
+                (
+                    "training_courses",
+                    "code,title,level,organiser,unit,starts_on,ends_on\nRM-1,Kế toán HTX,workshop,Phòng NN-PTNT,872,2024-05-02,2024-05-03\n",
+                ),
+                (
+                    "training_attendance",
+                    "course_code,full_name,org_code\nRM-1,Lê Thị Ngoài,\nRM-1,Võ Văn Ngoài,\n",
+                ),
+            ],
+        ),
+        (
+            "one more attendee",
+            &[(
+                "training_attendance",
+                "course_code,full_name,org_code\nRM-1,Trần Văn Khách,\n",
             )],
         ),
         (

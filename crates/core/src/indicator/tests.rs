@@ -522,7 +522,11 @@ fn training_from_the_courses_attendance() {
             att("K2", Some("A"), "nguyen van mot"),
             att("K2", None, "Người ngoài"),
             att("K3", Some("T2"), "Phạm Văn Bốn"),
-            att("K3", Some("T2"), "Người của T2 không có tên trong danh sách"),
+            att(
+                "K3",
+                Some("T2"),
+                "Người của T2 không có tên trong danh sách",
+            ),
         ],
     };
     s.rows_changed();
@@ -536,11 +540,20 @@ fn training_from_the_courses_attendance() {
     assert_eq!(v("training.courses", 2014, 2020), n(3));
     assert_eq!(v("training.trainees", 2016, 2020), n(3));
     // at the end of 2020: Một (K2 2019) and Bốn (K3 2020) of four people by attendance …
-    assert_eq!(v("training.managers_trained_pct", 2016, 2020), Some(Fixed::parse_plain("50").unwrap()));
+    assert_eq!(
+        v("training.managers_trained_pct", 2016, 2020),
+        Some(Fixed::parse_plain("50").unwrap())
+    );
     // … and Hai's typed day counts too in the share that reads both
-    assert_eq!(v("htx.managers.trained_pct", 2016, 2020), Some(Fixed::parse_plain("75").unwrap()));
+    assert_eq!(
+        v("htx.managers.trained_pct", 2016, 2020),
+        Some(Fixed::parse_plain("75").unwrap())
+    );
     // a commune's scope: T2 is in 11 with B
     let one = Engine::scoped(&s, Some(UnitId(11)));
-    assert_eq!(one.evaluate(&d("training.trainees"), 2014, 2020).value, n(3));
+    assert_eq!(
+        one.evaluate(&d("training.trainees"), 2014, 2020).value,
+        n(3)
+    );
     assert_eq!(one.evaluate(&d("training.courses"), 2016, 2020).value, n(1));
 }

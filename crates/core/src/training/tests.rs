@@ -83,7 +83,8 @@ fn an_attendee_of_an_organisation_is_one_of_its_people_in_office_then() {
         manager("Nguyễn Văn Tư", None, None),
         manager("Lê Thị Năm", Some(d(2022, 4, 1)), None),
     ];
-    let check = |a: &Attendee, o: Option<&Organization>| fields(&attendee_problems(&c, a, o, &people));
+    let check =
+        |a: &Attendee, o: Option<&Organization>| fields(&attendee_problems(&c, a, o, &people));
     // by name, without diacritics or case
     assert!(check(&attendee("nguyen van tu", Some("HTX-1")), Some(&o)).is_empty());
     // a named person of no organisation

@@ -12,8 +12,8 @@ mod history;
 mod layout;
 mod parsed;
 mod reader;
-mod training;
 mod register;
+mod training;
 
 use layout::{layout, missing_column};
 pub use parsed::{Located, MoveInput, OrgInput, OriginInput, Parsed, UnitChangeInput, UnitInput};

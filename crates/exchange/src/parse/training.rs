@@ -44,7 +44,14 @@ pub(super) fn parse_courses(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
             continue;
         };
         let col = column(l, "code");
-        if !duplicate(&mut seen, code.clone(), *n, &sheet.name, &col, &mut out.problems) {
+        if !duplicate(
+            &mut seen,
+            code.clone(),
+            *n,
+            &sheet.name,
+            &col,
+            &mut out.problems,
+        ) {
             out.courses.push(Located {
                 sheet: sheet.name.clone(),
                 row: *n,

@@ -19,10 +19,7 @@ pub fn course(r: &impl Columns) -> Result<Course> {
         title: text(r, 1, T)?,
         level: enum_of(r, 2, T, CourseLevel::parse)?,
         organiser: text(r, 3, T)?,
-        unit: UnitId(
-            r.int(4)?
-                .ok_or_else(|| super::corrupt(T, "no unit"))?,
-        ),
+        unit: UnitId(r.int(4)?.ok_or_else(|| super::corrupt(T, "no unit"))?),
         starts_on: req_date(r, 5, T, "start")?,
         ends_on: req_date(r, 6, T, "end")?,
         funding: text(r, 7, T)?,

@@ -106,6 +106,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0022_clubs.sql",
         include_str!("../../migrations/sqlite/0022_clubs.sql"),
     ),
+    (
+        "0023_training.sql",
+        include_str!("../../migrations/sqlite/0023_training.sql"),
+    ),
 ];
 
 /// The migrator of [`MIGRATIONS`].

@@ -4,7 +4,6 @@ mod accounts;
 mod audit;
 mod changes;
 mod clubs;
-mod training;
 mod copy;
 mod db;
 mod definitions;
@@ -14,5 +13,6 @@ mod maintenance;
 mod registry;
 mod review;
 mod rows;
+mod training;
 
 pub use db::SqliteStore;
