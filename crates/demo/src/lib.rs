@@ -41,6 +41,8 @@ pub async fn load_demo(app: &App) -> Result<()> {
         club_profiles: s.clubs.profiles,
         meetings: s.clubs.meetings,
         origins: s.clubs.origins,
+        courses: s.training.courses.clone(),
+        course_attendees: attendee_lists(&s.training),
         meta: std::iter::once(("dataset".to_string(), "demo".to_string()))
             .chain(hoptac_app::documents::to_pairs(
                 &hoptac_app::documents::demo_issuer(),
@@ -90,4 +92,14 @@ pub async fn load_demo(app: &App) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Each course's attendees as one list, as the store writes them.
+fn attendee_lists(
+    t: &hoptac_core::model::TrainingRecords,
+) -> Vec<(String, Vec<hoptac_core::model::Attendee>)> {
+    (t.courses.iter())
+        .map(|c| (c.code.clone(), t.attendees_of(&c.code).to_vec()))
+        .filter(|(_, l)| !l.is_empty())
+        .collect()
 }

@@ -20,6 +20,7 @@ mod people;
 mod records;
 #[cfg(test)]
 mod tests;
+mod training;
 
 use cooperatives::*;
 use figures::*;
@@ -61,6 +62,7 @@ pub fn demo_snapshot() -> Snapshot {
             .unwrap_or(0)
     };
     let clubs = clubs::club_records(&orgs, members_2020);
+    let training = training::training_records(&mut mgrs, &units);
     Snapshot {
         units,
         orgs,
@@ -68,6 +70,7 @@ pub fn demo_snapshot() -> Snapshot {
         managers: mgrs,
         changes,
         clubs,
+        training,
         ..Default::default()
     }
 }

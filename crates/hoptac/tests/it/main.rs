@@ -133,6 +133,48 @@ fn demo_then_stats_gives_every_part_a_figure() {
     assert_eq!(v["scope"], "30049");
 }
 
+/// Done when (issue 16): the demo's statistics carry the plan's tasks measured from their
+/// records, and target 7b reads the same from the courses as from the managers' rows.
+#[test]
+fn the_demo_measures_the_plans_tasks_from_their_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(&hoptac(&db, &["demo"]));
+    let out = ok(&hoptac(
+        &db,
+        &[
+            "stats", "--from", "2021", "--to", "2025", "--format", "json",
+        ],
+    ));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let value = |id: &str| {
+        v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .and_then(|i| i["value"].as_f64())
+            .unwrap_or_else(|| panic!("{id} has no value"))
+    };
+    for id in [
+        "hoiquan.active",
+        "hoiquan.members",
+        "hoiquan.meetings",
+        "hoiquan.meetings_with_officials_pct",
+        "hoiquan.became_coop",
+        "training.courses",
+        "training.trainees",
+        "training.managers_trained_pct",
+    ] {
+        assert!(value(id) > 0.0, "{id}");
+    }
+    assert_eq!(
+        value("training.managers_trained_pct"),
+        value("htx.managers.trained_pct"),
+        "the same people, from the courses and from their rows"
+    );
+}
+
 #[test]
 fn situation_report_reads_like_part_a() {
     let dir = tempfile::tempdir().unwrap();
