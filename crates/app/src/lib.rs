@@ -30,6 +30,7 @@ pub mod rubrics;
 pub mod seed;
 pub mod stats;
 pub mod todo;
+pub mod training;
 pub mod units;
 pub mod validation;
 

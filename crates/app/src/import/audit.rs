@@ -188,7 +188,8 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
             .or_else(|| g.db.training.course(code))
             .map(|k| k.unit);
         let before = (!stored.is_empty()).then(|| json(&stored));
-        entry("training_attendees", code.clone(), unit, before, json(list));
+        // under the course: its version covers its list
+        entry("training_courses", code.clone(), unit, before, json(list));
     }
     audit
 }

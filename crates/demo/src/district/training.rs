@@ -9,7 +9,7 @@
 //! are built from.
 
 use super::kit::Rng;
-use super::people::person;
+use super::people::{GIVEN_M as GIVEN, person};
 use hoptac_core::Date;
 use hoptac_core::model::{AdminUnit, Attendee, Course, Manager, TrainingRecords};
 use hoptac_core::types::CourseLevel;
@@ -35,10 +35,39 @@ const TOPICS: [(&str, CourseLevel); 5] = [
 
 const REFORM: (i32, u8, u8) = (2025, 7, 1);
 
+/// Attendance names a person by name within their organisation, so two people of one
+/// organisation must not share a name: the generator's rare twins get the next given name.
+/// (A real cooperative with two people of one name writes them apart, e.g. "… (con)".)
+fn distinct_names(managers: &mut [Manager]) {
+    use std::collections::{HashMap, HashSet};
+    // rows of one person (the same name in the same role, before and after a renewal)
+    // stay one person; another role with the same name is a twin
+    let mut taken: HashMap<(String, String), hoptac_core::types::Role> = HashMap::new();
+    let mut used: HashSet<(String, String)> = HashSet::new();
+    for m in managers.iter_mut() {
+        let key = |n: &str| (m.org.to_string(), hoptac_core::text::fold(n));
+        match taken.get(&key(&m.full_name)) {
+            Some(role) if *role != m.role => {
+                let mut i = 0;
+                let base = m.full_name.clone();
+                while used.contains(&key(&m.full_name)) {
+                    let (head, _) = base.rsplit_once(' ').unwrap_or(("", &base));
+                    m.full_name = format!("{head} {}", GIVEN[i % GIVEN.len()]);
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        taken.entry(key(&m.full_name)).or_insert(m.role);
+        used.insert(key(&m.full_name));
+    }
+}
+
 /// Makes every training day one a manager could attend while in office (never before they
 /// took office, never after they left), then writes the courses those days end.
 pub(super) fn training_records(managers: &mut [Manager], units: &[AdminUnit]) -> TrainingRecords {
     let mut rng = Rng(0x7A1_2026);
+    distinct_names(managers);
     for m in managers.iter_mut() {
         if let (Some(t), Some(from)) = (m.trained_on, m.from)
             && t < from

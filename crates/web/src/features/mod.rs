@@ -13,6 +13,7 @@ pub(crate) mod registry;
 pub(crate) mod review;
 pub(crate) mod setup;
 pub(crate) mod todo;
+pub(crate) mod training;
 
 use crate::http::state::AppState;
 use axum::Router;
@@ -32,4 +33,5 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(review::routes())
         .merge(setup::routes())
         .merge(todo::routes())
+        .merge(training::routes())
 }

@@ -280,6 +280,25 @@ pub(crate) fn warnings_accepted(v: &HashMap<String, String>) -> bool {
 }
 
 /// The hidden field that carries the version of the row an edit form was read at.
+/// A form's problems (field, value refused, why) as the form shows them: the message in
+/// the page's language with the value in brackets.
+pub(crate) fn problem_texts<F: Into<String>>(
+    l: Lang,
+    problems: Vec<(F, String, hoptac_core::Msg)>,
+) -> Vec<(String, String)> {
+    problems
+        .into_iter()
+        .map(|(f, value, msg)| {
+            let text = if value.is_empty() {
+                msg.get(l.code()).to_string()
+            } else {
+                format!("{} [{value}]", msg.get(l.code()))
+            };
+            (f.into(), text)
+        })
+        .collect()
+}
+
 pub(crate) fn version_field(version: i64) -> Field {
     Field {
         key: "_version",

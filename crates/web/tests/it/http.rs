@@ -595,7 +595,10 @@ async fn export_downloads_a_workbook() {
             // and its clubs, their meetings and the cooperatives grown from them
             "hoiquan",
             "hoiquan_meetings",
-            "org_origins"
+            "org_origins",
+            // and the courses its managers' training days come from
+            "training_courses",
+            "training_attendance"
         ]
     );
     let orgs = wb.worksheet_range("organizations").unwrap();

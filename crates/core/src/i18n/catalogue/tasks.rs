@@ -16,6 +16,21 @@ pub const MESSAGES: &[Entry] = &[
     ),
     ("error.kind.course", "lớp đào tạo", "course"),
     (
+        "training.too_many_attendees",
+        "Một lớp ghi tối đa {max} học viên",
+        "A course lists at most {max} attendees",
+    ),
+    (
+        "training.attendee_twice",
+        "Người này đã có trong danh sách",
+        "This person is already on the list",
+    ),
+    (
+        "training.code_taken",
+        "Đã có lớp mã \"{code}\": hãy sửa lớp đó hoặc dùng mã khác",
+        "There is already a course \"{code}\": edit it or use another code",
+    ),
+    (
         "training.code_invalid",
         "Mã khóa học phải có, tối đa {max} ký tự, không chứa / ? #",
         "A course needs a code of at most {max} characters, without / ? #",
@@ -145,6 +160,51 @@ pub const MESSAGES: &[Entry] = &[
 ];
 
 pub const UI: &[Entry] = &[
+    ("nav_training", "Đào tạo", "Training"),
+    (
+        "training_courses",
+        "Lớp đào tạo, bồi dưỡng, tập huấn",
+        "Training courses",
+    ),
+    (
+        "training_intro",
+        "Các lớp cho cán bộ quản lý, chuyên môn của HTX, THT và thành viên Hội quán; ngày bồi dưỡng của cán bộ lấy từ danh sách học viên.",
+        "Courses for the managers and staff of cooperatives and groups and for club members; a manager's training day comes from the attendance.",
+    ),
+    ("course_new", "Ghi lớp mới", "Record a course"),
+    ("course_edit", "Sửa lớp", "Edit course"),
+    (
+        "course_remove",
+        "Xóa lớp ghi nhầm",
+        "Remove a course entered by mistake",
+    ),
+    (
+        "course_removed",
+        "Đã xóa lớp; nhật ký còn giữ toàn bộ",
+        "The course was removed; the audit keeps it whole",
+    ),
+    ("course_code", "Mã lớp", "Course code"),
+    (
+        "course_code_hint",
+        "Mã do cơ quan đặt, ví dụ TM-2026-03; không đổi được sau khi lưu",
+        "The office's own code, e.g. TM-2026-03; it cannot change once saved",
+    ),
+    ("course_title", "Nội dung", "What it taught"),
+    ("course_level", "Hình thức", "Kind"),
+    ("course_organiser", "Đơn vị tổ chức", "Organised by"),
+    ("course_unit", "Địa bàn", "Held for"),
+    ("course_starts", "Từ ngày", "From"),
+    ("course_ends", "Đến ngày", "To"),
+    ("course_dates", "Thời gian", "Dates"),
+    ("course_funding", "Nguồn kinh phí", "Funding"),
+    ("course_attendees", "Học viên", "Attendees"),
+    ("course_attendees_count", "Số học viên", "Attendees"),
+    (
+        "course_attendees_hint",
+        "Mỗi dòng một người: Họ và tên | mã tổ chức (bỏ mã nếu không thuộc tổ chức nào)",
+        "One person a line: Full name | organisation code (leave the code out for a person of no organisation)",
+    ),
+    ("until", "đến", "until"),
     ("club_page", "Hội quán", "Farmer club"),
     (
         "club_open",

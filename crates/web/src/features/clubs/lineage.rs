@@ -3,7 +3,7 @@
 
 use crate::http::error::WebError;
 use crate::http::format::enc;
-use crate::http::forms::{field, form_page_errors, to_map, version_field};
+use crate::http::forms::{field, form_page_errors, problem_texts, to_map, version_field};
 use crate::http::i18n::{Lang, t};
 use crate::http::layout::Field;
 use crate::http::request::{Path, WebResult, lang};
@@ -14,7 +14,6 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect};
 use hoptac_app::AppError;
-use hoptac_core::i18n::Msg;
 use hoptac_core::model::ClubProfile;
 use std::collections::HashMap;
 
@@ -37,20 +36,6 @@ fn number(
             None
         }
     }
-}
-
-fn shown(l: Lang, problems: Vec<(&'static str, String, Msg)>) -> Vec<(String, String)> {
-    problems
-        .into_iter()
-        .map(|(f, value, msg)| {
-            let text = if value.is_empty() {
-                msg.get(l.code()).to_string()
-            } else {
-                format!("{} [{value}]", msg.get(l.code()))
-            };
-            (f.to_string(), text)
-        })
-        .collect()
 }
 
 fn profile_fields(l: Lang, v: &HashMap<String, String>, version: i64) -> Vec<Field> {
@@ -134,7 +119,7 @@ pub(crate) async fn profile_save(
                         .into_response(),
                 );
             }
-            Ok(problems) => errors = shown(l, problems),
+            Ok(problems) => errors = problem_texts(l, problems),
             Err(AppError::Invalid { field, value, msg }) => {
                 errors = vec![(field, format!("{} [{value}]", msg.get(l.code())))]
             }
@@ -220,7 +205,7 @@ pub(crate) async fn origin_save(
                     Redirect::to(&format!("/orgs/{}?saved=origin", enc(&code))).into_response()
                 );
             }
-            Ok(problems) => errors = shown(l, problems),
+            Ok(problems) => errors = problem_texts(l, problems),
             // the older organisation not found, or not the account's to read: said on the form
             Err(AppError::NotFound { .. }) | Err(AppError::Forbidden) if !from.is_empty() => {
                 let m = hoptac_core::msg!("club.origin_unknown", value = from.as_str());

@@ -4,7 +4,7 @@
 
 use crate::http::error::WebError;
 use crate::http::format::enc;
-use crate::http::forms::{field, form_page_errors, select, to_map, version_field};
+use crate::http::forms::{field, form_page_errors, problem_texts, select, to_map, version_field};
 use crate::http::i18n::{Lang, t};
 use crate::http::layout::Field;
 use crate::http::request::{Path, WebResult, lang};
@@ -144,20 +144,6 @@ fn read(
         }),
         _ => Err(problems),
     }
-}
-
-fn shown(l: Lang, problems: Vec<(String, String, Msg)>) -> Vec<(String, String)> {
-    problems
-        .into_iter()
-        .map(|(f, value, msg)| {
-            let text = if value.is_empty() {
-                msg.get(l.code()).to_string()
-            } else {
-                format!("{} [{value}]", msg.get(l.code()))
-            };
-            (f, text)
-        })
-        .collect()
 }
 
 fn day_of(l: Lang, s: &str) -> Result<Date, WebError> {
@@ -327,7 +313,7 @@ async fn save(
                 action,
                 &code,
                 f,
-                Some(shown(l, problems)),
+                Some(problem_texts(l, problems)),
             )
             .await);
         }
@@ -358,7 +344,7 @@ async fn save(
         action,
         &code,
         f,
-        Some(shown(l, problems)),
+        Some(problem_texts(l, problems)),
     )
     .await)
 }
@@ -430,7 +416,7 @@ pub(crate) async fn meeting_remove(
             format!("/orgs/{}/meetings/{}/remove", enc(&code), to_iso(on)),
             &code,
             remove_fields(l, &reason, version),
-            Some(shown(l, vec![(field, value, msg)])),
+            Some(problem_texts(l, vec![(field, value, msg)])),
         )
         .await),
         Err(err) => Err(WebError::new(l, err)),
