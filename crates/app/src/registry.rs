@@ -22,6 +22,9 @@ pub struct OrgDetail {
     pub commune: Option<AdminUnit>,
     pub reports: Vec<AnnualReport>,
     pub managers: Vec<Manager>,
+    /// For each manager (in the same order), the last course they attended while in
+    /// office, from the training records: (its end, its code).
+    pub courses: Vec<Option<(hoptac_core::Date, String)>>,
 }
 
 /// Two records that are probably one organisation.
@@ -64,7 +67,20 @@ impl App {
         .await?;
         // the commune from the kept snapshot, not the country's units read again; the
         // organisation itself from the store above, so a form opens on the stored row
-        let commune = self.snapshot().await?.unit(org.commune).cloned();
+        let snap = self.snapshot().await?;
+        let commune = snap.unit(org.commune).cloned();
+        let managers = self.store.managers_of(&code).await?;
+        let t = &snap.training;
+        let courses = (managers.iter())
+            .map(|m| {
+                (t.attendees.iter())
+                    .filter(|a| a.org.as_ref() == Some(&code))
+                    .filter_map(|a| t.course(&a.course).map(|c| (a, c)))
+                    .filter(|(a, c)| hoptac_core::training::in_office_for(m, &a.full_name, c))
+                    .map(|(_, c)| (c.ends_on, c.code.clone()))
+                    .max()
+            })
+            .collect();
         let history = self
             .store
             .audit(&hoptac_store::AuditQuery {
@@ -77,7 +93,8 @@ impl App {
         Ok(OrgDetail {
             commune,
             reports: self.store.reports_of(&code).await?,
-            managers: self.store.managers_of(&code).await?,
+            managers,
+            courses,
             last_change: history.into_iter().next(),
             registered: self
                 .store

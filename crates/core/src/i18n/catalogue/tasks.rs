@@ -205,6 +205,7 @@ pub const UI: &[Entry] = &[
         "One person a line: Full name | organisation code (leave the code out for a person of no organisation)",
     ),
     ("until", "đến", "until"),
+    ("course_word", "lớp", "course"),
     ("club_page", "Hội quán", "Farmer club"),
     (
         "club_open",

@@ -128,20 +128,35 @@ pub(crate) async fn org_page_view(
     let managers = d
         .managers
         .iter()
-        .map(|m| ManagerRow {
-            name: m.full_name.clone(),
-            role: m.role.label(l.code()),
-            qualification: m
-                .qualification
-                .map(|q| q.label(l.code()).to_string())
-                .unwrap_or_default(),
-            trained: m.trained_on.map(to_vi).unwrap_or_default(),
-            term: format!(
-                "{} – {}",
-                m.from.map(to_vi).unwrap_or_default(),
-                m.to.map(to_vi).unwrap_or_default()
-            ),
-            edit: format!("/orgs/{}/managers/{}/edit", enc(o.code.as_str()), m.slug()),
+        .zip(&d.courses)
+        .map(|(m, course)| {
+            // the day typed on the row, or the last course attended if it is later
+            let from_course = course
+                .as_ref()
+                .filter(|(end, _)| m.trained_on.is_none_or(|t| *end >= t));
+            ManagerRow {
+                name: m.full_name.clone(),
+                role: m.role.label(l.code()),
+                qualification: m
+                    .qualification
+                    .map(|q| q.label(l.code()).to_string())
+                    .unwrap_or_default(),
+                trained: from_course
+                    .map(|(end, _)| *end)
+                    .or(m.trained_on)
+                    .map(to_vi)
+                    .unwrap_or_default(),
+                course: from_course.map(|(_, c)| c.clone()).unwrap_or_default(),
+                course_href: from_course
+                    .map(|(_, c)| format!("/training/{}", enc(c)))
+                    .unwrap_or_default(),
+                term: format!(
+                    "{} – {}",
+                    m.from.map(to_vi).unwrap_or_default(),
+                    m.to.map(to_vi).unwrap_or_default()
+                ),
+                edit: format!("/orgs/{}/managers/{}/edit", enc(o.code.as_str()), m.slug()),
+            }
         })
         .collect();
     let members: Vec<(i32, Option<Fixed>)> = d

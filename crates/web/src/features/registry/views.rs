@@ -110,6 +110,9 @@ pub(crate) struct ManagerRow {
     pub role: &'static str,
     pub qualification: String,
     pub trained: String,
+    /// The course the training day comes from, when it does (empty otherwise).
+    pub course: String,
+    pub course_href: String,
     pub term: String,
     pub edit: String,
 }

@@ -193,6 +193,9 @@ async fn every_main_page_fits_a_phone_and_an_office_screen() {
         "/quality/cases/1",
         "/orgs/HQ-TM-05/club",
         "/orgs/HQ-TM-05/meetings/new",
+        "/training",
+        "/training/new",
+        "/training/TM-2023-127",
     ];
     let mut problems = Vec::new();
     for (w, h, phone) in [(390, 844, true), (1280, 900, false)] {
