@@ -107,6 +107,7 @@ impl AppError {
                 let what = match *kind {
                     "account" => hoptac_core::msg!("error.kind.account"),
                     "case" => hoptac_core::msg!("error.kind.case"),
+                    "course" => hoptac_core::msg!("error.kind.course"),
                     "indicator" => hoptac_core::msg!("error.kind.indicator"),
                     "meeting" => hoptac_core::msg!("error.kind.meeting"),
                     "merge" => hoptac_core::msg!("error.kind.merge"),

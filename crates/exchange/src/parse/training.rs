@@ -78,10 +78,7 @@ pub(super) fn parse_attendance(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
         let course = r.required("course_code", course);
         let name = r.text("full_name");
         let full_name = r.required("full_name", name);
-        let org = match r.text("org_code") {
-            None => None,
-            Some(_) => Some(r.org_code("org_code")),
-        };
+        let org = r.text("org_code").map(|_| r.org_code("org_code"));
         let failed = r.failed;
         let (Some(course), Some(full_name), false) = (course, full_name, failed) else {
             continue;

@@ -204,7 +204,6 @@ pub const UI: &[Entry] = &[
         "Mỗi dòng một người: Họ và tên | mã tổ chức (bỏ mã nếu không thuộc tổ chức nào)",
         "One person a line: Full name | organisation code (leave the code out for a person of no organisation)",
     ),
-    ("until", "đến", "until"),
     ("course_word", "lớp", "course"),
     ("club_page", "Hội quán", "Farmer club"),
     (
