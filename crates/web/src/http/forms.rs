@@ -341,14 +341,18 @@ pub(crate) async fn with_version(
     Ok(fields)
 }
 
+/// The version a form was read at; −1 (stale by definition) when it is missing or unreadable.
+pub(crate) fn version_of(v: &HashMap<String, String>) -> i64 {
+    v.get("_version")
+        .and_then(|x| x.trim().parse().ok())
+        .unwrap_or(-1)
+}
+
 /// Create or edit: an edit form without a readable version is stale by definition.
 pub(crate) fn form_intent(v: &HashMap<String, String>, editing: bool) -> hoptac_app::FormIntent {
     if editing {
         hoptac_app::FormIntent::Update {
-            version: v
-                .get("_version")
-                .and_then(|x| x.trim().parse().ok())
-                .unwrap_or(-1),
+            version: version_of(v),
         }
     } else {
         hoptac_app::FormIntent::Create

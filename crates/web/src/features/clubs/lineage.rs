@@ -92,10 +92,7 @@ pub(crate) async fn profile_save(
 ) -> WebResult {
     let l = lang(&h);
     let v = to_map(&pairs);
-    let version = v
-        .get("_version")
-        .and_then(|x| x.trim().parse().ok())
-        .unwrap_or(-1);
+    let version = crate::http::forms::version_of(&v);
     let mut errors = Vec::new();
     let meetings_per_year = number(&v, "meetings_per_year", &mut errors, l);
     let sequence_no = number(&v, "sequence_no", &mut errors, l);

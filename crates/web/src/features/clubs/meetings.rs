@@ -282,10 +282,7 @@ async fn save(
 ) -> WebResult {
     let l = lang(&h);
     let v = to_map(&pairs);
-    let version = v
-        .get("_version")
-        .and_then(|x| x.trim().parse().ok())
-        .unwrap_or(-1);
+    let version = crate::http::forms::version_of(&v);
     let action = match original {
         None => format!("/orgs/{}/meetings/new", enc(&code)),
         Some(on) => format!("/orgs/{}/meetings/{}", enc(&code), to_iso(on)),
@@ -396,10 +393,7 @@ pub(crate) async fn meeting_remove(
     let on = day_of(l, &day)?;
     let v = to_map(&pairs);
     let reason = v.get("reason").cloned().unwrap_or_default();
-    let version = v
-        .get("_version")
-        .and_then(|x| x.trim().parse().ok())
-        .unwrap_or(-1);
+    let version = crate::http::forms::version_of(&v);
     match st
         .app
         .remove_meeting(u.actor(), &code, on, &reason, version)

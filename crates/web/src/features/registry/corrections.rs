@@ -78,10 +78,7 @@ pub(crate) async fn archive(
     let l = lang(&h);
     let v = to_map(&pairs);
     let reason = v.get("reason").cloned().unwrap_or_default();
-    let version = v
-        .get("_version")
-        .and_then(|x| x.trim().parse().ok())
-        .unwrap_or(-1);
+    let version = crate::http::forms::version_of(&v);
     let path = format!("/orgs/{}", enc(&code));
     match st
         .app

@@ -184,10 +184,7 @@ async fn save(
     slug: Option<&str>,
     v: HashMap<String, String>,
 ) -> WebResult {
-    let version = v
-        .get("_version")
-        .and_then(|x| x.trim().parse().ok())
-        .unwrap_or(-1);
+    let version = crate::http::forms::version_of(&v);
     let pairs: Vec<(&str, String)> = MANAGER_KEYS
         .iter()
         .map(|k| (*k, v.get(*k).cloned().unwrap_or_default()))

@@ -319,10 +319,7 @@ async fn save(
         // the code of a course is its name in the audit: an edit keeps it
         v.insert("course_code".into(), code.clone());
     }
-    let version = v
-        .get("_version")
-        .and_then(|x| x.trim().parse().ok())
-        .unwrap_or(-1);
+    let version = crate::http::forms::version_of(&v);
     let (action, back, heading) = match &original {
         None => (
             "/training/new".to_string(),
@@ -421,10 +418,7 @@ pub(crate) async fn remove(
     let l = lang(&h);
     let v = to_map(&pairs);
     let reason = v.get("reason").cloned().unwrap_or_default();
-    let version = v
-        .get("_version")
-        .and_then(|x| x.trim().parse().ok())
-        .unwrap_or(-1);
+    let version = crate::http::forms::version_of(&v);
     match st
         .app
         .remove_course(u.actor(), &code, &reason, version)
