@@ -141,6 +141,7 @@ pub(crate) fn apply_to(s: &mut Snapshot, c: &ChangeSet) {
     }
     apply_clubs(s, c);
     apply_training(s, c);
+    apply_support(s, c);
     if removed {
         s.rows_changed();
     } else {
@@ -172,6 +173,29 @@ fn apply_training(s: &mut Snapshot, c: &ChangeSet) {
         }
         // stable: each course's list keeps the order it was written in
         t.attendees.sort_by(|a, b| a.course.cmp(&b.course));
+    }
+}
+
+/// Events and disbursements as the store lists them: by code.
+fn apply_support(s: &mut Snapshot, c: &ChangeSet) {
+    let t = &mut s.support;
+    if !c.removed_events.is_empty() {
+        let gone: std::collections::HashSet<&str> =
+            c.removed_events.iter().map(String::as_str).collect();
+        t.events.retain(|e| !gone.contains(e.code.as_str()));
+    }
+    if !c.events.is_empty() {
+        upsert(&mut t.events, &c.events, |e| e.code.clone());
+        t.events.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+    if !c.removed_disbursements.is_empty() {
+        let gone: std::collections::HashSet<&str> =
+            c.removed_disbursements.iter().map(String::as_str).collect();
+        t.disbursements.retain(|d| !gone.contains(d.code.as_str()));
+    }
+    if !c.disbursements.is_empty() {
+        upsert(&mut t.disbursements, &c.disbursements, |d| d.code.clone());
+        t.disbursements.sort_by(|a, b| a.code.cmp(&b.code));
     }
 }
 

@@ -36,6 +36,10 @@ pub struct Engine<'a> {
     origins: &'a [OrgOrigin],
     /// One per attendee of an organisation of the scope: the course and the organisation.
     trained: Vec<(&'a crate::model::Course, &'a Organization)>,
+    /// Disbursements to organisations of the scope, with the organisation.
+    paid: Vec<(&'a crate::model::Disbursement, &'a Organization)>,
+    /// Events held for units of the scope.
+    events: Vec<&'a crate::model::Event>,
     /// The days each person of an organisation finished a course (all of them).
     attended: HashMap<(&'a crate::OrgCode, String), Vec<crate::Date>>,
     /// Organisations active at the end of a year, with their report of that year: the
@@ -80,6 +84,9 @@ enum Item<'a> {
     Meeting(&'a Meeting, &'a Organization),
     /// A course attended from an organisation (the organisation is what a scope counts).
     Course(&'a Organization),
+    Disbursement(&'a crate::model::Disbursement, &'a Organization),
+    /// An event: held for a unit, of no organisation.
+    Event(&'a crate::model::Event),
 }
 
 impl<'a> Engine<'a> {
@@ -97,6 +104,9 @@ impl<'a> Engine<'a> {
                 .collect();
             let units = snap.units.iter().collect();
             let mut e = Engine::from_places(snap, &rows, units, places);
+            if let Some(m) = &may {
+                e.events.retain(|ev| m.touches(ev.unit));
+            }
             e.ground = Some(g);
             return e;
         }
@@ -188,9 +198,18 @@ impl<'a> Engine<'a> {
                 Some((t.course(&a.course)?, o))
             })
             .collect();
+        let unit_ids: BTreeSet<UnitId> = units.iter().map(|u| u.id).collect();
+        let paid = (snap.support.disbursements.iter())
+            .filter_map(|d| Some((d, org_list[*orgs.get(d.org.as_str())?])))
+            .collect();
+        let events = (snap.support.events.iter())
+            .filter(|e| unit_ids.contains(&e.unit))
+            .collect();
         Engine {
             meetings,
             trained,
+            paid,
+            events,
             attended: crate::training::attendance_by_person(t),
             origins: &snap.clubs.origins,
             units,
@@ -470,6 +489,35 @@ impl<'a> Engine<'a> {
                     .map(|(_, o)| Item::Course(o))
                     .collect()
             }
+            Subject::Disbursements => (self.paid.iter())
+                .filter(|(d, o)| {
+                    within(d.paid_on.year())
+                        && def.kinds.contains(&o.kind)
+                        && self.inside(o, d.paid_on)
+                })
+                .map(|(d, o)| Item::Disbursement(d, o))
+                .collect(),
+            Subject::Beneficiaries => {
+                // an organisation counts once, by the first disbursement that passes
+                let items: Vec<Item<'a>> = (self.paid.iter())
+                    .filter(|(d, o)| {
+                        within(d.paid_on.year())
+                            && def.kinds.contains(&o.kind)
+                            && self.inside(o, d.paid_on)
+                    })
+                    .map(|(d, o)| Item::Disbursement(d, o))
+                    .filter(|i| self.passes(i, &def.filters))
+                    .collect();
+                let mut seen = std::collections::HashSet::new();
+                items
+                    .into_iter()
+                    .filter(|i| matches!(i, Item::Disbursement(_, o) if seen.insert(o.code.as_str())))
+                    .collect()
+            }
+            Subject::Events => (self.events.iter())
+                .filter(|e| within(e.held_on.year()))
+                .map(|e| Item::Event(e))
+                .collect(),
             Subject::Meetings => (self.meetings.iter())
                 .filter(|(m, o)| {
                     within(m.held_on.year())
@@ -508,8 +556,9 @@ impl<'a> Engine<'a> {
         let mut place: HashMap<&'a str, usize> = HashMap::new();
         for item in &items {
             let org = match item {
-                Item::Org(o, _) | Item::Report(o, _) => *o,
+                Item::Org(o, _) | Item::Report(o, _) | Item::Disbursement(_, o) => *o,
                 Item::Manager(_, o, _) | Item::Meeting(_, o) | Item::Course(o) => *o,
+                Item::Event(_) => continue,
             };
             let value = field.and_then(|f| field_of(item, f));
             let hit = counted(item);
@@ -583,6 +632,8 @@ impl<'a> Engine<'a> {
             Item::Org(o, r) => (Some(*o), *r),
             Item::Report(o, r) => (Some(*o), Some(*r)),
             Item::Manager(_, o, _) | Item::Meeting(_, o) | Item::Course(o) => (Some(*o), None),
+            Item::Disbursement(_, o) => (Some(*o), None),
+            Item::Event(_) => (None, None),
         };
         match f {
             Filter::Sector(s) => org.is_some_and(|o| o.sector == *s),
@@ -618,6 +669,8 @@ impl<'a> Engine<'a> {
                     .is_some_and(|c| !self.communes_with(*kind, *sector, *year).contains(&c))
             }),
             Filter::WithOfficials => matches!(item, Item::Meeting(m, _) if m.with_officials()),
+            Filter::Policy(p) => matches!(item, Item::Disbursement(d, _) if d.policy == *p),
+            Filter::EventOf(k) => matches!(item, Item::Event(e) if e.kind == *k),
             Filter::FoundedFrom(kind) => org.is_some_and(|o| {
                 crate::model::ClubRecords::origins_in(self.origins, &o.code)
                     .iter()
@@ -631,6 +684,8 @@ fn field_of(item: &Item<'_>, f: Field) -> Option<Fixed> {
     match item {
         Item::Org(_, r) => r.and_then(|r| f.get(r)),
         Item::Report(_, r) => f.get(r),
+        Item::Disbursement(d, _) => (f == Field::Amount).then(|| Fixed::from_micros(d.amount_vnd)),
+        Item::Event(e) => (f == Field::Reach).then_some(e.reach.map(Fixed::from_int)).flatten(),
         Item::Manager(..) | Item::Meeting(..) | Item::Course(..) => None,
     }
 }

@@ -27,6 +27,7 @@ pub mod rows;
 pub mod rubric;
 pub mod rules;
 pub mod similar;
+pub mod support;
 pub mod spec;
 pub mod territory;
 pub mod text;

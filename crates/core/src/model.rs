@@ -380,6 +380,80 @@ impl TrainingRecords {
     }
 }
 
+/// A propaganda or promotion event (hội nghị, bản tin, phóng sự, hội chợ…) on the
+/// collective economy, recorded by the office of the unit it was held for.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Event {
+    /// The office's own code for it, unique.
+    pub code: String,
+    pub kind: crate::types::EventKind,
+    pub title: String,
+    pub held_on: Date,
+    /// Who held it (đơn vị tổ chức).
+    pub organiser: String,
+    /// The unit it was held for: whose offices keep it and whose statistics count it.
+    pub unit: UnitId,
+    /// Who it was for (đối tượng): as the office words it.
+    pub audience: String,
+    /// People attending, copies printed or listeners reached (lượt người, số bản), when known.
+    pub reach: Option<i64>,
+}
+
+/// One disbursement of a support policy to an organisation (khoản hỗ trợ đã chi).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Disbursement {
+    /// The office's own code for it (e.g. the voucher number), unique.
+    pub code: String,
+    pub policy: crate::types::SupportPolicy,
+    /// The text it is paid under (căn cứ), as the office has it: "NĐ 98/2018/NĐ-CP".
+    pub legal_basis: String,
+    /// The decision approving it (số quyết định), when there is one.
+    pub decision: String,
+    /// The organisation that received it (đối tượng thụ hưởng).
+    pub org: OrgCode,
+    /// Exact amount in đồng, above zero.
+    pub amount_vnd: i64,
+    /// Where the money came from (nguồn ngân sách): as the office words it.
+    pub source: String,
+    pub paid_on: Date,
+}
+
+/// Propaganda events by code and support disbursements by code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SupportRecords {
+    pub events: Vec<Event>,
+    pub disbursements: Vec<Disbursement>,
+}
+
+impl SupportRecords {
+    /// The events of the units kept and the disbursements to the organisations kept.
+    pub fn within(
+        &self,
+        unit_in: impl Fn(UnitId) -> bool,
+        org_in: impl Fn(&OrgCode) -> bool,
+    ) -> SupportRecords {
+        SupportRecords {
+            events: (self.events.iter())
+                .filter(|e| unit_in(e.unit))
+                .cloned()
+                .collect(),
+            disbursements: (self.disbursements.iter())
+                .filter(|d| org_in(&d.org))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    pub fn event(&self, code: &str) -> Option<&Event> {
+        (self.events.binary_search_by(|e| e.code.as_str().cmp(code)).ok()).map(|i| &self.events[i])
+    }
+
+    pub fn disbursement(&self, code: &str) -> Option<&Disbursement> {
+        (self.disbursements.binary_search_by(|d| d.code.as_str().cmp(code)).ok())
+            .map(|i| &self.disbursements[i])
+    }
+}
+
 /// Everything the engines need for one computation, loaded by the store in one go.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -395,6 +469,8 @@ pub struct Snapshot {
     pub clubs: ClubRecords,
     /// Training courses and who attended them.
     pub training: TrainingRecords,
+    /// Propaganda events and support disbursements.
+    pub support: SupportRecords,
     /// Where each organisation's rows are, built on first use (`crate::rows`).
     pub rows: RowIndex,
 }
@@ -412,6 +488,9 @@ impl Snapshot {
                 .count()
             + (self.training.attendees.iter())
                 .filter(|a| a.org.as_ref() == Some(org))
+                .count()
+            + (self.support.disbursements.iter())
+                .filter(|d| d.org == *org)
                 .count()
     }
 
@@ -452,6 +531,7 @@ impl Snapshot {
         self.clubs.meetings.retain(|m| codes.contains(&m.org));
         self.clubs.origins.retain(|o| codes.contains(&o.org));
         self.training = (self.training).within(|u| keep.contains(&u), |o| codes.contains(o));
+        self.support = (self.support).within(|u| keep.contains(&u), |o| codes.contains(o));
         self.rows_changed();
         self
     }

@@ -328,6 +328,7 @@ impl Snapshot {
                     .collect(),
             },
             training: (self.training).within(|u| keep.contains(&u), |o| codes.contains(o)),
+            support: (self.support).within(|u| keep.contains(&u), |o| codes.contains(o)),
             orgs,
             rows: Default::default(),
         })

@@ -7,25 +7,29 @@
 //! ```
 //!
 //! - `subject`: `active_orgs`, `founded`, `dissolved`, `period_reports`, `active_managers`,
-//!   `communes_without`, `meetings` (of Hội quán), `courses`, `trainees` (attendances)
+//!   `communes_without`, `meetings` (of Hội quán), `courses`, `trainees` (attendances),
+//!   `disbursements` (of support), `beneficiaries` (organisations supported, each once),
+//!   `events` (propaganda)
 //! - `kinds`: `HTX`, `LHHTX`, `THT`, `HOIQUAN`, comma-separated
 //! - `where` and `share`: conditions, comma-separated: `sector:<sector>`, `reported`,
 //!   `rating>=<rating>`, `rating_or_none>=<rating>`, `services>=<n>`, `profit>0`,
 //!   `has:<field>`, `managerial`, `professional`, `trained_within:<years>`,
 //!   `commune_without:<kind>[/<sector>]@<year>`, `with_officials` (meetings),
-//!   `founded_from:<kind>`, `attended_within:<years>` (managers, from course attendance)
+//!   `founded_from:<kind>`, `attended_within:<years>` (managers, from course attendance),
+//!   `policy:<group>` (disbursements), `event:<kind>` (events)
 //! - `aggregate`: `count`, `sum:<field>`, `avg:<field>`, `share` (with `share=` conditions)
 //! - `unit`: `organizations`, `persons`, `million_vnd`, `percent`, `services`, `communes`,
-//!   `meetings`, `courses`
+//!   `meetings`, `courses`, `events`
 //!
 //! Fields: `members`, `members_joined`, `members_left`, `workers`, `revenue`, `profit`,
-//! `member_income`, `worker_income`, `services`.
+//! `member_income`, `worker_income`, `services`, `amount` (of a disbursement), `reach` (of an
+//! event).
 
 use crate::i18n::Msg;
 use crate::indicator::{Aggregate, Field, Filter, IndicatorDef, Subject, Unit};
 use crate::types::*;
 
-const SUBJECTS: [(&str, Subject); 9] = [
+const SUBJECTS: [(&str, Subject); 12] = [
     ("active_orgs", Subject::ActiveOrgs),
     ("founded", Subject::Founded),
     ("dissolved", Subject::Dissolved),
@@ -35,9 +39,12 @@ const SUBJECTS: [(&str, Subject); 9] = [
     ("meetings", Subject::Meetings),
     ("courses", Subject::Courses),
     ("trainees", Subject::Trainees),
+    ("disbursements", Subject::Disbursements),
+    ("beneficiaries", Subject::Beneficiaries),
+    ("events", Subject::Events),
 ];
 
-const FIELDS: [(&str, Field); 9] = [
+const FIELDS: [(&str, Field); 11] = [
     ("members", Field::Members),
     ("members_joined", Field::MembersJoined),
     ("members_left", Field::MembersLeft),
@@ -47,9 +54,11 @@ const FIELDS: [(&str, Field); 9] = [
     ("member_income", Field::MemberIncome),
     ("worker_income", Field::WorkerIncome),
     ("services", Field::ServiceCount),
+    ("amount", Field::Amount),
+    ("reach", Field::Reach),
 ];
 
-const UNITS: [(&str, Unit); 8] = [
+const UNITS: [(&str, Unit); 9] = [
     ("organizations", Unit::Organizations),
     ("persons", Unit::Persons),
     ("million_vnd", Unit::MillionVnd),
@@ -58,6 +67,7 @@ const UNITS: [(&str, Unit); 8] = [
     ("communes", Unit::Communes),
     ("meetings", Unit::Meetings),
     ("courses", Unit::Courses),
+    ("events", Unit::Events),
 ];
 
 fn names<T>(xs: &[(&str, T)]) -> String {
@@ -129,6 +139,15 @@ fn parse_filter(t: &str) -> Result<Filter, Msg> {
                     return Err(bad());
                 }
                 Filter::AttendedWithinYears(n)
+            } else if let Some(v) = t.strip_prefix("policy:") {
+                Filter::Policy(SupportPolicy::parse(v).ok_or_else(|| {
+                    enum_err("policy", v, <SupportPolicy as Enumerated>::expected())
+                })?)
+            } else if let Some(v) = t.strip_prefix("event:") {
+                Filter::EventOf(
+                    EventKind::parse(v)
+                        .ok_or_else(|| enum_err("kind", v, <EventKind as Enumerated>::expected()))?,
+                )
             } else if let Some(v) = t.strip_prefix("founded_from:") {
                 Filter::FoundedFrom(
                     OrgKind::parse(v)
@@ -171,6 +190,8 @@ fn filter_text(f: &Filter) -> String {
         Filter::AttendedWithinYears(n) => format!("attended_within:{n}"),
         Filter::WithOfficials => "with_officials".into(),
         Filter::FoundedFrom(k) => format!("founded_from:{}", k.code()),
+        Filter::Policy(p) => format!("policy:{}", p.code()),
+        Filter::EventOf(k) => format!("event:{}", k.code()),
         Filter::CommuneWithoutAt { kind, sector, year } => match sector {
             Some(s) => format!("commune_without:{}/{}@{year}", kind.code(), s.code()),
             None => format!("commune_without:{}@{year}", kind.code()),

@@ -20,16 +20,21 @@ pub const ATTENDEES_MAX: usize = 2_000;
 
 pub type Problems = Vec<(&'static str, String, Msg)>;
 
+/// Whether an office's own code for a record (a course, an event, a disbursement) can be
+/// one: not empty, not too long, and nothing that would break the address of its page.
+pub fn code_fits(code: &str) -> bool {
+    let code = code.trim();
+    !code.is_empty()
+        && code.chars().count() <= CODE_MAX
+        && !code
+            .chars()
+            .any(|x| x.is_control() || matches!(x, '/' | '?' | '#'))
+}
+
 /// Every problem of a course, each with its field.
 pub fn course_problems(c: &Course) -> Problems {
     let mut out = Vec::new();
-    let code = c.code.trim();
-    if code.is_empty()
-        || code.chars().count() > CODE_MAX
-        || code
-            .chars()
-            .any(|x| x.is_control() || matches!(x, '/' | '?' | '#'))
-    {
+    if !code_fits(&c.code) {
         out.push((
             "code",
             c.code.clone(),

@@ -271,6 +271,35 @@ enumeration!(
 );
 
 enumeration!(
+    /// Kind of a propaganda or promotion event (sự kiện tuyên truyền, xúc tiến).
+    EventKind, "kind", {
+        Conference => "conference", "Hội nghị", "Conference", ["hội nghị tuyên truyền", "hội nghị phổ biến"];
+        Workshop => "workshop", "Hội thảo, tọa đàm", "Workshop", ["hội thảo", "tọa đàm"];
+        Bulletin => "bulletin", "Bản tin, tài liệu", "Bulletin or leaflet", ["bản tin", "tờ rơi", "tài liệu tuyên truyền"];
+        Broadcast => "broadcast", "Phóng sự, tin bài", "Broadcast or press report", ["phóng sự", "tin bài", "phát thanh", "truyền hình"];
+        Fair => "fair", "Hội chợ, xúc tiến thương mại", "Trade fair", ["hội chợ", "xúc tiến thương mại", "triển lãm"];
+        Other => "other", "Khác", "Other", [];
+    }
+);
+
+enumeration!(
+    /// What a support disbursement is for (nhóm chính sách hỗ trợ): a grouping of the
+    /// policies for statistics, not a legal text — the legal basis is written on each
+    /// disbursement as the office has it.
+    SupportPolicy, "policy", {
+        Founding => "founding", "Hỗ trợ thành lập mới", "Founding a new cooperative", ["thành lập mới", "thành lập htx"];
+        Training => "training", "Đào tạo, bồi dưỡng nguồn nhân lực", "Training and human resources", ["đào tạo", "bồi dưỡng", "nguồn nhân lực"];
+        YoungWorkers => "young_workers", "Đưa lao động trẻ về HTX", "Young graduates placed in cooperatives", ["lao động trẻ", "cán bộ trẻ"];
+        Linkage => "linkage", "Liên kết sản xuất, tiêu thụ", "Value-chain linkage", ["liên kết", "chuỗi giá trị", "liên kết chuỗi"];
+        Infrastructure => "infrastructure", "Kết cấu hạ tầng, chế biến", "Infrastructure and processing", ["hạ tầng", "kết cấu hạ tầng", "chế biến"];
+        Promotion => "promotion", "Xúc tiến thương mại, thị trường", "Trade promotion and markets", ["xúc tiến thương mại", "mở rộng thị trường"];
+        Technology => "technology", "Khoa học, công nghệ", "Science and technology", ["ứng dụng khoa học", "chuyển giao công nghệ", "công nghệ"];
+        Credit => "credit", "Tín dụng, quỹ hỗ trợ", "Credit and support funds", ["tín dụng", "quỹ hỗ trợ phát triển htx", "vay vốn"];
+        Other => "other", "Khác", "Other", [];
+    }
+);
+
+enumeration!(
     /// Level of an administrative unit (cấp hành chính).
     AdminLevel, "level", {
         Province => "province", "Tỉnh", "Province", ["thành phố trực thuộc trung ương"];
@@ -297,6 +326,8 @@ mod tests {
         each::<super::MeetingTopic>();
         each::<super::OfficialLevel>();
         each::<super::CourseLevel>();
+        each::<super::EventKind>();
+        each::<super::SupportPolicy>();
         each::<super::AdminLevel>();
     }
 

@@ -29,6 +29,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_training.sql",
         include_str!("../migrations/0005_training.sql"),
     ),
+    (
+        "0006_support.sql",
+        include_str!("../migrations/0006_support.sql"),
+    ),
 ];
 
 fn migrator() -> sqlx::migrate::Migrator {

@@ -18,6 +18,7 @@ mod evaluations;
 mod maintenance;
 mod registry;
 mod review;
+mod support;
 mod training;
 
 pub use maintenance::BACKUP_ADVICE;

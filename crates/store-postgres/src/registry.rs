@@ -82,6 +82,7 @@ impl Registry for PgStore {
             .collect::<Result<_>>()?;
         let clubs = crate::clubs::load(&mut tx).await?;
         let training = crate::training::load(&mut tx).await?;
+        let support = crate::support::load(&mut tx).await?;
         tx.commit().await?;
         Ok(Snapshot {
             units,
@@ -92,6 +93,7 @@ impl Registry for PgStore {
             moves,
             clubs,
             training,
+            support,
             rows: Default::default(),
         })
     }

@@ -517,6 +517,36 @@ pub const TABLES: &[Table] = &[
         ]
     ),
     table!(
+        "support_events",
+        "code",
+        false,
+        [
+            ("code", Text),
+            ("kind", Text),
+            ("title", Text),
+            ("held_on", Date),
+            ("organiser", Text),
+            ("unit_id", Int),
+            ("audience", Text),
+            ("reach", Int)
+        ]
+    ),
+    table!(
+        "support_disbursements",
+        "code",
+        false,
+        [
+            ("code", Text),
+            ("policy", Text),
+            ("legal_basis", Text),
+            ("decision", Text),
+            ("org_code", Text),
+            ("amount_vnd", Int),
+            ("source", Text),
+            ("paid_on", Date)
+        ]
+    ),
+    table!(
         "org_origins",
         "org_code, from_code",
         false,

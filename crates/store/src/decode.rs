@@ -13,6 +13,7 @@ use hoptac_core::{Date, Fixed, OrgCode};
 use std::collections::BTreeMap;
 
 pub mod clubs;
+pub mod support;
 pub mod training;
 
 /// One row of a result, column by column (0-based), in the two shapes every column is

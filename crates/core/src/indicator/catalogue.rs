@@ -242,6 +242,7 @@ pub fn catalogue() -> Vec<IndicatorDef> {
     ));
     hoiquan(&mut v);
     training(&mut v);
+    support(&mut v);
     v
 }
 
@@ -348,5 +349,77 @@ fn training(v: &mut Vec<IndicatorDef>) {
         vec![],
         SharePct(vec![Filter::AttendedWithinYears(5)]),
         Unit::Percent,
+    ));
+}
+
+/// Support and propaganda (issue 16): money paid under support policies, by group of
+/// policies and by kind of beneficiary, who received it, and the events held.
+fn support(v: &mut Vec<IndicatorDef>) {
+    use Aggregate::*;
+    use Subject::*;
+    let all = &[OrgKind::Htx, OrgKind::Lhhtx, OrgKind::Tht, OrgKind::HoiQuan][..];
+    v.push(def(
+        "support.amount",
+        "Kinh phí hỗ trợ đã chi cho HTX, LHHTX, THT, Hội quán",
+        "Support paid to cooperatives, unions, groups and clubs",
+        all,
+        Disbursements,
+        vec![],
+        Sum(Field::Amount),
+        Unit::MillionVnd,
+    ));
+    for p in SupportPolicy::ALL {
+        v.push(def(
+            &format!("support.amount.{}", p.code()),
+            &format!("Kinh phí hỗ trợ đã chi: {}", p.label_vi()),
+            &format!("Support paid: {}", p.label_en()),
+            all,
+            Disbursements,
+            vec![Filter::Policy(*p)],
+            Sum(Field::Amount),
+            Unit::MillionVnd,
+        ));
+    }
+    for k in all {
+        v.push(def(
+            &format!("support.amount.{}", k.code().to_lowercase()),
+            &format!("Kinh phí hỗ trợ đã chi cho {}", k.label_vi()),
+            &format!("Support paid to {}", k.label_en()),
+            &[*k],
+            Disbursements,
+            vec![],
+            Sum(Field::Amount),
+            Unit::MillionVnd,
+        ));
+    }
+    v.push(def(
+        "support.beneficiaries",
+        "Số tổ chức được hỗ trợ",
+        "Organisations that received support",
+        all,
+        Beneficiaries,
+        vec![],
+        Count,
+        Unit::Organizations,
+    ));
+    v.push(def(
+        "propaganda.events",
+        "Số hội nghị, hội thảo, bản tin, phóng sự, hội chợ tuyên truyền về kinh tế tập thể",
+        "Propaganda and promotion events on the collective economy",
+        all,
+        Events,
+        vec![],
+        Count,
+        Unit::Events,
+    ));
+    v.push(def(
+        "propaganda.reach",
+        "Số lượt người được tuyên truyền (theo số ghi của từng sự kiện)",
+        "People reached by the events (as each event records it)",
+        all,
+        Events,
+        vec![],
+        Sum(Field::Reach),
+        Unit::Persons,
     ));
 }

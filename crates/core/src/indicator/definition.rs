@@ -26,6 +26,12 @@ pub enum Subject {
     Courses,
     /// Flow: attendances (lượt người) of organisations' people at courses ended in the period.
     Trainees,
+    /// Flow: support disbursements paid in the period to organisations inside.
+    Disbursements,
+    /// Flow: organisations inside that received a disbursement in the period, each once.
+    Beneficiaries,
+    /// Flow: propaganda events held in the period for units of the scope.
+    Events,
 }
 
 impl Subject {
@@ -38,6 +44,9 @@ impl Subject {
                 | Subject::Meetings
                 | Subject::Courses
                 | Subject::Trainees
+                | Subject::Disbursements
+                | Subject::Beneficiaries
+                | Subject::Events
         )
     }
 }
@@ -55,6 +64,10 @@ pub enum Field {
     WorkerIncome,
     /// Number of distinct services provided.
     ServiceCount,
+    /// A disbursement's amount (in millions, exact to the đồng).
+    Amount,
+    /// An event's reach.
+    Reach,
 }
 
 impl Field {
@@ -71,6 +84,7 @@ impl Field {
             Field::MemberIncome => f.member_income,
             Field::WorkerIncome => f.worker_income,
             Field::ServiceCount => Some(Fixed::from_int(f.services.len() as i64)),
+            Field::Amount | Field::Reach => None,
         }
     }
 }
@@ -108,6 +122,10 @@ pub enum Filter {
     WithOfficials,
     /// Founded from an organisation of this kind (thành lập từ Hội quán).
     FoundedFrom(OrgKind),
+    /// Disbursements: of this group of policies.
+    Policy(SupportPolicy),
+    /// Events: of this kind.
+    EventOf(EventKind),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +149,7 @@ pub enum Unit {
     Communes,
     Meetings,
     Courses,
+    Events,
 }
 
 impl Unit {
@@ -144,6 +163,7 @@ impl Unit {
             Unit::Communes => "xã",
             Unit::Meetings => "buổi",
             Unit::Courses => "lớp",
+            Unit::Events => "sự kiện",
         }
     }
     pub fn label_en(self) -> &'static str {
@@ -156,6 +176,7 @@ impl Unit {
             Unit::Communes => "communes",
             Unit::Meetings => "meetings",
             Unit::Courses => "courses",
+            Unit::Events => "events",
         }
     }
 }

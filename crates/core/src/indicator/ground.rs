@@ -17,6 +17,11 @@ pub(super) struct Candidates<'a> {
 }
 
 impl Candidates<'_> {
+    /// A unit the scope's ground ever touches (where an event held for it counts).
+    pub(super) fn touches(&self, u: UnitId) -> bool {
+        self.units.contains(&u)
+    }
+
     pub(super) fn may_count(&self, o: &Organization) -> bool {
         self.units.contains(&o.commune) || self.moved.contains(o.code.as_str())
     }

@@ -93,7 +93,50 @@ fn snap() -> Snapshot {
             rep("T2", 2020, 8, 100, 10, &[], Some(Rating::TrungBinh)),
         ],
         managers: vec![],
+        support: support(),
         ..Default::default()
+    }
+}
+
+/// Disbursements to A, B, C (dissolved 2019) and T1; events for the district and two
+/// communes.
+fn support() -> crate::model::SupportRecords {
+    use crate::model::{Disbursement, Event, SupportRecords};
+    let paid = |code: &str, org: &str, policy: SupportPolicy, vnd: i64, y: i32| Disbursement {
+        code: code.into(),
+        policy,
+        legal_basis: "NĐ 98/2018/NĐ-CP".into(),
+        decision: String::new(),
+        org: OrgCode::parse(org).unwrap(),
+        amount_vnd: vnd,
+        source: "Ngân sách tỉnh".into(),
+        paid_on: ymd(y, 5, 1).unwrap(),
+    };
+    let event = |code: &str, unit: i64, y: i32, reach: Option<i64>| Event {
+        code: code.into(),
+        kind: EventKind::Conference,
+        title: "Hội nghị".into(),
+        held_on: ymd(y, 4, 1).unwrap(),
+        organiser: "UBND".into(),
+        unit: UnitId(unit),
+        audience: String::new(),
+        reach,
+    };
+    SupportRecords {
+        events: vec![
+            event("E1", 1, 2019, Some(200)),
+            event("E2", 10, 2020, None),
+            event("E3", 11, 2015, Some(50)),
+            event("E4", 11, 2017, Some(40)),
+        ],
+        disbursements: vec![
+            paid("D1", "A", SupportPolicy::Founding, 30_000_000, 2018),
+            paid("D2", "B", SupportPolicy::Linkage, 100_000_000, 2019),
+            paid("D3", "B", SupportPolicy::Linkage, 50_500_001, 2020),
+            paid("D4", "C", SupportPolicy::Training, 1_000_000, 2018),
+            paid("D5", "T1", SupportPolicy::Training, 5_000_000, 2020),
+            paid("D6", "A", SupportPolicy::Founding, 7_000_000, 2015),
+        ],
     }
 }
 
@@ -556,4 +599,29 @@ fn training_from_the_courses_attendance() {
         n(3)
     );
     assert_eq!(one.evaluate(&d("training.courses"), 2016, 2020).value, n(1));
+}
+
+#[test]
+fn support_paid_by_policy_and_kind_and_events_held() {
+    let m = |s: &str| Some(Fixed::parse_plain(s).unwrap());
+    // 2016–2020: D1..D5 (D6 is of 2015), exact to the đồng
+    assert_eq!(eval("support.amount").value, m("186.500001"));
+    assert_eq!(eval("support.amount.linkage").value, m("150.500001"));
+    assert_eq!(eval("support.amount.training").value, m("6"));
+    assert_eq!(eval("support.amount.credit").value, m("0"));
+    assert_eq!(eval("support.amount.tht").value, m("5"));
+    assert_eq!(eval("support.amount.htx").value, m("181.500001"));
+    // A, B (twice), C, T1: each once
+    assert_eq!(eval("support.beneficiaries").value, int(4));
+    assert_eq!(eval("propaganda.events").value, int(3));
+    // E2 has no reach recorded: the sum is of those that have one
+    assert_eq!(eval("propaganda.reach").value, int(240));
+    let s = snap();
+    let cat = catalogue();
+    let d = |id: &str| cat.iter().find(|d| d.id == id).unwrap().clone();
+    // a commune's scope: B's money and the events held for commune 11 only
+    let one = Engine::scoped(&s, Some(UnitId(11)));
+    assert_eq!(one.evaluate(&d("support.amount"), 2016, 2020).value, m("150.500001"));
+    assert_eq!(one.evaluate(&d("propaganda.events"), 2015, 2020).value, int(2));
+    assert_eq!(one.evaluate(&d("support.beneficiaries"), 2016, 2020).value, int(1));
 }

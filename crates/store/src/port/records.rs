@@ -56,6 +56,14 @@ pub struct ChangeSet {
     /// Each course's attendees replaced as a whole (in this order), after the courses and
     /// the organisations.
     pub course_attendees: Vec<(String, Vec<hoptac_core::model::Attendee>)>,
+    /// Propaganda events taken out (by code), before the upserts.
+    pub removed_events: Vec<String>,
+    /// Propaganda events upserted on code, after the units.
+    pub events: Vec<hoptac_core::model::Event>,
+    /// Support disbursements taken out (by code), before the upserts.
+    pub removed_disbursements: Vec<String>,
+    /// Support disbursements upserted on code, after the organisations.
+    pub disbursements: Vec<hoptac_core::model::Disbursement>,
     /// Managers taken out by identity (org, full name, role, from), before the upserts: the
     /// old row of a manager whose name, role or start changed.
     pub removed_managers: Vec<Manager>,

@@ -110,6 +110,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0023_training.sql",
         include_str!("../../migrations/sqlite/0023_training.sql"),
     ),
+    (
+        "0024_support.sql",
+        include_str!("../../migrations/sqlite/0024_support.sql"),
+    ),
 ];
 
 /// The migrator of [`MIGRATIONS`].

@@ -13,6 +13,7 @@ mod maintenance;
 mod registry;
 mod review;
 mod rows;
+mod support;
 mod training;
 
 pub use db::SqliteStore;

@@ -69,6 +69,7 @@ impl Registry for SqliteStore {
             .collect::<Result<_>>()?;
         let clubs = super::clubs::load(&mut conn).await?;
         let training = super::training::load(&mut conn).await?;
+        let support = super::support::load(&mut conn).await?;
         Ok(Snapshot {
             units,
             orgs,
@@ -78,6 +79,7 @@ impl Registry for SqliteStore {
             moves,
             clubs,
             training,
+            support,
             rows: Default::default(),
         })
     }

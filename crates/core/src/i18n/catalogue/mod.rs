@@ -7,6 +7,7 @@ mod cli;
 mod core;
 mod daily;
 mod exchange;
+mod support;
 mod tasks;
 mod ui;
 mod ui_more;
@@ -29,7 +30,8 @@ pub const MESSAGES: &[&[Entry]] = &[
     cli::ENTRIES,
     daily::MESSAGES,
     tasks::MESSAGES,
+    support::MESSAGES,
 ];
 
 /// Words of the interface, shown as they are.
-pub const UI: &[&[Entry]] = &[ui::ENTRIES, ui_more::ENTRIES, daily::UI, tasks::UI];
+pub const UI: &[&[Entry]] = &[ui::ENTRIES, ui_more::ENTRIES, daily::UI, tasks::UI, support::UI];
