@@ -108,6 +108,8 @@ impl AppError {
                     "account" => hoptac_core::msg!("error.kind.account"),
                     "case" => hoptac_core::msg!("error.kind.case"),
                     "course" => hoptac_core::msg!("error.kind.course"),
+                    "disbursement" => hoptac_core::msg!("error.kind.disbursement"),
+                    "event" => hoptac_core::msg!("error.kind.event"),
                     "indicator" => hoptac_core::msg!("error.kind.indicator"),
                     "meeting" => hoptac_core::msg!("error.kind.meeting"),
                     "merge" => hoptac_core::msg!("error.kind.merge"),

@@ -511,7 +511,9 @@ impl<'a> Engine<'a> {
                 let mut seen = std::collections::HashSet::new();
                 items
                     .into_iter()
-                    .filter(|i| matches!(i, Item::Disbursement(_, o) if seen.insert(o.code.as_str())))
+                    .filter(
+                        |i| matches!(i, Item::Disbursement(_, o) if seen.insert(o.code.as_str())),
+                    )
                     .collect()
             }
             Subject::Events => (self.events.iter())
@@ -685,7 +687,9 @@ fn field_of(item: &Item<'_>, f: Field) -> Option<Fixed> {
         Item::Org(_, r) => r.and_then(|r| f.get(r)),
         Item::Report(_, r) => f.get(r),
         Item::Disbursement(d, _) => (f == Field::Amount).then(|| Fixed::from_micros(d.amount_vnd)),
-        Item::Event(e) => (f == Field::Reach).then_some(e.reach.map(Fixed::from_int)).flatten(),
+        Item::Event(e) => (f == Field::Reach)
+            .then_some(e.reach.map(Fixed::from_int))
+            .flatten(),
         Item::Manager(..) | Item::Meeting(..) | Item::Course(..) => None,
     }
 }

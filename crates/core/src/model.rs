@@ -445,12 +445,19 @@ impl SupportRecords {
     }
 
     pub fn event(&self, code: &str) -> Option<&Event> {
-        (self.events.binary_search_by(|e| e.code.as_str().cmp(code)).ok()).map(|i| &self.events[i])
+        (self
+            .events
+            .binary_search_by(|e| e.code.as_str().cmp(code))
+            .ok())
+        .map(|i| &self.events[i])
     }
 
     pub fn disbursement(&self, code: &str) -> Option<&Disbursement> {
-        (self.disbursements.binary_search_by(|d| d.code.as_str().cmp(code)).ok())
-            .map(|i| &self.disbursements[i])
+        (self
+            .disbursements
+            .binary_search_by(|d| d.code.as_str().cmp(code))
+            .ok())
+        .map(|i| &self.disbursements[i])
     }
 }
 

@@ -145,8 +145,9 @@ fn parse_filter(t: &str) -> Result<Filter, Msg> {
                 })?)
             } else if let Some(v) = t.strip_prefix("event:") {
                 Filter::EventOf(
-                    EventKind::parse(v)
-                        .ok_or_else(|| enum_err("kind", v, <EventKind as Enumerated>::expected()))?,
+                    EventKind::parse(v).ok_or_else(|| {
+                        enum_err("kind", v, <EventKind as Enumerated>::expected())
+                    })?,
                 )
             } else if let Some(v) = t.strip_prefix("founded_from:") {
                 Filter::FoundedFrom(

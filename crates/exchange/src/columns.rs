@@ -387,10 +387,79 @@ pub const TRAINING_ATTENDANCE: Table = Table {
     ],
 };
 
+/// A propaganda or promotion event, kept by the unit it was held for.
+pub const EVENTS: Table = Table {
+    key: "events",
+    vi: "Sự kiện tuyên truyền",
+    aliases: &["tuyên truyền", "hội nghị tuyên truyền", "sự kiện"],
+    columns: &[
+        col("code", "Mã", &["mã sự kiện", "số hiệu"], true),
+        col("kind", "Hình thức", &["loại", "loại hình"], true),
+        col("title", "Nội dung", &["tên", "chủ đề", "tên sự kiện"], true),
+        col("held_on", "Ngày", &["ngày tổ chức", "thời gian"], true),
+        col(
+            "organiser",
+            "Đơn vị tổ chức",
+            &["đơn vị", "cơ quan tổ chức"],
+            true,
+        ),
+        col("unit", "Địa bàn", &["mã đơn vị", "đơn vị hành chính"], true),
+        col(
+            "audience",
+            "Đối tượng",
+            &["thành phần", "người tham dự"],
+            false,
+        ),
+        col(
+            "reach",
+            "Số lượt người",
+            &["số người", "số bản", "số lượt"],
+            false,
+        ),
+    ],
+};
+
+/// A disbursement of a support policy to an organisation, in đồng.
+pub const SUPPORT_DISBURSEMENTS: Table = Table {
+    key: "support_disbursements",
+    vi: "Kinh phí hỗ trợ",
+    aliases: &["hỗ trợ", "khoản hỗ trợ", "chi hỗ trợ"],
+    columns: &[
+        col("code", "Mã", &["số chứng từ", "mã khoản"], true),
+        col(
+            "policy",
+            "Nhóm chính sách",
+            &["chính sách", "nội dung hỗ trợ"],
+            true,
+        ),
+        col(
+            "legal_basis",
+            "Căn cứ",
+            &["căn cứ pháp lý", "văn bản"],
+            true,
+        ),
+        col("decision", "Quyết định", &["số quyết định"], false),
+        col("org_code", "Mã tổ chức", &["mã", "mã htx"], true),
+        col(
+            "amount_vnd",
+            "Số tiền (đồng)",
+            &["số tiền", "kinh phí"],
+            true,
+        ),
+        col(
+            "source",
+            "Nguồn kinh phí",
+            &["nguồn", "nguồn ngân sách"],
+            true,
+        ),
+        col("paid_on", "Ngày chi", &["ngày", "ngày hỗ trợ"], true),
+    ],
+};
+
 /// In this order in a workbook and in an import's summary; from the eighth on they appear in
 /// an export only when there is something to write (a register without a reorganisation or a
 /// Hội quán has none).
-pub const TABLES: [Table; 14] = [
+pub const TABLES: [Table; 16] = [
     ADMIN_UNITS,
     ORGANIZATIONS,
     ANNUAL_REPORTS,
@@ -405,6 +474,8 @@ pub const TABLES: [Table; 14] = [
     ORG_ORIGINS,
     TRAINING_COURSES,
     TRAINING_ATTENDANCE,
+    EVENTS,
+    SUPPORT_DISBURSEMENTS,
 ];
 
 /// Folds a header or sheet name for matching: no case, no diacritics, no unit in

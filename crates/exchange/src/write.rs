@@ -17,6 +17,7 @@ pub enum Headers {
 }
 
 mod clubs;
+mod support;
 mod training;
 mod val;
 
@@ -261,6 +262,8 @@ pub fn write_xlsx(
             clubs::origin_rows(&snap.clubs),
             training::course_rows(&snap.training, &units_by_id),
             training::attendee_rows(&snap.training),
+            support::event_rows(&snap.support, &units_by_id),
+            support::disbursement_rows(&snap.support),
         ])
         .enumerate()
     {

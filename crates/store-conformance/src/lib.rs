@@ -18,8 +18,8 @@ mod fixtures;
 mod people;
 mod register;
 mod review;
-mod testdb;
 mod support;
+mod testdb;
 mod training;
 
 pub use changes::*;
@@ -29,8 +29,8 @@ pub use evaluations::*;
 pub use people::*;
 pub use register::*;
 pub use review::*;
-pub use testdb::{TestDb, on_postgres};
 pub use support::*;
+pub use testdb::{TestDb, on_postgres};
 pub use training::*;
 
 /// Every case of the suite, by name: the macro runs each as its own test.

@@ -28,10 +28,7 @@ pub(crate) async fn load(conn: &mut PgConnection) -> Result<SupportRecords> {
 
 /// The change set's events and disbursements, after its units and organisations are
 /// written.
-pub(crate) async fn write(
-    tx: &mut sqlx::Transaction<'static, DB>,
-    c: &ChangeSet,
-) -> Result<()> {
+pub(crate) async fn write(tx: &mut sqlx::Transaction<'static, DB>, c: &ChangeSet) -> Result<()> {
     for code in &c.removed_events {
         sqlx::query("DELETE FROM support_events WHERE code = $1")
             .bind(code)

@@ -181,6 +181,26 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
             json(k),
         );
     }
+    for e in &changes.events {
+        let before = g.db.support.event(&e.code).map(json);
+        entry(
+            "support_events",
+            e.code.clone(),
+            Some(e.unit),
+            before,
+            json(e),
+        );
+    }
+    for x in &changes.disbursements {
+        let before = g.db.support.disbursement(&x.code).map(json);
+        entry(
+            "support_disbursements",
+            x.code.clone(),
+            g.commune_of(&x.org),
+            before,
+            json(x),
+        );
+    }
     for (code, list) in &changes.course_attendees {
         let stored = g.db.training.attendees_of(code);
         let unit = (changes.courses.iter())

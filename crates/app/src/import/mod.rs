@@ -14,6 +14,7 @@ mod history;
 mod registry;
 mod reports;
 mod scope;
+mod support;
 mod training;
 
 pub use draft::{ImportOutcome, TableSummary};
@@ -161,6 +162,9 @@ impl App {
         clubs::stored_records_still_fit(&g, &mut d);
         training::courses(&g, &mut d);
         training::attendance(&g, &mut d);
+        support::events(&g, &mut d);
+        support::disbursements(&g, &mut d);
+        support::stored_disbursements_still_fit(&g, &mut d);
         registry::near_duplicates(&g, &mut d);
         registry::registered_services(self, &g, &mut d);
         reports::reports(&g, &mut d);

@@ -258,6 +258,21 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
             refused.push(("training_attendance", code.clone()));
         }
     }
+    // an event is kept by the offices of the unit it was held for (where it was, and where
+    // the file puts it); a disbursement by those of the organisation paid (the one stored,
+    // and the one the file names)
+    for e in &changes.events {
+        let old = g.db.support.event(&e.code).map(|o| o.unit);
+        if !course_ok(e.unit) || old.is_some_and(|u| !course_ok(u)) {
+            refused.push(("events", e.code.clone()));
+        }
+    }
+    for x in &changes.disbursements {
+        let old = g.db.support.disbursement(&x.code).map(|o| &o.org);
+        if !club_ok(&x.org) || old.is_some_and(|o| !club_ok(o)) {
+            refused.push(("support_disbursements", x.code.clone()));
+        }
+    }
     let plan_ok = |code: &str| {
         g.plan_unit(changes, code)
             .is_some_and(|u| may(Action::ManagePlans, &Resource::Unit(u)))

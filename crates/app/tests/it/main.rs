@@ -9,6 +9,7 @@ mod plans;
 mod read_model;
 mod reform;
 mod register;
+mod support;
 mod training;
 
 pub fn sys() -> hoptac_app::Actor {

@@ -621,7 +621,16 @@ fn support_paid_by_policy_and_kind_and_events_held() {
     let d = |id: &str| cat.iter().find(|d| d.id == id).unwrap().clone();
     // a commune's scope: B's money and the events held for commune 11 only
     let one = Engine::scoped(&s, Some(UnitId(11)));
-    assert_eq!(one.evaluate(&d("support.amount"), 2016, 2020).value, m("150.500001"));
-    assert_eq!(one.evaluate(&d("propaganda.events"), 2015, 2020).value, int(2));
-    assert_eq!(one.evaluate(&d("support.beneficiaries"), 2016, 2020).value, int(1));
+    assert_eq!(
+        one.evaluate(&d("support.amount"), 2016, 2020).value,
+        m("150.500001")
+    );
+    assert_eq!(
+        one.evaluate(&d("propaganda.events"), 2015, 2020).value,
+        int(2)
+    );
+    assert_eq!(
+        one.evaluate(&d("support.beneficiaries"), 2016, 2020).value,
+        int(1)
+    );
 }

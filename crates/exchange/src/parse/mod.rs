@@ -13,6 +13,7 @@ mod layout;
 mod parsed;
 mod reader;
 mod register;
+mod support;
 mod training;
 
 use layout::{layout, missing_column};
@@ -83,6 +84,8 @@ pub fn parse_book(book: &RawBook) -> Parsed {
             "org_origins" => clubs::parse_origins(sheet, &l, &mut out),
             "training_courses" => training::parse_courses(sheet, &l, &mut out),
             "training_attendance" => training::parse_attendance(sheet, &l, &mut out),
+            "events" => support::parse_events(sheet, &l, &mut out),
+            "support_disbursements" => support::parse_disbursements(sheet, &l, &mut out),
             _ => parse_targets(sheet, &l, &mut out),
         }
     }

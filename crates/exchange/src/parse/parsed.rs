@@ -81,6 +81,19 @@ pub struct CourseInput {
     pub funding: String,
 }
 
+/// An event as a sheet gives it: its unit a code, resolved by the import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventInput {
+    pub code: String,
+    pub kind: hoptac_core::types::EventKind,
+    pub title: String,
+    pub held_on: Date,
+    pub organiser: String,
+    pub unit: String,
+    pub audience: String,
+    pub reach: Option<i64>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
     pub units: Vec<Located<UnitInput>>,
@@ -98,6 +111,8 @@ pub struct Parsed {
     pub origins: Vec<Located<OriginInput>>,
     pub courses: Vec<Located<CourseInput>>,
     pub attendees: Vec<Located<hoptac_core::model::Attendee>>,
+    pub events: Vec<Located<EventInput>>,
+    pub disbursements: Vec<Located<hoptac_core::model::Disbursement>>,
     pub problems: Vec<Problem>,
     /// The columns each table's sheet had: a column left out keeps the stored values.
     pub columns: HashMap<&'static str, std::collections::BTreeSet<&'static str>>,

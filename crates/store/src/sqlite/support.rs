@@ -29,10 +29,7 @@ pub(super) async fn load(conn: &mut sqlx::SqliteConnection) -> Result<SupportRec
 
 /// The change set's events and disbursements, after its units and organisations are
 /// written.
-pub(super) async fn write(
-    tx: &mut sqlx::Transaction<'static, DB>,
-    c: &ChangeSet,
-) -> Result<()> {
+pub(super) async fn write(tx: &mut sqlx::Transaction<'static, DB>, c: &ChangeSet) -> Result<()> {
     for code in &c.removed_events {
         sqlx::query("DELETE FROM support_events WHERE code = $1")
             .bind(code)

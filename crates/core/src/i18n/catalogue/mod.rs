@@ -34,4 +34,10 @@ pub const MESSAGES: &[&[Entry]] = &[
 ];
 
 /// Words of the interface, shown as they are.
-pub const UI: &[&[Entry]] = &[ui::ENTRIES, ui_more::ENTRIES, daily::UI, tasks::UI, support::UI];
+pub const UI: &[&[Entry]] = &[
+    ui::ENTRIES,
+    ui_more::ENTRIES,
+    daily::UI,
+    tasks::UI,
+    support::UI,
+];
