@@ -191,7 +191,8 @@ impl App {
         let _turn = self.write_gate.lock().await;
         let (generation, snap) = self.snapshot_at().await?;
         let org_of = |c: &hoptac_core::OrgCode| snap.orgs.iter().find(|o| o.code == *c);
-        let org = org_of(&d.org).filter(|o| reads_org(actor, &snap, o));
+        // an organisation out of the account's reach is refused (and audited), not passed
+        let org = org_of(&d.org);
         match org {
             Some(o) => self.may_keep_support_of(actor, ENTITY, o).await?,
             None => self.check_support_write(actor).await?,

@@ -12,6 +12,7 @@ pub(crate) mod plans;
 pub(crate) mod registry;
 pub(crate) mod review;
 pub(crate) mod setup;
+pub(crate) mod support;
 pub(crate) mod todo;
 pub(crate) mod training;
 
@@ -32,6 +33,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(registry::routes())
         .merge(review::routes())
         .merge(setup::routes())
+        .merge(support::routes())
         .merge(todo::routes())
         .merge(training::routes())
 }

@@ -358,3 +358,66 @@ pub(crate) fn form_intent(v: &HashMap<String, String>, editing: bool) -> hoptac_
         hoptac_app::FormIntent::Create
     }
 }
+
+/// A unit as a choice of a form: its name and code, and its end for a unit that no longer
+/// exists (a record of before the 2025 reform is held for the unit of then).
+pub(crate) fn unit_label(l: Lang, u: &hoptac_core::model::AdminUnit) -> String {
+    use hoptac_core::date::to_vi;
+    match u.valid_to {
+        Some(end) => format!(
+            "{} ({}, {} {})",
+            u.name,
+            u.code,
+            crate::http::i18n::t(l, "until"),
+            to_vi(end)
+        ),
+        None => format!("{} ({})", u.name, u.code),
+    }
+}
+
+/// The fields of a removal: the reason (required, kept in the audit) and the version read.
+pub(crate) fn reason_fields(l: Lang, reason: &str, version: i64) -> Vec<Field> {
+    let mut r = field(l, "reason", "textarea", reason.to_string());
+    r.required = true;
+    vec![r, version_field(version)]
+}
+
+/// Every field of a form longer than `max` (the one named `long_key` may be `long_max`),
+/// said before anything is read from them.
+pub(crate) fn overlong(
+    v: &HashMap<String, String>,
+    max: usize,
+    long_key: &str,
+    long_max: usize,
+) -> Vec<(String, String, hoptac_core::Msg)> {
+    let mut out = Vec::new();
+    for (k, s) in v {
+        let max = if k == long_key { long_max } else { max };
+        if s.chars().count() > max {
+            out.push((
+                k.clone(),
+                String::new(),
+                hoptac_core::msg!("club.text_too_long", max = max),
+            ));
+        }
+    }
+    out
+}
+
+/// A day typed as `dd/mm/yyyy` (or ISO), or the problem of the field.
+pub(crate) fn day_of(
+    v: &HashMap<String, String>,
+    key: &str,
+    problems: &mut Vec<(String, String, hoptac_core::Msg)>,
+) -> Option<hoptac_core::Date> {
+    let s = v.get(key).map(|s| s.trim()).unwrap_or_default();
+    let d = hoptac_core::date::parse(s).filter(|_| s.len() > 4);
+    if d.is_none() {
+        problems.push((
+            key.to_string(),
+            s.to_string(),
+            hoptac_core::msg!("club.day_invalid", value = s),
+        ));
+    }
+    d
+}

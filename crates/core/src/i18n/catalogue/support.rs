@@ -47,4 +47,86 @@ pub const MESSAGES: &[Entry] = &[
     ),
 ];
 
-pub const UI: &[Entry] = &[];
+pub const UI: &[Entry] = &[
+    ("nav_support", "Hỗ trợ, tuyên truyền", "Support, propaganda"),
+    (
+        "support_heading",
+        "Kinh phí hỗ trợ và công tác tuyên truyền",
+        "Support paid and propaganda",
+    ),
+    (
+        "support_intro",
+        "Các khoản đã chi theo chính sách hỗ trợ (đồng) cho HTX, THT, Hội quán và các hội nghị, bản tin, phóng sự, hội chợ về kinh tế tập thể; các chỉ tiêu về hỗ trợ và tuyên truyền được đếm từ đây.",
+        "Support paid under each policy (in đồng) to cooperatives, groups and clubs, and the conferences, bulletins, reports and fairs on the collective economy; the indicators of support and propaganda are counted from these.",
+    ),
+    (
+        "support_disbursements",
+        "Các khoản hỗ trợ đã chi",
+        "Support paid",
+    ),
+    (
+        "support_events",
+        "Sự kiện tuyên truyền, xúc tiến",
+        "Propaganda and promotion events",
+    ),
+    ("support_count", "Số khoản", "Payments"),
+    (
+        "record_code_hint",
+        "Mã riêng của cơ quan, ví dụ số chứng từ; không đổi sau khi lưu",
+        "The office's own code, e.g. the voucher number; kept once saved",
+    ),
+    (
+        "record_removed",
+        "Đã xóa; nhật ký giữ bản ghi cũ và lý do.",
+        "Removed; the audit keeps the old record and the reason.",
+    ),
+    ("paid_new", "Ghi khoản hỗ trợ", "Record a payment"),
+    ("paid_edit", "Sửa khoản hỗ trợ", "Edit a payment"),
+    (
+        "paid_remove",
+        "Xóa khoản hỗ trợ ghi nhầm",
+        "Remove a payment recorded by mistake",
+    ),
+    ("paid_code", "Mã khoản", "Code"),
+    ("paid_policy", "Nhóm chính sách", "Group of policies"),
+    ("paid_legal_basis", "Căn cứ", "Legal basis"),
+    (
+        "paid_legal_basis_hint",
+        "Văn bản chi theo, ghi như trên chứng từ: NĐ 98/2018/NĐ-CP, Nghị quyết HĐND tỉnh…",
+        "The text it is paid under, as on the voucher: NĐ 98/2018/NĐ-CP, a provincial resolution…",
+    ),
+    ("paid_decision", "Số quyết định", "Decision number"),
+    ("paid_org", "Tổ chức được hỗ trợ", "Organisation paid"),
+    ("paid_amount", "Số tiền (đồng)", "Amount (đồng)"),
+    (
+        "paid_amount_hint",
+        "Số đồng nguyên, ví dụ 150.000.000",
+        "Whole đồng, e.g. 150.000.000",
+    ),
+    ("paid_source", "Nguồn kinh phí", "Budget source"),
+    ("paid_on", "Ngày chi", "Paid on"),
+    ("event_new", "Ghi sự kiện", "Record an event"),
+    ("event_edit", "Sửa sự kiện", "Edit an event"),
+    (
+        "event_remove",
+        "Xóa sự kiện ghi nhầm",
+        "Remove an event recorded by mistake",
+    ),
+    ("event_code", "Mã sự kiện", "Code"),
+    ("event_kind", "Hình thức", "Kind"),
+    ("event_title", "Nội dung", "Subject"),
+    ("event_held_on", "Ngày", "Day"),
+    ("event_organiser", "Đơn vị tổ chức", "Organiser"),
+    ("event_unit", "Địa bàn", "Held for"),
+    ("event_audience", "Đối tượng", "Audience"),
+    (
+        "event_reach",
+        "Số lượt người (số bản)",
+        "Reach (people or copies)",
+    ),
+    (
+        "event_reach_hint",
+        "Người dự, số bản in hay lượt nghe, xem; để trống nếu không rõ",
+        "People attending, copies printed or listeners; empty if not known",
+    ),
+];

@@ -4,7 +4,10 @@
 
 use crate::http::error::WebError;
 use crate::http::format::enc;
-use crate::http::forms::{field, form_page_errors, problem_texts, select, to_map, version_field};
+use crate::http::forms::{
+    day_of, field, form_page_errors, overlong, problem_texts, reason_fields, select, to_map,
+    unit_label, version_field,
+};
 use crate::http::i18n::{Lang, t};
 use crate::http::layout::{Field, Opt};
 use crate::http::request::{Path, WebResult, lang};
@@ -35,13 +38,6 @@ fn form_key(field: &str) -> String {
         "starts_on" => "course_starts".into(),
         "ends_on" => "course_ends".into(),
         f => f.to_string(),
-    }
-}
-
-fn unit_label(l: Lang, u: &AdminUnit) -> String {
-    match u.valid_to {
-        Some(end) => format!("{} ({}, {} {})", u.name, u.code, t(l, "until"), to_vi(end)),
-        None => format!("{} ({})", u.name, u.code),
     }
 }
 
@@ -125,38 +121,13 @@ type FormProblems = Vec<(String, String, Msg)>;
 
 /// The course and its people the form says, or every problem of it.
 fn read(v: &HashMap<String, String>) -> Result<(Course, Vec<Attendee>), FormProblems> {
-    let mut problems: FormProblems = Vec::new();
-    for (k, s) in v {
-        let max = if k == "course_attendees" {
-            LIST_MAX
-        } else {
-            FIELD_MAX
-        };
-        if s.chars().count() > max {
-            problems.push((
-                k.clone(),
-                String::new(),
-                hoptac_core::msg!("club.text_too_long", max = max),
-            ));
-        }
-    }
+    let mut problems: FormProblems = overlong(v, FIELD_MAX, "course_attendees", LIST_MAX);
     if !problems.is_empty() {
         return Err(problems);
     }
     let get = |k: &str| v.get(k).map(|s| s.trim()).unwrap_or_default();
-    let day = |k: &str, problems: &mut FormProblems| {
-        let d = hoptac_core::date::parse(get(k)).filter(|_| get(k).len() > 4);
-        if d.is_none() {
-            problems.push((
-                k.to_string(),
-                get(k).to_string(),
-                hoptac_core::msg!("club.day_invalid", value = get(k)),
-            ));
-        }
-        d
-    };
-    let starts_on = day("course_starts", &mut problems);
-    let ends_on = day("course_ends", &mut problems);
+    let starts_on = day_of(v, "course_starts", &mut problems);
+    let ends_on = day_of(v, "course_ends", &mut problems);
     let level = CourseLevel::parse(get("course_level"));
     if level.is_none() {
         problems.push((
@@ -371,12 +342,6 @@ async fn save(
     .await)
 }
 
-fn remove_fields(l: Lang, reason: &str, version: i64) -> Vec<Field> {
-    let mut r = field(l, "reason", "textarea", reason.to_string());
-    r.required = true;
-    vec![r, version_field(version)]
-}
-
 pub(crate) async fn remove_form(
     State(st): State<AppState>,
     h: HeaderMap,
@@ -402,7 +367,7 @@ pub(crate) async fn remove_form(
         format!("{} — {}", t(l, "course_remove"), v.course.title),
         format!("/training/{}/remove", enc(&code)),
         format!("/training/{}", enc(&code)),
-        remove_fields(l, "", version),
+        reason_fields(l, "", version),
         None,
     )
     .await)
@@ -432,7 +397,7 @@ pub(crate) async fn remove(
             t(l, "course_remove").to_string(),
             format!("/training/{}/remove", enc(&code)),
             format!("/training/{}", enc(&code)),
-            remove_fields(l, &reason, version),
+            reason_fields(l, &reason, version),
             Some(problem_texts(l, vec![(field, value, msg)])),
         )
         .await),
