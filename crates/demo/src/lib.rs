@@ -43,6 +43,8 @@ pub async fn load_demo(app: &App) -> Result<()> {
         origins: s.clubs.origins,
         courses: s.training.courses.clone(),
         course_attendees: attendee_lists(&s.training),
+        events: s.support.events,
+        disbursements: s.support.disbursements,
         meta: std::iter::once(("dataset".to_string(), "demo".to_string()))
             .chain(hoptac_app::documents::to_pairs(
                 &hoptac_app::documents::demo_issuer(),

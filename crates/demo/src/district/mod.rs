@@ -18,6 +18,7 @@ mod groups;
 mod kit;
 mod people;
 mod records;
+mod support;
 #[cfg(test)]
 mod tests;
 mod training;
@@ -63,6 +64,7 @@ pub fn demo_snapshot() -> Snapshot {
     };
     let clubs = clubs::club_records(&orgs, members_2020);
     let training = training::training_records(&mut mgrs, &units);
+    let support = support::support_records(&orgs, &units);
     Snapshot {
         units,
         orgs,
@@ -71,6 +73,7 @@ pub fn demo_snapshot() -> Snapshot {
         changes,
         clubs,
         training,
+        support,
         ..Default::default()
     }
 }

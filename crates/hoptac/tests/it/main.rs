@@ -165,6 +165,13 @@ fn the_demo_measures_the_plans_tasks_from_their_records() {
         "training.courses",
         "training.trainees",
         "training.managers_trained_pct",
+        "support.amount",
+        "support.amount.linkage",
+        "support.amount.founding",
+        "support.amount.htx",
+        "support.beneficiaries",
+        "propaganda.events",
+        "propaganda.reach",
     ] {
         assert!(value(id) > 0.0, "{id}");
     }

@@ -598,7 +598,9 @@ async fn export_downloads_a_workbook() {
             "org_origins",
             // and the courses its managers' training days come from
             "training_courses",
-            "training_attendance"
+            "training_attendance",
+            "events",
+            "support_disbursements"
         ]
     );
     let orgs = wb.worksheet_range("organizations").unwrap();
