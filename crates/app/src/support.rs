@@ -122,7 +122,7 @@ impl App {
             })
             .cloned()
             .collect();
-        out.sort_by(|a, b| hoptac_core::text::fold(&a.name).cmp(&hoptac_core::text::fold(&b.name)));
+        out.sort_by_cached_key(|o| hoptac_core::text::fold(&o.name));
         Ok(out)
     }
 

@@ -148,7 +148,7 @@ async fn list_page(
                 title: ev.title.clone(),
                 organiser: ev.organiser.clone(),
                 audience: ev.audience.clone(),
-                reach: ev.reach.map(|n| dong(n)).unwrap_or_default(),
+                reach: ev.reach.map(dong).unwrap_or_default(),
                 href: format!("/support/events/{}/edit", enc(&ev.code)),
             })
             .collect(),
