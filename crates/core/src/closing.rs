@@ -302,6 +302,8 @@ pub fn draft_next(
         baseline_year,
         scope: unit_code.to_string(),
         targets: proposals.iter().map(|p| p.target.clone()).collect(),
+        offices: vec![],
+        tasks: vec![],
     };
     (plan, proposals)
 }

@@ -6,6 +6,9 @@ use crate::fixed::Fixed;
 use crate::i18n::Msg;
 use crate::indicator::{IndicatorDef, Unit};
 
+pub mod tasks;
+pub use tasks::{PlanOffice, PlanTask};
+
 /// How a target compares: "trở lên" (≥), "trên" (>), "dưới" (<), "trở xuống" (≤), "bằng"
 /// (=), or a range "5–6".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -153,6 +156,10 @@ pub struct Plan {
     /// Code of the administrative unit the plan covers.
     pub scope: String,
     pub targets: Vec<Target>,
+    /// The offices its tasks name, as they were when it was adopted.
+    pub offices: Vec<PlanOffice>,
+    /// Its tasks (nhiệm vụ), in number order.
+    pub tasks: Vec<PlanTask>,
 }
 
 /// Checks a plan's own fields (not its targets).

@@ -300,6 +300,16 @@ enumeration!(
 );
 
 enumeration!(
+    /// Where a task of a plan stands (tình hình thực hiện nhiệm vụ).
+    TaskStatus, "status", {
+        NotStarted => "not_started", "Chưa thực hiện", "Not started", ["chưa triển khai", "chưa bắt đầu"];
+        InProgress => "in_progress", "Đang thực hiện", "In progress", ["đang triển khai"];
+        Done => "done", "Đã hoàn thành", "Done", ["hoàn thành", "đã thực hiện"];
+        NotDone => "not_done", "Không hoàn thành", "Not done", ["chưa hoàn thành", "không thực hiện"];
+    }
+);
+
+enumeration!(
     /// Level of an administrative unit (cấp hành chính).
     AdminLevel, "level", {
         Province => "province", "Tỉnh", "Province", ["thành phố trực thuộc trung ương"];
@@ -328,6 +338,7 @@ mod tests {
         each::<super::CourseLevel>();
         each::<super::EventKind>();
         each::<super::SupportPolicy>();
+        each::<super::TaskStatus>();
         each::<super::AdminLevel>();
     }
 

@@ -36,6 +36,8 @@ pub async fn plans_targets_and_indicators_round_trip_and_upsert_one_by_one(s: &d
             target("7a", 4),
             target("2", 1),
         ],
+        offices: vec![],
+        tasks: vec![],
     };
     let ind = IndicatorRecord {
         id: "x.y".into(),

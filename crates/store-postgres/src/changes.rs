@@ -359,6 +359,7 @@ pub(crate) async fn apply_in(tx: &mut Tx, c: &ChangeSet) -> Result<()> {
         .execute(&mut **tx)
         .await?;
     }
+    crate::tasks::write(tx, c).await?;
     for (k, v) in &c.meta {
         sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
             .bind(k)

@@ -33,6 +33,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_support.sql",
         include_str!("../migrations/0006_support.sql"),
     ),
+    (
+        "0007_plan_tasks.sql",
+        include_str!("../migrations/0007_plan_tasks.sql"),
+    ),
 ];
 
 fn migrator() -> sqlx::migrate::Migrator {

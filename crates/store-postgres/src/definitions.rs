@@ -41,14 +41,16 @@ impl Definitions for PgStore {
             let (plan, target) = decode::target(&PgColumns(t))?;
             by_plan.entry(plan).or_default().push(target);
         }
-        plans
+        let mut plans = plans
             .iter()
             .map(|r| {
                 let c = PgColumns(r);
                 let code = decode::text(&c, 0, "plans")?;
                 decode::plan(&c, by_plan.remove(&code).unwrap_or_default())
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        crate::tasks::load_into(&self.pool, &mut plans).await?;
+        Ok(plans)
     }
 
     async fn validation_rules(&self) -> Result<Vec<RuleRecord>> {

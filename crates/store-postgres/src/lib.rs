@@ -19,6 +19,7 @@ mod maintenance;
 mod registry;
 mod review;
 mod support;
+mod tasks;
 mod training;
 
 pub use maintenance::BACKUP_ADVICE;

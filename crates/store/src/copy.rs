@@ -547,6 +547,35 @@ pub const TABLES: &[Table] = &[
         ]
     ),
     table!(
+        "plan_offices",
+        "plan_code, code",
+        false,
+        [
+            ("plan_code", Text),
+            ("code", Text),
+            ("name", Text),
+            ("until", Date),
+            ("successor", Text)
+        ]
+    ),
+    table!(
+        "plan_tasks",
+        "plan_code, number",
+        false,
+        [
+            ("plan_code", Text),
+            ("number", Text),
+            ("grp", Text),
+            ("text", Text),
+            ("lead", Text),
+            ("partners", Text),
+            ("output", Text),
+            ("evidence", Text),
+            ("status", Text),
+            ("reason", Text)
+        ]
+    ),
+    table!(
         "org_origins",
         "org_code, from_code",
         false,

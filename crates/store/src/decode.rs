@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 pub mod clubs;
 pub mod support;
+pub mod tasks;
 pub mod training;
 
 /// One row of a result, column by column (0-based), in the two shapes every column is
@@ -426,6 +427,8 @@ pub fn plan(
         baseline_year: int(r, 7, T)? as i32,
         scope: text(r, 8, T)?,
         targets,
+        offices: vec![],
+        tasks: vec![],
     })
 }
 

@@ -31,6 +31,8 @@ fn plan() -> Plan {
             target("2", "htx.members", Comparator::Ge, 2600),
             target("1", "tht.founded", Comparator::Ge, 7),
         ],
+        offices: vec![],
+        tasks: vec![],
     }
 }
 

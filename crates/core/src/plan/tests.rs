@@ -13,6 +13,8 @@ fn plan() -> Plan {
         baseline_year: 2020,
         scope: "872".into(),
         targets: vec![],
+        offices: vec![],
+        tasks: vec![],
     }
 }
 

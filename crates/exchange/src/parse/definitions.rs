@@ -126,6 +126,8 @@ pub(super) fn parse_plans(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
                     baseline_year,
                     scope,
                     targets: vec![],
+                    offices: vec![],
+                    tasks: vec![],
                 },
             });
         }

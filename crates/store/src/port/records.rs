@@ -76,6 +76,12 @@ pub struct ChangeSet {
     pub plans: Vec<Plan>,
     /// Upserted on (plan code, number): editing one target never loses the others.
     pub targets: Vec<(String, Target)>,
+    /// Tasks of plans taken out (plan, number), before the upserts.
+    pub removed_plan_tasks: Vec<(String, String)>,
+    /// Offices of plans upserted on (plan, code), after the plans.
+    pub plan_offices: Vec<(String, hoptac_core::plan::PlanOffice)>,
+    /// Tasks of plans upserted on (plan, number), after the plans.
+    pub plan_tasks: Vec<(String, hoptac_core::plan::PlanTask)>,
     /// Written in the same transaction as the changes they record.
     pub audit: Vec<AuditEntry>,
     /// Each organisation's registered services, replaced as a whole.

@@ -355,6 +355,7 @@ pub(super) async fn apply_in(
             .execute(&mut **tx)
             .await?;
         }
+        super::tasks::write(tx, c).await?;
         for (k, v) in &c.meta {
             sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
                 .bind(k)

@@ -114,6 +114,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0024_support.sql",
         include_str!("../../migrations/sqlite/0024_support.sql"),
     ),
+    (
+        "0025_plan_tasks.sql",
+        include_str!("../../migrations/sqlite/0025_plan_tasks.sql"),
+    ),
 ];
 
 /// The migrator of [`MIGRATIONS`].

@@ -39,13 +39,15 @@ impl Definitions for SqliteStore {
             let (plan, target) = crate::decode::target(t)?;
             by_plan.entry(plan).or_default().push(target);
         }
-        plans
+        let mut plans = plans
             .iter()
             .map(|r| {
                 let code = crate::decode::text(r, 0, "plans")?;
                 crate::decode::plan(r, by_plan.remove(&code).unwrap_or_default())
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        super::tasks::load_into(&self.pool, &mut plans).await?;
+        Ok(plans)
     }
 
     async fn validation_rules(&self) -> Result<Vec<hoptac_core::rules::RuleRecord>> {

@@ -14,6 +14,7 @@ mod registry;
 mod review;
 mod rows;
 mod support;
+mod tasks;
 mod training;
 
 pub use db::SqliteStore;

@@ -45,6 +45,27 @@ pub const MESSAGES: &[Entry] = &[
         "{org} đã nhận khoản hỗ trợ {code} ngày {day}: ngày thành lập/giải thể mới làm khoản đó không còn hợp lệ",
         "{org} received disbursement {code} on {day}: the new founding/dissolution date would leave it invalid",
     ),
+    (
+        "task.number_invalid",
+        "Số thứ tự nhiệm vụ viết như trong kế hoạch, các phần cách nhau bằng dấu chấm (II.1.2)",
+        "A task's number as the plan writes it, parts separated by dots (II.1.2)",
+    ),
+    (
+        "task.lead_required",
+        "Nhiệm vụ cần ít nhất một cơ quan chủ trì",
+        "A task needs at least one lead office",
+    ),
+    (
+        "task.no_such_office",
+        "Kế hoạch không có cơ quan mã \"{code}\": thêm vào danh sách cơ quan của kế hoạch trước",
+        "The plan has no office \"{code}\": add it to the plan's offices first",
+    ),
+    ("task.too_many", "Tối đa {max} mục", "At most {max} entries"),
+    (
+        "task.reason_required",
+        "Ghi lý do khi đánh giá tình hình thực hiện (căn cứ, kết quả)",
+        "Give the reason for the status (what shows it)",
+    ),
 ];
 
 pub const UI: &[Entry] = &[

@@ -280,6 +280,8 @@ pub(crate) fn plan_from(v: &HashMap<String, String>) -> Result<Plan, AppError> {
         baseline_year: year_of(v, "baseline_year")?,
         scope: get("scope"),
         targets: vec![],
+        offices: vec![],
+        tasks: vec![],
     })
 }
 
