@@ -29,13 +29,26 @@ pub struct PlanClosing {
 
 impl PlanClosing {
     pub fn document(&self) -> Document {
-        hoptac_core::closing::final_report(
+        let mut doc = hoptac_core::closing::final_report(
             &self.progress.plan,
             &self.progress.targets,
             &self.progress.scope_name,
             &self.territory,
             &self.by_unit,
-        )
+        );
+        let first = doc.sections.len() + 1;
+        let tasks = hoptac_core::task_report::task_sections(
+            &self.progress.plan,
+            &self.progress.tasks,
+            self.progress.tasks_on(),
+        );
+        // the final report numbers its sections; the tasks follow on
+        doc.sections
+            .extend(tasks.into_iter().enumerate().map(|(i, mut s)| {
+                s.heading = format!("{}. {}", first + i, s.heading);
+                s
+            }));
+        doc
     }
 }
 
@@ -253,6 +266,8 @@ impl App {
         )?;
         let own = Plan {
             targets: vec![],
+            offices: vec![],
+            tasks: vec![],
             ..plan.clone()
         };
         let mut audit =
@@ -333,7 +348,8 @@ impl App {
             rows,
             total_row: false,
         };
-        write_tables(&[crate::documents::plan_sheet(&c.progress), by_unit])
+        let tasks = crate::plan_tasks::task_sheet(plan, &c.progress.tasks);
+        write_tables(&[crate::documents::plan_sheet(&c.progress), by_unit, tasks])
             .map_err(|e| AppError::internal(format!("xlsx: {e}")))
     }
 }

@@ -619,8 +619,11 @@ impl App {
         as_of: Option<i32>,
     ) -> Result<Vec<u8>> {
         let p = self.plan_progress(actor, code, as_of).await?;
-        hoptac_exchange::tables::write_tables(&[plan_sheet(&p)])
-            .map_err(|e| AppError::internal(format!("xlsx: {e}")))
+        hoptac_exchange::tables::write_tables(&[
+            plan_sheet(&p),
+            crate::plan_tasks::task_sheet(&p.plan, &p.tasks),
+        ])
+        .map_err(|e| AppError::internal(format!("xlsx: {e}")))
     }
 }
 

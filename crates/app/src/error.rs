@@ -120,6 +120,7 @@ impl AppError {
                     "report" => hoptac_core::msg!("error.kind.report"),
                     "rubric" => hoptac_core::msg!("error.kind.rubric"),
                     "rule" => hoptac_core::msg!("error.kind.rule"),
+                    "task" => hoptac_core::msg!("error.kind.task"),
                     "target" => hoptac_core::msg!("error.kind.target"),
                     _ => hoptac_core::msg!("error.kind.item"),
                 };

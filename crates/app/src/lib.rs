@@ -22,6 +22,7 @@ mod intent;
 pub mod managers;
 pub mod merge;
 pub mod org_archive;
+pub mod plan_tasks;
 pub mod plans;
 mod read_model;
 pub mod registry;

@@ -26,14 +26,29 @@ pub struct PlanProgress {
     /// When the plan's period crosses a reorganisation: the ground compared at its baseline
     /// and at its last year with figures.
     pub territory_note: Option<hoptac_core::Msg>,
+    /// The plan's tasks with what the records show of them.
+    pub tasks: Vec<hoptac_core::task_report::TaskLine>,
 }
 
 impl PlanProgress {
+    /// The day the tasks are assessed as of: today, or the end of the year assessed.
+    pub fn tasks_on(&self) -> hoptac_core::Date {
+        let today = crate::context::today();
+        self.as_of
+            .map(hoptac_core::date::year_end)
+            .map_or(today, |d| d.min(today))
+    }
+
     /// The assessment as a text; a period across a reorganisation says which ground it
     /// compared in a footnote on the plan's ground.
     pub fn assessment(&self) -> hoptac_core::report::Document {
         let mut doc =
             hoptac_core::report::plan_assessment(&self.plan, &self.targets, &self.scope_name);
+        doc.sections.extend(hoptac_core::task_report::task_sections(
+            &self.plan,
+            &self.tasks,
+            self.tasks_on(),
+        ));
         if let Some(note) = &self.territory_note {
             doc.footnotes.push(note.vi().to_string());
             let n = doc.footnotes.len();
@@ -299,6 +314,8 @@ impl App {
             .find(|x| x.code == p.code)
             .map(|x| Plan {
                 targets: vec![],
+                offices: vec![],
+                tasks: vec![],
                 ..x
             });
         refuse_taken(
@@ -335,6 +352,8 @@ impl App {
         }
         let plan = Plan {
             targets: vec![],
+            offices: vec![],
+            tasks: vec![],
             scope: unit,
             ..p
         };
@@ -532,7 +551,12 @@ impl App {
         let territory_note = last.and_then(|y| {
             hoptac_core::territory::crossing_note(&snap, unit.id, plan.baseline_year, y)
         });
+        let on = as_of
+            .map(hoptac_core::date::year_end)
+            .map_or(crate::context::today(), |d| d.min(crate::context::today()));
+        let tasks = crate::plan_tasks::task_lines(&plan, &snap, &cat, on)?;
         Ok(PlanProgress {
+            tasks,
             scope_name: unit.name.clone(),
             plan,
             as_of,

@@ -29,6 +29,7 @@ pub mod rules;
 pub mod similar;
 pub mod spec;
 pub mod support;
+pub mod task_report;
 pub mod territory;
 pub mod text;
 pub mod training;

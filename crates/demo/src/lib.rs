@@ -4,6 +4,7 @@
 
 pub mod district;
 pub mod plan;
+pub mod plan_tasks;
 pub mod synthetic;
 
 pub use district::DEMO_PASSWORD;
@@ -55,6 +56,12 @@ pub async fn load_demo(app: &App) -> Result<()> {
         targets: plan::plan()
             .targets
             .into_iter()
+            .map(|t| (plan::PLAN_CODE.to_string(), t))
+            .collect(),
+        plan_offices: (plan_tasks::offices().into_iter())
+            .map(|o| (plan::PLAN_CODE.to_string(), o))
+            .collect(),
+        plan_tasks: (plan_tasks::tasks().into_iter())
             .map(|t| (plan::PLAN_CODE.to_string(), t))
             .collect(),
         registered,

@@ -150,7 +150,7 @@ pub fn plan() -> Plan {
         baseline_year: 2020,
         scope: "872".into(),
         targets,
-        offices: vec![],
-        tasks: vec![],
+        offices: crate::plan_tasks::offices(),
+        tasks: crate::plan_tasks::tasks(),
     }
 }

@@ -456,10 +456,58 @@ pub const SUPPORT_DISBURSEMENTS: Table = Table {
     ],
 };
 
+/// An office a plan's tasks name, as it was when the plan was adopted.
+pub const PLAN_OFFICES: Table = Table {
+    key: "plan_offices",
+    vi: "Cơ quan thực hiện",
+    aliases: &["cơ quan", "đơn vị thực hiện"],
+    columns: &[
+        col("plan_code", "Mã kế hoạch", &[], true),
+        col("code", "Mã cơ quan", &["mã"], true),
+        col("name", "Tên cơ quan", &["tên", "cơ quan"], true),
+        col("until", "Hoạt động đến", &["đến ngày"], false),
+        col(
+            "successor",
+            "Cơ quan kế thừa",
+            &["kế thừa", "cơ quan tiếp nhận"],
+            false,
+        ),
+    ],
+};
+
+/// A task of a plan (nhiệm vụ, giải pháp; tổ chức thực hiện).
+pub const PLAN_TASKS: Table = Table {
+    key: "plan_tasks",
+    vi: "Nhiệm vụ kế hoạch",
+    aliases: &["nhiệm vụ", "nhiệm vụ và giải pháp"],
+    columns: &[
+        col("plan_code", "Mã kế hoạch", &[], true),
+        col("number", "Số thứ tự", &["stt", "số"], true),
+        col("group", "Nhóm nhiệm vụ", &["nhóm", "mục"], true),
+        col("text", "Nội dung nhiệm vụ", &["nội dung"], true),
+        col("lead", "Cơ quan chủ trì", &["chủ trì"], true),
+        col("partners", "Cơ quan phối hợp", &["phối hợp"], false),
+        col("output", "Kết quả dự kiến", &["sản phẩm"], false),
+        col(
+            "evidence",
+            "Chỉ tiêu minh chứng",
+            &["minh chứng", "chỉ tiêu"],
+            false,
+        ),
+        col(
+            "status",
+            "Tình hình thực hiện",
+            &["tình trạng", "kết quả"],
+            true,
+        ),
+        col("reason", "Lý do, căn cứ", &["lý do"], false),
+    ],
+};
+
 /// In this order in a workbook and in an import's summary; from the eighth on they appear in
 /// an export only when there is something to write (a register without a reorganisation or a
 /// Hội quán has none).
-pub const TABLES: [Table; 16] = [
+pub const TABLES: [Table; 18] = [
     ADMIN_UNITS,
     ORGANIZATIONS,
     ANNUAL_REPORTS,
@@ -476,6 +524,8 @@ pub const TABLES: [Table; 16] = [
     TRAINING_ATTENDANCE,
     EVENTS,
     SUPPORT_DISBURSEMENTS,
+    PLAN_OFFICES,
+    PLAN_TASKS,
 ];
 
 /// Folds a header or sheet name for matching: no case, no diacritics, no unit in

@@ -214,6 +214,36 @@ pub fn write_xlsx(
             ]
         })
         .collect();
+    let office_rows: Vec<Vec<Val>> = (plans.plans.iter())
+        .flat_map(|p| p.offices.iter().map(move |o| (p, o)))
+        .map(|(p, o)| {
+            vec![
+                Val::Text(p.code.clone()),
+                Val::Text(o.code.clone()),
+                Val::Text(o.name.clone()),
+                opt(o.until, Val::Date),
+                text(&o.successor),
+            ]
+        })
+        .collect();
+    let task_rows: Vec<Vec<Val>> = (plans.plans.iter())
+        .flat_map(|p| p.tasks.iter().map(move |t| (p, t)))
+        .map(|(p, t)| {
+            use hoptac_core::plan::tasks::join_codes;
+            vec![
+                Val::Text(p.code.clone()),
+                Val::Text(t.number.clone()),
+                Val::Text(t.group.clone()),
+                Val::Text(t.text.clone()),
+                Val::Text(join_codes(&t.lead)),
+                text(&join_codes(&t.partners)),
+                text(&t.output),
+                text(&join_codes(&t.evidence)),
+                Val::Coded(t.status.code().into(), t.status.label_vi().into()),
+                text(&t.reason),
+            ]
+        })
+        .collect();
     let code_of = |id: hoptac_core::UnitId| {
         units_by_id
             .get(&id)
@@ -264,6 +294,8 @@ pub fn write_xlsx(
             training::attendee_rows(&snap.training),
             support::event_rows(&snap.support, &units_by_id),
             support::disbursement_rows(&snap.support),
+            office_rows,
+            task_rows,
         ])
         .enumerate()
     {

@@ -76,6 +76,8 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
         let before = g.stored.plans.iter().find(|x| x.code == p.code).map(|x| {
             json(&Plan {
                 targets: vec![],
+                offices: vec![],
+                tasks: vec![],
                 ..x.clone()
             })
         });
@@ -179,6 +181,34 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
             Some(k.unit),
             before,
             json(k),
+        );
+    }
+    for (code, o) in &changes.plan_offices {
+        let before = (g.stored.plans.iter())
+            .find(|x| &x.code == code)
+            .and_then(|p| p.offices.iter().find(|x| x.code == o.code))
+            .map(json);
+        let key = format!("{code}/{}", o.code);
+        entry(
+            "plan_offices",
+            key,
+            g.plan_unit(changes, code),
+            before,
+            json(o),
+        );
+    }
+    for (code, t) in &changes.plan_tasks {
+        let before = (g.stored.plans.iter())
+            .find(|x| &x.code == code)
+            .and_then(|p| p.tasks.iter().find(|x| x.number == t.number))
+            .map(json);
+        let key = format!("{code}/{}", t.number);
+        entry(
+            "plan_tasks",
+            key,
+            g.plan_unit(changes, code),
+            before,
+            json(t),
         );
     }
     for e in &changes.events {

@@ -83,6 +83,8 @@ pub(super) fn plans(g: &Ground<'_>, d: &mut Draft) -> Result<Vec<String>> {
             .find(|x| x.code == plan.code)
             .map(|x| Plan {
                 targets: vec![],
+                offices: vec![],
+                tasks: vec![],
                 ..x.clone()
             });
         if tally(&mut d.summary[5], old.as_ref(), &plan) {

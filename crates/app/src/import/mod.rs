@@ -11,6 +11,7 @@ mod draft;
 mod forms;
 mod ground;
 mod history;
+mod plan_tasks;
 mod registry;
 mod reports;
 mod scope;
@@ -176,6 +177,8 @@ impl App {
         let known_defs = definitions::indicators(&g, &mut d);
         let plan_codes = definitions::plans(&g, &mut d)?;
         definitions::targets(&g, &plan_codes, &known_defs, &mut d);
+        plan_tasks::offices(&g, &plan_codes, &mut d);
+        plan_tasks::tasks(&g, &plan_codes, &known_defs, &mut d);
 
         let sheet_order: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
         d.problems.sort_by_key(|p| {

@@ -313,6 +313,16 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
             refused.push(("targets", format!("{code}/{}", t.no)));
         }
     }
+    for (code, o) in &changes.plan_offices {
+        if !plan_ok(code) {
+            refused.push(("plan_offices", format!("{code}/{}", o.code)));
+        }
+    }
+    for (code, t) in &changes.plan_tasks {
+        if !plan_ok(code) {
+            refused.push(("plan_tasks", format!("{code}/{}", t.number)));
+        }
+    }
     d.problems.extend(locked);
     d.changes.owners.extend(owners);
     refused

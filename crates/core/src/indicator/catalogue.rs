@@ -371,8 +371,8 @@ fn support(v: &mut Vec<IndicatorDef>) {
     for p in SupportPolicy::ALL {
         v.push(def(
             &format!("support.amount.{}", p.code()),
-            &format!("Kinh phí hỗ trợ đã chi: {}", p.label_vi()),
-            &format!("Support paid: {}", p.label_en()),
+            &format!("Kinh phí hỗ trợ đã chi – {}", p.label_vi()),
+            &format!("Support paid – {}", p.label_en()),
             all,
             Disbursements,
             vec![Filter::Policy(*p)],

@@ -14,6 +14,7 @@ mod parsed;
 mod reader;
 mod register;
 mod support;
+mod tasks;
 mod training;
 
 use layout::{layout, missing_column};
@@ -86,6 +87,8 @@ pub fn parse_book(book: &RawBook) -> Parsed {
             "training_attendance" => training::parse_attendance(sheet, &l, &mut out),
             "events" => support::parse_events(sheet, &l, &mut out),
             "support_disbursements" => support::parse_disbursements(sheet, &l, &mut out),
+            "plan_offices" => tasks::parse_offices(sheet, &l, &mut out),
+            "plan_tasks" => tasks::parse_tasks(sheet, &l, &mut out),
             _ => parse_targets(sheet, &l, &mut out),
         }
     }

@@ -104,6 +104,10 @@ pub struct Parsed {
     pub plans: Vec<Located<Plan>>,
     /// (plan code, target)
     pub targets: Vec<Located<(String, Target)>>,
+    /// (plan code, office)
+    pub plan_offices: Vec<Located<(String, hoptac_core::plan::PlanOffice)>>,
+    /// (plan code, task)
+    pub plan_tasks: Vec<Located<(String, hoptac_core::plan::PlanTask)>>,
     pub unit_changes: Vec<Located<UnitChangeInput>>,
     pub moves: Vec<Located<MoveInput>>,
     pub club_profiles: Vec<Located<ClubProfile>>,

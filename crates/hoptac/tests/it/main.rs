@@ -348,6 +348,30 @@ fn targets_and_the_plan_report_give_the_same_figures() {
             "target {no}: {shown} not in {line}"
         );
     }
+    // every task of B.II–B.III, with its offices (a ceased one with its successor), its
+    // status and, where it names indicators, what the records show
+    for t in hoptac_demo::plan_tasks::tasks() {
+        let line = md
+            .lines()
+            .find(|l| l.starts_with(&format!("- {}. ", t.number)))
+            .unwrap_or_else(|| panic!("task {} missing", t.number));
+        assert!(
+            line.contains(" Chủ trì: ") && line.contains("(từ 01/07/2025: "),
+            "{line}"
+        );
+        assert!(
+            line.contains(&format!(
+                "Tình hình: {}",
+                t.status.label_vi().to_lowercase()
+            )),
+            "{line}"
+        );
+        assert_eq!(
+            line.contains("Số liệu từ hồ sơ: "),
+            !t.evidence.is_empty(),
+            "{line}"
+        );
+    }
     insta::assert_snapshot!("plan_assessment_md", md);
     let table = ok(&hoptac(
         &db,

@@ -5,6 +5,7 @@ use crate::i18n::entry::Entry;
 pub const MESSAGES: &[Entry] = &[
     ("error.kind.event", "sự kiện tuyên truyền", "event"),
     ("error.kind.disbursement", "khoản hỗ trợ", "disbursement"),
+    ("error.kind.task", "nhiệm vụ", "task"),
     (
         "support.code_invalid",
         "Mã phải có, tối đa {max} ký tự, không chứa / ? #",
