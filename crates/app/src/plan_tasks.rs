@@ -105,24 +105,40 @@ impl App {
         Ok((plan, lines))
     }
 
-    /// Whether the actor may set the statuses of the plan's tasks (manages its plans).
+    /// Whether the actor may set the statuses of the plan's tasks (see [`App::authorize_plan_tasks`]).
     pub async fn may_manage_plan(&self, actor: &Actor, plan: &Plan) -> bool {
         let Ok(units) = self.units().await else {
             return false;
         };
         let unit = find_unit(&units, &plan.scope, Some(year_end(plan.to))).map(|u| u.id);
-        unit.is_ok_and(|u| {
-            hoptac_core::auth::permits(
-                &actor.account,
-                Action::ManagePlans,
-                &Resource::Unit(u),
-                &units,
-            )
-        })
+        actor.account.role >= hoptac_core::auth::Role::Staff
+            && unit.is_ok_and(|u| {
+                hoptac_core::auth::permits(
+                    &actor.account,
+                    Action::Write,
+                    &Resource::Unit(u),
+                    &units,
+                )
+            })
     }
 
-    /// Sets where a task stands, with the reason: by the offices that manage the plan, at
-    /// the version read.
+    /// Whether the actor may set the statuses of the plan's tasks — the staff of the plan's
+    /// unit and the offices above (following a plan is daily work; changing it is the
+    /// administrator's): refused (403, audited) otherwise.
+    pub async fn authorize_plan_tasks(&self, actor: &Actor, plan: &Plan) -> Result<()> {
+        let units = self.units().await?;
+        let unit = find_unit(&units, &plan.scope, Some(year_end(plan.to)))?.id;
+        if actor.account.role < hoptac_core::auth::Role::Staff {
+            let key = plan.code.clone();
+            let e = self.audit_entry(actor, "refused", ENTITY, &key, Some(unit));
+            self.store().append_audit(&e).await?;
+            return Err(AppError::Forbidden);
+        }
+        self.authorize(actor, Action::Write, &Resource::Unit(unit))
+            .await
+    }
+
+    /// Sets where a task stands, with the reason, at the version read.
     pub async fn save_task_status(
         &self,
         actor: &Actor,
@@ -133,10 +149,9 @@ impl App {
         version: i64,
     ) -> Result<()> {
         let plan = self.plan(actor, code).await?;
+        self.authorize_plan_tasks(actor, &plan).await?;
         let units = self.units().await?;
         let unit = find_unit(&units, &plan.scope, Some(year_end(plan.to)))?.id;
-        self.authorize(actor, Action::ManagePlans, &Resource::Unit(unit))
-            .await?;
         let Some(before) = plan.tasks.iter().find(|t| t.number == number).cloned() else {
             return Err(AppError::not_found("task", number));
         };

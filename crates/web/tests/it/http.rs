@@ -600,7 +600,10 @@ async fn export_downloads_a_workbook() {
             "training_courses",
             "training_attendance",
             "events",
-            "support_disbursements"
+            "support_disbursements",
+            // and the plan's offices and tasks
+            "plan_offices",
+            "plan_tasks"
         ]
     );
     let orgs = wb.worksheet_range("organizations").unwrap();

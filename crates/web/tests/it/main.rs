@@ -12,6 +12,7 @@ mod http_edges;
 mod http_plans;
 mod http_setup;
 mod http_support;
+mod http_tasks;
 mod http_training;
 mod trust;
 

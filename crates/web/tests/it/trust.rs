@@ -208,7 +208,7 @@ async fn one_early_report_does_not_move_the_pages_year() {
 
 /// A neighbouring district (Cao Lãnh, 871) with one commune and one cooperative, its staff,
 /// and an administrator of Tháp Mười only.
-async fn with_neighbour(admin: &crate::TestApp) {
+pub async fn with_neighbour(admin: &crate::TestApp) {
     use hoptac_core::auth::{Account, Role, Scope};
     let sys = hoptac_app::Actor::system();
     let book = crate::http::csv_book(&[

@@ -70,6 +70,28 @@ pub const MESSAGES: &[Entry] = &[
 ];
 
 pub const UI: &[Entry] = &[
+    (
+        "plan_tasks",
+        "Tình hình thực hiện nhiệm vụ",
+        "Progress of the tasks",
+    ),
+    (
+        "plan_tasks_intro",
+        "Các nhiệm vụ, giải pháp của kế hoạch (phần II, III) với cơ quan chủ trì, phối hợp (cơ quan đã giải thể ghi kèm cơ quan kế thừa), tình hình do cơ quan đánh giá và số liệu từ hồ sơ; gợi ý của hệ thống hiện khi số liệu cho thấy khác.",
+        "The plan's tasks (parts II and III) with their lead and co-ordinating offices (a ceased office with its successor), the status their office set and what the records show; the system's suggestion appears where the records say otherwise.",
+    ),
+    ("task_status", "Tình hình thực hiện", "Status"),
+    ("task_reason", "Lý do, căn cứ", "Reason"),
+    (
+        "task_reason_hint",
+        "Kết quả đã có, văn bản, số liệu; bắt buộc trừ khi chưa thực hiện",
+        "What was done, documents, figures; required unless not started",
+    ),
+    ("task_lead", "Chủ trì", "Lead"),
+    ("task_partners", "Phối hợp", "Co-ordinating"),
+    ("task_evidence", "Số liệu từ hồ sơ", "From the records"),
+    ("task_suggested", "Số liệu gợi ý", "The records suggest"),
+    ("task_update", "Cập nhật tình hình", "Update the status"),
     ("nav_support", "Hỗ trợ, tuyên truyền", "Support, propaganda"),
     (
         "support_heading",

@@ -3,6 +3,7 @@
 pub(crate) mod closing;
 pub(crate) mod plan;
 pub(crate) mod targets;
+pub(crate) mod tasks;
 pub(crate) mod views;
 
 use crate::http::state::AppState;
@@ -23,6 +24,11 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/plans/{code}/report", get(plan::plan_report))
         .route("/plans/{code}/closing", get(closing::closing))
+        .route("/plans/{code}/tasks", get(tasks::tasks_page))
+        .route(
+            "/plans/{code}/tasks/{number}",
+            get(tasks::status_form).post(tasks::status_save),
+        )
         .route(
             "/plans/{code}/next",
             get(closing::next_plan).post(closing::next_plan_save),
