@@ -5,6 +5,7 @@ mod closing;
 mod clubs;
 mod documents;
 mod evaluations;
+mod plan_tasks;
 mod plans;
 mod read_model;
 mod reform;
