@@ -11,13 +11,69 @@ use hoptac_core::Snapshot;
 use hoptac_core::auth::{Action, Resource};
 use hoptac_core::date::year_end;
 use hoptac_core::indicator::{Aggregate, Engine, IndicatorDef};
-use hoptac_core::plan::Plan;
-use hoptac_core::plan::tasks::suggested;
+use hoptac_core::plan::tasks::{office_problems, suggested, task_problems};
+use hoptac_core::plan::{Plan, PlanOffice, PlanTask};
 use hoptac_core::task_report::{Evidence, NAMES_SHOWN, TaskLine};
 use hoptac_core::types::TaskStatus;
 use hoptac_store::ChangeSet;
 
 const ENTITY: &str = "plan_tasks";
+const OFFICES: &str = "plan_offices";
+
+/// Every problem of a form: the field, the value refused, why. Empty when it was saved.
+pub type Problems = Vec<(&'static str, String, hoptac_core::Msg)>;
+
+/// Most offices one plan lists.
+pub const OFFICES_MAX: usize = 100;
+
+/// Reads a plan's offices as its form gives them: one a line, `code | name | last day |
+/// successor`, the last two optional; a line that cannot be read names itself.
+pub fn parse_offices(s: &str) -> std::result::Result<Vec<PlanOffice>, (String, hoptac_core::Msg)> {
+    let mut out: Vec<PlanOffice> = Vec::new();
+    for line in s.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if out.len() >= OFFICES_MAX {
+            let m = hoptac_core::msg!("task.too_many", max = OFFICES_MAX);
+            return Err((line.chars().take(40).collect(), m));
+        }
+        let cols: Vec<&str> = line.split('|').map(str::trim).collect();
+        let until = match cols.get(2).filter(|c| !c.is_empty()) {
+            None => None,
+            Some(d) => Some(hoptac_core::date::parse(d).ok_or_else(|| {
+                (
+                    d.to_string(),
+                    hoptac_core::msg!("club.day_invalid", value = d),
+                )
+            })?),
+        };
+        let o = PlanOffice {
+            code: cols[0].to_string(),
+            name: cols.get(1).copied().unwrap_or_default().to_string(),
+            until,
+            successor: cols.get(3).copied().unwrap_or_default().to_string(),
+        };
+        if out.iter().any(|x| x.code == o.code) {
+            return Err((
+                line.to_string(),
+                hoptac_core::msg!("training.attendee_twice"),
+            ));
+        }
+        out.push(o);
+    }
+    Ok(out)
+}
+
+/// The offices as the form shows them, the way [`parse_offices`] reads them back.
+pub fn offices_text(list: &[PlanOffice]) -> String {
+    list.iter()
+        .map(|o| {
+            let until = o.until.map(hoptac_core::date::to_vi).unwrap_or_default();
+            format!("{} | {} | {until} | {}", o.code, o.name, o.successor)
+                .trim_end_matches([' ', '|'])
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// The audit key of a task.
 pub fn task_key(plan: &str, number: &str) -> String {
@@ -106,7 +162,7 @@ impl App {
     }
 
     /// Whether the actor may set the statuses of the plan's tasks (see [`App::authorize_plan_tasks`]).
-    pub async fn may_manage_plan(&self, actor: &Actor, plan: &Plan) -> bool {
+    pub async fn may_follow_plan(&self, actor: &Actor, plan: &Plan) -> bool {
         let Ok(units) = self.units().await else {
             return false;
         };
@@ -184,6 +240,151 @@ impl App {
             Err(e) => Err(self.stale(e).await),
             Ok(()) => Ok(()),
         }
+    }
+}
+
+impl App {
+    /// Replaces a plan's list of offices (administrators of its unit): every problem at
+    /// once; an office a task still names is not taken out.
+    pub async fn save_plan_offices(
+        &self,
+        actor: &Actor,
+        code: &str,
+        list: Vec<PlanOffice>,
+        version: i64,
+    ) -> Result<Problems> {
+        let plan = self.plan(actor, code).await?;
+        let unit = self.plan_scope_unit(&plan).await?;
+        self.authorize(actor, Action::ManagePlans, &Resource::Unit(unit))
+            .await?;
+        let list: Vec<PlanOffice> = (list.into_iter())
+            .map(|o| PlanOffice {
+                code: o.code.trim().to_string(),
+                name: o.name.trim().to_string(),
+                successor: o.successor.trim().to_string(),
+                ..o
+            })
+            .collect();
+        let mut problems: Problems = Vec::new();
+        for o in &list {
+            for (_, v, m) in office_problems(o) {
+                problems.push(("offices", format!("{} — {v}", o.code), m));
+            }
+        }
+        for gone in plan
+            .offices
+            .iter()
+            .filter(|o| !list.iter().any(|x| x.code == o.code))
+        {
+            if let Some(t) = (plan.tasks.iter())
+                .find(|t| t.lead.contains(&gone.code) || t.partners.contains(&gone.code))
+            {
+                let m = hoptac_core::msg!("task.office_in_use", code = gone.code, task = t.number);
+                problems.push(("offices", gone.code.clone(), m));
+            }
+        }
+        if !problems.is_empty() {
+            return Ok(problems);
+        }
+        if list == plan.offices {
+            return Ok(Vec::new());
+        }
+        let _turn = self.write_gate.lock().await;
+        let audit = self.change_entry(actor, OFFICES, code, Some(unit), Some(&plan.offices), &list);
+        let c = ChangeSet {
+            removed_plan_offices: (plan.offices.iter())
+                .filter(|o| !list.iter().any(|x| x.code == o.code))
+                .map(|o| (code.to_string(), o.code.clone()))
+                .collect(),
+            plan_offices: list.into_iter().map(|o| (code.to_string(), o)).collect(),
+            expect_versions: vec![(OFFICES.into(), code.to_string(), version)],
+            audit: vec![audit],
+            ..Default::default()
+        };
+        match self.apply(&c).await {
+            Err(e) => Err(self.stale(e).await),
+            Ok(()) => Ok(Vec::new()),
+        }
+    }
+
+    /// Records a task of a plan or corrects the one numbered `original` (its number stays;
+    /// its status and reason are the status form's): administrators of the plan's unit.
+    pub async fn save_plan_task(
+        &self,
+        actor: &Actor,
+        code: &str,
+        original: Option<&str>,
+        task: PlanTask,
+        version: i64,
+    ) -> Result<Problems> {
+        // read before the plan: a task of the same number written since is then seen
+        let generation = self.snapshot_at().await?.0;
+        let plan = self.plan(actor, code).await?;
+        let unit = self.plan_scope_unit(&plan).await?;
+        self.authorize(actor, Action::ManagePlans, &Resource::Unit(unit))
+            .await?;
+        let number = original.unwrap_or(task.number.trim()).to_string();
+        let before = plan.tasks.iter().find(|t| t.number == number).cloned();
+        let task = PlanTask {
+            number: number.clone(),
+            group: task.group.trim().to_string(),
+            text: task.text.trim().to_string(),
+            output: task.output.trim().to_string(),
+            status: before.as_ref().map_or(TaskStatus::NotStarted, |b| b.status),
+            reason: before
+                .as_ref()
+                .map(|b| b.reason.clone())
+                .unwrap_or_default(),
+            ..task
+        };
+        let offices: Vec<&str> = plan.offices.iter().map(|o| o.code.as_str()).collect();
+        let cat = self.indicator_catalogue().await?;
+        let ids: Vec<&str> = cat.iter().map(|d| d.id.as_str()).collect();
+        let mut problems = task_problems(&task, &offices, &ids);
+        match (original, &before) {
+            (None, Some(_)) => problems.push((
+                "number",
+                number.clone(),
+                hoptac_core::msg!("task.number_taken", number = number),
+            )),
+            (Some(n), None) => return Err(AppError::not_found("task", n)),
+            _ => {}
+        }
+        if !problems.is_empty() {
+            return Ok(problems);
+        }
+        if before.as_ref() == Some(&task) {
+            return Ok(Vec::new());
+        }
+        let _turn = self.write_gate.lock().await;
+        let key = task_key(code, &number);
+        let audit = self.change_entry(actor, ENTITY, &key, Some(unit), before.as_ref(), &task);
+        let mut c = ChangeSet {
+            plan_tasks: vec![(code.to_string(), task)],
+            audit: vec![audit],
+            ..Default::default()
+        };
+        match before {
+            Some(_) => c.expect_versions.push((ENTITY.into(), key, version)),
+            None => c.expect_generation = Some(generation),
+        }
+        match self.apply(&c).await {
+            Err(e) => Err(self.stale(e).await),
+            Ok(()) => Ok(Vec::new()),
+        }
+    }
+
+    /// Whether the actor may change the plan's tasks and offices (administrators of its
+    /// unit): refused (403, audited) otherwise.
+    pub async fn authorize_manage_plan(&self, actor: &Actor, plan: &Plan) -> Result<()> {
+        let unit = self.plan_scope_unit(plan).await?;
+        self.authorize(actor, Action::ManagePlans, &Resource::Unit(unit))
+            .await
+    }
+
+    async fn plan_scope_unit(&self, plan: &Plan) -> Result<hoptac_core::model::UnitId> {
+        let units = self.units().await?;
+        Ok(find_unit(&units, &plan.scope, Some(year_end(plan.to)))?.id)
     }
 }
 

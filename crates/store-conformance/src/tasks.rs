@@ -105,4 +105,15 @@ pub async fn plan_offices_and_tasks_round_trip_in_number_order(s: &dyn Store) {
         .await;
     assert!(r.is_err(), "{r:?}");
     assert_eq!(s.plans().await.unwrap()[0].offices.len(), 3);
+    // an office taken out
+    s.apply(&ChangeSet {
+        removed_plan_offices: vec![("P".into(), "MTTQ".into())],
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let codes: Vec<String> = (s.plans().await.unwrap()[0].offices.iter())
+        .map(|o| o.code.clone())
+        .collect();
+    assert_eq!(codes, ["NN", "TCKH"]);
 }

@@ -34,6 +34,13 @@ pub(crate) async fn write(tx: &mut sqlx::Transaction<'static, DB>, c: &ChangeSet
             .execute(&mut **tx)
             .await?;
     }
+    for (plan, code) in &c.removed_plan_offices {
+        sqlx::query("DELETE FROM plan_offices WHERE plan_code = $1 AND code = $2")
+            .bind(plan)
+            .bind(code)
+            .execute(&mut **tx)
+            .await?;
+    }
     for (plan, o) in &c.plan_offices {
         sqlx::query(
             "INSERT INTO plan_offices (plan_code, code, name, until, successor) VALUES ($1, $2, $3, $4, $5) \

@@ -188,10 +188,10 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
             .find(|x| &x.code == code)
             .and_then(|p| p.offices.iter().find(|x| x.code == o.code))
             .map(json);
-        let key = format!("{code}/{}", o.code);
+        // under the plan: its offices are one list in the browser, one version covers it
         entry(
             "plan_offices",
-            key,
+            code.clone(),
             g.plan_unit(changes, code),
             before,
             json(o),

@@ -78,6 +78,8 @@ pub struct ChangeSet {
     pub targets: Vec<(String, Target)>,
     /// Tasks of plans taken out (plan, number), before the upserts.
     pub removed_plan_tasks: Vec<(String, String)>,
+    /// Offices of plans taken out (plan, code), before the upserts.
+    pub removed_plan_offices: Vec<(String, String)>,
     /// Offices of plans upserted on (plan, code), after the plans.
     pub plan_offices: Vec<(String, hoptac_core::plan::PlanOffice)>,
     /// Tasks of plans upserted on (plan, number), after the plans.

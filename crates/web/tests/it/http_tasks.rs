@@ -130,3 +130,78 @@ async fn only_the_plans_office_sets_a_tasks_status() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_administrator_writes_the_plans_tasks_and_offices() {
+    let (admin, _d) = demo_app().await;
+    let staff = admin.as_user("canbo").await;
+    let new = format!("/plans/{PLAN}/tasks/new");
+    assert_eq!(get(&admin, &new).await.status, StatusCode::OK);
+    assert_eq!(get(&staff, &new).await.status, StatusCode::FORBIDDEN);
+    let body = |number: &str, lead: &str, evidence: &str| {
+        format!(
+            "task_number={number}&task_group={}&task_text={}&task_lead={}&task_partners=&task_output=&task_evidence_ids={}&_version=0",
+            enc("Bổ sung"),
+            enc("Rà soát mã vùng trồng của các HTX"),
+            enc(lead),
+            enc(evidence)
+        )
+    };
+    // each problem on its field: an office the plan lacks, an unknown indicator, a number
+    // the plan already has
+    let r = post_form(&admin, &new, &body("II.1.1", "NN-PTNT;ZZ", "no.such")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    for id in [
+        "error-task_lead",
+        "error-task_evidence_ids",
+        "error-task_number",
+    ] {
+        assert!(r.body.contains(id), "{id}: {}", r.body);
+    }
+    let r = post_form(&admin, &new, &body("IV.1.1", "NN-PTNT", "htx.founded")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let plan = admin.app.plan(&admin.actor().await, PLAN).await.unwrap();
+    let k = plan.tasks.iter().find(|t| t.number == "IV.1.1").unwrap();
+    assert_eq!(k.status, hoptac_core::types::TaskStatus::NotStarted);
+    assert_eq!(
+        plan.tasks.last().unwrap().number,
+        "IV.1.1",
+        "in the plan's order"
+    );
+    // an edit keeps the status its office set
+    let edit = format!("/plans/{PLAN}/tasks/II.5.5/edit");
+    let r = post_edit(
+        &admin,
+        &edit,
+        &body("II.5.5", "NN-PTNT;UBND-XA", "hoiquan.became_coop").replace("&_version=0", ""),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let plan = admin.app.plan(&admin.actor().await, PLAN).await.unwrap();
+    let k = plan.tasks.iter().find(|t| t.number == "II.5.5").unwrap();
+    assert_eq!(
+        (k.status, k.lead.len()),
+        (hoptac_core::types::TaskStatus::Done, 2)
+    );
+    // offices: one a task names stays; a day that is not one is said; a new one is added
+    let uri = format!("/plans/{PLAN}/offices");
+    let text = hoptac_app::plan_tasks::offices_text(&plan.offices);
+    let without: String = (text.lines())
+        .filter(|l| !l.starts_with("UBND-XA"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let r = post_edit(&admin, &uri, &format!("plan_offices={}", enc(&without))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("UBND-XA"), "{}", r.body);
+    let bad = format!("{text}\nSO-TC | Sở Tài chính | 31/02/2025 |");
+    let r = post_edit(&admin, &uri, &format!("plan_offices={}", enc(&bad))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("31/02/2025"), "{}", r.body);
+    let good = format!("{text}\nSO-TC | Sở Tài chính tỉnh Đồng Tháp");
+    let r = post_edit(&admin, &uri, &format!("plan_offices={}", enc(&good))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let plan = admin.app.plan(&admin.actor().await, PLAN).await.unwrap();
+    assert_eq!(plan.offices.len(), 6);
+    let r = post_form(&staff, &uri, "plan_offices=&_version=0").await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}

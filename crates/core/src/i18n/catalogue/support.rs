@@ -63,6 +63,16 @@ pub const MESSAGES: &[Entry] = &[
     ),
     ("task.too_many", "Tối đa {max} mục", "At most {max} entries"),
     (
+        "task.office_in_use",
+        "Nhiệm vụ {task} còn ghi cơ quan {code}: sửa nhiệm vụ đó trước khi bỏ cơ quan",
+        "Task {task} still names office {code}: change that task before taking the office out",
+    ),
+    (
+        "task.number_taken",
+        "Kế hoạch đã có nhiệm vụ số {number}: hãy sửa nhiệm vụ đó hoặc dùng số khác",
+        "The plan already has task {number}: edit it or use another number",
+    ),
+    (
         "task.reason_required",
         "Ghi lý do khi đánh giá tình hình thực hiện (căn cứ, kết quả)",
         "Give the reason for the status (what shows it)",
@@ -92,6 +102,33 @@ pub const UI: &[Entry] = &[
     ("task_evidence", "Số liệu từ hồ sơ", "From the records"),
     ("task_suggested", "Số liệu gợi ý", "The records suggest"),
     ("task_update", "Cập nhật tình hình", "Update the status"),
+    ("task_new", "Thêm nhiệm vụ", "Add a task"),
+    ("task_edit", "Sửa nhiệm vụ", "Edit task"),
+    ("task_number", "Số thứ tự", "Number"),
+    (
+        "task_number_hint",
+        "Như trong kế hoạch, các phần cách nhau bằng dấu chấm: II.1.2",
+        "As in the plan, parts separated by dots: II.1.2",
+    ),
+    ("task_group", "Nhóm nhiệm vụ", "Group"),
+    ("task_text", "Nội dung nhiệm vụ", "Task"),
+    ("task_output", "Kết quả dự kiến", "Expected output"),
+    (
+        "task_evidence_ids",
+        "Chỉ tiêu minh chứng",
+        "Evidence indicators",
+    ),
+    (
+        "task_evidence_hint",
+        "Mã chỉ tiêu, cách nhau bằng dấu chấm phẩy: propaganda.events; hoiquan.meetings",
+        "Indicator ids separated by semicolons: propaganda.events; hoiquan.meetings",
+    ),
+    ("plan_offices", "Cơ quan thực hiện", "Offices"),
+    (
+        "plan_offices_hint",
+        "Mỗi dòng một cơ quan: mã | tên | ngày cuối hoạt động | cơ quan kế thừa (hai cột cuối có thể để trống)",
+        "One office a line: code | name | last day | successor (the last two may be empty)",
+    ),
     ("nav_support", "Hỗ trợ, tuyên truyền", "Support, propaganda"),
     (
         "support_heading",

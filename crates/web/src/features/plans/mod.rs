@@ -3,6 +3,7 @@
 pub(crate) mod closing;
 pub(crate) mod plan;
 pub(crate) mod targets;
+pub(crate) mod task_form;
 pub(crate) mod tasks;
 pub(crate) mod views;
 
@@ -25,6 +26,18 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/plans/{code}/report", get(plan::plan_report))
         .route("/plans/{code}/closing", get(closing::closing))
         .route("/plans/{code}/tasks", get(tasks::tasks_page))
+        .route(
+            "/plans/{code}/tasks/new",
+            get(task_form::task_new_form).post(task_form::task_create),
+        )
+        .route(
+            "/plans/{code}/tasks/{number}/edit",
+            get(task_form::task_edit_form).post(task_form::task_update),
+        )
+        .route(
+            "/plans/{code}/offices",
+            get(task_form::offices_form).post(task_form::offices_save),
+        )
         .route(
             "/plans/{code}/tasks/{number}",
             get(tasks::status_form).post(tasks::status_save),

@@ -53,6 +53,8 @@ pub(crate) struct TasksPage {
     pub groups: Vec<TaskGroup>,
     pub counts: Vec<(&'static str, usize)>,
     pub can_edit: bool,
+    /// May add and edit tasks and the plan's offices (administrators).
+    pub can_manage: bool,
     pub notice: String,
 }
 
@@ -78,7 +80,8 @@ pub(crate) async fn tasks_page(
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
     let (plan, lines) = st.app.plan_tasks(u.actor(), &code).await.map_err(e)?;
-    let can_edit = st.app.may_manage_plan(u.actor(), &plan).await;
+    let can_edit = st.app.may_follow_plan(u.actor(), &plan).await;
+    let can_manage = u.actor().account.role == hoptac_core::auth::Role::Admin && can_edit;
     let mut groups: Vec<TaskGroup> = Vec::new();
     for x in &lines {
         let k = &x.task;
@@ -127,6 +130,7 @@ pub(crate) async fn tasks_page(
         groups,
         counts,
         can_edit,
+        can_manage,
         notice: match q.get("saved") {
             Some(_) => t(l, "saved").to_string(),
             None => String::new(),
@@ -177,7 +181,7 @@ pub(crate) async fn status_form(
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
     let (plan, line) = task_heading(&st, &u, l, &code, &number).await?;
-    if !st.app.may_manage_plan(u.actor(), &plan).await {
+    if !st.app.may_follow_plan(u.actor(), &plan).await {
         // the refusal is recorded by the write it would have been
         let r = (st.app)
             .save_task_status(
