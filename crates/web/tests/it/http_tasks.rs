@@ -34,6 +34,16 @@ async fn an_office_follows_the_plans_tasks_and_sets_their_status() {
         "{}",
         page.body
     );
+    // each figure leads to the records behind it
+    let href = "/indicators/hoiquan.became_coop/records?from=2021&#38;to=2026";
+    assert!(page.body.contains(href), "{}", page.body);
+    let records = get(&staff, &href.replace("&#38;", "&")).await;
+    assert_eq!(records.status, StatusCode::OK);
+    assert!(
+        records.body.contains("HTX Nông nghiệp Hội quán Mỹ Hòa"),
+        "{}",
+        records.body
+    );
     // a status other than "not started" needs its reason, on its field
     let uri = format!("/plans/{PLAN}/tasks/II.1.1");
     let form = get(&staff, &uri).await;

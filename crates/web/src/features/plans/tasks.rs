@@ -35,7 +35,8 @@ pub(crate) struct TaskRow {
     pub reason: String,
     /// The status the records suggest, when it differs from the one set.
     pub suggested: String,
-    pub evidence: Vec<String>,
+    /// Each figure with the page of the records behind it.
+    pub evidence: Vec<(String, String)>,
     pub href: String,
 }
 
@@ -70,6 +71,19 @@ fn offices(plan: &Plan, codes: &[String]) -> String {
         .join("; ")
 }
 
+/// Where the records behind an evidence figure are read: the organisations it counts, over
+/// the plan's years; events (of no organisation) on their own list.
+fn records_href(cat: &[hoptac_core::indicator::IndicatorDef], plan: &Plan, id: &str) -> String {
+    let def = cat.iter().find(|d| d.id == id);
+    match def.map(|d| &d.subject) {
+        Some(hoptac_core::indicator::Subject::Events) => "/support#events".into(),
+        _ => {
+            let to = hoptac_app::today().year().clamp(plan.from, plan.to);
+            format!("/indicators/{}/records?from={}&to={to}", enc(id), plan.from)
+        }
+    }
+}
+
 pub(crate) async fn tasks_page(
     State(st): State<AppState>,
     h: HeaderMap,
@@ -81,6 +95,7 @@ pub(crate) async fn tasks_page(
     let e = |err| WebError::new(l, err);
     let (plan, lines) = st.app.plan_tasks(u.actor(), &code).await.map_err(e)?;
     let can_edit = st.app.may_follow_plan(u.actor(), &plan).await;
+    let cat = st.app.indicator_catalogue().await.map_err(e)?;
     let can_manage = u.actor().account.role == hoptac_core::auth::Role::Admin && can_edit;
     let mut groups: Vec<TaskGroup> = Vec::new();
     for x in &lines {
@@ -99,9 +114,12 @@ pub(crate) async fn tasks_page(
                 .map(|s| s.label(l.code()).to_string())
                 .unwrap_or_default(),
             evidence: (x.evidence.iter())
-                .map(|v| match v.value {
-                    Some(n) => format!("{}: {}", v.label_vi, hoptac_core::plan::fmt(n, v.unit)),
-                    None => format!("{}: —", v.label_vi),
+                .map(|v| {
+                    let text = match v.value {
+                        Some(n) => format!("{}: {}", v.label_vi, hoptac_core::plan::fmt(n, v.unit)),
+                        None => format!("{}: —", v.label_vi),
+                    };
+                    (text, records_href(&cat, &plan, &v.id))
                 })
                 .collect(),
             href: format!("/plans/{}/tasks/{}", enc(&code), enc(&k.number)),
