@@ -744,6 +744,41 @@ async fn a_case_goes_to_a_completed_dissolution() {
         .is_err(),
         "not before founding"
     );
+    // a payment recorded after the day would be left outside its life: said, nothing written
+    let paid = hoptac_core::model::Disbursement {
+        code: "HT-SAU".into(),
+        policy: hoptac_core::types::SupportPolicy::Linkage,
+        legal_basis: "NĐ 98/2018/NĐ-CP".into(),
+        decision: String::new(),
+        org: hoptac_core::OrgCode::parse("HTX-TM-19").unwrap(),
+        amount_vnd: 5_000_000,
+        source: "Ngân sách tỉnh".into(),
+        paid_on: hoptac_core::date::ymd(2025, 12, 21).unwrap(),
+    };
+    assert!(
+        a.save_disbursement(&sys(), None, paid, 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let e = a
+        .case_action(
+            &sys(),
+            case,
+            CaseStep::DissolutionCompleted,
+            "",
+            hoptac_core::date::ymd(2025, 12, 20),
+        )
+        .await
+        .unwrap_err();
+    assert!(e.message().en().contains("HT-SAU"), "{}", e.message().en());
+    let v = a
+        .row_version("support_disbursements", "HT-SAU")
+        .await
+        .unwrap();
+    a.remove_disbursement(&sys(), "HT-SAU", "ghi nhầm ngày", v)
+        .await
+        .unwrap();
     a.case_action(
         &sys(),
         case,
