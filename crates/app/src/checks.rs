@@ -752,36 +752,8 @@ impl App {
                 {
                     return Err(crate::error::AppError::invalid("on_date", f.value, f.msg));
                 }
-                // no record of its life may be left after its end: a payment, a meeting
                 let snap = self.snapshot().await?;
-                let day = hoptac_core::date::to_vi(date);
-                if let Some(d) = (snap.support.disbursements.iter())
-                    .find(|d| d.org == org.code && d.paid_on > date)
-                {
-                    return Err(crate::error::AppError::invalid(
-                        "on_date",
-                        day,
-                        hoptac_core::msg!(
-                            "import.disbursement_outside_new_life",
-                            org = org.code,
-                            code = d.code,
-                            day = hoptac_core::date::to_vi(d.paid_on)
-                        ),
-                    ));
-                }
-                if let Some(m) =
-                    (snap.clubs.meetings_of(&org.code).iter()).find(|m| m.held_on > date)
-                {
-                    return Err(crate::error::AppError::invalid(
-                        "on_date",
-                        day,
-                        hoptac_core::msg!(
-                            "import.meeting_outside_new_life",
-                            org = org.code,
-                            day = hoptac_core::date::to_vi(m.held_on)
-                        ),
-                    ));
-                }
+                crate::life_records::none_after(&snap, &org, date)?;
                 changes.audit.push(self.change_entry(
                     actor,
                     "organizations",

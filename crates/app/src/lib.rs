@@ -19,6 +19,7 @@ pub mod events;
 pub mod figure_records;
 pub mod import;
 mod intent;
+mod life_records;
 pub mod managers;
 pub mod merge;
 pub mod org_archive;
