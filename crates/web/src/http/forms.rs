@@ -421,3 +421,62 @@ pub(crate) fn day_of(
     }
     d
 }
+
+/// Where a removal form posts, what it is titled, and where it goes back to.
+pub(crate) struct Removal {
+    pub heading: String,
+    pub action: String,
+    pub back: String,
+    /// Where a removal written goes.
+    pub done: &'static str,
+}
+
+impl Removal {
+    /// The reason form of the removal, with what went wrong.
+    pub(crate) async fn page(
+        &self,
+        st: &AppState,
+        u: &CurrentUser,
+        l: Lang,
+        reason: &str,
+        version: i64,
+        errors: Option<Vec<(String, String)>>,
+    ) -> Response {
+        let (heading, action, back) =
+            (self.heading.clone(), self.action.clone(), self.back.clone());
+        form_page_errors(
+            st,
+            u,
+            l,
+            heading,
+            action,
+            back,
+            reason_fields(l, reason, version),
+            errors,
+        )
+        .await
+    }
+
+    /// What a removal answers: to its `done` page once written, the form again naming what is wrong
+    /// (a missing reason, a stale version), the error page otherwise.
+    pub(crate) async fn outcome(
+        &self,
+        st: &AppState,
+        u: &CurrentUser,
+        l: Lang,
+        reason: &str,
+        version: i64,
+        result: hoptac_app::Result<()>,
+    ) -> crate::http::request::WebResult {
+        match result {
+            Ok(()) => Ok(axum::response::IntoResponse::into_response(
+                axum::response::Redirect::to(self.done),
+            )),
+            Err(hoptac_app::AppError::Invalid { field, value, msg }) => {
+                let errors = Some(problem_texts(l, vec![(field, value, msg)]));
+                Ok(self.page(st, u, l, reason, version, errors).await)
+            }
+            Err(err) => Err(crate::http::error::WebError::new(l, err)),
+        }
+    }
+}

@@ -4,8 +4,8 @@
 use crate::http::error::WebError;
 use crate::http::format::enc;
 use crate::http::forms::{
-    day_of, field, form_page_errors, overlong, problem_texts, reason_fields, select, to_map,
-    unit_label, version_field, version_of,
+    Removal, day_of, field, form_page_errors, overlong, problem_texts, select, to_map, unit_label,
+    version_field, version_of,
 };
 use crate::http::i18n::{Lang, t};
 use crate::http::layout::{Field, Opt};
@@ -15,7 +15,7 @@ use crate::http::state::AppState;
 use axum::Form;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use hoptac_app::AppError;
 use hoptac_core::date::to_vi;
 use hoptac_core::i18n::Msg;
@@ -302,26 +302,13 @@ async fn save(
     .await)
 }
 
-async fn show_remove(
-    st: &AppState,
-    u: &CurrentUser,
-    l: Lang,
-    code: &str,
-    reason: &str,
-    version: i64,
-    errors: Option<Vec<(String, String)>>,
-) -> Response {
-    form_page_errors(
-        st,
-        u,
-        l,
-        format!("{} — {code}", t(l, "event_remove")),
-        format!("/support/events/{}/remove", enc(code)),
-        "/support#events".into(),
-        reason_fields(l, reason, version),
-        errors,
-    )
-    .await
+fn removal(l: Lang, code: &str) -> Removal {
+    Removal {
+        heading: format!("{} — {code}", t(l, "event_remove")),
+        action: format!("/support/events/{}/remove", enc(code)),
+        back: "/support#events".into(),
+        done: "/support?saved=removed#events",
+    }
 }
 
 pub(crate) async fn remove_form(
@@ -338,7 +325,7 @@ pub(crate) async fn remove_form(
         return Err(e(AppError::Forbidden));
     }
     let version = st.app.row_version(ENTITY, &code).await.map_err(e)?;
-    Ok(show_remove(&st, &u, l, &code, "", version, None).await)
+    Ok(removal(l, &code).page(&st, &u, l, "", version, None).await)
 }
 
 pub(crate) async fn remove(
@@ -352,16 +339,10 @@ pub(crate) async fn remove(
     let v = to_map(&pairs);
     let reason = v.get("reason").cloned().unwrap_or_default();
     let version = version_of(&v);
-    match st
-        .app
+    let result = (st.app)
         .remove_event(u.actor(), &code, &reason, version)
+        .await;
+    (removal(l, &code))
+        .outcome(&st, &u, l, &reason, version, result)
         .await
-    {
-        Ok(()) => Ok(Redirect::to("/support?saved=removed#events").into_response()),
-        Err(AppError::Invalid { field, value, msg }) => {
-            let errors = Some(problem_texts(l, vec![(field, value, msg)]));
-            Ok(show_remove(&st, &u, l, &code, &reason, version, errors).await)
-        }
-        Err(err) => Err(WebError::new(l, err)),
-    }
 }

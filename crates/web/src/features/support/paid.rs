@@ -5,7 +5,7 @@
 use crate::http::error::WebError;
 use crate::http::format::enc;
 use crate::http::forms::{
-    day_of, field, form_page_errors, overlong, problem_texts, reason_fields, select, to_map,
+    Removal, day_of, field, form_page_errors, overlong, problem_texts, select, to_map,
     version_field, version_of,
 };
 use crate::http::i18n::{Lang, t};
@@ -16,7 +16,7 @@ use crate::http::state::AppState;
 use axum::Form;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use hoptac_app::AppError;
 use hoptac_app::support::parse_amount;
 use hoptac_core::date::to_vi;
@@ -306,26 +306,13 @@ async fn save(
     .await)
 }
 
-async fn show_remove(
-    st: &AppState,
-    u: &CurrentUser,
-    l: Lang,
-    code: &str,
-    reason: &str,
-    version: i64,
-    errors: Option<Vec<(String, String)>>,
-) -> Response {
-    form_page_errors(
-        st,
-        u,
-        l,
-        format!("{} — {code}", t(l, "paid_remove")),
-        format!("/support/paid/{}/remove", enc(code)),
-        "/support".into(),
-        reason_fields(l, reason, version),
-        errors,
-    )
-    .await
+fn removal(l: Lang, code: &str) -> Removal {
+    Removal {
+        heading: format!("{} — {code}", t(l, "paid_remove")),
+        action: format!("/support/paid/{}/remove", enc(code)),
+        back: "/support".into(),
+        done: "/support?saved=removed",
+    }
 }
 
 pub(crate) async fn remove_form(
@@ -342,7 +329,7 @@ pub(crate) async fn remove_form(
         return Err(e(AppError::Forbidden));
     }
     let version = st.app.row_version(ENTITY, &code).await.map_err(e)?;
-    Ok(show_remove(&st, &u, l, &code, "", version, None).await)
+    Ok(removal(l, &code).page(&st, &u, l, "", version, None).await)
 }
 
 pub(crate) async fn remove(
@@ -356,15 +343,10 @@ pub(crate) async fn remove(
     let v = to_map(&pairs);
     let reason = v.get("reason").cloned().unwrap_or_default();
     let version = version_of(&v);
-    match (st.app)
+    let result = (st.app)
         .remove_disbursement(u.actor(), &code, &reason, version)
+        .await;
+    (removal(l, &code))
+        .outcome(&st, &u, l, &reason, version, result)
         .await
-    {
-        Ok(()) => Ok(Redirect::to("/support?saved=removed").into_response()),
-        Err(AppError::Invalid { field, value, msg }) => {
-            let errors = Some(problem_texts(l, vec![(field, value, msg)]));
-            Ok(show_remove(&st, &u, l, &code, &reason, version, errors).await)
-        }
-        Err(err) => Err(WebError::new(l, err)),
-    }
 }
