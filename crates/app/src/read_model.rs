@@ -142,6 +142,7 @@ pub(crate) fn apply_to(s: &mut Snapshot, c: &ChangeSet) {
     apply_clubs(s, c);
     apply_training(s, c);
     apply_support(s, c);
+    apply_products(s, c);
     if removed {
         s.rows_changed();
     } else {
@@ -196,6 +197,29 @@ fn apply_support(s: &mut Snapshot, c: &ChangeSet) {
     if !c.disbursements.is_empty() {
         upsert(&mut t.disbursements, &c.disbursements, |d| d.code.clone());
         t.disbursements.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+}
+
+/// Products and ratings as the store lists them: by code; a product's ratings go first.
+fn apply_products(s: &mut Snapshot, c: &ChangeSet) {
+    let t = &mut s.products;
+    if !c.removed_ratings.is_empty() {
+        let gone: std::collections::HashSet<&str> =
+            c.removed_ratings.iter().map(String::as_str).collect();
+        t.ratings.retain(|r| !gone.contains(r.code.as_str()));
+    }
+    if !c.removed_products.is_empty() {
+        let gone: std::collections::HashSet<&str> =
+            c.removed_products.iter().map(String::as_str).collect();
+        t.products.retain(|p| !gone.contains(p.code.as_str()));
+    }
+    if !c.products.is_empty() {
+        upsert(&mut t.products, &c.products, |p| p.code.clone());
+        t.products.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+    if !c.ratings.is_empty() {
+        upsert(&mut t.ratings, &c.ratings, |r| r.code.clone());
+        t.ratings.sort_by(|a, b| a.code.cmp(&b.code));
     }
 }
 

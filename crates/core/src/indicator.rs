@@ -15,6 +15,7 @@ use std::collections::{BTreeSet, HashMap};
 mod catalogue;
 mod definition;
 mod ground;
+mod products;
 pub use catalogue::catalogue;
 pub use definition::{Aggregate, Field, Filter, IndicatorDef, IndicatorValue, Subject, Unit};
 
@@ -40,6 +41,8 @@ pub struct Engine<'a> {
     paid: Vec<(&'a crate::model::Disbursement, &'a Organization)>,
     /// Events held for units of the scope.
     events: Vec<&'a crate::model::Event>,
+    /// Products of organisations of the scope that have an OCOP rating.
+    rated: Vec<products::Rated<'a>>,
     /// The days each person of an organisation finished a course (all of them).
     attended: HashMap<(&'a crate::OrgCode, String), Vec<crate::Date>>,
     /// Organisations active at the end of a year, with their report of that year: the
@@ -87,6 +90,8 @@ enum Item<'a> {
     Disbursement(&'a crate::model::Disbursement, &'a Organization),
     /// An event: held for a unit, of no organisation.
     Event(&'a crate::model::Event),
+    /// A product's rating and its state at the end of the year.
+    Certificate(&'a crate::model::OcopRating, crate::ocop::CertificateState, &'a Organization),
 }
 
 impl<'a> Engine<'a> {
@@ -205,11 +210,13 @@ impl<'a> Engine<'a> {
         let events = (snap.support.events.iter())
             .filter(|e| unit_ids.contains(&e.unit))
             .collect();
+        let rated = products::rated(snap, |p| Some(org_list[*orgs.get(p.org.as_str())?]));
         Engine {
             meetings,
             trained,
             paid,
             events,
+            rated,
             attended: crate::training::attendance_by_person(t),
             origins: &snap.clubs.origins,
             units,
@@ -420,6 +427,32 @@ impl<'a> Engine<'a> {
                     .map(|(m, o)| Item::Manager(m, o, year))
                     .collect()
             }),
+            Subject::Certificates => {
+                let end = year_end(year);
+                (self.rated.iter())
+                    .filter(|p| {
+                        def.kinds.contains(&p.org.kind)
+                            && p.org.active_on(end)
+                            && self.inside(p.org, end)
+                    })
+                    .filter_map(|p| p.on(end).map(|(r, s)| Item::Certificate(r, s, p.org)))
+                    .collect()
+            }
+            Subject::CertifiedOrgs => {
+                let end = year_end(year);
+                let holders: BTreeSet<&str> = (self.rated.iter())
+                    .filter(|p| p.on(end).is_some_and(|(_, s)| s.in_force()))
+                    .map(|p| p.org.code.as_str())
+                    .collect();
+                self.with_active(year, |all| {
+                    all.iter()
+                        .filter(|(o, _)| {
+                            def.kinds.contains(&o.kind) && holders.contains(o.code.as_str())
+                        })
+                        .map(|(o, r)| Item::Org(o, *r))
+                        .collect()
+                })
+            }
             _ => Vec::new(),
         }
     }
@@ -560,6 +593,7 @@ impl<'a> Engine<'a> {
             let org = match item {
                 Item::Org(o, _) | Item::Report(o, _) | Item::Disbursement(_, o) => *o,
                 Item::Manager(_, o, _) | Item::Meeting(_, o) | Item::Course(o) => *o,
+                Item::Certificate(_, _, o) => *o,
                 Item::Event(_) => continue,
             };
             let value = field.and_then(|f| field_of(item, f));
@@ -634,7 +668,7 @@ impl<'a> Engine<'a> {
             Item::Org(o, r) => (Some(*o), *r),
             Item::Report(o, r) => (Some(*o), Some(*r)),
             Item::Manager(_, o, _) | Item::Meeting(_, o) | Item::Course(o) => (Some(*o), None),
-            Item::Disbursement(_, o) => (Some(*o), None),
+            Item::Disbursement(_, o) | Item::Certificate(_, _, o) => (Some(*o), None),
             Item::Event(_) => (None, None),
         };
         match f {
@@ -673,6 +707,9 @@ impl<'a> Engine<'a> {
             Filter::WithOfficials => matches!(item, Item::Meeting(m, _) if m.with_officials()),
             Filter::Policy(p) => matches!(item, Item::Disbursement(d, _) if d.policy == *p),
             Filter::EventOf(k) => matches!(item, Item::Event(e) if e.kind == *k),
+            Filter::Stars(n) => matches!(item, Item::Certificate(r, s, _) if r.stars == *n && s.in_force()),
+            Filter::InForce => matches!(item, Item::Certificate(_, s, _) if s.in_force()),
+            Filter::Certificate(want) => matches!(item, Item::Certificate(_, s, _) if s == want),
             Filter::FoundedFrom(kind) => org.is_some_and(|o| {
                 crate::model::ClubRecords::origins_in(self.origins, &o.code)
                     .iter()
@@ -690,7 +727,7 @@ fn field_of(item: &Item<'_>, f: Field) -> Option<Fixed> {
         Item::Event(e) => (f == Field::Reach)
             .then_some(e.reach.map(Fixed::from_int))
             .flatten(),
-        Item::Manager(..) | Item::Meeting(..) | Item::Course(..) => None,
+        Item::Manager(..) | Item::Meeting(..) | Item::Course(..) | Item::Certificate(..) => None,
     }
 }
 

@@ -461,6 +461,92 @@ impl SupportRecords {
     }
 }
 
+/// A product of an organisation (sản phẩm), the thing OCOP rates and a lot is a batch of.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Product {
+    /// The office's or the cooperative's own code for it, unique.
+    pub code: String,
+    pub org: OrgCode,
+    pub name: String,
+    pub group: crate::types::OcopGroup,
+    /// The product set or sub-group as the council named it (bộ/phân nhóm sản phẩm): the
+    /// 26 sets of QĐ 26/2026 are not transcribed, so this is the office's words.
+    pub subgroup: String,
+    pub gtin: Option<crate::gtin::Gtin>,
+    /// Unit of sale (đơn vị tính): "kg", "hộp 500 g".
+    pub unit: String,
+    /// Whether the cooperative lets its public page (GS1 Digital Link) show it.
+    pub public: bool,
+}
+
+/// One OCOP evaluation that ended in a recognition decision and its certificate (kết quả
+/// đánh giá, phân hạng và giấy chứng nhận OCOP): 3 to 5 stars, valid 36 months from the
+/// decision unless revoked.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OcopRating {
+    /// The office's code for it (often the certificate number), unique.
+    pub code: String,
+    pub product: String,
+    pub criteria: crate::types::OcopCriteria,
+    pub kind: crate::types::OcopEvaluationKind,
+    /// Points of parts A, B and C as the council gave them, when the office has them.
+    pub parts: Option<[Fixed; 3]>,
+    /// The council's total (tổng điểm), when the decision gives it.
+    pub score: Option<Fixed>,
+    pub stars: u8,
+    /// Number of the recognition decision (số quyết định công nhận).
+    pub decision: String,
+    pub decided_on: Date,
+    /// The level that recognised it (cấp công nhận): central, province, or district
+    /// before 6 July 2025.
+    pub level: crate::types::OfficialLevel,
+    pub revoked_on: Option<Date>,
+    /// Number of the revocation decision (quyết định thu hồi).
+    pub revocation: String,
+}
+
+/// Products by code and OCOP ratings by code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProductRecords {
+    pub products: Vec<Product>,
+    pub ratings: Vec<OcopRating>,
+}
+
+impl ProductRecords {
+    /// The products of the organisations kept and their ratings.
+    pub fn within(&self, org_in: impl Fn(&OrgCode) -> bool) -> ProductRecords {
+        let products: Vec<Product> = (self.products.iter())
+            .filter(|p| org_in(&p.org))
+            .cloned()
+            .collect();
+        let kept: BTreeSet<&str> = products.iter().map(|p| p.code.as_str()).collect();
+        let ratings = (self.ratings.iter())
+            .filter(|r| kept.contains(r.product.as_str()))
+            .cloned()
+            .collect();
+        ProductRecords { products, ratings }
+    }
+
+    pub fn product(&self, code: &str) -> Option<&Product> {
+        (self.products.binary_search_by(|p| p.code.as_str().cmp(code)).ok())
+            .map(|i| &self.products[i])
+    }
+
+    pub fn rating(&self, code: &str) -> Option<&OcopRating> {
+        (self.ratings.binary_search_by(|r| r.code.as_str().cmp(code)).ok())
+            .map(|i| &self.ratings[i])
+    }
+
+    /// The ratings of one product, oldest decision first.
+    pub fn ratings_of(&self, product: &str) -> Vec<&OcopRating> {
+        let mut v: Vec<&OcopRating> = (self.ratings.iter())
+            .filter(|r| r.product == product)
+            .collect();
+        v.sort_by(|a, b| (a.decided_on, &a.code).cmp(&(b.decided_on, &b.code)));
+        v
+    }
+}
+
 /// Everything the engines need for one computation, loaded by the store in one go.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -478,6 +564,8 @@ pub struct Snapshot {
     pub training: TrainingRecords,
     /// Propaganda events and support disbursements.
     pub support: SupportRecords,
+    /// Products of organisations and their OCOP ratings.
+    pub products: ProductRecords,
     /// Where each organisation's rows are, built on first use (`crate::rows`).
     pub rows: RowIndex,
 }
@@ -498,6 +586,9 @@ impl Snapshot {
                 .count()
             + (self.support.disbursements.iter())
                 .filter(|d| d.org == *org)
+                .count()
+            + (self.products.products.iter())
+                .filter(|p| p.org == *org)
                 .count()
     }
 
@@ -539,6 +630,7 @@ impl Snapshot {
         self.clubs.origins.retain(|o| codes.contains(&o.org));
         self.training = (self.training).within(|u| keep.contains(&u), |o| codes.contains(o));
         self.support = (self.support).within(|u| keep.contains(&u), |o| codes.contains(o));
+        self.products = (self.products).within(|o| codes.contains(o));
         self.rows_changed();
         self
     }

@@ -329,6 +329,7 @@ impl Snapshot {
             },
             training: (self.training).within(|u| keep.contains(&u), |o| codes.contains(o)),
             support: (self.support).within(|u| keep.contains(&u), |o| codes.contains(o)),
+            products: (self.products).within(|o| codes.contains(o)),
             orgs,
             rows: Default::default(),
         })

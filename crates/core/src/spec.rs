@@ -9,17 +9,19 @@
 //! - `subject`: `active_orgs`, `founded`, `dissolved`, `period_reports`, `active_managers`,
 //!   `communes_without`, `meetings` (of Hội quán), `courses`, `trainees` (attendances),
 //!   `disbursements` (of support), `beneficiaries` (organisations supported, each once),
-//!   `events` (propaganda)
+//!   `events` (propaganda), `certificates` (each product's OCOP rating at the end),
+//!   `certified_orgs` (organisations holding a certificate in force)
 //! - `kinds`: `HTX`, `LHHTX`, `THT`, `HOIQUAN`, comma-separated
 //! - `where` and `share`: conditions, comma-separated: `sector:<sector>`, `reported`,
 //!   `rating>=<rating>`, `rating_or_none>=<rating>`, `services>=<n>`, `profit>0`,
 //!   `has:<field>`, `managerial`, `professional`, `trained_within:<years>`,
 //!   `commune_without:<kind>[/<sector>]@<year>`, `with_officials` (meetings),
 //!   `founded_from:<kind>`, `attended_within:<years>` (managers, from course attendance),
-//!   `policy:<group>` (disbursements), `event:<kind>` (events)
+//!   `policy:<group>` (disbursements), `event:<kind>` (events), `in_force`, `stars:<n>`
+//!   and `certificate:<state>` (certificates)
 //! - `aggregate`: `count`, `sum:<field>`, `avg:<field>`, `share` (with `share=` conditions)
 //! - `unit`: `organizations`, `persons`, `million_vnd`, `percent`, `services`, `communes`,
-//!   `meetings`, `courses`, `events`
+//!   `meetings`, `courses`, `events`, `products`
 //!
 //! Fields: `members`, `members_joined`, `members_left`, `workers`, `revenue`, `profit`,
 //! `member_income`, `worker_income`, `services`, `amount` (of a disbursement), `reach` (of an
@@ -29,7 +31,7 @@ use crate::i18n::Msg;
 use crate::indicator::{Aggregate, Field, Filter, IndicatorDef, Subject, Unit};
 use crate::types::*;
 
-const SUBJECTS: [(&str, Subject); 12] = [
+const SUBJECTS: [(&str, Subject); 14] = [
     ("active_orgs", Subject::ActiveOrgs),
     ("founded", Subject::Founded),
     ("dissolved", Subject::Dissolved),
@@ -42,6 +44,8 @@ const SUBJECTS: [(&str, Subject); 12] = [
     ("disbursements", Subject::Disbursements),
     ("beneficiaries", Subject::Beneficiaries),
     ("events", Subject::Events),
+    ("certificates", Subject::Certificates),
+    ("certified_orgs", Subject::CertifiedOrgs),
 ];
 
 const FIELDS: [(&str, Field); 11] = [
@@ -58,7 +62,7 @@ const FIELDS: [(&str, Field); 11] = [
     ("reach", Field::Reach),
 ];
 
-const UNITS: [(&str, Unit); 9] = [
+const UNITS: [(&str, Unit); 10] = [
     ("organizations", Unit::Organizations),
     ("persons", Unit::Persons),
     ("million_vnd", Unit::MillionVnd),
@@ -68,6 +72,7 @@ const UNITS: [(&str, Unit); 9] = [
     ("meetings", Unit::Meetings),
     ("courses", Unit::Courses),
     ("events", Unit::Events),
+    ("products", Unit::Products),
 ];
 
 fn names<T>(xs: &[(&str, T)]) -> String {
@@ -107,6 +112,7 @@ fn parse_filter(t: &str) -> Result<Filter, Msg> {
         "managerial" => Filter::ManagerialRole,
         "professional" => Filter::Professional,
         "with_officials" => Filter::WithOfficials,
+        "in_force" => Filter::InForce,
         _ => {
             if let Some(v) = t.strip_prefix("sector:") {
                 Filter::Sector(
@@ -142,6 +148,16 @@ fn parse_filter(t: &str) -> Result<Filter, Msg> {
             } else if let Some(v) = t.strip_prefix("policy:") {
                 Filter::Policy(SupportPolicy::parse(v).ok_or_else(|| {
                     enum_err("policy", v, <SupportPolicy as Enumerated>::expected())
+                })?)
+            } else if let Some(v) = t.strip_prefix("stars:") {
+                let n: u8 = v.trim().parse().map_err(|_| bad())?;
+                if !(1..=5).contains(&n) {
+                    return Err(bad());
+                }
+                Filter::Stars(n)
+            } else if let Some(v) = t.strip_prefix("certificate:") {
+                Filter::Certificate(CertificateState::parse(v).ok_or_else(|| {
+                    enum_err("state", v, <CertificateState as Enumerated>::expected())
                 })?)
             } else if let Some(v) = t.strip_prefix("event:") {
                 Filter::EventOf(
@@ -193,6 +209,9 @@ fn filter_text(f: &Filter) -> String {
         Filter::FoundedFrom(k) => format!("founded_from:{}", k.code()),
         Filter::Policy(p) => format!("policy:{}", p.code()),
         Filter::EventOf(k) => format!("event:{}", k.code()),
+        Filter::Stars(n) => format!("stars:{n}"),
+        Filter::InForce => "in_force".into(),
+        Filter::Certificate(c) => format!("certificate:{}", c.code()),
         Filter::CommuneWithoutAt { kind, sector, year } => match sector {
             Some(s) => format!("commune_without:{}/{}@{year}", kind.code(), s.code()),
             None => format!("commune_without:{}@{year}", kind.code()),

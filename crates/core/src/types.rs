@@ -310,6 +310,49 @@ enumeration!(
 );
 
 enumeration!(
+    /// Product group of the OCOP classification (nhóm sản phẩm, QĐ 148/QĐ-TTg Phụ lục I).
+    OcopGroup, "group", {
+        Food => "food", "Thực phẩm", "Food", ["thực phẩm tươi sống", "thực phẩm chế biến"];
+        Beverage => "beverage", "Đồ uống", "Beverages", ["nước uống"];
+        Herbal => "herbal", "Dược liệu và sản phẩm từ dược liệu", "Medicinal herbs and their products", ["dược liệu", "thảo dược"];
+        Handicraft => "handicraft", "Hàng thủ công mỹ nghệ", "Handicrafts", ["thủ công mỹ nghệ", "thủ công"];
+        Ornamental => "ornamental", "Sinh vật cảnh", "Ornamental plants and animals", ["cây cảnh", "hoa kiểng"];
+        Tourism => "tourism", "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch", "Community and eco-tourism services", ["du lịch", "du lịch cộng đồng", "du lịch sinh thái"];
+    }
+);
+
+enumeration!(
+    /// Why a product was evaluated (hình thức đánh giá OCOP).
+    OcopEvaluationKind, "kind", {
+        New => "new", "Đánh giá, phân hạng mới", "New evaluation", ["đăng ký mới", "mới"];
+        Renewal => "renewal", "Đánh giá công nhận lại", "Re-recognition", ["công nhận lại"];
+        Upgrade => "upgrade", "Nâng hạng", "Upgrade", ["nâng sao", "nâng hạng sao"];
+    }
+);
+
+enumeration!(
+    /// The OCOP criteria set an evaluation was scored under (bộ tiêu chí): the decision
+    /// that issued it. Its contents are data in `crate::ocop::criteria`.
+    OcopCriteria, "criteria", {
+        Qd1048 => "qd1048_2019", "QĐ 1048/QĐ-TTg (2019) và QĐ 781/QĐ-TTg (2020)", "QĐ 1048/QĐ-TTg (2019) with QĐ 781/QĐ-TTg (2020)", ["1048", "qđ 1048", "781"];
+        Qd148 => "qd148_2023", "QĐ 148/QĐ-TTg (2023)", "QĐ 148/QĐ-TTg (2023)", ["148", "qđ 148", "qđ 148/qđ-ttg"];
+        Qd26 => "qd26_2026", "QĐ 26/2026/QĐ-TTg", "QĐ 26/2026/QĐ-TTg", ["26/2026", "qđ 26/2026"];
+    }
+);
+
+enumeration!(
+    /// The state of a certificate on a day (tình trạng giấy chứng nhận OCOP).
+    CertificateState, "state", {
+        Valid => "valid", "Còn hiệu lực", "Valid", [];
+        Expiring => "expiring", "Sắp hết hạn (≤ 30 ngày)", "Expiring within 30 days", [];
+        Expired => "expired", "Hết hạn", "Expired", [];
+        Revoked => "revoked", "Đã thu hồi", "Revoked", [];
+        Renewed => "renewed", "Đã công nhận lại", "Re-recognised", [];
+        Upgraded => "upgraded", "Đã nâng hạng", "Upgraded", [];
+    }
+);
+
+enumeration!(
     /// Level of an administrative unit (cấp hành chính).
     AdminLevel, "level", {
         Province => "province", "Tỉnh", "Province", ["thành phố trực thuộc trung ương"];
@@ -339,6 +382,10 @@ mod tests {
         each::<super::EventKind>();
         each::<super::SupportPolicy>();
         each::<super::TaskStatus>();
+        each::<super::OcopGroup>();
+        each::<super::OcopEvaluationKind>();
+        each::<super::OcopCriteria>();
+        each::<super::CertificateState>();
         each::<super::AdminLevel>();
     }
 

@@ -37,6 +37,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_plan_tasks.sql",
         include_str!("../migrations/0007_plan_tasks.sql"),
     ),
+    (
+        "0008_products.sql",
+        include_str!("../migrations/0008_products.sql"),
+    ),
 ];
 
 fn migrator() -> sqlx::migrate::Migrator {

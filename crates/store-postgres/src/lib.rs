@@ -18,6 +18,7 @@ mod evaluations;
 mod maintenance;
 mod registry;
 mod review;
+mod products;
 mod support;
 mod tasks;
 mod training;

@@ -83,6 +83,7 @@ impl Registry for PgStore {
         let clubs = crate::clubs::load(&mut tx).await?;
         let training = crate::training::load(&mut tx).await?;
         let support = crate::support::load(&mut tx).await?;
+        let products = crate::products::load(&mut tx).await?;
         tx.commit().await?;
         Ok(Snapshot {
             units,
@@ -94,6 +95,7 @@ impl Registry for PgStore {
             clubs,
             training,
             support,
+            products,
             rows: Default::default(),
         })
     }

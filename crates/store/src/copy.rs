@@ -576,6 +576,42 @@ pub const TABLES: &[Table] = &[
         ]
     ),
     table!(
+        "products",
+        "code",
+        false,
+        [
+            ("code", Text),
+            ("org_code", Text),
+            ("name", Text),
+            ("ocop_group", Text),
+            ("subgroup", Text),
+            ("gtin", Text),
+            ("unit", Text),
+            ("public", Bool)
+        ]
+    ),
+    table!(
+        "ocop_ratings",
+        "code",
+        false,
+        [
+            ("code", Text),
+            ("product_code", Text),
+            ("criteria", Text),
+            ("kind", Text),
+            ("part_a", Int),
+            ("part_b", Int),
+            ("part_c", Int),
+            ("score", Int),
+            ("stars", Int),
+            ("decision", Text),
+            ("decided_on", Date),
+            ("level", Text),
+            ("revoked_on", Date),
+            ("revocation", Text)
+        ]
+    ),
+    table!(
         "org_origins",
         "org_code, from_code",
         false,

@@ -243,6 +243,7 @@ pub fn catalogue() -> Vec<IndicatorDef> {
     hoiquan(&mut v);
     training(&mut v);
     support(&mut v);
+    ocop(&mut v);
     v
 }
 
@@ -421,5 +422,64 @@ fn support(v: &mut Vec<IndicatorDef>) {
         vec![],
         Sum(Field::Reach),
         Unit::Persons,
+    ));
+}
+
+/// OCOP (issue 17): products holding a certificate at the end of the period, by stars,
+/// those about to lapse or lapsed, and the cooperatives that hold one.
+fn ocop(v: &mut Vec<IndicatorDef>) {
+    use Subject::*;
+    let all = &[OrgKind::Htx, OrgKind::Lhhtx, OrgKind::Tht, OrgKind::HoiQuan][..];
+    v.push(def(
+        "ocop.products",
+        "Số sản phẩm OCOP (giấy chứng nhận còn hiệu lực)",
+        "OCOP products (certificate in force)",
+        all,
+        Certificates,
+        vec![Filter::InForce],
+        Aggregate::Count,
+        Unit::Products,
+    ));
+    for n in 3..=5u8 {
+        v.push(def(
+            &format!("ocop.products.by_star.{n}"),
+            &format!("Số sản phẩm OCOP {n} sao"),
+            &format!("{n}-star OCOP products"),
+            all,
+            Certificates,
+            vec![Filter::Stars(n)],
+            Aggregate::Count,
+            Unit::Products,
+        ));
+    }
+    v.push(def(
+        "ocop.expiring",
+        "Số sản phẩm OCOP có giấy chứng nhận sắp hết hạn (trong 30 ngày)",
+        "OCOP certificates expiring within 30 days",
+        all,
+        Certificates,
+        vec![Filter::Certificate(CertificateState::Expiring)],
+        Aggregate::Count,
+        Unit::Products,
+    ));
+    v.push(def(
+        "ocop.expired",
+        "Số sản phẩm OCOP hết hạn chưa được công nhận lại",
+        "OCOP certificates expired and not renewed",
+        all,
+        Certificates,
+        vec![Filter::Certificate(CertificateState::Expired)],
+        Aggregate::Count,
+        Unit::Products,
+    ));
+    v.push(def(
+        "ocop.producers.htx",
+        "Số HTX có sản phẩm OCOP còn hiệu lực",
+        "Cooperatives with an OCOP product in force",
+        &[OrgKind::Htx],
+        CertifiedOrgs,
+        vec![],
+        Aggregate::Count,
+        Unit::Organizations,
     ));
 }

@@ -32,6 +32,11 @@ pub enum Subject {
     Beneficiaries,
     /// Flow: propaganda events held in the period for units of the scope.
     Events,
+    /// Stock: the products of organisations active inside at the end, each with the OCOP
+    /// rating it holds then and that rating's state.
+    Certificates,
+    /// Stock: organisations active inside at the end holding an OCOP certificate in force.
+    CertifiedOrgs,
 }
 
 impl Subject {
@@ -126,6 +131,12 @@ pub enum Filter {
     Policy(SupportPolicy),
     /// Events: of this kind.
     EventOf(EventKind),
+    /// Certificates: in force with this many stars.
+    Stars(u8),
+    /// Certificates: in force (valid or expiring).
+    InForce,
+    /// Certificates: in exactly this state.
+    Certificate(crate::ocop::CertificateState),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,6 +161,7 @@ pub enum Unit {
     Meetings,
     Courses,
     Events,
+    Products,
 }
 
 impl Unit {
@@ -164,6 +176,7 @@ impl Unit {
             Unit::Meetings => "buổi",
             Unit::Courses => "lớp",
             Unit::Events => "sự kiện",
+            Unit::Products => "sản phẩm",
         }
     }
     pub fn label_en(self) -> &'static str {
@@ -177,6 +190,7 @@ impl Unit {
             Unit::Meetings => "meetings",
             Unit::Courses => "courses",
             Unit::Events => "events",
+            Unit::Products => "products",
         }
     }
 }

@@ -634,3 +634,77 @@ fn support_paid_by_policy_and_kind_and_events_held() {
         int(1)
     );
 }
+
+#[test]
+fn ocop_products_by_stars_and_state_at_the_end_of_the_period() {
+    use crate::model::{OcopRating, Product, ProductRecords};
+    use crate::types::{OcopEvaluationKind, OcopGroup, OfficialLevel};
+    let product = |code: &str, org: &str| Product {
+        code: code.into(),
+        org: OrgCode::parse(org).unwrap(),
+        name: code.into(),
+        group: OcopGroup::Food,
+        subgroup: String::new(),
+        gtin: None,
+        unit: String::new(),
+        public: false,
+    };
+    let rating = |code: &str, product: &str, stars: u8, on: (i32, u8, u8)| OcopRating {
+        code: code.into(),
+        product: product.into(),
+        criteria: crate::types::OcopCriteria::Qd1048,
+        kind: OcopEvaluationKind::New,
+        parts: None,
+        score: None,
+        stars,
+        decision: "1/QĐ".into(),
+        decided_on: ymd(on.0, on.1, on.2).unwrap(),
+        level: if stars == 5 {
+            OfficialLevel::Central
+        } else {
+            OfficialLevel::Province
+        },
+        revoked_on: None,
+        revocation: String::new(),
+    };
+    let mut s = snap();
+    let mut revoked = rating("R6", "PB2", 4, (2019, 5, 1));
+    revoked.revoked_on = ymd(2020, 9, 1);
+    s.products = ProductRecords {
+        products: vec![
+            product("PA", "A"),
+            product("PA2", "A"),
+            product("PB", "B"),
+            product("PB2", "B"),
+            product("PC", "C"),
+            product("PT", "T1"),
+        ],
+        ratings: vec![
+            rating("R1", "PA", 4, (2018, 6, 1)),
+            // expired on 15/12/2020, not renewed
+            rating("R2", "PA2", 3, (2017, 12, 15)),
+            // 20 days left on 31/12/2020
+            rating("R3", "PB", 3, (2018, 1, 20)),
+            // C was dissolved in 2019
+            rating("R4", "PC", 5, (2018, 3, 1)),
+            rating("R5", "PT", 3, (2019, 4, 1)),
+            revoked,
+        ],
+    };
+    let all = evaluate_all(&s, 2016, 2020);
+    let v = |id: &str| find(&all, id).unwrap().value;
+    assert_eq!(v("ocop.products"), int(3));
+    assert_eq!(v("ocop.products.by_star.3"), int(2));
+    assert_eq!(v("ocop.products.by_star.4"), int(1));
+    assert_eq!(v("ocop.products.by_star.5"), int(0));
+    assert_eq!(v("ocop.expiring"), int(1));
+    assert_eq!(v("ocop.expired"), int(1));
+    assert_eq!(v("ocop.producers.htx"), int(2));
+    assert_eq!(find(&all, "ocop.products").unwrap().base, int(0));
+    let cat = catalogue();
+    let d = |id: &str| cat.iter().find(|d| d.id == id).unwrap().clone();
+    let one = Engine::scoped(&s, Some(UnitId(11)));
+    assert_eq!(one.evaluate(&d("ocop.products"), 2016, 2020).value, int(1));
+    assert_eq!(one.evaluate(&d("ocop.products"), 2016, 2019).value, int(2));
+    assert_eq!(one.evaluate(&d("ocop.producers.htx"), 2016, 2020).value, int(1));
+}

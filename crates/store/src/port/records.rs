@@ -64,6 +64,14 @@ pub struct ChangeSet {
     pub removed_disbursements: Vec<String>,
     /// Support disbursements upserted on code, after the organisations.
     pub disbursements: Vec<hoptac_core::model::Disbursement>,
+    /// OCOP ratings taken out (by code), before the products are.
+    pub removed_ratings: Vec<String>,
+    /// Products taken out (by code), after their ratings.
+    pub removed_products: Vec<String>,
+    /// Products upserted on code, after the organisations.
+    pub products: Vec<hoptac_core::model::Product>,
+    /// OCOP ratings upserted on code, after the products.
+    pub ratings: Vec<hoptac_core::model::OcopRating>,
     /// Managers taken out by identity (org, full name, role, from), before the upserts: the
     /// old row of a manager whose name, role or start changed.
     pub removed_managers: Vec<Manager>,

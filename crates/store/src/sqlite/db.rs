@@ -118,6 +118,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0025_plan_tasks.sql",
         include_str!("../../migrations/sqlite/0025_plan_tasks.sql"),
     ),
+    (
+        "0026_products.sql",
+        include_str!("../../migrations/sqlite/0026_products.sql"),
+    ),
 ];
 
 /// The migrator of [`MIGRATIONS`].

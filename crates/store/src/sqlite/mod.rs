@@ -13,6 +13,7 @@ mod maintenance;
 mod registry;
 mod review;
 mod rows;
+mod products;
 mod support;
 mod tasks;
 mod training;

@@ -70,6 +70,7 @@ impl Registry for SqliteStore {
         let clubs = super::clubs::load(&mut conn).await?;
         let training = super::training::load(&mut conn).await?;
         let support = super::support::load(&mut conn).await?;
+        let products = super::products::load(&mut conn).await?;
         Ok(Snapshot {
             units,
             orgs,
@@ -80,6 +81,7 @@ impl Registry for SqliteStore {
             clubs,
             training,
             support,
+            products,
             rows: Default::default(),
         })
     }

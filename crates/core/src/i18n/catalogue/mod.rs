@@ -7,6 +7,7 @@ mod cli;
 mod core;
 mod daily;
 mod exchange;
+mod ocop;
 mod support;
 mod tasks;
 mod ui;
@@ -31,6 +32,7 @@ pub const MESSAGES: &[&[Entry]] = &[
     daily::MESSAGES,
     tasks::MESSAGES,
     support::MESSAGES,
+    ocop::MESSAGES,
 ];
 
 /// Words of the interface, shown as they are.
@@ -40,4 +42,5 @@ pub const UI: &[&[Entry]] = &[
     daily::UI,
     tasks::UI,
     support::UI,
+    ocop::UI,
 ];
