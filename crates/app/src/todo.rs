@@ -43,6 +43,9 @@ pub struct Todo {
     pub assigned: Vec<(i64, TodoOrg, String)>,
     /// Organisations whose commune was split and that no one has placed yet.
     pub unplaced: Vec<TodoOrg>,
+    /// OCOP certificates lapsing within 90 days or lapsed, of the organisations in scope
+    /// (a cooperative sees its own).
+    pub certificates: Vec<crate::ocop::CertificateReminder>,
 }
 
 impl Todo {
@@ -54,6 +57,7 @@ impl Todo {
             + self.overdue_reports.len()
             + self.open_cases
             + self.unplaced.len()
+            + self.certificates.len()
     }
 }
 
@@ -213,7 +217,13 @@ impl App {
         } else {
             vec![]
         };
+        let certificates = if role == Role::Viewer {
+            vec![]
+        } else {
+            crate::ocop::reminders_in(&snap, mine, today)
+        };
         Ok(Todo {
+            certificates,
             today,
             deadlines: hoptac_core::deadlines::upcoming(today),
             evaluation_year,

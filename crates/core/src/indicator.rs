@@ -91,7 +91,11 @@ enum Item<'a> {
     /// An event: held for a unit, of no organisation.
     Event(&'a crate::model::Event),
     /// A product's rating and its state at the end of the year.
-    Certificate(&'a crate::model::OcopRating, crate::ocop::CertificateState, &'a Organization),
+    Certificate(
+        &'a crate::model::OcopRating,
+        crate::ocop::CertificateState,
+        &'a Organization,
+    ),
 }
 
 impl<'a> Engine<'a> {
@@ -707,7 +711,9 @@ impl<'a> Engine<'a> {
             Filter::WithOfficials => matches!(item, Item::Meeting(m, _) if m.with_officials()),
             Filter::Policy(p) => matches!(item, Item::Disbursement(d, _) if d.policy == *p),
             Filter::EventOf(k) => matches!(item, Item::Event(e) if e.kind == *k),
-            Filter::Stars(n) => matches!(item, Item::Certificate(r, s, _) if r.stars == *n && s.in_force()),
+            Filter::Stars(n) => {
+                matches!(item, Item::Certificate(r, s, _) if r.stars == *n && s.in_force())
+            }
             Filter::InForce => matches!(item, Item::Certificate(_, s, _) if s.in_force()),
             Filter::Certificate(want) => matches!(item, Item::Certificate(_, s, _) if s == want),
             Filter::FoundedFrom(kind) => org.is_some_and(|o| {

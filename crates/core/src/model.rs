@@ -528,13 +528,19 @@ impl ProductRecords {
     }
 
     pub fn product(&self, code: &str) -> Option<&Product> {
-        (self.products.binary_search_by(|p| p.code.as_str().cmp(code)).ok())
-            .map(|i| &self.products[i])
+        (self
+            .products
+            .binary_search_by(|p| p.code.as_str().cmp(code))
+            .ok())
+        .map(|i| &self.products[i])
     }
 
     pub fn rating(&self, code: &str) -> Option<&OcopRating> {
-        (self.ratings.binary_search_by(|r| r.code.as_str().cmp(code)).ok())
-            .map(|i| &self.ratings[i])
+        (self
+            .ratings
+            .binary_search_by(|r| r.code.as_str().cmp(code))
+            .ok())
+        .map(|i| &self.ratings[i])
     }
 
     /// The ratings of one product, oldest decision first.

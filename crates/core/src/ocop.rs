@@ -88,7 +88,11 @@ pub fn parse_gtin(value: &str) -> Result<Option<Gtin>, Msg> {
     Gtin::parse(value).map(Some).map_err(|e| match e {
         GtinError::Shape => crate::msg!("ocop.gtin_shape", value = value.trim()),
         GtinError::CheckDigit { expected } => {
-            crate::msg!("ocop.gtin_check_digit", value = value.trim(), expected = expected)
+            crate::msg!(
+                "ocop.gtin_check_digit",
+                value = value.trim(),
+                expected = expected
+            )
         }
     })
 }
@@ -218,7 +222,11 @@ pub fn rating_problems(
         out.push((
             "stars",
             r.stars.to_string(),
-            crate::msg!("ocop.upgrade_not_higher", before = before.stars, code = before.code),
+            crate::msg!(
+                "ocop.upgrade_not_higher",
+                before = before.stars,
+                code = before.code
+            ),
         ));
     }
     out
@@ -227,16 +235,26 @@ pub fn rating_problems(
 fn points(out: &mut Problems, r: &OcopRating, set: &criteria::CriteriaSet) {
     let hundred = Fixed::from_int(100);
     if let Some(parts) = &r.parts {
-        for (p, (v, field)) in set.parts.iter().zip(parts.iter().zip(["part_a", "part_b", "part_c"])) {
+        for (p, (v, field)) in set
+            .parts
+            .iter()
+            .zip(parts.iter().zip(["part_a", "part_b", "part_c"]))
+        {
             if *v < Fixed::ZERO || *v > Fixed::from_int(p.max) {
                 out.push((
                     field,
                     v.format_vi(2, false),
-                    crate::msg!("ocop.part_over_max", part = p.letter.to_string(), max = p.max),
+                    crate::msg!(
+                        "ocop.part_over_max",
+                        part = p.letter.to_string(),
+                        max = p.max
+                    ),
                 ));
             }
         }
-        let sum = parts.iter().fold(Fixed::ZERO, |a, b| a.checked_add(*b).unwrap_or(a));
+        let sum = parts
+            .iter()
+            .fold(Fixed::ZERO, |a, b| a.checked_add(*b).unwrap_or(a));
         if let Some(s) = r.score
             && s != sum
         {
@@ -248,8 +266,10 @@ fn points(out: &mut Problems, r: &OcopRating, set: &criteria::CriteriaSet) {
         }
     }
     let Some(total) = r.score.or_else(|| {
-        r.parts
-            .map(|p| p.iter().fold(Fixed::ZERO, |a, b| a.checked_add(*b).unwrap_or(a)))
+        r.parts.map(|p| {
+            p.iter()
+                .fold(Fixed::ZERO, |a, b| a.checked_add(*b).unwrap_or(a))
+        })
     }) else {
         return;
     };
@@ -277,12 +297,17 @@ fn level(out: &mut Problems, r: &OcopRating) {
     let (y, m, d) = NO_DISTRICT_FROM;
     let no_district = crate::date::ymd(y, m, d).expect("a day");
     let wrong = match r.level {
-        OfficialLevel::Commune | OfficialLevel::Other => Some(crate::msg!("ocop.level_cannot_certify")),
-        OfficialLevel::District if r.decided_on >= no_district => {
-            Some(crate::msg!("ocop.level_no_district", from = crate::date::to_vi(no_district)))
+        OfficialLevel::Commune | OfficialLevel::Other => {
+            Some(crate::msg!("ocop.level_cannot_certify"))
         }
+        OfficialLevel::District if r.decided_on >= no_district => Some(crate::msg!(
+            "ocop.level_no_district",
+            from = crate::date::to_vi(no_district)
+        )),
         OfficialLevel::District if r.stars > 3 => Some(crate::msg!("ocop.level_district_three")),
-        l if r.stars == 5 && l != OfficialLevel::Central => Some(crate::msg!("ocop.level_five_central")),
+        l if r.stars == 5 && l != OfficialLevel::Central => {
+            Some(crate::msg!("ocop.level_five_central"))
+        }
         _ => None,
     };
     if let Some(m) = wrong {

@@ -69,7 +69,10 @@ pub async fn products_and_ocop_ratings_round_trip_and_guard_the_register(s: &dyn
         t.products,
         vec![product("P1", "A1", Some("8934563138165")), bare.clone()]
     );
-    assert_eq!(t.products[0].gtin.as_ref().unwrap().as_str(), "08934563138165");
+    assert_eq!(
+        t.products[0].gtin.as_ref().unwrap().as_str(),
+        "08934563138165"
+    );
     assert_eq!(t.ratings, vec![old.clone(), rating("R2", "P1")]);
     // a second product with the same GTIN, a rating of no product: refused whole
     for bad in [

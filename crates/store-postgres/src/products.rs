@@ -2,9 +2,9 @@
 //! work (ratings out before products, products in before ratings).
 
 use crate::cols::PgColumns;
+use hoptac_core::model::ProductRecords;
 use hoptac_store::decode::products as rows;
 use hoptac_store::{ChangeSet, Result};
-use hoptac_core::model::ProductRecords;
 use sqlx::{PgConnection, Postgres as DB};
 
 pub(crate) async fn load(conn: &mut PgConnection) -> Result<ProductRecords> {

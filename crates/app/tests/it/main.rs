@@ -7,6 +7,7 @@ mod documents;
 mod evaluations;
 mod plan_tasks;
 mod plans;
+mod products;
 mod read_model;
 mod reform;
 mod register;

@@ -706,5 +706,8 @@ fn ocop_products_by_stars_and_state_at_the_end_of_the_period() {
     let one = Engine::scoped(&s, Some(UnitId(11)));
     assert_eq!(one.evaluate(&d("ocop.products"), 2016, 2020).value, int(1));
     assert_eq!(one.evaluate(&d("ocop.products"), 2016, 2019).value, int(2));
-    assert_eq!(one.evaluate(&d("ocop.producers.htx"), 2016, 2020).value, int(1));
+    assert_eq!(
+        one.evaluate(&d("ocop.producers.htx"), 2016, 2020).value,
+        int(1)
+    );
 }

@@ -57,7 +57,11 @@ const MARKET_EN: &str = "Marketing capability";
 const QUALITY_VI: &str = "Chất lượng sản phẩm";
 const QUALITY_EN: &str = "Product quality";
 
-const GROUPS_A: &[&str] = &["Tổ chức sản xuất", "Phát triển sản phẩm", "Sức mạnh cộng đồng"];
+const GROUPS_A: &[&str] = &[
+    "Tổ chức sản xuất",
+    "Phát triển sản phẩm",
+    "Sức mạnh cộng đồng",
+];
 const GROUPS_B: &[&str] = &["Tiếp thị", "Câu chuyện về sản phẩm"];
 const GROUPS_C: &[&str] = &[
     "Chỉ tiêu cảm quan, dinh dưỡng, tính độc đáo",

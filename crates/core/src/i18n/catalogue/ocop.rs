@@ -90,6 +90,11 @@ pub const MESSAGES: &[Entry] = &[
         "Sản phẩm 5 sao do Trung ương công nhận",
         "5-star products are recognised by the central level",
     ),
+    (
+        "ocop.product_has_ratings",
+        "Sản phẩm có {count} kết quả OCOP: hãy xóa các kết quả đó trước",
+        "The product has {count} OCOP ratings: take them out first",
+    ),
 ];
 
 pub const UI: &[Entry] = &[];

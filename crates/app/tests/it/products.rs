@@ -1,0 +1,193 @@
+//! Products and OCOP ratings through the services: a cooperative enters its own products,
+//! not another's, and no rating; a commune officer rates the products of its commune; a GTIN
+//! with a wrong check digit, stars outside their band, a stale edit and a product removed
+//! from under its ratings are refused; the certificates to act on reach the to-do page.
+
+use crate::sys;
+use hoptac_core::date::ymd;
+use hoptac_core::model::{OcopRating, Product};
+use hoptac_core::ocop::CertificateState;
+use hoptac_core::types::{OcopCriteria, OcopEvaluationKind, OcopGroup, OfficialLevel};
+use hoptac_core::{Fixed, OrgCode};
+use hoptac_store::AuditQuery;
+
+async fn actor(a: &hoptac_app::App, user: &str) -> hoptac_app::Actor {
+    let s = a
+        .login(user, hoptac_demo::district::DEMO_PASSWORD, "x")
+        .await
+        .unwrap();
+    a.session(&s.token, "x").await.unwrap().unwrap().actor
+}
+
+async fn demo() -> (hoptac_app::App, hoptac_store_conformance::TestDb) {
+    let (s, d) = hoptac_store_conformance::TestDb::new().await;
+    let a = hoptac_app::App::new(s);
+    hoptac_demo::load_demo(&a).await.unwrap();
+    (a, d)
+}
+
+fn product(code: &str, org: &str, gtin: Option<&str>) -> Product {
+    Product {
+        code: code.into(),
+        org: OrgCode::parse(org).unwrap(),
+        name: "Gạo thơm Tân Kiều".into(),
+        group: OcopGroup::Food,
+        subgroup: "Gạo, ngũ cốc".into(),
+        gtin: gtin.map(|g| hoptac_core::gtin::Gtin::parse(g).unwrap()),
+        unit: "túi 5 kg".into(),
+        public: true,
+    }
+}
+
+fn rating(code: &str, product: &str, on: (i32, u8, u8), stars: u8) -> OcopRating {
+    OcopRating {
+        code: code.into(),
+        product: product.into(),
+        criteria: OcopCriteria::Qd148,
+        kind: OcopEvaluationKind::New,
+        parts: None,
+        score: Some(Fixed::from_int(if stars == 4 { 75 } else { 60 })),
+        stars,
+        decision: "15/QĐ-UBND".into(),
+        decided_on: ymd(on.0, on.1, on.2).unwrap(),
+        level: OfficialLevel::Province,
+        revoked_on: None,
+        revocation: String::new(),
+    }
+}
+
+fn fields(p: &[(&'static str, String, hoptac_core::Msg)]) -> Vec<(&'static str, String)> {
+    p.iter().map(|(f, v, _)| (*f, v.clone())).collect()
+}
+
+#[tokio::test]
+async fn a_cooperative_keeps_its_own_products_and_the_commune_rates_them() {
+    let (a, _d) = demo().await;
+    let coop = actor(&a, "htx.tankieu").await;
+    let officer = actor(&a, "xa.tankieu").await;
+    // its own product, with a GTIN; another cooperative's is refused
+    let own = product("SP-T1", "HTX-TM-07", Some("8934563138165"));
+    assert!(
+        a.save_product(&coop, None, own.clone(), 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let theirs = product("SP-T2", "HTX-TM-01", None);
+    let r = a.save_product(&coop, None, theirs.clone(), 0).await;
+    assert!(matches!(r, Err(hoptac_app::AppError::Forbidden)), "{r:?}");
+    // a second product with the same GTIN is named on its field
+    let twin = product("SP-T3", "HTX-TM-07", Some("08934563138165"));
+    let p = a.save_product(&coop, None, twin, 0).await.unwrap();
+    assert_eq!(fields(&p), [("gtin", "8934563138165".into())]);
+    // the cooperative enters no rating; the commune officer does, checked by its band
+    let r = a
+        .save_ocop_rating(&coop, None, rating("OC-1", "SP-T1", (2024, 3, 1), 3), 0)
+        .await;
+    assert!(matches!(r, Err(hoptac_app::AppError::Forbidden)), "{r:?}");
+    let mut wrong = rating("OC-1", "SP-T1", (2024, 3, 1), 4);
+    wrong.score = Some(Fixed::from_int(60));
+    let p = a.save_ocop_rating(&officer, None, wrong, 0).await.unwrap();
+    assert_eq!(fields(&p), [("stars", "4".into())]);
+    let ok = rating("OC-1", "SP-T1", (2024, 3, 1), 3);
+    assert!(
+        a.save_ocop_rating(&officer, None, ok.clone(), 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // the product's page shows the certificate in force
+    let today = ymd(2026, 12, 7).unwrap();
+    let v = a.product(&coop, "SP-T1", today).await.unwrap();
+    assert_eq!(
+        v.current.as_ref().map(|(r, s)| (r.code.as_str(), *s)),
+        Some(("OC-1", CertificateState::Valid))
+    );
+    assert!(v.can_edit && !v.can_rate);
+    // an edit of an old version is refused; the product is not removed under its rating
+    let mut renamed = own.clone();
+    renamed.name = "Gạo thơm ST25 Tân Kiều".into();
+    let r = a
+        .save_product(&coop, Some("SP-T1"), renamed.clone(), 0)
+        .await;
+    assert!(r.is_err(), "a stale version: {r:?}");
+    let r = a.remove_product(&coop, "SP-T1", "nhập nhầm", 0).await;
+    assert!(
+        matches!(r, Err(hoptac_app::AppError::Invalid { .. })),
+        "{r:?}"
+    );
+    // moving a product to another commune's cooperative is refused on the new owner
+    let mut moved = own.clone();
+    moved.org = OrgCode::parse("HTX-TM-01").unwrap();
+    let r = a.save_product(&officer, Some("SP-T1"), moved, 0).await;
+    assert!(matches!(r, Err(hoptac_app::AppError::Forbidden)), "{r:?}");
+    let refusals = a
+        .audit_trail(
+            &sys(),
+            AuditQuery {
+                action: Some("refused".into()),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(
+        refusals.iter().filter(|e| e.actor == "htx.tankieu").count() >= 2
+            && refusals.iter().any(|e| e.actor == "xa.tankieu"),
+        "{refusals:#?}"
+    );
+}
+
+#[tokio::test]
+async fn certificates_lapsing_or_lapsed_reach_the_to_do_page_of_their_keepers() {
+    let (a, _d) = demo().await;
+    let officer = actor(&a, "xa.tankieu").await;
+    for p in [
+        product("SP-A", "HTX-TM-07", None),
+        product("SP-B", "HTX-TM-07", None),
+        product("SP-C", "HTX-TM-07", None),
+    ] {
+        assert!(a.save_product(&sys(), None, p, 0).await.unwrap().is_empty());
+    }
+    // A lapses in 60 days, B lapsed last month, C runs two more years
+    for r in [
+        rating("OC-A", "SP-A", (2024, 2, 5), 3),
+        rating("OC-B", "SP-B", (2023, 11, 1), 4),
+        rating("OC-C", "SP-C", (2025, 12, 1), 3),
+    ] {
+        assert!(
+            a.save_ocop_rating(&sys(), None, r, 0)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+    let today = ymd(2026, 12, 7).unwrap();
+    let mine: Vec<(String, CertificateState, i64)> = a
+        .certificate_reminders(&officer, None, today)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.product.starts_with("SP-"))
+        .map(|r| (r.product, r.state, r.days_left))
+        .collect();
+    assert_eq!(
+        mine,
+        [
+            ("SP-B".to_string(), CertificateState::Expired, -36),
+            ("SP-A".to_string(), CertificateState::Valid, 60),
+        ]
+    );
+    let todo = a.todo(&officer, today).await.unwrap();
+    assert!(todo.certificates.iter().any(|c| c.product == "SP-B"));
+    // another commune's officer does not see them
+    let viewer = actor(&a, "xem").await;
+    assert!(
+        a.todo(&viewer, today)
+            .await
+            .unwrap()
+            .certificates
+            .is_empty()
+    );
+}
