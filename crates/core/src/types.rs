@@ -81,7 +81,11 @@ pub trait Enumerated: Sized + Copy + 'static {
         let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
         Self::ALL.iter().copied().find(|v| {
             fold(&v.code().replace('_', " ")) == f
-                || fold(v.label_vi()) == f
+                || fold(&v.label_vi().replace(['-', '_'], " "))
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    == f
                 || v.aliases().iter().any(|a| {
                     fold(&a.replace(['-', '_'], " "))
                         .split_whitespace()
@@ -368,6 +372,8 @@ mod tests {
         fn each<E: super::Enumerated + PartialEq + std::fmt::Debug>() {
             for v in E::ALL {
                 assert_eq!(E::parse_folded(v.code()), Some(*v), "{}", E::FIELD);
+                // the label too, as the people's workbook writes it
+                assert_eq!(E::parse_folded(v.label_vi()), Some(*v), "{}", v.label_vi());
             }
         }
         each::<super::OrgKind>();

@@ -46,6 +46,8 @@ pub async fn load_demo(app: &App) -> Result<()> {
         course_attendees: attendee_lists(&s.training),
         events: s.support.events,
         disbursements: s.support.disbursements,
+        products: s.products.products,
+        ratings: s.products.ratings,
         meta: std::iter::once(("dataset".to_string(), "demo".to_string()))
             .chain(hoptac_app::documents::to_pairs(
                 &hoptac_app::documents::demo_issuer(),

@@ -504,10 +504,75 @@ pub const PLAN_TASKS: Table = Table {
     ],
 };
 
+/// A product of an organisation (sản phẩm): what OCOP rates and a lot is a batch of.
+pub const PRODUCTS: Table = Table {
+    key: "products",
+    vi: "Sản phẩm",
+    aliases: &["danh mục sản phẩm", "sản phẩm ocop"],
+    columns: &[
+        col("code", "Mã sản phẩm", &["mã"], true),
+        col("org_code", "Mã tổ chức", &["mã htx", "chủ thể"], true),
+        col("name", "Tên sản phẩm", &["tên"], true),
+        col("group", "Nhóm sản phẩm", &["nhóm", "nhóm ocop"], true),
+        col(
+            "subgroup",
+            "Phân nhóm",
+            &["bộ sản phẩm", "phân nhóm sản phẩm"],
+            false,
+        ),
+        col(
+            "gtin",
+            "Mã GTIN",
+            &["mã vạch", "mã số mã vạch", "barcode"],
+            false,
+        ),
+        col("unit", "Đơn vị tính", &["đvt", "quy cách"], false),
+        col(
+            "public",
+            "Công khai",
+            &["hiện công khai", "trang công khai"],
+            false,
+        ),
+    ],
+};
+
+/// An OCOP rating: the recognition decision of a product and its certificate.
+pub const OCOP_EVALUATIONS: Table = Table {
+    key: "ocop_evaluations",
+    vi: "Kết quả OCOP",
+    aliases: &["đánh giá ocop", "phân hạng ocop", "chứng nhận ocop"],
+    columns: &[
+        col("code", "Mã", &["số giấy chứng nhận", "mã kết quả"], true),
+        col("product", "Mã sản phẩm", &["sản phẩm"], true),
+        col("criteria", "Bộ tiêu chí", &["tiêu chí"], false),
+        col(
+            "kind",
+            "Hình thức đánh giá",
+            &["hình thức", "loại đánh giá"],
+            true,
+        ),
+        col("part_a", "Điểm phần A", &["phần a"], false),
+        col("part_b", "Điểm phần B", &["phần b"], false),
+        col("part_c", "Điểm phần C", &["phần c"], false),
+        col("score", "Tổng điểm", &["điểm"], false),
+        col("stars", "Số sao", &["hạng sao", "sao"], true),
+        col("decision", "Số quyết định", &["quyết định"], true),
+        col("decided_on", "Ngày quyết định", &["ngày công nhận"], true),
+        col("level", "Cấp công nhận", &["cấp"], true),
+        col("revoked_on", "Ngày thu hồi", &[], false),
+        col(
+            "revocation",
+            "Quyết định thu hồi",
+            &["số quyết định thu hồi"],
+            false,
+        ),
+    ],
+};
+
 /// In this order in a workbook and in an import's summary; from the eighth on they appear in
 /// an export only when there is something to write (a register without a reorganisation or a
 /// Hội quán has none).
-pub const TABLES: [Table; 18] = [
+pub const TABLES: [Table; 20] = [
     ADMIN_UNITS,
     ORGANIZATIONS,
     ANNUAL_REPORTS,
@@ -526,6 +591,8 @@ pub const TABLES: [Table; 18] = [
     SUPPORT_DISBURSEMENTS,
     PLAN_OFFICES,
     PLAN_TASKS,
+    PRODUCTS,
+    OCOP_EVALUATIONS,
 ];
 
 /// Folds a header or sheet name for matching: no case, no diacritics, no unit in

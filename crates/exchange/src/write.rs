@@ -17,6 +17,7 @@ pub enum Headers {
 }
 
 mod clubs;
+mod products;
 mod support;
 mod training;
 mod val;
@@ -296,6 +297,8 @@ pub fn write_xlsx(
             support::disbursement_rows(&snap.support),
             office_rows,
             task_rows,
+            products::product_rows(&snap.products),
+            products::rating_rows(&snap.products),
         ])
         .enumerate()
     {

@@ -101,4 +101,52 @@ pub(super) fn keep_absent_columns(
             m.to = old.to;
         }
     }
+    let cols = parsed.columns.get("products").unwrap_or(&empty).clone();
+    for l in &mut parsed.products {
+        let p = &mut l.value;
+        let Some(old) = db.products.product(p.code.trim()) else {
+            continue;
+        };
+        if !cols.contains("subgroup") {
+            p.subgroup = old.subgroup.clone();
+        }
+        if !cols.contains("gtin") {
+            p.gtin = old.gtin.clone();
+        }
+        if !cols.contains("unit") {
+            p.unit = old.unit.clone();
+        }
+        if !cols.contains("public") {
+            p.public = old.public;
+        }
+    }
+    let cols = parsed
+        .columns
+        .get("ocop_evaluations")
+        .unwrap_or(&empty)
+        .clone();
+    for l in &mut parsed.ratings {
+        let r = &mut l.value;
+        let Some(old) = db.products.rating(r.code.trim()) else {
+            continue;
+        };
+        if !cols.contains("criteria") {
+            r.criteria = old.criteria;
+        }
+        if !["part_a", "part_b", "part_c"]
+            .iter()
+            .any(|c| cols.contains(*c))
+        {
+            r.parts = old.parts;
+        }
+        if !cols.contains("score") {
+            r.score = old.score;
+        }
+        if !cols.contains("revoked_on") {
+            r.revoked_on = old.revoked_on;
+        }
+        if !cols.contains("revocation") {
+            r.revocation = old.revocation.clone();
+        }
+    }
 }

@@ -231,6 +231,22 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
             json(x),
         );
     }
+    for p in &changes.products {
+        let before = g.db.products.product(&p.code).map(json);
+        entry(
+            "products",
+            p.code.clone(),
+            g.commune_of(&p.org),
+            before,
+            json(p),
+        );
+    }
+    for r in &changes.ratings {
+        let before = g.db.products.rating(&r.code).map(json);
+        let unit =
+            super::products::owner_after(g, changes, &r.product).and_then(|o| g.commune_of(o));
+        entry("ocop_ratings", r.code.clone(), unit, before, json(r));
+    }
     for (code, list) in &changes.course_attendees {
         let stored = g.db.training.attendees_of(code);
         let unit = (changes.courses.iter())

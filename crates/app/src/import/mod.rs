@@ -12,6 +12,7 @@ mod forms;
 mod ground;
 mod history;
 mod plan_tasks;
+mod products;
 mod registry;
 mod reports;
 mod scope;
@@ -166,6 +167,8 @@ impl App {
         support::events(&g, &mut d);
         support::disbursements(&g, &mut d);
         support::stored_disbursements_still_fit(&g, &mut d);
+        products::products(&g, &mut d);
+        products::ratings(&g, &mut d);
         registry::near_duplicates(&g, &mut d);
         registry::registered_services(self, &g, &mut d);
         reports::reports(&g, &mut d);

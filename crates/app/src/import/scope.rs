@@ -273,6 +273,28 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
             refused.push(("support_disbursements", x.code.clone()));
         }
     }
+    // a product is kept by whoever writes its organisation (its own account too), the one
+    // stored and the one the file names; a rating by the commune's officers and above of the
+    // product's organisation, before and after
+    let writes_org = |c: &OrgCode| {
+        g.commune_of(c)
+            .is_some_and(|u| may(Action::Write, &org_res(c, u)))
+    };
+    for p in &changes.products {
+        let old = g.db.products.product(&p.code).map(|o| &o.org);
+        if !writes_org(&p.org) || old.is_some_and(|o| !writes_org(o)) {
+            refused.push(("products", p.code.clone()));
+        }
+    }
+    for r in &changes.ratings {
+        let now = super::products::owner_after(g, changes, &r.product);
+        let old = (g.db.products.rating(&r.code))
+            .and_then(|o| g.db.products.product(&o.product))
+            .map(|p| &p.org);
+        if !now.is_some_and(club_ok) || old.is_some_and(|o| !club_ok(o)) {
+            refused.push(("ocop_ratings", r.code.clone()));
+        }
+    }
     let plan_ok = |code: &str| {
         g.plan_unit(changes, code)
             .is_some_and(|u| may(Action::ManagePlans, &Resource::Unit(u)))

@@ -191,3 +191,93 @@ async fn certificates_lapsing_or_lapsed_reach_the_to_do_page_of_their_keepers() 
             .is_empty()
     );
 }
+
+const PRODUCTS_HEAD: &str = "code,org_code,name,group,subgroup,gtin,unit,public\n";
+const RATINGS_HEAD: &str = "code,product,criteria,kind,part_a,part_b,part_c,score,stars,decision,decided_on,level,revoked_on,revocation\n";
+
+fn errors(o: &hoptac_app::ImportOutcome) -> Vec<(String, String)> {
+    (o.problems.iter())
+        .filter(|p| p.is_error())
+        .map(|p| (p.key.unwrap_or_default().to_string(), p.value.clone()))
+        .collect()
+}
+
+#[tokio::test]
+async fn every_bad_product_and_rating_row_is_named_and_nothing_is_written() {
+    let (a, _d) = demo().await;
+    let products = format!(
+        "{PRODUCTS_HEAD}\
+P1,HTX-TM-07,Gạo thơm,food,,8938888000016,túi,có\n\
+P2,NOWHERE,Gạo,food,,,,\n\
+P3,HTX-TM-07,Gạo,rice,,,,\n\
+P4,HTX-TM-07,Trà sen,beverage,,8938888000022,hộp,không\n\
+P5,HTX-TM-07,Gạo nếp,food,,,,\n"
+    );
+    let ratings = format!(
+        "{RATINGS_HEAD}\
+R1,P5,,new,,,,60,4,1/QĐ-UBND,2024-03-01,province,,\n\
+R2,P5,,new,30,20,,,3,1/QĐ-UBND,2024-03-01,province,,\n\
+R3,P9,,new,,,,,3,1/QĐ-UBND,2024-03-01,province,,\n\
+R4,P5,,new,,,,,3,1/QĐ-UBND,2025-08-01,district,,\n\
+R5,P5,,new,,,,,7,1/QĐ-UBND,2024-03-01,province,,\n"
+    );
+    let before = a.store().counts().await.unwrap();
+    let book = crate::csv(&[("products", &products), ("ocop_evaluations", &ratings)]);
+    let o = a.import_book(&sys(), &book, true).await.unwrap();
+    assert!(!o.applied);
+    let p = errors(&o);
+    for (key, value) in [
+        ("gtin", "8938888000016"),
+        ("org_code", "NOWHERE"),
+        ("group", "rice"),
+        // the demo's tea already carries this GTIN
+        ("gtin", "8938888000022"),
+        ("stars", "4"),
+        ("part_c", ""),
+        ("product", "P9"),
+        ("level", "Huyện"),
+        ("stars", "7"),
+    ] {
+        assert!(
+            p.iter().any(|(k, v)| k == key && v == value),
+            "{key} {value}: {p:#?}"
+        );
+    }
+    assert_eq!(p.len(), 9, "{p:#?}");
+    assert_eq!(a.store().counts().await.unwrap(), before, "nothing written");
+    // the good rows alone are applied once, then again as unchanged
+    let good_p = format!("{PRODUCTS_HEAD}P5,HTX-TM-07,Gạo nếp,food,,,,\n");
+    let good_r =
+        format!("{RATINGS_HEAD}R1,P5,,new,25,15,22.5,62.5,3,1/QĐ-UBND,2024-03-01,province,,\n");
+    let book = crate::csv(&[("products", &good_p), ("ocop_evaluations", &good_r)]);
+    let o = a.import_book(&sys(), &book, true).await.unwrap();
+    assert!(o.applied, "{:#?}", o.problems);
+    let r = a.ocop_rating(&sys(), "R1").await.unwrap();
+    assert_eq!(
+        r.criteria,
+        OcopCriteria::Qd148,
+        "the set in force on the day"
+    );
+    assert_eq!(r.score, Some(Fixed::parse_plain("62.5").unwrap()));
+    let o = a.import_book(&sys(), &book, true).await.unwrap();
+    assert_eq!(
+        o.summary.iter().map(|s| s.new + s.changed).sum::<usize>(),
+        0
+    );
+    // a cooperative's account imports no rating, and no product of another cooperative
+    let coop = actor(&a, "htx.tankieu").await;
+    let theirs = format!("{PRODUCTS_HEAD}P6,HTX-TM-01,Khô cá,food,,,,\n");
+    let o = a
+        .import_book(&coop, &crate::csv(&[("products", &theirs)]), true)
+        .await
+        .unwrap();
+    assert!(!o.applied);
+    let again = good_r
+        .replace("62.5,3", "62.5,3")
+        .replace("2024-03-01", "2024-03-02");
+    let o = a
+        .import_book(&coop, &crate::csv(&[("ocop_evaluations", &again)]), true)
+        .await
+        .unwrap();
+    assert!(!o.applied, "a cooperative enters no rating");
+}

@@ -17,6 +17,7 @@ mod figures;
 mod groups;
 mod kit;
 mod people;
+mod products;
 mod records;
 mod support;
 #[cfg(test)]
@@ -65,6 +66,7 @@ pub fn demo_snapshot() -> Snapshot {
     let clubs = clubs::club_records(&orgs, members_2020);
     let training = training::training_records(&mut mgrs, &units);
     let support = support::support_records(&orgs, &units);
+    let products = products::product_records(&orgs);
     Snapshot {
         units,
         orgs,
@@ -74,6 +76,7 @@ pub fn demo_snapshot() -> Snapshot {
         clubs,
         training,
         support,
+        products,
         ..Default::default()
     }
 }

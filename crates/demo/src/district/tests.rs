@@ -149,3 +149,52 @@ mod part_a {
         assert!(v("htx.agri.profitable_pct") < Fixed::from_int(100)); // target 8: missed
     }
 }
+
+mod ocop {
+    use super::*;
+    use hoptac_core::date::ymd;
+    use hoptac_core::indicator::{evaluate_all, find};
+    use hoptac_core::ocop::{CertificateState, current, product_problems, rating_problems};
+
+    /// Every product and rating passes the checks a form makes, and December 2026 shows each
+    /// state the pages and the review speak of.
+    #[test]
+    fn the_demo_products_pass_the_checks_and_show_every_state() {
+        let snap = demo_snapshot();
+        let p = &snap.products;
+        assert_eq!((p.products.len(), p.ratings.len()), (5, 7));
+        for x in &p.products {
+            let o = snap.orgs.iter().find(|o| o.code == x.org);
+            assert!(o.is_some_and(|o| o.dissolved_on.is_none()), "{}", x.code);
+            assert!(product_problems(x, o, &p.products).is_empty(), "{}", x.code);
+        }
+        for r in &p.ratings {
+            let prod = p.product(&r.product).unwrap();
+            let o = snap.orgs.iter().find(|o| o.code == prod.org);
+            let others = p.ratings_of(&r.product);
+            let problems = rating_problems(r, Some(prod), o, &others);
+            assert!(problems.is_empty(), "{}: {problems:?}", r.code);
+        }
+        let on = ymd(2026, 12, 7).unwrap();
+        let state = |code: &str| current(&p.ratings_of(code), on).map(|(r, s)| (r.stars, s));
+        assert_eq!(state("SP-TM-GAO"), Some((4, CertificateState::Valid)));
+        assert_eq!(state("SP-TM-KHOCA"), Some((3, CertificateState::Expired)));
+        assert_eq!(state("SP-TM-HATSEN"), Some((3, CertificateState::Valid)));
+        let all = evaluate_all(&snap, 2021, 2026);
+        let v = |id: &str| {
+            find(&all, id)
+                .and_then(|v| v.value)
+                .map(|f| f.format_vi(0, false))
+        };
+        assert_eq!(v("ocop.products").as_deref(), Some("4"));
+        assert_eq!(v("ocop.products.by_star.4").as_deref(), Some("2"));
+        assert_eq!(v("ocop.products.by_star.3").as_deref(), Some("2"));
+        assert_eq!(
+            v("ocop.expiring").as_deref(),
+            Some("1"),
+            "20 days left on 31/12/2026"
+        );
+        assert_eq!(v("ocop.expired").as_deref(), Some("1"));
+        assert_eq!(v("ocop.producers.htx").as_deref(), Some("3"));
+    }
+}

@@ -11,6 +11,7 @@ mod definitions;
 mod history;
 mod layout;
 mod parsed;
+mod products;
 mod reader;
 mod register;
 mod support;
@@ -89,6 +90,8 @@ pub fn parse_book(book: &RawBook) -> Parsed {
             "support_disbursements" => support::parse_disbursements(sheet, &l, &mut out),
             "plan_offices" => tasks::parse_offices(sheet, &l, &mut out),
             "plan_tasks" => tasks::parse_tasks(sheet, &l, &mut out),
+            "products" => products::parse_products(sheet, &l, &mut out),
+            "ocop_evaluations" => products::parse_ratings(sheet, &l, &mut out),
             _ => parse_targets(sheet, &l, &mut out),
         }
     }

@@ -117,6 +117,9 @@ pub struct Parsed {
     pub attendees: Vec<Located<hoptac_core::model::Attendee>>,
     pub events: Vec<Located<EventInput>>,
     pub disbursements: Vec<Located<hoptac_core::model::Disbursement>>,
+    pub products: Vec<Located<hoptac_core::model::Product>>,
+    /// Without a criteria set in the sheet, the one in force on the decision's day.
+    pub ratings: Vec<Located<hoptac_core::model::OcopRating>>,
     pub problems: Vec<Problem>,
     /// The columns each table's sheet had: a column left out keeps the stored values.
     pub columns: HashMap<&'static str, std::collections::BTreeSet<&'static str>>,

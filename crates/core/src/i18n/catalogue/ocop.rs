@@ -91,6 +91,11 @@ pub const MESSAGES: &[Entry] = &[
         "5-star products are recognised by the central level",
     ),
     (
+        "exchange.ocop_parts_all_or_none",
+        "Điểm ba phần A, B, C phải có đủ cả ba hoặc để trống cả ba",
+        "Points of parts A, B and C are given all three or none",
+    ),
+    (
         "ocop.product_has_ratings",
         "Sản phẩm có {count} kết quả OCOP: hãy xóa các kết quả đó trước",
         "The product has {count} OCOP ratings: take them out first",
