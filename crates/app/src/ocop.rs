@@ -77,6 +77,15 @@ impl App {
         scope: Option<&str>,
         today: Date,
     ) -> Result<Vec<CertificateReminder>> {
+        // without a unit asked for, what the account reads (a cooperative: its own)
+        if scope.is_none_or(|s| s.trim().is_empty()) {
+            let snap = self.snapshot().await?;
+            return Ok(reminders_in(
+                &snap,
+                |o| crate::support::reads_org(actor, &snap, o),
+                today,
+            ));
+        }
         let (full, unit) = self.scope_snapshot(actor, scope).await?;
         let snap = full.restricted(unit.as_ref().map(|u| u.id));
         Ok(reminders_in(
@@ -113,6 +122,20 @@ impl App {
             return Err(AppError::Forbidden);
         }
         self.may_write_org(actor, o).await
+    }
+
+    /// Whether the account may rate the product `code` (before a form is shown): refused
+    /// and audited otherwise; an unreadable product is not found.
+    pub async fn check_ocop_write(&self, actor: &Actor, product: &str) -> Result<()> {
+        let snap = self.snapshot().await?;
+        match Self::owner(&snap, product) {
+            Some(o) if crate::support::reads_org(actor, &snap, o) => self.may_rate(actor, o).await,
+            _ => {
+                let e = self.audit_entry(actor, "refused", ENTITY, product, None);
+                self.store().append_audit(&e).await?;
+                Err(AppError::not_found("product", product))
+            }
+        }
     }
 
     /// The organisation of a product of the snapshot.

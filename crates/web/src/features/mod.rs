@@ -9,6 +9,7 @@ pub(crate) mod evaluation;
 pub(crate) mod exchange;
 pub(crate) mod indicators;
 pub(crate) mod plans;
+pub(crate) mod products;
 pub(crate) mod registry;
 pub(crate) mod review;
 pub(crate) mod setup;
@@ -30,6 +31,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(exchange::routes())
         .merge(indicators::routes())
         .merge(plans::routes())
+        .merge(products::routes())
         .merge(registry::routes())
         .merge(review::routes())
         .merge(setup::routes())

@@ -824,6 +824,10 @@ async fn a_get_never_writes() {
             "/export.xlsx",
             "/settings/documents",
             "/import",
+            "/products",
+            "/products/SP-TM-GAO",
+            "/products/SP-TM-KHOCA",
+            "/todo",
         ] {
             let r = get(u, uri).await;
             assert!(r.status.as_u16() < 500, "{uri}: {}", r.status);

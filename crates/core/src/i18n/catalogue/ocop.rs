@@ -102,4 +102,136 @@ pub const MESSAGES: &[Entry] = &[
     ),
 ];
 
-pub const UI: &[Entry] = &[];
+pub const UI: &[Entry] = &[
+    ("nav_products", "Sản phẩm, OCOP", "Products, OCOP"),
+    ("products_heading", "Sản phẩm và OCOP", "Products and OCOP"),
+    (
+        "products_intro",
+        "Sản phẩm của HTX, THT, Hội quán và kết quả đánh giá, phân hạng OCOP. Giấy chứng nhận có giá trị 36 tháng kể từ ngày quyết định; hoptac nhắc từ 90 ngày trước khi hết hạn.",
+        "Products of cooperatives, groups and clubs and their OCOP ratings. A certificate is valid 36 months from its decision; hoptac reminds from 90 days before it lapses.",
+    ),
+    (
+        "ocop_to_act_on",
+        "Giấy chứng nhận OCOP sắp hết hạn hoặc đã hết hạn",
+        "OCOP certificates lapsing soon or lapsed",
+    ),
+    ("products_list", "Sản phẩm", "Products"),
+    ("product_new", "Thêm sản phẩm", "Add a product"),
+    ("product_edit", "Sửa sản phẩm", "Edit the product"),
+    (
+        "product_remove",
+        "Xóa sản phẩm nhập nhầm",
+        "Remove a product entered by mistake",
+    ),
+    ("product_code", "Mã sản phẩm", "Product code"),
+    ("product_name", "Tên sản phẩm", "Product"),
+    ("product_org", "Chủ thể", "Producer"),
+    ("product_group", "Nhóm sản phẩm", "Product group"),
+    (
+        "product_subgroup",
+        "Phân nhóm, bộ sản phẩm",
+        "Sub-group or product set",
+    ),
+    (
+        "product_subgroup_hint",
+        "Như hội đồng OCOP ghi (ví dụ: Gạo, ngũ cốc)",
+        "As the OCOP council wrote it (e.g. Rice, cereals)",
+    ),
+    ("product_gtin", "Mã GTIN (mã vạch)", "GTIN (barcode)"),
+    (
+        "product_gtin_hint",
+        "8, 12, 13 hoặc 14 chữ số in dưới mã vạch, ví dụ 893…; để trống nếu chưa có",
+        "The 8, 12, 13 or 14 digits under the barcode, e.g. 893…; empty if none",
+    ),
+    ("product_unit", "Đơn vị tính, quy cách", "Unit of sale"),
+    (
+        "product_public",
+        "Hiện trên trang công khai",
+        "Shown on the public page",
+    ),
+    (
+        "product_public_hint",
+        "Trang truy xuất công khai (mã QR trên nhãn) chỉ hiện sản phẩm được đánh dấu công khai",
+        "The public trace page (the QR code on the label) shows only products marked public",
+    ),
+    (
+        "ocop_ratings",
+        "Kết quả đánh giá, phân hạng OCOP",
+        "OCOP ratings",
+    ),
+    (
+        "ocop_criteria_note",
+        "Phiếu chấm điểm chi tiết của từng bộ sản phẩm chưa được nhập vào hoptac (chưa xác nhận văn bản): hoptac ghi tổng điểm, điểm ba phần và số sao như quyết định công nhận, kiểm tra theo điểm tối đa của từng phần và khung hạng sao.",
+        "The detailed scoring sheets of each product set are not in hoptac (the texts are not confirmed): hoptac records the total, the three parts and the stars as the decision gives them, checked against each part's maximum and the star bands.",
+    ),
+    ("ocop_new", "Ghi kết quả OCOP", "Record an OCOP rating"),
+    ("ocop_edit", "Sửa kết quả OCOP", "Edit the OCOP rating"),
+    (
+        "ocop_remove",
+        "Xóa kết quả OCOP nhập nhầm",
+        "Remove an OCOP rating entered by mistake",
+    ),
+    (
+        "ocop_code",
+        "Mã (số giấy chứng nhận)",
+        "Code (certificate number)",
+    ),
+    (
+        "ocop_code_hint",
+        "Mã duy nhất của kết quả này, thường là số giấy chứng nhận",
+        "A unique code for this rating, usually the certificate number",
+    ),
+    ("ocop_product", "Sản phẩm", "Product"),
+    ("ocop_kind", "Hình thức đánh giá", "Kind of evaluation"),
+    ("ocop_criteria", "Bộ tiêu chí", "Criteria set"),
+    (
+        "ocop_criteria_hint",
+        "Để trống: bộ tiêu chí có hiệu lực vào ngày quyết định",
+        "Empty: the set in force on the decision's day",
+    ),
+    ("ocop_stars", "Hạng sao", "Stars"),
+    ("ocop_score", "Tổng điểm", "Total points"),
+    (
+        "ocop_score_hint",
+        "Như quyết định ghi, ví dụ 72,5; để trống nếu không có",
+        "As the decision gives it, e.g. 72,5; empty if not given",
+    ),
+    (
+        "ocop_part_a",
+        "Điểm phần A (tối đa 40; 35 theo QĐ 1048)",
+        "Part A points (max 40; 35 under QĐ 1048)",
+    ),
+    (
+        "ocop_part_b",
+        "Điểm phần B (tối đa 25)",
+        "Part B points (max 25)",
+    ),
+    (
+        "ocop_part_c",
+        "Điểm phần C (tối đa 35; 40 theo QĐ 1048)",
+        "Part C points (max 35; 40 under QĐ 1048)",
+    ),
+    (
+        "ocop_decision",
+        "Số quyết định công nhận",
+        "Recognition decision",
+    ),
+    ("ocop_decided_on", "Ngày quyết định", "Day of the decision"),
+    ("ocop_level", "Cấp công nhận", "Recognised by"),
+    ("ocop_revoked_on", "Ngày thu hồi", "Revoked on"),
+    (
+        "ocop_revoked_hint",
+        "Chỉ ghi khi giấy chứng nhận bị thu hồi",
+        "Only when the certificate was revoked",
+    ),
+    (
+        "ocop_revocation",
+        "Số quyết định thu hồi",
+        "Revocation decision",
+    ),
+    ("ocop_state", "Tình trạng", "State"),
+    ("ocop_until", "Hết hạn ngày", "Lapses on"),
+    ("ocop_not_rated", "Chưa đánh giá OCOP", "Not rated"),
+    ("ocop_days_left", "còn {n} ngày", "{n} days left"),
+    ("ocop_days_ago", "quá hạn {n} ngày", "lapsed {n} days ago"),
+];

@@ -84,6 +84,9 @@ pub(crate) struct QualityPage {
     pub export_link: String,
     /// Only the cases given to this account.
     pub mine: bool,
+    /// OCOP certificates lapsing within 90 days of today or lapsed: (product, href,
+    /// organisation, stars, state, lapses on).
+    pub certificates: Vec<(String, String, String, String, &'static str, String)>,
 }
 
 /// The review (rà soát): open cases, figures breaking a rule, reports received.
@@ -102,6 +105,22 @@ pub(crate) async fn quality(
         .check(u.actor(), as_of, Some(&scope))
         .await
         .map_err(e)?;
+    let certificates = (st.app)
+        .certificate_reminders(u.actor(), Some(&scope), hoptac_app::today())
+        .await
+        .map_err(e)?
+        .into_iter()
+        .map(|c| {
+            (
+                c.product_name,
+                format!("/products/{}", crate::http::format::enc(&c.product)),
+                c.org_name,
+                "★".repeat(usize::from(c.stars)),
+                c.state.label(l.code()),
+                to_vi(c.expires_on),
+            )
+        })
+        .collect();
     let ground = list.ground.as_deref();
     let state = list.state.as_deref();
     let cases = &list.all;
@@ -141,6 +160,7 @@ pub(crate) async fn quality(
             .join("&")
     );
     let t = QualityPage {
+        certificates,
         mine: list.mine,
         export_link,
         grounds: ground_opts,

@@ -51,6 +51,8 @@ pub(crate) struct TodoPage {
     /// Open cases given to this account.
     pub assigned: Vec<TaskLine>,
     pub unplaced: Vec<TaskLine>,
+    /// OCOP certificates lapsing within 90 days or lapsed.
+    pub certificates: Vec<TaskLine>,
 }
 
 fn sheet_lines(rows: &[(i32, hoptac_app::evaluation::EvaluationRow)]) -> Vec<TaskLine> {
@@ -115,5 +117,21 @@ pub(crate) async fn todo_page(
             })
             .collect(),
         unplaced: org_lines(&todo.unplaced),
+        certificates: todo
+            .certificates
+            .iter()
+            .map(|c| TaskLine {
+                label: format!(
+                    "{} · {} {} — {} — {} {}",
+                    c.product_name,
+                    "★".repeat(usize::from(c.stars)),
+                    c.org_name,
+                    c.state.label(l.code()),
+                    t(l, "ocop_until"),
+                    to_vi(c.expires_on)
+                ),
+                href: format!("/products/{}", enc(&c.product)),
+            })
+            .collect(),
     }))
 }

@@ -201,6 +201,10 @@ async fn every_main_page_fits_a_phone_and_an_office_screen() {
         "/support/events/new",
         "/plans/TM-KTTT-2021-2026/tasks",
         "/plans/TM-KTTT-2021-2026/tasks/II.5.1",
+        "/products",
+        "/products/SP-TM-GAO",
+        "/products/new",
+        "/products/SP-TM-GAO/ocop/new",
     ];
     let mut problems = Vec::new();
     for (w, h, phone) in [(390, 844, true), (1280, 900, false)] {
