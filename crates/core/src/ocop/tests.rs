@@ -267,10 +267,10 @@ fn dates_upgrades_and_missing_records_are_named() {
 fn a_product_names_its_organisation_and_a_gtin_one_item() {
     let o = org();
     let a = product("SP-1", Some("8934563138165"));
-    assert!(product_problems(&a, Some(&o), &[a.clone()]).is_empty());
+    assert!(product_problems(&a, Some(&o), std::slice::from_ref(&a)).is_empty());
     let b = product("SP-2", Some("08934563138165"));
     assert_eq!(
-        fields(&product_problems(&b, Some(&o), &[a.clone()])),
+        fields(&product_problems(&b, Some(&o), std::slice::from_ref(&a))),
         [("gtin", "8934563138165".into())]
     );
     let mut c = product("", None);

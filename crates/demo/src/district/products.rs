@@ -16,7 +16,17 @@ use hoptac_core::types::{OcopEvaluationKind, OcopGroup, OfficialLevel};
 use hoptac_core::{Fixed, OrgCode};
 
 /// (code, organisation, name, group, sub-group, GTIN, unit of sale).
-const PRODUCTS: [(&str, &str, &str, OcopGroup, &str, Option<&str>, &str); 5] = [
+type Made = (
+    &'static str,
+    &'static str,
+    &'static str,
+    OcopGroup,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+);
+
+const PRODUCTS: [Made; 5] = [
     (
         "SP-TM-GAO",
         "HTX-TM-07",
