@@ -603,7 +603,10 @@ async fn export_downloads_a_workbook() {
             "support_disbursements",
             // and the plan's offices and tasks
             "plan_offices",
-            "plan_tasks"
+            "plan_tasks",
+            // and its products with their OCOP ratings
+            "products",
+            "ocop_evaluations"
         ]
     );
     let orgs = wb.worksheet_range("organizations").unwrap();

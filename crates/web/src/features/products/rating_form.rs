@@ -73,7 +73,7 @@ fn fields(l: Lang, v: &HashMap<String, String>, editing: bool, version: i64) -> 
     stars.options = (3..=5u8)
         .map(|n| Opt {
             value: n.to_string(),
-            label: format!("{n} {}", super::stars(n)),
+            label: format!("{n} {}", "★".repeat(usize::from(n))),
             selected: get("ocop_stars") == n.to_string(),
         })
         .collect();
