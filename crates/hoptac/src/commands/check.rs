@@ -31,9 +31,20 @@ pub(crate) async fn run(db: &Db, system: &Actor, args: Args) -> anyhow::Result<E
         None => app.review_date().await?,
     };
     let r = app.check(system, as_of, scope.as_deref()).await?;
+    // certificates are reminders of today, whatever year the review speaks for
+    let certificates = (app)
+        .certificate_reminders(system, scope.as_deref(), hoptac_app::today())
+        .await?;
     match format {
-        StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&r)?),
-        StatsFormat::Table => print_check(&r),
+        StatsFormat::Json => {
+            let mut v = serde_json::to_value(&r)?;
+            v["certificates"] = serde_json::to_value(&certificates)?;
+            println!("{}", serde_json::to_string_pretty(&v)?)
+        }
+        StatsFormat::Table => {
+            print_check(&r);
+            print_certificates(&certificates);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -115,5 +126,27 @@ pub(crate) fn print_check(r: &hoptac_app::checks::CheckReport) {
     );
     for c in &r.completeness {
         println!("{:<24} {:>4}/{:<4}", c.commune, c.reported, c.expected);
+    }
+}
+
+fn print_certificates(cs: &[hoptac_app::ocop::CertificateReminder]) {
+    if cs.is_empty() {
+        return;
+    }
+    println!(
+        "\n== Giấy chứng nhận OCOP sắp hết hạn hoặc đã hết hạn / OCOP certificates lapsing or lapsed: {}",
+        cs.len()
+    );
+    for c in cs {
+        println!(
+            "{:<16} {:<30} {}★ {:<34} hết hạn/lapses {}  {} / {}",
+            c.product,
+            c.product_name,
+            c.stars,
+            c.org_name,
+            hoptac_core::date::to_vi(c.expires_on),
+            c.state.label_vi(),
+            c.state.label_en()
+        );
     }
 }

@@ -517,6 +517,43 @@ fn check_lists_cases_with_their_evidence() {
         &["check", "--year", "2025", "--scope", "30073"],
     ));
     assert!(table.contains("HTX-TM-19") && table.contains("Xã Thanh Mỹ"));
+    // done when (issue 17): the review lists the certificates lapsing or lapsed, as of today
+    let certificates = v["certificates"].as_array().unwrap();
+    assert!(
+        certificates
+            .iter()
+            .any(|c| c["product"] == "SP-TM-KHOCA" && c["state"] == "expired"),
+        "{certificates:?}"
+    );
+    let table = ok(&hoptac(&db, &["check"]));
+    assert!(table.contains("Khô cá lóc Mỹ Quý"), "{table}");
+}
+
+/// Done when (issue 17): `hoptac stats` on the demo carries the OCOP indicators.
+#[test]
+fn the_demo_counts_its_ocop_products_by_stars_and_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(&hoptac(&db, &["demo"]));
+    let out = ok(&hoptac(
+        &db,
+        &[
+            "stats", "--from", "2021", "--to", "2026", "--format", "json",
+        ],
+    ));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let value = |id: &str| {
+        (v["indicators"].as_array().unwrap().iter())
+            .find(|i| i["id"] == id)
+            .and_then(|i| i["value"].as_f64())
+            .unwrap_or_else(|| panic!("{id} has no value"))
+    };
+    assert_eq!(value("ocop.products"), 4.0);
+    assert_eq!(value("ocop.products.by_star.4"), 2.0);
+    assert_eq!(value("ocop.products.by_star.3"), 2.0);
+    assert_eq!(value("ocop.expiring"), 1.0);
+    assert_eq!(value("ocop.expired"), 1.0);
+    assert_eq!(value("ocop.producers.htx"), 3.0);
 }
 
 #[test]
