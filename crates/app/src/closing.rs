@@ -43,11 +43,14 @@ impl PlanClosing {
             self.progress.tasks_on(),
         );
         // the final report numbers its sections; the tasks follow on
-        doc.sections
-            .extend(tasks.into_iter().enumerate().map(|(i, mut s)| {
-                s.heading = format!("{}. {}", first + i, s.heading);
-                s
-            }));
+        doc.sections.extend(
+            (tasks.into_iter().chain(self.progress.ocop.clone()))
+                .enumerate()
+                .map(|(i, mut s)| {
+                    s.heading = format!("{}. {}", first + i, s.heading);
+                    s
+                }),
+        );
         doc
     }
 }

@@ -28,6 +28,10 @@ pub struct PlanProgress {
     pub territory_note: Option<hoptac_core::Msg>,
     /// The plan's tasks with what the records show of them.
     pub tasks: Vec<hoptac_core::task_report::TaskLine>,
+    /// What the records say of OCOP products on the plan's ground at the assessed year's
+    /// end (none before any product was recognised).
+    #[serde(skip)]
+    pub ocop: Option<hoptac_core::report::Section>,
 }
 
 impl PlanProgress {
@@ -49,6 +53,7 @@ impl PlanProgress {
             &self.tasks,
             self.tasks_on(),
         ));
+        doc.sections.extend(self.ocop.clone());
         if let Some(note) = &self.territory_note {
             doc.footnotes.push(note.vi().to_string());
             let n = doc.footnotes.len();
@@ -555,7 +560,14 @@ impl App {
             .map(hoptac_core::date::year_end)
             .map_or(crate::context::today(), |d| d.min(crate::context::today()));
         let tasks = crate::plan_tasks::task_lines(&plan, &snap, &cat, on)?;
+        let ocop = hoptac_core::ocop_report::section(
+            &hoptac_core::indicator::Engine::scoped(&snap, Some(unit.id)),
+            plan.from,
+            on.year(),
+            "Sản phẩm OCOP",
+        );
         Ok(PlanProgress {
+            ocop,
             tasks,
             scope_name: unit.name.clone(),
             plan,

@@ -130,6 +130,11 @@ impl App {
         let (snap, unit) = self.scoped_snapshot(actor, from, to, scope).await?;
         let scoped = snap.restricted(unit.as_ref().map(|u| u.id));
         let mut doc = situation(&scoped, unit.as_ref(), from, to);
+        let engine = hoptac_core::indicator::Engine::new(&scoped);
+        let heading = format!("{}. Về sản phẩm OCOP", doc.sections.len() + 1);
+        doc.sections.extend(hoptac_core::ocop_report::section(
+            &engine, from, to, &heading,
+        ));
         // a period across a reorganisation says which ground it compared, in a footnote
         if let Some(u) = &unit
             && let Some(note) = hoptac_core::territory::crossing_note(&snap, u.id, from, to)

@@ -19,6 +19,7 @@ pub mod indicator;
 pub mod map;
 pub mod model;
 pub mod ocop;
+pub mod ocop_report;
 pub mod official;
 pub mod parse;
 pub mod plan;

@@ -197,4 +197,29 @@ mod ocop {
         assert_eq!(v("ocop.expired").as_deref(), Some("1"));
         assert_eq!(v("ocop.producers.htx").as_deref(), Some("3"));
     }
+
+    /// The reports' OCOP paragraph: nothing before any product was recognised; the counts,
+    /// stars, makers and the certificates to act on after.
+    #[test]
+    fn the_reports_say_what_the_records_hold_of_ocop() {
+        let snap = demo_snapshot();
+        let engine = hoptac_core::indicator::Engine::new(&snap);
+        assert!(hoptac_core::ocop_report::section(&engine, 2016, 2020, "4").is_none());
+        let s = hoptac_core::ocop_report::section(&engine, 2021, 2026, "4. OCOP").unwrap();
+        let text = hoptac_core::report::render_md(&hoptac_core::report::Document {
+            title: String::new(),
+            subtitle: String::new(),
+            sections: vec![s],
+            footnotes: vec![],
+        });
+        for words in [
+            "04 sản phẩm OCOP",
+            "02 sản phẩm 3 sao, 02 sản phẩm 4 sao",
+            "HTX DVNN Tân Kiều",
+            "01 sản phẩm có giấy chứng nhận hết hạn trong vòng 30 ngày",
+            "01 sản phẩm đã hết hạn",
+        ] {
+            assert!(text.contains(words), "{words} in {text}");
+        }
+    }
 }
