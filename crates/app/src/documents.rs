@@ -523,6 +523,7 @@ impl App {
                 ratings.join("; ")
             )
         });
+        let products = crate::products::profile_lines(&*self.snapshot().await?, &o.code, today);
         let body = Document {
             title: format!("Thông tin {} {}", o.kind.label_vi().to_lowercase(), o.name),
             subtitle: format!("Mã {}; số liệu đến ngày {}", o.code, date(today)),
@@ -542,6 +543,14 @@ impl App {
                 Section {
                     heading: "3. Đánh giá, xếp loại".into(),
                     paragraphs: vec![rating_par],
+                },
+                Section {
+                    heading: "4. Sản phẩm, OCOP".into(),
+                    paragraphs: if products.is_empty() {
+                        vec![t("Chưa ghi nhận sản phẩm.".into())]
+                    } else {
+                        products.into_iter().map(t).collect()
+                    },
                 },
             ],
             footnotes: vec![],

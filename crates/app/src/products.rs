@@ -64,6 +64,35 @@ pub(crate) fn view(
     }
 }
 
+/// The organisation's products as its profile lists them: each with the stars it holds on
+/// `today` and until when, or that it is not rated.
+pub(crate) fn profile_lines(snap: &Snapshot, org: &OrgCode, today: Date) -> Vec<String> {
+    let date = hoptac_core::date::to_vi;
+    (snap.products.products.iter())
+        .filter(|p| p.org == *org)
+        .map(|p| {
+            let gtin = p
+                .gtin
+                .as_ref()
+                .map(|g| format!(" (GTIN {})", g.short()))
+                .unwrap_or_default();
+            let all = snap.products.ratings_of(&p.code);
+            let state = match hoptac_core::ocop::current(&all, today) {
+                Some((r, s)) => format!(
+                    "OCOP {} sao theo quyết định {} ngày {}, {} (hết hạn ngày {})",
+                    r.stars,
+                    r.decision,
+                    date(r.decided_on),
+                    s.label_vi().to_lowercase(),
+                    date(hoptac_core::ocop::expires_on(r))
+                ),
+                None => "chưa được đánh giá OCOP".into(),
+            };
+            format!("{}{gtin}: {state}.", p.name)
+        })
+        .collect()
+}
+
 impl App {
     /// Whether the account writes the records of `o`: refused and audited otherwise.
     pub(crate) async fn may_write_org(&self, actor: &Actor, o: &Organization) -> Result<()> {

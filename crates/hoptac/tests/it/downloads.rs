@@ -112,7 +112,14 @@ async fn a_profile_and_the_plan_assessment_as_pdf() {
     let s = site().await;
     let (status, _, pdf) = fetch(&s, "/orgs/HTX-TM-07/profile?format=pdf").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(pdf_text(&pdf).contains("HTX DVNN Tân Kiều"));
+    let text = pdf_text(&pdf);
+    assert!(text.contains("HTX DVNN Tân Kiều"));
+    // its products and the stars each holds (issue 17)
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Gạo thơm Tân Kiều") && flat.contains("OCOP 4 sao"),
+        "{flat}"
+    );
     let (status, _, _) = fetch(&s, "/orgs/KHONG-CO/profile?format=pdf").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _, pdf) = fetch(&s, "/plans/TM-KTTT-2021-2026/report?format=pdf").await;
