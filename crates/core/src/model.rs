@@ -5,11 +5,7 @@ use crate::fixed::Fixed;
 use crate::types::*;
 use std::collections::{BTreeSet, HashMap};
 
-/// Internal identity of an administrative unit. Official codes are reused after
-/// reorganisations (30043 was Xã Hưng Thạnh, is now Xã Phương Thịnh), so a code alone
-/// does not name a unit over time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub struct UnitId(pub i64);
+pub use crate::types::UnitId;
 
 /// An administrative unit (đơn vị hành chính): province, district or commune.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -572,6 +568,8 @@ pub struct Snapshot {
     pub support: SupportRecords,
     /// Products of organisations and their OCOP ratings.
     pub products: ProductRecords,
+    /// Planting areas, packing houses, lots and their events.
+    pub trace: crate::lots::TraceRecords,
     /// Where each organisation's rows are, built on first use (`crate::rows`).
     pub rows: RowIndex,
 }
@@ -595,6 +593,9 @@ impl Snapshot {
                 .count()
             + (self.products.products.iter())
                 .filter(|p| p.org == *org)
+                .count()
+            + (self.trace.facilities.iter())
+                .filter(|f| f.org == *org)
                 .count()
     }
 
@@ -637,6 +638,10 @@ impl Snapshot {
         self.training = (self.training).within(|u| keep.contains(&u), |o| codes.contains(o));
         self.support = (self.support).within(|u| keep.contains(&u), |o| codes.contains(o));
         self.products = (self.products).within(|o| codes.contains(o));
+        let kept: BTreeSet<String> = (self.products.products.iter())
+            .map(|p| p.code.clone())
+            .collect();
+        self.trace = (self.trace).within(|o| codes.contains(o), |p| kept.contains(p));
         self.rows_changed();
         self
     }

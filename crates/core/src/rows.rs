@@ -330,6 +330,13 @@ impl Snapshot {
             training: (self.training).within(|u| keep.contains(&u), |o| codes.contains(o)),
             support: (self.support).within(|u| keep.contains(&u), |o| codes.contains(o)),
             products: (self.products).within(|o| codes.contains(o)),
+            trace: {
+                let kept: BTreeSet<&str> = (self.products.products.iter())
+                    .filter(|p| codes.contains(&p.org))
+                    .map(|p| p.code.as_str())
+                    .collect();
+                (self.trace).within(|o| codes.contains(o), |p| kept.contains(p))
+            },
             orgs,
             rows: Default::default(),
         })

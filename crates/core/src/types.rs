@@ -27,6 +27,12 @@ impl fmt::Display for Year {
     }
 }
 
+/// Internal identity of an administrative unit. Official codes are reused after
+/// reorganisations (30043 was Xã Hưng Thạnh, is now Xã Phương Thịnh), so a code alone
+/// does not name a unit over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct UnitId(pub i64);
+
 /// The unique code of an organisation (mã): a registration number or a local code.
 /// Trimmed, 1–40 characters, no control characters; compared exactly.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -357,6 +363,50 @@ enumeration!(
 );
 
 enumeration!(
+    /// What a traceability code names (mã số vùng trồng, mã số cơ sở đóng gói).
+    FacilityKind, "kind", {
+        PlantingArea => "planting_area", "Vùng trồng", "Planting area", ["mã số vùng trồng", "vùng nguyên liệu"];
+        PackingHouse => "packing_house", "Cơ sở đóng gói", "Packing house", ["mã số cơ sở đóng gói", "cơ sở sơ chế"];
+    }
+);
+
+enumeration!(
+    /// Where a planting-area or packing-house code stands (QĐ 3156/QĐ-BNN-TT: cấp, đình
+    /// chỉ, hủy bỏ).
+    FacilityStatus, "status", {
+        Valid => "valid", "Còn hiệu lực", "Valid", ["hiệu lực", "đang hoạt động"];
+        Suspended => "suspended", "Tạm đình chỉ", "Suspended", ["đình chỉ"];
+        Revoked => "revoked", "Đã thu hồi, hủy bỏ", "Revoked", ["thu hồi", "hủy bỏ", "hủy"];
+    }
+);
+
+enumeration!(
+    /// A step a lot goes through (công đoạn), each one kind of EPCIS 2.0 event with its
+    /// CBV business step: harvesting commissions the lot, processing transforms input lots
+    /// into output lots, packing aggregates lots into a case or pallet.
+    TraceStep, "step", {
+        Harvesting => "harvesting", "Thu hoạch", "Harvesting", ["thu hái", "thu mua"];
+        Inspecting => "inspecting", "Kiểm tra, kiểm nghiệm", "Inspecting", ["kiểm tra", "kiểm nghiệm"];
+        Processing => "processing", "Sơ chế, chế biến", "Processing", ["chế biến", "sơ chế"];
+        Packing => "packing", "Đóng gói", "Packing", ["đóng thùng", "đóng kiện"];
+        Shipping => "shipping", "Xuất hàng, vận chuyển", "Shipping", ["xuất hàng", "vận chuyển", "giao hàng"];
+        Receiving => "receiving", "Nhận hàng", "Receiving", ["nhập hàng", "nhận"];
+    }
+);
+
+enumeration!(
+    /// The unit a lot is counted in, by its UN/ECE Recommendation 20 code (as EPCIS writes
+    /// a quantity's `uom`).
+    LotUnit, "uom", {
+        Kgm => "KGM", "kg", "kilogram", ["kilogam", "ki lô gam"];
+        Tne => "TNE", "tấn", "tonne", ["tan"];
+        Grm => "GRM", "gam", "gram", ["g"];
+        Ltr => "LTR", "lít", "litre", ["l", "lit"];
+        H87 => "H87", "cái, hộp, gói", "piece", ["cái", "hộp", "gói", "chai", "hũ"];
+    }
+);
+
+enumeration!(
     /// Level of an administrative unit (cấp hành chính).
     AdminLevel, "level", {
         Province => "province", "Tỉnh", "Province", ["thành phố trực thuộc trung ương"];
@@ -392,6 +442,10 @@ mod tests {
         each::<super::OcopEvaluationKind>();
         each::<super::OcopCriteria>();
         each::<super::CertificateState>();
+        each::<super::FacilityKind>();
+        each::<super::FacilityStatus>();
+        each::<super::TraceStep>();
+        each::<super::LotUnit>();
         each::<super::AdminLevel>();
     }
 

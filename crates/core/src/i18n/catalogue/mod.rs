@@ -33,6 +33,7 @@ pub const MESSAGES: &[&[Entry]] = &[
     tasks::MESSAGES,
     support::MESSAGES,
     ocop::MESSAGES,
+    ocop::TRACE,
 ];
 
 /// Words of the interface, shown as they are.

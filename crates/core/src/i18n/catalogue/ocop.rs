@@ -235,3 +235,109 @@ pub const UI: &[Entry] = &[
     ("ocop_days_left", "còn {n} ngày", "{n} days left"),
     ("ocop_days_ago", "quá hạn {n} ngày", "lapsed {n} days ago"),
 ];
+
+/// Messages of planting areas, lots and their events.
+pub const TRACE: &[Entry] = &[
+    (
+        "error.kind.facility",
+        "vùng trồng, cơ sở đóng gói",
+        "planting area or packing house",
+    ),
+    ("error.kind.lot", "lô hàng", "lot"),
+    ("error.kind.trace_event", "sự kiện truy xuất", "trace event"),
+    (
+        "trace.area_out_of_range",
+        "Diện tích phải lớn hơn 0 và không quá {max} ha",
+        "The area must be above 0 and at most {max} ha",
+    ),
+    (
+        "trace.households_out_of_range",
+        "Số hộ phải từ 0 đến {max}",
+        "Households must be between 0 and {max}",
+    ),
+    (
+        "trace.unit_not_a_commune_then",
+        "{unit} không phải là xã (phường) vào ngày {day}",
+        "{unit} was not a commune on {day}",
+    ),
+    (
+        "trace.no_such_unit",
+        "Không có đơn vị hành chính này",
+        "No such administrative unit",
+    ),
+    (
+        "trace.lot_invalid",
+        "Số lô phải có từ 1 đến {max} ký tự: chữ, số hoặc !\"%&'()*+,-./:;<=>?_ (không dấu, không khoảng trắng)",
+        "A lot number is 1 to {max} characters: letters, digits or !\"%&'()*+,-./:;<=>?_ (no diacritics, no spaces)",
+    ),
+    (
+        "trace.product_without_gtin",
+        "Sản phẩm \"{product}\" chưa có mã GTIN: cần GTIN để truy xuất theo lô",
+        "The product \"{product}\" has no GTIN: lots are traced by GTIN",
+    ),
+    (
+        "trace.quantity_out_of_range",
+        "Số lượng phải lớn hơn 0 và không quá {max}",
+        "The quantity must be above 0 and at most {max}",
+    ),
+    (
+        "trace.no_such_facility",
+        "Không có vùng trồng, cơ sở đóng gói mã \"{code}\"",
+        "There is no planting area or packing house \"{code}\"",
+    ),
+    (
+        "trace.time_invalid",
+        "Giờ phải viết dạng HH:MM, ví dụ 07:30",
+        "A time is HH:MM, e.g. 07:30",
+    ),
+    (
+        "trace.event_needs_lots",
+        "Cần ít nhất một lô hàng",
+        "At least one lot is needed",
+    ),
+    (
+        "trace.processing_needs_inputs",
+        "Sơ chế, chế biến cần ít nhất một lô nguyên liệu đầu vào",
+        "Processing needs at least one input lot",
+    ),
+    (
+        "trace.inputs_only_processing",
+        "Chỉ công đoạn sơ chế, chế biến mới có lô đầu vào",
+        "Only processing has input lots",
+    ),
+    (
+        "trace.too_many_lots",
+        "Một sự kiện ghi tối đa {max} lô",
+        "An event names at most {max} lots",
+    ),
+    (
+        "trace.packing_needs_parent",
+        "Đóng gói cần mã thùng, kiện (SSCC hoặc số của HTX)",
+        "Packing needs the case or pallet (an SSCC or the cooperative's own number)",
+    ),
+    (
+        "trace.parent_invalid",
+        "Mã thùng, kiện không hợp lệ (SSCC 18 chữ số phải đúng số kiểm tra)",
+        "The case or pallet number is not valid (an 18-digit SSCC needs its check digit)",
+    ),
+    (
+        "trace.parent_only_packing",
+        "Chỉ công đoạn đóng gói mới ghi mã thùng, kiện",
+        "Only packing names a case or pallet",
+    ),
+    (
+        "trace.no_such_lot",
+        "Không có lô \"{lot}\"",
+        "There is no lot \"{lot}\"",
+    ),
+    (
+        "trace.event_before_lot",
+        "Lô {lot} thu hoạch, sản xuất ngày {day}: sự kiện không thể trước ngày đó",
+        "The lot {lot} was produced on {day}: an event of it cannot be earlier",
+    ),
+    (
+        "trace.input_consumed",
+        "Lô {lot} chỉ còn {left} {unit} chưa đưa vào chế biến",
+        "Only {left} {unit} of the lot {lot} are left to process",
+    ),
+];
