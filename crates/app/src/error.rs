@@ -110,7 +110,9 @@ impl AppError {
                     "course" => hoptac_core::msg!("error.kind.course"),
                     "disbursement" => hoptac_core::msg!("error.kind.disbursement"),
                     "event" => hoptac_core::msg!("error.kind.event"),
+                    "facility" => hoptac_core::msg!("error.kind.facility"),
                     "indicator" => hoptac_core::msg!("error.kind.indicator"),
+                    "lot" => hoptac_core::msg!("error.kind.lot"),
                     "meeting" => hoptac_core::msg!("error.kind.meeting"),
                     "merge" => hoptac_core::msg!("error.kind.merge"),
                     "ocop_rating" => hoptac_core::msg!("error.kind.ocop_rating"),
@@ -123,6 +125,7 @@ impl AppError {
                     "rubric" => hoptac_core::msg!("error.kind.rubric"),
                     "rule" => hoptac_core::msg!("error.kind.rule"),
                     "task" => hoptac_core::msg!("error.kind.task"),
+                    "trace_event" => hoptac_core::msg!("error.kind.trace_event"),
                     "target" => hoptac_core::msg!("error.kind.target"),
                     _ => hoptac_core::msg!("error.kind.item"),
                 };

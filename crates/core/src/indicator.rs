@@ -15,7 +15,9 @@ use std::collections::{BTreeSet, HashMap};
 mod catalogue;
 mod definition;
 mod ground;
+mod item;
 mod products;
+use item::{Item, field_of};
 pub use catalogue::catalogue;
 pub use definition::{Aggregate, Field, Filter, IndicatorDef, IndicatorValue, Subject, Unit};
 
@@ -43,6 +45,10 @@ pub struct Engine<'a> {
     events: Vec<&'a crate::model::Event>,
     /// Products of organisations of the scope that have an OCOP rating.
     rated: Vec<products::Rated<'a>>,
+    /// Planting areas lying in units of the scope.
+    areas: Vec<&'a crate::lots::Facility>,
+    /// Every facility, for who holds a code wherever it lies.
+    facilities: &'a [crate::lots::Facility],
     /// The days each person of an organisation finished a course (all of them).
     attended: HashMap<(&'a crate::OrgCode, String), Vec<crate::Date>>,
     /// Organisations active at the end of a year, with their report of that year: the
@@ -80,24 +86,6 @@ pub struct Contribution<'a> {
     pub hits: usize,
 }
 
-enum Item<'a> {
-    Org(&'a Organization, Option<&'a AnnualReport>),
-    Report(&'a Organization, &'a AnnualReport),
-    Manager(&'a Manager, &'a Organization, i32),
-    Meeting(&'a Meeting, &'a Organization),
-    /// A course attended from an organisation (the organisation is what a scope counts).
-    Course(&'a Organization),
-    Disbursement(&'a crate::model::Disbursement, &'a Organization),
-    /// An event: held for a unit, of no organisation.
-    Event(&'a crate::model::Event),
-    /// A product's rating and its state at the end of the year.
-    Certificate(
-        &'a crate::model::OcopRating,
-        crate::ocop::CertificateState,
-        &'a Organization,
-    ),
-}
-
 impl<'a> Engine<'a> {
     pub fn new(snap: &'a Snapshot) -> Engine<'a> {
         Engine::scoped(snap, None)
@@ -115,6 +103,7 @@ impl<'a> Engine<'a> {
             let mut e = Engine::from_places(snap, &rows, units, places);
             if let Some(m) = &may {
                 e.events.retain(|ev| m.touches(ev.unit));
+                e.areas.retain(|f| m.touches(f.unit));
             }
             e.ground = Some(g);
             return e;
@@ -215,12 +204,19 @@ impl<'a> Engine<'a> {
             .filter(|e| unit_ids.contains(&e.unit))
             .collect();
         let rated = products::rated(snap, |p| Some(org_list[*orgs.get(p.org.as_str())?]));
+        let areas = (snap.trace.facilities.iter())
+            .filter(|f| {
+                f.kind == FacilityKind::PlantingArea && unit_ids.contains(&f.unit)
+            })
+            .collect();
         Engine {
             meetings,
             trained,
             paid,
             events,
             rated,
+            areas,
+            facilities: &snap.trace.facilities,
             attended: crate::training::attendance_by_person(t),
             origins: &snap.clubs.origins,
             units,
@@ -457,6 +453,28 @@ impl<'a> Engine<'a> {
                         .collect()
                 })
             }
+            Subject::PlantingAreas => {
+                let end = year_end(year);
+                (self.areas.iter())
+                    .filter(|f| f.valid_on(end))
+                    .map(|f| Item::Facility(f))
+                    .collect()
+            }
+            Subject::AreaHolders => {
+                let end = year_end(year);
+                let holders: BTreeSet<&str> = (self.facilities.iter())
+                    .filter(|f| f.kind == FacilityKind::PlantingArea && f.valid_on(end))
+                    .map(|f| f.org.as_str())
+                    .collect();
+                self.with_active(year, |all| {
+                    all.iter()
+                        .filter(|(o, _)| {
+                            def.kinds.contains(&o.kind) && holders.contains(o.code.as_str())
+                        })
+                        .map(|(o, r)| Item::Org(o, *r))
+                        .collect()
+                })
+            }
             _ => Vec::new(),
         }
     }
@@ -598,7 +616,7 @@ impl<'a> Engine<'a> {
                 Item::Org(o, _) | Item::Report(o, _) | Item::Disbursement(_, o) => *o,
                 Item::Manager(_, o, _) | Item::Meeting(_, o) | Item::Course(o) => *o,
                 Item::Certificate(_, _, o) => *o,
-                Item::Event(_) => continue,
+                Item::Event(_) | Item::Facility(_) => continue,
             };
             let value = field.and_then(|f| field_of(item, f));
             let hit = counted(item);
@@ -673,7 +691,7 @@ impl<'a> Engine<'a> {
             Item::Report(o, r) => (Some(*o), Some(*r)),
             Item::Manager(_, o, _) | Item::Meeting(_, o) | Item::Course(o) => (Some(*o), None),
             Item::Disbursement(_, o) | Item::Certificate(_, _, o) => (Some(*o), None),
-            Item::Event(_) => (None, None),
+            Item::Event(_) | Item::Facility(_) => (None, None),
         };
         match f {
             Filter::Sector(s) => org.is_some_and(|o| o.sector == *s),
@@ -722,18 +740,6 @@ impl<'a> Engine<'a> {
                     .any(|g| g.from_kind == *kind)
             }),
         }
-    }
-}
-
-fn field_of(item: &Item<'_>, f: Field) -> Option<Fixed> {
-    match item {
-        Item::Org(_, r) => r.and_then(|r| f.get(r)),
-        Item::Report(_, r) => f.get(r),
-        Item::Disbursement(d, _) => (f == Field::Amount).then(|| Fixed::from_micros(d.amount_vnd)),
-        Item::Event(e) => (f == Field::Reach)
-            .then_some(e.reach.map(Fixed::from_int))
-            .flatten(),
-        Item::Manager(..) | Item::Meeting(..) | Item::Course(..) | Item::Certificate(..) => None,
     }
 }
 

@@ -28,6 +28,16 @@ pub struct Facility {
     /// The market it is for (thị trường): "nội địa", "Trung Quốc", "EU".
     pub market: String,
     pub status: FacilityStatus,
+    /// The day a suspension or revocation took effect (the code held until then).
+    pub status_since: Option<Date>,
+}
+
+impl Facility {
+    /// Whether the code held on `d`: issued by then and not yet suspended or revoked.
+    pub fn valid_on(&self, d: Date) -> bool {
+        self.issued_on <= d
+            && (self.status == FacilityStatus::Valid || self.status_since.is_some_and(|s| s > d))
+    }
 }
 
 /// A lot (lô) of a product: what a GTIN and a batch number name together (GS1 AI 10).

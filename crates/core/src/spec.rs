@@ -10,7 +10,8 @@
 //!   `communes_without`, `meetings` (of Hội quán), `courses`, `trainees` (attendances),
 //!   `disbursements` (of support), `beneficiaries` (organisations supported, each once),
 //!   `events` (propaganda), `certificates` (each product's OCOP rating at the end),
-//!   `certified_orgs` (organisations holding a certificate in force)
+//!   `certified_orgs` (organisations holding a certificate in force), `planting_areas`
+//!   (codes held at the end), `area_holders` (organisations holding one)
 //! - `kinds`: `HTX`, `LHHTX`, `THT`, `HOIQUAN`, comma-separated
 //! - `where` and `share`: conditions, comma-separated: `sector:<sector>`, `reported`,
 //!   `rating>=<rating>`, `rating_or_none>=<rating>`, `services>=<n>`, `profit>0`,
@@ -21,17 +22,17 @@
 //!   and `certificate:<state>` (certificates)
 //! - `aggregate`: `count`, `sum:<field>`, `avg:<field>`, `share` (with `share=` conditions)
 //! - `unit`: `organizations`, `persons`, `million_vnd`, `percent`, `services`, `communes`,
-//!   `meetings`, `courses`, `events`, `products`
+//!   `meetings`, `courses`, `events`, `products`, `planting_areas`, `hectares`
 //!
 //! Fields: `members`, `members_joined`, `members_left`, `workers`, `revenue`, `profit`,
 //! `member_income`, `worker_income`, `services`, `amount` (of a disbursement), `reach` (of an
-//! event).
+//! event), `area_ha` (of a planting area).
 
 use crate::i18n::Msg;
 use crate::indicator::{Aggregate, Field, Filter, IndicatorDef, Subject, Unit};
 use crate::types::*;
 
-const SUBJECTS: [(&str, Subject); 14] = [
+const SUBJECTS: [(&str, Subject); 16] = [
     ("active_orgs", Subject::ActiveOrgs),
     ("founded", Subject::Founded),
     ("dissolved", Subject::Dissolved),
@@ -46,9 +47,11 @@ const SUBJECTS: [(&str, Subject); 14] = [
     ("events", Subject::Events),
     ("certificates", Subject::Certificates),
     ("certified_orgs", Subject::CertifiedOrgs),
+    ("planting_areas", Subject::PlantingAreas),
+    ("area_holders", Subject::AreaHolders),
 ];
 
-const FIELDS: [(&str, Field); 11] = [
+const FIELDS: [(&str, Field); 12] = [
     ("members", Field::Members),
     ("members_joined", Field::MembersJoined),
     ("members_left", Field::MembersLeft),
@@ -60,9 +63,10 @@ const FIELDS: [(&str, Field); 11] = [
     ("services", Field::ServiceCount),
     ("amount", Field::Amount),
     ("reach", Field::Reach),
+    ("area_ha", Field::AreaHa),
 ];
 
-const UNITS: [(&str, Unit); 10] = [
+const UNITS: [(&str, Unit); 12] = [
     ("organizations", Unit::Organizations),
     ("persons", Unit::Persons),
     ("million_vnd", Unit::MillionVnd),
@@ -73,6 +77,8 @@ const UNITS: [(&str, Unit); 10] = [
     ("courses", Unit::Courses),
     ("events", Unit::Events),
     ("products", Unit::Products),
+    ("planting_areas", Unit::PlantingAreas),
+    ("hectares", Unit::Hectares),
 ];
 
 fn names<T>(xs: &[(&str, T)]) -> String {

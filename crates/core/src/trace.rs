@@ -106,6 +106,25 @@ pub fn facility_problems(
             crate::msg!("trace.households_out_of_range", max = HOUSEHOLDS_MAX),
         ));
     }
+    match (f.status, f.status_since) {
+        (crate::types::FacilityStatus::Valid, Some(d)) => out.push((
+            "status_since",
+            crate::date::to_vi(d),
+            crate::msg!("trace.status_since_only_ended"),
+        )),
+        (_, Some(d)) if d < f.issued_on => out.push((
+            "status_since",
+            crate::date::to_vi(d),
+            crate::msg!("trace.status_before_issue", issued = crate::date::to_vi(f.issued_on)),
+        )),
+        (crate::types::FacilityStatus::Valid, None) => {}
+        (_, None) => out.push((
+            "status_since",
+            String::new(),
+            crate::msg!("exchange.required_value_missing"),
+        )),
+        _ => {}
+    }
     match unit {
         Some(u) if u.level == AdminLevel::Commune && u.valid_on(f.issued_on) => {}
         Some(u) => out.push((

@@ -244,6 +244,7 @@ pub fn catalogue() -> Vec<IndicatorDef> {
     training(&mut v);
     support(&mut v);
     ocop(&mut v);
+    trace(&mut v);
     v
 }
 
@@ -478,6 +479,43 @@ fn ocop(v: &mut Vec<IndicatorDef>) {
         "Cooperatives with an OCOP product in force",
         &[OrgKind::Htx],
         CertifiedOrgs,
+        vec![],
+        Aggregate::Count,
+        Unit::Organizations,
+    ));
+}
+
+/// Traceability (issue 17): planting-area codes held at the end of the period, their area,
+/// and the cooperatives that hold one.
+fn trace(v: &mut Vec<IndicatorDef>) {
+    use Subject::*;
+    let all = &[OrgKind::Htx, OrgKind::Lhhtx, OrgKind::Tht, OrgKind::HoiQuan][..];
+    v.push(def(
+        "trace.planting_areas",
+        "Số mã số vùng trồng còn hiệu lực",
+        "Planting-area codes in force",
+        all,
+        PlantingAreas,
+        vec![],
+        Aggregate::Count,
+        Unit::PlantingAreas,
+    ));
+    v.push(def(
+        "trace.planting_area_ha",
+        "Diện tích vùng trồng được cấp mã số",
+        "Area of the planting areas with a code",
+        all,
+        PlantingAreas,
+        vec![],
+        Aggregate::Sum(Field::AreaHa),
+        Unit::Hectares,
+    ));
+    v.push(def(
+        "trace.htx_with_area_code",
+        "Số HTX có mã số vùng trồng",
+        "Cooperatives holding a planting-area code",
+        &[OrgKind::Htx],
+        AreaHolders,
         vec![],
         Aggregate::Count,
         Unit::Organizations,

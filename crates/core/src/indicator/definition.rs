@@ -37,6 +37,10 @@ pub enum Subject {
     Certificates,
     /// Stock: organisations active inside at the end holding an OCOP certificate in force.
     CertifiedOrgs,
+    /// Stock: planting-area codes of units of the scope held at the end.
+    PlantingAreas,
+    /// Stock: organisations active inside at the end holding a planting-area code then.
+    AreaHolders,
 }
 
 impl Subject {
@@ -73,6 +77,8 @@ pub enum Field {
     Amount,
     /// An event's reach.
     Reach,
+    /// A planting area's area in hectares.
+    AreaHa,
 }
 
 impl Field {
@@ -89,7 +95,7 @@ impl Field {
             Field::MemberIncome => f.member_income,
             Field::WorkerIncome => f.worker_income,
             Field::ServiceCount => Some(Fixed::from_int(f.services.len() as i64)),
-            Field::Amount | Field::Reach => None,
+            Field::Amount | Field::Reach | Field::AreaHa => None,
         }
     }
 }
@@ -162,6 +168,8 @@ pub enum Unit {
     Courses,
     Events,
     Products,
+    PlantingAreas,
+    Hectares,
 }
 
 impl Unit {
@@ -177,6 +185,8 @@ impl Unit {
             Unit::Courses => "lớp",
             Unit::Events => "sự kiện",
             Unit::Products => "sản phẩm",
+            Unit::PlantingAreas => "mã số vùng trồng",
+            Unit::Hectares => "ha",
         }
     }
     pub fn label_en(self) -> &'static str {
@@ -191,6 +201,8 @@ impl Unit {
             Unit::Courses => "courses",
             Unit::Events => "events",
             Unit::Products => "products",
+            Unit::PlantingAreas => "planting-area codes",
+            Unit::Hectares => "ha",
         }
     }
 }

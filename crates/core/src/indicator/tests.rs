@@ -711,3 +711,50 @@ fn ocop_products_by_stars_and_state_at_the_end_of_the_period() {
         int(1)
     );
 }
+
+#[test]
+fn planting_area_codes_held_at_the_end_and_who_holds_them() {
+    use crate::lots::Facility;
+    use crate::types::{FacilityKind, FacilityStatus};
+    let area = |code: &str, org: &str, unit: i64, ha: &str, issued: i32| Facility {
+        code: code.into(),
+        kind: FacilityKind::PlantingArea,
+        org: OrgCode::parse(org).unwrap(),
+        crop: "lúa".into(),
+        area_ha: Fixed::parse_plain(ha),
+        households: None,
+        unit: UnitId(unit),
+        issued_by: "Chi cục".into(),
+        issued_on: ymd(issued, 5, 1).unwrap(),
+        market: String::new(),
+        status: FacilityStatus::Valid,
+        status_since: None,
+    };
+    let mut s = snap();
+    let mut revoked = area("V4", "B", 11, "30", 2018);
+    revoked.status = FacilityStatus::Revoked;
+    revoked.status_since = ymd(2020, 3, 1);
+    let mut house = area("P1", "A", 10, "1", 2018);
+    house.kind = FacilityKind::PackingHouse;
+    house.area_ha = None;
+    s.trace.facilities = vec![
+        area("V1", "A", 10, "120.5", 2017),
+        area("V2", "T1", 10, "12.25", 2019),
+        // issued after the period
+        area("V3", "A", 11, "50", 2021),
+        revoked,
+        house,
+    ];
+    let all = evaluate_all(&s, 2016, 2020);
+    let v = |id: &str| find(&all, id).unwrap().value;
+    assert_eq!(v("trace.planting_areas"), int(2));
+    assert_eq!(v("trace.planting_area_ha"), Fixed::parse_plain("132.75"));
+    assert_eq!(v("trace.htx_with_area_code"), int(1), "A; B's code was revoked in 2020");
+    let before = evaluate_all(&s, 2016, 2019);
+    assert_eq!(find(&before, "trace.planting_areas").unwrap().value, int(3));
+    assert_eq!(find(&before, "trace.htx_with_area_code").unwrap().value, int(2));
+    let cat = catalogue();
+    let d = |id: &str| cat.iter().find(|d| d.id == id).unwrap().clone();
+    let one = Engine::scoped(&s, Some(UnitId(11)));
+    assert_eq!(one.evaluate(&d("trace.planting_areas"), 2016, 2019).value, int(1));
+}

@@ -61,6 +61,7 @@ fn records() -> TraceRecords {
         issued_on: d(2021, 5, 4),
         market: "nội địa".into(),
         status: FacilityStatus::Valid,
+        status_since: None,
     };
     let mut lots = vec![
         lot("LUA", "L1", 10_000, d(2024, 3, 1)),

@@ -261,6 +261,16 @@ pub const TRACE: &[Entry] = &[
         "{unit} was not a commune on {day}",
     ),
     (
+        "trace.status_since_only_ended",
+        "Chỉ ghi ngày khi mã bị đình chỉ hoặc thu hồi",
+        "A day is given only when the code was suspended or revoked",
+    ),
+    (
+        "trace.status_before_issue",
+        "Ngày đình chỉ, thu hồi trước ngày cấp mã {issued}",
+        "The suspension or revocation is dated before the code was issued on {issued}",
+    ),
+    (
         "trace.no_such_unit",
         "Không có đơn vị hành chính này",
         "No such administrative unit",
