@@ -143,6 +143,7 @@ pub(crate) fn apply_to(s: &mut Snapshot, c: &ChangeSet) {
     apply_training(s, c);
     apply_support(s, c);
     apply_products(s, c);
+    apply_trace(s, c);
     if removed {
         s.rows_changed();
     } else {
@@ -220,6 +221,40 @@ fn apply_products(s: &mut Snapshot, c: &ChangeSet) {
     if !c.ratings.is_empty() {
         upsert(&mut t.ratings, &c.ratings, |r| r.code.clone());
         t.ratings.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+}
+
+/// Facilities, lots and events as the store lists them: by code, by (product, lot), by code.
+fn apply_trace(s: &mut Snapshot, c: &ChangeSet) {
+    use std::collections::HashSet;
+    let t = &mut s.trace;
+    if !c.removed_trace_events.is_empty() {
+        let gone: HashSet<&str> = c.removed_trace_events.iter().map(String::as_str).collect();
+        t.events.retain(|e| !gone.contains(e.code.as_str()));
+    }
+    if !c.removed_lots.is_empty() {
+        let gone: HashSet<(&str, &str)> = (c.removed_lots.iter())
+            .map(|(p, l)| (p.as_str(), l.as_str()))
+            .collect();
+        t.lots
+            .retain(|l| !gone.contains(&(l.product.as_str(), l.lot.as_str())));
+    }
+    if !c.removed_facilities.is_empty() {
+        let gone: HashSet<&str> = c.removed_facilities.iter().map(String::as_str).collect();
+        t.facilities.retain(|f| !gone.contains(f.code.as_str()));
+    }
+    if !c.facilities.is_empty() {
+        upsert(&mut t.facilities, &c.facilities, |f| f.code.clone());
+        t.facilities.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+    if !c.lots.is_empty() {
+        upsert(&mut t.lots, &c.lots, |l| (l.product.clone(), l.lot.clone()));
+        t.lots
+            .sort_by(|a, b| (&a.product, &a.lot).cmp(&(&b.product, &b.lot)));
+    }
+    if !c.trace_events.is_empty() {
+        upsert(&mut t.events, &c.trace_events, |e| e.code.clone());
+        t.events.sort_by(|a, b| a.code.cmp(&b.code));
     }
 }
 

@@ -17,9 +17,9 @@ mod definition;
 mod ground;
 mod item;
 mod products;
-use item::{Item, field_of};
 pub use catalogue::catalogue;
 pub use definition::{Aggregate, Field, Filter, IndicatorDef, IndicatorValue, Subject, Unit};
+use item::{Item, field_of};
 
 /// Evaluates indicators over a snapshot, optionally within a scope (a unit and its subtree).
 /// Holds references only, so one cached snapshot serves every scope without copying.
@@ -205,9 +205,7 @@ impl<'a> Engine<'a> {
             .collect();
         let rated = products::rated(snap, |p| Some(org_list[*orgs.get(p.org.as_str())?]));
         let areas = (snap.trace.facilities.iter())
-            .filter(|f| {
-                f.kind == FacilityKind::PlantingArea && unit_ids.contains(&f.unit)
-            })
+            .filter(|f| f.kind == FacilityKind::PlantingArea && unit_ids.contains(&f.unit))
             .collect();
         Engine {
             meetings,

@@ -115,7 +115,10 @@ pub fn facility_problems(
         (_, Some(d)) if d < f.issued_on => out.push((
             "status_since",
             crate::date::to_vi(d),
-            crate::msg!("trace.status_before_issue", issued = crate::date::to_vi(f.issued_on)),
+            crate::msg!(
+                "trace.status_before_issue",
+                issued = crate::date::to_vi(f.issued_on)
+            ),
         )),
         (crate::types::FacilityStatus::Valid, None) => {}
         (_, None) => out.push((

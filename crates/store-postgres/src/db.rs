@@ -41,6 +41,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_products.sql",
         include_str!("../migrations/0008_products.sql"),
     ),
+    (
+        "0009_trace.sql",
+        include_str!("../migrations/0009_trace.sql"),
+    ),
 ];
 
 fn migrator() -> sqlx::migrate::Migrator {

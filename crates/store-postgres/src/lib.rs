@@ -21,6 +21,7 @@ mod registry;
 mod review;
 mod support;
 mod tasks;
+mod trace;
 mod training;
 
 pub use maintenance::BACKUP_ADVICE;

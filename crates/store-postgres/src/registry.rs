@@ -84,6 +84,7 @@ impl Registry for PgStore {
         let training = crate::training::load(&mut tx).await?;
         let support = crate::support::load(&mut tx).await?;
         let products = crate::products::load(&mut tx).await?;
+        let trace = crate::trace::load(&mut tx).await?;
         tx.commit().await?;
         Ok(Snapshot {
             units,
@@ -96,6 +97,7 @@ impl Registry for PgStore {
             training,
             support,
             products,
+            trace,
             rows: Default::default(),
         })
     }

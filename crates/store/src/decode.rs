@@ -16,6 +16,7 @@ pub mod clubs;
 pub mod products;
 pub mod support;
 pub mod tasks;
+pub mod trace;
 pub mod training;
 
 /// One row of a result, column by column (0-based), in the two shapes every column is

@@ -38,4 +38,3 @@ pub(super) fn field_of(item: &Item<'_>, f: Field) -> Option<Fixed> {
         Item::Manager(..) | Item::Meeting(..) | Item::Course(..) | Item::Certificate(..) => None,
     }
 }
-

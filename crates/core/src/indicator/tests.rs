@@ -749,12 +749,22 @@ fn planting_area_codes_held_at_the_end_and_who_holds_them() {
     let v = |id: &str| find(&all, id).unwrap().value;
     assert_eq!(v("trace.planting_areas"), int(2));
     assert_eq!(v("trace.planting_area_ha"), Fixed::parse_plain("132.75"));
-    assert_eq!(v("trace.htx_with_area_code"), int(1), "A; B's code was revoked in 2020");
+    assert_eq!(
+        v("trace.htx_with_area_code"),
+        int(1),
+        "A; B's code was revoked in 2020"
+    );
     let before = evaluate_all(&s, 2016, 2019);
     assert_eq!(find(&before, "trace.planting_areas").unwrap().value, int(3));
-    assert_eq!(find(&before, "trace.htx_with_area_code").unwrap().value, int(2));
+    assert_eq!(
+        find(&before, "trace.htx_with_area_code").unwrap().value,
+        int(2)
+    );
     let cat = catalogue();
     let d = |id: &str| cat.iter().find(|d| d.id == id).unwrap().clone();
     let one = Engine::scoped(&s, Some(UnitId(11)));
-    assert_eq!(one.evaluate(&d("trace.planting_areas"), 2016, 2019).value, int(1));
+    assert_eq!(
+        one.evaluate(&d("trace.planting_areas"), 2016, 2019).value,
+        int(1)
+    );
 }

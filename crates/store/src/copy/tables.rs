@@ -603,6 +603,65 @@ pub const TABLES: &[Table] = &[
         ]
     ),
     table!(
+        "facilities",
+        "code",
+        false,
+        [
+            ("code", Text),
+            ("kind", Text),
+            ("org_code", Text),
+            ("crop", Text),
+            ("area_ha", Int),
+            ("households", Int),
+            ("unit_id", Int),
+            ("issued_by", Text),
+            ("issued_on", Date),
+            ("market", Text),
+            ("status", Text),
+            ("status_since", Date)
+        ]
+    ),
+    table!(
+        "lots",
+        "product_code, lot",
+        false,
+        [
+            ("product_code", Text),
+            ("lot", Text),
+            ("quantity", Int),
+            ("unit", Text),
+            ("produced_on", Date),
+            ("facility_code", Text)
+        ]
+    ),
+    table!(
+        "trace_events",
+        "code",
+        false,
+        [
+            ("code", Text),
+            ("step", Text),
+            ("occurred_on", Date),
+            ("time_of_day", Text),
+            ("facility_code", Text),
+            ("parent", Text),
+            ("note", Text)
+        ]
+    ),
+    table!(
+        "trace_event_lots",
+        "event_code, position",
+        false,
+        [
+            ("event_code", Text),
+            ("position", Int),
+            ("role", Text),
+            ("product_code", Text),
+            ("lot", Text),
+            ("quantity", Int)
+        ]
+    ),
+    table!(
         "org_origins",
         "org_code, from_code",
         false,

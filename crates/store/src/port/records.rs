@@ -72,6 +72,18 @@ pub struct ChangeSet {
     pub products: Vec<hoptac_core::model::Product>,
     /// OCOP ratings upserted on code, after the products.
     pub ratings: Vec<hoptac_core::model::OcopRating>,
+    /// Trace events taken out (by code), before the lots and facilities.
+    pub removed_trace_events: Vec<String>,
+    /// Lots taken out by (product, lot), after the events that name them.
+    pub removed_lots: Vec<(String, String)>,
+    /// Facilities taken out (by code), after the lots and events that name them.
+    pub removed_facilities: Vec<String>,
+    /// Facilities upserted on code, after the organisations and units.
+    pub facilities: Vec<hoptac_core::lots::Facility>,
+    /// Lots upserted on (product, lot), after the products and facilities.
+    pub lots: Vec<hoptac_core::lots::Lot>,
+    /// Trace events upserted on code, their lots replaced, after the lots.
+    pub trace_events: Vec<hoptac_core::lots::TraceEvent>,
     /// Managers taken out by identity (org, full name, role, from), before the upserts: the
     /// old row of a manager whose name, role or start changed.
     pub removed_managers: Vec<Manager>,

@@ -122,6 +122,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0026_products.sql",
         include_str!("../../migrations/sqlite/0026_products.sql"),
     ),
+    (
+        "0027_trace.sql",
+        include_str!("../../migrations/sqlite/0027_trace.sql"),
+    ),
 ];
 
 /// The migrator of [`MIGRATIONS`].

@@ -16,6 +16,7 @@ mod review;
 mod rows;
 mod support;
 mod tasks;
+mod trace;
 mod training;
 
 pub use db::SqliteStore;

@@ -71,6 +71,7 @@ impl Registry for SqliteStore {
         let training = super::training::load(&mut conn).await?;
         let support = super::support::load(&mut conn).await?;
         let products = super::products::load(&mut conn).await?;
+        let trace = super::trace::load(&mut conn).await?;
         Ok(Snapshot {
             units,
             orgs,
@@ -82,6 +83,7 @@ impl Registry for SqliteStore {
             training,
             support,
             products,
+            trace,
             rows: Default::default(),
         })
     }
