@@ -73,6 +73,11 @@ pub fn now_text() -> String {
     )
 }
 
+/// Now in Vietnam time as RFC 3339 (`2026-12-07T10:15:00+07:00`), for documents sent out.
+pub fn now_rfc3339() -> String {
+    format!("{}+07:00", now_text().replacen(' ', "T", 1))
+}
+
 fn unix_now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }

@@ -36,6 +36,7 @@ pub mod seed;
 pub mod stats;
 pub mod support;
 pub mod todo;
+pub mod trace;
 pub mod training;
 pub mod units;
 pub mod validation;

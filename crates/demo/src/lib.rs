@@ -48,6 +48,9 @@ pub async fn load_demo(app: &App) -> Result<()> {
         disbursements: s.support.disbursements,
         products: s.products.products,
         ratings: s.products.ratings,
+        facilities: s.trace.facilities,
+        lots: s.trace.lots,
+        trace_events: s.trace.events,
         meta: std::iter::once(("dataset".to_string(), "demo".to_string()))
             .chain(hoptac_app::documents::to_pairs(
                 &hoptac_app::documents::demo_issuer(),

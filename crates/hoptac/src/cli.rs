@@ -43,6 +43,11 @@ pub(crate) enum Cmd {
     Units(commands::units::Args),
     /// Review: open compliance cases, figures breaking a rule, near-duplicate names, reports received (rà soát)
     Check(commands::check::Args),
+    /// Traceability: EPCIS 2.0 documents and GS1 Digital Links (truy xuất nguồn gốc)
+    Trace {
+        #[command(subcommand)]
+        cmd: commands::trace::TraceCmd,
+    },
     /// Evaluation rubrics (bộ tiêu chí đánh giá) with their provenance and versions; `--file`
     /// checks a rubric document, `--load` stores it as the rubric's next version
     Rubric(commands::rubric::Args),

@@ -22,6 +22,7 @@ mod records;
 mod support;
 #[cfg(test)]
 mod tests;
+mod trace;
 mod training;
 
 use cooperatives::*;
@@ -66,7 +67,10 @@ pub fn demo_snapshot() -> Snapshot {
     let clubs = clubs::club_records(&orgs, members_2020);
     let training = training::training_records(&mut mgrs, &units);
     let support = support::support_records(&orgs, &units);
-    let products = products::product_records(&orgs);
+    let mut products = products::product_records(&orgs);
+    products.products.push(trace::paddy());
+    products.products.sort_by(|a, b| a.code.cmp(&b.code));
+    let trace = trace::trace_records(&units);
     Snapshot {
         units,
         orgs,
@@ -77,6 +81,7 @@ pub fn demo_snapshot() -> Snapshot {
         training,
         support,
         products,
+        trace,
         ..Default::default()
     }
 }

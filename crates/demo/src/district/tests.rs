@@ -162,7 +162,8 @@ mod ocop {
     fn the_demo_products_pass_the_checks_and_show_every_state() {
         let snap = demo_snapshot();
         let p = &snap.products;
-        assert_eq!((p.products.len(), p.ratings.len()), (5, 7));
+        // five of OCOP, and the paddy the rice is milled from
+        assert_eq!((p.products.len(), p.ratings.len()), (6, 7));
         for x in &p.products {
             let o = snap.orgs.iter().find(|o| o.code == x.org);
             assert!(o.is_some_and(|o| o.dissolved_on.is_none()), "{}", x.code);
@@ -221,5 +222,56 @@ mod ocop {
         ] {
             assert!(text.contains(words), "{words} in {text}");
         }
+    }
+
+    /// The demo's traceability passes the checks of the forms, and the rice lot's trace goes
+    /// up to its paddy's harvest without its sibling lot's milling.
+    #[test]
+    fn the_demo_lots_pass_the_checks_and_trace_to_their_harvest() {
+        use hoptac_core::trace::{TraceIndex, event_problems, facility_problems, lot_problems};
+        let snap = demo_snapshot();
+        let t = &snap.trace;
+        assert_eq!(
+            (t.facilities.len(), t.lots.len(), t.events.len()),
+            (3, 4, 8)
+        );
+        for f in &t.facilities {
+            let o = snap.orgs.iter().find(|o| o.code == f.org);
+            let p = facility_problems(f, o, snap.unit(f.unit));
+            assert!(p.is_empty(), "{}: {p:?}", f.code);
+        }
+        for l in &t.lots {
+            let p = lot_problems(l, snap.products.product(&l.product), t);
+            assert!(p.is_empty(), "{}: {p:?}", l.lot);
+        }
+        for e in &t.events {
+            let mut others = t.clone();
+            others.events.retain(|x| x.code != e.code);
+            let p = event_problems(e, &others);
+            assert!(p.is_empty(), "{}: {p:?}", e.code);
+        }
+        let ix = TraceIndex::new(t);
+        let codes: Vec<&str> = (ix.trace("SP-TM-GAO", "G2026-03-A").events.iter())
+            .map(|e| e.code.as_str())
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "TK-2026-01",
+                "TK-2026-02",
+                "TK-2026-04",
+                "TK-2026-05",
+                "TK-2026-06"
+            ]
+        );
+        let all = evaluate_all(&snap, 2021, 2026);
+        let v = |id: &str| {
+            find(&all, id)
+                .and_then(|v| v.value)
+                .map(|f| f.format_vi(1, false))
+        };
+        assert_eq!(v("trace.planting_areas").as_deref(), Some("2"));
+        assert_eq!(v("trace.planting_area_ha").as_deref(), Some("165,5"));
+        assert_eq!(v("trace.htx_with_area_code").as_deref(), Some("2"));
     }
 }

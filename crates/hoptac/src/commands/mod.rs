@@ -17,5 +17,6 @@ pub(crate) mod rubric;
 pub(crate) mod serve;
 pub(crate) mod stats;
 pub(crate) mod targets;
+pub(crate) mod trace;
 pub(crate) mod units;
 pub(crate) mod user;

@@ -3,6 +3,7 @@
 mod architecture;
 mod copy;
 mod downloads;
+mod gs1;
 
 use serde_json::Value;
 use std::path::Path;

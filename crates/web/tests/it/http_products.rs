@@ -37,14 +37,14 @@ async fn a_cooperative_enters_its_product_and_the_commune_rates_it() {
         "/products/new",
         &format!(
             "{}&_version=0",
-            product("SP-BP", "HTX-TM-07", "8938888000054")
+            product("SP-BP", "HTX-TM-07", "8938888000061")
         ),
     )
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert!(r.body.contains("error-product_gtin"), "{}", r.body);
     assert!(
-        r.body.contains("phải là 3"),
+        r.body.contains("phải là 0"),
         "the right check digit is said: {}",
         r.body
     );
@@ -53,7 +53,7 @@ async fn a_cooperative_enters_its_product_and_the_commune_rates_it() {
         "/products/new",
         &format!(
             "{}&_version=0",
-            product("SP-BP", "HTX-TM-07", "8938888000053")
+            product("SP-BP", "HTX-TM-07", "8938888000060")
         ),
     )
     .await;
@@ -80,7 +80,7 @@ async fn a_cooperative_enters_its_product_and_the_commune_rates_it() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = get(&coop, "/products/SP-BP").await;
     assert_eq!(page.status, StatusCode::OK);
-    for words in ["★★★", "Còn hiệu lực", "65,5", "8938888000053", "10/11/2029"] {
+    for words in ["★★★", "Còn hiệu lực", "65,5", "8938888000060", "10/11/2029"] {
         assert!(page.body.contains(words), "{words} in {}", page.body);
     }
     // two officers: the older form does not overwrite the newer edit

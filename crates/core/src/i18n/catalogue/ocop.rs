@@ -346,6 +346,21 @@ pub const TRACE: &[Entry] = &[
         "The lot {lot} was produced on {day}: an event of it cannot be earlier",
     ),
     (
+        "trace.lot_after_its_event",
+        "Sự kiện {code} của lô này ngày {day}: ngày thu hoạch, sản xuất không thể sau ngày đó",
+        "The event {code} of this lot is dated {day}: the lot cannot be produced after it",
+    ),
+    (
+        "trace.lot_has_events",
+        "Lô này có {count} sự kiện truy xuất: hãy xóa các sự kiện đó trước",
+        "This lot has {count} trace events: take them out first",
+    ),
+    (
+        "trace.facility_named",
+        "Có {count} lô hàng, sự kiện ghi nơi này: không xóa được",
+        "{count} lots or events name this place: it cannot be taken out",
+    ),
+    (
         "trace.input_consumed",
         "Lô {lot} chỉ còn {left} {unit} chưa đưa vào chế biến",
         "Only {left} {unit} of the lot {lot} are left to process",
