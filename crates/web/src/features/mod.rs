@@ -10,6 +10,7 @@ pub(crate) mod exchange;
 pub(crate) mod indicators;
 pub(crate) mod plans;
 pub(crate) mod products;
+pub(crate) mod public;
 pub(crate) mod registry;
 pub(crate) mod review;
 pub(crate) mod setup;
@@ -32,6 +33,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(indicators::routes())
         .merge(plans::routes())
         .merge(products::routes())
+        .merge(public::routes())
         .merge(registry::routes())
         .merge(review::routes())
         .merge(setup::routes())

@@ -6,6 +6,7 @@
 
 mod clubs;
 mod daily;
+mod public;
 
 use crate::demo_app;
 use fantoccini::{Client, ClientBuilder, Locator};

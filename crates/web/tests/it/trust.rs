@@ -828,6 +828,8 @@ async fn a_get_never_writes() {
             "/products/SP-TM-GAO",
             "/products/SP-TM-KHOCA",
             "/todo",
+            "/01/08938888000015/10/G2026-03-A",
+            "/01/08938888000015/qr.svg",
         ] {
             let r = get(u, uri).await;
             assert!(r.status.as_u16() < 500, "{uri}: {}", r.status);

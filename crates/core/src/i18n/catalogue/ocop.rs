@@ -234,6 +234,45 @@ pub const UI: &[Entry] = &[
     ("ocop_not_rated", "Chưa đánh giá OCOP", "Not rated"),
     ("ocop_days_left", "còn {n} ngày", "{n} days left"),
     ("ocop_days_ago", "quá hạn {n} ngày", "lapsed {n} days ago"),
+    ("public_heading", "Truy xuất nguồn gốc", "Traceability"),
+    ("public_producer", "Chủ thể sản xuất", "Producer"),
+    ("public_lot", "Số lô", "Lot"),
+    (
+        "public_produced",
+        "Ngày thu hoạch, sản xuất",
+        "Harvested or produced on",
+    ),
+    ("public_origin", "Nguồn gốc", "Origin"),
+    (
+        "public_journey",
+        "Hành trình của lô hàng",
+        "The lot's journey",
+    ),
+    (
+        "public_ocop_stars",
+        "sản phẩm OCOP {n} sao",
+        "{n}-star OCOP product",
+    ),
+    (
+        "public_valid_until",
+        "giấy chứng nhận có hiệu lực đến",
+        "certificate valid until",
+    ),
+    (
+        "public_scan",
+        "Mã QR của trang này (GS1 Digital Link), để in trên nhãn",
+        "This page's QR code (GS1 Digital Link), to print on the label",
+    ),
+    (
+        "public_note",
+        "Thông tin do hợp tác xã công bố qua hoptac; không hiển thị thông tin cá nhân.",
+        "Published by the cooperative through hoptac; no personal data is shown.",
+    ),
+    (
+        "public_not_found",
+        "Không có sản phẩm, lô hàng công khai với mã này / No public product or lot with this code",
+        "Không có sản phẩm, lô hàng công khai với mã này / No public product or lot with this code",
+    ),
 ];
 
 /// Messages of planting areas, lots and their events.
