@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-fn summary(name: &str, mut xs: Vec<Duration>) {
+pub(crate) fn summary(name: &str, mut xs: Vec<Duration>) {
     xs.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let median = xs[xs.len() / 2];
@@ -18,6 +18,11 @@ fn summary(name: &str, mut xs: Vec<Duration>) {
         ms(xs[xs.len() - 1]),
         xs.len()
     );
+}
+
+/// A GET of a page anyone may open (no session).
+pub(crate) async fn get_public(addr: std::net::SocketAddr, path: &str) -> anyhow::Result<usize> {
+    get(addr, path, "").await
 }
 
 async fn get(addr: std::net::SocketAddr, path: &str, cookie: &str) -> anyhow::Result<usize> {
@@ -193,6 +198,8 @@ async fn run_on(size: &Size, runs: usize, be: &Backend) -> anyhow::Result<()> {
         summary("demo plan: final assessment (6 communes)", closing);
         summary("demo plan: next plan's draft (30061)", next);
         summary("demo: map of the former district, 2025", map);
+        // 0c'. Traceability at 10,000 events (issue 17)
+        super::bench_trace::run(&demo, runs).await?;
     }
 
     // 0c. The national register into fresh databases: one province (both versions), the
