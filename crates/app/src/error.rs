@@ -107,7 +107,9 @@ impl AppError {
                 let what = match *kind {
                     "account" => hoptac_core::msg!("error.kind.account"),
                     "case" => hoptac_core::msg!("error.kind.case"),
+                    "contract" => hoptac_core::msg!("error.kind.contract"),
                     "course" => hoptac_core::msg!("error.kind.course"),
+                    "delivery" => hoptac_core::msg!("error.kind.delivery"),
                     "disbursement" => hoptac_core::msg!("error.kind.disbursement"),
                     "event" => hoptac_core::msg!("error.kind.event"),
                     "facility" => hoptac_core::msg!("error.kind.facility"),

@@ -13,6 +13,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
 mod catalogue;
+mod chain;
 mod definition;
 mod ground;
 mod item;
@@ -49,6 +50,8 @@ pub struct Engine<'a> {
     areas: Vec<&'a crate::lots::Facility>,
     /// Every facility, for who holds a code wherever it lies.
     facilities: &'a [crate::lots::Facility],
+    /// Linkage contracts with a party of the scope.
+    linked: Vec<chain::Linked<'a>>,
     /// The days each person of an organisation finished a course (all of them).
     attended: HashMap<(&'a crate::OrgCode, String), Vec<crate::Date>>,
     /// Organisations active at the end of a year, with their report of that year: the
@@ -215,6 +218,7 @@ impl<'a> Engine<'a> {
             rated,
             areas,
             facilities: &snap.trace.facilities,
+            linked: chain::linked(&snap.contracts, |c| Some(org_list[*orgs.get(c.as_str())?])),
             attended: crate::training::attendance_by_person(t),
             origins: &snap.clubs.origins,
             units,
@@ -451,6 +455,21 @@ impl<'a> Engine<'a> {
                         .collect()
                 })
             }
+            Subject::Contracts => {
+                let end = year_end(year);
+                chain::in_force(&self.linked, end, |o| {
+                    def.kinds.contains(&o.kind) && o.active_on(end) && self.inside(o, end)
+                })
+            }
+            Subject::ContractParties => {
+                let parties = chain::parties_at(&self.linked, year_end(year));
+                self.with_active(year, |all| {
+                    all.iter()
+                        .filter(|(o, _)| def.kinds.contains(&o.kind))
+                        .map(|(o, _)| Item::Party(o, parties.contains(o.code.as_str())))
+                        .collect()
+                })
+            }
             Subject::PlantingAreas => {
                 let end = year_end(year);
                 (self.areas.iter())
@@ -613,7 +632,7 @@ impl<'a> Engine<'a> {
             let org = match item {
                 Item::Org(o, _) | Item::Report(o, _) | Item::Disbursement(_, o) => *o,
                 Item::Manager(_, o, _) | Item::Meeting(_, o) | Item::Course(o) => *o,
-                Item::Certificate(_, _, o) => *o,
+                Item::Certificate(_, _, o) | Item::Contract(_, _, o) | Item::Party(o, _) => *o,
                 Item::Event(_) | Item::Facility(_) => continue,
             };
             let value = field.and_then(|f| field_of(item, f));
@@ -689,6 +708,7 @@ impl<'a> Engine<'a> {
             Item::Report(o, r) => (Some(*o), Some(*r)),
             Item::Manager(_, o, _) | Item::Meeting(_, o) | Item::Course(o) => (Some(*o), None),
             Item::Disbursement(_, o) | Item::Certificate(_, _, o) => (Some(*o), None),
+            Item::Contract(_, _, o) | Item::Party(o, _) => (Some(*o), None),
             Item::Event(_) | Item::Facility(_) => (None, None),
         };
         match f {
@@ -731,6 +751,7 @@ impl<'a> Engine<'a> {
                 matches!(item, Item::Certificate(r, s, _) if r.stars == *n && s.in_force())
             }
             Filter::InForce => matches!(item, Item::Certificate(_, s, _) if s.in_force()),
+            Filter::InContract => matches!(item, Item::Party(_, true)),
             Filter::Certificate(want) => matches!(item, Item::Certificate(_, s, _) if s == want),
             Filter::FoundedFrom(kind) => org.is_some_and(|o| {
                 crate::model::ClubRecords::origins_in(self.origins, &o.code)

@@ -5,6 +5,7 @@
 //! Every other crate speaks in these types.
 
 pub mod auth;
+pub mod chain;
 pub mod chart;
 pub mod closing;
 pub mod club;
@@ -16,6 +17,7 @@ pub mod fixed;
 pub mod gtin;
 pub mod i18n;
 pub mod indicator;
+pub mod linkage;
 pub mod lots;
 pub mod map;
 pub mod model;

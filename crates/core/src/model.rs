@@ -570,6 +570,8 @@ pub struct Snapshot {
     pub products: ProductRecords,
     /// Planting areas, packing houses, lots and their events.
     pub trace: crate::lots::TraceRecords,
+    /// Linkage contracts and their deliveries.
+    pub contracts: crate::chain::ContractRecords,
     /// Where each organisation's rows are, built on first use (`crate::rows`).
     pub rows: RowIndex,
 }
@@ -596,6 +598,9 @@ impl Snapshot {
                 .count()
             + (self.trace.facilities.iter())
                 .filter(|f| f.org == *org)
+                .count()
+            + (self.contracts.contracts.iter())
+                .filter(|c| c.orgs.contains(org))
                 .count()
     }
 
@@ -642,6 +647,7 @@ impl Snapshot {
             .map(|p| p.code.clone())
             .collect();
         self.trace = (self.trace).within(|o| codes.contains(o), |p| kept.contains(p));
+        self.contracts = (self.contracts).within(|o| codes.contains(o));
         self.rows_changed();
         self
     }

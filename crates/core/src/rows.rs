@@ -337,6 +337,7 @@ impl Snapshot {
                     .collect();
                 (self.trace).within(|o| codes.contains(o), |p| kept.contains(p))
             },
+            contracts: (self.contracts).within(|o| codes.contains(o)),
             orgs,
             rows: Default::default(),
         })

@@ -11,7 +11,9 @@
 //!   `disbursements` (of support), `beneficiaries` (organisations supported, each once),
 //!   `events` (propaganda), `certificates` (each product's OCOP rating at the end),
 //!   `certified_orgs` (organisations holding a certificate in force), `planting_areas`
-//!   (codes held at the end), `area_holders` (organisations holding one)
+//!   (codes held at the end), `area_holders` (organisations holding one), `contracts`
+//!   (linkage contracts in force at the end), `contract_parties` (organisations, marked
+//!   `in_contract` when party to one)
 //! - `kinds`: `HTX`, `LHHTX`, `THT`, `HOIQUAN`, comma-separated
 //! - `where` and `share`: conditions, comma-separated: `sector:<sector>`, `reported`,
 //!   `rating>=<rating>`, `rating_or_none>=<rating>`, `services>=<n>`, `profit>0`,
@@ -32,7 +34,7 @@ use crate::i18n::Msg;
 use crate::indicator::{Aggregate, Field, Filter, IndicatorDef, Subject, Unit};
 use crate::types::*;
 
-const SUBJECTS: [(&str, Subject); 16] = [
+const SUBJECTS: [(&str, Subject); 18] = [
     ("active_orgs", Subject::ActiveOrgs),
     ("founded", Subject::Founded),
     ("dissolved", Subject::Dissolved),
@@ -49,9 +51,11 @@ const SUBJECTS: [(&str, Subject); 16] = [
     ("certified_orgs", Subject::CertifiedOrgs),
     ("planting_areas", Subject::PlantingAreas),
     ("area_holders", Subject::AreaHolders),
+    ("contracts", Subject::Contracts),
+    ("contract_parties", Subject::ContractParties),
 ];
 
-const FIELDS: [(&str, Field); 12] = [
+const FIELDS: [(&str, Field); 14] = [
     ("members", Field::Members),
     ("members_joined", Field::MembersJoined),
     ("members_left", Field::MembersLeft),
@@ -64,9 +68,11 @@ const FIELDS: [(&str, Field); 12] = [
     ("amount", Field::Amount),
     ("reach", Field::Reach),
     ("area_ha", Field::AreaHa),
+    ("households", Field::Households),
+    ("fulfilment_pct", Field::FulfilmentPct),
 ];
 
-const UNITS: [(&str, Unit); 12] = [
+const UNITS: [(&str, Unit); 14] = [
     ("organizations", Unit::Organizations),
     ("persons", Unit::Persons),
     ("million_vnd", Unit::MillionVnd),
@@ -79,6 +85,8 @@ const UNITS: [(&str, Unit); 12] = [
     ("products", Unit::Products),
     ("planting_areas", Unit::PlantingAreas),
     ("hectares", Unit::Hectares),
+    ("contracts", Unit::Contracts),
+    ("households", Unit::Households),
 ];
 
 fn names<T>(xs: &[(&str, T)]) -> String {
@@ -119,6 +127,7 @@ fn parse_filter(t: &str) -> Result<Filter, Msg> {
         "professional" => Filter::Professional,
         "with_officials" => Filter::WithOfficials,
         "in_force" => Filter::InForce,
+        "in_contract" => Filter::InContract,
         _ => {
             if let Some(v) = t.strip_prefix("sector:") {
                 Filter::Sector(
@@ -217,6 +226,7 @@ fn filter_text(f: &Filter) -> String {
         Filter::EventOf(k) => format!("event:{}", k.code()),
         Filter::Stars(n) => format!("stars:{n}"),
         Filter::InForce => "in_force".into(),
+        Filter::InContract => "in_contract".into(),
         Filter::Certificate(c) => format!("certificate:{}", c.code()),
         Filter::CommuneWithoutAt { kind, sector, year } => match sector {
             Some(s) => format!("commune_without:{}/{}@{year}", kind.code(), s.code()),

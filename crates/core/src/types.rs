@@ -407,6 +407,32 @@ enumeration!(
 );
 
 enumeration!(
+    /// The form of a linkage (hình thức liên kết, Điều 4 NĐ 98/2018/NĐ-CP): which links of
+    /// the chain the parties join, each ending in consumption (tiêu thụ).
+    LinkageForm, "form", {
+        FullChain => "full_chain", "Cung ứng vật tư, sản xuất, thu hoạch, sơ chế, chế biến, tiêu thụ", "Inputs, production, harvest, processing and sale", ["toàn chuỗi", "1"];
+        InputsSale => "inputs_sale", "Cung ứng vật tư, dịch vụ đầu vào và tiêu thụ", "Inputs and sale", ["2"];
+        ProductionSale => "production_sale", "Sản xuất, thu hoạch và tiêu thụ", "Production, harvest and sale", ["3"];
+        InputsProductionSale => "inputs_production_sale", "Cung ứng vật tư, sản xuất, thu hoạch và tiêu thụ", "Inputs, production, harvest and sale", ["4"];
+        ProductionProcessingSale => "production_processing_sale", "Sản xuất, thu hoạch, sơ chế, chế biến và tiêu thụ", "Production, harvest, processing and sale", ["5"];
+        InputsProcessingSale => "inputs_processing_sale", "Cung ứng vật tư, sơ chế, chế biến và tiêu thụ", "Inputs, processing and sale", ["6"];
+        ProcessingSale => "processing_sale", "Sơ chế, chế biến và tiêu thụ", "Processing and sale", ["7"];
+    }
+);
+
+enumeration!(
+    /// Where a linkage contract stands on a day (tình hình thực hiện hợp đồng).
+    Standing, "standing", {
+        NotStarted => "not_started", "Chưa đến kỳ", "Not started", [];
+        OnSchedule => "on_schedule", "Đúng tiến độ", "On schedule", [];
+        Late => "late", "Chậm tiến độ", "Behind schedule", [];
+        AtRisk => "at_risk", "Có nguy cơ không thực hiện được", "At risk", [];
+        Completed => "completed", "Đã giao đủ", "Delivered in full", [];
+        Short => "short", "Hết hạn, giao thiếu", "Ended short", [];
+    }
+);
+
+enumeration!(
     /// Level of an administrative unit (cấp hành chính).
     AdminLevel, "level", {
         Province => "province", "Tỉnh", "Province", ["thành phố trực thuộc trung ương"];
@@ -446,6 +472,8 @@ mod tests {
         each::<super::FacilityStatus>();
         each::<super::TraceStep>();
         each::<super::LotUnit>();
+        each::<super::LinkageForm>();
+        each::<super::Standing>();
         each::<super::AdminLevel>();
     }
 

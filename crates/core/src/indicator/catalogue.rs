@@ -245,6 +245,7 @@ pub fn catalogue() -> Vec<IndicatorDef> {
     support(&mut v);
     ocop(&mut v);
     trace(&mut v);
+    linkage(&mut v);
     v
 }
 
@@ -519,5 +520,52 @@ fn trace(v: &mut Vec<IndicatorDef>) {
         vec![],
         Aggregate::Count,
         Unit::Organizations,
+    ));
+}
+
+/// Value-chain linkage (issue 17, NĐ 98/2018): contracts in force at the end of the period,
+/// the cooperatives party to one, how far deliveries keep to the schedules, the households.
+fn linkage(v: &mut Vec<IndicatorDef>) {
+    use Subject::*;
+    let all = &[OrgKind::Htx, OrgKind::Lhhtx, OrgKind::Tht, OrgKind::HoiQuan][..];
+    v.push(def(
+        "chain.contracts.active",
+        "Số hợp đồng liên kết sản xuất, tiêu thụ đang thực hiện",
+        "Linkage contracts in force",
+        all,
+        Contracts,
+        vec![],
+        Aggregate::Count,
+        Unit::Contracts,
+    ));
+    v.push(def(
+        "chain.htx_in_contracts_pct",
+        "Tỷ lệ HTX tham gia hợp đồng liên kết",
+        "Share of cooperatives party to a linkage contract",
+        &[OrgKind::Htx],
+        ContractParties,
+        vec![],
+        Aggregate::SharePct(vec![Filter::InContract]),
+        Unit::Percent,
+    ));
+    v.push(def(
+        "chain.fulfilment_pct",
+        "Tỷ lệ giao hàng so với lịch của hợp đồng liên kết (bình quân các hợp đồng)",
+        "Deliveries against the contracts' schedules (average over contracts)",
+        all,
+        Contracts,
+        vec![],
+        Aggregate::Avg(Field::FulfilmentPct),
+        Unit::Percent,
+    ));
+    v.push(def(
+        "chain.households",
+        "Số hộ nông dân tham gia liên kết",
+        "Farm households in linkage contracts",
+        all,
+        Contracts,
+        vec![],
+        Aggregate::Sum(Field::Households),
+        Unit::Households,
     ));
 }

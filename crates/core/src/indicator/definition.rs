@@ -41,6 +41,11 @@ pub enum Subject {
     PlantingAreas,
     /// Stock: organisations active inside at the end holding a planting-area code then.
     AreaHolders,
+    /// Stock: linkage contracts in force at the end with a party inside.
+    Contracts,
+    /// Stock: organisations active inside at the end, each marked party to a contract in
+    /// force then or not.
+    ContractParties,
 }
 
 impl Subject {
@@ -79,6 +84,10 @@ pub enum Field {
     Reach,
     /// A planting area's area in hectares.
     AreaHa,
+    /// A contract's farm households.
+    Households,
+    /// A contract's deliveries against what was due, per cent.
+    FulfilmentPct,
 }
 
 impl Field {
@@ -95,7 +104,11 @@ impl Field {
             Field::MemberIncome => f.member_income,
             Field::WorkerIncome => f.worker_income,
             Field::ServiceCount => Some(Fixed::from_int(f.services.len() as i64)),
-            Field::Amount | Field::Reach | Field::AreaHa => None,
+            Field::Amount
+            | Field::Reach
+            | Field::AreaHa
+            | Field::Households
+            | Field::FulfilmentPct => None,
         }
     }
 }
@@ -143,6 +156,8 @@ pub enum Filter {
     InForce,
     /// Certificates: in exactly this state.
     Certificate(crate::ocop::CertificateState),
+    /// Organisations: party to a contract in force at the end.
+    InContract,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,6 +185,8 @@ pub enum Unit {
     Products,
     PlantingAreas,
     Hectares,
+    Contracts,
+    Households,
 }
 
 impl Unit {
@@ -187,6 +204,8 @@ impl Unit {
             Unit::Products => "sản phẩm",
             Unit::PlantingAreas => "mã số vùng trồng",
             Unit::Hectares => "ha",
+            Unit::Contracts => "hợp đồng",
+            Unit::Households => "hộ",
         }
     }
     pub fn label_en(self) -> &'static str {
@@ -203,6 +222,8 @@ impl Unit {
             Unit::Products => "products",
             Unit::PlantingAreas => "planting-area codes",
             Unit::Hectares => "ha",
+            Unit::Contracts => "contracts",
+            Unit::Households => "households",
         }
     }
 }

@@ -18,6 +18,15 @@ pub(super) enum Item<'a> {
     Event(&'a crate::model::Event),
     /// A planting area's code, held at the end of the year.
     Facility(&'a crate::lots::Facility),
+    /// A contract in force at the end of the year, with where it stands then and its first
+    /// party inside (whom a breakdown names).
+    Contract(
+        &'a crate::chain::Contract,
+        crate::linkage::Fulfilment,
+        &'a Organization,
+    ),
+    /// An organisation and whether it is party to a contract in force at the end.
+    Party(&'a Organization, bool),
     /// A product's rating and its state at the end of the year.
     Certificate(
         &'a crate::model::OcopRating,
@@ -35,6 +44,17 @@ pub(super) fn field_of(item: &Item<'_>, f: Field) -> Option<Fixed> {
             .then_some(e.reach.map(Fixed::from_int))
             .flatten(),
         Item::Facility(x) => (f == Field::AreaHa).then_some(x.area_ha).flatten(),
+        Item::Contract(c, ful, _) => match f {
+            Field::Households => c.households.map(Fixed::from_int),
+            // delivered against what was due by then, per cent
+            Field::FulfilmentPct if ful.due > Fixed::ZERO => Fixed::ratio(
+                ful.delivered.micros() as i128 * 100,
+                ful.due.micros() as i128,
+                6,
+            ),
+            _ => None,
+        },
+        Item::Party(..) => None,
         Item::Manager(..) | Item::Meeting(..) | Item::Course(..) | Item::Certificate(..) => None,
     }
 }

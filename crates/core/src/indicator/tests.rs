@@ -768,3 +768,62 @@ fn planting_area_codes_held_at_the_end_and_who_holds_them() {
         int(1)
     );
 }
+
+#[test]
+fn linkage_contracts_in_force_who_is_party_and_how_far_deliveries_keep_up() {
+    use crate::chain::{Contract, ContractRecords, Delivery};
+    use crate::types::{LinkageForm, LotUnit};
+    let contract = |code: &str, orgs: &[&str], from: i32, to: i32, t: i64, households| Contract {
+        code: code.into(),
+        orgs: orgs.iter().map(|o| OrgCode::parse(o).unwrap()).collect(),
+        partner: "Công ty".into(),
+        partner_tax_code: "1400123456".into(),
+        form: LinkageForm::ProductionSale,
+        goods: "lúa".into(),
+        product: None,
+        quantity: Fixed::from_int(t),
+        unit: LotUnit::Tne,
+        area_ha: None,
+        households,
+        price: "giá thị trường".into(),
+        signed_on: ymd(from, 1, 1).unwrap(),
+        starts_on: ymd(from, 1, 1).unwrap(),
+        ends_on: ymd(to, 12, 31).unwrap(),
+        ended_on: None,
+        schedule: vec![],
+    };
+    let delivery = |code: &str, contract: &str, y: i32, t: i64| Delivery {
+        code: code.into(),
+        contract: contract.into(),
+        delivered_on: ymd(y, 6, 1).unwrap(),
+        quantity: Fixed::from_int(t),
+        lot: None,
+    };
+    let mut s = snap();
+    s.contracts = ContractRecords {
+        contracts: vec![
+            // A and T1 together, due in full at the end of 2020: 60 of 100 delivered
+            contract("C1", &["A", "T1"], 2019, 2020, 100, Some(40)),
+            // B's, running to 2022: nothing due yet at the end of 2020
+            contract("C2", &["B"], 2020, 2022, 50, Some(10)),
+            // ended in 2018
+            contract("C3", &["A"], 2017, 2018, 10, Some(5)),
+        ],
+        deliveries: vec![delivery("D1", "C1", 2019, 20), delivery("D2", "C1", 2020, 40)],
+    };
+    let all = evaluate_all(&s, 2016, 2020);
+    let v = |id: &str| find(&all, id).unwrap().value;
+    assert_eq!(v("chain.contracts.active"), int(2));
+    assert_eq!(v("chain.households"), int(50));
+    // HTX active at the end of 2020: A and B (C dissolved in 2019), both party to one
+    assert_eq!(v("chain.htx_in_contracts_pct"), int(100));
+    // C1 60 % of what was due; C2 owes nothing yet and is left out of the average
+    assert_eq!(v("chain.fulfilment_pct"), int(60));
+    let before = evaluate_all(&s, 2016, 2017);
+    assert_eq!(find(&before, "chain.contracts.active").unwrap().value, int(1));
+    // A, B (founded 2017) and C active at the end of 2017; A alone is party
+    assert_eq!(
+        find(&before, "chain.htx_in_contracts_pct").unwrap().value,
+        Fixed::parse_plain("33.33")
+    );
+}

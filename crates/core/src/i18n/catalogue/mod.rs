@@ -34,6 +34,7 @@ pub const MESSAGES: &[&[Entry]] = &[
     support::MESSAGES,
     ocop::MESSAGES,
     ocop::TRACE,
+    ocop::LINKAGE,
 ];
 
 /// Words of the interface, shown as they are.

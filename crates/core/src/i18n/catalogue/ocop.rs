@@ -405,3 +405,78 @@ pub const TRACE: &[Entry] = &[
         "Only {left} {unit} of the lot {lot} are left to process",
     ),
 ];
+
+/// Messages of linkage contracts and deliveries.
+pub const LINKAGE: &[Entry] = &[
+    (
+        "error.kind.contract",
+        "hợp đồng liên kết",
+        "linkage contract",
+    ),
+    ("error.kind.delivery", "lần giao hàng", "delivery"),
+    (
+        "linkage.tax_code_invalid",
+        "Mã số thuế gồm 10 chữ số (chi nhánh: 10 chữ số, dấu - và 3 chữ số)",
+        "A tax code is 10 digits (a branch: 10 digits, - and 3 digits)",
+    ),
+    (
+        "linkage.orgs_count",
+        "Cần từ 1 đến {max} hợp tác xã tham gia",
+        "From 1 to {max} cooperatives take part",
+    ),
+    (
+        "linkage.org_dissolved",
+        "{org} đã giải thể ngày {day}, trước khi hợp đồng bắt đầu",
+        "{org} was dissolved on {day}, before the contract began",
+    ),
+    (
+        "linkage.ends_before_start",
+        "Ngày kết thúc trước ngày bắt đầu {start}",
+        "The term ends before it starts on {start}",
+    ),
+    (
+        "linkage.signed_after_start",
+        "Ngày ký sau ngày bắt đầu thực hiện {start}",
+        "Signed after the term starts on {start}",
+    ),
+    (
+        "linkage.ended_outside_term",
+        "Ngày thanh lý phải trong thời hạn hợp đồng",
+        "The early end must fall within the term",
+    ),
+    (
+        "linkage.schedule_too_long",
+        "Lịch giao hàng tối đa {max} đợt",
+        "A schedule has at most {max} installments",
+    ),
+    (
+        "linkage.installment_outside_term",
+        "Đợt giao hàng phải trong thời hạn hợp đồng",
+        "An installment must fall within the term",
+    ),
+    (
+        "linkage.schedule_not_total",
+        "Tổng các đợt giao không bằng số lượng của hợp đồng {total}",
+        "The installments do not add up to the contract's quantity {total}",
+    ),
+    (
+        "linkage.no_such_contract",
+        "Không có hợp đồng liên kết \"{code}\"",
+        "There is no linkage contract \"{code}\"",
+    ),
+    (
+        "linkage.delivery_before_signing",
+        "Hợp đồng ký ngày {day}: không thể giao hàng trước ngày đó",
+        "The contract was signed on {day}: nothing is delivered before then",
+    ),
+    (
+        "linkage.delivery_outside_term",
+        "Giao ngoài thời hạn hợp đồng ({from} – {to})",
+        "Delivered outside the contract's term ({from} – {to})",
+    ),
+    (
+        "linkage.delivery_over_quantity",
+        "Tổng đã giao {total} {unit} vượt số lượng hợp đồng {quantity} {unit}",
+        "Delivered in all {total} {unit}, over the contract's {quantity} {unit}",
+    ),
+];

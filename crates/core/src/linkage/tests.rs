@@ -1,0 +1,150 @@
+use super::*;
+use crate::chain::{Contract, ContractRecords, Delivery, Installment};
+use crate::date::ymd;
+use crate::types::{LinkageForm, LotUnit, OrgCode};
+
+fn d(y: i32, m: u8, day: u8) -> Date {
+    ymd(y, m, day).unwrap()
+}
+
+fn contract(schedule: Vec<Installment>) -> Contract {
+    Contract {
+        code: "HĐLK-2026-01".into(),
+        orgs: vec![OrgCode::parse("HTX-1").unwrap()],
+        partner: "Công ty TNHH Lương thực Đồng Tháp".into(),
+        partner_tax_code: "1400123456".into(),
+        form: LinkageForm::ProductionSale,
+        goods: "Lúa tươi ST25".into(),
+        product: None,
+        quantity: Fixed::from_int(1_000),
+        unit: LotUnit::Tne,
+        area_ha: Some(Fixed::from_int(150)),
+        households: Some(90),
+        price: "Giá thị trường tại thời điểm thu mua, cộng 200 đồng/kg".into(),
+        signed_on: d(2026, 1, 5),
+        starts_on: d(2026, 1, 10),
+        ends_on: d(2026, 12, 31),
+        ended_on: None,
+        schedule,
+    }
+}
+
+fn delivery(code: &str, on: Date, t: i64) -> Delivery {
+    Delivery {
+        code: code.into(),
+        contract: "HĐLK-2026-01".into(),
+        delivered_on: on,
+        quantity: Fixed::from_int(t),
+        lot: None,
+    }
+}
+
+fn half_and_half() -> Vec<Installment> {
+    vec![
+        Installment {
+            due: d(2026, 3, 31),
+            quantity: Fixed::from_int(500),
+        },
+        Installment {
+            due: d(2026, 8, 31),
+            quantity: Fixed::from_int(500),
+        },
+    ]
+}
+
+#[test]
+fn a_contract_is_on_schedule_late_at_risk_completed_or_short() {
+    let c = contract(half_and_half());
+    let st = |ds: &[Delivery], on: Date| {
+        let r: Vec<&Delivery> = ds.iter().collect();
+        fulfilment(&c, &r, on).standing
+    };
+    assert_eq!(st(&[], d(2026, 1, 1)), Standing::NotStarted);
+    assert_eq!(
+        st(&[], d(2026, 2, 1)),
+        Standing::OnSchedule,
+        "nothing due yet"
+    );
+    let some = [delivery("G1", d(2026, 3, 20), 450)];
+    assert_eq!(st(&some, d(2026, 4, 1)), Standing::Late, "10 % behind");
+    let little = [delivery("G1", d(2026, 3, 20), 300)];
+    assert_eq!(st(&little, d(2026, 4, 1)), Standing::AtRisk, "40 % behind");
+    let all = [
+        delivery("G1", d(2026, 3, 20), 500),
+        delivery("G2", d(2026, 8, 1), 500),
+    ];
+    assert_eq!(st(&all, d(2026, 9, 1)), Standing::Completed);
+    assert_eq!(st(&little, d(2027, 1, 1)), Standing::Short);
+    let r: Vec<&Delivery> = some.iter().collect();
+    let f = fulfilment(&c, &r, d(2026, 4, 1));
+    assert_eq!(
+        (f.delivered, f.due),
+        (Fixed::from_int(450), Fixed::from_int(500))
+    );
+    assert_eq!(f.delivered_pct, Some(Fixed::from_int(45)));
+    // no schedule: the whole is due at the end of the term
+    let plain = contract(vec![]);
+    assert_eq!(plain.due_by(d(2026, 6, 1)), Fixed::ZERO);
+    assert_eq!(plain.due_by(d(2026, 12, 31)), Fixed::from_int(1_000));
+}
+
+#[test]
+fn a_contracts_problems_name_their_fields() {
+    let o = crate::model::Organization {
+        code: OrgCode::parse("HTX-1").unwrap(),
+        kind: crate::types::OrgKind::Htx,
+        name: "HTX".into(),
+        sector: crate::types::Sector::Agriculture,
+        commune: crate::UnitId(1),
+        founded_on: d(2010, 1, 1),
+        dissolved_on: None,
+        registration_no: None,
+    };
+    let org_of = |c: &OrgCode| (c == &o.code).then_some(&o);
+    assert!(contract_problems(&contract(half_and_half()), org_of).is_empty());
+    let mut bad = contract(vec![Installment {
+        due: d(2027, 2, 1),
+        quantity: Fixed::from_int(900),
+    }]);
+    bad.partner_tax_code = "14001234".into();
+    bad.orgs.push(OrgCode::parse("NOWHERE").unwrap());
+    bad.signed_on = d(2026, 2, 1);
+    let fields: Vec<&str> = contract_problems(&bad, org_of)
+        .iter()
+        .map(|p| p.0)
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "partner_tax_code",
+            "orgs",
+            "signed_on",
+            "schedule",
+            "schedule"
+        ]
+    );
+    assert!(tax_code_fits("1400123456-001") && !tax_code_fits("1400123456-01"));
+}
+
+#[test]
+fn a_delivery_beyond_the_term_or_the_quantity_is_a_warning_and_before_signing_a_refusal() {
+    let c = contract(half_and_half());
+    let records = ContractRecords {
+        contracts: vec![c.clone()],
+        deliveries: vec![delivery("G1", d(2026, 3, 20), 800)],
+    };
+    let (e, w) = delivery_problems(&delivery("G2", d(2026, 5, 1), 100), Some(&c), &records);
+    assert!(e.is_empty() && w.is_empty());
+    let (e, w) = delivery_problems(&delivery("G2", d(2027, 1, 15), 300), Some(&c), &records);
+    assert!(e.is_empty());
+    assert_eq!(
+        w.iter().map(|x| x.0).collect::<Vec<_>>(),
+        ["delivered_on", "quantity"]
+    );
+    let text = w[1].2.render(crate::Lang::Vi);
+    assert!(text.contains("1.100"), "{text}");
+    let (e, _) = delivery_problems(&delivery("G2", d(2025, 12, 1), 1), Some(&c), &records);
+    assert_eq!(e[0].0, "delivered_on");
+    let (e, _) = delivery_problems(&delivery("G2", d(2026, 5, 1), 1), None, &records);
+    assert_eq!(e[0].0, "contract");
+}
