@@ -144,6 +144,7 @@ pub(crate) fn apply_to(s: &mut Snapshot, c: &ChangeSet) {
     apply_support(s, c);
     apply_products(s, c);
     apply_trace(s, c);
+    apply_contracts(s, c);
     if removed {
         s.rows_changed();
     } else {
@@ -255,6 +256,28 @@ fn apply_trace(s: &mut Snapshot, c: &ChangeSet) {
     if !c.trace_events.is_empty() {
         upsert(&mut t.events, &c.trace_events, |e| e.code.clone());
         t.events.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+}
+
+/// Contracts and deliveries as the store lists them: by code.
+fn apply_contracts(s: &mut Snapshot, c: &ChangeSet) {
+    use std::collections::HashSet;
+    let t = &mut s.contracts;
+    if !c.removed_deliveries.is_empty() {
+        let gone: HashSet<&str> = c.removed_deliveries.iter().map(String::as_str).collect();
+        t.deliveries.retain(|d| !gone.contains(d.code.as_str()));
+    }
+    if !c.removed_contracts.is_empty() {
+        let gone: HashSet<&str> = c.removed_contracts.iter().map(String::as_str).collect();
+        t.contracts.retain(|k| !gone.contains(k.code.as_str()));
+    }
+    if !c.contracts.is_empty() {
+        upsert(&mut t.contracts, &c.contracts, |k| k.code.clone());
+        t.contracts.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+    if !c.deliveries.is_empty() {
+        upsert(&mut t.deliveries, &c.deliveries, |d| d.code.clone());
+        t.deliveries.sort_by(|a, b| a.code.cmp(&b.code));
     }
 }
 

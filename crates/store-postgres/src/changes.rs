@@ -176,6 +176,7 @@ pub(crate) async fn apply_in(tx: &mut Tx, c: &ChangeSet) -> Result<()> {
     crate::support::write(tx, c).await?;
     crate::products::write(tx, c).await?;
     crate::trace::write(tx, c).await?;
+    crate::contracts::write(tx, c).await?;
     for a in &c.archived_reports {
         let moved = sqlx::query(
         "INSERT INTO archived_reports (org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis, archived_at, archived_by, reason) \
@@ -456,7 +457,8 @@ async fn archive_org(tx: &mut Tx, a: &hoptac_store::OrgArchive) -> Result<()> {
          + (SELECT COUNT(*) FROM training_attendees WHERE org_code = $1) \
          + (SELECT COUNT(*) FROM support_disbursements WHERE org_code = $1) \
          + (SELECT COUNT(*) FROM products WHERE org_code = $1) \
-         + (SELECT COUNT(*) FROM facilities WHERE org_code = $1)",
+         + (SELECT COUNT(*) FROM facilities WHERE org_code = $1) \
+         + (SELECT COUNT(*) FROM contract_orgs WHERE org_code = $1)",
     )
     .bind(a.org.as_str())
     .fetch_one(&mut **tx)

@@ -45,6 +45,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0009_trace.sql",
         include_str!("../migrations/0009_trace.sql"),
     ),
+    (
+        "0010_contracts.sql",
+        include_str!("../migrations/0010_contracts.sql"),
+    ),
 ];
 
 fn migrator() -> sqlx::migrate::Migrator {

@@ -11,6 +11,7 @@ mod audit;
 mod changes;
 mod clubs;
 mod cols;
+mod contracts;
 mod copy;
 mod db;
 mod definitions;

@@ -85,6 +85,7 @@ impl Registry for PgStore {
         let support = crate::support::load(&mut tx).await?;
         let products = crate::products::load(&mut tx).await?;
         let trace = crate::trace::load(&mut tx).await?;
+        let contracts = crate::contracts::load(&mut tx).await?;
         tx.commit().await?;
         Ok(Snapshot {
             units,
@@ -98,6 +99,7 @@ impl Registry for PgStore {
             support,
             products,
             trace,
+            contracts,
             rows: Default::default(),
         })
     }

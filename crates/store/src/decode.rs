@@ -13,6 +13,7 @@ use hoptac_core::{Date, Fixed, OrgCode};
 use std::collections::BTreeMap;
 
 pub mod clubs;
+pub mod contracts;
 pub mod products;
 pub mod support;
 pub mod tasks;

@@ -809,7 +809,10 @@ fn linkage_contracts_in_force_who_is_party_and_how_far_deliveries_keep_up() {
             // ended in 2018
             contract("C3", &["A"], 2017, 2018, 10, Some(5)),
         ],
-        deliveries: vec![delivery("D1", "C1", 2019, 20), delivery("D2", "C1", 2020, 40)],
+        deliveries: vec![
+            delivery("D1", "C1", 2019, 20),
+            delivery("D2", "C1", 2020, 40),
+        ],
     };
     let all = evaluate_all(&s, 2016, 2020);
     let v = |id: &str| find(&all, id).unwrap().value;
@@ -820,7 +823,10 @@ fn linkage_contracts_in_force_who_is_party_and_how_far_deliveries_keep_up() {
     // C1 60 % of what was due; C2 owes nothing yet and is left out of the average
     assert_eq!(v("chain.fulfilment_pct"), int(60));
     let before = evaluate_all(&s, 2016, 2017);
-    assert_eq!(find(&before, "chain.contracts.active").unwrap().value, int(1));
+    assert_eq!(
+        find(&before, "chain.contracts.active").unwrap().value,
+        int(1)
+    );
     // A, B (founded 2017) and C active at the end of 2017; A alone is party
     assert_eq!(
         find(&before, "chain.htx_in_contracts_pct").unwrap().value,

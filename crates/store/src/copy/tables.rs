@@ -662,6 +662,61 @@ pub const TABLES: &[Table] = &[
         ]
     ),
     table!(
+        "contracts",
+        "code",
+        false,
+        [
+            ("code", Text),
+            ("partner", Text),
+            ("partner_tax_code", Text),
+            ("form", Text),
+            ("goods", Text),
+            ("product_code", Text),
+            ("quantity", Int),
+            ("unit", Text),
+            ("area_ha", Int),
+            ("households", Int),
+            ("price", Text),
+            ("signed_on", Date),
+            ("starts_on", Date),
+            ("ends_on", Date),
+            ("ended_on", Date)
+        ]
+    ),
+    table!(
+        "contract_orgs",
+        "contract_code, position",
+        false,
+        [
+            ("contract_code", Text),
+            ("position", Int),
+            ("org_code", Text)
+        ]
+    ),
+    table!(
+        "contract_installments",
+        "contract_code, position",
+        false,
+        [
+            ("contract_code", Text),
+            ("position", Int),
+            ("due", Date),
+            ("quantity", Int)
+        ]
+    ),
+    table!(
+        "deliveries",
+        "code",
+        false,
+        [
+            ("code", Text),
+            ("contract_code", Text),
+            ("delivered_on", Date),
+            ("quantity", Int),
+            ("lot", Text)
+        ]
+    ),
+    table!(
         "org_origins",
         "org_code, from_code",
         false,

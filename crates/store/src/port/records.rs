@@ -84,6 +84,14 @@ pub struct ChangeSet {
     pub lots: Vec<hoptac_core::lots::Lot>,
     /// Trace events upserted on code, their lots replaced, after the lots.
     pub trace_events: Vec<hoptac_core::lots::TraceEvent>,
+    /// Deliveries taken out (by code), before the contracts.
+    pub removed_deliveries: Vec<String>,
+    /// Contracts taken out (by code), after their deliveries.
+    pub removed_contracts: Vec<String>,
+    /// Contracts upserted on code, their parties and schedule replaced.
+    pub contracts: Vec<hoptac_core::chain::Contract>,
+    /// Deliveries upserted on code, after the contracts.
+    pub deliveries: Vec<hoptac_core::chain::Delivery>,
     /// Managers taken out by identity (org, full name, role, from), before the upserts: the
     /// old row of a manager whose name, role or start changed.
     pub removed_managers: Vec<Manager>,

@@ -172,6 +172,7 @@ pub(super) async fn apply_in(
         super::support::write(tx, c).await?;
         super::products::write(tx, c).await?;
         super::trace::write(tx, c).await?;
+        super::contracts::write(tx, c).await?;
         for a in &c.archived_reports {
             let moved = sqlx::query(
         "INSERT INTO archived_reports (org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis, archived_at, archived_by, reason) \
@@ -470,7 +471,8 @@ async fn archive_org(tx: &mut sqlx::Transaction<'static, Sqlite>, a: &OrgArchive
          + (SELECT COUNT(*) FROM training_attendees WHERE org_code = $1) \
          + (SELECT COUNT(*) FROM support_disbursements WHERE org_code = $1) \
          + (SELECT COUNT(*) FROM products WHERE org_code = $1) \
-         + (SELECT COUNT(*) FROM facilities WHERE org_code = $1)",
+         + (SELECT COUNT(*) FROM facilities WHERE org_code = $1) \
+         + (SELECT COUNT(*) FROM contract_orgs WHERE org_code = $1)",
     )
     .bind(a.org.as_str())
     .fetch_one(&mut **tx)

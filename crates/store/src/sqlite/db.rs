@@ -126,6 +126,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0027_trace.sql",
         include_str!("../../migrations/sqlite/0027_trace.sql"),
     ),
+    (
+        "0028_contracts.sql",
+        include_str!("../../migrations/sqlite/0028_contracts.sql"),
+    ),
 ];
 
 /// The migrator of [`MIGRATIONS`].

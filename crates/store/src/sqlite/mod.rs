@@ -4,6 +4,7 @@ mod accounts;
 mod audit;
 mod changes;
 mod clubs;
+mod contracts;
 mod copy;
 mod db;
 mod definitions;

@@ -72,6 +72,7 @@ impl Registry for SqliteStore {
         let support = super::support::load(&mut conn).await?;
         let products = super::products::load(&mut conn).await?;
         let trace = super::trace::load(&mut conn).await?;
+        let contracts = super::contracts::load(&mut conn).await?;
         Ok(Snapshot {
             units,
             orgs,
@@ -84,6 +85,7 @@ impl Registry for SqliteStore {
             support,
             products,
             trace,
+            contracts,
             rows: Default::default(),
         })
     }
