@@ -51,6 +51,8 @@ pub async fn load_demo(app: &App) -> Result<()> {
         facilities: s.trace.facilities,
         lots: s.trace.lots,
         trace_events: s.trace.events,
+        contracts: s.contracts.contracts,
+        deliveries: s.contracts.deliveries,
         meta: std::iter::once(("dataset".to_string(), "demo".to_string()))
             .chain(hoptac_app::documents::to_pairs(
                 &hoptac_app::documents::demo_issuer(),

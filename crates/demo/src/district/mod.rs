@@ -12,6 +12,7 @@ use hoptac_core::model::Organization;
 use hoptac_core::{Fixed, Snapshot};
 
 mod clubs;
+mod contracts;
 mod cooperatives;
 mod figures;
 mod groups;
@@ -71,6 +72,7 @@ pub fn demo_snapshot() -> Snapshot {
     products.products.push(trace::paddy());
     products.products.sort_by(|a, b| a.code.cmp(&b.code));
     let trace = trace::trace_records(&units);
+    let contracts = contracts::contract_records();
     Snapshot {
         units,
         orgs,
@@ -82,6 +84,7 @@ pub fn demo_snapshot() -> Snapshot {
         support,
         products,
         trace,
+        contracts,
         ..Default::default()
     }
 }

@@ -274,4 +274,55 @@ mod ocop {
         assert_eq!(v("trace.planting_area_ha").as_deref(), Some("165,5"));
         assert_eq!(v("trace.htx_with_area_code").as_deref(), Some("2"));
     }
+
+    /// The demo's contracts pass the checks; at the end of 2026 the paddy contract is on
+    /// schedule and the lotus one at risk.
+    #[test]
+    fn the_demo_contracts_pass_the_checks_and_stand_as_told() {
+        use hoptac_core::linkage::{Standing, contract_problems, delivery_problems, fulfilment};
+        let snap = demo_snapshot();
+        let k = &snap.contracts;
+        assert_eq!((k.contracts.len(), k.deliveries.len()), (2, 5));
+        for c in &k.contracts {
+            let p = contract_problems(c, |o| snap.orgs.iter().find(|x| x.code == *o));
+            assert!(p.is_empty(), "{}: {p:?}", c.code);
+        }
+        for d in &k.deliveries {
+            let (e, w) = delivery_problems(d, k.contract(&d.contract), k);
+            assert!(e.is_empty() && w.is_empty(), "{}: {e:?} {w:?}", d.code);
+        }
+        let end = ymd(2026, 12, 31).unwrap();
+        let at = |code: &str| {
+            let c = k.contract(code).unwrap();
+            fulfilment(c, &k.deliveries_of(code), end).standing
+        };
+        assert_eq!(at("HDLK-2026-01"), Standing::OnSchedule);
+        // on its last day with 21 of 40 t: at risk, and short the day after
+        assert_eq!(at("HDLK-2026-02"), Standing::AtRisk);
+        let c = k.contract("HDLK-2026-02").unwrap();
+        let after = fulfilment(c, &k.deliveries_of(&c.code), ymd(2027, 1, 1).unwrap());
+        assert_eq!(after.standing, Standing::Short);
+        let all = evaluate_all(&snap, 2021, 2025);
+        let v = |id: &str| {
+            find(&all, id)
+                .and_then(|v| v.value)
+                .map(|f| f.format_vi(2, false))
+        };
+        assert_eq!(
+            v("chain.contracts.active").as_deref(),
+            Some("0"),
+            "none before 2026"
+        );
+        let all = evaluate_all(&snap, 2021, 2026);
+        let v = |id: &str| {
+            find(&all, id)
+                .and_then(|v| v.value)
+                .map(|f| f.format_vi(2, false))
+        };
+        assert_eq!(v("chain.contracts.active").as_deref(), Some("2"));
+        assert_eq!(v("chain.households").as_deref(), Some("150"));
+        // 920 of 900 t due, 21 of 40 t due: (102,22 + 52,5) / 2
+        assert_eq!(v("chain.fulfilment_pct").as_deref(), Some("77,36"));
+        assert!(v("chain.htx_in_contracts_pct").is_some());
+    }
 }
