@@ -569,10 +569,102 @@ pub const OCOP_EVALUATIONS: Table = Table {
     ],
 };
 
+/// A planting area or packing house with its code (mã số vùng trồng, cơ sở đóng gói).
+pub const PLANTING_AREAS: Table = Table {
+    key: "planting_areas",
+    vi: "Vùng trồng",
+    aliases: &["mã số vùng trồng", "vùng trồng, cơ sở đóng gói"],
+    columns: &[
+        col("code", "Mã số", &["mã số vùng trồng", "mã"], true),
+        col("kind", "Loại", &["loại mã"], true),
+        col("org_code", "Mã tổ chức", &["mã htx", "đại diện"], true),
+        col("crop", "Cây trồng, sản phẩm", &["cây trồng"], true),
+        col("area_ha", "Diện tích (ha)", &["diện tích"], false),
+        col("households", "Số hộ", &["hộ"], false),
+        col("unit", "Xã", &["địa bàn", "xã phường"], true),
+        col("issued_by", "Cơ quan cấp", &["nơi cấp"], true),
+        col("issued_on", "Ngày cấp", &[], true),
+        col("market", "Thị trường", &[], false),
+        col("status", "Tình trạng", &[], true),
+        col(
+            "status_since",
+            "Từ ngày",
+            &["ngày đình chỉ", "ngày thu hồi"],
+            false,
+        ),
+    ],
+};
+
+/// A lot of a product (lô hàng): machine keys `gtin` and `lot` with the product's code.
+pub const LOTS: Table = Table {
+    key: "lots",
+    vi: "Lô hàng",
+    aliases: &["lô", "lô sản phẩm"],
+    columns: &[
+        col("product", "Mã sản phẩm", &["sản phẩm"], true),
+        col("gtin", "Mã GTIN", &["mã vạch"], false),
+        col("lot", "Số lô", &["mã lô", "lô"], true),
+        col("quantity", "Số lượng", &["khối lượng"], true),
+        col("uom", "Đơn vị", &["đơn vị tính", "đvt"], true),
+        col(
+            "produced_on",
+            "Ngày thu hoạch, sản xuất",
+            &["ngày thu hoạch", "ngày sản xuất"],
+            true,
+        ),
+        col(
+            "facility",
+            "Vùng trồng, cơ sở đóng gói",
+            &["mã số vùng trồng", "nơi sản xuất"],
+            false,
+        ),
+    ],
+};
+
+/// A value-chain linkage contract (hợp đồng liên kết, NĐ 98/2018).
+pub const CONTRACTS: Table = Table {
+    key: "contracts",
+    vi: "Hợp đồng liên kết",
+    aliases: &["liên kết", "hợp đồng"],
+    columns: &[
+        col("code", "Mã hợp đồng", &["số hợp đồng", "mã"], true),
+        col("orgs", "Các HTX tham gia", &["mã tổ chức", "htx"], true),
+        col("partner", "Doanh nghiệp", &["đối tác"], true),
+        col("partner_tax_code", "Mã số thuế", &["mst"], true),
+        col("form", "Hình thức liên kết", &["hình thức"], true),
+        col("goods", "Sản phẩm liên kết", &["hàng hóa"], true),
+        col("product", "Mã sản phẩm", &[], false),
+        col("quantity", "Số lượng", &["khối lượng"], true),
+        col("uom", "Đơn vị", &["đơn vị tính", "đvt"], true),
+        col("area_ha", "Diện tích (ha)", &["diện tích"], false),
+        col("households", "Số hộ", &["số hộ nông dân"], false),
+        col("price", "Giá, phương thức xác định giá", &["giá"], true),
+        col("signed_on", "Ngày ký", &[], true),
+        col("starts_on", "Từ ngày", &["ngày bắt đầu"], true),
+        col("ends_on", "Đến ngày", &["ngày kết thúc"], true),
+        col("ended_on", "Ngày thanh lý", &["chấm dứt"], false),
+        col("schedule", "Lịch giao hàng", &["lịch giao"], false),
+    ],
+};
+
+/// A delivery under a linkage contract (lần giao hàng).
+pub const DELIVERIES: Table = Table {
+    key: "deliveries",
+    vi: "Giao hàng",
+    aliases: &["lần giao hàng", "giao nhận"],
+    columns: &[
+        col("code", "Mã", &["số phiếu"], true),
+        col("contract", "Mã hợp đồng", &["hợp đồng"], true),
+        col("delivered_on", "Ngày giao", &["ngày"], true),
+        col("quantity", "Số lượng", &["khối lượng"], true),
+        col("lot", "Số lô", &["lô"], false),
+    ],
+};
+
 /// In this order in a workbook and in an import's summary; from the eighth on they appear in
 /// an export only when there is something to write (a register without a reorganisation or a
 /// Hội quán has none).
-pub const TABLES: [Table; 20] = [
+pub const TABLES: [Table; 24] = [
     ADMIN_UNITS,
     ORGANIZATIONS,
     ANNUAL_REPORTS,
@@ -593,6 +685,10 @@ pub const TABLES: [Table; 20] = [
     PLAN_TASKS,
     PRODUCTS,
     OCOP_EVALUATIONS,
+    PLANTING_AREAS,
+    LOTS,
+    CONTRACTS,
+    DELIVERIES,
 ];
 
 /// Folds a header or sheet name for matching: no case, no diacritics, no unit in

@@ -16,6 +16,7 @@ pub enum Headers {
     Keys,
 }
 
+mod chain;
 mod clubs;
 mod products;
 mod support;
@@ -299,6 +300,10 @@ pub fn write_xlsx(
             task_rows,
             products::product_rows(&snap.products),
             products::rating_rows(&snap.products),
+            chain::facility_rows(&snap.trace, &units_by_id),
+            chain::lot_rows(&snap.trace, &snap.products),
+            chain::contract_rows(&snap.contracts),
+            chain::delivery_rows(&snap.contracts),
         ])
         .enumerate()
     {

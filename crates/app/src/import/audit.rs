@@ -247,6 +247,42 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
             super::products::owner_after(g, changes, &r.product).and_then(|o| g.commune_of(o));
         entry("ocop_ratings", r.code.clone(), unit, before, json(r));
     }
+    for f in &changes.facilities {
+        let before = g.db.trace.facility(&f.code).map(json);
+        entry(
+            "facilities",
+            f.code.clone(),
+            g.commune_of(&f.org),
+            before,
+            json(f),
+        );
+    }
+    for l in &changes.lots {
+        let before = g.db.trace.lot(&l.product, &l.lot).map(json);
+        let unit =
+            super::products::owner_after(g, changes, &l.product).and_then(|o| g.commune_of(o));
+        entry(
+            "lots",
+            format!("{}/{}", l.product, l.lot),
+            unit,
+            before,
+            json(l),
+        );
+    }
+    for c in &changes.contracts {
+        let before = g.db.contracts.contract(&c.code).map(json);
+        let unit = c.orgs.first().and_then(|o| g.commune_of(o));
+        entry("contracts", c.code.clone(), unit, before, json(c));
+    }
+    for x in &changes.deliveries {
+        let before = g.db.contracts.delivery(&x.code).map(json);
+        let unit = (changes.contracts.iter())
+            .find(|c| c.code == x.contract)
+            .or_else(|| g.db.contracts.contract(&x.contract))
+            .and_then(|c| c.orgs.first())
+            .and_then(|o| g.commune_of(o));
+        entry("deliveries", x.code.clone(), unit, before, json(x));
+    }
     for (code, list) in &changes.course_attendees {
         let stored = g.db.training.attendees_of(code);
         let unit = (changes.courses.iter())

@@ -5,6 +5,7 @@
 
 mod absent;
 mod audit;
+mod chain;
 mod clubs;
 mod definitions;
 mod draft;
@@ -169,6 +170,10 @@ impl App {
         support::stored_disbursements_still_fit(&g, &mut d);
         products::products(&g, &mut d);
         products::ratings(&g, &mut d);
+        chain::facilities(&g, &mut d);
+        chain::lots(&g, &mut d);
+        chain::contracts(&g, &mut d);
+        chain::deliveries(&g, &mut d);
         registry::near_duplicates(&g, &mut d);
         registry::registered_services(self, &g, &mut d);
         reports::reports(&g, &mut d);

@@ -295,6 +295,41 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
             refused.push(("ocop_ratings", r.code.clone()));
         }
     }
+    // a facility by whoever writes its organisation (before and after); a lot by whoever
+    // writes its product's; a contract by whoever writes every cooperative party to it (the
+    // ones stored too); a delivery by whoever writes its contract's
+    for f in &changes.facilities {
+        let old = g.db.trace.facility(&f.code).map(|o| &o.org);
+        if !writes_org(&f.org) || old.is_some_and(|o| !writes_org(o)) {
+            refused.push(("facilities", f.code.clone()));
+        }
+    }
+    for l in &changes.lots {
+        if !super::products::owner_after(g, changes, &l.product).is_some_and(writes_org) {
+            refused.push(("lots", format!("{}/{}", l.product, l.lot)));
+        }
+    }
+    let contract_ok = |c: &hoptac_core::chain::Contract| c.orgs.iter().all(writes_org);
+    for c in &changes.contracts {
+        let old = g.db.contracts.contract(&c.code);
+        if !contract_ok(c) || old.is_some_and(|o| !contract_ok(o)) {
+            refused.push(("contracts", c.code.clone()));
+        }
+    }
+    for x in &changes.deliveries {
+        let of = |code: &str| {
+            (changes.contracts.iter())
+                .find(|c| c.code == code)
+                .or_else(|| g.db.contracts.contract(code))
+        };
+        let old =
+            g.db.contracts
+                .delivery(&x.code)
+                .and_then(|o| of(&o.contract));
+        if !of(&x.contract).is_some_and(contract_ok) || old.is_some_and(|o| !contract_ok(o)) {
+            refused.push(("deliveries", x.code.clone()));
+        }
+    }
     let plan_ok = |code: &str| {
         g.plan_unit(changes, code)
             .is_some_and(|u| may(Action::ManagePlans, &Resource::Unit(u)))

@@ -279,3 +279,64 @@ R5,P5,,new,,,,,7,1/QĐ-UBND,2024-03-01,province,,\n"
         .unwrap();
     assert!(!o.applied, "a cooperative enters no rating");
 }
+
+#[tokio::test]
+async fn planting_areas_lots_and_contracts_through_the_workbook() {
+    let (a, _d) = demo().await;
+    let areas = "code,kind,org_code,crop,area_ha,households,unit,issued_by,issued_on,market,status,status_since\n\
+VN-87-872-30049-09-24,planting_area,HTX-TM-07,lúa,0,10,30049,Chi cục,2024-05-01,,valid,\n\
+VN-87-872-30049-10-24,planting_area,HTX-TM-07,lúa,12,10,30049,Chi cục,2024-05-01,,revoked,\n";
+    let lots = "product,gtin,lot,quantity,uom,produced_on,facility\n\
+SP-TM-LUA,08938888000022,L-X,100,KGM,2026-03-01,\n\
+SP-TM-LUA,,Lô 2,100,KGM,2026-03-01,\n";
+    let contracts = "code,orgs,partner,partner_tax_code,form,goods,product,quantity,uom,area_ha,households,price,signed_on,starts_on,ends_on,ended_on,schedule\n\
+HDLK-X,HTX-TM-07,Công ty A,12345,production_sale,lúa,,100,TNE,,,giá thị trường,2026-01-01,2026-01-01,2026-12-31,,31/03/2026 600\n";
+    let deliveries = "code,contract,delivered_on,quantity,lot\n\
+GH-X,HDLK-2026-02,2027-01-15,30,\n";
+    let before = a.store().counts().await.unwrap();
+    let book = crate::csv(&[
+        ("planting_areas", areas),
+        ("lots", lots),
+        ("contracts", contracts),
+        ("deliveries", deliveries),
+    ]);
+    let o = a.import_book(&sys(), &book, true).await.unwrap();
+    assert!(!o.applied);
+    let p = errors(&o);
+    for (key, value) in [
+        ("area_ha", "0"),
+        ("status_since", ""),
+        ("gtin", "08938888000022"),
+        ("lot", "Lô 2"),
+        ("schedule", "31/03/2026 600"),
+    ] {
+        assert!(
+            p.iter().any(|(k, v)| k == key && v == value),
+            "{key} {value}: {p:#?}"
+        );
+    }
+    // a delivery after the term and over the quantity is a warning, not a refusal
+    let warned: Vec<String> = (o.problems.iter())
+        .filter(|x| !x.is_error())
+        .map(|x| x.key.unwrap_or_default().to_string())
+        .collect();
+    assert!(
+        warned.contains(&"delivered_on".to_string()) && warned.contains(&"quantity".to_string()),
+        "{warned:?}"
+    );
+    assert!(!p.iter().any(|(k, _)| k == "delivered_on"), "{p:#?}");
+    assert_eq!(a.store().counts().await.unwrap(), before, "nothing written");
+    let o = a
+        .import_book(&sys(), &crate::csv(&[("deliveries", deliveries)]), true)
+        .await
+        .unwrap();
+    assert!(o.applied, "warnings only: {:#?}", o.problems);
+    assert!(
+        a.snapshot()
+            .await
+            .unwrap()
+            .contracts
+            .delivery("GH-X")
+            .is_some()
+    );
+}

@@ -6,6 +6,7 @@ use crate::read::RawBook;
 use hoptac_core::validate::Severity;
 use std::collections::HashMap;
 
+mod chain;
 mod clubs;
 mod definitions;
 mod history;
@@ -92,6 +93,10 @@ pub fn parse_book(book: &RawBook) -> Parsed {
             "plan_tasks" => tasks::parse_tasks(sheet, &l, &mut out),
             "products" => products::parse_products(sheet, &l, &mut out),
             "ocop_evaluations" => products::parse_ratings(sheet, &l, &mut out),
+            "planting_areas" => chain::parse_facilities(sheet, &l, &mut out),
+            "lots" => chain::parse_lots(sheet, &l, &mut out),
+            "contracts" => chain::parse_contracts(sheet, &l, &mut out),
+            "deliveries" => chain::parse_deliveries(sheet, &l, &mut out),
             _ => parse_targets(sheet, &l, &mut out),
         }
     }

@@ -94,6 +94,13 @@ pub struct EventInput {
     pub reach: Option<i64>,
 }
 
+/// A facility as a sheet gives it: its commune a code or name (`facility.unit` unset).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacilityInput {
+    pub facility: hoptac_core::lots::Facility,
+    pub unit: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
     pub units: Vec<Located<UnitInput>>,
@@ -120,6 +127,13 @@ pub struct Parsed {
     pub products: Vec<Located<hoptac_core::model::Product>>,
     /// Without a criteria set in the sheet, the one in force on the decision's day.
     pub ratings: Vec<Located<hoptac_core::model::OcopRating>>,
+    /// Planting areas and packing houses, their commune a reference resolved at the day of
+    /// issue.
+    pub facilities: Vec<Located<FacilityInput>>,
+    /// Lots, with the GTIN the sheet gives (to be the product's).
+    pub lots: Vec<Located<(hoptac_core::lots::Lot, Option<String>)>>,
+    pub contracts: Vec<Located<hoptac_core::chain::Contract>>,
+    pub deliveries: Vec<Located<hoptac_core::chain::Delivery>>,
     pub problems: Vec<Problem>,
     /// The columns each table's sheet had: a column left out keeps the stored values.
     pub columns: HashMap<&'static str, std::collections::BTreeSet<&'static str>>,

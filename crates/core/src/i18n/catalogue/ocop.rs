@@ -96,6 +96,16 @@ pub const MESSAGES: &[Entry] = &[
         "Points of parts A, B and C are given all three or none",
     ),
     (
+        "exchange.schedule_invalid",
+        "Lịch giao hàng viết dạng ngày=số lượng, cách nhau bằng ; (ví dụ 2026-03-31=600; 2026-08-31=300)",
+        "A schedule is day=quantity pieces separated by ; (e.g. 2026-03-31=600; 2026-08-31=300)",
+    ),
+    (
+        "exchange.gtin_not_products",
+        "Mã GTIN không phải của sản phẩm {product}",
+        "This GTIN is not the product {product}'s",
+    ),
+    (
         "ocop.product_has_ratings",
         "Sản phẩm có {count} kết quả OCOP: hãy xóa các kết quả đó trước",
         "The product has {count} OCOP ratings: take them out first",
