@@ -62,6 +62,15 @@ pub struct PublicLot {
     pub lot: Option<PublicLotDetail>,
 }
 
+/// (day, time, step, place code, note) of one event of a public lot.
+pub type PublicStep = (
+    Date,
+    Option<String>,
+    hoptac_core::types::TraceStep,
+    Option<String>,
+    String,
+);
+
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PublicLotDetail {
     pub lot: String,
@@ -70,13 +79,7 @@ pub struct PublicLotDetail {
     pub facility: Option<(String, hoptac_core::types::FacilityKind, String)>,
     /// (day, time, step, place code, note), oldest first, the lots it was made from
     /// included.
-    pub events: Vec<(
-        Date,
-        Option<String>,
-        hoptac_core::types::TraceStep,
-        Option<String>,
-        String,
-    )>,
+    pub events: Vec<PublicStep>,
 }
 
 impl App {
