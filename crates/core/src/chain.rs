@@ -2,8 +2,9 @@
 //! contracts of cooperatives with enterprises and what was delivered under them. Data only:
 //! the checks and the fulfilment are in `crate::linkage`.
 
+use crate::date::Date;
+use crate::fixed::Fixed;
 use crate::types::{LinkageForm, LotUnit, OrgCode};
-use crate::{Date, Fixed};
 
 /// A quantity due by a day under a contract (lịch giao hàng).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -2,8 +2,9 @@
 //! with their codes, lots of products, and the events each lot went through. Data only: the
 //! checks and the trace are in `crate::trace`, the EPCIS document in `crate::trace::epcis`.
 
+use crate::date::Date;
+use crate::fixed::Fixed;
 use crate::types::{FacilityKind, FacilityStatus, LotUnit, OrgCode, TraceStep, UnitId};
-use crate::{Date, Fixed};
 
 /// A planting area (vùng trồng) or packing house (cơ sở đóng gói) with the code an
 /// authority issued it.

@@ -2,7 +2,7 @@
 //! paddy lots each harvested, milled into a rice lot, inspected, packed and shipped), a lot's
 //! full trace through the service, and the public page of a lot over HTTP, signed out.
 
-use super::bench::{get_public, summary};
+use super::measure::{get_public, summary};
 use hoptac_app::{Actor, App};
 use hoptac_core::lots::{Lot, LotQuantity, TraceEvent};
 use hoptac_core::types::{LotUnit, TraceStep};

@@ -12,6 +12,7 @@ pub(crate) mod format;
 pub(crate) mod generate;
 pub(crate) mod import;
 pub(crate) mod load;
+pub(crate) mod measure;
 pub(crate) mod report;
 pub(crate) mod restore;
 pub(crate) mod rubric;

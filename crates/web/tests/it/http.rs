@@ -606,7 +606,12 @@ async fn export_downloads_a_workbook() {
             "plan_tasks",
             // and its products with their OCOP ratings
             "products",
-            "ocop_evaluations"
+            "ocop_evaluations",
+            // its planting areas, lots, linkage contracts and their deliveries
+            "planting_areas",
+            "lots",
+            "contracts",
+            "deliveries"
         ]
     );
     let orgs = wb.worksheet_range("organizations").unwrap();
