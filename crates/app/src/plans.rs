@@ -28,10 +28,10 @@ pub struct PlanProgress {
     pub territory_note: Option<hoptac_core::Msg>,
     /// The plan's tasks with what the records show of them.
     pub tasks: Vec<hoptac_core::task_report::TaskLine>,
-    /// What the records say of OCOP products on the plan's ground at the assessed year's
-    /// end (none before any product was recognised).
+    /// What the records say of OCOP products, traceability and linkage on the plan's ground
+    /// at the assessed year's end (none of a subject the records do not hold).
     #[serde(skip)]
-    pub ocop: Option<hoptac_core::report::Section>,
+    pub ocop: Vec<hoptac_core::report::Section>,
 }
 
 impl PlanProgress {
@@ -560,12 +560,16 @@ impl App {
             .map(hoptac_core::date::year_end)
             .map_or(crate::context::today(), |d| d.min(crate::context::today()));
         let tasks = crate::plan_tasks::task_lines(&plan, &snap, &cat, on)?;
-        let ocop = hoptac_core::ocop_report::section(
-            &hoptac_core::indicator::Engine::scoped(&snap, Some(unit.id)),
-            plan.from,
-            on.year(),
-            "Sản phẩm OCOP",
-        );
+        let engine = hoptac_core::indicator::Engine::scoped(&snap, Some(unit.id));
+        let ocop =
+            (hoptac_core::ocop_report::section(&engine, plan.from, on.year(), "Sản phẩm OCOP")
+                .into_iter())
+            .chain(hoptac_core::chain_report::section(
+                &engine,
+                on.year(),
+                "Liên kết chuỗi giá trị, truy xuất nguồn gốc",
+            ))
+            .collect();
         Ok(PlanProgress {
             ocop,
             tasks,

@@ -135,6 +135,12 @@ impl App {
         doc.sections.extend(hoptac_core::ocop_report::section(
             &engine, from, to, &heading,
         ));
+        let heading = format!(
+            "{}. Về liên kết chuỗi giá trị, truy xuất nguồn gốc",
+            doc.sections.len() + 1
+        );
+        doc.sections
+            .extend(hoptac_core::chain_report::section(&engine, to, &heading));
         // a period across a reorganisation says which ground it compared, in a footnote
         if let Some(u) = &unit
             && let Some(note) = hoptac_core::territory::crossing_note(&snap, u.id, from, to)

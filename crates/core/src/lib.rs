@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod chain;
+pub mod chain_report;
 pub mod chart;
 pub mod closing;
 pub mod club;
