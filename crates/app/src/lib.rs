@@ -9,6 +9,7 @@ pub mod classification;
 pub mod closing;
 pub mod clubs;
 pub mod context;
+pub mod contracts;
 pub mod corrections;
 pub mod documents;
 pub mod error;

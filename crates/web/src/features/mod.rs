@@ -16,6 +16,7 @@ pub(crate) mod review;
 pub(crate) mod setup;
 pub(crate) mod support;
 pub(crate) mod todo;
+pub(crate) mod trace;
 pub(crate) mod training;
 
 use crate::http::state::AppState;
@@ -39,5 +40,6 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(setup::routes())
         .merge(support::routes())
         .merge(todo::routes())
+        .merge(trace::routes())
         .merge(training::routes())
 }

@@ -271,6 +271,49 @@ pub(crate) async fn form_page_warned(
     })
 }
 
+/// A form shown again with warnings on their fields (field key, message): sent again as it
+/// is, it is saved despite them.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn form_page_warnings(
+    st: &AppState,
+    u: &CurrentUser,
+    l: Lang,
+    heading: String,
+    action: String,
+    back: String,
+    mut fields: Vec<Field>,
+    warnings: Vec<(String, hoptac_core::Msg)>,
+) -> Response {
+    let mut general = vec![crate::http::i18n::t(l, "form_check_warnings").to_string()];
+    for (key, msg) in warnings {
+        let text = msg.get(l.code()).to_string();
+        match fields
+            .iter_mut()
+            .find(|f| f.key == key && f.kind != "hidden")
+        {
+            Some(f) if f.warning.is_empty() => f.warning = text,
+            Some(f) => {
+                f.warning.push_str("; ");
+                f.warning.push_str(&text)
+            }
+            None => general.push(text),
+        }
+    }
+    let mut accept = version_field(0);
+    accept.key = ACCEPT_WARNINGS;
+    accept.value = "1".into();
+    fields.push(accept);
+    render(&FormPage {
+        p: page(st, u, l, "nav_trace").await,
+        heading,
+        action,
+        back,
+        fields,
+        general_errors: general,
+        warned: true,
+    })
+}
+
 /// The hidden field of a form sent again after its warnings were shown.
 pub(crate) const ACCEPT_WARNINGS: &str = "_accept_warnings";
 

@@ -15,6 +15,7 @@ mod http_public;
 mod http_setup;
 mod http_support;
 mod http_tasks;
+mod http_trace;
 mod http_training;
 mod trust;
 

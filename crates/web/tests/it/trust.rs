@@ -830,6 +830,8 @@ async fn a_get_never_writes() {
             "/todo",
             "/01/08938888000015/10/G2026-03-A",
             "/01/08938888000015/qr.svg",
+            "/trace",
+            "/trace/lots/SP-TM-GAO/G2026-03-A",
         ] {
             let r = get(u, uri).await;
             assert!(r.status.as_u16() < 500, "{uri}: {}", r.status);

@@ -1,0 +1,279 @@
+//! Traceability and linkage in the browser: the linkage contracts an account reads with
+//! where each stands today, the lots with their trace and the QR code of their public page,
+//! the planting areas; a lot's EPCIS 2.0 document to download; the delivery form.
+
+mod delivery_form;
+
+use crate::http::error::{WebError, render};
+use crate::http::format::enc;
+use crate::http::i18n::t;
+use crate::http::layout::Page;
+use crate::http::request::{Params, Path, WebResult, lang, page};
+use crate::http::session::CurrentUser;
+use crate::http::state::AppState;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use hoptac_core::date::to_vi;
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/trace", get(list_page))
+        .route("/trace/lots/{product}/{lot}", get(lot_page))
+        .route("/trace/lots/{product}/{lot}/epcis.json", get(lot_epcis))
+        .route(
+            "/trace/contracts/{code}/deliveries/new",
+            get(delivery_form::new_form).post(delivery_form::create),
+        )
+}
+
+pub(crate) struct ContractLine {
+    pub code: String,
+    pub partner: String,
+    pub orgs: String,
+    pub form: &'static str,
+    pub goods: String,
+    pub term: String,
+    pub delivered: String,
+    pub standing: &'static str,
+    pub standing_class: &'static str,
+    pub deliver: String,
+}
+
+pub(crate) struct LotLine {
+    pub product: String,
+    pub lot: String,
+    pub day: String,
+    pub quantity: String,
+    pub href: String,
+}
+
+pub(crate) struct AreaLine {
+    pub code: String,
+    pub kind: &'static str,
+    pub org: String,
+    pub crop: String,
+    pub area: String,
+    pub status: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "trace/list.html")]
+pub(crate) struct ListPage {
+    pub p: Page,
+    pub contracts: Vec<ContractLine>,
+    pub lots: Vec<LotLine>,
+    pub areas: Vec<AreaLine>,
+    pub notice: String,
+}
+
+fn standing_class(s: hoptac_core::linkage::Standing) -> &'static str {
+    use hoptac_core::linkage::Standing::*;
+    match s {
+        OnSchedule | Completed => "ok",
+        Late => "warn",
+        AtRisk | Short => "bad",
+        NotStarted => "muted",
+    }
+}
+
+async fn list_page(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Query(q): Params,
+) -> WebResult {
+    let l = lang(&h);
+    let e = |err| WebError::new(l, err);
+    let today = hoptac_app::today();
+    let contracts = st.app.contracts(u.actor(), today).await.map_err(e)?;
+    let lots = st.app.lots(u.actor()).await.map_err(e)?;
+    let areas = st.app.facilities(u.actor()).await.map_err(e)?;
+    let qty = |f: hoptac_core::Fixed| f.format_vi(3, false);
+    let r = ListPage {
+        contracts: contracts
+            .iter()
+            .map(|v| {
+                let c = &v.contract;
+                ContractLine {
+                    code: c.code.clone(),
+                    partner: c.partner.clone(),
+                    orgs: v.orgs.join(", "),
+                    form: c.form.label(l.code()),
+                    goods: c.goods.clone(),
+                    term: format!("{} – {}", to_vi(c.starts_on), to_vi(c.ends_on)),
+                    delivered: format!(
+                        "{} / {} {} ({})",
+                        qty(v.fulfilment.delivered),
+                        qty(c.quantity),
+                        c.unit.label(l.code()),
+                        v.fulfilment
+                            .delivered_pct
+                            .map(hoptac_core::report::pct_vi)
+                            .unwrap_or_default()
+                    ),
+                    standing: v.fulfilment.standing.label(l.code()),
+                    standing_class: standing_class(v.fulfilment.standing),
+                    deliver: if v.can_edit {
+                        format!("/trace/contracts/{}/deliveries/new", enc(&c.code))
+                    } else {
+                        String::new()
+                    },
+                }
+            })
+            .collect(),
+        lots: lots
+            .iter()
+            .map(|(x, name)| LotLine {
+                product: name.clone(),
+                lot: x.lot.clone(),
+                day: to_vi(x.produced_on),
+                quantity: format!("{} {}", qty(x.quantity), x.unit.label(l.code())),
+                href: format!("/trace/lots/{}/{}", enc(&x.product), enc(&x.lot)),
+            })
+            .collect(),
+        areas: areas
+            .iter()
+            .map(|(f, org)| AreaLine {
+                code: f.code.clone(),
+                kind: f.kind.label(l.code()),
+                org: org.clone(),
+                crop: f.crop.clone(),
+                area: f.area_ha.map(|a| a.format_vi(2, false)).unwrap_or_default(),
+                status: f.status.label(l.code()),
+            })
+            .collect(),
+        notice: if q.contains_key("saved") {
+            t(l, "saved").to_string()
+        } else {
+            String::new()
+        },
+        p: page(&st, &u, l, "nav_trace").await,
+    };
+    Ok(render(&r))
+}
+
+pub(crate) struct Step {
+    pub day: String,
+    pub step: &'static str,
+    pub lots: String,
+    pub place: String,
+    pub note: String,
+}
+
+#[derive(Template)]
+#[template(path = "trace/lot.html")]
+pub(crate) struct LotPage {
+    pub p: Page,
+    pub product: String,
+    pub lot: String,
+    pub org: String,
+    pub produced: String,
+    pub quantity: String,
+    pub facility: String,
+    pub steps: Vec<Step>,
+    pub public_href: String,
+    pub qr_href: String,
+    pub epcis_href: String,
+}
+
+async fn lot_page(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((product, lot)): Path<(String, String)>,
+) -> WebResult {
+    let l = lang(&h);
+    let v = st
+        .app
+        .lot(u.actor(), &product, &lot)
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let names = |qs: &[hoptac_core::lots::LotQuantity]| {
+        qs.iter()
+            .map(|q| q.lot.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let public = match (&v.product.gtin, v.product.public) {
+        (Some(g), true) => hoptac_core::trace::digital_link_path(g, &v.lot.lot),
+        _ => String::new(),
+    };
+    let r = LotPage {
+        product: v.product.name.clone(),
+        lot: v.lot.lot.clone(),
+        org: v.org_name.clone(),
+        produced: to_vi(v.lot.produced_on),
+        quantity: format!(
+            "{} {}",
+            v.lot.quantity.format_vi(3, false),
+            v.lot.unit.label(l.code())
+        ),
+        facility: v
+            .facility
+            .as_ref()
+            .map(|f| format!("{} {}", f.kind.label(l.code()), f.code))
+            .unwrap_or_default(),
+        steps: v
+            .events
+            .iter()
+            .map(|e| Step {
+                day: match &e.time {
+                    Some(t) => format!("{} {t}", to_vi(e.occurred_on)),
+                    None => to_vi(e.occurred_on),
+                },
+                step: e.step.label(l.code()),
+                lots: if e.inputs.is_empty() {
+                    names(&e.lots)
+                } else {
+                    format!("{} → {}", names(&e.inputs), names(&e.lots))
+                },
+                place: e.facility.clone().unwrap_or_default(),
+                note: e.note.clone(),
+            })
+            .collect(),
+        qr_href: if public.is_empty() {
+            String::new()
+        } else {
+            format!("{public}/qr.svg")
+        },
+        public_href: public,
+        epcis_href: format!("/trace/lots/{}/{}/epcis.json", enc(&product), enc(&lot)),
+        p: page(&st, &u, l, "nav_trace").await,
+    };
+    Ok(render(&r))
+}
+
+async fn lot_epcis(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((product, lot)): Path<(String, String)>,
+) -> WebResult {
+    let l = lang(&h);
+    let host = (h.get(header::HOST).and_then(|v| v.to_str().ok()))
+        .filter(|x| {
+            x.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .unwrap_or("localhost");
+    let doc = (st.app)
+        .epcis_document(u.actor(), Some((&product, &lot)), &format!("http://{host}"))
+        .await
+        .map_err(|e| WebError::new(l, e))?;
+    let name = format!("epcis-{}.json", crate::http::download::file_part(&lot));
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/ld+json".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        doc.to_string(),
+    )
+        .into_response())
+}
