@@ -92,3 +92,39 @@ async fn a_delivery_over_the_contract_is_warned_then_saved_and_a_lot_shows_its_j
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_cooperative_records_a_lot_of_its_own_product() {
+    let (admin, _d) = demo_app().await;
+    let coop = admin.as_user("htx.tankieu").await;
+    let form = get(&coop, "/trace/lots/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body.contains("SP-TM-GAO") && !form.body.contains("SP-TM-TRASEN"),
+        "{}",
+        form.body
+    );
+    let lot = |product: &str, lot: &str| {
+        format!(
+            "lot_product={product}&lot_lot={}&lot_quantity=1.200&lot_unit=KGM&lot_produced_on={}&lot_facility=VN-87-872-30049-01-21&_version=0",
+            enc(lot),
+            enc("02/12/2026")
+        )
+    };
+    let r = post_form(&coop, "/trace/lots/new", &lot("SP-TM-GAO", "Lô 1")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("error-lot_lot"), "{}", r.body);
+    let r = post_form(&coop, "/trace/lots/new", &lot("SP-TM-GAO", "G2026-12-A")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let saved = coop.app.snapshot().await.unwrap();
+    let l = saved.trace.lot("SP-TM-GAO", "G2026-12-A").unwrap();
+    assert_eq!(l.quantity, hoptac_core::Fixed::from_int(1_200));
+    // another cooperative's product is refused, and the refusal kept
+    let r = post_form(&coop, "/trace/lots/new", &lot("SP-TM-TRASEN", "T1")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    let viewer = admin.as_user("xem").await;
+    assert_eq!(
+        get(&viewer, "/trace/lots/new").await.status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -290,6 +290,30 @@ pub const UI: &[Entry] = &[
         "The lot's public page",
     ),
     ("lot_qr", "Mã QR để in nhãn", "QR code for the label"),
+    ("lot_new", "Ghi lô hàng", "Record a lot"),
+    (
+        "lot_product",
+        "Sản phẩm (có mã GTIN)",
+        "Product (with a GTIN)",
+    ),
+    ("lot_lot", "Số lô", "Lot number"),
+    (
+        "lot_lot_hint",
+        "Như in trên bao bì, tối đa 20 ký tự, không dấu, không khoảng trắng (ví dụ L2026-03-01)",
+        "As printed on the pack, at most 20 characters, no diacritics or spaces (e.g. L2026-03-01)",
+    ),
+    ("lot_quantity", "Số lượng", "Quantity"),
+    ("lot_unit", "Đơn vị", "Unit"),
+    (
+        "lot_produced_on",
+        "Ngày thu hoạch, sản xuất",
+        "Harvested or produced on",
+    ),
+    (
+        "lot_facility",
+        "Vùng trồng, cơ sở đóng gói",
+        "Planting area or packing house",
+    ),
     ("public_producer", "Chủ thể sản xuất", "Producer"),
     ("public_lot", "Số lô", "Lot"),
     (

@@ -3,6 +3,7 @@
 //! the planting areas; a lot's EPCIS 2.0 document to download; the delivery form.
 
 mod delivery_form;
+mod lot_form;
 
 use crate::http::error::{WebError, render};
 use crate::http::format::enc;
@@ -22,6 +23,10 @@ use hoptac_core::date::to_vi;
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/trace", get(list_page))
+        .route(
+            "/trace/lots/new",
+            get(lot_form::new_form).post(lot_form::create),
+        )
         .route("/trace/lots/{product}/{lot}", get(lot_page))
         .route("/trace/lots/{product}/{lot}/epcis.json", get(lot_epcis))
         .route(
@@ -68,6 +73,8 @@ pub(crate) struct ListPage {
     pub lots: Vec<LotLine>,
     pub areas: Vec<AreaLine>,
     pub notice: String,
+    /// Whether the account enters lots (of the products of organisations it writes).
+    pub can_add_lot: bool,
 }
 
 fn standing_class(s: hoptac_core::linkage::Standing) -> &'static str {
@@ -92,8 +99,15 @@ async fn list_page(
     let contracts = st.app.contracts(u.actor(), today).await.map_err(e)?;
     let lots = st.app.lots(u.actor()).await.map_err(e)?;
     let areas = st.app.facilities(u.actor()).await.map_err(e)?;
+    let can_add_lot = !st
+        .app
+        .product_owners(u.actor())
+        .await
+        .map_err(e)?
+        .is_empty();
     let qty = |f: hoptac_core::Fixed| f.format_vi(3, false);
     let r = ListPage {
+        can_add_lot,
         contracts: contracts
             .iter()
             .map(|v| {

@@ -208,6 +208,7 @@ async fn every_main_page_fits_a_phone_and_an_office_screen() {
         "/trace",
         "/trace/lots/SP-TM-GAO/G2026-03-A",
         "/trace/contracts/HDLK-2026-02/deliveries/new",
+        "/trace/lots/new",
     ];
     let mut problems = Vec::new();
     for (w, h, phone) in [(390, 844, true), (1280, 900, false)] {
