@@ -18,6 +18,8 @@ pub use crate::training::Problems;
 const FACILITIES: &str = "facilities";
 const LOTS: &str = "lots";
 const EVENTS: &str = "trace_events";
+/// Largest EPCIS document read: twenty mebibytes.
+pub const EPCIS_MAX_BYTES: usize = 20 * 1024 * 1024;
 
 /// The audit key of a lot.
 pub fn lot_key(product: &str, lot: &str) -> String {
@@ -620,6 +622,101 @@ impl App {
             base: base.trim_end_matches('/'),
         };
         Ok(x.document(&events, &crate::auth::now_rfc3339()))
+    }
+
+    /// Reads an EPCIS 2.0 JSON-LD document (at most [`EPCIS_MAX_BYTES`]) and writes its
+    /// events, all or none: every event is checked as a form checks it, in the document's
+    /// order (what an earlier one consumed counts), on every lot's organisation. Returns the
+    /// events written, or every problem with the event's place in the document.
+    pub async fn import_epcis(
+        &self,
+        actor: &Actor,
+        bytes: Vec<u8>,
+        base: &str,
+    ) -> Result<std::result::Result<usize, Vec<hoptac_core::trace::epcis_read::ReadProblem>>> {
+        if bytes.len() > EPCIS_MAX_BYTES {
+            return Err(AppError::TooLarge(EPCIS_MAX_BYTES));
+        }
+        let doc: serde_json::Value =
+            tokio::task::spawn_blocking(move || serde_json::from_slice(&bytes))
+                .await
+                .map_err(|e| AppError::internal(e.to_string()))?
+                .map_err(|e| {
+                    AppError::invalid(
+                        "epcis",
+                        e.to_string(),
+                        hoptac_core::msg!("epcis.not_a_document"),
+                    )
+                })?;
+        let _turn = self.write_gate.lock().await;
+        let (generation, snap) = self.snapshot_at().await?;
+        let product_of = |g: &hoptac_core::gtin::Gtin| {
+            (snap.products.products.iter())
+                .find(|p| p.gtin.as_ref() == Some(g))
+                .map(|p| p.code.clone())
+        };
+        let events = match hoptac_core::trace::epcis_read::read(&doc, base, product_of) {
+            Ok(e) => e,
+            Err(problems) => return Ok(Err(problems)),
+        };
+        self.check_write(actor, EVENTS).await?;
+        let mut records = snap.trace.clone();
+        let mut problems = Vec::new();
+        let mut c = ChangeSet {
+            expect_generation: Some(generation),
+            ..Default::default()
+        };
+        for (i, mut e) in events.into_iter().enumerate() {
+            // EPCIS carries no note: the stored one is kept
+            if let Some(b) = snap.trace.event(&e.code)
+                && e.note.is_empty()
+            {
+                e.note = b.note.clone();
+            }
+            for q in e.inputs.iter().chain(&e.lots) {
+                if let Some(o) = lot_owner(&snap, &q.product) {
+                    self.may_write_org(actor, o).await?;
+                }
+            }
+            records.events.retain(|x| x.code != e.code);
+            for (field, value, msg) in event_problems(&e, &records) {
+                problems.push((i + 1, field, value, msg));
+            }
+            let before = snap.trace.event(&e.code);
+            records.events.push(e.clone());
+            records.events.sort_by(|a, b| a.code.cmp(&b.code));
+            // an event as stored already is not written again, nor audited
+            if before == Some(&e) {
+                continue;
+            }
+            let unit = e
+                .lots
+                .first()
+                .and_then(|q| lot_owner(&snap, &q.product))
+                .map(|o| o.commune);
+            let mut a = self.audit_entry(
+                actor,
+                if before.is_some() { "update" } else { "create" },
+                EVENTS,
+                &e.code,
+                unit,
+            );
+            a.before = before.and_then(|b| serde_json::to_string(b).ok());
+            a.after = serde_json::to_string(&e).ok();
+            c.audit.push(a);
+            c.trace_events.push(e);
+        }
+        if !problems.is_empty() {
+            return Ok(Err(problems));
+        }
+        let n = c.trace_events.len();
+        if n == 0 {
+            return Ok(Ok(0));
+        }
+        match self.apply(&c).await {
+            Err(e) => Err(self.stale(e).await),
+            Ok(()) => Ok(Ok(n)),
+        }
     }
 
     /// A create refused on a code taken, an edit of a record that is not there.

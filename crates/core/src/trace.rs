@@ -3,6 +3,7 @@
 //! (downstream), and every event of them — as the public page and EPCIS export read it.
 
 pub mod epcis;
+pub mod epcis_read;
 
 use crate::Fixed;
 use crate::gtin::Gtin;

@@ -289,3 +289,56 @@ fn a_planting_area_needs_its_area_crop_and_a_commune_of_the_day() {
         .collect();
     assert_eq!(fields, ["org_code", "area_ha", "unit"]);
 }
+
+#[test]
+fn an_epcis_document_reads_back_into_the_same_events() {
+    let mut r = records();
+    let mut pack = event(
+        "E9",
+        TraceStep::Packing,
+        d(2024, 3, 14),
+        vec![],
+        vec![q("GAO", "G1", 3_000)],
+    );
+    pack.parent = Some("THUNG 1/A".into());
+    r.events.push(pack);
+    r.events.sort_by(|a, b| a.code.cmp(&b.code));
+    let (lua, gao) = (
+        Gtin::parse("8938888000053").unwrap(),
+        Gtin::parse("8938888000015").unwrap(),
+    );
+    let gtin_of = |p: &str| match p {
+        "LUA" => Some(&lua),
+        "GAO" => Some(&gao),
+        _ => None,
+    };
+    let x = epcis::Epcis {
+        records: &r,
+        gtin_of: &gtin_of,
+        base: "https://hoptac.example",
+    };
+    let doc = x.document(
+        &r.events.iter().collect::<Vec<_>>(),
+        "2026-12-07T10:00:00+07:00",
+    );
+    let product_of = |g: &Gtin| {
+        (g == &lua)
+            .then(|| "LUA".to_string())
+            .or_else(|| (g == &gao).then(|| "GAO".to_string()))
+    };
+    let back = epcis_read::read(&doc, "https://hoptac.example/", product_of).unwrap();
+    let mut want = r.events.clone();
+    for e in &mut want {
+        e.note.clear();
+    }
+    assert_eq!(back, want);
+    // what cannot be read is named with its place, field and value
+    let mut bad = doc.clone();
+    bad["epcisBody"]["eventList"][1]["eventTime"] = "hôm qua".into();
+    bad["epcisBody"]["eventList"][4]["quantityList"][0]["epcClass"] =
+        "urn:epc:class:lgtin:893.1.L1".into();
+    let problems = epcis_read::read(&bad, "https://hoptac.example", product_of).unwrap_err();
+    let got: Vec<(usize, &str)> = problems.iter().map(|p| (p.0, p.1)).collect();
+    assert_eq!(got, [(2, "eventTime"), (5, "quantityList")]);
+    assert!(epcis_read::read(&serde_json::json!({"type": "x"}), "", product_of).is_err());
+}

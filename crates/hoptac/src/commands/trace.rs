@@ -17,6 +17,13 @@ pub(crate) enum TraceCmd {
         #[arg(long, default_value = "http://localhost:8080")]
         base: String,
     },
+    /// Read an EPCIS 2.0 JSON-LD document's events, all or none (nhập tài liệu EPCIS)
+    Import {
+        file: std::path::PathBuf,
+        /// The installation's public address its places and cases are named under
+        #[arg(long, default_value = "http://localhost:8080")]
+        base: String,
+    },
     /// The GS1 Digital Link of each lot of a public product, one per line (đường dẫn in trên nhãn)
     Links {
         #[arg(long, default_value = "http://localhost:8080")]
@@ -36,6 +43,22 @@ pub(crate) async fn run(db: &Db, system: &Actor, cmd: TraceCmd) -> anyhow::Resul
             };
             let doc = app.epcis_document(system, lot, &base).await?;
             println!("{}", serde_json::to_string_pretty(&doc)?);
+        }
+        TraceCmd::Import { file, base } => {
+            let bytes = std::fs::read(&file)?;
+            match app.import_epcis(system, bytes, &base).await? {
+                Ok(n) => println!("{n} sự kiện đã ghi / events written"),
+                Err(problems) => {
+                    for (i, field, value, msg) in problems {
+                        eprintln!(
+                            "LỖI/ERROR: sự kiện/event {i}, {field} \"{value}\": {} / {}",
+                            msg.render(hoptac_core::Lang::Vi),
+                            msg.render(hoptac_core::Lang::En)
+                        );
+                    }
+                    return Ok(ExitCode::from(1));
+                }
+            }
         }
         TraceCmd::Links { base } => {
             for url in app.public_links(&base).await? {

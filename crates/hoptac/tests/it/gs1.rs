@@ -103,3 +103,58 @@ fn epcis_documents_and_digital_links_pass_gs1s_own_libraries() {
         .0
     );
 }
+
+/// The EPCIS document hoptac writes reads back: unchanged, it writes nothing (the stored
+/// notes, which EPCIS does not carry, kept); a broken one is refused whole with each event's
+/// place named, and a processing beyond what is left of its input is refused on its inputs.
+#[test]
+fn an_epcis_document_is_imported_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(&hoptac(&db, &["demo"]));
+    let base = "https://hoptac.dongthap.example";
+    let file = dir.path().join("all.json");
+    std::fs::write(&file, ok(&hoptac(&db, &["trace", "epcis", "--base", base]))).unwrap();
+    let again = ok(&hoptac(
+        &db,
+        &["trace", "import", file.to_str().unwrap(), "--base", base],
+    ));
+    assert!(again.contains("0 sự kiện"), "{again}");
+    // a processing that would use the paddy twice over, and an unreadable time
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let list = doc["epcisBody"]["eventList"].as_array_mut().unwrap();
+    let milling = list
+        .iter()
+        .find(|e| e["type"] == "TransformationEvent")
+        .unwrap()
+        .clone();
+    let mut twice = milling.clone();
+    twice["eventID"] = format!("{base}/trace/events/TK-2026-99").into();
+    twice["inputQuantityList"][0]["quantity"] = 9000.into();
+    list.push(twice);
+    list[0]["eventTime"] = "hôm qua".into();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, doc.to_string()).unwrap();
+    let o = hoptac(
+        &db,
+        &["trace", "import", bad.to_str().unwrap(), "--base", base],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("event 1, eventTime"), "{err}");
+    let again = ok(&hoptac(&db, &["trace", "epcis", "--base", base]));
+    assert!(!again.contains("TK-2026-99"), "nothing written");
+    // only the broken time fixed: the doubled milling is refused on its inputs
+    doc["epcisBody"]["eventList"][0]["eventTime"] = milling["eventTime"].clone();
+    std::fs::write(&bad, doc.to_string()).unwrap();
+    let o = hoptac(
+        &db,
+        &["trace", "import", bad.to_str().unwrap(), "--base", base],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("inputs") && err.contains("L2026-03-01"),
+        "{err}"
+    );
+}

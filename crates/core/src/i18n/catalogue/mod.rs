@@ -35,6 +35,7 @@ pub const MESSAGES: &[&[Entry]] = &[
     ocop::MESSAGES,
     ocop::TRACE,
     ocop::LINKAGE,
+    ocop::EPCIS,
 ];
 
 /// Words of the interface, shown as they are.

@@ -485,6 +485,65 @@ pub const TRACE: &[Entry] = &[
     ),
 ];
 
+/// Messages of reading an EPCIS document.
+pub const EPCIS: &[Entry] = &[
+    (
+        "epcis.not_a_document",
+        "Không phải tài liệu EPCIS 2.0 (type phải là EPCISDocument)",
+        "Not an EPCIS 2.0 document (type must be EPCISDocument)",
+    ),
+    (
+        "epcis.no_event_list",
+        "Tài liệu không có epcisBody.eventList",
+        "The document has no epcisBody.eventList",
+    ),
+    (
+        "epcis.too_many_events",
+        "Một tài liệu tối đa {max} sự kiện",
+        "A document holds at most {max} events",
+    ),
+    (
+        "epcis.step_unknown",
+        "Loại sự kiện, công đoạn (bizStep) chưa hỗ trợ: thu hoạch (commissioning), kiểm tra, đóng gói, chế biến, xuất, nhận hàng",
+        "Event type and step not supported: harvest (commissioning), inspecting, packing, processing, shipping, receiving",
+    ),
+    (
+        "epcis.event_id",
+        "eventID phải là một địa chỉ kết thúc bằng mã sự kiện hợp lệ",
+        "eventID must be a URI ending in a valid event code",
+    ),
+    (
+        "epcis.event_time",
+        "eventTime phải theo RFC 3339, ví dụ 2026-03-01T06:30:00+07:00",
+        "eventTime must be RFC 3339, e.g. 2026-03-01T06:30:00+07:00",
+    ),
+    (
+        "epcis.quantity",
+        "Số lượng không hợp lệ",
+        "Not a valid quantity",
+    ),
+    (
+        "epcis.epc_class",
+        "epcClass phải là GS1 Digital Link của một lô: …/01/GTIN/10/SỐ-LÔ",
+        "epcClass must be the GS1 Digital Link of a lot: …/01/GTIN/10/LOT",
+    ),
+    (
+        "epcis.no_product",
+        "Không có sản phẩm mã GTIN {gtin}",
+        "No product has the GTIN {gtin}",
+    ),
+    (
+        "epcis.instances",
+        "Sự kiện theo từng đơn vị (epcList) chưa hỗ trợ: hoptac truy xuất theo lô",
+        "Events of single items (epcList) are not supported: hoptac traces lots",
+    ),
+    (
+        "epcis.parent",
+        "parentID phải là SSCC (https://id.gs1.org/00/…) hoặc thùng của hệ thống này",
+        "parentID must be an SSCC (https://id.gs1.org/00/…) or a case of this installation",
+    ),
+];
+
 /// Messages of linkage contracts and deliveries.
 pub const LINKAGE: &[Entry] = &[
     (
