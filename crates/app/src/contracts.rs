@@ -167,3 +167,73 @@ impl App {
         }
     }
 }
+
+/// The planting areas and linkage contracts of an organisation as its profile lists them,
+/// contracts with where each stands on `today`.
+pub(crate) fn profile_lines(snap: &Snapshot, org: &OrgCode, today: Date) -> Vec<String> {
+    let date = hoptac_core::date::to_vi;
+    let areas = (snap.trace.facilities.iter())
+        .filter(|f| f.org == *org)
+        .map(|f| {
+            format!(
+                "{} {} ({}{}): {}.",
+                f.kind.label_vi(),
+                f.code,
+                f.crop,
+                f.area_ha
+                    .map(|a| format!(", {} ha", a.format_vi(2, false)))
+                    .unwrap_or_default(),
+                f.status.label_vi().to_lowercase()
+            )
+        });
+    let k = &snap.contracts;
+    let contracts = (k.contracts.iter())
+        .filter(|c| c.orgs.contains(org))
+        .map(|c| {
+            let f = fulfilment(c, &k.deliveries_of(&c.code), today);
+            format!(
+                "Hợp đồng liên kết {} với {} ({}, {} – {}): đã giao {} / {} {}, {}.",
+                c.code,
+                c.partner,
+                c.goods,
+                date(c.starts_on),
+                date(c.ends_on),
+                f.delivered.format_vi(3, false),
+                c.quantity.format_vi(3, false),
+                c.unit.label_vi(),
+                f.standing.label_vi().to_lowercase()
+            )
+        });
+    areas.chain(contracts).collect()
+}
+
+/// The contracts of the organisations `mine` keeps that are behind, at risk or ended short
+/// on `today`: what an office (or the cooperative) should look at.
+pub(crate) fn behind_in(
+    snap: &Snapshot,
+    mine: impl Fn(&hoptac_core::model::Organization) -> bool,
+    today: Date,
+) -> Vec<(Contract, Fulfilment)> {
+    use hoptac_core::linkage::Standing;
+    let k = &snap.contracts;
+    (k.contracts.iter())
+        .filter(|c| {
+            c.orgs
+                .iter()
+                .any(|o| snap.orgs.iter().any(|x| x.code == *o && mine(x)))
+        })
+        .filter_map(|c| {
+            let f = fulfilment(c, &k.deliveries_of(&c.code), today);
+            // a contract ended short is shown for the year after its end, then left to the
+            // records
+            let recent = c.ends_on.year() + 1 >= today.year();
+            matches!(
+                f.standing,
+                Standing::Late | Standing::AtRisk | Standing::Short
+            )
+            .then_some(())
+            .filter(|_| f.standing != Standing::Short || recent)
+            .map(|_| (c.clone(), f))
+        })
+        .collect()
+}

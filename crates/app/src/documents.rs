@@ -523,7 +523,9 @@ impl App {
                 ratings.join("; ")
             )
         });
-        let products = crate::products::profile_lines(&*self.snapshot().await?, &o.code, today);
+        let snap_now = self.snapshot().await?;
+        let products = crate::products::profile_lines(&snap_now, &o.code, today);
+        let chain = crate::contracts::profile_lines(&snap_now, &o.code, today);
         let body = Document {
             title: format!("Thông tin {} {}", o.kind.label_vi().to_lowercase(), o.name),
             subtitle: format!("Mã {}; số liệu đến ngày {}", o.code, date(today)),
@@ -550,6 +552,16 @@ impl App {
                         vec![t("Chưa ghi nhận sản phẩm.".into())]
                     } else {
                         products.into_iter().map(t).collect()
+                    },
+                },
+                Section {
+                    heading: "5. Vùng trồng, liên kết chuỗi giá trị".into(),
+                    paragraphs: if chain.is_empty() {
+                        vec![t(
+                            "Chưa ghi nhận mã số vùng trồng, hợp đồng liên kết.".into()
+                        )]
+                    } else {
+                        chain.into_iter().map(t).collect()
                     },
                 },
             ],

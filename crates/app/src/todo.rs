@@ -46,6 +46,12 @@ pub struct Todo {
     /// OCOP certificates lapsing within 90 days or lapsed, of the organisations in scope
     /// (a cooperative sees its own).
     pub certificates: Vec<crate::ocop::CertificateReminder>,
+    /// Linkage contracts of the organisations in scope behind their schedule, at risk, or
+    /// ended short this year or last.
+    pub contracts_behind: Vec<(
+        hoptac_core::chain::Contract,
+        hoptac_core::linkage::Fulfilment,
+    )>,
 }
 
 impl Todo {
@@ -58,6 +64,7 @@ impl Todo {
             + self.open_cases
             + self.unplaced.len()
             + self.certificates.len()
+            + self.contracts_behind.len()
     }
 }
 
@@ -217,13 +224,17 @@ impl App {
         } else {
             vec![]
         };
-        let certificates = if role == Role::Viewer {
-            vec![]
+        let (certificates, contracts_behind) = if role == Role::Viewer {
+            (vec![], vec![])
         } else {
-            crate::ocop::reminders_in(&snap, mine, today)
+            (
+                crate::ocop::reminders_in(&snap, mine, today),
+                crate::contracts::behind_in(&snap, mine, today),
+            )
         };
         Ok(Todo {
             certificates,
+            contracts_behind,
             today,
             deadlines: hoptac_core::deadlines::upcoming(today),
             evaluation_year,

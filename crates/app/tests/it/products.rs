@@ -340,3 +340,54 @@ GH-X,HDLK-2026-02,2027-01-15,30,\n";
             .is_some()
     );
 }
+
+#[tokio::test]
+async fn contracts_behind_their_schedule_reach_the_to_do_page_of_their_keepers() {
+    let (a, _d) = demo().await;
+    let day = ymd(2026, 12, 7).unwrap();
+    // the lotus contract: 21 of the 40 t due by 31/10/2026 delivered
+    let staff = actor(&a, "canbo").await;
+    let todo = a.todo(&staff, day).await.unwrap();
+    let codes: Vec<&str> = todo
+        .contracts_behind
+        .iter()
+        .map(|(c, _)| c.code.as_str())
+        .collect();
+    assert_eq!(codes, ["HDLK-2026-02"]);
+    assert_eq!(
+        todo.contracts_behind[0].1.standing,
+        hoptac_core::linkage::Standing::AtRisk
+    );
+    // Tân Kiều's cooperative and commune: their contract is on schedule
+    let coop = actor(&a, "htx.tankieu").await;
+    assert!(
+        a.todo(&coop, day)
+            .await
+            .unwrap()
+            .contracts_behind
+            .is_empty()
+    );
+    let viewer = actor(&a, "xem").await;
+    assert!(
+        a.todo(&viewer, day)
+            .await
+            .unwrap()
+            .contracts_behind
+            .is_empty()
+    );
+    // ended short in 2026: still shown in 2027, left to the records in 2028
+    let later = a.todo(&staff, ymd(2027, 6, 1).unwrap()).await.unwrap();
+    assert!(
+        later
+            .contracts_behind
+            .iter()
+            .any(|(c, _)| c.code == "HDLK-2026-02")
+    );
+    let much_later = a.todo(&staff, ymd(2028, 2, 1).unwrap()).await.unwrap();
+    assert!(
+        !much_later
+            .contracts_behind
+            .iter()
+            .any(|(c, _)| c.code == "HDLK-2026-02")
+    );
+}

@@ -120,6 +120,11 @@ async fn a_profile_and_the_plan_assessment_as_pdf() {
         flat.contains("Gạo thơm Tân Kiều") && flat.contains("OCOP 4 sao"),
         "{flat}"
     );
+    // and its planting area and linkage contract
+    assert!(
+        flat.contains("VN-87-872-30049-01-21") && flat.contains("HDLK-2026-01"),
+        "{flat}"
+    );
     let (status, _, _) = fetch(&s, "/orgs/KHONG-CO/profile?format=pdf").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _, pdf) = fetch(&s, "/plans/TM-KTTT-2021-2026/report?format=pdf").await;

@@ -277,6 +277,11 @@ pub const UI: &[Entry] = &[
     ("area_crop", "Cây trồng, sản phẩm", "Crop"),
     ("delivery_new", "Ghi lần giao hàng", "Record a delivery"),
     (
+        "todo_contracts_behind",
+        "Hợp đồng liên kết chậm tiến độ, có nguy cơ hoặc giao thiếu",
+        "Linkage contracts behind, at risk or ended short",
+    ),
+    (
         "delivery_code",
         "Mã lần giao (số phiếu)",
         "Code (delivery note)",

@@ -53,6 +53,8 @@ pub(crate) struct TodoPage {
     pub unplaced: Vec<TaskLine>,
     /// OCOP certificates lapsing within 90 days or lapsed.
     pub certificates: Vec<TaskLine>,
+    /// Linkage contracts behind, at risk or ended short.
+    pub contracts: Vec<TaskLine>,
 }
 
 fn sheet_lines(rows: &[(i32, hoptac_app::evaluation::EvaluationRow)]) -> Vec<TaskLine> {
@@ -117,6 +119,23 @@ pub(crate) async fn todo_page(
             })
             .collect(),
         unplaced: org_lines(&todo.unplaced),
+        contracts: todo
+            .contracts_behind
+            .iter()
+            .map(|(c, f)| TaskLine {
+                label: format!(
+                    "{} · {} — {} {} / {} {} — {}",
+                    c.code,
+                    c.partner,
+                    t(l, "contract_delivered"),
+                    f.delivered.format_vi(3, false),
+                    c.quantity.format_vi(3, false),
+                    c.unit.label(l.code()),
+                    f.standing.label(l.code())
+                ),
+                href: "/trace#contracts".into(),
+            })
+            .collect(),
         certificates: todo
             .certificates
             .iter()
