@@ -10,7 +10,6 @@ use hoptac_core::chain::{Contract, Delivery};
 use hoptac_core::linkage::{Fulfilment, delivery_problems, fulfilment};
 use hoptac_core::model::Snapshot;
 use hoptac_core::{Date, OrgCode};
-use hoptac_store::ChangeSet;
 
 pub use crate::training::Problems;
 
@@ -147,24 +146,18 @@ impl App {
         let unit = (c.orgs.first())
             .and_then(|o| snap.orgs.iter().find(|x| x.code == *o))
             .map(|o| o.commune);
-        let mut set = ChangeSet::default();
-        let action = if before.is_some() {
-            set.expect_versions
-                .push((DELIVERIES.into(), d.code.clone(), version));
-            "update"
-        } else {
-            set.expect_generation = Some(generation);
-            "create"
-        };
-        let mut e = self.audit_entry(actor, action, DELIVERIES, &d.code, unit);
-        e.before = before.as_ref().and_then(|b| serde_json::to_string(b).ok());
-        e.after = serde_json::to_string(&d).ok();
-        set.audit.push(e);
+        let mut set = self.write_set(
+            actor,
+            DELIVERIES,
+            &d.code,
+            unit,
+            before.as_ref(),
+            &d,
+            generation,
+            version,
+        );
         set.deliveries.push(d);
-        match self.apply(&set).await {
-            Err(e) => Err(self.stale(e).await),
-            Ok(()) => Ok((Vec::new(), Vec::new())),
-        }
+        self.commit(set).await.map(|_| (Vec::new(), Vec::new()))
     }
 }
 

@@ -203,27 +203,18 @@ impl App {
         if before.as_ref() == Some(&p) {
             return Ok(Vec::new());
         }
-        let mut c = ChangeSet::default();
-        let action = match &before {
-            Some(_) => {
-                c.expect_versions
-                    .push((ENTITY.into(), p.code.clone(), version));
-                "update"
-            }
-            None => {
-                c.expect_generation = Some(generation);
-                "create"
-            }
-        };
-        let mut e = self.audit_entry(actor, action, ENTITY, &p.code, org.map(|o| o.commune));
-        e.before = before.as_ref().and_then(|b| serde_json::to_string(b).ok());
-        e.after = serde_json::to_string(&p).ok();
-        c.audit.push(e);
+        let mut c = self.write_set(
+            actor,
+            ENTITY,
+            &p.code,
+            org.map(|o| o.commune),
+            before.as_ref(),
+            &p,
+            generation,
+            version,
+        );
         c.products.push(p);
-        match self.apply(&c).await {
-            Err(e) => Err(self.stale(e).await),
-            Ok(()) => Ok(Vec::new()),
-        }
+        self.commit(c).await
     }
 
     /// Takes out a product entered by mistake, with a reason: refused while it has OCOP

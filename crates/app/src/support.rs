@@ -274,6 +274,50 @@ impl App {
         }
     }
 
+    /// The change set of one record written, audited with what it was and is, at the
+    /// version read (an edit) or the generation read (a create).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn write_set<T: serde::Serialize>(
+        &self,
+        actor: &Actor,
+        entity: &str,
+        key: &str,
+        unit: Option<hoptac_core::UnitId>,
+        before: Option<&T>,
+        after: &T,
+        generation: i64,
+        version: i64,
+    ) -> ChangeSet {
+        let mut c = ChangeSet::default();
+        let action = if before.is_some() {
+            c.expect_versions
+                .push((entity.into(), key.to_string(), version));
+            "update"
+        } else {
+            c.expect_generation = Some(generation);
+            "create"
+        };
+        let mut e = self.audit_entry(actor, action, entity, key, unit);
+        e.before = before.and_then(|b| serde_json::to_string(b).ok());
+        e.after = serde_json::to_string(after).ok();
+        c.audit.push(e);
+        c
+    }
+
+    pub(crate) async fn commit(&self, c: ChangeSet) -> Result<Problems> {
+        match self.apply(&c).await {
+            Err(e) => Err(self.stale(e).await),
+            Ok(()) => Ok(Vec::new()),
+        }
+    }
+
+    pub(crate) async fn commit_removal(&self, c: ChangeSet) -> Result<()> {
+        match self.apply(&c).await {
+            Err(e) => Err(self.stale(e).await),
+            Ok(()) => Ok(()),
+        }
+    }
+
     /// The change set of a removal with a reason (required, kept in the audit with the
     /// record as it was), at the version read; the caller says what is removed.
     #[allow(clippy::too_many_arguments)]

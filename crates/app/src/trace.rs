@@ -739,48 +739,4 @@ impl App {
         }
         Ok(())
     }
-
-    /// The change set of one record written, audited with what it was and is, at the
-    /// version read (an edit) or the generation read (a create).
-    #[allow(clippy::too_many_arguments)]
-    fn write_set<T: serde::Serialize>(
-        &self,
-        actor: &Actor,
-        entity: &str,
-        key: &str,
-        unit: Option<hoptac_core::UnitId>,
-        before: Option<&T>,
-        after: &T,
-        generation: i64,
-        version: i64,
-    ) -> ChangeSet {
-        let mut c = ChangeSet::default();
-        let action = if before.is_some() {
-            c.expect_versions
-                .push((entity.into(), key.to_string(), version));
-            "update"
-        } else {
-            c.expect_generation = Some(generation);
-            "create"
-        };
-        let mut e = self.audit_entry(actor, action, entity, key, unit);
-        e.before = before.and_then(|b| serde_json::to_string(b).ok());
-        e.after = serde_json::to_string(after).ok();
-        c.audit.push(e);
-        c
-    }
-
-    async fn commit(&self, c: ChangeSet) -> Result<Problems> {
-        match self.apply(&c).await {
-            Err(e) => Err(self.stale(e).await),
-            Ok(()) => Ok(Vec::new()),
-        }
-    }
-
-    async fn commit_removal(&self, c: ChangeSet) -> Result<()> {
-        match self.apply(&c).await {
-            Err(e) => Err(self.stale(e).await),
-            Ok(()) => Ok(()),
-        }
-    }
 }

@@ -391,3 +391,90 @@ async fn contracts_behind_their_schedule_reach_the_to_do_page_of_their_keepers()
             .any(|(c, _)| c.code == "HDLK-2026-02")
     );
 }
+
+/// The traceability writes check every side: a cooperative records its own planting area,
+/// not another's; no event of another cooperative's lot; a lot named by events is not
+/// removed; each write audited, each refusal too.
+#[tokio::test]
+async fn traceability_writes_check_their_scope_and_are_audited() {
+    use hoptac_core::lots::{Facility, LotQuantity, TraceEvent};
+    use hoptac_core::types::{FacilityKind, FacilityStatus, TraceStep};
+    let (a, _d) = demo().await;
+    let coop = actor(&a, "htx.tankieu").await;
+    let snap = a.snapshot().await.unwrap();
+    let commune = snap.trace.facility("VN-87-872-30049-01-21").unwrap().unit;
+    let area = |code: &str, org: &str| Facility {
+        code: code.into(),
+        kind: FacilityKind::PlantingArea,
+        org: OrgCode::parse(org).unwrap(),
+        crop: "lúa".into(),
+        area_ha: Some(Fixed::from_int(10)),
+        households: Some(5),
+        unit: commune,
+        issued_by: "Chi cục".into(),
+        issued_on: ymd(2024, 5, 1).unwrap(),
+        market: String::new(),
+        status: FacilityStatus::Valid,
+        status_since: None,
+    };
+    let own = a
+        .save_facility(&coop, None, area("VN-87-872-30049-11-24", "HTX-TM-07"), 0)
+        .await
+        .unwrap();
+    assert!(own.is_empty(), "{own:?}");
+    let r = a
+        .save_facility(&coop, None, area("VN-87-872-30055-12-24", "HTX-TM-01"), 0)
+        .await;
+    assert!(matches!(r, Err(hoptac_app::AppError::Forbidden)), "{r:?}");
+    let shipping = TraceEvent {
+        code: "MA-2026-09".into(),
+        step: TraceStep::Shipping,
+        occurred_on: ymd(2026, 8, 1).unwrap(),
+        time: None,
+        facility: None,
+        inputs: vec![],
+        lots: vec![LotQuantity {
+            product: "SP-TM-HATSEN".into(),
+            lot: "HS2026-07".into(),
+            quantity: Fixed::from_int(10),
+        }],
+        parent: None,
+        note: String::new(),
+    };
+    let r = a.save_trace_event(&coop, None, shipping, 0).await;
+    assert!(
+        matches!(r, Err(hoptac_app::AppError::Forbidden)),
+        "another's lot: {r:?}"
+    );
+    let r = a
+        .remove_lot(&coop, "SP-TM-GAO", "G2026-03-A", "nhập nhầm", 0)
+        .await;
+    assert!(
+        matches!(r, Err(hoptac_app::AppError::Invalid { .. })),
+        "named by events: {r:?}"
+    );
+    let audit = a
+        .audit_trail(
+            &sys(),
+            AuditQuery {
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(
+        audit.iter().any(|e| e.actor == "htx.tankieu"
+            && e.action == "create"
+            && e.key == "VN-87-872-30049-11-24"),
+        "{audit:#?}"
+    );
+    assert!(
+        audit
+            .iter()
+            .filter(|e| e.actor == "htx.tankieu" && e.action == "refused")
+            .count()
+            >= 2,
+        "{audit:#?}"
+    );
+}
