@@ -10,9 +10,11 @@ use hoptac_core::chain::{Contract, Delivery};
 use hoptac_core::linkage::{Fulfilment, delivery_problems, fulfilment};
 use hoptac_core::model::Snapshot;
 use hoptac_core::{Date, OrgCode};
+use hoptac_store::ChangeSet;
 
 pub use crate::training::Problems;
 
+const CONTRACTS: &str = "contracts";
 const DELIVERIES: &str = "deliveries";
 
 /// A contract as the list shows it.
@@ -95,6 +97,162 @@ impl App {
             }
         }
         Ok(())
+    }
+
+    /// One contract the account reads, as the list shows it: not found (and the refusal
+    /// audited) otherwise.
+    pub async fn contract(&self, actor: &Actor, code: &str, today: Date) -> Result<ContractView> {
+        match (self.contracts(actor, today).await?.into_iter()).find(|v| v.contract.code == code) {
+            Some(v) => Ok(v),
+            None => {
+                let unit = self.account_unit(&actor.account).await?;
+                let e = self.audit_entry(actor, "refused", CONTRACTS, code, unit);
+                self.store().append_audit(&e).await?;
+                Err(AppError::not_found("contract", code))
+            }
+        }
+    }
+
+    /// Records a linkage contract, or corrects the one of `original`: by an account that
+    /// writes every cooperative party to it, those it named before included.
+    pub async fn save_contract(
+        &self,
+        actor: &Actor,
+        original: Option<&str>,
+        c: Contract,
+        version: i64,
+    ) -> Result<Problems> {
+        let c = Contract {
+            code: original
+                .map(str::to_string)
+                .unwrap_or(c.code.trim().to_string()),
+            partner: c.partner.trim().to_string(),
+            partner_tax_code: c.partner_tax_code.trim().to_string(),
+            goods: c.goods.trim().to_string(),
+            price: c.price.trim().to_string(),
+            ..c
+        };
+        let _turn = self.write_gate.lock().await;
+        let (generation, snap) = self.snapshot_at().await?;
+        self.check_write(actor, CONTRACTS).await?;
+        let k = &snap.contracts;
+        let before = k.contract(&c.code).cloned();
+        let org_of = |o: &OrgCode| snap.orgs.iter().find(|x| x.code == *o);
+        let problems =
+            hoptac_core::linkage::contract_problems(&c, org_of, |p| snap.products.product(p));
+        let mut problems = problems;
+        if problems.iter().all(|(f, _, _)| *f != "orgs") {
+            self.writes_contract(actor, &snap, &c).await?;
+        }
+        if let Some(b) = &before {
+            self.writes_contract(actor, &snap, b).await?;
+        }
+        match (original, &before) {
+            (None, Some(_)) => problems.push((
+                "code",
+                c.code.clone(),
+                hoptac_core::msg!("support.code_taken", code = c.code),
+            )),
+            (Some(code), None) => return Err(AppError::not_found("contract", code)),
+            _ => {}
+        }
+        if !problems.is_empty() || before.as_ref() == Some(&c) {
+            return Ok(problems);
+        }
+        let unit = c.orgs.first().and_then(org_of).map(|o| o.commune);
+        let mut set = self.write_set(
+            actor,
+            CONTRACTS,
+            &c.code,
+            unit,
+            before.as_ref(),
+            &c,
+            generation,
+            version,
+        );
+        set.contracts.push(c);
+        self.commit(set).await
+    }
+
+    /// Takes out a contract entered by mistake, with a reason: refused while deliveries are
+    /// recorded against it (they are taken out first, each with its own reason).
+    pub async fn remove_contract(
+        &self,
+        actor: &Actor,
+        code: &str,
+        reason: &str,
+        version: i64,
+    ) -> Result<()> {
+        let snap = self.snapshot().await?;
+        let Some(c) = snap.contracts.contract(code).cloned() else {
+            self.check_write(actor, CONTRACTS).await?;
+            return Err(AppError::not_found("contract", code));
+        };
+        self.writes_contract(actor, &snap, &c).await?;
+        let n = snap.contracts.deliveries_of(code).len();
+        if n > 0 {
+            return Err(AppError::invalid(
+                "code",
+                code,
+                hoptac_core::msg!("linkage.contract_has_deliveries", count = n),
+            ));
+        }
+        let unit = (c.orgs.first())
+            .and_then(|o| snap.orgs.iter().find(|x| x.code == *o))
+            .map(|o| o.commune);
+        let set = self
+            .removal(
+                actor,
+                CONTRACTS,
+                code,
+                unit,
+                serde_json::to_string(&c).ok(),
+                reason,
+                version,
+            )
+            .await?;
+        self.commit_removal(ChangeSet {
+            removed_contracts: vec![code.to_string()],
+            ..set
+        })
+        .await
+    }
+
+    /// Takes out a delivery entered by mistake, with a reason.
+    pub async fn remove_delivery(
+        &self,
+        actor: &Actor,
+        code: &str,
+        reason: &str,
+        version: i64,
+    ) -> Result<()> {
+        let snap = self.snapshot().await?;
+        let k = &snap.contracts;
+        let Some((d, c)) = (k.delivery(code)).and_then(|d| Some((d, k.contract(&d.contract)?)))
+        else {
+            self.check_write(actor, DELIVERIES).await?;
+            return Err(AppError::not_found("delivery", code));
+        };
+        self.writes_contract(actor, &snap, c).await?;
+        let unit = (c.orgs.first())
+            .and_then(|o| snap.orgs.iter().find(|x| x.code == *o))
+            .map(|o| o.commune);
+        let set = self
+            .removal(
+                actor,
+                DELIVERIES,
+                code,
+                unit,
+                serde_json::to_string(d).ok(),
+                reason,
+                version,
+            )
+            .await?;
+        self.commit_removal(ChangeSet {
+            removed_deliveries: vec![code.to_string()],
+            ..set
+        })
+        .await
     }
 
     /// Records a delivery or corrects the one of `original`: its refusals, and its warnings

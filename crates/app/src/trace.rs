@@ -114,6 +114,18 @@ impl App {
             .collect())
     }
 
+    /// The commune an organisation is in on `d`, after the moves and reorganisations up to
+    /// then: `None` when not known as one commune (split and not yet placed, or unknown).
+    pub async fn commune_on(&self, code: &OrgCode, d: Date) -> Result<Option<hoptac_core::UnitId>> {
+        let snap = self.snapshot().await?;
+        let Some(o) = org(&snap, code) else {
+            return Ok(None);
+        };
+        let m = hoptac_core::territory::UnitMap::new(&snap.units, &snap.changes, &snap.moves);
+        let cs = m.candidates(o, d);
+        Ok((cs.len() == 1).then(|| cs.into_iter().next()).flatten())
+    }
+
     /// Records a planting area or packing house, or corrects the one of `original`.
     pub async fn save_facility(
         &self,
@@ -483,6 +495,43 @@ impl App {
                 &*snap,
             ),
         })
+    }
+
+    /// One event of lots the account reads (every lot of it), the first lot it is about,
+    /// and whether the account writes them all: not found (the refusal audited) otherwise.
+    pub async fn trace_event(&self, actor: &Actor, code: &str) -> Result<(TraceEvent, Lot, bool)> {
+        use hoptac_core::auth::{Action, Resource, permits};
+        let snap = self.snapshot().await?;
+        let found = snap.trace.event(code).and_then(|e| {
+            let owners: Option<Vec<&Organization>> = (e.inputs.iter().chain(&e.lots))
+                .map(|q| lot_owner(&snap, &q.product))
+                .collect();
+            let owners = owners?;
+            let first = e.lots.first()?;
+            let lot = snap.trace.lot(&first.product, &first.lot)?;
+            owners
+                .iter()
+                .all(|o| crate::support::reads_org(actor, &snap, o))
+                .then(|| {
+                    let writes = owners.iter().all(|o| {
+                        let r = Resource::Org {
+                            code: o.code.clone(),
+                            commune: o.commune,
+                        };
+                        permits(&actor.account, Action::Write, &r, &*snap)
+                    });
+                    (e.clone(), lot.clone(), writes)
+                })
+        });
+        match found {
+            Some(x) => Ok(x),
+            None => {
+                let unit = self.account_unit(&actor.account).await?;
+                let e = self.audit_entry(actor, "refused", EVENTS, code, unit);
+                self.store().append_audit(&e).await?;
+                Err(AppError::not_found("trace_event", code))
+            }
+        }
     }
 
     /// The lots the account reads, newest first.

@@ -52,12 +52,29 @@ fn quantity(out: &mut Problems, field: &'static str, q: Fixed) {
     }
 }
 
-/// Every problem of a contract: `org_of` finds a cooperative it names.
-pub fn contract_problems<'a>(
+/// Every problem of a contract: `org_of` finds a cooperative it names, `product_of` the
+/// product of hoptac it is for (one of a party's).
+pub fn contract_problems<'a, 'p>(
     c: &Contract,
     org_of: impl Fn(&crate::OrgCode) -> Option<&'a Organization>,
+    product_of: impl Fn(&str) -> Option<&'p crate::model::Product>,
 ) -> Problems {
     let mut out = Vec::new();
+    if let Some(p) = c.product.as_deref() {
+        match product_of(p) {
+            None => out.push((
+                "product",
+                p.to_string(),
+                crate::msg!("ocop.no_such_product", code = p),
+            )),
+            Some(x) if !c.orgs.contains(&x.org) => out.push((
+                "product",
+                p.to_string(),
+                crate::msg!("linkage.product_not_of_party", code = p),
+            )),
+            Some(_) => {}
+        }
+    }
     if !code_fits(&c.code) {
         out.push((
             "code",

@@ -108,7 +108,16 @@ pub(super) fn contracts(g: &Ground<'_>, d: &mut Draft) {
             code: l.value.code.trim().to_string(),
             ..l.value.clone()
         };
-        let problems = hoptac_core::linkage::contract_problems(&c, |o| g.org_of(o));
+        let problems = hoptac_core::linkage::contract_problems(
+            &c,
+            |o| g.org_of(o),
+            |p| {
+                g.db.products.product(p).or_else(|| {
+                    // a product of the same workbook
+                    (d.changes.products.iter()).find(|x| x.code == p)
+                })
+            },
+        );
         if !problems.is_empty() {
             for (field, v, msg) in problems {
                 d.problems.push(located_err(l, &CONTRACTS, field, v, msg));

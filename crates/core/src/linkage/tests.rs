@@ -101,7 +101,7 @@ fn a_contracts_problems_name_their_fields() {
         registration_no: None,
     };
     let org_of = |c: &OrgCode| (c == &o.code).then_some(&o);
-    assert!(contract_problems(&contract(half_and_half()), org_of).is_empty());
+    assert!(contract_problems(&contract(half_and_half()), org_of, |_| None).is_empty());
     let mut bad = contract(vec![Installment {
         due: d(2027, 2, 1),
         quantity: Fixed::from_int(900),
@@ -109,7 +109,7 @@ fn a_contracts_problems_name_their_fields() {
     bad.partner_tax_code = "14001234".into();
     bad.orgs.push(OrgCode::parse("NOWHERE").unwrap());
     bad.signed_on = d(2026, 2, 1);
-    let fields: Vec<&str> = contract_problems(&bad, org_of)
+    let fields: Vec<&str> = contract_problems(&bad, org_of, |_| None)
         .iter()
         .map(|p| p.0)
         .collect();
@@ -124,6 +124,31 @@ fn a_contracts_problems_name_their_fields() {
         ]
     );
     assert!(tax_code_fits("1400123456-001") && !tax_code_fits("1400123456-01"));
+    // the product traded is one of a party's
+    let product = |org: &str| crate::model::Product {
+        code: "GAO".into(),
+        org: OrgCode::parse(org).unwrap(),
+        name: "Gạo".into(),
+        group: crate::types::OcopGroup::Food,
+        subgroup: String::new(),
+        gtin: None,
+        unit: "kg".into(),
+        public: false,
+    };
+    let mut sold = contract(half_and_half());
+    sold.product = Some("GAO".into());
+    let ours = product("HTX-1");
+    assert!(contract_problems(&sold, org_of, |_| Some(&ours)).is_empty());
+    let theirs = product("HTX-2");
+    let fields = |p: Problems| p.iter().map(|x| x.0).collect::<Vec<_>>();
+    assert_eq!(
+        fields(contract_problems(&sold, org_of, |_| Some(&theirs))),
+        ["product"]
+    );
+    assert_eq!(
+        fields(contract_problems(&sold, org_of, |_| None)),
+        ["product"]
+    );
 }
 
 #[test]

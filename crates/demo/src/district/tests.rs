@@ -284,7 +284,11 @@ mod ocop {
         let k = &snap.contracts;
         assert_eq!((k.contracts.len(), k.deliveries.len()), (2, 5));
         for c in &k.contracts {
-            let p = contract_problems(c, |o| snap.orgs.iter().find(|x| x.code == *o));
+            let p = contract_problems(
+                c,
+                |o| snap.orgs.iter().find(|x| x.code == *o),
+                |p| snap.products.product(p),
+            );
             assert!(p.is_empty(), "{}: {p:?}", c.code);
         }
         for d in &k.deliveries {

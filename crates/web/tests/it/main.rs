@@ -16,6 +16,7 @@ mod http_setup;
 mod http_support;
 mod http_tasks;
 mod http_trace;
+mod http_trace_forms;
 mod http_training;
 mod trust;
 

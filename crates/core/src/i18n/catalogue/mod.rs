@@ -10,6 +10,7 @@ mod exchange;
 mod ocop;
 mod support;
 mod tasks;
+mod trace_forms;
 mod ui;
 mod ui_more;
 mod web;
@@ -36,6 +37,7 @@ pub const MESSAGES: &[&[Entry]] = &[
     ocop::TRACE,
     ocop::LINKAGE,
     ocop::EPCIS,
+    trace_forms::MESSAGES,
 ];
 
 /// Words of the interface, shown as they are.
@@ -46,4 +48,5 @@ pub const UI: &[&[Entry]] = &[
     tasks::UI,
     support::UI,
     ocop::UI,
+    trace_forms::UI,
 ];

@@ -603,6 +603,16 @@ pub const LINKAGE: &[Entry] = &[
         "The installments do not add up to the contract's quantity {total}",
     ),
     (
+        "linkage.product_not_of_party",
+        "Sản phẩm \"{code}\" không phải của hợp tác xã tham gia hợp đồng",
+        "Product \"{code}\" is not made by a cooperative party to the contract",
+    ),
+    (
+        "linkage.contract_has_deliveries",
+        "Hợp đồng đã ghi {count} lần giao hàng: xóa các lần giao trước",
+        "The contract has {count} deliveries recorded: remove them first",
+    ),
+    (
         "linkage.no_such_contract",
         "Không có hợp đồng liên kết \"{code}\"",
         "There is no linkage contract \"{code}\"",

@@ -5,8 +5,8 @@
 use crate::http::error::WebError;
 use crate::http::format::enc;
 use crate::http::forms::{
-    day_of, field, form_page_errors, form_page_warnings, overlong, problem_texts, to_map,
-    version_field, warnings_accepted,
+    Removal, day_of, field, form_page_errors, form_page_warnings, overlong, problem_texts, to_map,
+    version_field, version_of, warnings_accepted,
 };
 use crate::http::i18n::{Lang, t};
 use crate::http::layout::Field;
@@ -25,10 +25,11 @@ use std::collections::HashMap;
 
 type FormProblems = Vec<(String, String, Msg)>;
 
-fn fields(l: Lang, v: &HashMap<String, String>) -> Vec<Field> {
+fn fields(l: Lang, v: &HashMap<String, String>, editing: bool, version: i64) -> Vec<Field> {
     let get = |k: &str| v.get(k).cloned().unwrap_or_default();
     let mut code = field(l, "delivery_code", "text", get("delivery_code"));
     code.required = true;
+    code.readonly = editing;
     code.hint = t(l, "record_code_hint");
     let mut on = field(
         l,
@@ -41,7 +42,19 @@ fn fields(l: Lang, v: &HashMap<String, String>) -> Vec<Field> {
     let mut quantity = field(l, "delivery_quantity", "text", get("delivery_quantity"));
     quantity.required = true;
     let lot = field(l, "delivery_lot", "text", get("delivery_lot"));
-    vec![code, on, quantity, lot, version_field(0)]
+    vec![code, on, quantity, lot, version_field(version)]
+}
+
+fn values_of(d: &Delivery) -> HashMap<String, String> {
+    [
+        ("delivery_code", d.code.clone()),
+        ("delivery_delivered_on", to_vi(d.delivered_on)),
+        ("delivery_quantity", d.quantity.format_vi(3, false)),
+        ("delivery_lot", d.lot.clone().unwrap_or_default()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
 }
 
 fn read(contract: &str, v: &HashMap<String, String>) -> Result<Delivery, FormProblems> {
@@ -76,6 +89,39 @@ fn form_key(f: &str) -> String {
     format!("delivery_{f}")
 }
 
+/// The contract as the account reads it, refused (audited) unless it writes every party.
+async fn writable(
+    st: &AppState,
+    u: &CurrentUser,
+    l: Lang,
+    code: &str,
+) -> Result<hoptac_app::contracts::ContractView, WebError> {
+    let e = |err| WebError::new(l, err);
+    let v = (st.app.contract(u.actor(), code, hoptac_app::today()).await).map_err(e)?;
+    if !v.can_edit {
+        st.app.check_support_write(u.actor()).await.map_err(e)?;
+        return Err(e(AppError::Forbidden));
+    }
+    Ok(v)
+}
+
+/// Where the form posts and where it goes back to, and its heading.
+fn paths(l: Lang, code: &str, original: &Option<String>) -> (String, String, String) {
+    let base = format!("/trace/contracts/{}", enc(code));
+    match original {
+        None => (
+            format!("{base}/deliveries/new"),
+            base,
+            format!("{} — {code}", t(l, "delivery_new")),
+        ),
+        Some(d) => (
+            format!("{base}/deliveries/{}/edit", enc(d)),
+            base,
+            format!("{} — {d}", t(l, "delivery_edit")),
+        ),
+    }
+}
+
 pub(crate) async fn new_form(
     State(st): State<AppState>,
     h: HeaderMap,
@@ -83,34 +129,22 @@ pub(crate) async fn new_form(
     Path(code): Path<String>,
 ) -> WebResult {
     let l = lang(&h);
-    let e = |err| WebError::new(l, err);
-    let mine = st
-        .app
-        .contracts(u.actor(), hoptac_app::today())
-        .await
-        .map_err(e)?;
-    match mine.iter().find(|c| c.contract.code == code) {
-        Some(c) if c.can_edit => {}
-        Some(_) => {
-            st.app.check_support_write(u.actor()).await.map_err(e)?;
-            return Err(e(AppError::Forbidden));
-        }
-        None => return Err(e(AppError::not_found("contract", &code))),
-    }
+    writable(&st, &u, l, &code).await?;
     let v: HashMap<String, String> = [(
         "delivery_delivered_on".to_string(),
         to_vi(hoptac_app::today()),
     )]
     .into_iter()
     .collect();
+    let (action, back, heading) = paths(l, &code, &None);
     Ok(form_page_errors(
         &st,
         &u,
         l,
-        format!("{} — {code}", t(l, "delivery_new")),
-        format!("/trace/contracts/{}/deliveries/new", enc(&code)),
-        "/trace".into(),
-        fields(l, &v),
+        heading,
+        action,
+        back,
+        fields(l, &v, false, 0),
         None,
     )
     .await)
@@ -123,37 +157,90 @@ pub(crate) async fn create(
     Path(code): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult {
+    save(st, h, u, code, None, pairs).await
+}
+
+/// The delivery `delivery` of contract `code` the account writes, with its version.
+async fn writable_delivery(
+    st: &AppState,
+    u: &CurrentUser,
+    l: Lang,
+    code: &str,
+    delivery: &str,
+) -> Result<(Delivery, i64), WebError> {
+    let v = writable(st, u, l, code).await?;
+    let Some(d) = v.deliveries.into_iter().find(|d| d.code == delivery) else {
+        return Err(WebError::new(l, AppError::not_found("delivery", delivery)));
+    };
+    let version =
+        (st.app.row_version("deliveries", delivery).await).map_err(|e| WebError::new(l, e))?;
+    Ok((d, version))
+}
+
+pub(crate) async fn edit_form(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((code, delivery)): Path<(String, String)>,
+) -> WebResult {
+    let l = lang(&h);
+    let (d, version) = writable_delivery(&st, &u, l, &code, &delivery).await?;
+    let (action, back, heading) = paths(l, &code, &Some(delivery));
+    let fs = fields(l, &values_of(&d), true, version);
+    Ok(form_page_errors(&st, &u, l, heading, action, back, fs, None).await)
+}
+
+pub(crate) async fn update(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((code, delivery)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult {
+    save(st, h, u, code, Some(delivery), pairs).await
+}
+
+async fn save(
+    st: AppState,
+    h: HeaderMap,
+    u: CurrentUser,
+    code: String,
+    original: Option<String>,
+    pairs: Vec<(String, String)>,
+) -> WebResult {
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
-    let v = to_map(&pairs);
-    let heading = format!("{} — {code}", t(l, "delivery_new"));
-    let action = format!("/trace/contracts/{}/deliveries/new", enc(&code));
+    let mut v = to_map(&pairs);
+    if let Some(d) = &original {
+        v.insert("delivery_code".into(), d.clone());
+    }
+    let version = version_of(&v);
+    let editing = original.is_some();
+    let (action, back, heading) = paths(l, &code, &original);
     let problems: FormProblems = match read(&code, &v) {
         Err(p) => p,
         Ok(d) => match st
             .app
-            .save_delivery(u.actor(), None, d, 0, warnings_accepted(&v))
+            .save_delivery(
+                u.actor(),
+                original.as_deref(),
+                d,
+                version,
+                warnings_accepted(&v),
+            )
             .await
         {
             Ok((errors, warnings)) if errors.is_empty() && warnings.is_empty() => {
-                return Ok(Redirect::to("/trace?saved=delivery#contracts").into_response());
+                let to = format!("{back}?saved=delivery");
+                return Ok(Redirect::to(&to).into_response());
             }
             Ok((errors, warnings)) if errors.is_empty() => {
                 let w = warnings
                     .into_iter()
                     .map(|(f, _, m)| (form_key(f), m))
                     .collect();
-                return Ok(form_page_warnings(
-                    &st,
-                    &u,
-                    l,
-                    heading,
-                    action,
-                    "/trace".into(),
-                    fields(l, &v),
-                    w,
-                )
-                .await);
+                let fs = fields(l, &v, editing, version);
+                return Ok(form_page_warnings(&st, &u, l, heading, action, back, fs, w).await);
             }
             Ok((errors, _)) => errors
                 .into_iter()
@@ -163,15 +250,57 @@ pub(crate) async fn create(
             Err(err) => return Err(e(err)),
         },
     };
+    let fs = fields(l, &v, editing, version);
     Ok(form_page_errors(
         &st,
         &u,
         l,
         heading,
         action,
-        "/trace".into(),
-        fields(l, &v),
+        back,
+        fs,
         Some(problem_texts(l, problems)),
     )
     .await)
+}
+
+fn removal(l: Lang, code: &str, delivery: &str) -> Removal {
+    let base = format!("/trace/contracts/{}", enc(code));
+    Removal {
+        heading: format!("{} — {delivery}", t(l, "delivery_remove")),
+        action: format!("{base}/deliveries/{}/remove", enc(delivery)),
+        back: base,
+        done: "/trace?saved=removed#contracts",
+    }
+}
+
+pub(crate) async fn remove_form(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((code, delivery)): Path<(String, String)>,
+) -> WebResult {
+    let l = lang(&h);
+    let (_, version) = writable_delivery(&st, &u, l, &code, &delivery).await?;
+    let r = removal(l, &code, &delivery);
+    Ok(r.page(&st, &u, l, "", version, None).await)
+}
+
+pub(crate) async fn remove(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((code, delivery)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult {
+    let l = lang(&h);
+    let v = to_map(&pairs);
+    let reason = v.get("reason").cloned().unwrap_or_default();
+    let version = version_of(&v);
+    let result = (st.app)
+        .remove_delivery(u.actor(), &delivery, &reason, version)
+        .await;
+    (removal(l, &code, &delivery))
+        .outcome(&st, &u, l, &reason, version, result)
+        .await
 }

@@ -1,14 +1,15 @@
 //! The lot form (ghi lô hàng): a cooperative's product with a GTIN, the batch number as it
 //! is printed, the quantity and its unit, the day harvested or produced, where it came from.
 
+use super::inputs::options;
 use crate::http::error::WebError;
 use crate::http::format::enc;
 use crate::http::forms::{
     day_of, field, form_page_errors, overlong, problem_texts, select, to_map, version_field,
 };
 use crate::http::i18n::{Lang, t};
-use crate::http::layout::{Field, Opt};
-use crate::http::request::{WebResult, lang};
+use crate::http::layout::Field;
+use crate::http::request::{Path, WebResult, lang};
 use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
 use axum::Form;
@@ -17,12 +18,11 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect};
 use hoptac_app::AppError;
 use hoptac_core::date::to_vi;
-use hoptac_core::i18n::Msg;
 use hoptac_core::lots::Lot;
 use hoptac_core::types::LotUnit;
 use std::collections::HashMap;
 
-type FormProblems = Vec<(String, String, Msg)>;
+use super::inputs::FormProblems;
 
 /// (code, label) of the products with a GTIN the account writes, and of the places it reads.
 async fn choices(
@@ -51,35 +51,22 @@ async fn choices(
     Ok((products, places))
 }
 
-fn options(all: &[(String, String)], value: &str, empty: bool) -> Vec<Opt> {
-    let mut out = Vec::new();
-    if empty {
-        out.push(Opt {
-            value: String::new(),
-            label: "—".into(),
-            selected: value.is_empty(),
-        });
-    }
-    out.extend(all.iter().map(|(code, label)| Opt {
-        value: code.clone(),
-        label: label.clone(),
-        selected: code == value,
-    }));
-    out
-}
-
 fn fields(
     l: Lang,
     v: &HashMap<String, String>,
     products: &[(String, String)],
     places: &[(String, String)],
+    editing: bool,
+    version: i64,
 ) -> Vec<Field> {
     let get = |k: &str| v.get(k).cloned().unwrap_or_default();
     let mut product = field(l, "lot_product", "select", get("lot_product"));
     product.required = true;
     product.options = options(products, &get("lot_product"), false);
+    product.readonly = editing;
     let mut lot = field(l, "lot_lot", "text", get("lot_lot"));
     lot.required = true;
+    lot.readonly = editing;
     lot.hint = t(l, "lot_lot_hint");
     let mut quantity = field(l, "lot_quantity", "text", get("lot_quantity"));
     quantity.required = true;
@@ -98,7 +85,15 @@ fn fields(
     on.hint = t(l, "date_hint");
     let mut facility = field(l, "lot_facility", "select", get("lot_facility"));
     facility.options = options(places, &get("lot_facility"), true);
-    vec![product, lot, quantity, unit, on, facility, version_field(0)]
+    vec![
+        product,
+        lot,
+        quantity,
+        unit,
+        on,
+        facility,
+        version_field(version),
+    ]
 }
 
 fn read(v: &HashMap<String, String>) -> Result<Lot, FormProblems> {
@@ -165,7 +160,7 @@ pub(crate) async fn new_form(
         t(l, "lot_new").to_string(),
         "/trace/lots/new".into(),
         "/trace".into(),
-        fields(l, &v, &products, &places),
+        fields(l, &v, &products, &places, false, 0),
         None,
     )
     .await)
@@ -177,15 +172,102 @@ pub(crate) async fn create(
     u: CurrentUser,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult {
+    save(st, h, u, None, pairs).await
+}
+
+fn values_of(x: &Lot) -> HashMap<String, String> {
+    [
+        ("lot_product", x.product.clone()),
+        ("lot_lot", x.lot.clone()),
+        ("lot_quantity", x.quantity.format_vi(3, false)),
+        ("lot_unit", x.unit.code().to_string()),
+        ("lot_produced_on", to_vi(x.produced_on)),
+        ("lot_facility", x.facility.clone().unwrap_or_default()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+/// The lot the account writes, with its version: refused (audited) otherwise.
+async fn writable(
+    st: &AppState,
+    u: &CurrentUser,
+    l: Lang,
+    product: &str,
+    lot: &str,
+) -> Result<(Lot, i64), WebError> {
+    let e = |err| WebError::new(l, err);
+    let v = st.app.lot(u.actor(), product, lot).await.map_err(e)?;
+    if !v.can_edit {
+        st.app.check_support_write(u.actor()).await.map_err(e)?;
+        return Err(e(AppError::Forbidden));
+    }
+    let key = hoptac_app::trace::lot_key(product, lot);
+    let version = st.app.row_version("lots", &key).await.map_err(e)?;
+    Ok((v.lot, version))
+}
+
+fn lot_path(product: &str, lot: &str) -> String {
+    format!("/trace/lots/{}/{}", enc(product), enc(lot))
+}
+
+pub(crate) async fn edit_form(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((product, lot)): Path<(String, String)>,
+) -> WebResult {
+    let l = lang(&h);
+    let (x, version) = writable(&st, &u, l, &product, &lot).await?;
+    let (products, places) = choices(&st, &u, l).await?;
+    let fs = fields(l, &values_of(&x), &products, &places, true, version);
+    let back = lot_path(&product, &lot);
+    Ok(form_page_errors(
+        &st,
+        &u,
+        l,
+        format!("{} — {lot}", t(l, "lot_edit")),
+        format!("{back}/edit"),
+        back,
+        fs,
+        None,
+    )
+    .await)
+}
+
+pub(crate) async fn update(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((product, lot)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult {
+    save(st, h, u, Some((product, lot)), pairs).await
+}
+
+async fn save(
+    st: AppState,
+    h: HeaderMap,
+    u: CurrentUser,
+    original: Option<(String, String)>,
+    pairs: Vec<(String, String)>,
+) -> WebResult {
     let l = lang(&h);
     let e = |err| WebError::new(l, err);
-    let v = to_map(&pairs);
+    let mut v = to_map(&pairs);
+    if let Some((p, x)) = &original {
+        v.insert("lot_product".into(), p.clone());
+        v.insert("lot_lot".into(), x.clone());
+    }
+    let version = crate::http::forms::version_of(&v);
     let (products, places) = choices(&st, &u, l).await?;
     let problems: FormProblems = match read(&v) {
         Err(p) => p,
         Ok(lot) => {
-            let to = format!("/trace/lots/{}/{}", enc(&lot.product), enc(&lot.lot));
-            match st.app.save_lot(u.actor(), None, lot, 0).await {
+            let to = lot_path(&lot.product, &lot.lot);
+            let o = original.as_ref().map(|(p, x)| (p.as_str(), x.as_str()));
+            match st.app.save_lot(u.actor(), o, lot, version).await {
                 Ok(p) if p.is_empty() => return Ok(Redirect::to(&to).into_response()),
                 Ok(p) => p
                     .into_iter()
@@ -198,15 +280,68 @@ pub(crate) async fn create(
             }
         }
     };
+    let (heading, action, back) = match &original {
+        None => (
+            t(l, "lot_new").to_string(),
+            "/trace/lots/new".to_string(),
+            "/trace".to_string(),
+        ),
+        Some((p, x)) => (
+            format!("{} — {x}", t(l, "lot_edit")),
+            format!("{}/edit", lot_path(p, x)),
+            lot_path(p, x),
+        ),
+    };
     Ok(form_page_errors(
         &st,
         &u,
         l,
-        t(l, "lot_new").to_string(),
-        "/trace/lots/new".into(),
-        "/trace".into(),
-        fields(l, &v, &products, &places),
+        heading,
+        action,
+        back,
+        fields(l, &v, &products, &places, original.is_some(), version),
         Some(problem_texts(l, problems)),
     )
     .await)
+}
+
+fn removal(l: Lang, product: &str, lot: &str) -> crate::http::forms::Removal {
+    let back = lot_path(product, lot);
+    crate::http::forms::Removal {
+        heading: format!("{} — {lot}", t(l, "lot_remove")),
+        action: format!("{back}/remove"),
+        back,
+        done: "/trace?saved=removed#lots",
+    }
+}
+
+pub(crate) async fn remove_form(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((product, lot)): Path<(String, String)>,
+) -> WebResult {
+    let l = lang(&h);
+    let (_, version) = writable(&st, &u, l, &product, &lot).await?;
+    let r = removal(l, &product, &lot);
+    Ok(r.page(&st, &u, l, "", version, None).await)
+}
+
+pub(crate) async fn remove(
+    State(st): State<AppState>,
+    h: HeaderMap,
+    u: CurrentUser,
+    Path((product, lot)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult {
+    let l = lang(&h);
+    let v = to_map(&pairs);
+    let reason = v.get("reason").cloned().unwrap_or_default();
+    let version = crate::http::forms::version_of(&v);
+    let result = (st.app)
+        .remove_lot(u.actor(), &product, &lot, &reason, version)
+        .await;
+    (removal(l, &product, &lot))
+        .outcome(&st, &u, l, &reason, version, result)
+        .await
 }

@@ -2,7 +2,13 @@
 //! where each stands today, the lots with their trace and the QR code of their public page,
 //! the planting areas; a lot's EPCIS 2.0 document to download; the delivery form.
 
+mod contract_form;
+mod contract_page;
 mod delivery_form;
+mod epcis_import;
+mod event_form;
+mod facility_form;
+mod inputs;
 mod lot_form;
 
 use crate::http::error::{WebError, render};
@@ -28,15 +34,73 @@ pub(crate) fn routes() -> Router<AppState> {
             get(lot_form::new_form).post(lot_form::create),
         )
         .route("/trace/lots/{product}/{lot}", get(lot_page))
+        .route(
+            "/trace/lots/{product}/{lot}/edit",
+            get(lot_form::edit_form).post(lot_form::update),
+        )
+        .route(
+            "/trace/lots/{product}/{lot}/remove",
+            get(lot_form::remove_form).post(lot_form::remove),
+        )
         .route("/trace/lots/{product}/{lot}/epcis.json", get(lot_epcis))
+        .route(
+            "/trace/lots/{product}/{lot}/events/new",
+            get(event_form::new_form).post(event_form::create),
+        )
+        .route(
+            "/trace/events/{code}/edit",
+            get(event_form::edit_form).post(event_form::update),
+        )
+        .route(
+            "/trace/events/{code}/remove",
+            get(event_form::remove_form).post(event_form::remove),
+        )
+        .route(
+            "/trace/epcis/import",
+            get(epcis_import::form).post(epcis_import::load),
+        )
+        .route(
+            "/trace/areas/new",
+            get(facility_form::new_form).post(facility_form::create),
+        )
+        .route(
+            "/trace/areas/{code}/edit",
+            get(facility_form::edit_form).post(facility_form::update),
+        )
+        .route(
+            "/trace/areas/{code}/remove",
+            get(facility_form::remove_form).post(facility_form::remove),
+        )
+        .route(
+            "/trace/contracts/new",
+            get(contract_form::new_form).post(contract_form::create),
+        )
+        .route("/trace/contracts/{code}", get(contract_page::contract_page))
+        .route(
+            "/trace/contracts/{code}/edit",
+            get(contract_form::edit_form).post(contract_form::update),
+        )
+        .route(
+            "/trace/contracts/{code}/remove",
+            get(contract_form::remove_form).post(contract_form::remove),
+        )
         .route(
             "/trace/contracts/{code}/deliveries/new",
             get(delivery_form::new_form).post(delivery_form::create),
+        )
+        .route(
+            "/trace/contracts/{code}/deliveries/{delivery}/edit",
+            get(delivery_form::edit_form).post(delivery_form::update),
+        )
+        .route(
+            "/trace/contracts/{code}/deliveries/{delivery}/remove",
+            get(delivery_form::remove_form).post(delivery_form::remove),
         )
 }
 
 pub(crate) struct ContractLine {
     pub code: String,
+    pub href: String,
     pub partner: String,
     pub orgs: String,
     pub form: &'static str,
@@ -63,6 +127,9 @@ pub(crate) struct AreaLine {
     pub crop: String,
     pub area: String,
     pub status: &'static str,
+    /// The edit and removal addresses, for an account that writes it.
+    pub edit: String,
+    pub remove: String,
 }
 
 #[derive(Template)]
@@ -73,11 +140,13 @@ pub(crate) struct ListPage {
     pub lots: Vec<LotLine>,
     pub areas: Vec<AreaLine>,
     pub notice: String,
-    /// Whether the account enters lots (of the products of organisations it writes).
+    /// Whether the account enters lots (of the products of organisations it writes), and
+    /// planting areas, contracts and EPCIS documents (of organisations it writes).
     pub can_add_lot: bool,
+    pub can_write: bool,
 }
 
-fn standing_class(s: hoptac_core::linkage::Standing) -> &'static str {
+pub(crate) fn standing_class(s: hoptac_core::linkage::Standing) -> &'static str {
     use hoptac_core::linkage::Standing::*;
     match s {
         OnSchedule | Completed => "ok",
@@ -99,21 +168,20 @@ async fn list_page(
     let contracts = st.app.contracts(u.actor(), today).await.map_err(e)?;
     let lots = st.app.lots(u.actor()).await.map_err(e)?;
     let areas = st.app.facilities(u.actor()).await.map_err(e)?;
-    let can_add_lot = !st
-        .app
-        .product_owners(u.actor())
-        .await
-        .map_err(e)?
-        .is_empty();
+    let writable = st.app.product_owners(u.actor()).await.map_err(e)?;
+    let can_add_lot = (st.app.products(u.actor(), today).await.map_err(e)?.iter())
+        .any(|v| v.can_edit && v.product.gtin.is_some());
     let qty = |f: hoptac_core::Fixed| f.format_vi(3, false);
     let r = ListPage {
         can_add_lot,
+        can_write: !writable.is_empty(),
         contracts: contracts
             .iter()
             .map(|v| {
                 let c = &v.contract;
                 ContractLine {
                     code: c.code.clone(),
+                    href: format!("/trace/contracts/{}", enc(&c.code)),
                     partner: c.partner.clone(),
                     orgs: v.orgs.join(", "),
                     form: c.form.label(l.code()),
@@ -158,12 +226,21 @@ async fn list_page(
                 crop: f.crop.clone(),
                 area: f.area_ha.map(|a| a.format_vi(2, false)).unwrap_or_default(),
                 status: f.status.label(l.code()),
+                edit: if writable.iter().any(|o| o.code == f.org) {
+                    format!("/trace/areas/{}/edit", enc(&f.code))
+                } else {
+                    String::new()
+                },
+                remove: format!("/trace/areas/{}/remove", enc(&f.code)),
             })
             .collect(),
-        notice: if q.contains_key("saved") {
-            t(l, "saved").to_string()
-        } else {
-            String::new()
+        notice: match (q.get("saved").map(String::as_str), q.get("events")) {
+            (Some("epcis"), Some(n)) => {
+                let n: usize = n.parse().unwrap_or(0);
+                t(l, "epcis_loaded").replace("{n}", &n.to_string())
+            }
+            (Some(_), _) => t(l, "saved").to_string(),
+            (None, _) => String::new(),
         },
         p: page(&st, &u, l, "nav_trace").await,
     };
@@ -171,6 +248,8 @@ async fn list_page(
 }
 
 pub(crate) struct Step {
+    pub edit: String,
+    pub remove: String,
     pub day: String,
     pub step: &'static str,
     pub lots: String,
@@ -192,6 +271,8 @@ pub(crate) struct LotPage {
     pub public_href: String,
     pub qr_href: String,
     pub epcis_href: String,
+    /// `/trace/lots/{product}/{lot}`, for an account that writes the lot; empty otherwise.
+    pub base: String,
 }
 
 async fn lot_page(
@@ -235,6 +316,12 @@ async fn lot_page(
             .events
             .iter()
             .map(|e| Step {
+                edit: if v.can_edit {
+                    format!("/trace/events/{}/edit", enc(&e.code))
+                } else {
+                    String::new()
+                },
+                remove: format!("/trace/events/{}/remove", enc(&e.code)),
                 day: match &e.time {
                     Some(t) => format!("{} {t}", to_vi(e.occurred_on)),
                     None => to_vi(e.occurred_on),
@@ -256,6 +343,11 @@ async fn lot_page(
         },
         public_href: public,
         epcis_href: format!("/trace/lots/{}/{}/epcis.json", enc(&product), enc(&lot)),
+        base: if v.can_edit {
+            format!("/trace/lots/{}/{}", enc(&product), enc(&lot))
+        } else {
+            String::new()
+        },
         p: page(&st, &u, l, "nav_trace").await,
     };
     Ok(render(&r))
@@ -268,14 +360,12 @@ async fn lot_epcis(
     Path((product, lot)): Path<(String, String)>,
 ) -> WebResult {
     let l = lang(&h);
-    let host = (h.get(header::HOST).and_then(|v| v.to_str().ok()))
-        .filter(|x| {
-            x.chars()
-                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-        })
-        .unwrap_or("localhost");
     let doc = (st.app)
-        .epcis_document(u.actor(), Some((&product, &lot)), &format!("http://{host}"))
+        .epcis_document(
+            u.actor(),
+            Some((&product, &lot)),
+            &epcis_import::own_base(&h),
+        )
         .await
         .map_err(|e| WebError::new(l, e))?;
     let name = format!("epcis-{}.json", crate::http::download::file_part(&lot));
