@@ -2,7 +2,7 @@
 //! its deliveries (each corrected or taken out by whoever writes every party), and the
 //! support paid for it.
 
-use super::standing_class;
+use super::inputs::standing_class;
 use crate::http::error::{WebError, render};
 use crate::http::format::enc;
 use crate::http::i18n::t;

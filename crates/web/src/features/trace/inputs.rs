@@ -138,3 +138,14 @@ pub(super) fn org_choices(orgs: &[Organization]) -> Vec<(String, String)> {
         .map(|o| (o.code.to_string(), format!("{} ({})", o.name, o.code)))
         .collect()
 }
+
+/// The class a contract's standing is shown with.
+pub(super) fn standing_class(s: hoptac_core::linkage::Standing) -> &'static str {
+    use hoptac_core::linkage::Standing::*;
+    match s {
+        OnSchedule | Completed => "ok",
+        Late => "warn",
+        AtRisk | Short => "bad",
+        NotStarted => "muted",
+    }
+}

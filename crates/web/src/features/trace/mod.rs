@@ -25,6 +25,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use hoptac_core::date::to_vi;
+use inputs::standing_class;
 
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
@@ -144,16 +145,6 @@ pub(crate) struct ListPage {
     /// planting areas, contracts and EPCIS documents (of organisations it writes).
     pub can_add_lot: bool,
     pub can_write: bool,
-}
-
-pub(crate) fn standing_class(s: hoptac_core::linkage::Standing) -> &'static str {
-    use hoptac_core::linkage::Standing::*;
-    match s {
-        OnSchedule | Completed => "ok",
-        Late => "warn",
-        AtRisk | Short => "bad",
-        NotStarted => "muted",
-    }
 }
 
 async fn list_page(
