@@ -180,6 +180,7 @@ impl App {
         version: i64,
     ) -> Result<Problems> {
         let d = Disbursement {
+            project: None,
             code: original
                 .map(str::to_string)
                 .unwrap_or(d.code.trim().to_string()),

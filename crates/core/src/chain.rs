@@ -1,6 +1,7 @@
 //! The records of value-chain linkage (liên kết chuỗi giá trị, NĐ 98/2018/NĐ-CP): linkage
-//! contracts of cooperatives with enterprises and what was delivered under them. Data only:
-//! the checks and the fulfilment are in `crate::linkage`.
+//! contracts of cooperatives with enterprises, what was delivered under them, and the linkage
+//! projects approved for support. Data only: the checks and the fulfilment are in
+//! `crate::linkage`.
 
 use crate::date::Date;
 use crate::fixed::Fixed;
@@ -54,11 +55,39 @@ pub struct Delivery {
     pub lot: Option<String>,
 }
 
-/// Contracts by code, deliveries by code.
+/// A linkage project or plan approved for support (dự án, kế hoạch liên kết): what the
+/// approval decision names. The support paid under it is the disbursements that name it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LinkageProject {
+    /// The office's code for it (often the decision's number), unique.
+    pub code: String,
+    pub name: String,
+    /// Who leads it (chủ trì liên kết) as the decision names it: a cooperative or an
+    /// enterprise.
+    pub lead: String,
+    /// The cooperatives taking part.
+    pub orgs: Vec<OrgCode>,
+    /// The linkage contracts it rests on.
+    pub contracts: Vec<String>,
+    pub area_ha: Option<Fixed>,
+    pub households: Option<i64>,
+    /// Total investment (tổng mức đầu tư) and the support approved, exact đồng.
+    pub investment_vnd: i64,
+    pub support_approved_vnd: i64,
+    /// The approving authority, its decision and day.
+    pub approved_by: String,
+    pub decision: String,
+    pub approved_on: Date,
+    pub starts_on: Date,
+    pub ends_on: Date,
+}
+
+/// Contracts by code, deliveries by code, projects by code.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContractRecords {
     pub contracts: Vec<Contract>,
     pub deliveries: Vec<Delivery>,
+    pub projects: Vec<LinkageProject>,
 }
 
 impl ContractRecords {
@@ -78,13 +107,22 @@ impl ContractRecords {
         .map(|i| &self.deliveries[i])
     }
 
+    pub fn project(&self, code: &str) -> Option<&LinkageProject> {
+        (self
+            .projects
+            .binary_search_by(|p| p.code.as_str().cmp(code))
+            .ok())
+        .map(|i| &self.projects[i])
+    }
+
     pub fn deliveries_of(&self, contract: &str) -> Vec<&Delivery> {
         (self.deliveries.iter())
             .filter(|d| d.contract == contract)
             .collect()
     }
 
-    /// The contracts any of whose cooperatives is kept, and their deliveries.
+    /// The contracts any of whose cooperatives is kept, their deliveries, and the projects
+    /// any of whose cooperatives is kept.
     pub fn within(&self, org_in: impl Fn(&OrgCode) -> bool) -> ContractRecords {
         let contracts: Vec<Contract> = (self.contracts.iter())
             .filter(|c| c.orgs.iter().any(&org_in))
@@ -94,9 +132,14 @@ impl ContractRecords {
             .filter(|d| contracts.iter().any(|c| c.code == d.contract))
             .cloned()
             .collect();
+        let projects = (self.projects.iter())
+            .filter(|p| p.orgs.iter().any(&org_in))
+            .cloned()
+            .collect();
         ContractRecords {
             contracts,
             deliveries,
+            projects,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! in practice), and where a contract stands on a day — delivered against due, late, short,
 //! at risk.
 
-use crate::chain::{Contract, ContractRecords, Delivery};
+use crate::chain::{Contract, ContractRecords, Delivery, LinkageProject};
 use crate::model::Organization;
 use crate::training::{CODE_MAX, NAME_MAX, Problems, code_fits};
 use crate::{Date, Fixed};
@@ -194,6 +194,130 @@ pub fn contract_problems<'a, 'p>(
         ));
     }
     out
+}
+
+/// Largest investment or support of one project, in đồng (a thousand billion).
+pub const PROJECT_VND_MAX: i64 = 1_000_000_000_000_000;
+
+/// Every problem of a linkage project: `org_of` finds a cooperative it names, `records` the
+/// contracts.
+pub fn project_problems<'a>(
+    p: &LinkageProject,
+    org_of: impl Fn(&crate::OrgCode) -> Option<&'a Organization>,
+    records: &ContractRecords,
+) -> Problems {
+    let mut out = Vec::new();
+    if !code_fits(&p.code) {
+        out.push((
+            "code",
+            p.code.clone(),
+            crate::msg!("support.code_invalid", max = CODE_MAX),
+        ));
+    }
+    text(&mut out, "name", &p.name, true);
+    text(&mut out, "lead", &p.lead, true);
+    text(&mut out, "approved_by", &p.approved_by, true);
+    text(&mut out, "decision", &p.decision, true);
+    if p.orgs.is_empty() || p.orgs.len() > ORGS_MAX {
+        out.push((
+            "orgs",
+            p.orgs.len().to_string(),
+            crate::msg!("linkage.orgs_count", max = ORGS_MAX),
+        ));
+    }
+    for o in &p.orgs {
+        if org_of(o).is_none() {
+            out.push((
+                "orgs",
+                o.to_string(),
+                crate::msg!("import.no_such_organisation", code = o),
+            ));
+        }
+    }
+    if p.contracts.len() > ORGS_MAX {
+        out.push((
+            "contracts",
+            p.contracts.len().to_string(),
+            crate::msg!("linkage.project_contracts_count", max = ORGS_MAX),
+        ));
+    }
+    for k in &p.contracts {
+        match records.contract(k) {
+            None => out.push((
+                "contracts",
+                k.clone(),
+                crate::msg!("linkage.no_such_contract", code = k),
+            )),
+            Some(c) if !c.orgs.iter().any(|o| p.orgs.contains(o)) => out.push((
+                "contracts",
+                k.clone(),
+                crate::msg!("linkage.contract_not_of_project", code = k),
+            )),
+            Some(_) => {}
+        }
+    }
+    if let Some(a) = p.area_ha
+        && (a <= Fixed::ZERO || a > Fixed::from_int(crate::trace::AREA_MAX_HA))
+    {
+        out.push((
+            "area_ha",
+            a.format_vi(4, false),
+            crate::msg!("trace.area_out_of_range", max = crate::trace::AREA_MAX_HA),
+        ));
+    }
+    if let Some(n) = p.households
+        && !(0..=crate::trace::HOUSEHOLDS_MAX).contains(&n)
+    {
+        out.push((
+            "households",
+            n.to_string(),
+            crate::msg!(
+                "trace.households_out_of_range",
+                max = crate::trace::HOUSEHOLDS_MAX
+            ),
+        ));
+    }
+    let money = crate::text::group_thousands;
+    if !(1..=PROJECT_VND_MAX).contains(&p.investment_vnd) {
+        out.push((
+            "investment_vnd",
+            money(i128::from(p.investment_vnd)),
+            crate::msg!("linkage.amount_out_of_range"),
+        ));
+    }
+    if !(0..=PROJECT_VND_MAX).contains(&p.support_approved_vnd) {
+        out.push((
+            "support_approved_vnd",
+            money(i128::from(p.support_approved_vnd)),
+            crate::msg!("linkage.amount_out_of_range"),
+        ));
+    } else if p.support_approved_vnd > p.investment_vnd && p.investment_vnd > 0 {
+        out.push((
+            "support_approved_vnd",
+            money(i128::from(p.support_approved_vnd)),
+            crate::msg!(
+                "linkage.support_over_investment",
+                investment = money(i128::from(p.investment_vnd))
+            ),
+        ));
+    }
+    let day = crate::date::to_vi;
+    if p.ends_on < p.starts_on {
+        out.push((
+            "ends_on",
+            day(p.ends_on),
+            crate::msg!("linkage.ends_before_start", start = day(p.starts_on)),
+        ));
+    }
+    out
+}
+
+/// Support paid under a project (đ): the disbursements that name it.
+pub fn project_support_paid(project: &str, paid: &[crate::model::Disbursement]) -> i64 {
+    (paid.iter())
+        .filter(|d| d.project.as_deref() == Some(project))
+        .map(|d| d.amount_vnd)
+        .fold(0i64, i64::saturating_add)
 }
 
 /// The refusals and the warnings of a delivery under `c` (`None`: no such contract),

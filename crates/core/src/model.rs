@@ -412,6 +412,8 @@ pub struct Disbursement {
     /// Where the money came from (nguồn ngân sách): as the office words it.
     pub source: String,
     pub paid_on: Date,
+    /// The linkage project it was paid under (dự án liên kết), by code, when there is one.
+    pub project: Option<String>,
 }
 
 /// Propaganda events by code and support disbursements by code.

@@ -24,6 +24,7 @@ fn event(code: &str, reach: Option<i64>) -> Event {
 
 fn paid(code: &str, org: &str, amount_vnd: i64) -> Disbursement {
     Disbursement {
+        project: None,
         code: code.into(),
         policy: SupportPolicy::Linkage,
         legal_basis: "NĐ 98/2018/NĐ-CP".into(),

@@ -173,10 +173,11 @@ pub(crate) async fn apply_in(tx: &mut Tx, c: &ChangeSet) -> Result<()> {
     }
     crate::clubs::write(tx, c).await?;
     crate::training::write(tx, c).await?;
-    crate::support::write(tx, c).await?;
     crate::products::write(tx, c).await?;
     crate::trace::write(tx, c).await?;
     crate::contracts::write(tx, c).await?;
+    // disbursements may name a linkage project written just above
+    crate::support::write(tx, c).await?;
     for a in &c.archived_reports {
         let moved = sqlx::query(
         "INSERT INTO archived_reports (org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis, archived_at, archived_by, reason) \

@@ -34,13 +34,16 @@ pub(crate) async fn load(conn: &mut PgConnection) -> Result<ContractRecords> {
         .iter()
         .map(|r| rows::delivery(&PgColumns(r)))
         .collect::<Result<_>>()?;
+    let projects = crate::projects::load(&mut *conn).await?;
     Ok(ContractRecords {
+        projects,
         contracts,
         deliveries,
     })
 }
 
-/// The change set's contracts and deliveries, after its organisations and products.
+/// The change set's contracts, deliveries and linkage projects, after its organisations and
+/// products, before its disbursements.
 pub(crate) async fn write(tx: &mut sqlx::Transaction<'static, DB>, c: &ChangeSet) -> Result<()> {
     for code in &c.removed_deliveries {
         sqlx::query("DELETE FROM deliveries WHERE code = $1")
@@ -48,6 +51,7 @@ pub(crate) async fn write(tx: &mut sqlx::Transaction<'static, DB>, c: &ChangeSet
             .execute(&mut **tx)
             .await?;
     }
+    crate::projects::remove(tx, c).await?;
     for code in &c.removed_contracts {
         sqlx::query("DELETE FROM contracts WHERE code = $1")
             .bind(code)
@@ -120,5 +124,6 @@ pub(crate) async fn write(tx: &mut sqlx::Transaction<'static, DB>, c: &ChangeSet
         .execute(&mut **tx)
         .await?;
     }
+    crate::projects::write(tx, c).await?;
     Ok(())
 }

@@ -49,6 +49,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0010_contracts.sql",
         include_str!("../migrations/0010_contracts.sql"),
     ),
+    (
+        "0011_linkage_projects.sql",
+        include_str!("../migrations/0011_linkage_projects.sql"),
+    ),
 ];
 
 fn migrator() -> sqlx::migrate::Migrator {

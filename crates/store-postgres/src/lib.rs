@@ -18,6 +18,7 @@ mod definitions;
 mod evaluations;
 mod maintenance;
 mod products;
+mod projects;
 mod registry;
 mod review;
 mod support;

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 pub mod clubs;
 pub mod contracts;
 pub mod products;
+pub mod projects;
 pub mod support;
 pub mod tasks;
 pub mod trace;

@@ -54,6 +54,7 @@ pub(super) fn events(g: &Ground<'_>, d: &mut Draft) {
 pub(super) fn disbursements(g: &Ground<'_>, d: &mut Draft) {
     for l in &g.parsed.disbursements {
         let x = hoptac_core::model::Disbursement {
+            project: None,
             code: l.value.code.trim().to_string(),
             legal_basis: l.value.legal_basis.trim().to_string(),
             decision: l.value.decision.trim().to_string(),

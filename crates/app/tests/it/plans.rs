@@ -746,6 +746,7 @@ async fn a_case_goes_to_a_completed_dissolution() {
     );
     // a payment recorded after the day would be left outside its life: said, nothing written
     let paid = hoptac_core::model::Disbursement {
+        project: None,
         code: "HT-SAU".into(),
         policy: hoptac_core::types::SupportPolicy::Linkage,
         legal_basis: "NĐ 98/2018/NĐ-CP".into(),

@@ -103,6 +103,7 @@ fn snap() -> Snapshot {
 fn support() -> crate::model::SupportRecords {
     use crate::model::{Disbursement, Event, SupportRecords};
     let paid = |code: &str, org: &str, policy: SupportPolicy, vnd: i64, y: i32| Disbursement {
+        project: None,
         code: code.into(),
         policy,
         legal_basis: "NĐ 98/2018/NĐ-CP".into(),
@@ -801,6 +802,7 @@ fn linkage_contracts_in_force_who_is_party_and_how_far_deliveries_keep_up() {
     };
     let mut s = snap();
     s.contracts = ContractRecords {
+        projects: Vec::new(),
         contracts: vec![
             // A and T1 together, due in full at the end of 2020: 60 of 100 delivered
             contract("C1", &["A", "T1"], 2019, 2020, 100, Some(40)),

@@ -155,6 +155,7 @@ fn a_contracts_problems_name_their_fields() {
 fn a_delivery_beyond_the_term_or_the_quantity_is_a_warning_and_before_signing_a_refusal() {
     let c = contract(half_and_half());
     let records = ContractRecords {
+        projects: Vec::new(),
         contracts: vec![c.clone()],
         deliveries: vec![delivery("G1", d(2026, 3, 20), 800)],
     };

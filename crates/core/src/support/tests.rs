@@ -23,6 +23,7 @@ fn org(founded: Date, dissolved: Option<Date>) -> Organization {
 
 fn paid(on: Date, amount: i64) -> Disbursement {
     Disbursement {
+        project: None,
         code: "HT-2023-01".into(),
         policy: SupportPolicy::Founding,
         legal_basis: "NĐ 113/2024/NĐ-CP".into(),

@@ -98,6 +98,7 @@ pub(super) fn contract_records() -> ContractRecords {
     ];
     deliveries.sort_by(|a, b| a.code.cmp(&b.code));
     ContractRecords {
+        projects: Vec::new(),
         contracts,
         deliveries,
     }

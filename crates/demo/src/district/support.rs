@@ -97,6 +97,7 @@ pub(super) fn support_records(orgs: &[Organization], units: &[AdminUnit]) -> Sup
     };
     let mut push = |code: String, policy, basis: &str, org: &Organization, vnd: i64, on: Date| {
         paid.push(Disbursement {
+            project: None,
             code,
             policy,
             legal_basis: basis.to_string(),

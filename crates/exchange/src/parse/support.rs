@@ -108,6 +108,7 @@ pub(super) fn parse_disbursements(sheet: &RawSheet, l: &Layout, out: &mut Parsed
                 sheet: sheet.name.clone(),
                 row: *n,
                 value: Disbursement {
+                    project: None,
                     code,
                     policy,
                     legal_basis,

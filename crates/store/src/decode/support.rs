@@ -8,7 +8,7 @@ use hoptac_core::types::{EventKind, SupportPolicy};
 
 pub const EVENTS: &str = "SELECT code, kind, title, held_on, organiser, unit_id, audience, reach \
      FROM support_events ORDER BY code";
-pub const DISBURSEMENTS: &str = "SELECT code, policy, legal_basis, decision, org_code, amount_vnd, source, paid_on \
+pub const DISBURSEMENTS: &str = "SELECT code, policy, legal_basis, decision, org_code, amount_vnd, source, paid_on, project_code \
      FROM support_disbursements ORDER BY code";
 
 /// `code, kind, title, held_on, organiser, unit_id, audience, reach`
@@ -26,10 +26,11 @@ pub fn event(r: &impl Columns) -> Result<Event> {
     })
 }
 
-/// `code, policy, legal_basis, decision, org_code, amount_vnd, source, paid_on`
+/// `code, policy, legal_basis, decision, org_code, amount_vnd, source, paid_on, project_code`
 pub fn disbursement(r: &impl Columns) -> Result<Disbursement> {
     const T: &str = "support_disbursements";
     Ok(Disbursement {
+        project: r.text(8)?,
         code: text(r, 0, T)?,
         policy: enum_of(r, 1, T, SupportPolicy::parse)?,
         legal_basis: text(r, 2, T)?,

@@ -92,6 +92,12 @@ pub struct ChangeSet {
     pub contracts: Vec<hoptac_core::chain::Contract>,
     /// Deliveries upserted on code, after the contracts.
     pub deliveries: Vec<hoptac_core::chain::Delivery>,
+    /// Linkage projects taken out (by code), before the contracts (their disbursements are
+    /// unlinked or taken out first).
+    pub removed_projects: Vec<String>,
+    /// Linkage projects upserted on code after the contracts, their cooperatives and
+    /// contracts replaced; before the disbursements that name them.
+    pub projects: Vec<hoptac_core::chain::LinkageProject>,
     /// Managers taken out by identity (org, full name, role, from), before the upserts: the
     /// old row of a manager whose name, role or start changed.
     pub removed_managers: Vec<Manager>,

@@ -169,10 +169,11 @@ pub(super) async fn apply_in(
         }
         super::clubs::write(tx, c).await?;
         super::training::write(tx, c).await?;
-        super::support::write(tx, c).await?;
         super::products::write(tx, c).await?;
         super::trace::write(tx, c).await?;
         super::contracts::write(tx, c).await?;
+        // disbursements may name a linkage project written just above
+        super::support::write(tx, c).await?;
         for a in &c.archived_reports {
             let moved = sqlx::query(
         "INSERT INTO archived_reports (org_code, year, members, members_joined, members_left, workers, revenue, profit, member_income, worker_income, services, rating, general_meeting_on, statements_filed, received_on, statements_filed_on, self_assessment_sent_on, rating_basis, archived_at, archived_by, reason) \

@@ -35,13 +35,16 @@ pub(super) async fn load(conn: &mut sqlx::SqliteConnection) -> Result<ContractRe
         .iter()
         .map(rows::delivery)
         .collect::<Result<_>>()?;
+    let projects = super::projects::load(&mut *conn).await?;
     Ok(ContractRecords {
+        projects,
         contracts,
         deliveries,
     })
 }
 
-/// The change set's contracts and deliveries, after its organisations and products.
+/// The change set's contracts, deliveries and linkage projects, after its organisations and
+/// products, before its disbursements.
 pub(super) async fn write(tx: &mut sqlx::Transaction<'static, DB>, c: &ChangeSet) -> Result<()> {
     for code in &c.removed_deliveries {
         sqlx::query("DELETE FROM deliveries WHERE code = $1")
@@ -49,6 +52,7 @@ pub(super) async fn write(tx: &mut sqlx::Transaction<'static, DB>, c: &ChangeSet
             .execute(&mut **tx)
             .await?;
     }
+    super::projects::remove(tx, c).await?;
     for code in &c.removed_contracts {
         sqlx::query("DELETE FROM contracts WHERE code = $1")
             .bind(code)
@@ -121,5 +125,6 @@ pub(super) async fn write(tx: &mut sqlx::Transaction<'static, DB>, c: &ChangeSet
         .execute(&mut **tx)
         .await?;
     }
+    super::projects::write(tx, c).await?;
     Ok(())
 }

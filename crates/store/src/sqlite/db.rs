@@ -130,6 +130,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0028_contracts.sql",
         include_str!("../../migrations/sqlite/0028_contracts.sql"),
     ),
+    (
+        "0029_linkage_projects.sql",
+        include_str!("../../migrations/sqlite/0029_linkage_projects.sql"),
+    ),
 ];
 
 /// The migrator of [`MIGRATIONS`].

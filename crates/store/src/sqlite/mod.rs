@@ -12,6 +12,7 @@ mod evaluation_store;
 mod evaluations;
 mod maintenance;
 mod products;
+mod projects;
 mod registry;
 mod review;
 mod rows;

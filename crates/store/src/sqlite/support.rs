@@ -63,11 +63,11 @@ pub(super) async fn write(tx: &mut sqlx::Transaction<'static, DB>, c: &ChangeSet
     }
     for d in &c.disbursements {
         sqlx::query(
-            "INSERT INTO support_disbursements (code, policy, legal_basis, decision, org_code, amount_vnd, source, paid_on) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+            "INSERT INTO support_disbursements (code, policy, legal_basis, decision, org_code, amount_vnd, source, paid_on, project_code) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
              ON CONFLICT (code) DO UPDATE SET policy = excluded.policy, legal_basis = excluded.legal_basis, \
              decision = excluded.decision, org_code = excluded.org_code, amount_vnd = excluded.amount_vnd, \
-             source = excluded.source, paid_on = excluded.paid_on",
+             source = excluded.source, paid_on = excluded.paid_on, project_code = excluded.project_code",
         )
         .bind(&d.code)
         .bind(d.policy.code())
@@ -77,6 +77,7 @@ pub(super) async fn write(tx: &mut sqlx::Transaction<'static, DB>, c: &ChangeSet
         .bind(d.amount_vnd)
         .bind(&d.source)
         .bind(day(d.paid_on))
+        .bind(&d.project)
         .execute(&mut **tx)
         .await?;
     }

@@ -3,8 +3,53 @@
 
 use crate::i18n::entry::Entry;
 
-/// Messages of the forms.
+/// Messages of the forms and of linkage projects.
 pub const MESSAGES: &[Entry] = &[
+    (
+        "error.kind.linkage_project",
+        "dự án liên kết",
+        "linkage project",
+    ),
+    (
+        "linkage.project_contracts_count",
+        "Một dự án gắn tối đa {max} hợp đồng",
+        "A project rests on at most {max} contracts",
+    ),
+    (
+        "linkage.contract_not_of_project",
+        "Hợp đồng \"{code}\" không có HTX nào của dự án",
+        "Contract \"{code}\" has no cooperative of the project",
+    ),
+    (
+        "linkage.amount_out_of_range",
+        "Số tiền phải là số đồng dương, không quá một triệu tỷ",
+        "The amount must be whole đồng above zero, at most a thousand trillion",
+    ),
+    (
+        "linkage.support_over_investment",
+        "Hỗ trợ được duyệt vượt tổng mức đầu tư {investment} đồng",
+        "The support approved is above the total investment of {investment} đồng",
+    ),
+    (
+        "linkage.no_such_project",
+        "Không có dự án liên kết \"{code}\"",
+        "There is no linkage project \"{code}\"",
+    ),
+    (
+        "linkage.org_not_in_project",
+        "{org} không tham gia dự án liên kết \"{code}\"",
+        "{org} does not take part in linkage project \"{code}\"",
+    ),
+    (
+        "linkage.project_has_support",
+        "Dự án đã có {count} khoản hỗ trợ đã chi: xóa hoặc bỏ gắn các khoản đó trước",
+        "The project has {count} disbursements paid under it: remove or unlink them first",
+    ),
+    (
+        "linkage.contract_in_project",
+        "Hợp đồng thuộc dự án liên kết \"{code}\": bỏ khỏi dự án trước",
+        "The contract is part of linkage project \"{code}\": take it out of the project first",
+    ),
     (
         "linkage.installment_unreadable",
         "Không đọc được đợt giao \"{line}\": mỗi dòng một đợt, ngày; số lượng (ví dụ 30/06/2026; 500)",

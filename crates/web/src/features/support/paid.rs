@@ -154,6 +154,7 @@ fn read(v: &HashMap<String, String>) -> Result<Disbursement, FormProblems> {
     match (paid_on, policy, org, amount) {
         (Some(paid_on), Some(policy), Some(org), Some(amount_vnd)) if problems.is_empty() => {
             Ok(Disbursement {
+                project: None,
                 code: get("paid_code").to_string(),
                 policy,
                 legal_basis: get("paid_legal_basis").to_string(),

@@ -1,0 +1,34 @@
+-- Linkage projects and plans approved for support (issue 17, NĐ 98/2018): what the approval
+-- decision names, the cooperatives taking part and the contracts it rests on, in order; a
+-- support disbursement may name the project it was paid under. Money in exact đồng, areas
+-- as millionths like every figure.
+CREATE TABLE linkage_projects (
+    code                 text COLLATE "C" PRIMARY KEY,
+    name                 text NOT NULL,
+    lead                 text NOT NULL,
+    area_ha              bigint,
+    households           bigint,
+    investment_vnd       bigint NOT NULL CHECK (investment_vnd > 0),
+    support_approved_vnd bigint NOT NULL CHECK (support_approved_vnd >= 0),
+    approved_by          text NOT NULL,
+    decision             text NOT NULL,
+    approved_on          date NOT NULL,
+    starts_on            date NOT NULL,
+    ends_on              date NOT NULL
+);
+CREATE TABLE project_orgs (
+    project_code text COLLATE "C" NOT NULL REFERENCES linkage_projects(code) ON DELETE CASCADE ON UPDATE CASCADE,
+    position     bigint NOT NULL,
+    org_code     text COLLATE "C" NOT NULL REFERENCES organizations(code) ON UPDATE CASCADE,
+    PRIMARY KEY (project_code, position)
+);
+CREATE INDEX project_orgs_org ON project_orgs (org_code);
+CREATE TABLE project_contracts (
+    project_code  text COLLATE "C" NOT NULL REFERENCES linkage_projects(code) ON DELETE CASCADE ON UPDATE CASCADE,
+    position      bigint NOT NULL,
+    contract_code text COLLATE "C" NOT NULL REFERENCES contracts(code) ON UPDATE CASCADE,
+    PRIMARY KEY (project_code, position)
+);
+CREATE INDEX project_contracts_contract ON project_contracts (contract_code);
+ALTER TABLE support_disbursements ADD COLUMN project_code text COLLATE "C" REFERENCES linkage_projects(code) ON UPDATE CASCADE;
+CREATE INDEX support_disbursements_project ON support_disbursements (project_code);
