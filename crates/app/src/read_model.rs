@@ -267,6 +267,10 @@ fn apply_contracts(s: &mut Snapshot, c: &ChangeSet) {
         let gone: HashSet<&str> = c.removed_deliveries.iter().map(String::as_str).collect();
         t.deliveries.retain(|d| !gone.contains(d.code.as_str()));
     }
+    if !c.removed_projects.is_empty() {
+        let gone: HashSet<&str> = c.removed_projects.iter().map(String::as_str).collect();
+        t.projects.retain(|p| !gone.contains(p.code.as_str()));
+    }
     if !c.removed_contracts.is_empty() {
         let gone: HashSet<&str> = c.removed_contracts.iter().map(String::as_str).collect();
         t.contracts.retain(|k| !gone.contains(k.code.as_str()));
@@ -278,6 +282,10 @@ fn apply_contracts(s: &mut Snapshot, c: &ChangeSet) {
     if !c.deliveries.is_empty() {
         upsert(&mut t.deliveries, &c.deliveries, |d| d.code.clone());
         t.deliveries.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+    if !c.projects.is_empty() {
+        upsert(&mut t.projects, &c.projects, |p| p.code.clone());
+        t.projects.sort_by(|a, b| a.code.cmp(&b.code));
     }
 }
 

@@ -10,7 +10,7 @@ use hoptac_core::types::{LinkageForm, LotUnit};
 use hoptac_core::{Fixed, OrgCode};
 use hoptac_store::{ChangeSet, Store};
 
-fn contract(code: &str) -> Contract {
+pub(crate) fn contract(code: &str) -> Contract {
     Contract {
         code: code.into(),
         orgs: vec![OrgCode::parse("B2").unwrap(), OrgCode::parse("A1").unwrap()],

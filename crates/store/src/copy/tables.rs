@@ -523,21 +523,6 @@ pub const TABLES: &[Table] = &[
         ]
     ),
     table!(
-        "support_disbursements",
-        "code",
-        false,
-        [
-            ("code", Text),
-            ("policy", Text),
-            ("legal_basis", Text),
-            ("decision", Text),
-            ("org_code", Text),
-            ("amount_vnd", Int),
-            ("source", Text),
-            ("paid_on", Date)
-        ]
-    ),
-    table!(
         "plan_offices",
         "plan_code, code",
         false,
@@ -714,6 +699,53 @@ pub const TABLES: &[Table] = &[
             ("delivered_on", Date),
             ("quantity", Int),
             ("lot", Text)
+        ]
+    ),
+    table!(
+        "linkage_projects",
+        "code",
+        false,
+        [
+            ("code", Text),
+            ("name", Text),
+            ("lead", Text),
+            ("area_ha", Int),
+            ("households", Int),
+            ("investment_vnd", Int),
+            ("support_approved_vnd", Int),
+            ("approved_by", Text),
+            ("decision", Text),
+            ("approved_on", Date),
+            ("starts_on", Date),
+            ("ends_on", Date)
+        ]
+    ),
+    table!(
+        "project_orgs",
+        "project_code, position",
+        false,
+        [("project_code", Text), ("position", Int), ("org_code", Text)]
+    ),
+    table!(
+        "project_contracts",
+        "project_code, position",
+        false,
+        [("project_code", Text), ("position", Int), ("contract_code", Text)]
+    ),
+    table!(
+        "support_disbursements",
+        "code",
+        false,
+        [
+            ("code", Text),
+            ("policy", Text),
+            ("legal_basis", Text),
+            ("decision", Text),
+            ("org_code", Text),
+            ("amount_vnd", Int),
+            ("source", Text),
+            ("paid_on", Date),
+            ("project_code", Text)
         ]
     ),
     table!(

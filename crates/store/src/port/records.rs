@@ -92,8 +92,8 @@ pub struct ChangeSet {
     pub contracts: Vec<hoptac_core::chain::Contract>,
     /// Deliveries upserted on code, after the contracts.
     pub deliveries: Vec<hoptac_core::chain::Delivery>,
-    /// Linkage projects taken out (by code), before the contracts (their disbursements are
-    /// unlinked or taken out first).
+    /// Linkage projects taken out (by code), before the contracts; refused while a
+    /// disbursement names one (unlink or take those out in an earlier change set).
     pub removed_projects: Vec<String>,
     /// Linkage projects upserted on code after the contracts, their cooperatives and
     /// contracts replaced; before the disbursements that name them.
