@@ -175,7 +175,8 @@ impl App {
     }
 
     /// Takes out a contract entered by mistake, with a reason: refused while deliveries are
-    /// recorded against it (they are taken out first, each with its own reason).
+    /// recorded against it (they are taken out first, each with its own reason) or a
+    /// linkage project rests on it.
     pub async fn remove_contract(
         &self,
         actor: &Actor,
@@ -189,6 +190,15 @@ impl App {
             return Err(AppError::not_found("contract", code));
         };
         self.writes_contract(actor, &snap, &c).await?;
+        if let Some(p) =
+            (snap.contracts.projects.iter()).find(|p| p.contracts.iter().any(|k| k == code))
+        {
+            return Err(AppError::invalid(
+                "code",
+                code,
+                hoptac_core::msg!("linkage.contract_in_project", code = p.code),
+            ));
+        }
         let n = snap.contracts.deliveries_of(code).len();
         if n > 0 {
             return Err(AppError::invalid(

@@ -28,6 +28,7 @@ pub mod org_archive;
 pub mod plan_tasks;
 pub mod plans;
 pub mod products;
+pub mod projects;
 mod read_model;
 pub mod registry;
 pub mod registry_list;

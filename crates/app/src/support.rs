@@ -69,7 +69,7 @@ pub(crate) fn reads_org(actor: &Actor, snap: &Snapshot, o: &Organization) -> boo
 impl App {
     /// Whether the account keeps the records of `org` (commune staff of its commune and the
     /// offices above): refused and audited otherwise.
-    async fn may_keep_support_of(
+    pub(crate) async fn may_keep_support_of(
         &self,
         actor: &Actor,
         entity: &str,
@@ -180,7 +180,9 @@ impl App {
         version: i64,
     ) -> Result<Problems> {
         let d = Disbursement {
-            project: None,
+            project: (d.project.as_deref().map(str::trim))
+                .filter(|p| !p.is_empty())
+                .map(str::to_string),
             code: original
                 .map(str::to_string)
                 .unwrap_or(d.code.trim().to_string()),
@@ -206,6 +208,10 @@ impl App {
             }
         }
         let mut problems = disbursement_problems(&d, org);
+        problems.extend(hoptac_core::linkage::disbursement_project_problems(
+            &d,
+            &snap.contracts,
+        ));
         match (original, &before) {
             (None, Some(_)) => problems.push((
                 "code",

@@ -312,6 +312,30 @@ pub fn project_problems<'a>(
     out
 }
 
+/// The problems of the linkage project a disbursement names: there is such a project and
+/// the cooperative paid takes part in it (none when it names no project).
+pub fn disbursement_project_problems(
+    d: &crate::model::Disbursement,
+    records: &ContractRecords,
+) -> Problems {
+    let Some(code) = &d.project else {
+        return Vec::new();
+    };
+    match records.project(code) {
+        None => vec![(
+            "project",
+            code.clone(),
+            crate::msg!("linkage.no_such_project", code = code),
+        )],
+        Some(p) if !p.orgs.contains(&d.org) => vec![(
+            "project",
+            code.clone(),
+            crate::msg!("linkage.org_not_in_project", org = d.org, code = code),
+        )],
+        Some(_) => Vec::new(),
+    }
+}
+
 /// Support paid under a project (đ): the disbursements that name it.
 pub fn project_support_paid(project: &str, paid: &[crate::model::Disbursement]) -> i64 {
     (paid.iter())

@@ -8,6 +8,7 @@ mod evaluations;
 mod plan_tasks;
 mod plans;
 mod products;
+mod projects;
 mod read_model;
 mod reform;
 mod register;

@@ -1,5 +1,5 @@
 use super::*;
-use crate::chain::{Contract, ContractRecords, Delivery, Installment};
+use crate::chain::{Contract, ContractRecords, Delivery, Installment, LinkageProject};
 use crate::date::ymd;
 use crate::types::{LinkageForm, LotUnit, OrgCode};
 
@@ -173,4 +173,98 @@ fn a_delivery_beyond_the_term_or_the_quantity_is_a_warning_and_before_signing_a_
     assert_eq!(e[0].0, "delivered_on");
     let (e, _) = delivery_problems(&delivery("G2", d(2026, 5, 1), 1), None, &records);
     assert_eq!(e[0].0, "contract");
+}
+
+fn project() -> LinkageProject {
+    LinkageProject {
+        code: "DA-LK-01".into(),
+        name: "Liên kết lúa ST25".into(),
+        lead: "Công ty TNHH Lương thực Đồng Tháp".into(),
+        orgs: vec![OrgCode::parse("HTX-1").unwrap()],
+        contracts: vec!["HĐLK-2026-01".into()],
+        area_ha: Some(Fixed::from_int(150)),
+        households: Some(90),
+        investment_vnd: 4_000_000_000,
+        support_approved_vnd: 1_200_000_000,
+        approved_by: "UBND tỉnh".into(),
+        decision: "QĐ 512/QĐ-UBND".into(),
+        approved_on: d(2026, 2, 14),
+        starts_on: d(2026, 3, 1),
+        ends_on: d(2028, 12, 31),
+    }
+}
+
+#[test]
+fn a_projects_problems_name_their_fields_and_its_support_is_what_was_paid_under_it() {
+    let o = crate::model::Organization {
+        code: OrgCode::parse("HTX-1").unwrap(),
+        kind: crate::types::OrgKind::Htx,
+        name: "HTX".into(),
+        sector: crate::types::Sector::Agriculture,
+        commune: crate::UnitId(1),
+        founded_on: d(2010, 1, 1),
+        dissolved_on: None,
+        registration_no: None,
+    };
+    let org_of = |c: &OrgCode| (c == &o.code).then_some(&o);
+    let mut other = contract(half_and_half());
+    other.code = "HĐLK-2026-09".into();
+    other.orgs = vec![OrgCode::parse("HTX-2").unwrap()];
+    let records = ContractRecords {
+        contracts: vec![contract(half_and_half()), other],
+        deliveries: Vec::new(),
+        projects: vec![project()],
+    };
+    assert!(project_problems(&project(), org_of, &records).is_empty());
+    let mut bad = project();
+    bad.orgs.push(OrgCode::parse("NOWHERE").unwrap());
+    bad.contracts = vec!["HĐLK-2026-09".into(), "NONE".into()];
+    bad.investment_vnd = 1_000_000;
+    bad.ends_on = d(2026, 1, 1);
+    let fields: Vec<&str> = (project_problems(&bad, org_of, &records).iter())
+        .map(|p| p.0)
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "orgs",
+            "contracts",
+            "contracts",
+            "support_approved_vnd",
+            "ends_on"
+        ]
+    );
+    let mut free = project();
+    free.support_approved_vnd = 0;
+    free.investment_vnd = 0;
+    let fields: Vec<&str> = (project_problems(&free, org_of, &records).iter())
+        .map(|p| p.0)
+        .collect();
+    assert_eq!(fields, ["investment_vnd"]);
+    let paid =
+        |code: &str, org: &str, project: Option<&str>, vnd: i64| crate::model::Disbursement {
+            code: code.into(),
+            policy: crate::types::SupportPolicy::Linkage,
+            legal_basis: "NĐ 98/2018/NĐ-CP".into(),
+            decision: "QĐ 600/QĐ-UBND".into(),
+            org: OrgCode::parse(org).unwrap(),
+            amount_vnd: vnd,
+            source: "Ngân sách tỉnh".into(),
+            paid_on: d(2026, 6, 30),
+            project: project.map(Into::into),
+        };
+    let list = [
+        paid("S1", "HTX-1", Some("DA-LK-01"), 300_000_000),
+        paid("S2", "HTX-1", None, 50_000_000),
+        paid("S3", "HTX-1", Some("DA-LK-01"), 200_000_001),
+    ];
+    assert_eq!(project_support_paid("DA-LK-01", &list), 500_000_001);
+    assert!(disbursement_project_problems(&list[0], &records).is_empty());
+    assert!(disbursement_project_problems(&list[1], &records).is_empty());
+    let stranger = paid("S4", "HTX-2", Some("DA-LK-01"), 1);
+    let nowhere = paid("S5", "HTX-1", Some("DA-LK-99"), 1);
+    for x in [stranger, nowhere] {
+        let p = disbursement_project_problems(&x, &records);
+        assert_eq!(p.iter().map(|x| x.0).collect::<Vec<_>>(), ["project"]);
+    }
 }

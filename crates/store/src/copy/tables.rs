@@ -724,13 +724,21 @@ pub const TABLES: &[Table] = &[
         "project_orgs",
         "project_code, position",
         false,
-        [("project_code", Text), ("position", Int), ("org_code", Text)]
+        [
+            ("project_code", Text),
+            ("position", Int),
+            ("org_code", Text)
+        ]
     ),
     table!(
         "project_contracts",
         "project_code, position",
         false,
-        [("project_code", Text), ("position", Int), ("contract_code", Text)]
+        [
+            ("project_code", Text),
+            ("position", Int),
+            ("contract_code", Text)
+        ]
     ),
     table!(
         "support_disbursements",

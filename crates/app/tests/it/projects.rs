@@ -1,0 +1,216 @@
+//! Linkage projects through the services: the commune officer records a project of its own
+//! cooperatives and no other's, on either side of an edit; a cooperative records none; the
+//! support paid under it is the disbursements that name it, each of a cooperative taking
+//! part; a project with support paid, and a contract a project rests on, stay; every write
+//! and refusal is in the audit.
+
+use crate::sys;
+use hoptac_core::OrgCode;
+use hoptac_core::chain::LinkageProject;
+use hoptac_core::date::ymd;
+use hoptac_core::model::Disbursement;
+use hoptac_core::types::SupportPolicy;
+use hoptac_store::AuditQuery;
+
+async fn actor(a: &hoptac_app::App, user: &str) -> hoptac_app::Actor {
+    let s = a
+        .login(user, hoptac_demo::district::DEMO_PASSWORD, "x")
+        .await
+        .unwrap();
+    a.session(&s.token, "x").await.unwrap().unwrap().actor
+}
+
+async fn demo() -> (hoptac_app::App, hoptac_store_conformance::TestDb) {
+    let (s, d) = hoptac_store_conformance::TestDb::new().await;
+    let a = hoptac_app::App::new(s);
+    hoptac_demo::load_demo(&a).await.unwrap();
+    (a, d)
+}
+
+fn project(code: &str, orgs: &[&str], contracts: &[&str]) -> LinkageProject {
+    LinkageProject {
+        code: code.into(),
+        name: "Liên kết sản xuất lúa chất lượng cao".into(),
+        lead: "Công ty TNHH Lương thực Đồng Tháp".into(),
+        orgs: orgs.iter().map(|o| OrgCode::parse(o).unwrap()).collect(),
+        contracts: contracts.iter().map(|k| k.to_string()).collect(),
+        area_ha: None,
+        households: Some(40),
+        investment_vnd: 2_000_000_000,
+        support_approved_vnd: 600_000_000,
+        approved_by: "UBND tỉnh".into(),
+        decision: "QĐ 77/QĐ-UBND".into(),
+        approved_on: ymd(2026, 3, 2).unwrap(),
+        starts_on: ymd(2026, 4, 1).unwrap(),
+        ends_on: ymd(2027, 12, 31).unwrap(),
+    }
+}
+
+fn paid(code: &str, org: &str, project: &str) -> Disbursement {
+    Disbursement {
+        code: code.into(),
+        policy: SupportPolicy::Linkage,
+        legal_basis: "NĐ 98/2018/NĐ-CP".into(),
+        decision: "QĐ 90/QĐ-UBND".into(),
+        org: OrgCode::parse(org).unwrap(),
+        amount_vnd: 150_000_001,
+        source: "Ngân sách tỉnh".into(),
+        paid_on: ymd(2026, 9, 30).unwrap(),
+        project: Some(project.into()),
+    }
+}
+
+fn fields(p: &[(&'static str, String, hoptac_core::Msg)]) -> Vec<(&'static str, String)> {
+    p.iter().map(|(f, v, _)| (*f, v.clone())).collect()
+}
+
+#[tokio::test]
+async fn a_project_is_kept_by_the_offices_of_every_cooperative_and_its_support_is_what_was_paid() {
+    let (a, _d) = demo().await;
+    let coop = actor(&a, "htx.tankieu").await;
+    let commune = actor(&a, "xa.tankieu").await;
+    let district = actor(&a, "canbo").await;
+    let r = a
+        .save_project(&coop, None, project("DA-1", &["HTX-TM-07"], &[]), 0)
+        .await;
+    assert!(matches!(r, Err(hoptac_app::AppError::Forbidden)), "{r:?}");
+    // the commune's own cooperative, and one of another commune
+    let own = a
+        .save_project(&commune, None, project("DA-1", &["HTX-TM-07"], &[]), 0)
+        .await
+        .unwrap();
+    assert!(own.is_empty(), "{own:?}");
+    let r = a
+        .save_project(
+            &commune,
+            None,
+            project("DA-2", &["HTX-TM-07", "HTX-TM-04"], &[]),
+            0,
+        )
+        .await;
+    assert!(matches!(r, Err(hoptac_app::AppError::Forbidden)), "{r:?}");
+    let both = project("DA-2", &["HTX-TM-07", "HTX-TM-01"], &["HDLK-2026-01"]);
+    assert!(
+        a.save_project(&district, None, both.clone(), 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // the old side: the commune cannot edit a project that names another commune's
+    let v = a.row_version("linkage_projects", "DA-2").await.unwrap();
+    let mut narrower = both.clone();
+    narrower.orgs.truncate(1);
+    narrower.contracts.clear();
+    let r = a.save_project(&commune, Some("DA-2"), narrower, v).await;
+    assert!(matches!(r, Err(hoptac_app::AppError::Forbidden)), "{r:?}");
+    // the contract names no cooperative of it, the code is taken
+    let wrong = project("DA-1", &["HTX-TM-07"], &["HDLK-2026-02"]);
+    let p = a.save_project(&district, None, wrong, 0).await.unwrap();
+    assert_eq!(
+        fields(&p),
+        [
+            ("contracts", "HDLK-2026-02".into()),
+            ("code", "DA-1".into())
+        ]
+    );
+    // support paid under it: a cooperative of it, not one outside it
+    let ok = a
+        .save_disbursement(&district, None, paid("CH-DA-1", "HTX-TM-07", "DA-2"), 0)
+        .await
+        .unwrap();
+    assert!(ok.is_empty(), "{ok:?}");
+    let outside = a
+        .save_disbursement(&district, None, paid("CH-DA-2", "HTX-TM-04", "DA-2"), 0)
+        .await
+        .unwrap();
+    assert_eq!(fields(&outside), [("project", "DA-2".into())]);
+    let nowhere = a
+        .save_disbursement(&district, None, paid("CH-DA-3", "HTX-TM-07", "DA-9"), 0)
+        .await
+        .unwrap();
+    assert_eq!(fields(&nowhere), [("project", "DA-9".into())]);
+    let view = a.project(&commune, "DA-2").await.unwrap();
+    assert_eq!(view.paid_vnd, 150_000_001);
+    assert_eq!(view.disbursements.len(), 1);
+    assert!(!view.can_edit, "the commune does not keep HTX-TM-01");
+    assert!(a.project(&district, "DA-2").await.unwrap().can_edit);
+    // a cooperative paid under it stays in it; the project and its contract stay
+    let v = a.row_version("linkage_projects", "DA-2").await.unwrap();
+    let mut without = both.clone();
+    without.orgs = vec![OrgCode::parse("HTX-TM-01").unwrap()];
+    let p = a
+        .save_project(&district, Some("DA-2"), without, v)
+        .await
+        .unwrap();
+    assert_eq!(fields(&p), [("orgs", "HTX-TM-07".into())]);
+    let r = a.remove_project(&district, "DA-2", "nhập nhầm", v).await;
+    assert!(
+        matches!(r, Err(hoptac_app::AppError::Invalid { .. })),
+        "{r:?}"
+    );
+    let kv = a.row_version("contracts", "HDLK-2026-01").await.unwrap();
+    match a
+        .remove_contract(&district, "HDLK-2026-01", "nhập nhầm", kv)
+        .await
+    {
+        Err(hoptac_app::AppError::Invalid { msg, .. }) => {
+            assert_eq!(msg.code(), "linkage.contract_in_project")
+        }
+        r => panic!("{r:?}"),
+    }
+    // an edit at a version read before another's is refused, not applied over it
+    let mut renamed = both.clone();
+    renamed.name = "Liên kết lúa ST25".into();
+    let r = a
+        .save_project(&district, Some("DA-2"), renamed, v - 1)
+        .await;
+    assert!(r.is_err(), "{r:?}");
+    let snap = a.snapshot().await.unwrap();
+    assert_eq!(snap.contracts.project("DA-2"), Some(&both));
+    // the one of its own commune only is taken out
+    let v = a.row_version("linkage_projects", "DA-1").await.unwrap();
+    a.remove_project(&commune, "DA-1", "nhập nhầm", v)
+        .await
+        .unwrap();
+    assert!(
+        a.snapshot()
+            .await
+            .unwrap()
+            .contracts
+            .project("DA-1")
+            .is_none()
+    );
+    let r = a.project(&coop, "DA-9").await;
+    assert!(
+        matches!(r, Err(hoptac_app::AppError::NotFound { .. })),
+        "{r:?}"
+    );
+    let audit = a
+        .audit_trail(
+            &sys(),
+            AuditQuery {
+                limit: 100,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let of = |actor: &str, action: &str, key: &str| {
+        audit.iter().any(|e| {
+            e.actor == actor && e.action == action && e.key == key && e.entity == "linkage_projects"
+        })
+    };
+    assert!(of("xa.tankieu", "create", "DA-1"), "{audit:#?}");
+    assert!(of("canbo", "create", "DA-2"), "{audit:#?}");
+    assert!(of("xa.tankieu", "delete", "DA-1"), "{audit:#?}");
+    assert!(
+        audit
+            .iter()
+            .filter(
+                |e| e.action == "refused" && (e.actor == "xa.tankieu" || e.actor == "htx.tankieu")
+            )
+            .count()
+            >= 3,
+        "{audit:#?}"
+    );
+}
