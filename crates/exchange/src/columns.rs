@@ -453,6 +453,12 @@ pub const SUPPORT_DISBURSEMENTS: Table = Table {
             true,
         ),
         col("paid_on", "Ngày chi", &["ngày", "ngày hỗ trợ"], true),
+        col(
+            "project",
+            "Mã dự án liên kết",
+            &["dự án liên kết", "dự án"],
+            false,
+        ),
     ],
 };
 

@@ -53,15 +53,26 @@ pub(super) fn events(g: &Ground<'_>, d: &mut Draft) {
 
 pub(super) fn disbursements(g: &Ground<'_>, d: &mut Draft) {
     for l in &g.parsed.disbursements {
+        let stored = g.db.support.disbursement(l.value.code.trim());
+        let project = match g.parsed.disbursements_without_project {
+            true => stored.and_then(|s| s.project.clone()),
+            false => (l.value.project.as_deref().map(str::trim))
+                .filter(|p| !p.is_empty())
+                .map(str::to_string),
+        };
         let x = hoptac_core::model::Disbursement {
-            project: None,
+            project,
             code: l.value.code.trim().to_string(),
             legal_basis: l.value.legal_basis.trim().to_string(),
             decision: l.value.decision.trim().to_string(),
             source: l.value.source.trim().to_string(),
             ..l.value.clone()
         };
-        let problems = disbursement_problems(&x, g.org_of(&x.org));
+        let mut problems = disbursement_problems(&x, g.org_of(&x.org));
+        problems.extend(hoptac_core::linkage::disbursement_project_problems(
+            &x,
+            &g.db.contracts,
+        ));
         if !problems.is_empty() {
             for (f, v, msg) in problems {
                 d.problems
@@ -69,7 +80,6 @@ pub(super) fn disbursements(g: &Ground<'_>, d: &mut Draft) {
             }
             continue;
         }
-        let stored = g.db.support.disbursement(&x.code);
         if tally(&mut d.summary[DISBURSEMENT_ROWS], stored, &x) {
             d.changes.disbursements.push(x);
         }

@@ -214,3 +214,68 @@ async fn a_project_is_kept_by_the_offices_of_every_cooperative_and_its_support_i
         "{audit:#?}"
     );
 }
+
+#[tokio::test]
+async fn a_disbursement_row_names_a_project_of_its_cooperative_and_a_sheet_without_the_column_keeps_it()
+ {
+    let (a, _d) = demo().await;
+    let district = actor(&a, "canbo").await;
+    let p = project("DA-2", &["HTX-TM-07"], &[]);
+    assert!(
+        a.save_project(&district, None, p, 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let head = "code,policy,legal_basis,decision,org_code,amount_vnd,source,paid_on";
+    let import = |sheet: String| {
+        let a = &a;
+        async move {
+            (a.import_book(
+                &sys(),
+                &crate::csv(&[("support_disbursements", &sheet)]),
+                true,
+            ))
+            .await
+            .unwrap()
+        }
+    };
+    let o = import(format!(
+        "{head},project\n\
+CH-1,linkage,NĐ 98/2018/NĐ-CP,,HTX-TM-04,5000000,Ngân sách tỉnh,2026-09-01,DA-2\n\
+CH-2,linkage,NĐ 98/2018/NĐ-CP,,HTX-TM-07,5000000,Ngân sách tỉnh,2026-09-01,DA-7\n\
+CH-3,linkage,NĐ 98/2018/NĐ-CP,,HTX-TM-07,5000000,Ngân sách tỉnh,2026-09-01,DA-2\n"
+    ))
+    .await;
+    assert!(!o.applied);
+    let named: Vec<(String, String)> = (o.problems.iter())
+        .filter(|p| p.is_error())
+        .map(|p| (p.key.unwrap_or_default().to_string(), p.value.clone()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("project".to_string(), "DA-2".to_string()),
+            ("project".to_string(), "DA-7".to_string())
+        ]
+    );
+    let o = import(format!(
+        "{head},project\n\
+CH-3,linkage,NĐ 98/2018/NĐ-CP,,HTX-TM-07,5000000,Ngân sách tỉnh,2026-09-01,DA-2\n"
+    ))
+    .await;
+    assert!(o.applied, "{:?}", o.problems);
+    // a workbook from before projects corrects the amount, the link stays
+    let o = import(format!(
+        "{head}\n\
+CH-3,linkage,NĐ 98/2018/NĐ-CP,,HTX-TM-07,6000000,Ngân sách tỉnh,2026-09-01\n"
+    ))
+    .await;
+    assert!(o.applied, "{:?}", o.problems);
+    let snap = a.snapshot().await.unwrap();
+    let d = snap.support.disbursement("CH-3").unwrap();
+    assert_eq!(
+        (d.amount_vnd, d.project.as_deref()),
+        (6_000_000, Some("DA-2"))
+    );
+}

@@ -124,6 +124,9 @@ pub struct Parsed {
     pub attendees: Vec<Located<hoptac_core::model::Attendee>>,
     pub events: Vec<Located<EventInput>>,
     pub disbursements: Vec<Located<hoptac_core::model::Disbursement>>,
+    /// The disbursements sheet has no project column: the project each names stays as
+    /// stored (a workbook from before projects does not unlink them).
+    pub disbursements_without_project: bool,
     pub products: Vec<Located<hoptac_core::model::Product>>,
     /// Without a criteria set in the sheet, the one in force on the decision's day.
     pub ratings: Vec<Located<hoptac_core::model::OcopRating>>,

@@ -70,6 +70,7 @@ pub(super) fn parse_events(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
 
 pub(super) fn parse_disbursements(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
     let mut seen = HashMap::new();
+    out.disbursements_without_project = !l.cols.contains_key("project");
     for (n, cells) in rows(sheet, l) {
         let mut r = RowReader::new(l, *n, cells, &mut out.problems);
         let code = r.text("code");
@@ -86,6 +87,7 @@ pub(super) fn parse_disbursements(sheet: &RawSheet, l: &Layout, out: &mut Parsed
         let source = r.required("source", source);
         let paid_on = r.date("paid_on");
         let paid_on = r.required("paid_on", paid_on);
+        let project = r.text("project");
         let failed = r.failed;
         let (Some(code), Some(policy), Some(legal_basis), Some(org), Some(amount_vnd)) =
             (code, policy, legal_basis, org, amount_vnd)
@@ -108,7 +110,7 @@ pub(super) fn parse_disbursements(sheet: &RawSheet, l: &Layout, out: &mut Parsed
                 sheet: sheet.name.clone(),
                 row: *n,
                 value: Disbursement {
-                    project: None,
+                    project,
                     code,
                     policy,
                     legal_basis,

@@ -33,6 +33,7 @@ pub(super) fn disbursement_rows(s: &SupportRecords) -> Vec<Vec<Val>> {
                 Val::Int(d.amount_vnd),
                 Val::Text(d.source.clone()),
                 Val::Date(d.paid_on),
+                opt(d.project.as_ref(), |p| Val::Text(p.clone())),
             ]
         })
         .collect()
