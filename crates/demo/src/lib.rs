@@ -53,6 +53,7 @@ pub async fn load_demo(app: &App) -> Result<()> {
         trace_events: s.trace.events,
         contracts: s.contracts.contracts,
         deliveries: s.contracts.deliveries,
+        projects: s.contracts.projects,
         meta: std::iter::once(("dataset".to_string(), "demo".to_string()))
             .chain(hoptac_app::documents::to_pairs(
                 &hoptac_app::documents::demo_issuer(),

@@ -4,7 +4,7 @@
 //! (on schedule in December 2026); Mỹ An sells lotus seeds to a food company and is behind
 //! its schedule.
 
-use hoptac_core::chain::{Contract, ContractRecords, Delivery, Installment};
+use hoptac_core::chain::{Contract, ContractRecords, Delivery, Installment, LinkageProject};
 use hoptac_core::date::ymd;
 use hoptac_core::types::{LinkageForm, LotUnit};
 use hoptac_core::{Date, Fixed, OrgCode};
@@ -15,6 +15,24 @@ fn day(y: i32, m: u8, d: u8) -> Date {
 
 fn t(n: i64) -> Fixed {
     Fixed::from_int(n)
+}
+
+/// The demo's linkage project.
+pub(super) const PROJECT: &str = "DA-LK-2026-01";
+
+/// The support paid under the demo's project: its first instalment.
+pub(super) fn project_disbursement() -> hoptac_core::model::Disbursement {
+    hoptac_core::model::Disbursement {
+        code: "CH-DALK-2026-01".into(),
+        policy: hoptac_core::types::SupportPolicy::Linkage,
+        legal_basis: "NĐ 98/2018/NĐ-CP".into(),
+        decision: "QĐ 15/QĐ-UBND (minh họa)".into(),
+        org: OrgCode::parse("HTX-TM-07").expect("a demo code"),
+        amount_vnd: 650_000_000,
+        source: "Ngân sách tỉnh".into(),
+        paid_on: day(2026, 9, 15),
+        project: Some(PROJECT.into()),
+    }
 }
 
 pub(super) fn contract_records() -> ContractRecords {
@@ -97,8 +115,25 @@ pub(super) fn contract_records() -> ContractRecords {
         delivery("GH-2026-05", "HDLK-2026-02", day(2026, 10, 25), 9, None),
     ];
     deliveries.sort_by(|a, b| a.code.cmp(&b.code));
+    // a linkage project approved for support on the first contract; amounts illustrative
+    let projects = vec![LinkageProject {
+        code: PROJECT.into(),
+        name: "Liên kết sản xuất và tiêu thụ lúa ST25 vùng Tân Kiều – Mỹ Quý (minh họa)".into(),
+        lead: "Công ty TNHH Lương thực Tháp Mười (minh họa)".into(),
+        orgs: vec![org("HTX-TM-07"), org("HTX-TM-01")],
+        contracts: vec!["HDLK-2026-01".into()],
+        area_ha: Fixed::parse_plain("180"),
+        households: Some(120),
+        investment_vnd: 6_500_000_000,
+        support_approved_vnd: 1_950_000_000,
+        approved_by: "UBND tỉnh Đồng Tháp".into(),
+        decision: "QĐ 15/QĐ-UBND (minh họa)".into(),
+        approved_on: day(2026, 1, 20),
+        starts_on: day(2026, 2, 1),
+        ends_on: day(2027, 12, 31),
+    }];
     ContractRecords {
-        projects: Vec::new(),
+        projects,
         contracts,
         deliveries,
     }

@@ -67,7 +67,11 @@ pub fn demo_snapshot() -> Snapshot {
     };
     let clubs = clubs::club_records(&orgs, members_2020);
     let training = training::training_records(&mut mgrs, &units);
-    let support = support::support_records(&orgs, &units);
+    let mut support = support::support_records(&orgs, &units);
+    support
+        .disbursements
+        .push(contracts::project_disbursement());
+    support.disbursements.sort_by(|a, b| a.code.cmp(&b.code));
     let mut products = products::product_records(&orgs);
     products.products.push(trace::paddy());
     products.products.sort_by(|a, b| a.code.cmp(&b.code));

@@ -11,6 +11,7 @@ mod http_daily;
 mod http_edges;
 mod http_plans;
 mod http_products;
+mod http_projects;
 mod http_public;
 mod http_setup;
 mod http_support;

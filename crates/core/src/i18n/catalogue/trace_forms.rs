@@ -275,4 +275,92 @@ pub const UI: &[Entry] = &[
     ("epcis_file", "Tệp EPCIS (.json)", "EPCIS file (.json)"),
     ("epcis_load", "Nạp tệp", "Load"),
     ("epcis_loaded", "Đã ghi {n} sự kiện.", "{n} events written."),
+    (
+        "projects_heading",
+        "Dự án, kế hoạch liên kết",
+        "Linkage projects and plans",
+    ),
+    ("project_heading", "Dự án liên kết", "Linkage project"),
+    (
+        "project_new",
+        "Ghi dự án liên kết được duyệt",
+        "Record an approved linkage project",
+    ),
+    (
+        "project_edit",
+        "Sửa dự án liên kết",
+        "Edit the linkage project",
+    ),
+    (
+        "project_remove",
+        "Xóa dự án liên kết ghi nhầm",
+        "Remove a linkage project entered by mistake",
+    ),
+    ("project_code", "Mã dự án", "Project code"),
+    (
+        "project_name",
+        "Tên dự án, kế hoạch",
+        "Name of the project or plan",
+    ),
+    ("project_lead", "Chủ trì liên kết", "Lead of the linkage"),
+    (
+        "project_lead_hint",
+        "Doanh nghiệp hoặc HTX chủ trì, như quyết định ghi",
+        "The enterprise or cooperative leading it, as the decision names it",
+    ),
+    (
+        "project_orgs",
+        "Các HTX tham gia",
+        "Cooperatives taking part",
+    ),
+    (
+        "project_contracts",
+        "Hợp đồng liên kết của dự án",
+        "Linkage contracts it rests on",
+    ),
+    ("project_area_ha", "Diện tích (ha)", "Area (ha)"),
+    (
+        "project_households",
+        "Số hộ tham gia",
+        "Households taking part",
+    ),
+    (
+        "project_investment_vnd",
+        "Tổng mức đầu tư (đồng)",
+        "Total investment (đồng)",
+    ),
+    (
+        "project_support_approved_vnd",
+        "Kinh phí hỗ trợ được duyệt (đồng)",
+        "Support approved (đồng)",
+    ),
+    (
+        "project_approved_by",
+        "Cơ quan phê duyệt",
+        "Approving authority",
+    ),
+    (
+        "project_decision",
+        "Quyết định phê duyệt",
+        "Approval decision",
+    ),
+    (
+        "project_decision_hint",
+        "Số quyết định, ví dụ 512/QĐ-UBND",
+        "Its number, e.g. 512/QĐ-UBND",
+    ),
+    ("project_approved_on", "Ngày phê duyệt", "Approved on"),
+    ("project_starts_on", "Thực hiện từ ngày", "Runs from"),
+    ("project_ends_on", "Đến ngày", "Runs to"),
+    ("project_paid", "Đã chi hỗ trợ", "Support paid"),
+    (
+        "project_disbursements",
+        "Các khoản hỗ trợ đã chi theo dự án",
+        "Support paid under the project",
+    ),
+    (
+        "paid_project",
+        "Thuộc dự án liên kết",
+        "Under linkage project",
+    ),
 ];

@@ -40,10 +40,23 @@ fn form_key(field: &str) -> String {
     }
 }
 
+/// The linkage projects the account reads, as (code, label) choices.
+async fn project_choices(
+    st: &AppState,
+    u: &CurrentUser,
+) -> hoptac_app::Result<Vec<(String, String)>> {
+    Ok((st.app.projects(u.actor()).await?.into_iter())
+        .map(|v| {
+            let label = format!("{} — {}", v.project.code, v.project.name);
+            (v.project.code, label)
+        })
+        .collect())
+}
+
 fn fields(
     l: Lang,
     v: &HashMap<String, String>,
-    orgs: &[Organization],
+    (orgs, projects): (&[Organization], &[(String, String)]),
     editing: bool,
     version: i64,
 ) -> Vec<Field> {
@@ -84,6 +97,15 @@ fn fields(
     let mut on = field(l, "paid_on", "day", get("paid_on"));
     on.required = true;
     on.hint = t(l, "date_hint");
+    let mut project = field(l, "paid_project", "select", get("paid_project"));
+    project.options = std::iter::once(("", "—".to_string()))
+        .chain(projects.iter().map(|(c, n)| (c.as_str(), n.clone())))
+        .map(|(c, n)| Opt {
+            value: c.to_string(),
+            label: n,
+            selected: c == get("paid_project"),
+        })
+        .collect();
     vec![
         code,
         policy,
@@ -93,6 +115,7 @@ fn fields(
         amount,
         source,
         on,
+        project,
         version_field(version),
     ]
 }
@@ -110,6 +133,7 @@ fn values_of(d: &Disbursement) -> HashMap<String, String> {
         ),
         ("paid_source", d.source.clone()),
         ("paid_on", to_vi(d.paid_on)),
+        ("paid_project", d.project.clone().unwrap_or_default()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -154,7 +178,7 @@ fn read(v: &HashMap<String, String>) -> Result<Disbursement, FormProblems> {
     match (paid_on, policy, org, amount) {
         (Some(paid_on), Some(policy), Some(org), Some(amount_vnd)) if problems.is_empty() => {
             Ok(Disbursement {
-                project: None,
+                project: Some(get("paid_project").to_string()).filter(|p| !p.is_empty()),
                 code: get("paid_code").to_string(),
                 policy,
                 legal_basis: get("paid_legal_basis").to_string(),
@@ -185,6 +209,7 @@ pub(crate) async fn new_form(
     let e = |err| WebError::new(l, err);
     st.app.check_support_write(u.actor()).await.map_err(e)?;
     let orgs = st.app.support_beneficiaries(u.actor()).await.map_err(e)?;
+    let projects = project_choices(&st, &u).await.map_err(e)?;
     let v: HashMap<String, String> = [
         ("paid_on", to_vi(hoptac_app::today())),
         ("paid_policy", SupportPolicy::Founding.code().to_string()),
@@ -200,7 +225,7 @@ pub(crate) async fn new_form(
         t(l, "paid_new").to_string(),
         action,
         back,
-        fields(l, &v, &orgs, false, 0),
+        fields(l, &v, (&orgs, &projects), false, 0),
         None,
     )
     .await)
@@ -229,6 +254,7 @@ pub(crate) async fn edit_form(
         return Err(e(AppError::Forbidden));
     }
     let orgs = st.app.support_beneficiaries(u.actor()).await.map_err(e)?;
+    let projects = project_choices(&st, &u).await.map_err(e)?;
     let version = st.app.row_version(ENTITY, &code).await.map_err(e)?;
     let (action, back) = paths(&Some(code));
     Ok(form_page_errors(
@@ -238,7 +264,13 @@ pub(crate) async fn edit_form(
         format!("{} — {}", t(l, "paid_edit"), v.org_name),
         action,
         back,
-        fields(l, &values_of(&v.disbursement), &orgs, true, version),
+        fields(
+            l,
+            &values_of(&v.disbursement),
+            (&orgs, &projects),
+            true,
+            version,
+        ),
         None,
     )
     .await)
@@ -270,6 +302,7 @@ async fn save(
     let version = version_of(&v);
     st.app.check_support_write(u.actor()).await.map_err(e)?;
     let orgs = st.app.support_beneficiaries(u.actor()).await.map_err(e)?;
+    let projects = project_choices(&st, &u).await.map_err(e)?;
     let problems: FormProblems = match read(&v) {
         Err(p) => p,
         Ok(d) => match st
@@ -301,7 +334,7 @@ async fn save(
         heading.to_string(),
         action,
         back,
-        fields(l, &v, &orgs, original.is_some(), version),
+        fields(l, &v, (&orgs, &projects), original.is_some(), version),
         Some(problem_texts(l, problems)),
     )
     .await)

@@ -1,6 +1,7 @@
 //! Traceability and linkage in the browser: the linkage contracts an account reads with
 //! where each stands today, the lots with their trace and the QR code of their public page,
-//! the planting areas; a lot's EPCIS 2.0 document to download; the delivery form.
+//! the planting areas, the linkage projects with the support paid under them; a lot's EPCIS
+//! 2.0 document to download; the delivery form.
 
 mod contract_form;
 mod contract_page;
@@ -10,6 +11,8 @@ mod event_form;
 mod facility_form;
 mod inputs;
 mod lot_form;
+mod project_form;
+mod project_page;
 
 use crate::http::error::{WebError, render};
 use crate::http::format::enc;
@@ -78,6 +81,19 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/trace/contracts/{code}", get(contract_page::contract_page))
         .route(
+            "/trace/projects/new",
+            get(project_form::new_form).post(project_form::create),
+        )
+        .route("/trace/projects/{code}", get(project_page::project_page))
+        .route(
+            "/trace/projects/{code}/edit",
+            get(project_form::edit_form).post(project_form::update),
+        )
+        .route(
+            "/trace/projects/{code}/remove",
+            get(project_form::remove_form).post(project_form::remove),
+        )
+        .route(
             "/trace/contracts/{code}/edit",
             get(contract_form::edit_form).post(contract_form::update),
         )
@@ -113,6 +129,16 @@ pub(crate) struct ContractLine {
     pub deliver: String,
 }
 
+pub(crate) struct ProjectLine {
+    pub code: String,
+    pub href: String,
+    pub name: String,
+    pub orgs: String,
+    pub decision: String,
+    pub approved: String,
+    pub paid: String,
+}
+
 pub(crate) struct LotLine {
     pub product: String,
     pub lot: String,
@@ -138,13 +164,16 @@ pub(crate) struct AreaLine {
 pub(crate) struct ListPage {
     pub p: Page,
     pub contracts: Vec<ContractLine>,
+    pub projects: Vec<ProjectLine>,
     pub lots: Vec<LotLine>,
     pub areas: Vec<AreaLine>,
     pub notice: String,
     /// Whether the account enters lots (of the products of organisations it writes), and
-    /// planting areas, contracts and EPCIS documents (of organisations it writes).
+    /// planting areas, contracts and EPCIS documents (of organisations it writes), and
+    /// linkage projects (commune staff and the offices above).
     pub can_add_lot: bool,
     pub can_write: bool,
+    pub can_add_project: bool,
 }
 
 async fn list_page(
@@ -159,6 +188,10 @@ async fn list_page(
     let contracts = st.app.contracts(u.actor(), today).await.map_err(e)?;
     let lots = st.app.lots(u.actor()).await.map_err(e)?;
     let areas = st.app.facilities(u.actor()).await.map_err(e)?;
+    let projects = st.app.projects(u.actor()).await.map_err(e)?;
+    let can_add_project = !(st.app.support_beneficiaries(u.actor()).await)
+        .map_err(e)?
+        .is_empty();
     let writable = st.app.product_owners(u.actor()).await.map_err(e)?;
     let can_add_lot = (st.app.products(u.actor(), today).await.map_err(e)?.iter())
         .any(|v| v.can_edit && v.product.gtin.is_some());
@@ -195,6 +228,22 @@ async fn list_page(
                     } else {
                         String::new()
                     },
+                }
+            })
+            .collect(),
+        can_add_project,
+        projects: projects
+            .iter()
+            .map(|v| {
+                let x = &v.project;
+                ProjectLine {
+                    code: x.code.clone(),
+                    href: format!("/trace/projects/{}", enc(&x.code)),
+                    name: x.name.clone(),
+                    orgs: v.orgs.join(", "),
+                    decision: format!("{}, {}", x.decision, to_vi(x.approved_on)),
+                    approved: project_page::dong(x.support_approved_vnd),
+                    paid: project_page::dong(v.paid_vnd),
                 }
             })
             .collect(),
