@@ -110,6 +110,7 @@ impl AppError {
                     "contract" => hoptac_core::msg!("error.kind.contract"),
                     "course" => hoptac_core::msg!("error.kind.course"),
                     "delivery" => hoptac_core::msg!("error.kind.delivery"),
+                    "linkage_project" => hoptac_core::msg!("error.kind.linkage_project"),
                     "disbursement" => hoptac_core::msg!("error.kind.disbursement"),
                     "event" => hoptac_core::msg!("error.kind.event"),
                     "facility" => hoptac_core::msg!("error.kind.facility"),

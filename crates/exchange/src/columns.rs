@@ -1,37 +1,12 @@
 //! The tables and columns of the exchange contract: machine keys, Vietnamese headers and the
 //! aliases an import accepts. This is the stable core of the format.
 
-use hoptac_core::text::fold;
+mod chain;
+mod shape;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Column {
-    pub key: &'static str,
-    pub vi: &'static str,
-    pub aliases: &'static [&'static str],
-    pub required: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Table {
-    pub key: &'static str,
-    pub vi: &'static str,
-    pub aliases: &'static [&'static str],
-    pub columns: &'static [Column],
-}
-
-const fn col(
-    key: &'static str,
-    vi: &'static str,
-    aliases: &'static [&'static str],
-    required: bool,
-) -> Column {
-    Column {
-        key,
-        vi,
-        aliases,
-        required,
-    }
-}
+pub use chain::*;
+use shape::col;
+pub use shape::{Column, Table, fold_header};
 
 pub const ADMIN_UNITS: Table = Table {
     key: "admin_units",
@@ -510,167 +485,10 @@ pub const PLAN_TASKS: Table = Table {
     ],
 };
 
-/// A product of an organisation (sản phẩm): what OCOP rates and a lot is a batch of.
-pub const PRODUCTS: Table = Table {
-    key: "products",
-    vi: "Sản phẩm",
-    aliases: &["danh mục sản phẩm", "sản phẩm ocop"],
-    columns: &[
-        col("code", "Mã sản phẩm", &["mã"], true),
-        col("org_code", "Mã tổ chức", &["mã htx", "chủ thể"], true),
-        col("name", "Tên sản phẩm", &["tên"], true),
-        col("group", "Nhóm sản phẩm", &["nhóm", "nhóm ocop"], true),
-        col(
-            "subgroup",
-            "Phân nhóm",
-            &["bộ sản phẩm", "phân nhóm sản phẩm"],
-            false,
-        ),
-        col(
-            "gtin",
-            "Mã GTIN",
-            &["mã vạch", "mã số mã vạch", "barcode"],
-            false,
-        ),
-        col("unit", "Đơn vị tính", &["đvt", "quy cách"], false),
-        col(
-            "public",
-            "Công khai",
-            &["hiện công khai", "trang công khai"],
-            false,
-        ),
-    ],
-};
-
-/// An OCOP rating: the recognition decision of a product and its certificate.
-pub const OCOP_EVALUATIONS: Table = Table {
-    key: "ocop_evaluations",
-    vi: "Kết quả OCOP",
-    aliases: &["đánh giá ocop", "phân hạng ocop", "chứng nhận ocop"],
-    columns: &[
-        col("code", "Mã", &["số giấy chứng nhận", "mã kết quả"], true),
-        col("product", "Mã sản phẩm", &["sản phẩm"], true),
-        col("criteria", "Bộ tiêu chí", &["tiêu chí"], false),
-        col(
-            "kind",
-            "Hình thức đánh giá",
-            &["hình thức", "loại đánh giá"],
-            true,
-        ),
-        col("part_a", "Điểm phần A", &["phần a"], false),
-        col("part_b", "Điểm phần B", &["phần b"], false),
-        col("part_c", "Điểm phần C", &["phần c"], false),
-        col("score", "Tổng điểm", &["điểm"], false),
-        col("stars", "Số sao", &["hạng sao", "sao"], true),
-        col("decision", "Số quyết định", &["quyết định"], true),
-        col("decided_on", "Ngày quyết định", &["ngày công nhận"], true),
-        col("level", "Cấp công nhận", &["cấp"], true),
-        col("revoked_on", "Ngày thu hồi", &[], false),
-        col(
-            "revocation",
-            "Quyết định thu hồi",
-            &["số quyết định thu hồi"],
-            false,
-        ),
-    ],
-};
-
-/// A planting area or packing house with its code (mã số vùng trồng, cơ sở đóng gói).
-pub const PLANTING_AREAS: Table = Table {
-    key: "planting_areas",
-    vi: "Vùng trồng",
-    aliases: &["mã số vùng trồng", "vùng trồng, cơ sở đóng gói"],
-    columns: &[
-        col("code", "Mã số", &["mã số vùng trồng", "mã"], true),
-        col("kind", "Loại", &["loại mã"], true),
-        col("org_code", "Mã tổ chức", &["mã htx", "đại diện"], true),
-        col("crop", "Cây trồng, sản phẩm", &["cây trồng"], true),
-        col("area_ha", "Diện tích (ha)", &["diện tích"], false),
-        col("households", "Số hộ", &["hộ"], false),
-        col("unit", "Xã", &["địa bàn", "xã phường"], true),
-        col("issued_by", "Cơ quan cấp", &["nơi cấp"], true),
-        col("issued_on", "Ngày cấp", &[], true),
-        col("market", "Thị trường", &[], false),
-        col("status", "Tình trạng", &[], true),
-        col(
-            "status_since",
-            "Từ ngày",
-            &["ngày đình chỉ", "ngày thu hồi"],
-            false,
-        ),
-    ],
-};
-
-/// A lot of a product (lô hàng): machine keys `gtin` and `lot` with the product's code.
-pub const LOTS: Table = Table {
-    key: "lots",
-    vi: "Lô hàng",
-    aliases: &["lô", "lô sản phẩm"],
-    columns: &[
-        col("product", "Mã sản phẩm", &["sản phẩm"], true),
-        col("gtin", "Mã GTIN", &["mã vạch"], false),
-        col("lot", "Số lô", &["mã lô", "lô"], true),
-        col("quantity", "Số lượng", &["khối lượng"], true),
-        col("uom", "Đơn vị", &["đơn vị tính", "đvt"], true),
-        col(
-            "produced_on",
-            "Ngày thu hoạch, sản xuất",
-            &["ngày thu hoạch", "ngày sản xuất"],
-            true,
-        ),
-        col(
-            "facility",
-            "Vùng trồng, cơ sở đóng gói",
-            &["mã số vùng trồng", "nơi sản xuất"],
-            false,
-        ),
-    ],
-};
-
-/// A value-chain linkage contract (hợp đồng liên kết, NĐ 98/2018).
-pub const CONTRACTS: Table = Table {
-    key: "contracts",
-    vi: "Hợp đồng liên kết",
-    aliases: &["liên kết", "hợp đồng"],
-    columns: &[
-        col("code", "Mã hợp đồng", &["số hợp đồng", "mã"], true),
-        col("orgs", "Các HTX tham gia", &["mã tổ chức", "htx"], true),
-        col("partner", "Doanh nghiệp", &["đối tác"], true),
-        col("partner_tax_code", "Mã số thuế", &["mst"], true),
-        col("form", "Hình thức liên kết", &["hình thức"], true),
-        col("goods", "Sản phẩm liên kết", &["hàng hóa"], true),
-        col("product", "Mã sản phẩm", &[], false),
-        col("quantity", "Số lượng", &["khối lượng"], true),
-        col("uom", "Đơn vị", &["đơn vị tính", "đvt"], true),
-        col("area_ha", "Diện tích (ha)", &["diện tích"], false),
-        col("households", "Số hộ", &["số hộ nông dân"], false),
-        col("price", "Giá, phương thức xác định giá", &["giá"], true),
-        col("signed_on", "Ngày ký", &[], true),
-        col("starts_on", "Từ ngày", &["ngày bắt đầu"], true),
-        col("ends_on", "Đến ngày", &["ngày kết thúc"], true),
-        col("ended_on", "Ngày thanh lý", &["chấm dứt"], false),
-        col("schedule", "Lịch giao hàng", &["lịch giao"], false),
-    ],
-};
-
-/// A delivery under a linkage contract (lần giao hàng).
-pub const DELIVERIES: Table = Table {
-    key: "deliveries",
-    vi: "Giao hàng",
-    aliases: &["lần giao hàng", "giao nhận"],
-    columns: &[
-        col("code", "Mã", &["số phiếu"], true),
-        col("contract", "Mã hợp đồng", &["hợp đồng"], true),
-        col("delivered_on", "Ngày giao", &["ngày"], true),
-        col("quantity", "Số lượng", &["khối lượng"], true),
-        col("lot", "Số lô", &["lô"], false),
-    ],
-};
-
 /// In this order in a workbook and in an import's summary; from the eighth on they appear in
 /// an export only when there is something to write (a register without a reorganisation or a
 /// Hội quán has none).
-pub const TABLES: [Table; 24] = [
+pub const TABLES: [Table; 25] = [
     ADMIN_UNITS,
     ORGANIZATIONS,
     ANNUAL_REPORTS,
@@ -695,42 +513,10 @@ pub const TABLES: [Table; 24] = [
     LOTS,
     CONTRACTS,
     DELIVERIES,
+    LINKAGE_PROJECTS,
 ];
 
-/// Folds a header or sheet name for matching: no case, no diacritics, no unit in
-/// parentheses ("Doanh thu (triệu đồng)" is "doanh thu"), `_` as a space.
-pub fn fold_header(s: &str) -> String {
-    let base = match s.find('(') {
-        Some(i) if i > 0 => &s[..i],
-        _ => s,
-    };
-    fold(&base.replace('_', " "))
-}
-
 impl Table {
-    pub fn matches_name(&self, name: &str) -> bool {
-        let f = fold_header(name);
-        f == fold_header(self.key)
-            || f == fold_header(self.vi)
-            || self.aliases.iter().any(|a| fold_header(a) == f)
-    }
-
-    pub fn column_for(&self, header: &str) -> Option<&'static Column> {
-        let f = fold_header(header);
-        if f.is_empty() {
-            return None;
-        }
-        // Keys and Vietnamese headers first, so an alias never shadows a real column.
-        self.columns
-            .iter()
-            .find(|c| fold_header(c.key) == f || fold_header(c.vi) == f)
-            .or_else(|| {
-                self.columns
-                    .iter()
-                    .find(|c| c.aliases.iter().any(|a| fold_header(a) == f))
-            })
-    }
-
     pub fn by_name(name: &str) -> Option<Table> {
         TABLES.iter().copied().find(|t| t.matches_name(name))
     }

@@ -304,6 +304,7 @@ pub fn write_xlsx(
             chain::lot_rows(&snap.trace, &snap.products),
             chain::contract_rows(&snap.contracts),
             chain::delivery_rows(&snap.contracts),
+            chain::project_rows(&snap.contracts),
         ])
         .enumerate()
     {

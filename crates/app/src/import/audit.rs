@@ -283,6 +283,11 @@ pub(super) fn entries(app: &App, g: &Ground<'_>, changes: &ChangeSet) -> Vec<Aud
             .and_then(|o| g.commune_of(o));
         entry("deliveries", x.code.clone(), unit, before, json(x));
     }
+    for p in &changes.projects {
+        let before = g.db.contracts.project(&p.code).map(json);
+        let unit = p.orgs.first().and_then(|o| g.commune_of(o));
+        entry("linkage_projects", p.code.clone(), unit, before, json(p));
+    }
     for (code, list) in &changes.course_attendees {
         let stored = g.db.training.attendees_of(code);
         let unit = (changes.courses.iter())

@@ -9,13 +9,14 @@ use crate::import::ground::Ground;
 use hoptac_core::chain::ContractRecords;
 use hoptac_core::lots::TraceRecords;
 use hoptac_core::validate::Finding;
-use hoptac_exchange::columns::{CONTRACTS, DELIVERIES, LOTS, PLANTING_AREAS};
+use hoptac_exchange::columns::{CONTRACTS, DELIVERIES, LINKAGE_PROJECTS, LOTS, PLANTING_AREAS};
 
 /// The summary's rows for these sheets, in [`hoptac_exchange::columns::TABLES`].
 const FACILITY_ROWS: usize = 20;
 const LOT_ROWS: usize = 21;
 const CONTRACT_ROWS: usize = 22;
 const DELIVERY_ROWS: usize = 23;
+const PROJECT_ROWS: usize = 24;
 
 pub(super) fn facilities(g: &Ground<'_>, d: &mut Draft) {
     for l in &g.parsed.facilities {
@@ -172,6 +173,57 @@ pub(super) fn deliveries(g: &Ground<'_>, d: &mut Draft) {
             x,
         ) {
             d.changes.deliveries.push(x.clone());
+        }
+    }
+}
+
+/// Linkage projects, checked against the contracts as the file leaves them; a cooperative
+/// paid under a project (a stored payment or one of the file) stays in it.
+pub(super) fn projects(g: &Ground<'_>, d: &mut Draft) {
+    if g.parsed.projects.is_empty() {
+        return;
+    }
+    let mut k: ContractRecords = g.db.contracts.clone();
+    for c in &d.changes.contracts {
+        k.contracts.retain(|x| x.code != c.code);
+        k.contracts.push(c.clone());
+    }
+    k.contracts.sort_by(|a, b| a.code.cmp(&b.code));
+    let paid: Vec<&hoptac_core::model::Disbursement> = (d.changes.disbursements.iter())
+        .chain(
+            (g.db.support.disbursements.iter())
+                .filter(|x| !d.changes.disbursements.iter().any(|y| y.code == x.code)),
+        )
+        .collect();
+    for l in &g.parsed.projects {
+        let p = hoptac_core::chain::LinkageProject {
+            code: l.value.code.trim().to_string(),
+            ..l.value.clone()
+        };
+        let mut problems = hoptac_core::linkage::project_problems(&p, |o| g.org_of(o), &k);
+        for x in paid
+            .iter()
+            .filter(|x| x.project.as_deref() == Some(p.code.as_str()) && !p.orgs.contains(&x.org))
+        {
+            problems.push((
+                "orgs",
+                x.org.to_string(),
+                hoptac_core::msg!("linkage.org_not_in_project", org = x.org, code = p.code),
+            ));
+        }
+        if !problems.is_empty() {
+            for (field, v, msg) in problems {
+                d.problems
+                    .push(located_err(l, &LINKAGE_PROJECTS, field, v, msg));
+            }
+            continue;
+        }
+        if tally(
+            &mut d.summary[PROJECT_ROWS],
+            g.db.contracts.project(&p.code),
+            &p,
+        ) {
+            d.changes.projects.push(p);
         }
     }
 }

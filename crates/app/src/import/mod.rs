@@ -174,6 +174,7 @@ impl App {
         chain::lots(&g, &mut d);
         chain::contracts(&g, &mut d);
         chain::deliveries(&g, &mut d);
+        chain::projects(&g, &mut d);
         registry::near_duplicates(&g, &mut d);
         registry::registered_services(self, &g, &mut d);
         reports::reports(&g, &mut d);

@@ -330,6 +330,15 @@ pub(super) fn refusals(g: &Ground<'_>, d: &mut Draft) -> Vec<Refusal> {
             refused.push(("deliveries", x.code.clone()));
         }
     }
+    // a linkage project by the commune staff and the offices above of every cooperative in
+    // it, the ones stored too
+    let project_ok = |p: &hoptac_core::chain::LinkageProject| p.orgs.iter().all(club_ok);
+    for p in &changes.projects {
+        let old = g.db.contracts.project(&p.code);
+        if !project_ok(p) || old.is_some_and(|o| !project_ok(o)) {
+            refused.push(("linkage_projects", p.code.clone()));
+        }
+    }
     let plan_ok = |code: &str| {
         g.plan_unit(changes, code)
             .is_some_and(|u| may(Action::ManagePlans, &Resource::Unit(u)))

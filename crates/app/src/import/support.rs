@@ -52,6 +52,17 @@ pub(super) fn events(g: &Ground<'_>, d: &mut Draft) {
 }
 
 pub(super) fn disbursements(g: &Ground<'_>, d: &mut Draft) {
+    // the projects as the file leaves them: a payment may name a project of the same file
+    let mut projects = g.db.contracts.clone();
+    for l in &g.parsed.projects {
+        let code = l.value.code.trim();
+        projects.projects.retain(|p| p.code != code);
+        projects.projects.push(hoptac_core::chain::LinkageProject {
+            code: code.to_string(),
+            ..l.value.clone()
+        });
+    }
+    projects.projects.sort_by(|a, b| a.code.cmp(&b.code));
     for l in &g.parsed.disbursements {
         let stored = g.db.support.disbursement(l.value.code.trim());
         let project = match g.parsed.disbursements_without_project {
@@ -70,8 +81,7 @@ pub(super) fn disbursements(g: &Ground<'_>, d: &mut Draft) {
         };
         let mut problems = disbursement_problems(&x, g.org_of(&x.org));
         problems.extend(hoptac_core::linkage::disbursement_project_problems(
-            &x,
-            &g.db.contracts,
+            &x, &projects,
         ));
         if !problems.is_empty() {
             for (f, v, msg) in problems {

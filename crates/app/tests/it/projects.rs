@@ -279,3 +279,71 @@ CH-3,linkage,NĐ 98/2018/NĐ-CP,,HTX-TM-07,6000000,Ngân sách tỉnh,2026-09-01
         (6_000_000, Some("DA-2"))
     );
 }
+
+#[tokio::test]
+async fn a_projects_sheet_goes_in_with_the_support_paid_under_it_all_or_nothing() {
+    let (a, _d) = demo().await;
+    let head = "code,name,lead,orgs,contracts,area_ha,households,investment_vnd,support_approved_vnd,approved_by,decision,approved_on,starts_on,ends_on";
+    let row = |code: &str, orgs: &str, contracts: &str| {
+        format!(
+            "{code},Liên kết hạt sen,Công ty CP Sen Đồng Tháp,{orgs},{contracts},12.5,30,800000000,240000000,UBND tỉnh,QĐ 9/QĐ-UBND,2026-10-01,2026-11-01,2027-10-31\n"
+        )
+    };
+    let paid = "code,policy,legal_basis,decision,org_code,amount_vnd,source,paid_on,project\n\
+CH-S-1,linkage,NĐ 98/2018/NĐ-CP,,HTX-TM-04,80000000,Ngân sách tỉnh,2026-11-20,DA-SEN\n";
+    let book = |projects: String| {
+        crate::csv(&[
+            ("support_disbursements", paid),
+            ("linkage_projects", &format!("{head}\n{projects}")),
+        ])
+    };
+    // a contract of no cooperative of it, an unknown cooperative: named, nothing written
+    let before = a.store().counts().await.unwrap();
+    let bad = format!(
+        "{}{}",
+        row("DA-SEN", "HTX-TM-04", "HDLK-2026-01"),
+        row("DA-ZZ", "ZZ-9", "")
+    );
+    let o = a.import_book(&sys(), &book(bad), true).await.unwrap();
+    assert!(!o.applied);
+    let named: Vec<(String, String)> = (o.problems.iter())
+        .filter(|p| p.is_error())
+        .map(|p| (p.key.unwrap_or_default().to_string(), p.value.clone()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("contracts".to_string(), "HDLK-2026-01".to_string()),
+            ("orgs".to_string(), "ZZ-9".to_string())
+        ]
+    );
+    assert_eq!(a.store().counts().await.unwrap(), before, "nothing written");
+    // the commune officer of Tân Kiều does not keep HTX-TM-04 (Mỹ An)
+    let commune = actor(&a, "xa.tankieu").await;
+    let good = row("DA-SEN", "HTX-TM-04", "HDLK-2026-02");
+    let only = crate::csv(&[("linkage_projects", &format!("{head}\n{good}"))]);
+    let r = a.import_book(&commune, &only, true).await;
+    assert!(!r.as_ref().is_ok_and(|o| o.applied), "{r:?}");
+    let o = a.import_book(&sys(), &book(good), true).await.unwrap();
+    assert!(o.applied, "{:?}", o.problems);
+    let v = a.project(&sys(), "DA-SEN").await.unwrap();
+    assert_eq!(
+        (v.paid_vnd, v.project.contracts.clone()),
+        (80_000_000, vec!["HDLK-2026-02".to_string()])
+    );
+    // what is exported comes back the same
+    let xlsx = a
+        .export_xlsx(&sys(), hoptac_app::ExportHeaders::Vietnamese)
+        .await
+        .unwrap();
+    let again = a
+        .import_bytes(&sys(), "x.xlsx", &xlsx, false)
+        .await
+        .unwrap();
+    let row = (again.summary.iter()).find(|t| t.table == "linkage_projects");
+    assert!(
+        row.is_some_and(|t| t.new == 0 && t.changed == 0 && t.unchanged == 2),
+        "{:?}",
+        again.summary
+    );
+}

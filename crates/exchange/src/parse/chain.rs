@@ -7,7 +7,7 @@ use super::layout::{Layout, duplicate, rows};
 use super::parsed::{FacilityInput, Located, Parsed};
 use super::reader::RowReader;
 use crate::read::RawSheet;
-use hoptac_core::chain::{Contract, Delivery, Installment};
+use hoptac_core::chain::{Contract, Delivery, Installment, LinkageProject};
 use hoptac_core::lots::{Facility, Lot};
 use hoptac_core::types::{FacilityKind, FacilityStatus, LinkageForm, LotUnit};
 use hoptac_core::validate::Severity;
@@ -296,6 +296,111 @@ pub(super) fn parse_deliveries(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
                     delivered_on,
                     quantity,
                     lot,
+                },
+            ));
+        }
+    }
+}
+
+/// A list of codes as a cell holds it, `A;B`.
+fn codes(t: &str) -> impl Iterator<Item = &str> {
+    t.split(';').map(str::trim).filter(|x| !x.is_empty())
+}
+
+pub(super) fn parse_projects(sheet: &RawSheet, l: &Layout, out: &mut Parsed) {
+    let mut seen = HashMap::new();
+    for (n, cells) in rows(sheet, l) {
+        let mut r = RowReader::new(l, *n, cells, &mut out.problems);
+        let code = r.text("code");
+        let code = r.required("code", code);
+        let name = r.text("name");
+        let name = r.required("name", name);
+        let lead = r.text("lead");
+        let lead = r.required("lead", lead);
+        let orgs_text = r.text("orgs");
+        let orgs_text = r.required("orgs", orgs_text);
+        let orgs: Option<Vec<hoptac_core::OrgCode>> = orgs_text
+            .as_deref()
+            .and_then(|t| codes(t).map(hoptac_core::OrgCode::parse).collect());
+        if let (Some(t), None) = (&orgs_text, &orgs) {
+            r.push(
+                Severity::Error,
+                "orgs",
+                t.clone(),
+                hoptac_core::msg!("exchange.invalid_code"),
+            );
+        }
+        let contracts: Vec<String> = (r.text("contracts").as_deref())
+            .map(|t| codes(t).map(str::to_string).collect())
+            .unwrap_or_default();
+        let area_ha = r.money("area_ha");
+        let households = r.integer("households");
+        let investment = r.integer("investment_vnd");
+        let investment = r.required("investment_vnd", investment);
+        let support = r.integer("support_approved_vnd");
+        let support = r.required("support_approved_vnd", support);
+        let approved_by = r.text("approved_by");
+        let approved_by = r.required("approved_by", approved_by);
+        let decision = r.text("decision");
+        let decision = r.required("decision", decision);
+        let approved_on = r.date("approved_on");
+        let approved_on = r.required("approved_on", approved_on);
+        let starts_on = r.date("starts_on");
+        let starts_on = r.required("starts_on", starts_on);
+        let ends_on = r.date("ends_on");
+        let ends_on = r.required("ends_on", ends_on);
+        let failed = r.failed;
+        let (Some(code), Some(name), Some(lead), Some(orgs), Some(investment_vnd)) =
+            (code, name, lead, orgs, investment)
+        else {
+            continue;
+        };
+        let (
+            Some(support_approved_vnd),
+            Some(approved_by),
+            Some(decision),
+            Some(approved_on),
+            Some(starts_on),
+            Some(ends_on),
+            false,
+        ) = (
+            support,
+            approved_by,
+            decision,
+            approved_on,
+            starts_on,
+            ends_on,
+            failed,
+        )
+        else {
+            continue;
+        };
+        if !duplicate(
+            &mut seen,
+            code.clone(),
+            *n,
+            &sheet.name,
+            &column(l, "code"),
+            &mut out.problems,
+        ) {
+            out.projects.push(located(
+                sheet,
+                *n,
+                LinkageProject {
+                    code,
+                    name,
+                    lead,
+                    orgs,
+                    contracts,
+                    area_ha,
+                    households,
+                    investment_vnd,
+                    support_approved_vnd,
+                    approved_by,
+                    decision,
+                    approved_on,
+                    starts_on,
+                    ends_on,
                 },
             ));
         }

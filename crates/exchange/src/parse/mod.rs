@@ -97,6 +97,7 @@ pub fn parse_book(book: &RawBook) -> Parsed {
             "lots" => chain::parse_lots(sheet, &l, &mut out),
             "contracts" => chain::parse_contracts(sheet, &l, &mut out),
             "deliveries" => chain::parse_deliveries(sheet, &l, &mut out),
+            "linkage_projects" => chain::parse_projects(sheet, &l, &mut out),
             _ => parse_targets(sheet, &l, &mut out),
         }
     }

@@ -136,6 +136,7 @@ pub struct Parsed {
     /// Lots, with the GTIN the sheet gives (to be the product's).
     pub lots: Vec<Located<(hoptac_core::lots::Lot, Option<String>)>>,
     pub contracts: Vec<Located<hoptac_core::chain::Contract>>,
+    pub projects: Vec<Located<hoptac_core::chain::LinkageProject>>,
     pub deliveries: Vec<Located<hoptac_core::chain::Delivery>>,
     pub problems: Vec<Problem>,
     /// The columns each table's sheet had: a column left out keeps the stored values.

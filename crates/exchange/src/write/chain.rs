@@ -112,3 +112,27 @@ pub(super) fn delivery_rows(k: &ContractRecords) -> Vec<Vec<Val>> {
         })
         .collect()
 }
+
+pub(super) fn project_rows(k: &ContractRecords) -> Vec<Vec<Val>> {
+    (k.projects.iter())
+        .map(|p| {
+            let orgs: Vec<&str> = p.orgs.iter().map(|o| o.as_str()).collect();
+            vec![
+                Val::Text(p.code.clone()),
+                Val::Text(p.name.clone()),
+                Val::Text(p.lead.clone()),
+                Val::Text(orgs.join(";")),
+                text(&p.contracts.join(";")),
+                opt(p.area_ha, Val::Money),
+                opt(p.households, Val::Int),
+                Val::Int(p.investment_vnd),
+                Val::Int(p.support_approved_vnd),
+                Val::Text(p.approved_by.clone()),
+                Val::Text(p.decision.clone()),
+                Val::Date(p.approved_on),
+                Val::Date(p.starts_on),
+                Val::Date(p.ends_on),
+            ]
+        })
+        .collect()
+}

@@ -124,7 +124,11 @@ async fn the_office_records_a_project_and_pays_support_under_it() {
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = get(&office, "/trace/projects/DA-MA-01").await;
-    assert!(page.body.contains("120.000.000 đ (40,00%)"), "{}", page.body);
+    assert!(
+        page.body.contains("120.000.000 đ (40,00%)"),
+        "{}",
+        page.body
+    );
     // a project with support paid under it stays
     let r = post_form(
         &office,
