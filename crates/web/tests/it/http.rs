@@ -607,11 +607,13 @@ async fn export_downloads_a_workbook() {
             // and its products with their OCOP ratings
             "products",
             "ocop_evaluations",
-            // its planting areas, lots, linkage contracts and their deliveries
+            // its planting areas, lots, linkage contracts and their deliveries, and the
+            // linkage project with support paid under it
             "planting_areas",
             "lots",
             "contracts",
-            "deliveries"
+            "deliveries",
+            "linkage_projects"
         ]
     );
     let orgs = wb.worksheet_range("organizations").unwrap();
