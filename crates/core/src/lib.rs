@@ -18,6 +18,7 @@ pub mod fixed;
 pub mod gtin;
 pub mod i18n;
 pub mod indicator;
+pub mod ledger;
 pub mod linkage;
 pub mod lots;
 pub mod map;

@@ -7,6 +7,7 @@ mod cli;
 mod core;
 mod daily;
 mod exchange;
+mod ledger;
 mod ocop;
 mod support;
 mod tasks;
@@ -38,6 +39,7 @@ pub const MESSAGES: &[&[Entry]] = &[
     ocop::LINKAGE,
     ocop::EPCIS,
     trace_forms::MESSAGES,
+    ledger::MESSAGES,
 ];
 
 /// Words of the interface, shown as they are.
