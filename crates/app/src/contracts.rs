@@ -156,6 +156,16 @@ impl App {
             (Some(code), None) => return Err(AppError::not_found("contract", code)),
             _ => {}
         }
+        // a project resting on it keeps one of its cooperatives a party
+        for p in (k.projects.iter()).filter(|p| p.contracts.contains(&c.code)) {
+            if !c.orgs.iter().any(|o| p.orgs.contains(o)) {
+                problems.push((
+                    "orgs",
+                    p.code.clone(),
+                    hoptac_core::msg!("linkage.contract_not_of_project", code = c.code),
+                ));
+            }
+        }
         if !problems.is_empty() || before.as_ref() == Some(&c) {
             return Ok(problems);
         }

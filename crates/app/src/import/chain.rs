@@ -109,7 +109,7 @@ pub(super) fn contracts(g: &Ground<'_>, d: &mut Draft) {
             code: l.value.code.trim().to_string(),
             ..l.value.clone()
         };
-        let problems = hoptac_core::linkage::contract_problems(
+        let mut problems = hoptac_core::linkage::contract_problems(
             &c,
             |o| g.org_of(o),
             |p| {
@@ -119,6 +119,24 @@ pub(super) fn contracts(g: &Ground<'_>, d: &mut Draft) {
                 })
             },
         );
+        // a stored project resting on it (one of the file is checked with the projects)
+        let rests = (g.db.contracts.projects.iter())
+            .filter(|p| {
+                !g.parsed
+                    .projects
+                    .iter()
+                    .any(|x| x.value.code.trim() == p.code)
+            })
+            .filter(|p| p.contracts.contains(&c.code));
+        for p in rests {
+            if !c.orgs.iter().any(|o| p.orgs.contains(o)) {
+                problems.push((
+                    "orgs",
+                    p.code.clone(),
+                    hoptac_core::msg!("linkage.contract_not_of_project", code = c.code),
+                ));
+            }
+        }
         if !problems.is_empty() {
             for (field, v, msg) in problems {
                 d.problems.push(located_err(l, &CONTRACTS, field, v, msg));

@@ -96,6 +96,27 @@ async fn a_project_is_kept_by_the_offices_of_every_cooperative_and_its_support_i
             .unwrap()
             .is_empty()
     );
+    // the contract it rests on keeps a cooperative of it
+    let mut moved = a
+        .snapshot()
+        .await
+        .unwrap()
+        .contracts
+        .contract("HDLK-2026-01")
+        .cloned()
+        .unwrap();
+    moved.orgs = vec![OrgCode::parse("HTX-TM-04").unwrap()];
+    moved.product = None;
+    let kv = a.row_version("contracts", "HDLK-2026-01").await.unwrap();
+    let p = a
+        .save_contract(&district, Some("HDLK-2026-01"), moved, kv)
+        .await
+        .unwrap();
+    // each project it would leave is named: this one and the demo's
+    assert_eq!(
+        fields(&p),
+        [("orgs", "DA-2".into()), ("orgs", "DA-LK-2026-01".into())]
+    );
     // the old side: the commune cannot edit a project that names another commune's
     let v = a.row_version("linkage_projects", "DA-2").await.unwrap();
     let mut narrower = both.clone();
@@ -331,6 +352,19 @@ CH-S-1,linkage,NĐ 98/2018/NĐ-CP,,HTX-TM-04,80000000,Ngân sách tỉnh,2026-11
         (v.paid_vnd, v.project.contracts.clone()),
         (80_000_000, vec!["HDLK-2026-02".to_string()])
     );
+    // a contract moved away from every cooperative of the stored project resting on it
+    let moved = "code,orgs,partner,partner_tax_code,form,goods,product,quantity,uom,area_ha,households,price,signed_on,starts_on,ends_on,ended_on,schedule\n\
+HDLK-2026-02,HTX-TM-07,Công ty CP Sen Đồng Tháp,1400999002,production_sale,Hạt sen tươi,,100,TNE,,,Giá thỏa thuận,2026-01-01,2026-01-01,2026-12-31,,\n";
+    let o = a
+        .import_book(&sys(), &crate::csv(&[("contracts", moved)]), true)
+        .await
+        .unwrap();
+    assert!(!o.applied);
+    let named: Vec<(String, String)> = (o.problems.iter())
+        .filter(|p| p.is_error())
+        .map(|p| (p.key.unwrap_or_default().to_string(), p.value.clone()))
+        .collect();
+    assert_eq!(named, [("orgs".to_string(), "DA-SEN".to_string())]);
     // what is exported comes back the same
     let xlsx = a
         .export_xlsx(&sys(), hoptac_app::ExportHeaders::Vietnamese)
