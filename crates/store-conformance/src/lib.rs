@@ -16,6 +16,7 @@ mod contracts;
 mod definitions;
 mod evaluations;
 mod fixtures;
+mod ledgers;
 mod people;
 mod products;
 mod projects;
@@ -32,6 +33,7 @@ pub use clubs::*;
 pub use contracts::*;
 pub use definitions::*;
 pub use evaluations::*;
+pub use ledgers::*;
 pub use people::*;
 pub use products::*;
 pub use projects::*;
@@ -57,6 +59,7 @@ pub const CASES: &[&str] = &[
     "planting_areas_lots_and_trace_events_round_trip_and_guard_each_other",
     "linkage_contracts_and_deliveries_round_trip_and_guard_the_register",
     "linkage_projects_round_trip_and_tie_the_support_paid",
+    "ledger_years_round_trip_at_their_version_and_a_closed_year_takes_no_postings",
     "plan_offices_and_tasks_round_trip_in_number_order",
     "search_folds_diacritics_filters_and_pages",
     "snapshot_limits_report_years",
@@ -84,7 +87,7 @@ pub const CASES: &[&str] = &[
 macro_rules! conformance_suite {
     // a backend that backs up to a file (SQLite)
     ($fresh:path) => {
-        $crate::conformance_suite!(@cases $fresh; round_trips_every_field_exactly, upserts_are_idempotent, a_failing_change_set_writes_nothing, removals_take_rows_out_with_the_change_set, an_organisation_entered_by_mistake_is_archived_whole_and_put_back, club_meetings_and_origins_round_trip_and_guard_the_register, training_courses_and_attendees_round_trip_and_guard_the_register, support_events_and_disbursements_round_trip_and_guard_the_register, products_and_ocop_ratings_round_trip_and_guard_the_register, planting_areas_lots_and_trace_events_round_trip_and_guard_each_other, linkage_contracts_and_deliveries_round_trip_and_guard_the_register, linkage_projects_round_trip_and_tie_the_support_paid, plan_offices_and_tasks_round_trip_in_number_order, search_folds_diacritics_filters_and_pages, snapshot_limits_report_years, database_constraints_back_the_domain, plans_targets_and_indicators_round_trip_and_upsert_one_by_one, generation_and_row_versions_guard_every_write, concurrent_writers_one_wins, accounts_and_sessions, audit_is_queried_by_what_and_where, cases_open_act_and_close, a_closed_case_is_reopened_with_its_changes, reporting_locks_are_a_history, rubric_versions_are_append_only, evaluations_and_classifications_round_trip, merges_move_rows_and_undo_puts_them_back, validation_rules_owner_scopes_and_units, unit_history_round_trips);
+        $crate::conformance_suite!(@cases $fresh; round_trips_every_field_exactly, upserts_are_idempotent, a_failing_change_set_writes_nothing, removals_take_rows_out_with_the_change_set, an_organisation_entered_by_mistake_is_archived_whole_and_put_back, club_meetings_and_origins_round_trip_and_guard_the_register, training_courses_and_attendees_round_trip_and_guard_the_register, support_events_and_disbursements_round_trip_and_guard_the_register, products_and_ocop_ratings_round_trip_and_guard_the_register, planting_areas_lots_and_trace_events_round_trip_and_guard_each_other, linkage_contracts_and_deliveries_round_trip_and_guard_the_register, linkage_projects_round_trip_and_tie_the_support_paid, ledger_years_round_trip_at_their_version_and_a_closed_year_takes_no_postings, plan_offices_and_tasks_round_trip_in_number_order, search_folds_diacritics_filters_and_pages, snapshot_limits_report_years, database_constraints_back_the_domain, plans_targets_and_indicators_round_trip_and_upsert_one_by_one, generation_and_row_versions_guard_every_write, concurrent_writers_one_wins, accounts_and_sessions, audit_is_queried_by_what_and_where, cases_open_act_and_close, a_closed_case_is_reopened_with_its_changes, reporting_locks_are_a_history, rubric_versions_are_append_only, evaluations_and_classifications_round_trip, merges_move_rows_and_undo_puts_them_back, validation_rules_owner_scopes_and_units, unit_history_round_trips);
 
         #[tokio::test]
         async fn backup_copies_everything() {
@@ -98,7 +101,7 @@ macro_rules! conformance_suite {
     };
     // a database server, backed up by its own tools (PostgreSQL)
     ($fresh:path, backup_refused) => {
-        $crate::conformance_suite!(@cases $fresh; round_trips_every_field_exactly, upserts_are_idempotent, a_failing_change_set_writes_nothing, removals_take_rows_out_with_the_change_set, an_organisation_entered_by_mistake_is_archived_whole_and_put_back, club_meetings_and_origins_round_trip_and_guard_the_register, training_courses_and_attendees_round_trip_and_guard_the_register, support_events_and_disbursements_round_trip_and_guard_the_register, products_and_ocop_ratings_round_trip_and_guard_the_register, planting_areas_lots_and_trace_events_round_trip_and_guard_each_other, linkage_contracts_and_deliveries_round_trip_and_guard_the_register, linkage_projects_round_trip_and_tie_the_support_paid, plan_offices_and_tasks_round_trip_in_number_order, search_folds_diacritics_filters_and_pages, snapshot_limits_report_years, database_constraints_back_the_domain, plans_targets_and_indicators_round_trip_and_upsert_one_by_one, generation_and_row_versions_guard_every_write, concurrent_writers_one_wins, accounts_and_sessions, audit_is_queried_by_what_and_where, cases_open_act_and_close, a_closed_case_is_reopened_with_its_changes, reporting_locks_are_a_history, rubric_versions_are_append_only, evaluations_and_classifications_round_trip, merges_move_rows_and_undo_puts_them_back, validation_rules_owner_scopes_and_units, unit_history_round_trips);
+        $crate::conformance_suite!(@cases $fresh; round_trips_every_field_exactly, upserts_are_idempotent, a_failing_change_set_writes_nothing, removals_take_rows_out_with_the_change_set, an_organisation_entered_by_mistake_is_archived_whole_and_put_back, club_meetings_and_origins_round_trip_and_guard_the_register, training_courses_and_attendees_round_trip_and_guard_the_register, support_events_and_disbursements_round_trip_and_guard_the_register, products_and_ocop_ratings_round_trip_and_guard_the_register, planting_areas_lots_and_trace_events_round_trip_and_guard_each_other, linkage_contracts_and_deliveries_round_trip_and_guard_the_register, linkage_projects_round_trip_and_tie_the_support_paid, ledger_years_round_trip_at_their_version_and_a_closed_year_takes_no_postings, plan_offices_and_tasks_round_trip_in_number_order, search_folds_diacritics_filters_and_pages, snapshot_limits_report_years, database_constraints_back_the_domain, plans_targets_and_indicators_round_trip_and_upsert_one_by_one, generation_and_row_versions_guard_every_write, concurrent_writers_one_wins, accounts_and_sessions, audit_is_queried_by_what_and_where, cases_open_act_and_close, a_closed_case_is_reopened_with_its_changes, reporting_locks_are_a_history, rubric_versions_are_append_only, evaluations_and_classifications_round_trip, merges_move_rows_and_undo_puts_them_back, validation_rules_owner_scopes_and_units, unit_history_round_trips);
 
         #[tokio::test]
         async fn backup_is_refused_with_advice() {

@@ -53,6 +53,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0011_linkage_projects.sql",
         include_str!("../migrations/0011_linkage_projects.sql"),
     ),
+    (
+        "0012_ledgers.sql",
+        include_str!("../migrations/0012_ledgers.sql"),
+    ),
 ];
 
 fn migrator() -> sqlx::migrate::Migrator {

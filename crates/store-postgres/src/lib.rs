@@ -16,6 +16,7 @@ mod copy;
 mod db;
 mod definitions;
 mod evaluations;
+mod ledgers;
 mod maintenance;
 mod products;
 mod projects;

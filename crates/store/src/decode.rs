@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 pub mod clubs;
 pub mod contracts;
+pub mod ledgers;
 pub mod products;
 pub mod projects;
 pub mod support;

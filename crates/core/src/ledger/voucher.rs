@@ -39,6 +39,37 @@ impl VoucherKind {
         }
     }
 
+    pub const ALL: [VoucherKind; 7] = [
+        VoucherKind::Receipt,
+        VoucherKind::Payment,
+        VoucherKind::GoodsIn,
+        VoucherKind::GoodsOut,
+        VoucherKind::BankDebit,
+        VoucherKind::BankCredit,
+        VoucherKind::Journal,
+    ];
+
+    /// Its stable code, as stored and as written in files.
+    pub fn code(self) -> &'static str {
+        match self {
+            VoucherKind::Receipt => "receipt",
+            VoucherKind::Payment => "payment",
+            VoucherKind::GoodsIn => "goods_in",
+            VoucherKind::GoodsOut => "goods_out",
+            VoucherKind::BankDebit => "bank_debit",
+            VoucherKind::BankCredit => "bank_credit",
+            VoucherKind::Journal => "journal",
+        }
+    }
+
+    /// A kind from its code or its Vietnamese name, diacritics and case ignored.
+    pub fn parse(s: &str) -> Option<VoucherKind> {
+        let folded = crate::text::fold(s.trim());
+        VoucherKind::ALL
+            .into_iter()
+            .find(|k| k.code() == s.trim() || crate::text::fold(k.label_vi()) == folded)
+    }
+
     /// The form's code in Phụ lục II, where it has one.
     pub fn form(self) -> Option<&'static str> {
         match self {

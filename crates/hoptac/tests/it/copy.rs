@@ -48,7 +48,7 @@ fn a_postgres_database_is_served_only_once_migrated() {
         Some(1)
     );
     let m = ok(&on(&url, &["migrate"]));
-    assert!(m.contains("0 → 11"), "{m}");
+    assert!(m.contains("0 → 12"), "{m}");
     ok(&on(&url, &["demo"]));
     let again = ok(&on(&url, &["migrate"]));
     assert!(again.contains("11 → 11"), "{again}");
@@ -98,7 +98,7 @@ fn the_demo_moves_to_postgres_and_back_every_table_equal() {
         &url,
         &["copy", "--from", &url, "--to", b.to_str().unwrap()],
     ));
-    assert_eq!(sums(&there).len(), 52, "{there}");
+    assert_eq!(sums(&there).len(), 57, "{there}");
     assert_eq!(
         sums(&there),
         sums(&back),

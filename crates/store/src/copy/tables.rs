@@ -766,6 +766,68 @@ pub const TABLES: &[Table] = &[
             ("founding_members", Int)
         ]
     ),
+    table!(
+        "ledger_years",
+        "org_code, year",
+        false,
+        [
+            ("org_code", Text),
+            ("year", Int),
+            ("starts_on", Date),
+            ("ends_on", Date),
+            ("closed", Bool),
+            ("version", Int)
+        ]
+    ),
+    table!(
+        "ledger_accounts",
+        "org_code, year, number",
+        false,
+        [
+            ("org_code", Text),
+            ("year", Int),
+            ("number", Text),
+            ("name", Text)
+        ]
+    ),
+    table!(
+        "ledger_opening",
+        "org_code, year, account",
+        false,
+        [
+            ("org_code", Text),
+            ("year", Int),
+            ("account", Text),
+            ("net_vnd", Int)
+        ]
+    ),
+    table!(
+        "ledger_vouchers",
+        "id",
+        true,
+        [
+            ("id", Int),
+            ("org_code", Text),
+            ("year", Int),
+            ("kind", Text),
+            ("number", Text),
+            ("posted_on", Date),
+            ("description", Text),
+            ("closing", Bool)
+        ]
+    ),
+    table!(
+        "ledger_lines",
+        "voucher_id, position",
+        false,
+        [
+            ("voucher_id", Int),
+            ("position", Int),
+            ("account", Text),
+            ("debit_vnd", Int),
+            ("credit_vnd", Int)
+        ]
+    ),
 ];
 
 impl Table {

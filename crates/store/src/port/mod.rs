@@ -7,6 +7,7 @@ pub mod traits;
 /// The traits, for `use hoptac_store::prelude::*` where a store is called.
 pub mod prelude {
     pub use crate::port::traits::{
-        Accounts, AuditLog, Changes, Definitions, Evaluations, Maintenance, Registry, Review, Store,
+        Accounts, AuditLog, Books, Changes, Definitions, Evaluations, Maintenance, Registry,
+        Review, Store,
     };
 }

@@ -374,3 +374,64 @@ pub struct StoredEvaluation {
     pub year: i32,
     pub evaluation: hoptac_core::evaluation::Evaluation,
 }
+
+/// One fiscal year of an organisation's books as stored (sổ kế toán năm).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredLedger {
+    pub org: OrgCode,
+    pub year: hoptac_core::ledger::voucher::FiscalYear,
+    /// Moves on with every write to the year: the version an edit must carry.
+    pub version: i64,
+    /// The cooperative's own sub-accounts (number, name), by number.
+    pub sub_accounts: Vec<(String, String)>,
+    /// Opening balance per account (net debit − credit), by account.
+    pub opening: Vec<(String, i64)>,
+    /// In the order they were posted (date, then entry).
+    pub vouchers: Vec<hoptac_core::ledger::voucher::Voucher>,
+    pub closing: Option<hoptac_core::ledger::voucher::Voucher>,
+}
+
+/// A year of books in the list: which, whether closed, its version and size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerYearRow {
+    pub org: OrgCode,
+    pub year: i32,
+    pub closed: bool,
+    pub version: i64,
+    pub vouchers: i64,
+}
+
+/// What one write does to a year of books.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LedgerChange {
+    /// Opens the year, or replaces it whole (an import): its days, sub-accounts, opening
+    /// balances and vouchers. A closed year is not replaced.
+    Replace {
+        year: hoptac_core::ledger::voucher::FiscalYear,
+        sub_accounts: Vec<(String, String)>,
+        opening: Vec<(String, i64)>,
+        vouchers: Vec<hoptac_core::ledger::voucher::Voucher>,
+    },
+    /// Vouchers posted to an open year.
+    Post(Vec<hoptac_core::ledger::voucher::Voucher>),
+    /// A voucher taken out of an open year (kind, number).
+    Remove(hoptac_core::ledger::voucher::VoucherKind, String),
+    /// The year closed with its closing voucher.
+    Close(hoptac_core::ledger::voucher::Voucher),
+    /// The closing voucher taken away and the year open again.
+    Reopen,
+}
+
+/// A write to one year of books, at the version it read (0: the year does not exist yet),
+/// with its audit entries, in one transaction. A version that moved meanwhile, or a year
+/// that is not open for a posting, writes nothing ([`StoreError::Stale`]).
+///
+/// [`StoreError::Stale`]: crate::StoreError::Stale
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerWrite {
+    pub org: OrgCode,
+    pub year: i32,
+    pub expect_version: i64,
+    pub change: LedgerChange,
+    pub audit: Vec<AuditEntry>,
+}

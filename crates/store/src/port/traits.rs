@@ -176,13 +176,33 @@ pub trait Maintenance: Send + Sync {
     async fn backup(&self, path: &std::path::Path) -> Result<()>;
 }
 
+/// The cooperatives' books (sổ kế toán), one fiscal year at a time: kept apart from the
+/// register's snapshot, since a national installation's vouchers are far larger than it.
+#[async_trait]
+pub trait Books: Send + Sync {
+    /// Every year of books kept, by organisation and year.
+    async fn ledger_years(&self) -> Result<Vec<LedgerYearRow>>;
+    async fn ledger(&self, org: &OrgCode, year: i32) -> Result<Option<StoredLedger>>;
+    /// Applies one write at the version it read, with its audit entries, in one transaction.
+    async fn write_ledger(&self, w: &LedgerWrite) -> Result<()>;
+}
+
 /// Everything a backend provides. Implemented for every type that implements each aggregate.
 pub trait Store:
-    Registry + Changes + Definitions + Accounts + AuditLog + Review + Evaluations + Maintenance
+    Registry + Changes + Definitions + Accounts + AuditLog + Review + Evaluations + Maintenance + Books
 {
 }
 
-impl<T: Registry + Changes + Definitions + Accounts + AuditLog + Review + Evaluations + Maintenance>
-    Store for T
+impl<
+    T: Registry
+        + Changes
+        + Definitions
+        + Accounts
+        + AuditLog
+        + Review
+        + Evaluations
+        + Maintenance
+        + Books,
+> Store for T
 {
 }

@@ -474,7 +474,8 @@ async fn archive_org(tx: &mut sqlx::Transaction<'static, Sqlite>, a: &OrgArchive
          + (SELECT COUNT(*) FROM products WHERE org_code = $1) \
          + (SELECT COUNT(*) FROM facilities WHERE org_code = $1) \
          + (SELECT COUNT(*) FROM contract_orgs WHERE org_code = $1) \
-         + (SELECT COUNT(*) FROM project_orgs WHERE org_code = $1)",
+         + (SELECT COUNT(*) FROM project_orgs WHERE org_code = $1) \
+         + (SELECT COUNT(*) FROM ledger_years WHERE org_code = $1)",
     )
     .bind(a.org.as_str())
     .fetch_one(&mut **tx)

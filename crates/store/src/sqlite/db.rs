@@ -134,6 +134,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0029_linkage_projects.sql",
         include_str!("../../migrations/sqlite/0029_linkage_projects.sql"),
     ),
+    (
+        "0030_ledgers.sql",
+        include_str!("../../migrations/sqlite/0030_ledgers.sql"),
+    ),
 ];
 
 /// The migrator of [`MIGRATIONS`].

@@ -10,6 +10,7 @@ mod db;
 mod definitions;
 mod evaluation_store;
 mod evaluations;
+mod ledgers;
 mod maintenance;
 mod products;
 mod projects;
