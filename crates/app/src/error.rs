@@ -111,6 +111,8 @@ impl AppError {
                     "course" => hoptac_core::msg!("error.kind.course"),
                     "delivery" => hoptac_core::msg!("error.kind.delivery"),
                     "linkage_project" => hoptac_core::msg!("error.kind.linkage_project"),
+                    "ledger" => hoptac_core::msg!("error.kind.ledger"),
+                    "voucher" => hoptac_core::msg!("error.kind.voucher"),
                     "disbursement" => hoptac_core::msg!("error.kind.disbursement"),
                     "event" => hoptac_core::msg!("error.kind.event"),
                     "facility" => hoptac_core::msg!("error.kind.facility"),

@@ -2,6 +2,7 @@
 //! each answer is in core types or bilingual errors with stable codes.
 
 pub mod auth;
+pub mod books;
 pub mod case_assign;
 pub mod case_reopen;
 pub mod checks;

@@ -94,6 +94,29 @@ pub async fn load_demo(app: &App) -> Result<()> {
     );
     let classified = district::demo_classifications(app.snapshot().await?.as_ref());
     app.store().save_classifications(&classified, &[e]).await?;
+    // two cooperatives keeping their books, through the books service
+    for y in district::demo_books(app.snapshot().await?.as_ref()) {
+        let problems = app
+            .replace_ledger_year(
+                &actor,
+                &y.org,
+                y.year,
+                0,
+                y.sub_accounts,
+                y.opening,
+                y.vouchers,
+            )
+            .await?;
+        if let Some((field, value, _)) = problems.first() {
+            return Err(hoptac_app::AppError::Internal(format!(
+                "demo books {} {}: {field} {value}",
+                y.org, y.year
+            )));
+        }
+        if y.close {
+            app.close_ledger_year(&actor, &y.org, y.year, 1).await?;
+        }
+    }
     // the demo's review cases, as an office's first review run would record them
     app.run_review(&actor, None).await?;
     for (account, password) in district::demo_accounts() {

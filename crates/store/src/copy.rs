@@ -9,6 +9,7 @@ use async_trait::async_trait;
 use sha2::{Digest, Sha256};
 use tokio::sync::{mpsc, oneshot};
 
+mod ledger_tables;
 mod tables;
 pub use tables::{Kind, TABLES, Table};
 

@@ -1,6 +1,7 @@
 //! The application on a real SQLite file: imports (one test per class of bad input),
 //! idempotence, export → import, statistics from a district workbook.
 
+mod books;
 mod closing;
 mod clubs;
 mod documents;

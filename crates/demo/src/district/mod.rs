@@ -11,6 +11,7 @@ use hoptac_app::seed::thap_muoi_units;
 use hoptac_core::model::Organization;
 use hoptac_core::{Fixed, Snapshot};
 
+mod books;
 mod clubs;
 mod contracts;
 mod cooperatives;
@@ -26,6 +27,7 @@ mod tests;
 mod trace;
 mod training;
 
+pub use books::{BOOK_KEEPERS, DemoYear, demo_books};
 use cooperatives::*;
 use figures::*;
 use groups::*;

@@ -25,7 +25,9 @@ pub struct Table {
 
 use Kind::*;
 
-macro_rules! table {
+#[macro_export]
+#[doc(hidden)]
+macro_rules! copy_table {
     ($name:literal, $order:literal, $identity:literal, [$(($c:literal, $k:ident)),* $(,)?]) => {
         Table { name: $name, order: $order, identity: $identity, columns: &[$(($c, $k)),*] }
     };
@@ -33,8 +35,8 @@ macro_rules! table {
 
 /// Every table of the schema, each after the tables it refers to.
 pub const TABLES: &[Table] = &[
-    table!("meta", "key", false, [("key", Text), ("value", Text)]),
-    table!(
+    copy_table!("meta", "key", false, [("key", Text), ("value", Text)]),
+    copy_table!(
         "admin_units",
         "CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, id",
         false,
@@ -49,7 +51,7 @@ pub const TABLES: &[Table] = &[
             ("valid_to", Date)
         ]
     ),
-    table!(
+    copy_table!(
         "unit_changes",
         "old_id, new_id",
         false,
@@ -61,7 +63,7 @@ pub const TABLES: &[Table] = &[
             ("basis", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "organizations",
         "code",
         false,
@@ -77,7 +79,7 @@ pub const TABLES: &[Table] = &[
             ("registration_no", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "organization_moves",
         "org_code, moved_on",
         false,
@@ -88,7 +90,7 @@ pub const TABLES: &[Table] = &[
             ("reason", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "annual_reports",
         "org_code, year",
         false,
@@ -113,7 +115,7 @@ pub const TABLES: &[Table] = &[
             ("self_assessment_sent_on", Date)
         ]
     ),
-    table!(
+    copy_table!(
         "managers",
         "id",
         true,
@@ -128,13 +130,13 @@ pub const TABLES: &[Table] = &[
             ("to_date", Date)
         ]
     ),
-    table!(
+    copy_table!(
         "registered_services",
         "org_code, service",
         false,
         [("org_code", Text), ("service", Text)]
     ),
-    table!(
+    copy_table!(
         "indicators",
         "id",
         false,
@@ -146,7 +148,7 @@ pub const TABLES: &[Table] = &[
             ("description", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "plans",
         "code",
         false,
@@ -162,7 +164,7 @@ pub const TABLES: &[Table] = &[
             ("scope_code", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "targets",
         "plan_code, no",
         false,
@@ -179,7 +181,7 @@ pub const TABLES: &[Table] = &[
             ("note", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "validation_rules",
         "id",
         false,
@@ -192,13 +194,13 @@ pub const TABLES: &[Table] = &[
             ("active", Bool)
         ]
     ),
-    table!(
+    copy_table!(
         "owner_scopes",
         "entity, key",
         false,
         [("entity", Text), ("key", Text), ("unit_id", Int)]
     ),
-    table!(
+    copy_table!(
         "accounts",
         "username",
         false,
@@ -213,7 +215,7 @@ pub const TABLES: &[Table] = &[
             ("disabled", Bool)
         ]
     ),
-    table!(
+    copy_table!(
         "sessions",
         "token_hash",
         false,
@@ -224,7 +226,7 @@ pub const TABLES: &[Table] = &[
             ("expires_at", Int)
         ]
     ),
-    table!(
+    copy_table!(
         "audit",
         "id",
         true,
@@ -241,7 +243,7 @@ pub const TABLES: &[Table] = &[
             ("after", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "cases",
         "id",
         true,
@@ -256,7 +258,7 @@ pub const TABLES: &[Table] = &[
             ("closed_reason", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "case_actions",
         "id",
         true,
@@ -270,7 +272,7 @@ pub const TABLES: &[Table] = &[
             ("on_date", Date)
         ]
     ),
-    table!(
+    copy_table!(
         "merges",
         "id",
         true,
@@ -288,7 +290,7 @@ pub const TABLES: &[Table] = &[
             ("undone_at", Moment)
         ]
     ),
-    table!(
+    copy_table!(
         "merged_evaluations",
         "merge_id, org_code, year, rubric_id",
         false,
@@ -304,7 +306,7 @@ pub const TABLES: &[Table] = &[
             ("submitted_on", Date)
         ]
     ),
-    table!(
+    copy_table!(
         "merged_classifications",
         "merge_id, org_code, year",
         false,
@@ -318,13 +320,13 @@ pub const TABLES: &[Table] = &[
             ("agri_field", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "merged_registered_services",
         "merge_id, org_code, service",
         false,
         [("merge_id", Int), ("org_code", Text), ("service", Text)]
     ),
-    table!(
+    copy_table!(
         "evaluations",
         "org_code, year, rubric_id",
         false,
@@ -339,7 +341,7 @@ pub const TABLES: &[Table] = &[
             ("submitted_on", Date)
         ]
     ),
-    table!(
+    copy_table!(
         "rubric_versions",
         "rubric_id, version",
         false,
@@ -352,7 +354,7 @@ pub const TABLES: &[Table] = &[
             ("loaded_at", Moment)
         ]
     ),
-    table!(
+    copy_table!(
         "classifications",
         "org_code, year",
         false,
@@ -365,7 +367,7 @@ pub const TABLES: &[Table] = &[
             ("agri_field", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "reporting_locks",
         "id",
         true,
@@ -379,7 +381,7 @@ pub const TABLES: &[Table] = &[
             ("at", Moment)
         ]
     ),
-    table!(
+    copy_table!(
         "archived_reports",
         "id",
         true,
@@ -409,7 +411,7 @@ pub const TABLES: &[Table] = &[
             ("restored_at", Moment)
         ]
     ),
-    table!(
+    copy_table!(
         "archived_orgs",
         "id",
         true,
@@ -430,7 +432,7 @@ pub const TABLES: &[Table] = &[
             ("restored_at", Moment)
         ]
     ),
-    table!(
+    copy_table!(
         "archived_org_managers",
         "id",
         true,
@@ -445,7 +447,7 @@ pub const TABLES: &[Table] = &[
             ("to_date", Date)
         ]
     ),
-    table!(
+    copy_table!(
         "club_profiles",
         "org_code",
         false,
@@ -456,7 +458,7 @@ pub const TABLES: &[Table] = &[
             ("meetings_per_year", Int)
         ]
     ),
-    table!(
+    copy_table!(
         "club_meetings",
         "org_code, held_on",
         false,
@@ -468,7 +470,7 @@ pub const TABLES: &[Table] = &[
             ("outcome", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "club_meeting_officials",
         "org_code, held_on, seq",
         false,
@@ -481,7 +483,7 @@ pub const TABLES: &[Table] = &[
             ("level", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "training_courses",
         "code",
         false,
@@ -496,7 +498,7 @@ pub const TABLES: &[Table] = &[
             ("funding", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "training_attendees",
         "course_code, seq",
         false,
@@ -507,7 +509,7 @@ pub const TABLES: &[Table] = &[
             ("org_code", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "support_events",
         "code",
         false,
@@ -522,7 +524,7 @@ pub const TABLES: &[Table] = &[
             ("reach", Int)
         ]
     ),
-    table!(
+    copy_table!(
         "plan_offices",
         "plan_code, code",
         false,
@@ -534,7 +536,7 @@ pub const TABLES: &[Table] = &[
             ("successor", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "plan_tasks",
         "plan_code, number",
         false,
@@ -551,7 +553,7 @@ pub const TABLES: &[Table] = &[
             ("reason", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "products",
         "code",
         false,
@@ -566,7 +568,7 @@ pub const TABLES: &[Table] = &[
             ("public", Bool)
         ]
     ),
-    table!(
+    copy_table!(
         "ocop_ratings",
         "code",
         false,
@@ -587,7 +589,7 @@ pub const TABLES: &[Table] = &[
             ("revocation", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "facilities",
         "code",
         false,
@@ -606,7 +608,7 @@ pub const TABLES: &[Table] = &[
             ("status_since", Date)
         ]
     ),
-    table!(
+    copy_table!(
         "lots",
         "product_code, lot",
         false,
@@ -619,7 +621,7 @@ pub const TABLES: &[Table] = &[
             ("facility_code", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "trace_events",
         "code",
         false,
@@ -633,7 +635,7 @@ pub const TABLES: &[Table] = &[
             ("note", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "trace_event_lots",
         "event_code, position",
         false,
@@ -646,7 +648,7 @@ pub const TABLES: &[Table] = &[
             ("quantity", Int)
         ]
     ),
-    table!(
+    copy_table!(
         "contracts",
         "code",
         false,
@@ -668,7 +670,7 @@ pub const TABLES: &[Table] = &[
             ("ended_on", Date)
         ]
     ),
-    table!(
+    copy_table!(
         "contract_orgs",
         "contract_code, position",
         false,
@@ -678,7 +680,7 @@ pub const TABLES: &[Table] = &[
             ("org_code", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "contract_installments",
         "contract_code, position",
         false,
@@ -689,7 +691,7 @@ pub const TABLES: &[Table] = &[
             ("quantity", Int)
         ]
     ),
-    table!(
+    copy_table!(
         "deliveries",
         "code",
         false,
@@ -701,7 +703,7 @@ pub const TABLES: &[Table] = &[
             ("lot", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "linkage_projects",
         "code",
         false,
@@ -720,7 +722,7 @@ pub const TABLES: &[Table] = &[
             ("ends_on", Date)
         ]
     ),
-    table!(
+    copy_table!(
         "project_orgs",
         "project_code, position",
         false,
@@ -730,7 +732,7 @@ pub const TABLES: &[Table] = &[
             ("org_code", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "project_contracts",
         "project_code, position",
         false,
@@ -740,7 +742,7 @@ pub const TABLES: &[Table] = &[
             ("contract_code", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "support_disbursements",
         "code",
         false,
@@ -756,7 +758,7 @@ pub const TABLES: &[Table] = &[
             ("project_code", Text)
         ]
     ),
-    table!(
+    copy_table!(
         "org_origins",
         "org_code, from_code",
         false,
@@ -766,68 +768,11 @@ pub const TABLES: &[Table] = &[
             ("founding_members", Int)
         ]
     ),
-    table!(
-        "ledger_years",
-        "org_code, year",
-        false,
-        [
-            ("org_code", Text),
-            ("year", Int),
-            ("starts_on", Date),
-            ("ends_on", Date),
-            ("closed", Bool),
-            ("version", Int)
-        ]
-    ),
-    table!(
-        "ledger_accounts",
-        "org_code, year, number",
-        false,
-        [
-            ("org_code", Text),
-            ("year", Int),
-            ("number", Text),
-            ("name", Text)
-        ]
-    ),
-    table!(
-        "ledger_opening",
-        "org_code, year, account",
-        false,
-        [
-            ("org_code", Text),
-            ("year", Int),
-            ("account", Text),
-            ("net_vnd", Int)
-        ]
-    ),
-    table!(
-        "ledger_vouchers",
-        "id",
-        true,
-        [
-            ("id", Int),
-            ("org_code", Text),
-            ("year", Int),
-            ("kind", Text),
-            ("number", Text),
-            ("posted_on", Date),
-            ("description", Text),
-            ("closing", Bool)
-        ]
-    ),
-    table!(
-        "ledger_lines",
-        "voucher_id, position",
-        false,
-        [
-            ("voucher_id", Int),
-            ("position", Int),
-            ("account", Text),
-            ("debit_vnd", Int),
-            ("credit_vnd", Int)
-        ]
-    ),
+    super::ledger_tables::LEDGER_YEARS,
+    super::ledger_tables::LEDGER_ACCOUNTS,
+    super::ledger_tables::LEDGER_OPENING,
+    super::ledger_tables::LEDGER_VOUCHERS,
+    super::ledger_tables::LEDGER_LINES,
 ];
 
 impl Table {

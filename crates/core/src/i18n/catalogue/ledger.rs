@@ -3,6 +3,8 @@
 use crate::i18n::entry::Entry;
 
 pub const MESSAGES: &[Entry] = &[
+    ("error.kind.ledger", "sổ kế toán", "books"),
+    ("error.kind.voucher", "chứng từ", "voucher"),
     (
         "ledger.number_invalid",
         "Số chứng từ phải có, tối đa 40 ký tự",
@@ -52,5 +54,65 @@ pub const MESSAGES: &[Entry] = &[
         "ledger.unbalanced",
         "Chứng từ không cân: tổng Nợ {debit} đồng, tổng Có {credit} đồng",
         "The voucher does not balance: debits {debit} đồng, credits {credit} đồng",
+    ),
+    (
+        "ledger.no_chart",
+        "Năm {year} chưa có hệ thống tài khoản trong hoptac (TT 24/2017 cho các năm đến 2024 chưa được nhập)",
+        "Year {year} has no chart of accounts in hoptac (TT 24/2017, for years up to 2024, is not transcribed)",
+    ),
+    (
+        "ledger.sub_account_name",
+        "Tên tài khoản chi tiết phải có, tối đa 200 ký tự",
+        "A sub-account needs a name, at most 200 characters",
+    ),
+    (
+        "ledger.sub_account_number",
+        "Số hiệu tài khoản chi tiết gồm 4 đến 12 chữ số, bắt đầu bằng số hiệu tài khoản cấp trên",
+        "A sub-account number is 4 to 12 digits starting with its parent's number",
+    ),
+    (
+        "ledger.sub_account_taken",
+        "Tài khoản {account} đã có",
+        "Account {account} already exists",
+    ),
+    (
+        "ledger.too_many",
+        "Quá nhiều dòng trong một lần ghi (tối đa {max})",
+        "Too many rows in one write (at most {max})",
+    ),
+    (
+        "ledger.opening_twice",
+        "Tài khoản {account} có hai dòng số dư đầu năm",
+        "Account {account} has two opening balance rows",
+    ),
+    (
+        "ledger.opening_unbalanced",
+        "Số dư đầu năm không cân: tổng dư Nợ {debit} đồng, tổng dư Có {credit} đồng",
+        "The opening balances do not balance: debits {debit} đồng, credits {credit} đồng",
+    ),
+    (
+        "ledger.capital_negative",
+        "Vốn góp trên tài khoản {account} không được âm (dư Nợ)",
+        "Member capital on account {account} may not be negative (a debit balance)",
+    ),
+    (
+        "ledger.description_long",
+        "Diễn giải tối đa {max} ký tự",
+        "A description is at most {max} characters",
+    ),
+    (
+        "ledger.reason_required",
+        "Cần ghi lý do",
+        "A reason is required",
+    ),
+    (
+        "ledger.closing_account",
+        "Không kết chuyển được: tài khoản {account} đã chia tài khoản chi tiết",
+        "The year cannot be closed: account {account} has been split into sub-accounts",
+    ),
+    (
+        "ledger.year_open",
+        "Năm tài chính {year} chưa khóa sổ",
+        "Fiscal year {year} is not closed",
     ),
 ];

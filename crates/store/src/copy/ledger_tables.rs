@@ -1,0 +1,71 @@
+//! The books' tables a copy moves (issue 18), after the organisations they belong to.
+
+use super::tables::Kind::*;
+use super::tables::Table;
+
+pub(super) const LEDGER_YEARS: Table = crate::copy_table!(
+    "ledger_years",
+    "org_code, year",
+    false,
+    [
+        ("org_code", Text),
+        ("year", Int),
+        ("starts_on", Date),
+        ("ends_on", Date),
+        ("closed", Bool),
+        ("version", Int)
+    ]
+);
+
+pub(super) const LEDGER_ACCOUNTS: Table = crate::copy_table!(
+    "ledger_accounts",
+    "org_code, year, number",
+    false,
+    [
+        ("org_code", Text),
+        ("year", Int),
+        ("number", Text),
+        ("name", Text)
+    ]
+);
+
+pub(super) const LEDGER_OPENING: Table = crate::copy_table!(
+    "ledger_opening",
+    "org_code, year, account",
+    false,
+    [
+        ("org_code", Text),
+        ("year", Int),
+        ("account", Text),
+        ("net_vnd", Int)
+    ]
+);
+
+pub(super) const LEDGER_VOUCHERS: Table = crate::copy_table!(
+    "ledger_vouchers",
+    "id",
+    true,
+    [
+        ("id", Int),
+        ("org_code", Text),
+        ("year", Int),
+        ("kind", Text),
+        ("number", Text),
+        ("posted_on", Date),
+        ("description", Text),
+        ("closing", Bool)
+    ]
+);
+
+pub(super) const LEDGER_LINES: Table = crate::copy_table!(
+    "ledger_lines",
+    "voucher_id, position",
+    false,
+    [
+        ("voucher_id", Int),
+        ("position", Int),
+        ("account", Text),
+        ("debit_vnd", Int),
+        ("credit_vnd", Int)
+    ]
+);
