@@ -10,8 +10,10 @@ use sha2::{Digest, Sha256};
 use tokio::sync::{mpsc, oneshot};
 
 mod ledger_tables;
+mod shape;
 mod tables;
-pub use tables::{Kind, TABLES, Table};
+pub use shape::{Kind, Table};
+pub use tables::TABLES;
 
 /// One value in SQLite's shape: dates `YYYY-MM-DD`, moments `YYYY-MM-DD HH:MM:SS` (Vietnam
 /// time), flags 0/1.

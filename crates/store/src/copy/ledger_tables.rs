@@ -1,9 +1,9 @@
 //! The books' tables a copy moves (issue 18), after the organisations they belong to.
 
-use super::tables::Kind::*;
-use super::tables::Table;
+use super::shape::Kind::*;
+use super::shape::{Table, copy_table};
 
-pub(super) const LEDGER_YEARS: Table = crate::copy_table!(
+pub(super) const LEDGER_YEARS: Table = copy_table!(
     "ledger_years",
     "org_code, year",
     false,
@@ -17,7 +17,7 @@ pub(super) const LEDGER_YEARS: Table = crate::copy_table!(
     ]
 );
 
-pub(super) const LEDGER_ACCOUNTS: Table = crate::copy_table!(
+pub(super) const LEDGER_ACCOUNTS: Table = copy_table!(
     "ledger_accounts",
     "org_code, year, number",
     false,
@@ -29,7 +29,7 @@ pub(super) const LEDGER_ACCOUNTS: Table = crate::copy_table!(
     ]
 );
 
-pub(super) const LEDGER_OPENING: Table = crate::copy_table!(
+pub(super) const LEDGER_OPENING: Table = copy_table!(
     "ledger_opening",
     "org_code, year, account",
     false,
@@ -41,7 +41,7 @@ pub(super) const LEDGER_OPENING: Table = crate::copy_table!(
     ]
 );
 
-pub(super) const LEDGER_VOUCHERS: Table = crate::copy_table!(
+pub(super) const LEDGER_VOUCHERS: Table = copy_table!(
     "ledger_vouchers",
     "id",
     true,
@@ -57,7 +57,7 @@ pub(super) const LEDGER_VOUCHERS: Table = crate::copy_table!(
     ]
 );
 
-pub(super) const LEDGER_LINES: Table = crate::copy_table!(
+pub(super) const LEDGER_LINES: Table = copy_table!(
     "ledger_lines",
     "voucher_id, position",
     false,
