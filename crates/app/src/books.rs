@@ -4,8 +4,10 @@
 //! version and audited with the change, every refusal is audited.
 
 mod access;
+mod files;
 mod reads;
 mod writes;
 
 pub use access::ENTITY;
+pub use files::statements_json;
 pub use reads::{LedgerList, LedgerView, Statements};

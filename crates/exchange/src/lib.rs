@@ -4,6 +4,7 @@
 //! problems, each with its sheet, row, column, the value found and what was expected. It
 //! writes nothing: the application decides, in one transaction, whether to apply.
 
+pub mod books;
 pub mod cells;
 pub mod columns;
 #[cfg(test)]

@@ -48,6 +48,11 @@ pub(crate) enum Cmd {
         #[command(subcommand)]
         cmd: commands::trace::TraceCmd,
     },
+    /// Cooperatives' books under TT 71/2024: statements, journal, import, closing (sổ kế toán)
+    Books {
+        #[command(subcommand)]
+        cmd: commands::books::BooksCmd,
+    },
     /// Evaluation rubrics (bộ tiêu chí đánh giá) with their provenance and versions; `--file`
     /// checks a rubric document, `--load` stores it as the rubric's next version
     Rubric(commands::rubric::Args),

@@ -28,6 +28,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Targets(args) => commands::targets::run(&cli.db, &system, args).await,
         Cmd::Check(args) => commands::check::run(&cli.db, &system, args).await,
         Cmd::Trace { cmd } => commands::trace::run(&cli.db, &system, cmd).await,
+        Cmd::Books { cmd } => commands::books::run(&cli.db, &system, cmd).await,
         Cmd::Rubric(args) => commands::rubric::run(&cli.db, &system, args).await,
         Cmd::Evaluate(args) => commands::evaluate::run(&cli.db, &system, args).await,
         Cmd::Backup(args) => commands::backup::run(&cli.db, args).await,

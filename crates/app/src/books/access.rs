@@ -102,6 +102,16 @@ impl App {
         Ok(o)
     }
 
+    /// [`App::books_writable`] for a caller that needs only the answer.
+    pub(super) async fn books_writable_check(
+        &self,
+        actor: &Actor,
+        org: &OrgCode,
+        year: i32,
+    ) -> Result<()> {
+        self.books_writable(actor, org, year).await.map(|_| ())
+    }
+
     /// Whether the account may post to books at all (before a form is shown).
     pub fn may_keep_books(actor: &Actor) -> bool {
         matches!(actor.account.role, Role::Org | Role::Admin) && !actor.account.disabled

@@ -68,7 +68,7 @@ pub(crate) fn print_outcome(o: &ImportOutcome, per_kind: usize) {
 
 /// Every problem's line, in the file's order, up to `per_kind` of each kind (severity,
 /// sheet, column, message); then one line per kind with how many were not printed.
-fn problem_lines(problems: &[hoptac_exchange::Problem], per_kind: usize) -> Vec<String> {
+pub(crate) fn problem_lines(problems: &[hoptac_exchange::Problem], per_kind: usize) -> Vec<String> {
     use std::collections::BTreeMap;
     let severity = |error: bool| {
         if error {

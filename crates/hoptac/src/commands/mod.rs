@@ -3,6 +3,7 @@
 pub(crate) mod backup;
 pub(crate) mod bench;
 pub(crate) mod bench_trace;
+pub(crate) mod books;
 pub(crate) mod check;
 pub(crate) mod copy;
 pub(crate) mod demo;

@@ -1,6 +1,7 @@
 //! The `hoptac` binary on temporary databases, as an office clerk would run it.
 
 mod architecture;
+mod books;
 mod copy;
 mod downloads;
 mod gs1;

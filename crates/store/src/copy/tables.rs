@@ -744,4 +744,3 @@ pub const TABLES: &[Table] = &[
     super::ledger_tables::LEDGER_VOUCHERS,
     super::ledger_tables::LEDGER_LINES,
 ];
-

@@ -115,4 +115,49 @@ pub const MESSAGES: &[Entry] = &[
         "Năm tài chính {year} chưa khóa sổ",
         "Fiscal year {year} is not closed",
     ),
+    (
+        "books.column_missing",
+        "Thiếu cột \"{column}\"",
+        "The column \"{column}\" is missing",
+    ),
+    (
+        "books.amount_range",
+        "Số tiền là số đồng nguyên dương, không quá 1.000.000.000.000.000",
+        "An amount is whole đồng above zero, at most 1,000,000,000,000,000",
+    ),
+    (
+        "books.account_number",
+        "Số hiệu tài khoản gồm 3 đến 12 chữ số",
+        "An account number is 3 to 12 digits",
+    ),
+    (
+        "books.one_side",
+        "Một dòng số dư chỉ ghi dư Nợ hoặc dư Có",
+        "An opening row has a debit or a credit balance, not both",
+    ),
+    (
+        "books.required",
+        "Cột \"{column}\" phải có giá trị",
+        "The column \"{column}\" needs a value",
+    ),
+    (
+        "books.kind_unknown",
+        "Loại chứng từ không rõ: dùng Phiếu thu, Phiếu chi, Phiếu nhập kho, Phiếu xuất kho, Giấy báo Nợ, Giấy báo Có hoặc Phiếu kế toán",
+        "Unknown voucher kind: use Phiếu thu, Phiếu chi, Phiếu nhập kho, Phiếu xuất kho, Giấy báo Nợ, Giấy báo Có or Phiếu kế toán",
+    ),
+    (
+        "books.accounts_pair",
+        "Mỗi dòng ghi TK Nợ và TK Có; chỉ tài khoản ngoài bảng (loại 0) ghi một bên",
+        "Each row names a debit and a credit account; only off-balance accounts (class 0) stand alone",
+    ),
+    (
+        "books.voucher_day_differs",
+        "Các dòng của chứng từ {number} phải cùng một ngày",
+        "The rows of voucher {number} must share one day",
+    ),
+    (
+        "books.no_sheets",
+        "Tệp không có bảng \"so_du_dau_nam\" (Số dư đầu năm) hay \"chung_tu\" (Chứng từ)",
+        "The file has neither a \"so_du_dau_nam\" (opening balances) nor a \"chung_tu\" (vouchers) sheet",
+    ),
 ];
