@@ -63,6 +63,15 @@ pub(crate) enum BooksCmd {
         #[arg(long)]
         year: i32,
     },
+    /// Measure postings per second beside hledger, and a cooperative's year through the
+    /// service on the demo (the books' rows of BENCHMARKS.md)
+    Bench {
+        /// Postings of each synthetic journal
+        #[arg(long, value_delimiter = ',', default_values_t = [100_000usize, 1_000_000])]
+        postings: Vec<usize>,
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
     /// Reopen a closed year, with a reason (mở lại sổ)
     Reopen {
         #[arg(long)]
@@ -95,6 +104,18 @@ async fn version(
 }
 
 pub(crate) async fn run(db: &Db, system: &Actor, cmd: BooksCmd) -> anyhow::Result<ExitCode> {
+    if let BooksCmd::Bench { postings, runs } = &cmd {
+        // its own demo in a temporary file: the user's database is not touched
+        let dir = std::env::temp_dir().join(format!("hoptac-bench-books-{}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        let demo = open(&Db::File(dir.join("bench.db"))).await?;
+        hoptac_demo::load_demo(&demo).await?;
+        let done =
+            crate::commands::bench_books::run(Some(&demo), (*runs).max(1), postings, &dir).await;
+        let _ = std::fs::remove_dir_all(&dir);
+        done?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let app = open(db).await?;
     match cmd {
         BooksCmd::List { format } => {
@@ -198,6 +219,8 @@ pub(crate) async fn run(db: &Db, system: &Actor, cmd: BooksCmd) -> anyhow::Resul
                 closing.lines.len()
             );
         }
+        // measured above, before any database of the user was opened
+        BooksCmd::Bench { .. } => {}
         BooksCmd::Reopen { org, year, reason } => {
             let org = org_code(&org)?;
             let at = version(&app, system, &org, year).await?;

@@ -2,6 +2,7 @@
 
 pub(crate) mod backup;
 pub(crate) mod bench;
+pub(crate) mod bench_books;
 pub(crate) mod bench_trace;
 pub(crate) mod books;
 pub(crate) mod check;
