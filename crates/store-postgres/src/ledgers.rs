@@ -165,7 +165,7 @@ async fn apply(tx: &mut Tx, w: &LedgerWrite) -> Result<()> {
         .await?;
     }
     for e in &w.audit {
-        insert_audit(&mut **tx, e).await?;
+        insert_audit(tx, e).await?;
     }
     Ok(())
 }

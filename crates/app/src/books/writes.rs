@@ -162,15 +162,13 @@ fn year_of(year: i32) -> Option<FiscalYear> {
 }
 
 impl App {
+    /// The audit entry of a write to a year: `change` is (before, after).
     fn ledger_audit(
         &self,
         actor: &Actor,
         action: &str,
-        org: &OrgCode,
-        year: i32,
-        commune: hoptac_core::UnitId,
-        before: Option<String>,
-        after: Option<String>,
+        (org, year, commune): (&OrgCode, i32, hoptac_core::UnitId),
+        (before, after): (Option<String>, Option<String>),
     ) -> AuditEntry {
         let mut e = self.audit_entry(actor, action, ENTITY, &key(org, year), Some(commune));
         e.before = before;
@@ -245,13 +243,13 @@ impl App {
         let e = self.ledger_audit(
             actor,
             if before.is_some() { "import" } else { "create" },
-            org,
-            year,
-            o.commune,
-            before
-                .as_ref()
-                .map(|b| summary(b.opening.len(), b.vouchers.len())),
-            Some(summary(opening.len(), vouchers.len())),
+            (org, year, o.commune),
+            (
+                before
+                    .as_ref()
+                    .map(|b| summary(b.opening.len(), b.vouchers.len())),
+                Some(summary(opening.len(), vouchers.len())),
+            ),
         );
         self.write_ledger(LedgerWrite {
             org: org.clone(),
@@ -306,11 +304,8 @@ impl App {
         let e = self.ledger_audit(
             actor,
             "create",
-            org,
-            year,
-            o.commune,
-            None,
-            serde_json::to_string(&v).ok(),
+            (org, year, o.commune),
+            (None, serde_json::to_string(&v).ok()),
         );
         self.write_ledger(LedgerWrite {
             org: org.clone(),
@@ -367,11 +362,8 @@ impl App {
         let e = self.ledger_audit(
             actor,
             "delete",
-            org,
-            year,
-            o.commune,
-            serde_json::to_string(v).ok(),
-            Some(reason),
+            (org, year, o.commune),
+            (serde_json::to_string(v).ok(), Some(reason)),
         );
         self.write_ledger(LedgerWrite {
             org: org.clone(),
@@ -411,11 +403,8 @@ impl App {
         let e = self.ledger_audit(
             actor,
             "close",
-            org,
-            year,
-            o.commune,
-            None,
-            serde_json::to_string(&closing).ok(),
+            (org, year, o.commune),
+            (None, serde_json::to_string(&closing).ok()),
         );
         self.write_ledger(LedgerWrite {
             org: org.clone(),
@@ -460,7 +449,12 @@ impl App {
             .as_ref()
             .and_then(|c| serde_json::to_string(c).ok());
         let reason = serde_json::json!({ "reason": reason.trim() }).to_string();
-        let e = self.ledger_audit(actor, "reopen", org, year, o.commune, before, Some(reason));
+        let e = self.ledger_audit(
+            actor,
+            "reopen",
+            (org, year, o.commune),
+            (before, Some(reason)),
+        );
         self.write_ledger(LedgerWrite {
             org: org.clone(),
             year,

@@ -25,12 +25,9 @@ pub struct DemoYear {
 fn pair(
     kind: VoucherKind,
     number: String,
-    month: u8,
-    day: u8,
-    year: i32,
+    (year, month, day): (i32, u8, u8),
     what: &str,
-    debit: &str,
-    credit: &str,
+    (debit, credit): (&str, &str),
     amount: i64,
 ) -> Voucher {
     Voucher {
@@ -91,67 +88,49 @@ fn year_vouchers(year: i32, revenue: i64, profit: i64, months: u8) -> Vec<Vouche
         vs.push(pair(
             VoucherKind::Receipt,
             next(&mut pt, "PT"),
-            month,
-            10,
-            year,
+            (year, month, 10),
             "Thu tiền dịch vụ bơm tưới, cày xới cho khách ngoài",
-            "1111",
-            "5113",
+            ("1111", "5113"),
             series[0][i],
         ));
         vs.push(pair(
             VoucherKind::Receipt,
             next(&mut pt, "PT"),
-            month,
-            12,
-            year,
+            (year, month, 12),
             "Thu tiền dịch vụ cung cấp cho thành viên theo hợp đồng",
-            "1111",
-            "5122",
+            ("1111", "5122"),
             series[1][i],
         ));
         vs.push(pair(
             VoucherKind::Payment,
             next(&mut pc, "PC"),
-            month,
-            15,
-            year,
+            (year, month, 15),
             "Chi nhiên liệu, nhân công dịch vụ cho khách ngoài",
-            "6113",
-            "1111",
+            ("6113", "1111"),
             series[2][i],
         ));
         vs.push(pair(
             VoucherKind::Payment,
             next(&mut pc, "PC"),
-            month,
-            16,
-            year,
+            (year, month, 16),
             "Chi nhiên liệu, nhân công dịch vụ cho thành viên",
-            "6122",
-            "1111",
+            ("6122", "1111"),
             series[3][i],
         ));
         vs.push(pair(
             VoucherKind::Payment,
             next(&mut pc, "PC"),
-            month,
-            25,
-            year,
+            (year, month, 25),
             "Chi lương bộ máy quản lý, văn phòng phẩm",
-            "642",
-            "1111",
+            ("642", "1111"),
             series[4][i],
         ));
         vs.push(pair(
             VoucherKind::Journal,
             next(&mut pk, "PKT"),
-            month,
-            28,
-            year,
+            (year, month, 28),
             "Trích khấu hao TSCĐ tháng",
-            "642",
-            "2141",
+            ("642", "2141"),
             series[5][i],
         ));
     }
@@ -159,23 +138,17 @@ fn year_vouchers(year: i32, revenue: i64, profit: i64, months: u8) -> Vec<Vouche
     vs.push(pair(
         VoucherKind::Receipt,
         next(&mut pt, "PT"),
-        3,
-        20,
-        year,
+        (year, 3, 20),
         "Thu vốn góp của thành viên mới",
-        "1111",
-        "4111",
+        ("1111", "4111"),
         45_000_000,
     ));
     vs.push(pair(
         VoucherKind::Payment,
         next(&mut pc, "PC"),
-        9,
-        5,
-        year,
+        (year, 9, 5),
         "Trả lại vốn góp cho thành viên ra khỏi HTX",
-        "4111",
-        "1111",
+        ("4111", "1111"),
         15_000_000,
     ));
     vs
@@ -226,12 +199,9 @@ pub fn demo_books(snap: &Snapshot) -> Vec<DemoYear> {
         let mut vouchers = vec![pair(
             VoucherKind::Journal,
             "PKT-PP/26".into(),
-            3,
-            30,
-            2026,
+            (2026, 3, 30),
             "Trích Quỹ chung không chia từ lợi nhuận năm 2025 theo Nghị quyết Đại hội thành viên (tỷ lệ theo Điều lệ, minh họa)",
-            "4211",
-            "4421",
+            ("4211", "4421"),
             (profit * 55 / 100) / 10,
         )];
         vouchers.extend(next);
