@@ -47,3 +47,24 @@ document.querySelectorAll("a.print-page").forEach(function (a) {
     window.print();
   });
 });
+
+// A voucher's lines (<table data-balance="#out">): the difference of debits and credits as
+// they are typed, in whole đồng grouped with dots. The server checks the voucher anyway.
+document.querySelectorAll("table[data-balance]").forEach(function (table) {
+  var out = document.querySelector(table.getAttribute("data-balance"));
+  function amount(s) {
+    var t = s.replace(/[.\s\u00a0]/g, "");
+    return /^\d+$/.test(t) ? parseInt(t, 10) : 0;
+  }
+  function show() {
+    var d = 0, c = 0;
+    table.querySelectorAll("input[data-side]").forEach(function (i) {
+      if (i.getAttribute("data-side") === "debit") d += amount(i.value); else c += amount(i.value);
+    });
+    var diff = d - c;
+    out.textContent = (diff < 0 ? "−" : "") + Math.abs(diff).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    out.className = diff === 0 ? "balanced" : "unbalanced";
+  }
+  table.addEventListener("input", show);
+  show();
+});

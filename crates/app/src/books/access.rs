@@ -102,13 +102,9 @@ impl App {
         Ok(o)
     }
 
-    /// [`App::books_writable`] for a caller that needs only the answer.
-    pub(super) async fn books_writable_check(
-        &self,
-        actor: &Actor,
-        org: &OrgCode,
-        year: i32,
-    ) -> Result<()> {
+    /// Whether the account keeps these books (before a form is shown): refused and audited
+    /// otherwise.
+    pub async fn check_books_write(&self, actor: &Actor, org: &OrgCode, year: i32) -> Result<()> {
         self.books_writable(actor, org, year).await.map(|_| ())
     }
 

@@ -122,7 +122,7 @@ impl App {
         bytes: Vec<u8>,
     ) -> Result<std::result::Result<usize, Vec<Problem>>> {
         // the account is checked before the file is read
-        self.books_writable_check(actor, org, year).await?;
+        self.check_books_write(actor, org, year).await?;
         let name = file_name.to_string();
         let parsed: ParsedLedger = tokio::task::spawn_blocking(move || {
             read_bytes(&name, &bytes).map(|b| parse_ledger(&b))

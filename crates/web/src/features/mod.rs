@@ -2,6 +2,7 @@
 //! the application; features do not form cycles among themselves.
 
 pub(crate) mod accounts;
+pub(crate) mod books;
 pub(crate) mod clubs;
 pub(crate) mod dashboard;
 pub(crate) mod documents;
@@ -26,6 +27,7 @@ use axum::Router;
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .merge(accounts::routes())
+        .merge(books::routes())
         .merge(clubs::routes())
         .merge(dashboard::routes())
         .merge(documents::routes())

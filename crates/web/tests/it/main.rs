@@ -5,6 +5,7 @@ mod browser;
 mod hostile;
 mod http;
 mod http_auth;
+mod http_books;
 mod http_closing;
 mod http_clubs;
 mod http_daily;

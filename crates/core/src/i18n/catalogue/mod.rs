@@ -3,6 +3,7 @@
 //! interface (labels, headings, buttons) are in `ui`.
 
 mod app;
+mod books_ui;
 mod cli;
 mod core;
 mod daily;
@@ -51,4 +52,5 @@ pub const UI: &[&[Entry]] = &[
     support::UI,
     ocop::UI,
     trace_forms::UI,
+    books_ui::UI,
 ];
