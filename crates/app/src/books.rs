@@ -6,8 +6,11 @@
 mod access;
 mod files;
 mod reads;
+mod review;
 mod writes;
 
 pub use access::ENTITY;
 pub use files::statements_json;
 pub use reads::{LedgerList, LedgerView, Statements};
+pub(crate) use review::BooksMemo;
+pub use review::{BookFigures, figures_against_books, million, proposed};

@@ -45,11 +45,14 @@ pub(crate) struct ReviewMemo {
 /// megabytes.
 const KEPT_REVIEWS: usize = 8;
 
+/// (generation, as of, unit, scope, books stamp): the books are written beside the
+/// register's generation, so their stamp is part of what a review was computed from.
 type ReviewKey = (
     i64,
     Date,
     Option<hoptac_core::UnitId>,
     hoptac_core::auth::Scope,
+    i64,
 );
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -133,12 +136,14 @@ impl App {
     ) -> Result<CheckReport> {
         // read before the snapshot: a result is never filed under a newer generation than
         // the data it was computed from
+        let stamp = self.books_stamp().await?;
         let at = |generation: i64, unit: &Option<hoptac_core::AdminUnit>| -> ReviewKey {
             (
                 generation,
                 as_of,
                 unit.as_ref().map(|u| u.id),
                 actor.account.scope.clone(),
+                stamp,
             )
         };
         let generation = self.store().generation().await?;
@@ -260,6 +265,24 @@ impl App {
             };
             let prev = by_key.get(&(r.org.as_str(), r.year.get() - 1)).copied();
             for f in rules.check(o, r, prev, &m, registered.get(&o.code)) {
+                figures.push(FigureIssue {
+                    org: o.code.to_string(),
+                    org_name: o.name.clone(),
+                    year: r.year.get(),
+                    finding: f,
+                });
+            }
+        }
+        // typed figures against the closed books kept here
+        let books = self.book_figures().await?;
+        for r in &snap.reports {
+            let (Some(o), Some(b)) = (
+                orgs_by.get(r.org.as_str()),
+                books.get(&(r.org.clone(), r.year.get())),
+            ) else {
+                continue;
+            };
+            for f in crate::books::figures_against_books(r, b) {
                 figures.push(FigureIssue {
                     org: o.code.to_string(),
                     org_name: o.name.clone(),

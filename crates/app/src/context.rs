@@ -42,6 +42,8 @@ pub struct App {
     pub(crate) evaluation_memo: Arc<Mutex<Option<Box<dyn std::any::Any + Send>>>>,
     /// The header's to-do counts at one generation and day, per account (`todo.rs`).
     pub(crate) todo_memo: Arc<Mutex<TodoCountMemo>>,
+    /// What each closed year of books says of the yearly report, at its version (`books`).
+    pub(crate) books_memo: Arc<Mutex<crate::books::BooksMemo>>,
 }
 
 /// The counts kept for one (generation, day): account name → count. Any write (a new
@@ -228,6 +230,7 @@ impl App {
             loading: Arc::default(),
             reloads: Arc::default(),
             review_memo: Arc::default(),
+            books_memo: Arc::default(),
             review_gate: Arc::default(),
             review_date_memo: Arc::default(),
             write_gate: Arc::default(),

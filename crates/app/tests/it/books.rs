@@ -291,3 +291,48 @@ async fn closing_then_reopening_a_year_gives_it_back_and_needs_a_reason() {
         "already closed: {r:?}"
     );
 }
+
+#[tokio::test]
+async fn a_typed_figure_that_differs_from_the_closed_books_is_a_review_finding() {
+    let (a, _d) = demo().await;
+    let admin = actor(&a, "quantri").await;
+    let own = actor(&a, "htx.tankieu").await;
+    let tk = code("HTX-TM-07");
+    let as_of = a.review_date().await.unwrap();
+    let from_books = |r: &hoptac_app::checks::CheckReport| -> Vec<(String, String)> {
+        (r.figures.iter())
+            .filter(|f| f.org == "HTX-TM-07" && f.year == 2025)
+            .filter(|f| f.finding.msg.code() == "books.figure_differs")
+            .map(|f| (f.finding.field.to_string(), f.finding.value.clone()))
+            .collect()
+    };
+    let before = a.check(&admin, as_of, None).await.unwrap();
+    assert_eq!(from_books(&before), [], "the demo's report is its books'");
+    // a late sale posted to 2025: the books' revenue and profit move, the typed ones do not
+    let v = a.ledger(&own, &tk, 2025).await.unwrap().stored.version;
+    a.reopen_ledger_year(&own, &tk, 2025, v, "Bổ sung doanh thu tháng 12")
+        .await
+        .unwrap();
+    let mut late = voucher("PT-BS-01", "1111", "5113", 2_000_000);
+    late.date = ymd(2025, 12, 30).unwrap();
+    assert!(
+        a.post_voucher(&own, &tk, 2025, v + 1, late)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    a.close_ledger_year(&own, &tk, 2025, v + 2).await.unwrap();
+    let after = a.check(&admin, as_of, None).await.unwrap();
+    let found = from_books(&after);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, "revenue");
+    assert!(
+        found[1].1.ends_with(&format!("/ {}", {
+            let s = a.statements(&admin, &tk, 2025).await.unwrap();
+            hoptac_core::Fixed::ratio(s.results.get("60"), 1_000_000, 6)
+                .unwrap()
+                .format_vi(6, false)
+        })),
+        "{found:?}"
+    );
+}

@@ -185,3 +185,20 @@ async fn the_offices_read_the_books_and_post_nothing() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_org_page_shows_the_figures_from_the_books_beside_the_typed_ones() {
+    let (admin, _d) = demo_app().await;
+    let office = admin.as_user("canbo").await;
+    let page = get(&office, "/orgs/HTX-TM-07").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("id=\"book-figures\""), "{}", page.body);
+    assert!(page.body.contains("/books/HTX-TM-07/2025/statements"));
+    assert!(
+        !page.body.contains("khác số liệu nhập"),
+        "the demo's report is its books'"
+    );
+    // an organisation keeping no books shows no such table
+    let other = get(&office, "/orgs/HTX-TM-04").await;
+    assert!(!other.body.contains("id=\"book-figures\""));
+}

@@ -118,4 +118,16 @@ pub const UI: &[Entry] = &[
         "Năm đã khóa sổ bằng chứng từ",
         "The year was closed by voucher",
     ),
+    ("books_from_books", "Từ sổ kế toán", "From the books"),
+    ("books_typed", "số liệu nhập", "as typed"),
+    (
+        "books_differs",
+        "khác số liệu nhập",
+        "differs from what was typed",
+    ),
+    (
+        "books_from_books_note",
+        "Doanh thu thuần (B02 mã số 10) và lợi nhuận sau thuế (mã số 60) của các năm HTX đã khóa sổ trong hoptac, triệu đồng.",
+        "Net revenue (B02 line 10) and profit after tax (line 60) of the years the cooperative has closed in hoptac, in million đồng.",
+    ),
 ];

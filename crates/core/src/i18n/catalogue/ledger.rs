@@ -160,4 +160,9 @@ pub const MESSAGES: &[Entry] = &[
         "Tệp không có bảng \"so_du_dau_nam\" (Số dư đầu năm) hay \"chung_tu\" (Chứng từ)",
         "The file has neither a \"so_du_dau_nam\" (opening balances) nor a \"chung_tu\" (vouchers) sheet",
     ),
+    (
+        "books.figure_differs",
+        "Số liệu nhập {typed} triệu đồng khác sổ kế toán đã khóa của HTX: {books} triệu đồng",
+        "The typed figure {typed} million đồng differs from the cooperative's closed books: {books} million đồng",
+    ),
 ];

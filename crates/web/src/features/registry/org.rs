@@ -1,6 +1,7 @@
 //! One organisation's page: its facts, yearly reports, managers and links to its history.
 
 use crate::features::registry::views::ArchivedRow;
+use crate::features::registry::views::BookLine;
 use crate::features::registry::views::KeyVal;
 use crate::features::registry::views::ManagerRow;
 use crate::features::registry::views::OrgPage;
@@ -211,6 +212,28 @@ pub(crate) async fn org_page_view(
             ),
         })
         .collect();
+    let books = (st.app.book_figures_of(u.actor(), &o.code).await)
+        .map_err(e)?
+        .into_iter()
+        .map(|(year, f)| {
+            let r = d.reports.iter().find(|r| r.year.get() == year);
+            let typed = |x: Option<Fixed>| x.map(|v| v.format_vi(6, false)).unwrap_or_default();
+            let (tr, tp) = (
+                r.and_then(|r| r.figures.revenue),
+                r.and_then(|r| r.figures.profit),
+            );
+            BookLine {
+                year,
+                revenue: hoptac_app::books::million(f.revenue),
+                profit: hoptac_app::books::million(f.profit),
+                differs: tr.is_some_and(|v| i128::from(v.micros()) != f.revenue)
+                    || tp.is_some_and(|v| i128::from(v.micros()) != f.profit),
+                typed_revenue: typed(tr),
+                typed_profit: typed(tp),
+                href: format!("/books/{}/{year}/statements", enc(o.code.as_str())),
+            }
+        })
+        .collect();
     let is_club = o.kind == hoptac_core::types::OrgKind::HoiQuan;
     let mut p = page(st, u, l, "details").await;
     p.title_text = o.name.clone();
@@ -244,6 +267,7 @@ pub(crate) async fn org_page_view(
         },
         origins,
         can_set_origin: !is_club && role >= Role::Commune,
+        books,
         last_change: d
             .last_change
             .as_ref()

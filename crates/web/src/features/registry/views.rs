@@ -144,6 +144,19 @@ pub(crate) struct OrgPage {
     pub origins: Vec<OriginLine>,
     /// It may be founded from another (not a club), and the account may say so.
     pub can_set_origin: bool,
+    /// What its closed books say of its yearly figures (sổ kế toán), beside what was typed.
+    pub books: Vec<BookLine>,
+}
+
+/// One closed year of books beside the yearly report of that year.
+pub(crate) struct BookLine {
+    pub year: i32,
+    pub revenue: String,
+    pub profit: String,
+    pub typed_revenue: String,
+    pub typed_profit: String,
+    pub differs: bool,
+    pub href: String,
 }
 
 /// An organisation this one was founded from.
