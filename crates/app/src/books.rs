@@ -12,5 +12,4 @@ mod writes;
 pub use access::ENTITY;
 pub use files::statements_json;
 pub use reads::{LedgerList, LedgerView, Statements};
-pub(crate) use review::BooksMemo;
 pub use review::{BookFigures, figures_against_books, million, proposed};

@@ -7,32 +7,12 @@ use crate::{
 use hoptac_core::auth::{Action, Resource};
 use hoptac_core::compliance::{Case, cases_with_sheets};
 use hoptac_core::model::AnnualReport;
-use hoptac_core::validate::{Finding, check_report};
+use hoptac_core::validate::check_report;
 use hoptac_core::{AdminLevel, Date};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// A stored yearly report that breaks a validation rule.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct FigureIssue {
-    pub org: String,
-    pub org_name: String,
-    pub year: i32,
-    pub finding: Finding,
-}
-
-/// How many organisations of a commune should have reported for a year, and how many did.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Completeness {
-    pub commune: String,
-    pub expected: usize,
-    pub reported: usize,
-    /// Received by 15 January (reports without a receipt date are not counted on time).
-    pub on_time: usize,
-    /// Open compliance cases and figures breaking a rule, of the commune's organisations.
-    pub cases: usize,
-    pub figures: usize,
-}
+pub use crate::review_rows::{Completeness, FigureIssue, Unplaced};
 
 /// Reviews as computed at one generation of the database, each as of one date, for one
 /// scope and one account's scope (which decides the near-duplicates it may see). Every
@@ -45,8 +25,7 @@ pub(crate) struct ReviewMemo {
 /// megabytes.
 const KEPT_REVIEWS: usize = 8;
 
-/// (generation, as of, unit, scope, books stamp): the books are written beside the
-/// register's generation, so their stamp is part of what a review was computed from.
+/// (generation, as of, unit, scope, books stamp: the books move beside the generation).
 type ReviewKey = (
     i64,
     Date,
@@ -70,20 +49,6 @@ pub struct CheckReport {
     /// Organisations whose commune was split (or ended with no successor recorded) and
     /// that the office has not placed yet: each to be placed in one of its candidates.
     pub unplaced: Vec<Unplaced>,
-}
-
-/// An organisation waiting to be placed in a commune after a reorganisation (chưa xếp địa bàn).
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Unplaced {
-    pub org: String,
-    pub org_name: String,
-    /// The commune it is registered in (a unit that has ended).
-    pub commune: String,
-    /// (code, name) of the communes it may now be in; empty when none was recorded.
-    pub candidates: Vec<(String, String)>,
-    /// The day a placement takes effect: the first day of the candidates (ISO; empty
-    /// without candidates).
-    pub from: String,
 }
 
 impl App {
@@ -273,24 +238,7 @@ impl App {
                 });
             }
         }
-        // typed figures against the closed books kept here
-        let books = self.book_figures().await?;
-        for r in &snap.reports {
-            let (Some(o), Some(b)) = (
-                orgs_by.get(r.org.as_str()),
-                books.get(&(r.org.clone(), r.year.get())),
-            ) else {
-                continue;
-            };
-            for f in crate::books::figures_against_books(r, b) {
-                figures.push(FigureIssue {
-                    org: o.code.to_string(),
-                    org_name: o.name.clone(),
-                    year: r.year.get(),
-                    finding: f,
-                });
-            }
-        }
+        figures.extend(self.book_findings(&snap.reports).await?);
         figures.sort_by(|a, b| (&a.org, a.year).cmp(&(&b.org, b.year)));
         let report_year = as_of.year() - 1;
         let end = hoptac_core::date::year_end(report_year);

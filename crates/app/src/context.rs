@@ -12,6 +12,10 @@ use std::sync::{Arc, Mutex};
 /// A snapshot and the store generation it was read at.
 type CachedSnapshot = (i64, Arc<Snapshot>);
 
+/// (org, year) → (version of its books, B02 line 10, line 60), in đồng.
+pub(crate) type BooksMemo =
+    std::collections::HashMap<(hoptac_core::OrgCode, i32), (i64, i128, i128)>;
+
 #[derive(Clone)]
 pub struct App {
     pub(crate) store: Arc<dyn Store>,
@@ -42,8 +46,9 @@ pub struct App {
     pub(crate) evaluation_memo: Arc<Mutex<Option<Box<dyn std::any::Any + Send>>>>,
     /// The header's to-do counts at one generation and day, per account (`todo.rs`).
     pub(crate) todo_memo: Arc<Mutex<TodoCountMemo>>,
-    /// What each closed year of books says of the yearly report, at its version (`books`).
-    pub(crate) books_memo: Arc<Mutex<crate::books::BooksMemo>>,
+    /// What each closed year of books says of the yearly report (version, net revenue,
+    /// profit), by organisation and year (`books`).
+    pub(crate) books_memo: Arc<Mutex<BooksMemo>>,
 }
 
 /// The counts kept for one (generation, day): account name → count. Any write (a new

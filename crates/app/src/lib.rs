@@ -34,6 +34,7 @@ mod read_model;
 pub mod registry;
 pub mod registry_list;
 pub mod reporting;
+mod review_rows;
 pub mod rubrics;
 pub mod seed;
 pub mod stats;

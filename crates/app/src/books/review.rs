@@ -6,6 +6,7 @@
 use super::reads::Statements;
 use crate::context::App;
 use crate::error::Result;
+use crate::review_rows::FigureIssue;
 use hoptac_core::OrgCode;
 use hoptac_core::ledger::statements::book_results;
 use hoptac_core::model::AnnualReport;
@@ -20,9 +21,6 @@ pub struct BookFigures {
     /// B02 line 60, profit after tax.
     pub profit: i128,
 }
-
-/// (version of the year's books, what they say), by organisation and year.
-pub(crate) type BooksMemo = HashMap<(OrgCode, i32), (i64, BookFigures)>;
 
 impl App {
     /// A number that moves with every write to any books: reviews computed before it moved
@@ -39,8 +37,11 @@ impl App {
         for r in rows.into_iter().filter(|r| r.closed) {
             let key = (r.org.clone(), r.year);
             let kept = (self.books_memo.lock().expect("books memo").get(&key))
-                .filter(|(v, _)| *v == r.version)
-                .map(|(_, f)| *f);
+                .filter(|(v, _, _)| *v == r.version)
+                .map(|(_, revenue, profit)| BookFigures {
+                    revenue: *revenue,
+                    profit: *profit,
+                });
             let figures = match kept {
                 Some(f) => f,
                 None => {
@@ -53,7 +54,7 @@ impl App {
                         profit: results.get("60"),
                     };
                     (self.books_memo.lock().expect("books memo"))
-                        .insert(key.clone(), (r.version, f));
+                        .insert(key.clone(), (r.version, f.revenue, f.profit));
                     f
                 }
             };
@@ -87,6 +88,33 @@ pub fn million(n: i128) -> String {
     hoptac_core::Fixed::ratio(n, 1_000_000, 6)
         .map(|f| f.format_vi(6, false))
         .unwrap_or_else(|| n.to_string())
+}
+
+impl App {
+    /// Every yearly report of `reports` whose typed revenue or profit differs from its
+    /// closed books.
+    pub(crate) async fn book_findings(&self, reports: &[AnnualReport]) -> Result<Vec<FigureIssue>> {
+        let books = self.book_figures().await?;
+        let snap = self.snapshot().await?;
+        let mut out = Vec::new();
+        for r in reports {
+            let Some(b) = books.get(&(r.org.clone(), r.year.get())) else {
+                continue;
+            };
+            let name = (snap.orgs.iter())
+                .find(|o| o.code == r.org)
+                .map(|o| o.name.clone());
+            for finding in figures_against_books(r, b) {
+                out.push(FigureIssue {
+                    org: r.org.to_string(),
+                    org_name: name.clone().unwrap_or_default(),
+                    year: r.year.get(),
+                    finding,
+                });
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// Where a yearly report's typed revenue or profit differs from its closed books.

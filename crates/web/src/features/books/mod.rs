@@ -3,6 +3,7 @@
 //! (keyboard first, accounts typed by number or by name without diacritics, the balance
 //! shown as the lines are typed); the statements workbook and the hledger journal.
 
+mod address;
 mod statements_page;
 mod voucher_form;
 mod year_page;
@@ -13,6 +14,7 @@ use crate::http::layout::Page;
 use crate::http::request::{Path, WebResult, lang, page};
 use crate::http::session::CurrentUser;
 use crate::http::state::AppState;
+use address::org_of;
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
@@ -90,15 +92,6 @@ async fn list_page(State(st): State<AppState>, h: HeaderMap, u: CurrentUser) -> 
         p: page(&st, &u, l, "nav_books").await,
     };
     Ok(render(&r))
-}
-
-/// The organisation and year of a books address.
-pub(super) fn org_of(
-    l: crate::http::i18n::Lang,
-    code: &str,
-) -> Result<hoptac_core::OrgCode, WebError> {
-    hoptac_core::OrgCode::parse(code)
-        .ok_or_else(|| WebError::new(l, hoptac_app::AppError::not_found("ledger", code)))
 }
 
 async fn statements_xlsx(

@@ -1,7 +1,7 @@
 //! A year's statements on screen: B01-HTX, B02-HTX beside last year, F01-HTX, amounts in
 //! đồng as the forms write them, (*) lines in parentheses.
 
-use super::org_of;
+use super::address::org_of;
 use crate::http::error::{WebError, render};
 use crate::http::layout::Page;
 use crate::http::request::{Path, WebResult, lang, page};

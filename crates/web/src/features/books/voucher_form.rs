@@ -3,7 +3,7 @@
 //! debit or a credit. The server checks everything; the page's script only shows the
 //! difference of debits and credits as they are typed.
 
-use super::org_of;
+use super::address::org_of;
 use crate::http::error::{WebError, render};
 use crate::http::forms::{day_of, problem_texts, to_map, version_of};
 use crate::http::i18n::{Lang, t};

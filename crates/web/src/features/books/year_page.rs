@@ -1,7 +1,7 @@
 //! One year of a cooperative's books: the general journal (Sổ Nhật ký chung, S03a-HTX) month
 //! by month, and closing and reopening the year.
 
-use super::org_of;
+use super::address::org_of;
 use crate::http::error::{WebError, render};
 use crate::http::forms::{to_map, version_of};
 use crate::http::i18n::t;
