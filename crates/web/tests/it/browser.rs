@@ -4,6 +4,7 @@
 //! them out with `cargo nextest run -E 'not test(browser::)'`, and nextest counts them as
 //! skipped).
 
+mod books;
 mod clubs;
 mod daily;
 mod public;
