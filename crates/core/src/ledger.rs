@@ -8,6 +8,7 @@ pub mod book;
 pub mod chart;
 pub mod closing;
 pub mod journal;
+pub mod ledger_book;
 pub mod statements;
 pub mod voucher;
 

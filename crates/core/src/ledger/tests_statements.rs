@@ -3,6 +3,7 @@ use super::book::{Book, account_balances};
 use super::chart::Chart;
 use super::closing::{ClosingError, close_year, reopen_year};
 use super::journal::hledger_journal;
+use super::ledger_book::account_book;
 use super::statements::{book_results, financial_position};
 use super::voucher::{FiscalYear, Line, Voucher, VoucherKind};
 use crate::date::ymd;
@@ -227,4 +228,23 @@ proptest! {
         reopen_year(&mut b);
         prop_assert_eq!(b, original);
     }
+}
+
+#[test]
+fn the_so_cai_of_an_account_runs_from_its_opening_to_its_closing_with_counter_accounts() {
+    let b = book();
+    let cash = account_book(&b, "111");
+    assert_eq!(cash.name, "Tiền mặt");
+    assert_eq!(cash.opening, 50_000_000);
+    assert_eq!(
+        cash.closing, 122_000_000,
+        "the B01 line 110 of the same book"
+    );
+    assert_eq!(cash.rows.len(), 7);
+    assert_eq!(cash.rows[0].counter, "5113");
+    assert_eq!(cash.rows[0].debit, 120_000_000);
+    assert_eq!(cash.months.len(), 1);
+    assert_eq!(cash.months[0].balance, cash.closing);
+    let bal = account_balances(&b.opening, b.all_vouchers());
+    assert_eq!(account_book(&b, "331").closing, bal["331"]);
 }

@@ -91,6 +91,21 @@ async fn the_accountant_posts_a_voucher_and_sees_the_books_and_statements() {
     assert_eq!(s.status, StatusCode::OK, "{}", s.body);
     assert!(s.body.contains("id=\"b01-balanced\""), "{}", s.body);
     assert!(s.body.contains("TỔNG CỘNG NGUỒN VỐN") && s.body.contains("data-code=\"60\""));
+    let cash = get(&own, "/books/HTX-TM-07/2025/accounts/111").await;
+    assert_eq!(cash.status, StatusCode::OK, "{}", cash.body);
+    assert!(
+        cash.body.contains("id=\"account-book\"") && cash.body.contains("5113"),
+        "{}",
+        cash.body
+    );
+    assert!(
+        s.body.contains("/books/HTX-TM-07/2025/accounts/111"),
+        "F01 links to the Sổ Cái"
+    );
+    assert_eq!(
+        get(&own, "/books/HTX-TM-07/2025/accounts/999").await.status,
+        StatusCode::NOT_FOUND
+    );
     let xlsx = get(&own, "/books/HTX-TM-07/2025/statements.xlsx").await;
     assert_eq!(xlsx.status, StatusCode::OK);
     let journal = get(&own, "/books/HTX-TM-07/2025/journal.txt").await;

@@ -130,4 +130,25 @@ pub const UI: &[Entry] = &[
         "Doanh thu thuần (B02 mã số 10) và lợi nhuận sau thuế (mã số 60) của các năm HTX đã khóa sổ trong hoptac, triệu đồng.",
         "Net revenue (B02 line 10) and profit after tax (line 60) of the years the cooperative has closed in hoptac, in million đồng.",
     ),
+    (
+        "books_ledger",
+        "Sổ Cái tài khoản",
+        "General ledger of account",
+    ),
+    (
+        "books_ledger_note",
+        "Sổ Cái (mẫu S03b-HTX): số dư đầu năm, các bút toán theo ngày với tài khoản đối ứng, cộng phát sinh và số dư từng tháng. Tài khoản có tài khoản chi tiết gồm cả các tài khoản chi tiết.",
+        "General ledger (form S03b-HTX): opening balance, postings by day with their counter-accounts, each month's totals and balance. An account with sub-accounts includes them.",
+    ),
+    ("books_counter", "TK đối ứng", "Counter-account"),
+    (
+        "books_months",
+        "Cộng phát sinh từng tháng",
+        "Monthly totals",
+    ),
+    (
+        "books_month_balance",
+        "Số dư cuối tháng (Nợ − Có)",
+        "Balance at month end (debit − credit)",
+    ),
 ];

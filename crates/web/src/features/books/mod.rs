@@ -3,6 +3,7 @@
 //! (keyboard first, accounts typed by number or by name without diacritics, the balance
 //! shown as the lines are typed); the statements workbook and the hledger journal.
 
+mod account_page;
 mod address;
 mod statements_page;
 mod voucher_form;
@@ -33,6 +34,10 @@ pub(crate) fn routes() -> Router<AppState> {
             get(statements_page::statements_page),
         )
         .route("/books/{org}/{year}/statements.xlsx", get(statements_xlsx))
+        .route(
+            "/books/{org}/{year}/accounts/{account}",
+            get(account_page::account_page),
+        )
         .route("/books/{org}/{year}/journal.txt", get(journal))
         .route(
             "/books/{org}/{year}/vouchers/new",
