@@ -334,6 +334,13 @@ impl App {
         let Some(stored) = self.store().ledger(org, year).await? else {
             return Err(AppError::not_found("ledger", key(org, year)));
         };
+        if stored.year.closed {
+            return Err(AppError::invalid(
+                "year",
+                year.to_string(),
+                msg!("ledger.year_closed", year = year),
+            ));
+        }
         let Some(v) = stored
             .vouchers
             .iter()

@@ -336,3 +336,97 @@ async fn a_typed_figure_that_differs_from_the_closed_books_is_a_review_finding()
         "{found:?}"
     );
 }
+
+#[tokio::test]
+async fn a_voucher_is_taken_out_with_a_reason_and_never_from_a_closed_year() {
+    let (a, _d) = demo().await;
+    let own = actor(&a, "htx.tankieu").await;
+    let tk = code("HTX-TM-07");
+    let v = a.ledger(&own, &tk, 2026).await.unwrap();
+    let first = v.stored.vouchers[0].clone();
+    let r = a
+        .remove_voucher(
+            &own,
+            &tk,
+            2026,
+            v.stored.version,
+            first.kind,
+            &first.number,
+            " ",
+        )
+        .await;
+    assert!(
+        matches!(r, Err(AppError::Invalid { .. })),
+        "a reason is needed: {r:?}"
+    );
+    a.remove_voucher(
+        &own,
+        &tk,
+        2026,
+        v.stored.version,
+        first.kind,
+        &first.number,
+        "Ghi trùng",
+    )
+    .await
+    .unwrap();
+    let after = a.ledger(&own, &tk, 2026).await.unwrap();
+    assert_eq!(after.stored.vouchers.len(), v.stored.vouchers.len() - 1);
+    assert!(!after.stored.vouchers.contains(&first));
+    let gone = a
+        .remove_voucher(
+            &own,
+            &tk,
+            2026,
+            after.stored.version,
+            first.kind,
+            &first.number,
+            "lại",
+        )
+        .await;
+    assert!(matches!(gone, Err(AppError::NotFound { .. })), "{gone:?}");
+    let y25 = a.ledger(&own, &tk, 2025).await.unwrap();
+    let old = y25.stored.vouchers[0].clone();
+    let closed = a
+        .remove_voucher(
+            &own,
+            &tk,
+            2025,
+            y25.stored.version,
+            old.kind,
+            &old.number,
+            "Sai",
+        )
+        .await;
+    assert!(
+        matches!(&closed, Err(AppError::Invalid { field, .. }) if field == "year"),
+        "the closed year is named: {closed:?}"
+    );
+    assert_eq!(
+        a.ledger(&own, &tk, 2025)
+            .await
+            .unwrap()
+            .stored
+            .vouchers
+            .len(),
+        y25.stored.vouchers.len()
+    );
+    let audit = a
+        .store()
+        .audit(&AuditQuery {
+            entity: Some("ledger_years".into()),
+            action: Some("delete".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(audit.len(), 1);
+    assert!(
+        audit[0]
+            .after
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Ghi trùng")
+    );
+}
