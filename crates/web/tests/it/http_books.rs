@@ -133,10 +133,16 @@ async fn the_year_is_reopened_with_a_reason_and_closed_again() {
     .await;
     assert_eq!(
         no_reason.status,
-        StatusCode::BAD_REQUEST,
+        StatusCode::UNPROCESSABLE_ENTITY,
         "{}",
         no_reason.body
     );
+    assert!(
+        no_reason.body.contains("id=\"year-error\"") && no_reason.body.contains("Cần ghi lý do"),
+        "the reason is asked for on the year's page: {}",
+        no_reason.body
+    );
+    assert!(no_reason.body.contains("id=\"reopen-form\""));
     let r = post_form(
         &own,
         "/books/HTX-TM-07/2025/reopen",

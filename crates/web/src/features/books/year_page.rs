@@ -3,8 +3,8 @@
 
 use super::address::org_of;
 use crate::http::error::{WebError, render};
-use crate::http::forms::{to_map, version_of};
-use crate::http::i18n::t;
+use crate::http::forms::{problem_texts, to_map, version_of};
+use crate::http::i18n::{Lang, t};
 use crate::http::layout::Page;
 use crate::http::request::{Params, Path, WebResult, lang, page};
 use crate::http::session::CurrentUser;
@@ -49,6 +49,7 @@ pub(crate) struct YearPage {
     pub vouchers: usize,
     pub closing: String,
     pub notice: String,
+    pub error: String,
 }
 
 fn dong(n: i64) -> String {
@@ -68,9 +69,31 @@ pub(crate) async fn year_page(
 ) -> WebResult {
     let l = lang(&h);
     let code = org_of(l, &org)?;
+    let month = q.get("month").and_then(|m| m.parse().ok());
+    let notice = if q.contains_key("saved") {
+        t(l, "saved").to_string()
+    } else {
+        String::new()
+    };
+    let r = build(&st, &u, l, &code, year, month, notice, String::new()).await?;
+    Ok(render(&r))
+}
+
+/// The year's page, with a notice or an error of the form that was sent.
+#[allow(clippy::too_many_arguments)]
+async fn build(
+    st: &AppState,
+    u: &CurrentUser,
+    l: Lang,
+    code: &hoptac_core::OrgCode,
+    year: i32,
+    month: Option<u8>,
+    notice: String,
+    error: String,
+) -> Result<YearPage, WebError> {
     let v = st
         .app
-        .ledger(u.actor(), &code, year)
+        .ledger(u.actor(), code, year)
         .await
         .map_err(|e| WebError::new(l, e))?;
     let month_of = |d: hoptac_core::Date| u8::from(d.month());
@@ -82,11 +105,7 @@ pub(crate) async fn year_page(
         .max()
         .unwrap_or(1);
     // ?month=0 is the whole year; without it, the latest month posted
-    let month: u8 = q
-        .get("month")
-        .and_then(|m| m.parse().ok())
-        .filter(|m| *m <= 12)
-        .unwrap_or(latest);
+    let month: u8 = month.filter(|m| *m <= 12).unwrap_or(latest);
     let base = format!("/books/{}/{year}", code);
     let mut months: Vec<MonthLink> = (1..=12u8)
         .filter(|m| v.stored.vouchers.iter().any(|x| month_of(x.date) == *m))
@@ -137,15 +156,34 @@ pub(crate) async fn year_page(
         closing: (v.stored.closing.as_ref())
             .map(|c| format!("{} ({})", c.number, to_vi(c.date)))
             .unwrap_or_default(),
-        notice: if q.contains_key("saved") {
-            t(l, "saved").to_string()
-        } else {
-            String::new()
-        },
+        notice,
+        error,
         base,
-        p: page(&st, &u, l, "nav_books").await,
+        p: page(st, u, l, "nav_books").await,
     };
-    Ok(render(&r))
+    Ok(r)
+}
+
+/// A refused close or reopen shown on the year's page, the reason in place.
+async fn refused(
+    st: &AppState,
+    u: &CurrentUser,
+    l: Lang,
+    code: &hoptac_core::OrgCode,
+    year: i32,
+    e: hoptac_app::AppError,
+) -> WebResult {
+    let hoptac_app::AppError::Invalid { value, msg, .. } = e else {
+        return Err(WebError::new(l, e));
+    };
+    let text = problem_texts(l, vec![(String::new(), value, msg)])
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect::<String>();
+    let r = build(st, u, l, code, year, None, String::new(), text).await?;
+    let mut resp = render(&r);
+    *resp.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(resp)
 }
 
 pub(crate) async fn close(
@@ -158,10 +196,13 @@ pub(crate) async fn close(
     let l = lang(&h);
     let code = org_of(l, &org)?;
     let v = to_map(&pairs);
-    st.app
+    if let Err(e) = st
+        .app
         .close_ledger_year(u.actor(), &code, year, version_of(&v))
         .await
-        .map_err(|e| WebError::new(l, e))?;
+    {
+        return refused(&st, &u, l, &code, year, e).await;
+    }
     Ok(Redirect::to(&format!("/books/{code}/{year}?saved=1&month=12")).into_response())
 }
 
@@ -176,9 +217,11 @@ pub(crate) async fn reopen(
     let code = org_of(l, &org)?;
     let v = to_map(&pairs);
     let reason = v.get("reason").cloned().unwrap_or_default();
-    st.app
+    if let Err(e) = (st.app)
         .reopen_ledger_year(u.actor(), &code, year, version_of(&v), &reason)
         .await
-        .map_err(|e| WebError::new(l, e))?;
+    {
+        return refused(&st, &u, l, &code, year, e).await;
+    }
     Ok(Redirect::to(&format!("/books/{code}/{year}?saved=1")).into_response())
 }
