@@ -4,27 +4,15 @@
 //! post nothing; bad vouchers are refused by field and nothing is written; closing then
 //! reopening gives back the year; every write and refusal is in the audit.
 
+use crate::demo;
+use crate::signed_in as actor;
+
 use hoptac_app::AppError;
 use hoptac_core::OrgCode;
 use hoptac_core::date::ymd;
 use hoptac_core::ledger::book::closing_balances;
 use hoptac_core::ledger::voucher::{Line, Voucher, VoucherKind};
 use hoptac_store::AuditQuery;
-
-async fn actor(a: &hoptac_app::App, user: &str) -> hoptac_app::Actor {
-    let s = a
-        .login(user, hoptac_demo::district::DEMO_PASSWORD, "x")
-        .await
-        .unwrap();
-    a.session(&s.token, "x").await.unwrap().unwrap().actor
-}
-
-async fn demo() -> (hoptac_app::App, hoptac_store_conformance::TestDb) {
-    let (s, d) = hoptac_store_conformance::TestDb::new().await;
-    let a = hoptac_app::App::new(s);
-    hoptac_demo::load_demo(&a).await.unwrap();
-    (a, d)
-}
 
 fn code(c: &str) -> OrgCode {
     OrgCode::parse(c).unwrap()

@@ -1,6 +1,8 @@
 //! The Hội quán sheets through the import: every bad row named with its column and value,
 //! all or nothing, a second import changes nothing, and the club's keepers only.
 
+use crate::signed_in as actor;
+
 use crate::{app, csv, sys};
 use hoptac_core::Fixed;
 use hoptac_store::AuditQuery;
@@ -161,14 +163,6 @@ HQ2,2024-04-05,market,30,,Thống nhất giá bán lúa\n"
         "{:#?}",
         problems(&o)
     );
-}
-
-async fn actor(a: &hoptac_app::App, user: &str) -> hoptac_app::Actor {
-    let s = a
-        .login(user, hoptac_demo::district::DEMO_PASSWORD, "x")
-        .await
-        .unwrap();
-    a.session(&s.token, "x").await.unwrap().unwrap().actor
 }
 
 /// A commune officer imports its own club's meetings, not another commune's; a cooperative's

@@ -1,5 +1,7 @@
 //! The yearly evaluation on the demo district: the workflow, its permissions, who is not rated.
 
+use crate::signed_in as actor;
+
 use crate::{app, sys};
 use hoptac_app::AppError;
 use hoptac_core::Fixed;
@@ -325,14 +327,6 @@ async fn the_scoring_sheet_goes_out_and_comes_back() {
             .await
             .is_err()
     );
-}
-
-async fn actor(a: &hoptac_app::App, user: &str) -> hoptac_app::Actor {
-    let s = a
-        .login(user, hoptac_demo::district::DEMO_PASSWORD, "x")
-        .await
-        .unwrap();
-    a.session(&s.token, "x").await.unwrap().unwrap().actor
 }
 
 /// TT01/2020 with group III completed as an office would: 5 + 5 × 7 = 40.

@@ -16,6 +16,23 @@ mod register;
 mod support;
 mod training;
 
+/// An account of the demo signed in through the login, as a person would.
+pub async fn signed_in(a: &hoptac_app::App, user: &str) -> hoptac_app::Actor {
+    let s = a
+        .login(user, hoptac_demo::district::DEMO_PASSWORD, "x")
+        .await
+        .unwrap();
+    a.session(&s.token, "x").await.unwrap().unwrap().actor
+}
+
+/// The demo district loaded through the app on a fresh database of the backend the run asks for.
+pub async fn demo() -> (hoptac_app::App, TestDb) {
+    let (s, d) = TestDb::new().await;
+    let a = hoptac_app::App::new(s);
+    hoptac_demo::load_demo(&a).await.unwrap();
+    (a, d)
+}
+
 pub fn sys() -> hoptac_app::Actor {
     hoptac_app::Actor::system()
 }

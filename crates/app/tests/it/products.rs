@@ -3,6 +3,9 @@
 //! with a wrong check digit, stars outside their band, a stale edit and a product removed
 //! from under its ratings are refused; the certificates to act on reach the to-do page.
 
+use crate::demo;
+use crate::signed_in as actor;
+
 use crate::sys;
 use hoptac_core::date::ymd;
 use hoptac_core::model::{OcopRating, Product};
@@ -10,21 +13,6 @@ use hoptac_core::ocop::CertificateState;
 use hoptac_core::types::{OcopCriteria, OcopEvaluationKind, OcopGroup, OfficialLevel};
 use hoptac_core::{Fixed, OrgCode};
 use hoptac_store::AuditQuery;
-
-async fn actor(a: &hoptac_app::App, user: &str) -> hoptac_app::Actor {
-    let s = a
-        .login(user, hoptac_demo::district::DEMO_PASSWORD, "x")
-        .await
-        .unwrap();
-    a.session(&s.token, "x").await.unwrap().unwrap().actor
-}
-
-async fn demo() -> (hoptac_app::App, hoptac_store_conformance::TestDb) {
-    let (s, d) = hoptac_store_conformance::TestDb::new().await;
-    let a = hoptac_app::App::new(s);
-    hoptac_demo::load_demo(&a).await.unwrap();
-    (a, d)
-}
 
 fn product(code: &str, org: &str, gtin: Option<&str>) -> Product {
     Product {

@@ -4,6 +4,9 @@
 //! part; a project with support paid, and a contract a project rests on, stay; every write
 //! and refusal is in the audit.
 
+use crate::demo;
+use crate::signed_in as actor;
+
 use crate::sys;
 use hoptac_core::OrgCode;
 use hoptac_core::chain::LinkageProject;
@@ -11,21 +14,6 @@ use hoptac_core::date::ymd;
 use hoptac_core::model::Disbursement;
 use hoptac_core::types::SupportPolicy;
 use hoptac_store::AuditQuery;
-
-async fn actor(a: &hoptac_app::App, user: &str) -> hoptac_app::Actor {
-    let s = a
-        .login(user, hoptac_demo::district::DEMO_PASSWORD, "x")
-        .await
-        .unwrap();
-    a.session(&s.token, "x").await.unwrap().unwrap().actor
-}
-
-async fn demo() -> (hoptac_app::App, hoptac_store_conformance::TestDb) {
-    let (s, d) = hoptac_store_conformance::TestDb::new().await;
-    let a = hoptac_app::App::new(s);
-    hoptac_demo::load_demo(&a).await.unwrap();
-    (a, d)
-}
 
 fn project(code: &str, orgs: &[&str], contracts: &[&str]) -> LinkageProject {
     LinkageProject {

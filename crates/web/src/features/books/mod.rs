@@ -9,6 +9,7 @@ mod statements_page;
 mod voucher_form;
 mod year_page;
 
+use crate::http::download::{XLSX, download, file_part};
 use crate::http::error::{WebError, render};
 use crate::http::i18n::t;
 use crate::http::layout::Page;
@@ -19,8 +20,7 @@ use address::org_of;
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderMap, header};
-use axum::response::IntoResponse;
+use axum::http::HeaderMap;
 use axum::routing::{get, post};
 
 pub(crate) fn routes() -> Router<AppState> {
@@ -112,24 +112,8 @@ async fn statements_xlsx(
         .statements_xlsx(u.actor(), &code, year)
         .await
         .map_err(|e| WebError::new(l, e))?;
-    let name = format!(
-        "bctc-{}-{year}.xlsx",
-        crate::http::download::file_part(code.as_str())
-    );
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    let name = format!("bctc-{}-{year}.xlsx", file_part(code.as_str()));
+    Ok(download(XLSX, &name, bytes))
 }
 
 async fn journal(
@@ -145,22 +129,10 @@ async fn journal(
         .ledger_journal(u.actor(), &code, year)
         .await
         .map_err(|e| WebError::new(l, e))?;
-    let name = format!(
-        "so-nhat-ky-{}-{year}.journal",
-        crate::http::download::file_part(code.as_str())
-    );
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "text/plain; charset=utf-8".to_string(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        text,
-    )
-        .into_response())
+    let name = format!("so-nhat-ky-{}-{year}.journal", file_part(code.as_str()));
+    Ok(download(
+        "text/plain; charset=utf-8",
+        &name,
+        text.into_bytes(),
+    ))
 }
