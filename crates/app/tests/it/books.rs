@@ -418,3 +418,63 @@ async fn a_voucher_is_taken_out_with_a_reason_and_never_from_a_closed_year() {
             .contains("Ghi trùng")
     );
 }
+
+#[tokio::test]
+async fn the_offices_may_not_import_remove_or_reopen_either() {
+    let (a, _d) = demo().await;
+    let tk = code("HTX-TM-07");
+    let admin = actor(&a, "quantri").await;
+    let y25 = a.ledger(&admin, &tk, 2025).await.unwrap().stored;
+    let y26 = a.ledger(&admin, &tk, 2026).await.unwrap().stored;
+    let first = y26.vouchers[0].clone();
+    for office in ["xa.tankieu", "canbo", "xem"] {
+        let o = actor(&a, office).await;
+        let replace = a
+            .replace_ledger_year(&o, &tk, 2026, y26.version, vec![], None, vec![])
+            .await;
+        assert!(
+            matches!(replace, Err(AppError::Forbidden)),
+            "{office}: {replace:?}"
+        );
+        let import = a
+            .import_ledger(&o, &tk, 2026, y26.version, "chung_tu.csv", b"x".to_vec())
+            .await;
+        assert!(
+            matches!(import, Err(AppError::Forbidden)),
+            "{office}: refused before the file is read"
+        );
+        let remove = a
+            .remove_voucher(&o, &tk, 2026, y26.version, first.kind, &first.number, "x")
+            .await;
+        assert!(
+            matches!(remove, Err(AppError::Forbidden)),
+            "{office}: {remove:?}"
+        );
+        let reopen = a.reopen_ledger_year(&o, &tk, 2025, y25.version, "x").await;
+        assert!(
+            matches!(reopen, Err(AppError::Forbidden)),
+            "{office}: {reopen:?}"
+        );
+    }
+    assert_eq!(
+        a.ledger(&admin, &tk, 2026).await.unwrap().stored,
+        y26,
+        "nothing written"
+    );
+    assert_eq!(a.ledger(&admin, &tk, 2025).await.unwrap().stored, y25);
+    let refused = a
+        .store()
+        .audit(&AuditQuery {
+            entity: Some("ledger_years".into()),
+            action: Some("refused".into()),
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(
+        refused.len() >= 12,
+        "every refusal is audited: {}",
+        refused.len()
+    );
+}
